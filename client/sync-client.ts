@@ -1,0 +1,274 @@
+import { io, type Socket } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  EVENTS,
+  SCHEMA_VERSION,
+  apply,
+  emptyState,
+  replay,
+  type Ack,
+  type Actor,
+  type EntriesMessage,
+  type HubState,
+  type Op,
+  type OpBody,
+  type PullResult,
+} from '../core/index.ts';
+import type { SyncStorage } from './sync-storage.ts';
+
+export interface Rejected {
+  op: Op;
+  reason: string;
+}
+
+export interface SyncSnapshot {
+  /** Hub state as this device may see it, with its own unsent operations applied on top. */
+  state: HubState;
+  /** Highest hub seq this device has caught up to. */
+  seq: number;
+  connected: boolean;
+  /** Operations written here that the hub has not acknowledged yet. */
+  pending: Op[];
+  rejected: Rejected[];
+  /** Why the hub refused the connection, if it did (e.g. an expired session). */
+  authError: string | null;
+  /** True once stored state has been loaded (the screen can render). */
+  ready: boolean;
+}
+
+export interface SyncClientOptions {
+  url: string;
+  auth: Record<string, unknown>;
+  actor: Actor;
+  device: string;
+  storage: SyncStorage;
+  ackTimeoutMs?: number;
+  /** For tests: a clock other than the wall clock. */
+  now?: () => Date;
+}
+
+const TRANSIENT = new Set(['rate_limited', 'storage']);
+
+/**
+ * A device's link to the hub: an outbox of operations kept until acknowledged,
+ * and a confirmed state that only ever moves forward through pulls and pushes.
+ */
+export class SyncClient {
+  private socket: Socket | null = null;
+  private confirmed: HubState = emptyState();
+  private seq = 0;
+  private outbox: Op[] = [];
+  /** Acknowledged operations whose entry has not reached us yet, kept so the screen does not flicker. */
+  private awaiting = new Map<string, { op: Op; seq: number }>();
+  private rejected: Rejected[] = [];
+  private connected = false;
+  private ready = false;
+  private authError: string | null = null;
+  private listeners = new Set<(s: SyncSnapshot) => void>();
+  private snapshotCache: SyncSnapshot | null = null;
+  private flushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelay = 500;
+  private pulling: Promise<void> | null = null;
+
+  constructor(private readonly opts: SyncClientOptions) {}
+
+  async start(): Promise<void> {
+    const stored = await this.opts.storage.loadConfirmed();
+    if (stored) {
+      this.confirmed = stored.state;
+      this.seq = stored.seq;
+    }
+    this.outbox = (await this.opts.storage.loadOutbox()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.ready = true;
+    this.changed();
+    const socket = io(this.opts.url, { auth: this.opts.auth, transports: ['websocket'], reconnectionDelayMax: 3000 });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.connected = true;
+      this.authError = null;
+      this.retryDelay = 500;
+      this.changed();
+      void this.pull().then(() => this.flush());
+    });
+    socket.on('disconnect', () => {
+      this.connected = false;
+      this.changed();
+    });
+    socket.on('connect_error', (err: Error) => {
+      // socket.io stops retrying after a middleware refusal; only an auth problem is worth showing.
+      if (!socket.active) this.authError = err.message;
+      this.changed();
+    });
+    socket.on(EVENTS.entries, (msg: EntriesMessage) => this.onEntries(msg));
+  }
+
+  stop(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.disconnect();
+    this.socket = null;
+    this.connected = false;
+  }
+
+  subscribe(listener: (s: SyncSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getSnapshot = (): SyncSnapshot => {
+    if (!this.snapshotCache) {
+      const pending = [...this.awaiting.values()].map((a) => a.op).concat(this.outbox);
+      let state = this.confirmed;
+      for (const op of pending) {
+        const out = apply(state, op, { seq: state.seq, at: this.now().toISOString() });
+        if (out.ok) state = out.state;
+      }
+      this.snapshotCache = {
+        state,
+        seq: this.seq,
+        connected: this.connected,
+        pending: this.outbox,
+        rejected: this.rejected,
+        authError: this.authError,
+        ready: this.ready,
+      };
+    }
+    return this.snapshotCache;
+  };
+
+  /** Records an operation on this device first, then sends it when it can. */
+  async submit(body: OpBody): Promise<Op> {
+    const op = {
+      v: SCHEMA_VERSION,
+      id: uuidv7(),
+      actor: this.opts.actor,
+      device: this.opts.device,
+      at: this.now().toISOString(),
+      ...body,
+    } as Op;
+    await this.opts.storage.putOp(op);
+    this.outbox = [...this.outbox, op];
+    this.changed();
+    void this.flush();
+    return op;
+  }
+
+  dismissRejection(opId: string): void {
+    this.rejected = this.rejected.filter((r) => r.op.id !== opId);
+    this.changed();
+  }
+
+  private now(): Date {
+    return this.opts.now ? this.opts.now() : new Date();
+  }
+
+  private changed(): void {
+    this.snapshotCache = null;
+    const snap = this.getSnapshot();
+    for (const l of this.listeners) l(snap);
+  }
+
+  private async flush(): Promise<void> {
+    const socket = this.socket;
+    if (this.flushing || !socket?.connected || !this.outbox.length) return;
+    this.flushing = true;
+    try {
+      // Sent together but in order: the hub applies them as they arrive.
+      const batch = this.outbox;
+      const acks = await Promise.all(
+        batch.map((op) =>
+          socket
+            .timeout(this.opts.ackTimeoutMs ?? 8000)
+            .emitWithAck(EVENTS.submit, op)
+            .then((a: Ack) => a, () => null),
+        ),
+      );
+      let retry = false;
+      for (let i = 0; i < batch.length; i++) {
+        const op = batch[i]!;
+        const ack = acks[i];
+        if (!ack || (!ack.ok && TRANSIENT.has(ack.code))) {
+          retry = true;
+          continue;
+        }
+        await this.opts.storage.removeOp(op.id);
+        this.outbox = this.outbox.filter((o) => o.id !== op.id);
+        if (ack.ok) {
+          if (ack.seq > this.seq) this.awaiting.set(op.id, { op, seq: ack.seq });
+        } else {
+          this.rejected = [...this.rejected, { op, reason: ack.reason }];
+        }
+      }
+      this.changed();
+      if (retry) this.scheduleRetry();
+    } finally {
+      this.flushing = false;
+    }
+    if (this.outbox.length && this.retryTimer === null) void this.flush();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, this.retryDelay);
+    this.retryDelay = Math.min(30_000, this.retryDelay * 2);
+  }
+
+  private pull(): Promise<void> {
+    if (this.pulling) return this.pulling;
+    const socket = this.socket;
+    if (!socket?.connected) return Promise.resolve();
+    this.pulling = (async () => {
+      try {
+        // Twice at most: if our copy cannot follow the entries, the second pull asks for a snapshot.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const result = (await socket.timeout(10_000).emitWithAck(EVENTS.pull, { after: this.seq })) as PullResult;
+          if (result.kind === 'snapshot') {
+            this.confirmed = result.state;
+            this.seq = result.upTo;
+            break;
+          }
+          const { state, failed } = replay(this.confirmed, result.entries);
+          if (failed.length) {
+            this.seq = 0;
+            continue;
+          }
+          this.confirmed = state;
+          this.seq = Math.max(this.seq, result.upTo);
+          break;
+        }
+        await this.caughtUp();
+      } catch {
+        // Timed out or disconnected: the next connect pulls again.
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  private onEntries(msg: EntriesMessage): void {
+    if (msg.after > this.seq) {
+      void this.pull();
+      return;
+    }
+    const fresh = msg.entries.filter((e) => e.seq > this.seq);
+    const { state, failed } = replay(this.confirmed, fresh);
+    if (failed.length) {
+      this.seq = 0;
+      void this.pull();
+      return;
+    }
+    this.confirmed = state;
+    this.seq = Math.max(this.seq, msg.upTo);
+    void this.caughtUp();
+  }
+
+  private async caughtUp(): Promise<void> {
+    for (const [id, a] of this.awaiting) if (a.seq <= this.seq) this.awaiting.delete(id);
+    this.changed();
+    await this.opts.storage.saveConfirmed(this.seq, this.confirmed);
+  }
+}

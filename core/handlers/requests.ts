@@ -1,0 +1,105 @@
+import type { Handler } from './types.ts';
+import type { CareRequest, HubState } from '../model.ts';
+import { reject } from '../outcome.ts';
+import { findFlight } from '../flights.ts';
+import { ticketFor } from '../ticket.ts';
+
+const MAX_BACKDATE_MS = 24 * 3600 * 1000;
+
+/** A kiosk that was offline submits later: the wait starts when the passenger asked, within reason. */
+function clampCreatedAt(deviceAt: string, hubAt: string): string {
+  const d = Date.parse(deviceAt);
+  const h = Date.parse(hubAt);
+  return new Date(Math.min(h, Math.max(d, h - MAX_BACKDATE_MS))).toISOString();
+}
+
+function staffName(state: HubState, id: string): string {
+  return state.staff[id]?.firstName ?? id;
+}
+
+function withRequest(state: HubState, r: CareRequest): HubState {
+  return { ...state, requests: { ...state.requests, [r.id]: r } };
+}
+
+export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
+  const p = op.payload;
+  if (state.requests[p.requestId]) return reject('conflict', 'this request was already submitted');
+  if (!state.gates[p.gate]) return reject('not_found', `gate ${p.gate} does not exist`);
+  const flight = findFlight(state, p.flightNumber, ctx.at);
+  if (!flight) {
+    return reject('not_found', `no flight ${p.flightNumber} departs today: check the number on your boarding pass`);
+  }
+  const ticket = ticketFor(p.requestId);
+  if (Object.values(state.requests).some((r) => r.ticket === ticket)) {
+    return reject('conflict', 'ticket number already in use, please submit again');
+  }
+  const createdAt = clampCreatedAt(op.at, ctx.at);
+  const request: CareRequest = {
+    id: p.requestId,
+    ticket,
+    gate: p.gate,
+    flightId: flight.id,
+    flightNumber: flight.number,
+    surname: p.surname,
+    needs: [...new Set(p.needs)],
+    party: p.party,
+    language: p.language,
+    note: p.note,
+    device: op.device,
+    status: 'received',
+    createdAt,
+    claimedBy: null,
+    claimedByName: null,
+    claimedAt: null,
+    deliveredAt: null,
+    history: [{ at: createdAt, seq: ctx.seq, action: 'received', by: op.actor.id }],
+  };
+  return { ok: true, state: withRequest(state, request) };
+};
+
+export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
+  const r = state.requests[op.payload.requestId];
+  if (!r) return reject('not_found', 'this request does not exist');
+  if (r.status === 'claimed' && r.claimedBy !== op.actor.id) {
+    return reject('conflict', `already claimed by ${r.claimedByName ?? r.claimedBy}`);
+  }
+  if (r.status === 'delivered') return reject('conflict', 'this request was already delivered');
+  if (r.status === 'cancelled') return reject('conflict', 'this request was cancelled');
+  if (r.status === 'claimed') return { ok: true, state };
+  const name = staffName(state, op.actor.id);
+  return {
+    ok: true,
+    state: withRequest(state, {
+      ...r,
+      status: 'claimed',
+      claimedBy: op.actor.id,
+      claimedByName: name,
+      claimedAt: ctx.at,
+      history: [...r.history, { at: ctx.at, seq: ctx.seq, action: 'claimed', by: op.actor.id }],
+    }),
+  };
+};
+
+export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {
+  const r = state.requests[op.payload.requestId];
+  if (!r) return reject('not_found', 'this request does not exist');
+  if (r.status === 'delivered') return reject('conflict', 'this request was already delivered');
+  if (r.status === 'cancelled') return reject('conflict', 'this request was cancelled');
+  if (r.status === 'claimed' && r.claimedBy !== op.actor.id) {
+    return reject('conflict', `claimed by ${r.claimedByName ?? r.claimedBy}: only they can mark it delivered`);
+  }
+  // Delivering an unclaimed request is allowed: the agent was simply fast.
+  const name = staffName(state, op.actor.id);
+  return {
+    ok: true,
+    state: withRequest(state, {
+      ...r,
+      status: 'delivered',
+      claimedBy: op.actor.id,
+      claimedByName: name,
+      claimedAt: r.claimedAt ?? ctx.at,
+      deliveredAt: ctx.at,
+      history: [...r.history, { at: ctx.at, seq: ctx.seq, action: 'delivered', by: op.actor.id }],
+    }),
+  };
+};

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/** Version of every persisted record and wire message; bump on incompatible change. */
+export const SCHEMA_VERSION = 1;
+
+export const GateId = z
+  .string()
+  .regex(/^[A-Z]{1,2}[0-9]{1,3}$/, 'a gate looks like K32 (letters then digits)');
+export type GateId = z.infer<typeof GateId>;
+
+export const StaffId = z.string().regex(/^[A-Z][0-9]{3}$/, 'a staff id looks like A101');
+export type StaffId = z.infer<typeof StaffId>;
+
+export const FlightNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$/, 'a flight number looks like AF1234'));
+
+export const Language = z.enum(['en', 'fr', 'es', 'de', 'it', 'ar', 'zh']);
+export type Language = z.infer<typeof Language>;
+
+export const Need = z.enum([
+  'water',
+  'food',
+  'blanket',
+  'hotel',
+  'medical',
+  'mobility',
+  'baby',
+  'medication_diet',
+  'charging',
+  'rebooking',
+  'other',
+]);
+export type Need = z.infer<typeof Need>;
+
+export const StockItem = z.enum(['water', 'blanket', 'snack', 'baby_kit']);
+export type StockItem = z.infer<typeof StockItem>;
+
+export const Role = z.enum(['agent', 'duty_manager']);
+export type Role = z.infer<typeof Role>;
+
+export const Gate = z.object({
+  id: GateId,
+  terminal: z.string().min(1).max(20),
+});
+export type Gate = z.infer<typeof Gate>;
+
+export const FlightStatus = z.enum(['scheduled', 'delayed', 'cancelled']);
+
+export const Flight = z.object({
+  /** Flight number plus scheduled date, so the same number flown daily stays distinct. */
+  id: z.string().min(3).max(40),
+  number: FlightNumber,
+  origin: z.string().length(3),
+  destination: z.string().length(3),
+  destinationName: z.string().max(60),
+  distanceKm: z.number().int().nonnegative().max(20000),
+  gate: GateId,
+  scheduledDeparture: z.iso.datetime(),
+  estimatedDeparture: z.iso.datetime(),
+  status: FlightStatus,
+});
+export type Flight = z.infer<typeof Flight>;
+
+/** What every device may know about a colleague: never the PIN. */
+export const StaffMember = z.object({
+  id: StaffId,
+  firstName: z.string().min(1).max(40),
+  lastName: z.string().min(1).max(40),
+  role: Role,
+  gates: z.array(GateId).max(100),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const Party = z.object({
+  adults: z.number().int().min(0).max(20),
+  children: z.number().int().min(0).max(20),
+  infants: z.number().int().min(0).max(20),
+});
+export type Party = z.infer<typeof Party>;
+
+export const RequestStatus = z.enum(['received', 'claimed', 'delivered', 'cancelled']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+export interface HistoryEntry {
+  at: string;
+  seq: number;
+  action: string;
+  by: string;
+}
+
+export interface CareRequest {
+  id: string;
+  ticket: string;
+  gate: GateId;
+  flightId: string;
+  flightNumber: string;
+  surname: string;
+  needs: Need[];
+  party: Party;
+  language: Language;
+  note: string;
+  device: string;
+  status: RequestStatus;
+  createdAt: string;
+  claimedBy: StaffId | null;
+  claimedByName: string | null;
+  claimedAt: string | null;
+  deliveredAt: string | null;
+  history: HistoryEntry[];
+}
+
+export type Stock = Record<StockItem, number>;
+
+export interface HubState {
+  v: number;
+  /** Sequence number of the last operation folded into this state. */
+  seq: number;
+  gates: Record<string, Gate>;
+  flights: Record<string, Flight>;
+  staff: Record<string, StaffMember>;
+  stock: Record<string, Stock>;
+  requests: Record<string, CareRequest>;
+}
+
+export function emptyState(): HubState {
+  return { v: SCHEMA_VERSION, seq: 0, gates: {}, flights: {}, staff: {}, stock: {}, requests: {} };
+}

@@ -1,0 +1,36 @@
+import type { GateId, HubState, Role } from './model.ts';
+import type { LogEntry } from './ops.ts';
+
+/** Who is looking: decides which requests and operations a device receives. */
+export type Viewer =
+  | { kind: 'kiosk'; device: string; gate: GateId }
+  | { kind: 'staff'; id: string; role: Role; gates: GateId[] };
+
+function requestVisible(viewer: Viewer, gate: GateId, device: string): boolean {
+  if (viewer.kind === 'kiosk') return device === viewer.device;
+  return viewer.role === 'duty_manager' || viewer.gates.includes(gate);
+}
+
+/** The part of the hub state a viewer may hold. */
+export function viewOf(state: HubState, viewer: Viewer): HubState {
+  const requests: HubState['requests'] = {};
+  for (const r of Object.values(state.requests)) {
+    if (requestVisible(viewer, r.gate, r.device)) requests[r.id] = r;
+  }
+  return { ...state, requests };
+}
+
+/** Where an accepted operation concerns a request, the gate and device it belongs to. */
+export function requestScope(state: HubState, entry: LogEntry): { gate: GateId; device: string } | null {
+  const { op } = entry;
+  if (!op.type.startsWith('request.')) return null;
+  if (op.type === 'request.create') return { gate: op.payload.gate, device: op.device };
+  const id = (op.payload as { requestId: string }).requestId;
+  const r = state.requests[id];
+  return r ? { gate: r.gate, device: r.device } : null;
+}
+
+export function entryVisible(state: HubState, entry: LogEntry, viewer: Viewer): boolean {
+  const scope = requestScope(state, entry);
+  return scope === null || requestVisible(viewer, scope.gate, scope.device);
+}

@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'socket.io';
+import { viewOf, type Viewer } from '../core/index.ts';
+import type { HubConfig } from './config.ts';
+import { Hub } from './hub.ts';
+import { Store } from './store.ts';
+import { TokenSigner } from './tokens.ts';
+import { registerAuthRoutes } from './auth-routes.ts';
+import { attachSockets } from './sockets.ts';
+import { seedDemoIfEmpty } from './seed.ts';
+
+export interface RunningHub {
+  app: FastifyInstance;
+  hub: Hub;
+  io: Server;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GateCare</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
+<h1>GateCare hub</h1><ul>
+<li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a></li>
+<li><a href="/staff/">Staff tablet and duty manager view</a></li>
+<li><a href="/api/health">Hub health</a></li></ul></body></html>`;
+
+function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff', decorate: boolean): void {
+  const root = join(distDir, name);
+  if (!existsSync(join(root, 'index.html'))) {
+    app.get(`/${name}/*`, async (_req, reply) =>
+      reply.code(503).type('text/plain').send(`The ${name} app is not built yet: run "npm run build" (npm start does it for you).`),
+    );
+    return;
+  }
+  app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: decorate, wildcard: false });
+  // Single-page app: unknown paths under the prefix get the shell.
+  app.get(`/${name}/*`, async (_req, reply) => reply.sendFile('index.html', root));
+}
+
+export async function startHub(config: HubConfig, opts: { log?: boolean } = {}): Promise<RunningHub> {
+  const store = await Store.open(config.dataDir);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
+  const hub = new Hub(store);
+  if (seeded) await seeded(hub);
+  const tokens = new TokenSigner(store.data.secret);
+
+  const app = Fastify({
+    logger: opts.log ? { redact: ['req.headers.authorization', 'req.body'] } : false,
+    bodyLimit: 64 * 1024,
+  });
+  app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    reply.code(status).send({ error: status === 500 ? 'the hub hit an internal error' : err.message });
+  });
+
+  app.get('/', async (_req, reply) => reply.type('text/html').send(LANDING));
+  app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: new Date().toISOString() }));
+  registerAuthRoutes(app, hub, store, tokens);
+  app.get('/api/snapshot', async (req, reply) => {
+    const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    const member = claims ? hub.current.staff[claims.sub] : undefined;
+    if (!claims || !member) return reply.code(401).send({ error: 'sign in to read the snapshot' });
+    const viewer: Viewer = { kind: 'staff', id: member.id, role: member.role, gates: member.gates };
+    return { v: 1, seq: hub.seq, state: viewOf(hub.current, viewer) };
+  });
+
+  if (config.distDir) {
+    serveApp(app, config.distDir, 'kiosk', true);
+    serveApp(app, config.distDir, 'staff', false);
+  }
+
+  const io = attachSockets(app, hub, tokens);
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+  return {
+    app,
+    hub,
+    io,
+    store,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await hub.close();
+    },
+  };
+}

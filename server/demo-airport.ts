@@ -1,0 +1,83 @@
+import { v7 as uuidv7 } from 'uuid';
+import { SCHEMA_VERSION, type Flight, type Gate, type OpBody, type Op, type StaffMember, StockItem } from '../core/index.ts';
+
+/** The demo staff and their PINs: also listed in the README, because this is a demo. */
+export const DEMO_STAFF: ReadonlyArray<StaffMember & { pin: string }> = [
+  { id: 'A101', firstName: 'Amira', lastName: 'Benali', role: 'agent', gates: gates(30, 39), pin: '2468' },
+  { id: 'A102', firstName: 'Lucas', lastName: 'Martin', role: 'agent', gates: gates(30, 39), pin: '1357' },
+  { id: 'A103', firstName: 'Sofia', lastName: 'Rossi', role: 'agent', gates: gates(40, 49), pin: '8642' },
+  { id: 'A104', firstName: 'Tom', lastName: 'Walker', role: 'agent', gates: gates(40, 49), pin: '9753' },
+  { id: 'A105', firstName: 'Nadia', lastName: 'Haddad', role: 'agent', gates: gates(30, 49), pin: '4826' },
+  { id: 'M201', firstName: 'Claire', lastName: 'Dubois', role: 'duty_manager', gates: gates(30, 49), pin: '7319' },
+];
+
+export const DEMO_STOCK: Record<StockItem, number> = { water: 48, blanket: 20, snack: 40, baby_kit: 6 };
+
+function gates(from: number, to: number): string[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => `K${from + i}`);
+}
+
+const HOUR = 3600_000;
+
+function iso(ms: number): string {
+  return new Date(Math.round(ms / 60_000) * 60_000).toISOString();
+}
+
+/** Three disrupted flights around `now`, plus a few on time, as a real evening at terminal 2. */
+export function demoFlights(now: Date): Flight[] {
+  const t = now.getTime();
+  const day = now.toISOString().slice(0, 10);
+  const evening = new Date(`${day}T20:45:00.000Z`).getTime();
+  const eveningDep = evening > t + HOUR ? evening : t + 2 * HOUR;
+  const nextMorning = new Date(new Date(eveningDep).toISOString().slice(0, 10) + 'T07:30:00.000Z').getTime() + 24 * HOUR;
+  const f = (
+    number: string,
+    destination: string,
+    destinationName: string,
+    distanceKm: number,
+    gate: string,
+    scheduled: number,
+    estimated: number,
+    status: Flight['status'],
+  ): Flight => ({
+    id: `${number}-${day}`,
+    number,
+    origin: 'CDG',
+    destination,
+    destinationName,
+    distanceKm,
+    gate,
+    scheduledDeparture: iso(scheduled),
+    estimatedDeparture: iso(estimated),
+    status,
+  });
+  return [
+    f('AF1634', 'BCN', 'Barcelona', 830, 'K32', t + 0.5 * HOUR, t + 3 * HOUR, 'delayed'),
+    f('AF0084', 'SFO', 'San Francisco', 8950, 'K36', t + 1 * HOUR, t + 6 * HOUR, 'delayed'),
+    f('AF1780', 'FCO', 'Rome Fiumicino', 1105, 'K41', eveningDep, nextMorning, 'cancelled'),
+    f('AF1012', 'MAD', 'Madrid', 1065, 'K34', t + 1.5 * HOUR, t + 1.5 * HOUR, 'scheduled'),
+    f('AF1446', 'ATH', 'Athens', 2100, 'K45', t + 2 * HOUR, t + 2 * HOUR, 'scheduled'),
+  ];
+}
+
+/** The operations that build the demo airport, in order, as the hub's own "system" actor. */
+export function demoOps(now: Date): Op[] {
+  const bodies: OpBody[] = [];
+  const gateList: Gate[] = gates(30, 49).map((id) => ({ id, terminal: '2E' }));
+  for (const g of gateList) bodies.push({ type: 'gate.upsert', payload: g });
+  for (const g of gateList) {
+    for (const item of StockItem.options) {
+      bodies.push({ type: 'stock.set', payload: { gate: g.id, item, quantity: DEMO_STOCK[item] } });
+    }
+  }
+  for (const f of demoFlights(now)) bodies.push({ type: 'flight.upsert', payload: f });
+  for (const { pin: _pin, ...s } of DEMO_STAFF) bodies.push({ type: 'staff.upsert', payload: s });
+  return bodies.map((b) => ({
+    v: SCHEMA_VERSION,
+    id: uuidv7(),
+    actor: { kind: 'system', id: 'demo-seed' },
+    device: 'hub',
+    at: now.toISOString(),
+    ...b,
+  }) as Op);
+}

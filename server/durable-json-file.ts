@@ -1,0 +1,63 @@
+import { mkdir, open, readFile, rename, copyFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+export class CorruptDataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly copy: string,
+    cause: unknown,
+  ) {
+    super(
+      `GateCare data file ${file} is corrupt or truncated (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        `A copy was kept at ${copy}. Restore a backup to ${file}, or move it away to start with an empty hub.`,
+    );
+    this.name = 'CorruptDataFileError';
+  }
+}
+
+/**
+ * lowdb adapter that survives power loss: write a temp file, fsync it, rename it
+ * over the old one, fsync the directory. A crash leaves either the old or the new file.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  private counter = 0;
+  constructor(readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (cause) {
+      const copy = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await copyFile(this.file, copy);
+      throw new CorruptDataFileError(this.file, copy, cause);
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    const dir = dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const tmp = join(dir, `.${basename(this.file)}.${process.pid}.${this.counter++}.tmp`);
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(JSON.stringify(data));
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, this.file);
+    const dh = await open(dir, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  }
+}

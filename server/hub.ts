@@ -1,0 +1,178 @@
+import { EventEmitter } from 'node:events';
+import {
+  apply,
+  emptyState,
+  parseOp,
+  replay,
+  viewOf,
+  entryVisible,
+  SCHEMA_VERSION,
+  type Ack,
+  type HubState,
+  type LogEntry,
+  type Op,
+  type PullResult,
+  type Viewer,
+} from '../core/index.ts';
+import type { Store } from './store.ts';
+
+/** Who sent an operation, as the hub authenticated them (never what the operation claims). */
+export type Identity = { kind: 'kiosk'; device: string } | { kind: 'staff'; id: string } | { kind: 'system' };
+
+/** A device further behind than this gets a snapshot instead of the entries. */
+export const SNAPSHOT_AFTER = 500;
+
+interface Pending {
+  entry: LogEntry;
+  stateAfter: HubState;
+  resolve: (ack: Ack) => void;
+}
+
+export interface HubEvents {
+  committed: [LogEntry[], HubState];
+}
+
+/**
+ * The authoritative copy of the airport: validates, applies with the core reducer,
+ * sequences, persists in batches (group commit) and only then acknowledges.
+ */
+export class Hub extends EventEmitter<HubEvents> {
+  private state: HubState;
+  /** State as of the last durable write: what devices may be shown. */
+  private durable: HubState;
+  private readonly seen = new Map<string, Promise<Ack> | Ack>();
+  private batch: Pending[] = [];
+  private writing: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    super();
+    const { state, failed } = replay(emptyState(), store.data.log);
+    if (failed.length) {
+      throw new Error(`${store.file}: ${failed.length} stored operations no longer apply (first seq ${failed[0]!.seq})`);
+    }
+    this.state = state;
+    this.durable = state;
+    for (const e of store.data.log) this.seen.set(e.op.id, { v: SCHEMA_VERSION, opId: e.op.id, ok: true, seq: e.seq });
+    for (const [opId, r] of Object.entries(store.data.rejected)) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
+  }
+
+  get current(): HubState {
+    return this.state;
+  }
+
+  get seq(): number {
+    return this.state.seq;
+  }
+
+  /** Validates and applies one operation; resolves once it is durable (or rejected). */
+  submit(raw: unknown, who: Identity): Promise<Ack> {
+    const opId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
+    if (this.closed) return Promise.resolve(this.refuse(opId, 'storage', 'the hub is shutting down, try again shortly'));
+    const parsed = parseOp(raw);
+    if (!parsed.ok) return Promise.resolve(this.refuse(opId, 'invalid', parsed.reason));
+    const op = parsed.op;
+    const previous = this.seen.get(op.id);
+    if (previous) return Promise.resolve(previous);
+    const mismatch = this.identityMismatch(op, who);
+    if (mismatch) return Promise.resolve(this.refuse(op.id, 'forbidden', mismatch));
+
+    const seq = this.state.seq + 1;
+    const at = this.clock().toISOString();
+    const out = apply(this.state, op, { seq, at });
+    if (!out.ok) {
+      const ack: Ack = { v: SCHEMA_VERSION, opId: op.id, ok: false, code: out.code, reason: out.reason };
+      this.seen.set(op.id, ack);
+      this.store.data.rejected[op.id] = { code: out.code, reason: out.reason };
+      return Promise.resolve(ack);
+    }
+    this.state = out.state;
+    const entry: LogEntry = { seq, at, op };
+    this.store.data.log.push(entry);
+    const promise = new Promise<Ack>((resolve) => this.batch.push({ entry, stateAfter: out.state, resolve }));
+    this.seen.set(op.id, promise);
+    this.scheduleFlush();
+    return promise;
+  }
+
+  /** Everything after `after` that this viewer may see, or a snapshot if too far behind. */
+  pull(after: number, viewer: Viewer): PullResult {
+    const upTo = this.durable.seq;
+    if (after <= 0 || after > upTo || upTo - after > SNAPSHOT_AFTER) {
+      return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
+    }
+    const log = this.store.data.log;
+    const entries = log.slice(after, upTo).filter((e) => entryVisible(this.durable, e, viewer));
+    return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo };
+  }
+
+  snapshot(viewer: Viewer): PullResult {
+    return this.pull(-1, viewer);
+  }
+
+  /** Waits for every accepted operation to be written. */
+  async flush(): Promise<void> {
+    while (this.writing || this.batch.length) {
+      if (!this.writing) this.scheduleFlush();
+      await this.writing;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+
+  private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
+    return { v: SCHEMA_VERSION, opId, ok: false, code, reason };
+  }
+
+  private identityMismatch(op: Op, who: Identity): string | null {
+    if (who.kind === 'system') return null;
+    if (who.kind === 'kiosk') {
+      return op.actor.kind === 'kiosk' && op.actor.id === who.device && op.device === who.device
+        ? null
+        : 'a kiosk may only submit operations as itself';
+    }
+    return op.actor.kind === 'staff' && op.actor.id === who.id ? null : `you are signed in as ${who.id}, not ${op.actor.id}`;
+  }
+
+  private inFlight: Pending[] = [];
+
+  private scheduleFlush(): void {
+    if (this.writing) return;
+    this.writing = (async () => {
+      while (this.batch.length) {
+        this.inFlight = this.batch;
+        this.batch = [];
+        await this.writeWithRetry();
+        const done = this.inFlight;
+        this.inFlight = [];
+        this.durable = done[done.length - 1]!.stateAfter;
+        for (const p of done) {
+          const ack: Ack = { v: SCHEMA_VERSION, opId: p.entry.op.id, ok: true, seq: p.entry.seq };
+          this.seen.set(p.entry.op.id, ack);
+          p.resolve(ack);
+        }
+        this.emit('committed', done.map((p) => p.entry), this.durable);
+      }
+      this.writing = null;
+    })();
+  }
+
+  private async writeWithRetry(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.store.commit();
+        return;
+      } catch (e) {
+        // Nothing is acknowledged until it is on disk; keep trying rather than lie.
+        console.error(`GateCare: writing ${this.store.file} failed (${(e as Error).message}); retrying`);
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+}

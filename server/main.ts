@@ -1,0 +1,27 @@
+import { configFromEnv } from './config.ts';
+import { startHub } from './app.ts';
+import { DEMO_STAFF } from './demo-airport.ts';
+
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  const hub = await startHub(config, { log: process.env.GATECARE_LOG === '1' });
+  const port = (hub.app.server.address() as { port: number }).port;
+  console.log(`GateCare hub on http://localhost:${port}  (data: ${config.dataDir})`);
+  console.log(`  kiosk:  http://localhost:${port}/kiosk/?gate=K32`);
+  console.log(`  staff:  http://localhost:${port}/staff/`);
+  if (config.seedDemo) {
+    console.log('  demo staff (id / PIN / role):');
+    for (const s of DEMO_STAFF) console.log(`    ${s.id} / ${s.pin} / ${s.role} ${s.firstName} ${s.lastName}`);
+  }
+  const stop = async (): Promise<void> => {
+    await hub.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

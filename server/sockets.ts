@@ -1,0 +1,116 @@
+import { Server, type Socket } from 'socket.io';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  EVENTS,
+  GateId,
+  requestScope,
+  entryVisible,
+  type HubState,
+  type LogEntry,
+  type Viewer,
+  type EntriesMessage,
+} from '../core/index.ts';
+import type { Hub, Identity } from './hub.ts';
+import type { TokenSigner } from './tokens.ts';
+
+interface SocketData {
+  viewer: Viewer;
+  identity: Identity;
+  /** Highest seq this socket has been sent up to (by pull or push). */
+  sentUpTo: number;
+}
+
+interface ServerToClient {
+  entries: (msg: EntriesMessage) => void;
+}
+type HubSocket = Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>;
+
+const KioskAuth = z.object({ kiosk: z.object({ device: z.string().min(8).max(64), gate: GateId }) });
+const StaffAuth = z.object({ token: z.string().max(1000), gates: z.array(GateId).max(100).optional() });
+const PullArgs = z.object({ after: z.number().int().min(0) });
+
+function identify(auth: unknown, hub: Hub, tokens: TokenSigner): { viewer: Viewer; identity: Identity } | string {
+  const kiosk = KioskAuth.safeParse(auth);
+  if (kiosk.success) {
+    const { device, gate } = kiosk.data.kiosk;
+    if (!hub.current.gates[gate]) return `unknown gate ${gate}`;
+    return { viewer: { kind: 'kiosk', device, gate }, identity: { kind: 'kiosk', device } };
+  }
+  const staff = StaffAuth.safeParse(auth);
+  if (!staff.success) return 'connect as a kiosk (device and gate) or with a staff session token';
+  const claims = tokens.verify(staff.data.token);
+  const member = claims ? hub.current.staff[claims.sub] : undefined;
+  if (!claims || !member) return 'session expired: sign in again';
+  const gates = staff.data.gates?.length ? staff.data.gates : member.gates;
+  return { viewer: { kind: 'staff', id: member.id, role: member.role, gates }, identity: { kind: 'staff', id: member.id } };
+}
+
+function roomsOf(viewer: Viewer): string[] {
+  if (viewer.kind === 'kiosk') return [`device:${viewer.device}`, `gate:${viewer.gate}`];
+  return [`role:${viewer.role}`, ...viewer.gates.map((g) => `gate:${g}`)];
+}
+
+/** Attaches socket.io to Fastify's server (the community plugin targets Fastify 4). */
+export function attachSockets(app: FastifyInstance, hub: Hub, tokens: TokenSigner): Server {
+  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+
+  io.use((socket, next) => {
+    const who = identify(socket.handshake.auth, hub, tokens);
+    if (typeof who === 'string') return next(new Error(who));
+    const data = socket.data as SocketData;
+    data.viewer = who.viewer;
+    data.identity = who.identity;
+    data.sentUpTo = 0;
+    next();
+  });
+
+  io.on('connection', (raw) => {
+    const socket = raw as unknown as HubSocket;
+    void socket.join(roomsOf(socket.data.viewer));
+
+    socket.on(EVENTS.submit, (op: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      void hub.submit(op, socket.data.identity).then((a) => ack(a));
+    });
+
+    socket.on(EVENTS.pull, (args: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const parsed = PullArgs.safeParse(args);
+      if (!parsed.success) return ack({ error: 'pull needs { after: a non-negative integer }' });
+      const result = hub.pull(parsed.data.after, socket.data.viewer);
+      socket.data.sentUpTo = result.upTo;
+      ack(result);
+    });
+  });
+
+  hub.on('committed', (entries, state) => pushEntries(io, entries, state));
+  app.addHook('preClose', async () => {
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+  });
+  return io;
+}
+
+/** Live hints: each device gets what it may see, with the seq it follows, so gaps are detectable. */
+function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
+  const targets = new Set<string>();
+  const rooms = io.of('/').adapter.rooms;
+  for (const e of entries) {
+    const scope = requestScope(state, e);
+    const names = scope ? [`gate:${scope.gate}`, `device:${scope.device}`, 'role:duty_manager'] : null;
+    if (!names) {
+      for (const id of io.of('/').sockets.keys()) targets.add(id);
+      break;
+    }
+    for (const n of names) for (const id of rooms.get(n) ?? []) targets.add(id);
+  }
+  const upTo = entries[entries.length - 1]!.seq;
+  for (const id of targets) {
+    const socket = io.of('/').sockets.get(id) as unknown as HubSocket | undefined;
+    if (!socket) continue;
+    const visible = entries.filter((e) => e.seq > socket.data.sentUpTo && entryVisible(state, e, socket.data.viewer));
+    if (!visible.length) continue;
+    socket.emit(EVENTS.entries, { v: 1, after: socket.data.sentUpTo, entries: visible, upTo });
+    socket.data.sentUpTo = upTo;
+  }
+}

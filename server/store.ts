@@ -1,0 +1,53 @@
+import { Low } from 'lowdb';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { LogEntry, Rejection } from '../core/index.ts';
+import { SCHEMA_VERSION } from '../core/index.ts';
+import { DurableJsonFile } from './durable-json-file.ts';
+import type { PinHash } from './pins.ts';
+
+export interface StoredData {
+  v: number;
+  /** Signs session tokens; kept so sessions survive a hub restart. */
+  secret: string;
+  credentials: Record<string, PinHash>;
+  log: LogEntry[];
+  /** Rejected operation ids with their answer, so a retry gets the same answer. */
+  rejected: Record<string, Omit<Rejection, 'ok'>>;
+}
+
+export const DATA_FILE = 'gatecare.json';
+
+/** The hub's persistence: one lowdb JSON file in the data directory. */
+export class Store {
+  private constructor(
+    private readonly db: Low<StoredData>,
+    readonly file: string,
+  ) {}
+
+  static async open(dataDir: string): Promise<Store> {
+    const file = join(dataDir, DATA_FILE);
+    const fresh: StoredData = {
+      v: SCHEMA_VERSION,
+      secret: randomBytes(32).toString('hex'),
+      credentials: {},
+      log: [],
+      rejected: {},
+    };
+    const db = new Low<StoredData>(new DurableJsonFile<StoredData>(file), fresh);
+    await db.read();
+    if (db.data.v !== SCHEMA_VERSION) {
+      throw new Error(`${file} has schema version ${db.data.v}; this hub reads version ${SCHEMA_VERSION}`);
+    }
+    return new Store(db, file);
+  }
+
+  get data(): StoredData {
+    return this.db.data;
+  }
+
+  /** One durable write of everything changed since the last one. */
+  async commit(): Promise<void> {
+    await this.db.write();
+  }
+}

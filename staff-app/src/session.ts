@@ -1,0 +1,40 @@
+import type { StaffMember } from '../../core/index.ts';
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  staff: StaffMember;
+}
+
+const KEY = 'gatecare.staff.session';
+
+/** The signed-in agent, kept across reloads until the token expires. */
+export function loadSession(): Session | null {
+  try {
+    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
+    return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(s: Session | null): void {
+  if (s) localStorage.setItem(KEY, JSON.stringify(s));
+  else localStorage.removeItem(KEY);
+}
+
+export async function login(staffId: string, pin: string): Promise<Session> {
+  let res: Response;
+  try {
+    res = await fetch('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: staffId.trim().toUpperCase(), pin: pin.trim() }),
+    });
+  } catch {
+    throw new Error('The hub cannot be reached: check the network and try again.');
+  }
+  const body = (await res.json().catch(() => ({}))) as Partial<Session> & { error?: string };
+  if (!res.ok || !body.token) throw new Error(body.error ?? `sign-in failed (${res.status})`);
+  return body as Session;
+}

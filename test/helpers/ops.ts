@@ -1,0 +1,28 @@
+import { v7 as uuidv7 } from 'uuid';
+import { SCHEMA_VERSION, type Actor, type Op, type OpBody } from '../../core/index.ts';
+
+export const KIOSK: Actor = { kind: 'kiosk', id: 'kiosk-test-0001' };
+export const AMIRA: Actor = { kind: 'staff', id: 'A101' };
+export const LUCAS: Actor = { kind: 'staff', id: 'A102' };
+export const SYSTEM: Actor = { kind: 'system', id: 'test' };
+
+export function op(actor: Actor, body: OpBody, at = new Date().toISOString()): Op {
+  return { v: SCHEMA_VERSION, id: uuidv7(), actor, device: actor.kind === 'kiosk' ? actor.id : `dev-${actor.id}`, at, ...body } as Op;
+}
+
+export function createRequest(overrides: Partial<Extract<OpBody, { type: 'request.create' }>['payload']> = {}): OpBody {
+  return {
+    type: 'request.create',
+    payload: {
+      requestId: uuidv7(),
+      gate: 'K32',
+      flightNumber: 'AF1634',
+      surname: 'Moreau',
+      needs: ['water', 'blanket'],
+      party: { adults: 2, children: 1, infants: 0 },
+      language: 'fr',
+      note: '',
+      ...overrides,
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+describe('hub over real sockets', () => {
+  let dir: string;
+  let hub: RunningHub;
+  const devices: TestDevice[] = [];
+
+  beforeEach(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+  });
+  afterEach(async () => {
+    for (const d of devices.splice(0)) d.close();
+    await hub.close();
+    await removeDir(dir);
+  });
+
+  async function kiosk(): Promise<TestDevice> {
+    const d = await connectDevice(hub.url, { kiosk: { device: KIOSK.id, gate: 'K32' } });
+    devices.push(d);
+    return d;
+  }
+  async function staff(id = 'A101', pin = '2468'): Promise<TestDevice> {
+    const d = await connectDevice(hub.url, { token: await loginToken(hub.url, id, pin) });
+    devices.push(d);
+    return d;
+  }
+
+  it('runs the walking-skeleton flow and keeps it across a restart', async () => {
+    const k = await kiosk();
+    const s = await staff();
+    const body = createRequest();
+    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
+
+    const created = await k.submit(op(KIOSK, body));
+    expect(created).toMatchObject({ ok: true });
+    const seen = await waitFor(() => s.received.flatMap((m) => m.entries).find((e) => e.op.id === created.opId), 'staff sees request');
+    expect(seen.op.type).toBe('request.create');
+
+    expect(await s.submit(op(AMIRA, { type: 'request.claim', payload: { requestId } }))).toMatchObject({ ok: true });
+    await waitFor(() => k.received.flatMap((m) => m.entries).some((e) => e.op.type === 'request.claim'), 'kiosk sees claim');
+    expect(await s.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId } }))).toMatchObject({ ok: true });
+
+    const seqBefore = hub.hub.seq;
+    for (const d of devices.splice(0)) d.close();
+    await hub.close();
+    hub = await startTestHub(dir);
+    expect(hub.hub.seq).toBe(seqBefore);
+    expect(hub.hub.current.requests[requestId]).toMatchObject({ status: 'delivered', claimedByName: 'Amira' });
+
+    const k2 = await kiosk();
+    const snap = await k2.pull(0);
+    expect(snap.kind).toBe('snapshot');
+    if (snap.kind === 'snapshot') expect(snap.state.requests[requestId]?.status).toBe('delivered');
+  });
+
+  it('answers malformed operations with a clear reason and stays up', async () => {
+    const k = await kiosk();
+    const bad: unknown[] = [
+      null,
+      42,
+      'hello',
+      { v: 1 },
+      { ...op(KIOSK, createRequest()), payload: { requestId: 'x' } },
+      { ...op(KIOSK, createRequest()), type: 'drop.tables' },
+      { ...op(KIOSK, createRequest({ surname: 'x'.repeat(10_000) })) },
+    ];
+    for (const b of bad) {
+      const ack = await k.submit(b);
+      expect(ack.ok).toBe(false);
+      if (!ack.ok) expect(ack.reason).toMatch(/invalid operation: .+/);
+    }
+    const seq = hub.hub.seq;
+    expect(await k.submit(op(KIOSK, createRequest()))).toMatchObject({ ok: true, seq: seq + 1 });
+  });
+
+  it('a kiosk cannot act as staff, nor submit as another device', async () => {
+    const k = await kiosk();
+    const created = op(KIOSK, createRequest());
+    await k.submit(created);
+    const requestId = created.type === 'request.create' ? created.payload.requestId : '';
+    const claim = await k.submit(op(AMIRA, { type: 'request.claim', payload: { requestId } }));
+    expect(claim).toMatchObject({ ok: false, code: 'forbidden' });
+    const other = await k.submit(op({ kind: 'kiosk', id: 'kiosk-someone-else' }, createRequest()));
+    expect(other).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('applies a duplicated operation once and acknowledges both', async () => {
+    const k = await kiosk();
+    const o = op(KIOSK, createRequest());
+    const [a, b] = await Promise.all([k.submit(o), k.submit(o)]);
+    expect(a).toEqual(b);
+    expect(Object.keys(hub.hub.current.requests)).toHaveLength(1);
+  });
+
+  it('refuses a wrong PIN and an unauthenticated socket', async () => {
+    await expect(loginToken(hub.url, 'A101', '0000')).rejects.toThrow(/PIN is not right/);
+    await expect(connectDevice(hub.url, { token: 'forged.token' })).rejects.toThrow(/sign in again/);
+    await expect(connectDevice(hub.url, {})).rejects.toThrow(/kiosk|token/);
+  });
+
+  it('sends staff only the requests of their gates', async () => {
+    const k = await kiosk();
+    const sofia = await staff('A103', '8642'); // gates K40–K49
+    const amira = await staff();
+    await k.submit(op(KIOSK, createRequest()));
+    await waitFor(() => amira.received.length > 0, 'amira gets K32 request');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sofia.received.flatMap((m) => m.entries).filter((e) => e.op.type.startsWith('request.'))).toHaveLength(0);
+  });
+});
