@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+
+describe('one passenger need from kiosk to staff tablet and back, in chromium', () => {
+  let dir: string;
+  let hub: RunningHub;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    await removeDir(dir);
+  });
+
+  async function signIn(page: Page, id: string, pin: string): Promise<void> {
+    await page.goto(`${hub.url}/staff/`);
+    await page.getByLabel('Staff id').fill(id);
+    await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Open requests').waitFor();
+  }
+
+  it('passenger asks in French, agent claims and delivers, both survive a hub restart', async () => {
+    const kiosk = await (await browser.newContext({ viewport: { width: 900, height: 1200 } })).newPage();
+    const staff = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+
+    await kiosk.goto(`${hub.url}/kiosk/?gate=K32`);
+    await signIn(staff, 'A101', '2468');
+    await expect.poll(() => staff.getByTestId('connection').textContent()).toContain('Online');
+
+    await kiosk.getByRole('button', { name: 'Français' }).click();
+    await kiosk.getByLabel('Numéro de vol').fill('af1634');
+    await kiosk.getByLabel('Nom de famille').fill('Moreau');
+    await kiosk.getByLabel('Eau').check();
+    await kiosk.getByLabel('Couverture').check();
+    await kiosk.getByRole('button', { name: 'Un de plus : Enfants' }).click();
+    await kiosk.getByRole('button', { name: 'Envoyer ma demande' }).click();
+
+    const ticket = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    expect(ticket).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/);
+    await expect.poll(() => kiosk.getByTestId('ticket-status').textContent()).toBe('Reçue');
+    await expect.poll(() => kiosk.getByTestId('net-state').textContent()).toContain('Envoyée');
+
+    // Live, without reload.
+    const card = staff.locator(`[data-ticket="${ticket}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Water · Blanket');
+    expect(await card.textContent()).toContain('1 adult, 1 child');
+    await card.getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => kiosk.getByTestId('ticket-status').textContent()).toBe('En route — Amira');
+    await staff.screenshot({ path: `${ARTIFACTS}/skeleton-staff-claimed.png` });
+
+    await card.getByRole('button', { name: 'Mark delivered' }).click();
+    await expect.poll(() => kiosk.getByTestId('ticket-status').textContent()).toBe('Remise');
+    await kiosk.screenshot({ path: `${ARTIFACTS}/skeleton-kiosk-delivered.png` });
+
+    // Restart the hub on the same port: both apps reconnect by themselves.
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    await expect.poll(() => staff.getByTestId('connection').textContent()).toContain('Offline');
+    hub = await startTestHub(dir, port);
+    await expect.poll(() => staff.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
+    expect(await staff.locator(`[data-ticket="${ticket}"]`).textContent()).toContain('delivered');
+    expect(await kiosk.getByTestId('ticket-status').textContent()).toBe('Remise');
+
+    // And new work flows after the restart.
+    await kiosk.getByRole('button', { name: 'Demander autre chose' }).click();
+    await kiosk.getByLabel('Numéro de vol').fill('AF1634');
+    await kiosk.getByLabel('Nom de famille').fill('Moreau');
+    await kiosk.getByLabel('Repas').check();
+    await kiosk.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    const second = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    await staff.locator(`[data-ticket="${second}"]`).waitFor({ timeout: 15_000 });
+    await staff.screenshot({ path: `${ARTIFACTS}/skeleton-staff-after-restart.png` });
+  });
+});
