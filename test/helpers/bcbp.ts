@@ -1,0 +1,38 @@
+/** Builds IATA BCBP strings field by field, so tests state what they mean. */
+export interface LegFields {
+  pnr?: string;
+  from?: string;
+  to?: string;
+  carrier?: string;
+  flight?: string;
+  julian?: string;
+  compartment?: string;
+  seat?: string;
+  sequence?: string;
+  status?: string;
+  conditional?: string;
+}
+
+const pad = (s: string, n: number) => s.padEnd(n, ' ').slice(0, n);
+
+export function bcbpLeg(f: LegFields = {}): string {
+  const conditional = f.conditional ?? '';
+  return (
+    pad(f.pnr ?? 'ABC123', 7) +
+    pad(f.from ?? 'CDG', 3) +
+    pad(f.to ?? 'BCN', 3) +
+    pad(f.carrier ?? 'AF', 3) +
+    pad(f.flight ?? '1634', 5) +
+    pad(f.julian ?? '327', 3) +
+    pad(f.compartment ?? 'Y', 1) +
+    pad(f.seat ?? '023A', 4) +
+    pad(f.sequence ?? '0042', 5) +
+    pad(f.status ?? '1', 1) +
+    conditional.length.toString(16).toUpperCase().padStart(2, '0') +
+    conditional
+  );
+}
+
+export function bcbp(name: string, legs: LegFields[] = [{}], eTicket = 'E'): string {
+  return `M${legs.length}${pad(name, 20)}${eTicket}${legs.map(bcbpLeg).join('')}`;
+}
