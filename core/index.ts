@@ -6,3 +6,7 @@ export * from './views.ts';
 export * from './ticket.ts';
 export * from './flights.ts';
 export * from './wire.ts';
+export * from './wait-estimate.ts';
+export * from './public-ticket.ts';
+export * from './bcbp/parse.ts';
+export * from './bcbp/match.ts';

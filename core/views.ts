@@ -1,4 +1,4 @@
-import type { GateId, HubState, Role } from './model.ts';
+import type { CareRequest, GateId, HubState, Role } from './model.ts';
 import type { LogEntry } from './ops.ts';
 
 /** Who is looking: decides which requests and operations a device receives. */
@@ -11,13 +11,29 @@ function requestVisible(viewer: Viewer, gate: GateId, device: string): boolean {
   return viewer.role === 'duty_manager' || viewer.gates.includes(gate);
 }
 
+/**
+ * A kiosk is a public screen: once the hub holds a request, the kiosk keeps
+ * its status but not who asked (surname) nor what they wrote (note).
+ */
+export const REDACTED = '';
+
+function redactRequest(r: CareRequest): CareRequest {
+  return r.surname === REDACTED && r.note === REDACTED ? r : { ...r, surname: REDACTED, note: REDACTED };
+}
+
 /** The part of the hub state a viewer may hold. */
 export function viewOf(state: HubState, viewer: Viewer): HubState {
   const requests: HubState['requests'] = {};
   for (const r of Object.values(state.requests)) {
-    if (requestVisible(viewer, r.gate, r.device)) requests[r.id] = r;
+    if (requestVisible(viewer, r.gate, r.device)) requests[r.id] = viewer.kind === 'kiosk' ? redactRequest(r) : r;
   }
   return { ...state, requests };
+}
+
+/** An accepted operation as this viewer receives it: a kiosk gets a request back without its personal data. */
+export function entryForViewer(entry: LogEntry, viewer: Viewer): LogEntry {
+  if (viewer.kind !== 'kiosk' || entry.op.type !== 'request.create') return entry;
+  return { ...entry, op: { ...entry.op, payload: { ...entry.op.payload, surname: REDACTED, note: REDACTED } } };
 }
 
 /** Where an accepted operation concerns a request, the gate and device it belongs to. */

@@ -17,6 +17,8 @@ export const EVENTS = {
   submit: 'op',
   pull: 'pull',
   entries: 'entries',
+  /** A returning passenger's ticket status, by number or by pass: see public-ticket.ts. */
+  ticketLookup: 'ticket.lookup',
 } as const;
 
 /** Live push to a device: `after` is the seq it was last sent up to, so it can tell a gap. */

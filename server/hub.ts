@@ -6,6 +6,7 @@ import {
   replay,
   viewOf,
   entryVisible,
+  entryForViewer,
   SCHEMA_VERSION,
   type Ack,
   type HubState,
@@ -105,7 +106,10 @@ export class Hub extends EventEmitter<HubEvents> {
       return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
     }
     const log = this.store.data.log;
-    const entries = log.slice(after, upTo).filter((e) => entryVisible(this.durable, e, viewer));
+    const entries = log
+      .slice(after, upTo)
+      .filter((e) => entryVisible(this.durable, e, viewer))
+      .map((e) => entryForViewer(e, viewer));
     return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo };
   }
 

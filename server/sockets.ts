@@ -6,10 +6,15 @@ import {
   GateId,
   requestScope,
   entryVisible,
+  entryForViewer,
   type HubState,
   type LogEntry,
   type Viewer,
   type EntriesMessage,
+  TicketQuery,
+  lookupTickets,
+  describeZodError,
+  type TicketLookup,
 } from '../core/index.ts';
 import type { Hub, Identity } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
@@ -19,6 +24,8 @@ interface SocketData {
   identity: Identity;
   /** Highest seq this socket has been sent up to (by pull or push). */
   sentUpTo: number;
+  /** When this socket last looked tickets up, to slow down guessing. */
+  lookups: number[];
 }
 
 interface ServerToClient {
@@ -62,6 +69,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, tokens: TokenSigne
     data.viewer = who.viewer;
     data.identity = who.identity;
     data.sentUpTo = 0;
+    data.lookups = [];
     next();
   });
 
@@ -72,6 +80,11 @@ export function attachSockets(app: FastifyInstance, hub: Hub, tokens: TokenSigne
     socket.on(EVENTS.submit, (op: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       void hub.submit(op, socket.data.identity).then((a) => ack(a));
+    });
+
+    socket.on(EVENTS.ticketLookup, (args: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      ack(answerTicketLookup(hub, socket, args));
     });
 
     socket.on(EVENTS.pull, (args: unknown, ack: unknown) => {
@@ -91,6 +104,19 @@ export function attachSockets(app: FastifyInstance, hub: Hub, tokens: TokenSigne
   return io;
 }
 
+/** Enough for a queue of passengers at one kiosk, too few to guess ticket numbers. */
+const LOOKUPS_PER_MINUTE = 30;
+
+function answerTicketLookup(hub: Hub, socket: HubSocket, args: unknown): TicketLookup {
+  const now = Date.now();
+  const recent = socket.data.lookups.filter((t) => t > now - 60_000);
+  if (recent.length >= LOOKUPS_PER_MINUTE) return { v: 1, ok: false, reason: 'too many look-ups from this device, try again in a minute' };
+  socket.data.lookups = [...recent, now];
+  const query = TicketQuery.safeParse(args);
+  if (!query.success) return { v: 1, ok: false, reason: `look up a ticket by { ticket } or by { flightNumber, surname }: ${describeZodError(query.error)}` };
+  return { v: 1, ok: true, tickets: lookupTickets(hub.current, query.data, new Date(now).toISOString()) };
+}
+
 /** Live hints: each device gets what it may see, with the seq it follows, so gaps are detectable. */
 function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
   const targets = new Set<string>();
@@ -108,7 +134,9 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
   for (const id of targets) {
     const socket = io.of('/').sockets.get(id) as unknown as HubSocket | undefined;
     if (!socket) continue;
-    const visible = entries.filter((e) => e.seq > socket.data.sentUpTo && entryVisible(state, e, socket.data.viewer));
+    const visible = entries
+      .filter((e) => e.seq > socket.data.sentUpTo && entryVisible(state, e, socket.data.viewer))
+      .map((e) => entryForViewer(e, socket.data.viewer));
     if (!visible.length) continue;
     socket.emit(EVENTS.entries, { v: 1, after: socket.data.sentUpTo, entries: visible, upTo });
     socket.data.sentUpTo = upTo;
