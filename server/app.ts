@@ -9,6 +9,9 @@ import { Hub } from './hub.ts';
 import { Store } from './store.ts';
 import { TokenSigner } from './tokens.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { registerKioskEnrollment } from './kiosk-enrollment.ts';
+import { KioskTokenSigner } from './kiosk-tokens.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { attachSockets } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 
@@ -25,7 +28,7 @@ const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <meta name="viewport" content="width=device-width,initial-scale=1"></head>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
 <h1>GateCare hub</h1><ul>
-<li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a></li>
+<li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a> (a duty manager enrols it once)</li>
 <li><a href="/staff/">Staff tablet and duty manager view</a></li>
 <li><a href="/api/health">Hub health</a></li></ul></body></html>`;
 
@@ -48,6 +51,8 @@ export async function startHub(config: HubConfig, opts: { log?: boolean } = {}):
   const hub = new Hub(store);
   if (seeded) await seeded(hub);
   const tokens = new TokenSigner(store.data.secret);
+  const kioskTokens = new KioskTokenSigner(store.data.secret);
+  const throttle = new LoginThrottle();
 
   const app = Fastify({
     logger: opts.log ? { redact: ['req.headers.authorization', 'req.body'] } : false,
@@ -60,7 +65,8 @@ export async function startHub(config: HubConfig, opts: { log?: boolean } = {}):
 
   app.get('/', async (_req, reply) => reply.type('text/html').send(LANDING));
   app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: new Date().toISOString() }));
-  registerAuthRoutes(app, hub, store, tokens);
+  registerAuthRoutes(app, hub, store, tokens, throttle);
+  registerKioskEnrollment(app, hub, store, throttle, kioskTokens);
   app.get('/api/snapshot', async (req, reply) => {
     const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const member = claims ? hub.current.staff[claims.sub] : undefined;
@@ -74,7 +80,7 @@ export async function startHub(config: HubConfig, opts: { log?: boolean } = {}):
     serveApp(app, config.distDir, 'staff', false);
   }
 
-  const io = attachSockets(app, hub, tokens);
+  const io = attachSockets(app, hub, { tokens, kioskTokens });
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   return {

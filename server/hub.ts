@@ -18,7 +18,7 @@ import {
 import type { Store } from './store.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
-export type Identity = { kind: 'kiosk'; device: string } | { kind: 'staff'; id: string } | { kind: 'system' };
+export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
 
 /** A device further behind than this gets a snapshot instead of the entries. */
 export const SNAPSHOT_AFTER = 500;
@@ -137,9 +137,13 @@ export class Hub extends EventEmitter<HubEvents> {
   private identityMismatch(op: Op, who: Identity): string | null {
     if (who.kind === 'system') return null;
     if (who.kind === 'kiosk') {
-      return op.actor.kind === 'kiosk' && op.actor.id === who.device && op.device === who.device
-        ? null
-        : 'a kiosk may only submit operations as itself';
+      if (op.actor.kind !== 'kiosk' || op.actor.id !== who.device || op.device !== who.device) {
+        return 'a kiosk may only submit operations as itself';
+      }
+      if (op.type === 'request.create' && op.payload.gate !== who.gate) {
+        return `this kiosk is enrolled at gate ${who.gate}, not ${op.payload.gate}`;
+      }
+      return null;
     }
     return op.actor.kind === 'staff' && op.actor.id === who.id ? null : `you are signed in as ${who.id}, not ${op.actor.id}`;
   }

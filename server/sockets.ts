@@ -18,6 +18,7 @@ import {
 } from '../core/index.ts';
 import type { Hub, Identity } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
+import type { KioskTokenSigner } from './kiosk-tokens.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -33,17 +34,29 @@ interface ServerToClient {
 }
 type HubSocket = Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>;
 
-const KioskAuth = z.object({ kiosk: z.object({ device: z.string().min(8).max(64), gate: GateId }) });
+const KioskAuth = z.object({ kiosk: z.object({ token: z.string().max(1000) }) });
+/** What kiosks sent before enrolment existed: recognised only to say what to do. */
+const UnenrolledKiosk = z.object({ kiosk: z.object({ device: z.unknown() }) });
 const StaffAuth = z.object({ token: z.string().max(1000), gates: z.array(GateId).max(100).optional() });
 const PullArgs = z.object({ after: z.number().int().min(0) });
 
-function identify(auth: unknown, hub: Hub, tokens: TokenSigner): { viewer: Viewer; identity: Identity } | string {
+export interface SocketAuthDeps {
+  tokens: TokenSigner;
+  kioskTokens: KioskTokenSigner;
+}
+
+export const NOT_ENROLLED = 'this kiosk is not enrolled: a duty manager must set it up on its set-up screen';
+
+function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketAuthDeps): { viewer: Viewer; identity: Identity } | string {
   const kiosk = KioskAuth.safeParse(auth);
   if (kiosk.success) {
-    const { device, gate } = kiosk.data.kiosk;
-    if (!hub.current.gates[gate]) return `unknown gate ${gate}`;
-    return { viewer: { kind: 'kiosk', device, gate }, identity: { kind: 'kiosk', device } };
+    const claims = kioskTokens.verify(kiosk.data.kiosk.token);
+    if (!claims) return NOT_ENROLLED;
+    const { device, gate } = claims;
+    if (!hub.current.gates[gate]) return `unknown gate ${gate}: enrol this kiosk again`;
+    return { viewer: { kind: 'kiosk', device, gate }, identity: { kind: 'kiosk', device, gate } };
   }
+  if (UnenrolledKiosk.safeParse(auth).success) return NOT_ENROLLED;
   const staff = StaffAuth.safeParse(auth);
   if (!staff.success) return 'connect as a kiosk (device and gate) or with a staff session token';
   const claims = tokens.verify(staff.data.token);
@@ -59,11 +72,11 @@ function roomsOf(viewer: Viewer): string[] {
 }
 
 /** Attaches socket.io to Fastify's server (the community plugin targets Fastify 4). */
-export function attachSockets(app: FastifyInstance, hub: Hub, tokens: TokenSigner): Server {
+export function attachSockets(app: FastifyInstance, hub: Hub, auth: SocketAuthDeps): Server {
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
 
   io.use((socket, next) => {
-    const who = identify(socket.handshake.auth, hub, tokens);
+    const who = identify(socket.handshake.auth, hub, auth);
     if (typeof who === 'string') return next(new Error(who));
     const data = socket.data as SocketData;
     data.viewer = who.viewer;

@@ -1,40 +1,56 @@
 import { useEffect, useMemo, useState } from 'react';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
-import { deviceId } from '../../client/device-id.ts';
-import { kioskGate, setKioskGate } from './kiosk-setup.ts';
+import { useSync } from '../../client/use-sync.ts';
+import { loadEnrollment, saveEnrollment, type KioskEnrollment } from './enrollment.ts';
 import { KioskScreens } from './KioskScreens.tsx';
-import { GatePicker } from './GatePicker.tsx';
+import { KioskSetup } from './KioskSetup.tsx';
 
 export function App() {
-  const [gate, setGate] = useState(kioskGate);
-  if (!gate) {
+  const [enrollment, setEnrollment] = useState(loadEnrollment);
+  const [refusal, setRefusal] = useState('');
+  if (!enrollment) {
     return (
-      <GatePicker
-        onPick={(g) => {
-          setKioskGate(g);
-          setGate(g);
+      <KioskSetup
+        notice={refusal}
+        onEnrolled={(e) => {
+          saveEnrollment(e);
+          setEnrollment(e);
         }}
       />
     );
   }
-  return <ConnectedKiosk gate={gate} />;
+  return (
+    <ConnectedKiosk
+      enrollment={enrollment}
+      onRefused={(reason) => {
+        saveEnrollment(null);
+        setRefusal(reason);
+        setEnrollment(null);
+      }}
+    />
+  );
 }
 
-function ConnectedKiosk({ gate }: { gate: string }) {
+function ConnectedKiosk({ enrollment, onRefused }: { enrollment: KioskEnrollment; onRefused: (reason: string) => void }) {
   const client = useMemo(() => {
-    const device = deviceId('kiosk');
+    const { device, token } = enrollment;
     return new SyncClient({
       url: location.origin,
-      auth: { kiosk: { device, gate } },
+      auth: { kiosk: { token } },
       actor: { kind: 'kiosk', id: device },
       device,
       storage: new MemorySyncStorage(),
     });
-  }, [gate]);
+  }, [enrollment]);
   useEffect(() => {
     void client.start();
     return () => client.stop();
   }, [client]);
-  return <KioskScreens client={client} gate={gate} />;
+  // The hub no longer accepts this kiosk's token (new hub, or moved gate): back to set-up.
+  const { authError } = useSync(client);
+  useEffect(() => {
+    if (authError) onRefused(authError);
+  }, [authError, onRefused]);
+  return <KioskScreens client={client} gate={enrollment.gate} />;
 }

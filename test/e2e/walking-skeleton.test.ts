@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { enrollKioskPage } from '../helpers/enroll.ts';
 
 describe('one passenger need from kiosk to staff tablet and back, in chromium', () => {
   let dir: string;
@@ -32,7 +33,7 @@ describe('one passenger need from kiosk to staff tablet and back, in chromium', 
     const kiosk = await (await browser.newContext({ viewport: { width: 900, height: 1200 } })).newPage();
     const staff = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
 
-    await kiosk.goto(`${hub.url}/kiosk/?gate=K32`);
+    await enrollKioskPage(kiosk, hub.url, 'K32');
     await signIn(staff, 'A101', '2468');
     await expect.poll(() => staff.getByTestId('connection').textContent()).toContain('Online');
 

@@ -3,6 +3,7 @@ import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
 
 describe('hub over real sockets', () => {
   let dir: string;
@@ -20,7 +21,7 @@ describe('hub over real sockets', () => {
   });
 
   async function kiosk(): Promise<TestDevice> {
-    const d = await connectDevice(hub.url, { kiosk: { device: KIOSK.id, gate: 'K32' } });
+    const d = await connectDevice(hub.url, (await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
     devices.push(d);
     return d;
   }

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { DUTY_MANAGER } from '../helpers/enroll.ts';
+
+describe('kiosk set-up in chromium: a duty manager enrols the screen once', () => {
+  let dir: string;
+  let hub: RunningHub;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    await removeDir(dir);
+  });
+
+  it('opening the URL is not enough; a duty manager enrols it; a hub that no longer knows it sends it back to set-up', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${hub.url}/kiosk/?gate=K32`);
+    const setup = page.getByTestId('kiosk-setup');
+    await setup.waitFor();
+    expect(await setup.getByLabel('Gate of this kiosk').inputValue()).toBe('K32');
+
+    await setup.getByLabel('Duty manager id').fill('A101');
+    await setup.getByLabel('Duty manager PIN').fill('2468');
+    await setup.getByRole('button', { name: 'Enrol this kiosk' }).click();
+    await expect.poll(() => setup.getByRole('alert').textContent()).toBe('only a duty manager can enrol a kiosk');
+
+    await setup.getByLabel('Duty manager id').fill(DUTY_MANAGER.id);
+    await setup.getByLabel('Duty manager PIN').fill('1111');
+    await setup.getByRole('button', { name: 'Enrol this kiosk' }).click();
+    await expect.poll(() => setup.getByRole('alert').textContent()).toBe('staff id or PIN is not right');
+
+    await setup.getByLabel('Duty manager PIN').fill(DUTY_MANAGER.pin);
+    await setup.getByRole('button', { name: 'Enrol this kiosk' }).click();
+    await setup.waitFor({ state: 'detached' });
+    const stored = await page.evaluate(() => localStorage.getItem('gatecare.kiosk.enrollment'));
+    expect(stored).not.toContain(DUTY_MANAGER.pin);
+    expect(JSON.parse(stored!)).toMatchObject({ gate: 'K32', token: expect.any(String) });
+
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(await setup.count()).toBe(0);
+
+    // A new hub (fresh data, new secret) does not know this kiosk: it returns to set-up and says why.
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    const fresh = await tempDataDir();
+    hub = await startTestHub(fresh, port);
+    await setup.waitFor({ timeout: 20_000 });
+    expect(await setup.getByRole('status').textContent()).toMatch(/not enrolled/);
+    await hub.close();
+    await removeDir(fresh);
+    hub = await startTestHub(dir, port);
+  });
+});
