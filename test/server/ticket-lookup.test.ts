@@ -4,6 +4,7 @@ import { EVENTS, type TicketLookup } from '../../core/index.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
 
 function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
   return d.socket.timeout(5000).emitWithAck(EVENTS.ticketLookup, query) as Promise<TicketLookup>;
@@ -29,10 +30,13 @@ describe('returning passenger and kiosk privacy, over real sockets', () => {
     devices.push(d);
     return d;
   }
+  async function kiosk(id: string, gate: string): Promise<TestDevice> {
+    return device((await enrollKiosk(hub.url, gate, id)).auth);
+  }
 
   it('another kiosk finds a ticket by number or pass and follows it, never seeing who asked', async () => {
-    const k32 = await device({ kiosk: { device: KIOSK.id, gate: 'K32' } });
-    const k41 = await device({ kiosk: { device: 'kiosk-test-0002', gate: 'K41' } });
+    const k32 = await kiosk(KIOSK.id, 'K32');
+    const k41 = await kiosk('kiosk-test-0002', 'K41');
     const staff = await device({ token: await loginToken(hub.url, 'A101', '2468') });
 
     const mine = createRequest({ surname: 'Moreau', note: 'my son is diabetic' });
@@ -63,7 +67,7 @@ describe('returning passenger and kiosk privacy, over real sockets', () => {
   });
 
   it('the kiosk that asked gets its requests back without surname or note once the hub has them', async () => {
-    const k = await device({ kiosk: { device: 'kiosk-test-0003', gate: 'K32' } });
+    const k = await kiosk('kiosk-test-0003', 'K32');
     const body = createRequest({ surname: 'Lefebvre', note: 'allergic to nuts' });
     const id = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await k.submit(op({ kind: 'kiosk', id: 'kiosk-test-0003' }, body))).toMatchObject({ ok: true });
@@ -89,7 +93,7 @@ describe('returning passenger and kiosk privacy, over real sockets', () => {
   });
 
   it('slows down a device that guesses ticket numbers', async () => {
-    const k = await device({ kiosk: { device: 'kiosk-test-0004', gate: 'K33' } });
+    const k = await kiosk('kiosk-test-0004', 'K33');
     const answers: TicketLookup[] = [];
     for (let i = 0; i < 35; i++) answers.push(await lookup(k, { ticket: `AAA-${String(i).padStart(3, '0')}` }));
     expect(answers.slice(0, 30).every((a) => a.ok)).toBe(true);
