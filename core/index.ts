@@ -10,3 +10,4 @@ export * from './wait-estimate.ts';
 export * from './public-ticket.ts';
 export * from './bcbp/parse.ts';
 export * from './bcbp/match.ts';
+export * from './notices.ts';

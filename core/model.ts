@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Notice } from './notices.ts';
 
 /** Version of every persisted record and wire message; bump on incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -124,8 +125,10 @@ export interface HubState {
   staff: Record<string, StaffMember>;
   stock: Record<string, Stock>;
   requests: Record<string, CareRequest>;
+  /** Notices to passengers, every one ever published (the history), by id. */
+  notices: Record<string, Notice>;
 }
 
 export function emptyState(): HubState {
-  return { v: SCHEMA_VERSION, seq: 0, gates: {}, flights: {}, staff: {}, stock: {}, requests: {} };
+  return { v: SCHEMA_VERSION, seq: 0, gates: {}, flights: {}, staff: {}, stock: {}, requests: {}, notices: {} };
 }

@@ -11,6 +11,7 @@ import {
   StaffMember,
   StockItem,
 } from './model.ts';
+import { PublishNoticePayload, RevealNoticePayload } from './notices.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -41,6 +42,22 @@ export const StockSetPayload = z
   .object({ gate: GateId, item: StockItem, quantity: z.number().int().min(0).max(100000) })
   .strict();
 
+const FlightRef = z.string().min(3).max(40);
+
+export const FlightDelayPayload = z
+  .object({ flightId: FlightRef, estimatedDeparture: z.iso.datetime({ message: 'the new departure must be an ISO date-time' }) })
+  .strict();
+
+export const FlightCancelPayload = z
+  .object({
+    flightId: FlightRef,
+    /** The departure passengers are rebooked on, when known: drives overnight care. */
+    rebookedDeparture: z.iso.datetime({ message: 'the rebooked departure must be an ISO date-time' }).nullable(),
+  })
+  .strict();
+
+export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
+
 /** Every operation a device (or the hub's own seeding) can submit. */
 export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request.create'), payload: CreateRequestPayload }),
@@ -50,6 +67,11 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flight.upsert'), payload: Flight.strict() }),
   z.object({ type: z.literal('staff.upsert'), payload: StaffMember.strict() }),
   z.object({ type: z.literal('stock.set'), payload: StockSetPayload }),
+  z.object({ type: z.literal('flight.delay'), payload: FlightDelayPayload }),
+  z.object({ type: z.literal('flight.cancel'), payload: FlightCancelPayload }),
+  z.object({ type: z.literal('flight.gate'), payload: FlightGatePayload }),
+  z.object({ type: z.literal('notice.publish'), payload: PublishNoticePayload }),
+  z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -10,6 +10,12 @@ const ALLOWED: Record<OpType, ReadonlyArray<'kiosk' | Role | 'system'>> = {
   'flight.upsert': ['system', 'duty_manager'],
   'staff.upsert': ['system'],
   'stock.set': ['system', 'duty_manager'],
+  'flight.delay': ['system', 'duty_manager'],
+  'flight.cancel': ['system', 'duty_manager'],
+  'flight.gate': ['system', 'duty_manager'],
+  'notice.publish': ['duty_manager'],
+  // Only the hub's clock decides when kiosks see a notice.
+  'notice.reveal': ['system'],
 };
 
 export function mayPerform(actor: Actor, role: Role | undefined, type: OpType): boolean {

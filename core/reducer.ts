@@ -4,6 +4,8 @@ import { reject, type Outcome } from './outcome.ts';
 import { mayPerform } from './permissions.ts';
 import type { ApplyContext, Handler, HandlerMap } from './handlers/types.ts';
 import { flightUpsert, gateUpsert, staffUpsert, stockSet } from './handlers/setup.ts';
+import { flightCancel, flightDelay, flightGate } from './handlers/flights.ts';
+import { noticePublish, noticeReveal } from './handlers/notices.ts';
 import { requestClaim, requestCreate, requestDeliver } from './handlers/requests.ts';
 
 export type { ApplyContext } from './handlers/types.ts';
@@ -16,6 +18,11 @@ const handlers: HandlerMap = {
   'flight.upsert': flightUpsert,
   'staff.upsert': staffUpsert,
   'stock.set': stockSet,
+  'flight.delay': flightDelay,
+  'flight.cancel': flightCancel,
+  'flight.gate': flightGate,
+  'notice.publish': noticePublish,
+  'notice.reveal': noticeReveal,
 };
 
 function roleOf(state: HubState, op: Op): Role | undefined {

@@ -1,5 +1,6 @@
 import type { CareRequest, GateId, HubState, Role } from './model.ts';
 import type { LogEntry } from './ops.ts';
+import type { Notice } from './notices.ts';
 
 /** Who is looking: decides which requests and operations a device receives. */
 export type Viewer =
@@ -21,13 +22,30 @@ function redactRequest(r: CareRequest): CareRequest {
   return r.surname === REDACTED && r.note === REDACTED ? r : { ...r, surname: REDACTED, note: REDACTED };
 }
 
+/**
+ * Staff see a notice as soon as it is published; kiosks only once its lead is over,
+ * so agents can read it before passengers come to ask. The hub's clock decides:
+ * when this turns true it submits notice.reveal, which is what kiosks receive.
+ */
+export function noticeRevealDue(notice: Notice, nowIso: string): boolean {
+  return Date.parse(notice.revealAt) <= Date.parse(nowIso);
+}
+
+export function noticeVisible(notice: Notice, viewer: Viewer): boolean {
+  return viewer.kind === 'staff' || notice.revealedAt !== null;
+}
+
 /** The part of the hub state a viewer may hold. */
 export function viewOf(state: HubState, viewer: Viewer): HubState {
   const requests: HubState['requests'] = {};
   for (const r of Object.values(state.requests)) {
     if (requestVisible(viewer, r.gate, r.device)) requests[r.id] = viewer.kind === 'kiosk' ? redactRequest(r) : r;
   }
-  return { ...state, requests };
+  const notices: HubState['notices'] = {};
+  for (const n of Object.values(state.notices)) {
+    if (noticeVisible(n, viewer)) notices[n.id] = n;
+  }
+  return { ...state, requests, notices };
 }
 
 /** An accepted operation as this viewer receives it: a kiosk gets a request back without its personal data. */
@@ -47,6 +65,8 @@ export function requestScope(state: HubState, entry: LogEntry): { gate: GateId; 
 }
 
 export function entryVisible(state: HubState, entry: LogEntry, viewer: Viewer): boolean {
+  // Kiosks learn of a notice through its reveal, never its publication.
+  if (entry.op.type === 'notice.publish') return viewer.kind === 'staff';
   const scope = requestScope(state, entry);
   return scope === null || requestVisible(viewer, scope.gate, scope.device);
 }

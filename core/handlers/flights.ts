@@ -1,0 +1,44 @@
+import type { Handler } from './types.ts';
+import type { Flight, HubState } from '../model.ts';
+import { reject, type Outcome } from '../outcome.ts';
+
+function withFlight(state: HubState, f: Flight): Outcome {
+  return { ok: true, state: { ...state, flights: { ...state.flights, [f.id]: f } } };
+}
+
+function hhmm(iso: string): string {
+  return iso.slice(11, 16);
+}
+
+export const flightDelay: Handler<'flight.delay'> = (state, op) => {
+  const { flightId, estimatedDeparture } = op.payload;
+  const f = state.flights[flightId];
+  if (!f) return reject('not_found', `flight ${flightId} does not exist`);
+  if (f.status === 'cancelled') {
+    return reject('conflict', `${f.number} is cancelled: change its rebooked departure instead of a delay`);
+  }
+  if (Date.parse(estimatedDeparture) < Date.parse(f.scheduledDeparture)) {
+    return reject('invalid', `${f.number} is scheduled at ${hhmm(f.scheduledDeparture)} UTC: a new departure cannot be earlier`);
+  }
+  const status = estimatedDeparture === f.scheduledDeparture ? 'scheduled' : 'delayed';
+  return withFlight(state, { ...f, estimatedDeparture: new Date(estimatedDeparture).toISOString(), status });
+};
+
+export const flightCancel: Handler<'flight.cancel'> = (state, op) => {
+  const { flightId, rebookedDeparture } = op.payload;
+  const f = state.flights[flightId];
+  if (!f) return reject('not_found', `flight ${flightId} does not exist`);
+  if (rebookedDeparture !== null && Date.parse(rebookedDeparture) <= Date.parse(f.scheduledDeparture)) {
+    return reject('invalid', `passengers of ${f.number} cannot be rebooked on a departure before the cancelled one`);
+  }
+  const estimatedDeparture = rebookedDeparture === null ? f.estimatedDeparture : new Date(rebookedDeparture).toISOString();
+  return withFlight(state, { ...f, status: 'cancelled', estimatedDeparture });
+};
+
+export const flightGate: Handler<'flight.gate'> = (state, op) => {
+  const { flightId, gate } = op.payload;
+  const f = state.flights[flightId];
+  if (!f) return reject('not_found', `flight ${flightId} does not exist`);
+  if (!state.gates[gate]) return reject('not_found', `gate ${gate} does not exist`);
+  return withFlight(state, { ...f, gate });
+};

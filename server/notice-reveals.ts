@@ -1,0 +1,49 @@
+import { v7 as uuidv7 } from 'uuid';
+import { SCHEMA_VERSION, nextRevealAt, noticesDueForReveal, type Notice, type Op } from '../core/index.ts';
+import type { Hub } from './hub.ts';
+
+function revealOp(notice: Notice, at: Date): Op {
+  return {
+    v: SCHEMA_VERSION,
+    id: uuidv7(),
+    actor: { kind: 'system', id: 'notice-reveal' },
+    device: 'hub',
+    at: at.toISOString(),
+    type: 'notice.reveal',
+    payload: { notice },
+  };
+}
+
+/**
+ * Shows each notice on kiosks once its staff-only lead is over, by submitting
+ * notice.reveal as the hub itself. Re-plans after every commit and on start,
+ * so a hub restarted during a lead still reveals (late ones at once).
+ */
+export function startNoticeReveals(hub: Hub, clock: () => Date = () => new Date()): { stop(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const plan = (): void => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const now = clock();
+    for (const n of noticesDueForReveal(hub.current, now.toISOString())) {
+      void hub.submit(revealOp(n, now), { kind: 'system' }).then((ack) => {
+        if (!ack.ok) console.error(`GateCare: notice ${n.id} could not be revealed to kiosks: ${ack.reason}`);
+      });
+    }
+    const next = nextRevealAt(hub.current);
+    if (next !== null) timer = setTimeout(plan, Math.max(0, Date.parse(next) - clock().getTime()) + 5);
+  };
+
+  hub.on('committed', plan);
+  plan();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      hub.off('committed', plan);
+    },
+  };
+}
