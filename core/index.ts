@@ -11,3 +11,8 @@ export * from './public-ticket.ts';
 export * from './bcbp/parse.ts';
 export * from './bcbp/match.ts';
 export * from './notices.ts';
+export * from './policy.ts';
+export * from './priority.ts';
+export * from './stock.ts';
+export * from './voucher-code.ts';
+export * from './voucher-model.ts';

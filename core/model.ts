@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { Notice } from './notices.ts';
+import { StockItem, Role } from './enums.ts';
+import type { Voucher } from './voucher-model.ts';
+import { DEFAULT_POLICY, type Policy } from './policy-model.ts';
+
+export type { Voucher } from './voucher-model.ts';
 
 /** Version of every persisted record and wire message; bump on incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -37,11 +42,7 @@ export const Need = z.enum([
 ]);
 export type Need = z.infer<typeof Need>;
 
-export const StockItem = z.enum(['water', 'blanket', 'snack', 'baby_kit']);
-export type StockItem = z.infer<typeof StockItem>;
-
-export const Role = z.enum(['agent', 'duty_manager']);
-export type Role = z.infer<typeof Role>;
+export { StockItem, Role } from './enums.ts';
 
 export const Gate = z.object({
   id: GateId,
@@ -91,7 +92,19 @@ export interface HistoryEntry {
   seq: number;
   action: string;
   by: string;
+  /** What exactly: items handed out, the reason for a cancellation, who it was passed to. */
+  detail?: string;
 }
+
+/** A free-text note a staff member leaves on a request for colleagues. */
+export interface StaffNote {
+  at: string;
+  by: StaffId;
+  byName: string;
+  text: string;
+}
+
+export type ItemCounts = Partial<Record<StockItem, number>>;
 
 export interface CareRequest {
   id: string;
@@ -103,6 +116,8 @@ export interface CareRequest {
   needs: Need[];
   party: Party;
   language: Language;
+  /** A child travelling alone: Art. 11 priority whatever the delay. */
+  unaccompaniedMinor: boolean;
   note: string;
   device: string;
   status: RequestStatus;
@@ -111,6 +126,10 @@ export interface CareRequest {
   claimedByName: string | null;
   claimedAt: string | null;
   deliveredAt: string | null;
+  /** Stock handed out so far, over one or several (partial) deliveries. */
+  handedOut: ItemCounts;
+  cancelReason: string | null;
+  staffNotes: StaffNote[];
   history: HistoryEntry[];
 }
 
@@ -127,8 +146,21 @@ export interface HubState {
   requests: Record<string, CareRequest>;
   /** Notices to passengers, every one ever published (the history), by id. */
   notices: Record<string, Notice>;
+  vouchers: Record<string, Voucher>;
+  policy: Policy;
 }
 
 export function emptyState(): HubState {
-  return { v: SCHEMA_VERSION, seq: 0, gates: {}, flights: {}, staff: {}, stock: {}, requests: {}, notices: {} };
+  return {
+    v: SCHEMA_VERSION,
+    seq: 0,
+    gates: {},
+    flights: {},
+    staff: {},
+    stock: {},
+    requests: {},
+    notices: {},
+    vouchers: {},
+    policy: DEFAULT_POLICY,
+  };
 }

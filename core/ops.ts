@@ -8,10 +8,13 @@ import {
   Need,
   Party,
   SCHEMA_VERSION,
+  StaffId,
   StaffMember,
   StockItem,
 } from './model.ts';
 import { PublishNoticePayload, RevealNoticePayload } from './notices.ts';
+import { Currency, PolicyRules } from './policy-model.ts';
+import { VoucherKind } from './voucher-model.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -33,10 +36,59 @@ export const CreateRequestPayload = z
     party: Party.refine((p) => p.adults + p.children + p.infants >= 1, 'a party has at least one person'),
     language: Language,
     note: Note,
+    /** A child travelling alone (older kiosks do not send it). */
+    unaccompaniedMinor: z.boolean().optional(),
   })
   .strict();
 
 const RequestRef = z.object({ requestId: Uuid }).strict();
+
+const Quantity = z.number().int().min(0).max(1000);
+export const ItemCountsSchema = z.partialRecord(StockItem, Quantity);
+
+export const DeliverPayload = z
+  .object({
+    requestId: Uuid,
+    /** Stock handed out now, taken from the request's gate. */
+    items: ItemCountsSchema.optional(),
+    /** True: some needs are still to come, the request stays open with this agent. */
+    partial: z.boolean().optional(),
+  })
+  .strict();
+
+const Reason = z.string().trim().min(3, 'give a reason (at least 3 characters)').max(300, 'a reason is at most 300 characters');
+
+export const ReassignPayload = z.object({ requestId: Uuid, to: StaffId }).strict();
+export const CancelPayload = z.object({ requestId: Uuid, reason: Reason }).strict();
+export const NotePayload = z
+  .object({
+    requestId: Uuid,
+    text: z.string().trim().min(1, 'a note cannot be empty').max(500, 'a note is at most 500 characters'),
+  })
+  .strict();
+
+export const RestockPayload = z
+  .object({ gate: GateId, item: StockItem, quantity: z.number().int().min(1, 'restock at least one').max(10000) })
+  .strict();
+
+export const VoucherPayload = z
+  .object({
+    voucherId: Uuid,
+    requestId: Uuid,
+    kind: VoucherKind,
+    amountCents: z.number().int().min(1, 'a voucher is worth something').max(1_000_000, 'a voucher is at most 10000.00'),
+    currency: Currency,
+    description: z.string().trim().max(200, 'a description is at most 200 characters').optional(),
+  })
+  .strict();
+
+export const EscalatePayload = VoucherPayload.extend({
+  /** Why more than the limits: read by the duty manager deciding. */
+  note: z.string().trim().max(300, 'a note is at most 300 characters').optional(),
+}).strict();
+
+const VoucherRef = z.object({ voucherId: Uuid }).strict();
+export const DeclinePayload = z.object({ voucherId: Uuid, reason: Reason }).strict();
 
 export const StockSetPayload = z
   .object({ gate: GateId, item: StockItem, quantity: z.number().int().min(0).max(100000) })
@@ -62,7 +114,17 @@ export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId })
 export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request.create'), payload: CreateRequestPayload }),
   z.object({ type: z.literal('request.claim'), payload: RequestRef }),
-  z.object({ type: z.literal('request.deliver'), payload: RequestRef }),
+  z.object({ type: z.literal('request.deliver'), payload: DeliverPayload }),
+  z.object({ type: z.literal('request.release'), payload: RequestRef }),
+  z.object({ type: z.literal('request.reassign'), payload: ReassignPayload }),
+  z.object({ type: z.literal('request.cancel'), payload: CancelPayload }),
+  z.object({ type: z.literal('request.note'), payload: NotePayload }),
+  z.object({ type: z.literal('stock.restock'), payload: RestockPayload }),
+  z.object({ type: z.literal('voucher.issue'), payload: VoucherPayload }),
+  z.object({ type: z.literal('voucher.escalate'), payload: EscalatePayload }),
+  z.object({ type: z.literal('voucher.approve'), payload: VoucherRef }),
+  z.object({ type: z.literal('voucher.decline'), payload: DeclinePayload }),
+  z.object({ type: z.literal('policy.set'), payload: PolicyRules }),
   z.object({ type: z.literal('gate.upsert'), payload: Gate.strict() }),
   z.object({ type: z.literal('flight.upsert'), payload: Flight.strict() }),
   z.object({ type: z.literal('staff.upsert'), payload: StaffMember.strict() }),

@@ -7,6 +7,10 @@ import { flightUpsert, gateUpsert, staffUpsert, stockSet } from './handlers/setu
 import { flightCancel, flightDelay, flightGate } from './handlers/flights.ts';
 import { noticePublish, noticeReveal } from './handlers/notices.ts';
 import { requestClaim, requestCreate, requestDeliver } from './handlers/requests.ts';
+import { requestCancel, requestNote, requestReassign, requestRelease } from './handlers/request-work.ts';
+import { stockRestock } from './handlers/stock.ts';
+import { voucherApprove, voucherDecline, voucherEscalate, voucherIssue } from './handlers/vouchers.ts';
+import { policySet } from './handlers/policy.ts';
 
 export type { ApplyContext } from './handlers/types.ts';
 
@@ -14,6 +18,16 @@ const handlers: HandlerMap = {
   'request.create': requestCreate,
   'request.claim': requestClaim,
   'request.deliver': requestDeliver,
+  'request.release': requestRelease,
+  'request.reassign': requestReassign,
+  'request.cancel': requestCancel,
+  'request.note': requestNote,
+  'stock.restock': stockRestock,
+  'voucher.issue': voucherIssue,
+  'voucher.escalate': voucherEscalate,
+  'voucher.approve': voucherApprove,
+  'voucher.decline': voucherDecline,
+  'policy.set': policySet,
   'gate.upsert': gateUpsert,
   'flight.upsert': flightUpsert,
   'staff.upsert': staffUpsert,

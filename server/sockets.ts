@@ -62,7 +62,11 @@ function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketAuthDe
   const claims = tokens.verify(staff.data.token);
   const member = claims ? hub.current.staff[claims.sub] : undefined;
   if (!claims || !member) return 'session expired: sign in again';
-  const gates = staff.data.gates?.length ? staff.data.gates : member.gates;
+  const picked = staff.data.gates ?? [];
+  // An agent watches a chosen subset of their own gates; a duty manager may watch any.
+  const outside = member.role === 'agent' ? picked.filter((g) => !member.gates.includes(g)) : [];
+  if (outside.length) return `gate ${outside[0]} is not one of your gates`;
+  const gates = picked.length ? picked : member.gates;
   return { viewer: { kind: 'staff', id: member.id, role: member.role, gates }, identity: { kind: 'staff', id: member.id } };
 }
 

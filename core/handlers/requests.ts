@@ -1,8 +1,10 @@
 import type { Handler } from './types.ts';
-import type { CareRequest, HubState } from '../model.ts';
+import type { CareRequest } from '../model.ts';
 import { reject } from '../outcome.ts';
 import { findFlight } from '../flights.ts';
 import { ticketFor } from '../ticket.ts';
+import { addItems, describeItems, takeFromStock } from '../stock.ts';
+import { closedReason, historyEntry, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
 
@@ -11,14 +13,6 @@ function clampCreatedAt(deviceAt: string, hubAt: string): string {
   const d = Date.parse(deviceAt);
   const h = Date.parse(hubAt);
   return new Date(Math.min(h, Math.max(d, h - MAX_BACKDATE_MS))).toISOString();
-}
-
-function staffName(state: HubState, id: string): string {
-  return state.staff[id]?.firstName ?? id;
-}
-
-function withRequest(state: HubState, r: CareRequest): HubState {
-  return { ...state, requests: { ...state.requests, [r.id]: r } };
 }
 
 export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
@@ -44,6 +38,7 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
     needs: [...new Set(p.needs)],
     party: p.party,
     language: p.language,
+    unaccompaniedMinor: p.unaccompaniedMinor ?? false,
     note: p.note,
     device: op.device,
     status: 'received',
@@ -52,14 +47,17 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
     claimedByName: null,
     claimedAt: null,
     deliveredAt: null,
+    handedOut: {},
+    cancelReason: null,
+    staffNotes: [],
     history: [{ at: createdAt, seq: ctx.seq, action: 'received', by: op.actor.id }],
   };
   return { ok: true, state: withRequest(state, request) };
 };
 
 export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
-  const r = state.requests[op.payload.requestId];
-  if (!r) return reject('not_found', 'this request does not exist');
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
   if (r.status === 'claimed' && r.claimedBy !== op.actor.id) {
     return reject('conflict', `already claimed by ${r.claimedByName ?? r.claimedBy}`);
   }
@@ -75,31 +73,36 @@ export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
       claimedBy: op.actor.id,
       claimedByName: name,
       claimedAt: ctx.at,
-      history: [...r.history, { at: ctx.at, seq: ctx.seq, action: 'claimed', by: op.actor.id }],
+      history: [...r.history, historyEntry(ctx, op, 'claimed')],
     }),
   };
 };
 
 export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {
-  const r = state.requests[op.payload.requestId];
-  if (!r) return reject('not_found', 'this request does not exist');
-  if (r.status === 'delivered') return reject('conflict', 'this request was already delivered');
-  if (r.status === 'cancelled') return reject('conflict', 'this request was cancelled');
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
+  const closed = closedReason(r);
+  if (closed) return reject('conflict', closed);
   if (r.status === 'claimed' && r.claimedBy !== op.actor.id) {
     return reject('conflict', `claimed by ${r.claimedByName ?? r.claimedBy}: only they can mark it delivered`);
   }
+  const items = op.payload.items ?? {};
+  const gateStock = state.stock[r.gate];
+  if (!gateStock) return reject('not_found', `gate ${r.gate} has no stock record`);
+  const taken = takeFromStock(gateStock, items, r.gate);
+  if (!taken.ok) return reject('conflict', taken.reason);
+  const partial = op.payload.partial === true;
   // Delivering an unclaimed request is allowed: the agent was simply fast.
   const name = staffName(state, op.actor.id);
-  return {
-    ok: true,
-    state: withRequest(state, {
-      ...r,
-      status: 'delivered',
-      claimedBy: op.actor.id,
-      claimedByName: name,
-      claimedAt: r.claimedAt ?? ctx.at,
-      deliveredAt: ctx.at,
-      history: [...r.history, { at: ctx.at, seq: ctx.seq, action: 'delivered', by: op.actor.id }],
-    }),
+  const next: CareRequest = {
+    ...r,
+    status: partial ? 'claimed' : 'delivered',
+    claimedBy: op.actor.id,
+    claimedByName: name,
+    claimedAt: r.claimedAt ?? ctx.at,
+    deliveredAt: partial ? null : ctx.at,
+    handedOut: addItems(r.handedOut, items),
+    history: [...r.history, historyEntry(ctx, op, partial ? 'delivered partly' : 'delivered', describeItems(items))],
   };
+  return { ok: true, state: { ...withRequest(state, next), stock: { ...state.stock, [r.gate]: taken.stock } } };
 };

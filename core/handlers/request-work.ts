@@ -1,0 +1,88 @@
+import type { Handler } from './types.ts';
+import { reject } from '../outcome.ts';
+import { closedReason, coversGate, historyEntry, isDutyManager, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
+
+/** Only whoever holds a claimed request, or a duty manager, may hand it back or on. */
+function holderProblem(claimedBy: string | null, claimedByName: string | null, actorId: string, isManager: boolean): string | null {
+  if (claimedBy === null || claimedBy === actorId || isManager) return null;
+  return `claimed by ${claimedByName ?? claimedBy}: only they or a duty manager can do this`;
+}
+
+export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
+  const closed = closedReason(r);
+  if (closed) return reject('conflict', closed);
+  if (r.status !== 'claimed') return reject('conflict', 'this request is not claimed');
+  const holder = holderProblem(r.claimedBy, r.claimedByName, op.actor.id, isDutyManager(state, op.actor.id));
+  if (holder) return reject('forbidden', holder);
+  return {
+    ok: true,
+    state: withRequest(state, {
+      ...r,
+      status: 'received',
+      claimedBy: null,
+      claimedByName: null,
+      claimedAt: null,
+      history: [...r.history, historyEntry(ctx, op, 'released')],
+    }),
+  };
+};
+
+export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => {
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
+  const closed = closedReason(r);
+  if (closed) return reject('conflict', closed);
+  const holder = holderProblem(r.claimedBy, r.claimedByName, op.actor.id, isDutyManager(state, op.actor.id));
+  if (holder) return reject('forbidden', holder);
+  const to = state.staff[op.payload.to];
+  if (!to) return reject('not_found', `no staff member ${op.payload.to}`);
+  if (!coversGate(state, to.id, r.gate)) return reject('conflict', `${to.firstName} does not work gate ${r.gate}`);
+  if (r.status === 'claimed' && r.claimedBy === to.id) return reject('conflict', `already with ${to.firstName}`);
+  return {
+    ok: true,
+    state: withRequest(state, {
+      ...r,
+      status: 'claimed',
+      claimedBy: to.id,
+      claimedByName: to.firstName,
+      claimedAt: ctx.at,
+      history: [...r.history, historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`)],
+    }),
+  };
+};
+
+export const requestCancel: Handler<'request.cancel'> = (state, op, ctx) => {
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
+  const closed = closedReason(r);
+  if (closed) return reject('conflict', closed);
+  const holder = holderProblem(r.claimedBy, r.claimedByName, op.actor.id, isDutyManager(state, op.actor.id));
+  if (holder) return reject('forbidden', holder);
+  return {
+    ok: true,
+    state: withRequest(state, {
+      ...r,
+      status: 'cancelled',
+      cancelReason: op.payload.reason,
+      history: [...r.history, historyEntry(ctx, op, 'cancelled', op.payload.reason)],
+    }),
+  };
+};
+
+/** Notes stay possible on closed requests: what happened afterwards still matters to colleagues. */
+export const requestNote: Handler<'request.note'> = (state, op, ctx) => {
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
+  if (r.staffNotes.length >= 100) return reject('limit', 'this request already has 100 notes');
+  const note = { at: ctx.at, by: op.actor.id, byName: staffName(state, op.actor.id), text: op.payload.text };
+  return {
+    ok: true,
+    state: withRequest(state, {
+      ...r,
+      staffNotes: [...r.staffNotes, note],
+      history: [...r.history, historyEntry(ctx, op, 'note added')],
+    }),
+  };
+};

@@ -1,0 +1,47 @@
+import type { CareRequest, HistoryEntry, HubState } from '../model.ts';
+import type { Op } from '../ops.ts';
+import { reject, type Rejection } from '../outcome.ts';
+import type { ApplyContext } from './types.ts';
+
+export function staffName(state: HubState, id: string): string {
+  return state.staff[id]?.firstName ?? id;
+}
+
+export function withRequest(state: HubState, r: CareRequest): HubState {
+  return { ...state, requests: { ...state.requests, [r.id]: r } };
+}
+
+export function historyEntry(ctx: ApplyContext, op: Op, action: string, detail?: string): HistoryEntry {
+  const e: HistoryEntry = { at: ctx.at, seq: ctx.seq, action, by: op.actor.id };
+  return detail ? { ...e, detail } : e;
+}
+
+export function isDutyManager(state: HubState, staffId: string): boolean {
+  return state.staff[staffId]?.role === 'duty_manager';
+}
+
+/** Agents work the gates they are assigned to; duty managers work them all. */
+export function coversGate(state: HubState, staffId: string, gate: string): boolean {
+  const s = state.staff[staffId];
+  return !!s && (s.role === 'duty_manager' || s.gates.includes(gate));
+}
+
+/** The request a staff operation acts on, if it exists and is at one of their gates. */
+export function staffRequest(state: HubState, op: Op, requestId: string): CareRequest | Rejection {
+  const r = state.requests[requestId];
+  if (!r) return reject('not_found', 'this request does not exist');
+  if (op.actor.kind === 'staff' && !coversGate(state, op.actor.id, r.gate)) {
+    return reject('forbidden', `gate ${r.gate} is not one of your gates`);
+  }
+  return r;
+}
+
+export function isRejection(x: object): x is Rejection {
+  return 'ok' in x && x.ok === false;
+}
+
+export function closedReason(r: CareRequest): string | null {
+  if (r.status === 'delivered') return 'this request was already delivered';
+  if (r.status === 'cancelled') return 'this request was cancelled';
+  return null;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Role, StockItem } from './enums.ts';
+
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code such as EUR');
+
+/** What one role may hand out on its own authority; amounts in minor units (cents). */
+export const RoleLimits = z
+  .object({
+    capPerPassengerCents: z.number().int().min(0).max(10_000_000),
+    budgetPerShiftCents: z.number().int().min(0).max(100_000_000),
+  })
+  .strict();
+export type RoleLimits = z.infer<typeof RoleLimits>;
+
+/** The rules a duty manager can change with `policy.set`. */
+export const PolicyRules = z
+  .object({
+    /** Vouchers are issued and limits counted in this currency. */
+    currency: Currency,
+    /** The shift budget counts what a staff member issued over this many hours before now. */
+    shiftHours: z.number().int().min(1).max(24),
+    limits: z.record(Role, RoleLimits),
+    /** At or below this quantity a gate's item raises a low-stock alert. */
+    lowStock: z.record(StockItem, z.number().int().min(0).max(100000)),
+  })
+  .strict();
+export type PolicyRules = z.infer<typeof PolicyRules>;
+
+export interface Policy extends PolicyRules {
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  currency: 'EUR',
+  shiftHours: 12,
+  limits: {
+    agent: { capPerPassengerCents: 100_00, budgetPerShiftCents: 1500_00 },
+    duty_manager: { capPerPassengerCents: 400_00, budgetPerShiftCents: 10000_00 },
+  },
+  lowStock: { water: 10, blanket: 5, snack: 10, baby_kit: 2 },
+  updatedAt: null,
+  updatedBy: null,
+};

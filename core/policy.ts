@@ -1,0 +1,93 @@
+import type { CareRequest, HubState, Party, Role } from './model.ts';
+import { formatMoney } from './voucher-code.ts';
+
+export { DEFAULT_POLICY, PolicyRules, RoleLimits, Currency, type Policy } from './policy-model.ts';
+
+const HOUR_MS = 3600_000;
+
+export function personsIn(party: Party): number {
+  return party.adults + party.children + party.infants;
+}
+
+/**
+ * The same traveller asking again (a second request, another kiosk, another agent)
+ * is the same passenger: flight and surname. So limits cannot be dodged by asking twice.
+ */
+function samePassenger(a: CareRequest, b: CareRequest): boolean {
+  return a.flightId === b.flightId && a.surname.trim().toLowerCase() === b.surname.trim().toLowerCase();
+}
+
+/** Everything already issued to this passenger's party, by anyone. */
+export function issuedToPassenger(state: HubState, request: CareRequest): number {
+  let sum = 0;
+  for (const v of Object.values(state.vouchers)) {
+    if (v.status !== 'issued') continue;
+    const r = state.requests[v.requestId];
+    if (r && samePassenger(r, request)) sum += v.amountCents;
+  }
+  return sum;
+}
+
+/** What a staff member issued on their own authority during the shift window ending at `at`. */
+export function usedShiftBudget(state: HubState, staffId: string, at: string): number {
+  const from = Date.parse(at) - state.policy.shiftHours * HOUR_MS;
+  let sum = 0;
+  for (const v of Object.values(state.vouchers)) {
+    if (v.status === 'issued' && v.authorisedBy === staffId && v.requestedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
+      sum += v.amountCents;
+    }
+  }
+  return sum;
+}
+
+export interface VoucherAllowance {
+  currency: string;
+  /** Cap for this passenger's whole party. */
+  capCents: number;
+  alreadyIssuedCents: number;
+  capLeftCents: number;
+  budgetCents: number;
+  budgetUsedCents: number;
+  budgetLeftCents: number;
+  /** The most this staff member can issue here right now without approval. */
+  maxNowCents: number;
+}
+
+/** What a staff member may still issue, on their own authority, to this request's passenger. */
+export function voucherAllowance(state: HubState, staffId: string, role: Role, request: CareRequest, at: string): VoucherAllowance {
+  const limits = state.policy.limits[role];
+  const capCents = limits.capPerPassengerCents * Math.max(1, personsIn(request.party));
+  const alreadyIssuedCents = issuedToPassenger(state, request);
+  const budgetUsedCents = usedShiftBudget(state, staffId, at);
+  const capLeftCents = Math.max(0, capCents - alreadyIssuedCents);
+  const budgetLeftCents = Math.max(0, limits.budgetPerShiftCents - budgetUsedCents);
+  return {
+    currency: state.policy.currency,
+    capCents,
+    alreadyIssuedCents,
+    capLeftCents,
+    budgetCents: limits.budgetPerShiftCents,
+    budgetUsedCents,
+    budgetLeftCents,
+    maxNowCents: Math.min(capLeftCents, budgetLeftCents),
+  };
+}
+
+/** Why a voucher cannot be issued at once (null: it can). Same answer on every tablet and on the hub. */
+export function voucherLimitProblem(a: VoucherAllowance, amountCents: number, currency: string): string | null {
+  if (currency !== a.currency) return `vouchers here are issued in ${a.currency}, not ${currency}`;
+  const m = (c: number) => formatMoney(c, a.currency);
+  if (amountCents > a.capLeftCents) {
+    return (
+      `${m(amountCents)} is above the cap for this passenger (${m(a.capLeftCents)} left of ${m(a.capCents)}): ` +
+      'send it to a duty manager for approval'
+    );
+  }
+  if (amountCents > a.budgetLeftCents) {
+    return (
+      `${m(amountCents)} is above your remaining shift budget (${m(a.budgetLeftCents)} left of ${m(a.budgetCents)}): ` +
+      'send it to a duty manager for approval'
+    );
+  }
+  return null;
+}
