@@ -11,6 +11,12 @@ export const STOCK_LABEL: Record<StockItem, string> = {
   baby_kit: 'baby kits',
 };
 
+const ONE: Record<StockItem, string> = { water: 'water', blanket: 'blanket', snack: 'snack', baby_kit: 'baby kit' };
+
+export function countOf(item: StockItem, n: number): string {
+  return `${n} ${n === 1 ? ONE[item] : STOCK_LABEL[item]}`;
+}
+
 export interface LowStockAlert {
   gate: string;
   item: StockItem;
@@ -34,7 +40,7 @@ export function lowStockAlerts(state: HubState): LowStockAlert[] {
 export function describeItems(items: ItemCounts): string {
   return StockItem.options
     .filter((i) => (items[i] ?? 0) > 0)
-    .map((i) => `${items[i]} ${STOCK_LABEL[i]}`)
+    .map((i) => countOf(i, items[i] ?? 0))
     .join(', ');
 }
 
@@ -47,7 +53,7 @@ export function takeFromStock(stock: Stock, items: ItemCounts, gate: string): { 
     if (next[item] < want) {
       return {
         ok: false,
-        reason: `only ${next[item]} ${STOCK_LABEL[item]} left at gate ${gate} (${want} asked): restock first or hand out fewer`,
+        reason: `only ${countOf(item, next[item])} left at gate ${gate} (${want} asked): restock first or hand out fewer`,
       };
     }
     next[item] -= want;

@@ -1,0 +1,45 @@
+import { v7 as uuidv7 } from 'uuid';
+import { apply, type HubState, type Op, type OpBody, type Outcome } from '../../core/index.ts';
+import { demoState } from './demo-state.ts';
+import { KIOSK, createRequest, op } from './ops.ts';
+import type { Actor } from '../../core/index.ts';
+
+export const NOW = '2026-11-23T18:00:00.000Z';
+export const MANAGER: Actor = { kind: 'staff', id: 'M201' };
+export const SOFIA: Actor = { kind: 'staff', id: 'A103' };
+
+export function run(state: HubState, o: Op, at = NOW): Outcome {
+  return apply(state, o, { seq: state.seq + 1, at });
+}
+
+export function accepted(state: HubState, o: Op, at = NOW): HubState {
+  const out = run(state, o, at);
+  if (!out.ok) throw new Error(`rejected: ${out.reason}`);
+  return out.state;
+}
+
+export function by(actor: Actor, body: OpBody, at = NOW): Op {
+  return op(actor, body, at);
+}
+
+/** The demo airport with one passenger request at K32; returns its id. */
+export function withRequest(
+  overrides: Parameters<typeof createRequest>[0] = {},
+  base: HubState = demoState(new Date(NOW)),
+  at = NOW,
+): { state: HubState; id: string } {
+  const body = createRequest(overrides);
+  const id = body.type === 'request.create' ? body.payload.requestId : '';
+  return { state: accepted(base, op(KIOSK, body, at), at), id };
+}
+
+export function voucherBody(
+  requestId: string,
+  amountCents: number,
+  type: 'voucher.issue' | 'voucher.escalate' = 'voucher.issue',
+  kind: 'meal' | 'hotel' | 'taxi' | 'other' = 'meal',
+): OpBody & { payload: { voucherId: string } } {
+  return { type, payload: { voucherId: uuidv7(), requestId, kind, amountCents, currency: 'EUR' } } as OpBody & {
+    payload: { voucherId: string };
+  };
+}
