@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOp } from '../../core/index.ts';
+import { entryForViewer, parseOp, viewOf, type LogEntry } from '../../core/index.ts';
 import { AMIRA, KIOSK, LUCAS } from '../helpers/ops.ts';
 import { MANAGER, SOFIA, accepted, by, run, withRequest } from '../helpers/core-fixtures.ts';
 
@@ -109,5 +109,19 @@ describe('working a request: release, reassign, cancel, notes, history', () => {
       ['18:03', 'A101', 'reassigned'],
       ['18:04', 'A105', 'delivered'],
     ]);
+  });
+
+  it('staff notes and cancel reasons stay among staff: the passenger’s kiosk gets them blanked', () => {
+    const { state, id } = withRequest();
+    const note = by(AMIRA, { type: 'request.note', payload: { requestId: id, text: 'difficult passenger' } });
+    let s = accepted(state, note);
+    s = accepted(s, by(AMIRA, { type: 'request.cancel', payload: { requestId: id, reason: 'went to the lounge' } }));
+    const kiosk = { kind: 'kiosk' as const, device: KIOSK.id, gate: 'K32' };
+    const seen = viewOf(s, kiosk).requests[id]!;
+    expect(seen.status).toBe('cancelled');
+    expect(JSON.stringify(seen)).not.toMatch(/difficult|lounge/);
+    expect(JSON.stringify(viewOf(s, { kind: 'staff', id: 'A102', role: 'agent', gates: ['K32'] }).requests[id])).toMatch(/difficult/);
+    const entry: LogEntry = { seq: 1, at: s.requests[id]!.history[1]!.at, op: note };
+    expect(JSON.stringify(entryForViewer(entry, kiosk))).not.toContain('difficult');
   });
 });

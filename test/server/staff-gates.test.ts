@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 describe('an agent picks the gates they watch', () => {
@@ -24,7 +25,7 @@ describe('an agent picks the gates they watch', () => {
     const k33only = await connectDevice(hub.url, { token, gates: ['K33'] });
     const k32 = await connectDevice(hub.url, { token, gates: ['K32', 'K33'] });
     devices.push(k33only, k32);
-    const kiosk = await connectDevice(hub.url, { kiosk: { device: KIOSK.id, gate: 'K32' } });
+    const kiosk = await connectDevice(hub.url, (await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
     devices.push(kiosk);
     await kiosk.submit(op(KIOSK, createRequest()));
     await waitFor(() => k32.received.some((m) => m.entries.some((e) => e.op.type === 'request.create')), 'K32 watcher gets it');

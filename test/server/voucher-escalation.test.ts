@@ -6,6 +6,7 @@ import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { MANAGER } from '../helpers/core-fixtures.ts';
 
@@ -47,7 +48,7 @@ describe('vouchers and escalation over real sockets', () => {
   }
 
   async function passenger(party = { adults: 1, children: 0, infants: 0 }): Promise<{ kiosk: TestDevice; requestId: string }> {
-    const kiosk = await device({ kiosk: { device: KIOSK.id, gate: 'K32' } });
+    const kiosk = await device((await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
     const body = createRequest({ party });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kiosk.submit(op(KIOSK, body))).toMatchObject({ ok: true });
