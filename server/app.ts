@@ -81,13 +81,9 @@ export async function startHub(config: HubConfig, opts: { log?: boolean } = {}):
     serveApp(app, config.distDir, 'staff', false);
   }
 
-<<<<<<< HEAD
   const io = attachSockets(app, hub, { tokens, kioskTokens });
-=======
-  const io = attachSockets(app, hub, tokens);
   const reveals = startNoticeReveals(hub);
   app.addHook('preClose', async () => reveals.stop());
->>>>>>> c3d8ad3 (Notices to passengers with a staff-only lead revealed by the hub; flight delay, cancel and gate change ops)
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   return {

@@ -5,6 +5,7 @@ import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, op } from '../helpers/ops.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
 
 describe('notices and flight changes over real sockets', () => {
   let dir: string;
@@ -30,7 +31,7 @@ describe('notices and flight changes over real sockets', () => {
   const flightId = (number: string) => Object.values(hub.hub.current.flights).find((f) => f.number === number)!.id;
 
   it('staff receive a notice at once; the kiosk at the gate only after the lead, from the hub', async () => {
-    const kiosk = await connect({ kiosk: { device: KIOSK.id, gate: 'K32' } });
+    const kiosk = await connect((await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
     const agent = await connect({ token: await loginToken(hub.url, 'A101', '2468') });
     const manager = await connect({ token: await loginToken(hub.url, 'M201', '7319') });
 
@@ -50,7 +51,7 @@ describe('notices and flight changes over real sockets', () => {
     expect(entries(kiosk).some((e) => e.op.type === 'notice.publish')).toBe(false);
 
     // A kiosk that connects later gets the revealed notice in its snapshot.
-    const late = await connect({ kiosk: { device: 'kiosk-test-late-0002', gate: 'K32' } });
+    const late = await connect((await enrollKiosk(hub.url, 'K32', 'kiosk-test-late-0002')).auth);
     const snap = await late.pull(0);
     expect(snap.kind === 'snapshot' && Object.keys(snap.state.notices)).toEqual([body.payload.noticeId]);
   });
@@ -59,7 +60,7 @@ describe('notices and flight changes over real sockets', () => {
     const manager = await connect({ token: await loginToken(hub.url, 'M201', '7319') });
     const body = publishNotice({ kind: 'all' }, { leadSeconds: 2 });
     expect(await manager.submit(op(CLAIRE, body))).toMatchObject({ ok: true });
-    const kiosk = await connect({ kiosk: { device: KIOSK.id, gate: 'K45' } });
+    const kiosk = await connect((await enrollKiosk(hub.url, 'K45', KIOSK.id)).auth);
     const early = await kiosk.pull(0);
     expect(early.kind === 'snapshot' && early.state.notices).toEqual({});
     const seqAfterPublish = early.upTo;
@@ -70,7 +71,7 @@ describe('notices and flight changes over real sockets', () => {
     hub = await startTestHub(dir);
     await waitFor(() => hub.hub.current.notices[body.payload.noticeId]?.revealedAt, 'reveal after restart', 10_000);
     await hub.hub.flush();
-    const kiosk2 = await connect({ kiosk: { device: KIOSK.id, gate: 'K45' } });
+    const kiosk2 = await connect((await enrollKiosk(hub.url, 'K45', KIOSK.id)).auth);
     const later = await kiosk2.pull(seqAfterPublish);
     expect(later.kind).toBe('entries');
     if (later.kind === 'entries') expect(later.entries.map((e) => e.op.type)).toEqual(['notice.reveal']);
@@ -78,7 +79,7 @@ describe('notices and flight changes over real sockets', () => {
 
   it('only duty managers may publish notices or change flights', async () => {
     const agent = await connect({ token: await loginToken(hub.url, 'A101', '2468') });
-    const kiosk = await connect({ kiosk: { device: KIOSK.id, gate: 'K32' } });
+    const kiosk = await connect((await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
     const id = flightId('AF1012');
     const later = new Date(Date.parse(hub.hub.current.flights[id]!.scheduledDeparture) + 3600_000).toISOString();
     const bodies = [
