@@ -16,3 +16,4 @@ export * from './priority.ts';
 export * from './stock.ts';
 export * from './voucher-code.ts';
 export * from './voucher-model.ts';
+export * from './entitlements/index.ts';

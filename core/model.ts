@@ -3,6 +3,7 @@ import type { Notice } from './notices.ts';
 import { StockItem, Role } from './enums.ts';
 import type { Voucher } from './voucher-model.ts';
 import { DEFAULT_POLICY, type Policy } from './policy-model.ts';
+import type { AirlineConfig } from './entitlements/airline-config.ts';
 
 export type { Voucher } from './voucher-model.ts';
 
@@ -51,6 +52,22 @@ export const Gate = z.object({
 export type Gate = z.infer<typeof Gate>;
 
 export const FlightStatus = z.enum(['scheduled', 'delayed', 'cancelled']);
+export type FlightStatus = z.infer<typeof FlightStatus>;
+
+/** ISO 3166-1 alpha-2, e.g. FR: the passenger-rights regime and "intra-EU" depend on countries, not airports. */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'a country code is two capital letters, like FR');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** IANA time zone, e.g. Europe/Paris: "the next day" for a hotel night is the airport's local day. */
+export const TimeZone = z.string().max(64).refine(isTimeZone, 'unknown time zone: use an IANA name like Europe/Paris');
 
 export const Flight = z.object({
   /** Flight number plus scheduled date, so the same number flown daily stays distinct. */
@@ -64,6 +81,12 @@ export const Flight = z.object({
   scheduledDeparture: z.iso.datetime(),
   estimatedDeparture: z.iso.datetime(),
   status: FlightStatus,
+  // Optional so flights recorded before entitlements existed stay valid.
+  originCountry: CountryCode.optional(),
+  destinationCountry: CountryCode.optional(),
+  originTimeZone: TimeZone.optional(),
+  /** When passengers were told of the delay or cancellation: Canada's APPR owes care only on short notice. */
+  delayAnnouncedAt: z.iso.datetime().optional(),
 });
 export type Flight = z.infer<typeof Flight>;
 
@@ -148,6 +171,8 @@ export interface HubState {
   notices: Record<string, Notice>;
   vouchers: Record<string, Voucher>;
   policy: Policy;
+  /** Care rules per airline, by IATA code. */
+  airlines: Record<string, AirlineConfig>;
 }
 
 export function emptyState(): HubState {
@@ -162,5 +187,6 @@ export function emptyState(): HubState {
     notices: {},
     vouchers: {},
     policy: DEFAULT_POLICY,
+    airlines: {},
   };
 }

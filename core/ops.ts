@@ -15,6 +15,7 @@ import {
 import { PublishNoticePayload, RevealNoticePayload } from './notices.ts';
 import { Currency, PolicyRules } from './policy-model.ts';
 import { VoucherKind } from './voucher-model.ts';
+import { AirlineConfig } from './entitlements/airline-config.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -134,6 +135,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flight.gate'), payload: FlightGatePayload }),
   z.object({ type: z.literal('notice.publish'), payload: PublishNoticePayload }),
   z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
+  z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -26,6 +26,7 @@ const ALLOWED: Record<OpType, ReadonlyArray<'kiosk' | Role | 'system'>> = {
   'notice.publish': ['duty_manager'],
   // Only the hub's clock decides when kiosks see a notice.
   'notice.reveal': ['system'],
+  'airline.upsert': ['system'],
 };
 
 export function mayPerform(actor: Actor, role: Role | undefined, type: OpType): boolean {

@@ -6,6 +6,7 @@ import type { ApplyContext, Handler, HandlerMap } from './handlers/types.ts';
 import { flightUpsert, gateUpsert, staffUpsert, stockSet } from './handlers/setup.ts';
 import { flightCancel, flightDelay, flightGate } from './handlers/flights.ts';
 import { noticePublish, noticeReveal } from './handlers/notices.ts';
+import { airlineUpsert } from './handlers/airlines.ts';
 import { requestClaim, requestCreate, requestDeliver } from './handlers/requests.ts';
 import { requestCancel, requestNote, requestReassign, requestRelease } from './handlers/request-work.ts';
 import { stockRestock } from './handlers/stock.ts';
@@ -37,6 +38,7 @@ const handlers: HandlerMap = {
   'flight.gate': flightGate,
   'notice.publish': noticePublish,
   'notice.reveal': noticeReveal,
+  'airline.upsert': airlineUpsert,
 };
 
 function roleOf(state: HubState, op: Op): Role | undefined {

@@ -1,5 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type Flight, type Gate, type OpBody, type Op, type StaffMember, StockItem } from '../core/index.ts';
+import {
+  SCHEMA_VERSION,
+  type AirlineConfig,
+  type Flight,
+  type Gate,
+  type OpBody,
+  type Op,
+  type StaffMember,
+  StockItem,
+} from '../core/index.ts';
 
 /** The demo staff and their PINs: also listed in the README, because this is a demo. */
 export const DEMO_STAFF: ReadonlyArray<StaffMember & { pin: string }> = [
@@ -17,13 +26,45 @@ function gates(from: number, to: number): string[] {
   return Array.from({ length: to - from + 1 }, (_, i) => `K${from + i}`);
 }
 
+/**
+ * Care rules of the demo airlines at CDG. Every departure from Paris falls under EU 261; the British
+ * carrier also applies UK261, and Air Canada's Montreal flight also falls under Canada's APPR,
+ * which owes food from 2 h where EU 261 waits 4 h on that distance.
+ */
+export const DEMO_AIRLINES: readonly AirlineConfig[] = [
+  {
+    code: 'AF',
+    name: 'Air France',
+    regimes: ['eu261'],
+    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+    hotelPerNight: { amount: 150, currency: 'EUR' },
+    transportPerTrip: { amount: 40, currency: 'EUR' },
+  },
+  {
+    code: 'BA',
+    name: 'British Airways',
+    regimes: ['eu261', 'uk261'],
+    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+    hotelPerNight: { amount: 150, currency: 'EUR' },
+    transportPerTrip: { amount: 40, currency: 'EUR' },
+  },
+  {
+    code: 'AC',
+    name: 'Air Canada',
+    regimes: ['eu261', 'appr'],
+    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+    hotelPerNight: { amount: 150, currency: 'EUR' },
+    transportPerTrip: { amount: 40, currency: 'EUR' },
+  },
+];
+
 const HOUR = 3600_000;
 
 function iso(ms: number): string {
   return new Date(Math.round(ms / 60_000) * 60_000).toISOString();
 }
 
-/** Three disrupted flights around `now`, plus a few on time, as a real evening at terminal 2. */
+/** Five disrupted flights around `now` (three Air France, one British, one Canadian), plus two on time. */
 export function demoFlights(now: Date): Flight[] {
   const t = now.getTime();
   const day = now.toISOString().slice(0, 10);
@@ -34,6 +75,7 @@ export function demoFlights(now: Date): Flight[] {
     number: string,
     destination: string,
     destinationName: string,
+    destinationCountry: string,
     distanceKm: number,
     gate: string,
     scheduled: number,
@@ -50,13 +92,20 @@ export function demoFlights(now: Date): Flight[] {
     scheduledDeparture: iso(scheduled),
     estimatedDeparture: iso(estimated),
     status,
+    originCountry: 'FR',
+    destinationCountry,
+    originTimeZone: 'Europe/Paris',
+    // Passengers of the disrupted flights learnt it a quarter of an hour ago: short notice.
+    ...(status === 'scheduled' ? {} : { delayAnnouncedAt: iso(t - 0.25 * HOUR) }),
   });
   return [
-    f('AF1634', 'BCN', 'Barcelona', 830, 'K32', t + 0.5 * HOUR, t + 3 * HOUR, 'delayed'),
-    f('AF0084', 'SFO', 'San Francisco', 8950, 'K36', t + 1 * HOUR, t + 6 * HOUR, 'delayed'),
-    f('AF1780', 'FCO', 'Rome Fiumicino', 1105, 'K41', eveningDep, nextMorning, 'cancelled'),
-    f('AF1012', 'MAD', 'Madrid', 1065, 'K34', t + 1.5 * HOUR, t + 1.5 * HOUR, 'scheduled'),
-    f('AF1446', 'ATH', 'Athens', 2100, 'K45', t + 2 * HOUR, t + 2 * HOUR, 'scheduled'),
+    f('AF1634', 'BCN', 'Barcelona', 'ES', 830, 'K32', t + 0.5 * HOUR, t + 3 * HOUR, 'delayed'),
+    f('AF0084', 'SFO', 'San Francisco', 'US', 8950, 'K36', t + 1 * HOUR, t + 6 * HOUR, 'delayed'),
+    f('AF1780', 'FCO', 'Rome Fiumicino', 'IT', 1105, 'K41', eveningDep, nextMorning, 'cancelled'),
+    f('AF1012', 'MAD', 'Madrid', 'ES', 1065, 'K34', t + 1.5 * HOUR, t + 1.5 * HOUR, 'scheduled'),
+    f('AF1446', 'ATH', 'Athens', 'GR', 2100, 'K45', t + 2 * HOUR, t + 2 * HOUR, 'scheduled'),
+    f('BA0305', 'LHR', 'London Heathrow', 'GB', 348, 'K38', t + 0.25 * HOUR, t + 2.5 * HOUR, 'delayed'),
+    f('AC0871', 'YUL', 'Montreal', 'CA', 5530, 'K44', t + 0.75 * HOUR, t + 3.75 * HOUR, 'delayed'),
   ];
 }
 
@@ -70,6 +119,7 @@ export function demoOps(now: Date): Op[] {
       bodies.push({ type: 'stock.set', payload: { gate: g.id, item, quantity: DEMO_STOCK[item] } });
     }
   }
+  for (const a of DEMO_AIRLINES) bodies.push({ type: 'airline.upsert', payload: a });
   for (const f of demoFlights(now)) bodies.push({ type: 'flight.upsert', payload: f });
   for (const { pin: _pin, ...s } of DEMO_STAFF) bodies.push({ type: 'staff.upsert', payload: s });
   return bodies.map((b) => ({

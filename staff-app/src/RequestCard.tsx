@@ -1,5 +1,5 @@
 import type { SyncClient } from '../../client/sync-client.ts';
-import type { CareRequest, HubState } from '../../core/index.ts';
+import { requestEntitlementSummary, type CareRequest, type HubState } from '../../core/index.ts';
 
 const NEED_LABEL: Record<string, string> = {
   water: 'Water',
@@ -41,6 +41,7 @@ export function RequestCard({ request: r, now, me, state, client }: Props) {
       </div>
       <p className="who">{r.surname.toUpperCase()} · {party} · {r.language.toUpperCase()}</p>
       <p className="needs">{r.needs.map((n) => NEED_LABEL[n] ?? n).join(' · ')}</p>
+      <p className="entitlements" data-testid="entitlements">{requestEntitlementSummary(state, r, new Date(now).toISOString())}</p>
       {r.note && <p className="note">“{r.note}”</p>}
       <div className="actions">
         {r.status === 'received' && (

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** The passenger-rights laws the engine knows. */
+export const Regime = z.enum(['eu261', 'uk261', 'appr']);
+export type Regime = z.infer<typeof Regime>;
+
+export const AirlineCode = z
+  .string()
+  .regex(/^[A-Z0-9]{2}$/, 'an airline code is the two-character IATA designator, like AF');
+
+function hasAtMostTwoDecimals(v: number): boolean {
+  return Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
+}
+
+export const Money = z
+  .object({
+    amount: z.number().positive('an amount must be more than zero').max(100000).refine(hasAtMostTwoDecimals, 'an amount has at most two decimals'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code, like EUR'),
+  })
+  .strict();
+export type Money = z.infer<typeof Money>;
+
+/**
+ * What an airline commits to at this airport: the laws it applies (a flight can fall under two,
+ * e.g. Paris to Montreal on a Canadian carrier) and, optionally, its own more generous promise.
+ */
+export const AirlineConfig = z
+  .object({
+    code: AirlineCode,
+    name: z.string().trim().min(1, 'an airline needs a name').max(60),
+    regimes: z.array(Regime).max(Regime.options.length),
+    /** Meals and calls from this many minutes of delay, whatever the distance: only ever adds to the law. */
+    ownPolicy: z.object({ careFromMinutes: z.number().int().min(0).max(24 * 60) }).strict().optional(),
+    /** Suggested meal voucher per person; without it staff choose the amount. */
+    mealVoucherPerPerson: Money.optional(),
+    hotelPerNight: Money.optional(),
+    transportPerTrip: Money.optional(),
+  })
+  .strict()
+  .refine((c) => c.regimes.length > 0 || c.ownPolicy !== undefined, 'an airline needs at least one regime or its own policy')
+  .refine((c) => new Set(c.regimes).size === c.regimes.length, 'a regime is listed once');
+export type AirlineConfig = z.infer<typeof AirlineConfig>;
+
+/** The IATA designator is the first two characters of a flight number (AF1634, U24821). */
+export function carrierOf(flightNumber: string): string {
+  return flightNumber.slice(0, 2);
+}

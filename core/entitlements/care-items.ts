@@ -1,0 +1,56 @@
+import type { Money } from './airline-config.ts';
+import type { RuleContext } from './rule-context.ts';
+import type { Entitlement, EntitlementKind, EntitlementSource, ReasonCode, ThresholdCrossed, VoucherSuggestion } from './types.ts';
+import { localDay } from './local-day.ts';
+
+function times(unit: Money | undefined, quantity: number): Pick<VoucherSuggestion, 'unit' | 'total'> {
+  if (!unit) return { unit: null, total: null };
+  return { unit, total: { amount: Math.round(unit.amount * quantity * 100) / 100, currency: unit.currency } };
+}
+
+function nights(ctx: RuleContext): number {
+  const tz = ctx.flight.originTimeZone ?? 'UTC';
+  const a = Date.parse(localDay(ctx.flight.scheduledDeparture, tz));
+  const b = Date.parse(localDay(ctx.flight.estimatedDeparture, tz));
+  return Math.max(1, Math.round((b - a) / 86_400_000));
+}
+
+/** What a voucher form can be pre-filled with: meals per person, hotel per night, taxi there and back. */
+function voucherFor(kind: EntitlementKind, ctx: RuleContext): VoucherSuggestion | null {
+  const a = ctx.airline;
+  if (kind === 'meal') return { voucherKind: 'meal', quantity: ctx.passenger.persons, ...times(a.mealVoucherPerPerson, ctx.passenger.persons) };
+  if (kind === 'hotel') return { voucherKind: 'hotel', quantity: nights(ctx), ...times(a.hotelPerNight, nights(ctx)) };
+  if (kind === 'transport') return { voucherKind: 'taxi', quantity: 2, ...times(a.transportPerTrip, 2) };
+  return null;
+}
+
+export interface Grant {
+  source: EntitlementSource;
+  reason: ReasonCode;
+  from: string | null;
+  threshold: ThresholdCrossed | null;
+  legalBasis: (kind: EntitlementKind) => string;
+}
+
+/** The same grant for several kinds of care, each with its voucher and sentence parameters. */
+export function grant(ctx: RuleContext, kinds: readonly EntitlementKind[], g: Grant): Entitlement[] {
+  return kinds.map((kind) => {
+    const voucher = voucherFor(kind, ctx);
+    const params: Record<string, string | number> = {
+      delayMinutes: Math.floor(ctx.delayMs / 60_000),
+      persons: ctx.passenger.persons,
+    };
+    if (g.from) params.from = g.from;
+    if (g.threshold) {
+      params.thresholdMinutes = g.threshold.delayMinutes;
+      params.thresholdHours = g.threshold.delayMinutes / 60;
+    }
+    if (kind === 'communication' && (g.source === 'eu261' || g.source === 'uk261')) params.count = 2;
+    if (voucher?.unit) {
+      params.amount = voucher.unit.amount;
+      params.currency = voucher.unit.currency;
+    }
+    if (kind === 'hotel') params.nights = nights(ctx);
+    return { kind, source: g.source, reason: g.reason, legalBasis: g.legalBasis(kind), from: g.from, threshold: g.threshold, params, voucher };
+  });
+}

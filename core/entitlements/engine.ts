@@ -1,0 +1,54 @@
+import type { Entitlement, EntitlementAssessment, EntitlementInput, EntitlementSource } from './types.ts';
+import { ENTITLEMENT_KINDS } from './types.ts';
+import { ruleContext } from './rule-context.ts';
+import { euStyleCare } from './rules-eu261.ts';
+import { apprCare } from './rules-appr.ts';
+import { airlinePolicyCare } from './rules-airline-policy.ts';
+import { distanceBand } from './distance-bands.ts';
+
+function earlier(a: Entitlement, b: Entitlement): boolean {
+  if (a.from === null) return b.from !== null;
+  return b.from !== null && Date.parse(a.from) < Date.parse(b.from);
+}
+
+/** One entitlement per kind: the earliest any rule grants; on a tie, the first rule listed (the law). */
+function mostGenerous(all: readonly Entitlement[]): Entitlement[] {
+  const best = new Map<Entitlement['kind'], Entitlement>();
+  for (const e of all) {
+    const current = best.get(e.kind);
+    if (!current || earlier(e, current)) best.set(e.kind, e);
+  }
+  return ENTITLEMENT_KINDS.flatMap((k) => best.get(k) ?? []);
+}
+
+/**
+ * What a passenger is owed at minimum for this flight under the airline's configured regimes.
+ * Pure: the answer depends only on the input, so kiosk, tablet and hub always agree.
+ */
+export function assessEntitlements(input: EntitlementInput): EntitlementAssessment {
+  const ctx = ruleContext(input.flight, input.airline, input.passenger);
+  const all: Entitlement[] = [];
+  for (const regime of input.airline.regimes) {
+    all.push(...(regime === 'appr' ? apprCare(ctx) : euStyleCare(regime, ctx)));
+  }
+  all.push(...airlinePolicyCare(ctx));
+  const sources: EntitlementSource[] = [...input.airline.regimes, ...(input.airline.ownPolicy ? ['airline_policy' as const] : [])];
+  return {
+    sources,
+    status: input.flight.status,
+    delayMinutes: Math.floor(ctx.delayMs / 60_000),
+    distanceBand: distanceBand(input.flight.distanceKm),
+    overnight: ctx.overnight,
+    entitlements: mostGenerous(all),
+  };
+}
+
+/** Whether an entitlement is owed at this instant, or only once its threshold time comes. */
+export function owedAt(e: Entitlement, nowIso: string): boolean {
+  return e.from === null || Date.parse(e.from) <= Date.parse(nowIso);
+}
+
+/** The i18next key an app uses for this entitlement's sentence; `params` fill it. */
+export function entitlementMessageKey(e: Entitlement): string {
+  return `entitlement.${e.kind}.${e.reason}`;
+}

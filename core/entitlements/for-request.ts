@@ -1,0 +1,43 @@
+import type { CareRequest, Flight, HubState } from '../model.ts';
+import { carrierOf, type AirlineConfig } from './airline-config.ts';
+import { regimesForDeparture } from './regions.ts';
+import { assessEntitlements } from './engine.ts';
+import type { EntitlementAssessment, PassengerProfile } from './types.ts';
+
+/**
+ * The airline's configured rules, or else the law of the departure country, which binds every
+ * carrier (EU 261 covers all flights leaving the EU): an unconfigured airline still owes care.
+ */
+export function airlineRulesFor(state: HubState, flight: Flight): AirlineConfig | null {
+  const code = carrierOf(flight.number);
+  // Saved device state from before airlines existed has no `airlines` map.
+  const configured = state.airlines?.[code];
+  if (configured) return configured;
+  const regimes = regimesForDeparture(flight.originCountry);
+  return regimes.length ? { code, name: code, regimes } : null;
+}
+
+/**
+ * Art. 11 priority from what the kiosk asks: mobility assistance means reduced mobility; a party
+ * of children with no adult is an unaccompanied minor.
+ */
+export function passengerProfile(r: Pick<CareRequest, 'party' | 'needs'>): PassengerProfile {
+  const { adults, children, infants } = r.party;
+  return {
+    persons: adults + children + infants,
+    reducedMobility: r.needs.includes('mobility'),
+    unaccompaniedChild: adults === 0 && children + infants > 0,
+  };
+}
+
+/** What a passenger of this flight is owed (one person unless a profile says otherwise); null when no rule applies. */
+export function entitlementsForFlight(state: HubState, flight: Flight, passenger?: PassengerProfile): EntitlementAssessment | null {
+  const airline = airlineRulesFor(state, flight);
+  return airline ? assessEntitlements({ flight, airline, passenger }) : null;
+}
+
+/** What this request's party is owed, or null when the flight is unknown or no rule applies to it. */
+export function entitlementsForRequest(state: HubState, r: CareRequest): EntitlementAssessment | null {
+  const flight = state.flights[r.flightId];
+  return flight ? entitlementsForFlight(state, flight, passengerProfile(r)) : null;
+}

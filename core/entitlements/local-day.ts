@@ -1,0 +1,20 @@
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on at the airport. */
+export function localDay(iso: string, timeZone: string): string {
+  return dayFormat(timeZone).format(new Date(iso));
+}
+
+/** EU 261 Art. 6(1)(c)(iii): the new departure is "at least the day after" the one first announced. */
+export function departsNextDayOrLater(scheduledIso: string, newIso: string, timeZone: string): boolean {
+  return localDay(newIso, timeZone) > localDay(scheduledIso, timeZone);
+}

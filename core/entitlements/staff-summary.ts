@@ -1,0 +1,64 @@
+import type { CareRequest, HubState } from '../model.ts';
+import type { Money } from './airline-config.ts';
+import { owedAt } from './engine.ts';
+import { entitlementsForRequest } from './for-request.ts';
+import type { Entitlement, EntitlementAssessment, EntitlementSource } from './types.ts';
+
+const SOURCE_LABEL: Record<EntitlementSource, string> = {
+  eu261: 'EU261',
+  uk261: 'UK261',
+  appr: 'APPR',
+  airline_policy: 'airline policy',
+};
+
+function money(m: Money): string {
+  const whole = Number.isInteger(m.amount);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, minimumFractionDigits: whole ? 0 : 2 }).format(m.amount);
+}
+
+function clock(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+function duration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? `${h} h${m ? ` ${String(m).padStart(2, '0')}` : ''}` : `${m} min`;
+}
+
+function item(e: Entitlement, nowIso: string, timeZone: string): string {
+  const when = owedAt(e, nowIso) || e.from === null ? '' : ` from ${clock(e.from, timeZone)}`;
+  const v = e.voucher;
+  switch (e.kind) {
+    case 'priority_care':
+      return 'PRIORITY (Art. 11)';
+    case 'meal':
+      return `meal${v?.unit ? ` ${money(v.unit)} × ${v.quantity}` : ''}${when}`;
+    case 'communication':
+      return `${e.params.count === 2 ? '2 calls' : 'calls'}${when}`;
+    case 'hotel':
+      return `hotel ${v?.quantity ?? 1} night${(v?.quantity ?? 1) > 1 ? 's' : ''}${when}`;
+    case 'transport':
+      return `transport${when}`;
+  }
+}
+
+/**
+ * One line for the staff card, e.g. "EU261 · meal €15 × 3 from 18:30 · 2 calls · hotel 1 night · transport".
+ * English on purpose: the staff app is English-only; passengers get the structured entitlements in their language.
+ */
+export function summariseEntitlements(a: EntitlementAssessment | null, nowIso: string, timeZone = 'UTC'): string {
+  if (!a) return 'No passenger-rights rule known for this flight';
+  if (a.entitlements.length === 0) {
+    const delay = a.status === 'cancelled' ? 'cancelled' : a.delayMinutes ? `delay ${duration(a.delayMinutes)}` : 'on time';
+    return `${a.sources.map((s) => SOURCE_LABEL[s]).join(' + ')}: nothing owed yet (${delay})`;
+  }
+  const sources = [...new Set(a.entitlements.map((e) => SOURCE_LABEL[e.source]))].join(' + ');
+  return [sources, ...a.entitlements.map((e) => item(e, nowIso, timeZone))].join(' · ');
+}
+
+/** The entitlement line for a care request on the staff card. */
+export function requestEntitlementSummary(state: HubState, r: CareRequest, nowIso: string): string {
+  const flight = state.flights[r.flightId];
+  return summariseEntitlements(entitlementsForRequest(state, r), nowIso, flight?.originTimeZone ?? 'UTC');
+}

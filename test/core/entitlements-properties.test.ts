@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { AirlineConfig, EntitlementFlight, PassengerProfile, Regime } from '../../core/index.ts';
+import { AirlineConfig as AirlineConfigSchema, assessEntitlements } from '../../core/index.ts';
+import { after, kinds } from '../helpers/entitlement-fixtures.ts';
+
+const regimes = fc.subarray<Regime>(['eu261', 'uk261', 'appr']);
+const ownPolicy = fc.option(fc.record({ careFromMinutes: fc.integer({ min: 0, max: 600 }) }), { nil: undefined });
+
+const airline: fc.Arbitrary<AirlineConfig> = fc
+  .record({ regimes, ownPolicy })
+  .filter((a) => a.regimes.length > 0 || a.ownPolicy !== undefined)
+  .map(({ regimes: r, ownPolicy: p }) => ({
+    code: 'XX',
+    name: 'Test Air',
+    regimes: r,
+    ...(p ? { ownPolicy: p } : {}),
+    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+  }));
+
+const country = fc.constantFrom('FR', 'ES', 'GB', 'CA', 'US', 'RE', undefined);
+const zone = fc.constantFrom('Europe/Paris', 'Europe/London', 'America/Toronto', 'UTC', undefined);
+const scheduled = fc
+  .integer({ min: Date.parse('2026-01-01T00:00:00Z') / 60_000, max: Date.parse('2027-01-01T00:00:00Z') / 60_000 })
+  .map((m) => new Date(m * 60_000).toISOString());
+
+/** A flight minus its delay: the delay is varied by each property. */
+const baseFlight = fc.record({
+  distanceKm: fc.integer({ min: 0, max: 20000 }),
+  scheduledDeparture: scheduled,
+  cancelled: fc.boolean(),
+  originCountry: country,
+  destinationCountry: country,
+  originTimeZone: zone,
+  noticeMinutes: fc.option(fc.integer({ min: 0, max: 48 * 60 }), { nil: undefined }),
+});
+
+const passenger: fc.Arbitrary<PassengerProfile> = fc.record({
+  persons: fc.integer({ min: 1, max: 9 }),
+  reducedMobility: fc.boolean(),
+  unaccompaniedChild: fc.boolean(),
+});
+
+type Base = typeof baseFlight extends fc.Arbitrary<infer T> ? T : never;
+
+function withDelay(b: Base, delayMinutes: number): EntitlementFlight {
+  const { cancelled, noticeMinutes, ...rest } = b;
+  const f: EntitlementFlight = {
+    ...rest,
+    estimatedDeparture: after(b.scheduledDeparture, delayMinutes),
+    status: cancelled ? 'cancelled' : delayMinutes > 0 ? 'delayed' : 'scheduled',
+  };
+  return noticeMinutes === undefined ? f : { ...f, delayAnnouncedAt: after(b.scheduledDeparture, -noticeMinutes) };
+}
+
+const delay = fc.integer({ min: 0, max: 36 * 60 });
+
+describe('entitlement engine properties', () => {
+  it('more delay never means fewer entitlements, nor later ones', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, delay, (b, a, p, d1, d2) => {
+        const [short, long] = d1 <= d2 ? [d1, d2] : [d2, d1];
+        const less = assessEntitlements({ flight: withDelay(b, short), airline: a, passenger: p });
+        const more = assessEntitlements({ flight: withDelay(b, long), airline: a, passenger: p });
+        for (const e of less.entitlements) {
+          const same = more.entitlements.find((m) => m.kind === e.kind);
+          expect(same, `${e.kind} lost when the delay grew from ${short} to ${long} min`).toBeDefined();
+          if (e.from === null) expect(same!.from).toBeNull();
+          else if (same!.from !== null) expect(Date.parse(same!.from)).toBeLessThanOrEqual(Date.parse(e.from));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('only the regimes in the airline config grant anything', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
+        const out = assessEntitlements({ flight: withDelay(b, d), airline: a, passenger: p });
+        const allowed = [...a.regimes, ...(a.ownPolicy ? ['airline_policy'] : [])];
+        expect(out.sources).toEqual(allowed);
+        for (const e of out.entitlements) expect(allowed).toContain(e.source);
+      }),
+    );
+  });
+
+  it('adding a regime or an own policy never takes anything away', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, fc.constantFrom<Regime>('eu261', 'uk261', 'appr'), (b, a, p, d, extra) => {
+        const f = withDelay(b, d);
+        const before = kinds(assessEntitlements({ flight: f, airline: a, passenger: p }));
+        const wider: AirlineConfig = {
+          ...a,
+          regimes: a.regimes.includes(extra) ? a.regimes : [...a.regimes, extra],
+          ownPolicy: { careFromMinutes: Math.min(a.ownPolicy?.careFromMinutes ?? 30, 30) },
+        };
+        const after_ = kinds(assessEntitlements({ flight: f, airline: wider, passenger: p }));
+        for (const k of before) expect(after_).toContain(k);
+      }),
+    );
+  });
+
+  it('reduced mobility or an unaccompanied child never gets less than other passengers', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
+        const f = withDelay(b, d);
+        const plain = kinds(assessEntitlements({ flight: f, airline: a, passenger: { ...p, reducedMobility: false, unaccompaniedChild: false } }));
+        const priority = kinds(assessEntitlements({ flight: f, airline: a, passenger: { ...p, reducedMobility: true } }));
+        for (const k of plain) expect(priority).toContain(k);
+      }),
+    );
+  });
+
+  it('an undisrupted flight owes nothing; hotel never comes without transport; meal vouchers cover the whole party', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
+        const out = assessEntitlements({ flight: withDelay(b, d), airline: a, passenger: p });
+        if (!b.cancelled && d === 0) expect(out.entitlements).toEqual([]);
+        const k = kinds(out);
+        expect(k.includes('hotel')).toBe(k.includes('transport'));
+        const meal = out.entitlements.find((e) => e.kind === 'meal');
+        if (meal) expect(meal.voucher?.total).toEqual({ amount: 15 * p.persons, currency: 'EUR' });
+      }),
+    );
+  });
+
+  it('every generated airline config passes its own schema', () => {
+    fc.assert(
+      fc.property(airline, (a) => {
+        expect(AirlineConfigSchema.safeParse(a).success).toBe(true);
+      }),
+    );
+  });
+});

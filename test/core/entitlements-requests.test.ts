@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  apply,
+  entitlementsForFlight,
+  entitlementsForRequest,
+  parseOp,
+  requestEntitlementSummary,
+  type CareRequest,
+  type HubState,
+  type OpBody,
+} from '../../core/index.ts';
+import { demoState } from '../helpers/demo-state.ts';
+import { AMIRA, KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
+
+// 19:00 in Paris.
+const NOW = '2026-11-23T18:00:00.000Z';
+
+function accepted(state: HubState, body: OpBody, actor = KIOSK): HubState {
+  const out = apply(state, op(actor, body, NOW), { seq: state.seq + 1, at: NOW });
+  if (!out.ok) throw new Error(`rejected: ${out.reason}`);
+  return out.state;
+}
+
+function requestOn(flightNumber: string, gate: string, over: Partial<Extract<OpBody, { type: 'request.create' }>['payload']> = {}) {
+  const s = accepted(demoState(new Date(NOW)), createRequest({ flightNumber, gate, ...over }));
+  return { state: s, request: Object.values(s.requests)[0] as CareRequest };
+}
+
+describe('entitlements for the demo airport', () => {
+  it('AF1634 to Barcelona, 2 h 30 late: EU 261 meal for the party from 21:30, when 2 h is reached', () => {
+    const { state, request } = requestOn('AF1634', 'K32');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · meal €15 × 3 from 21:30 · 2 calls from 21:30');
+    expect(requestEntitlementSummary(state, request, '2026-11-23T20:30:00.000Z')).toBe('EU261 · meal €15 × 3 · 2 calls');
+  });
+
+  it('AF0084 to San Francisco, 5 h late past midnight: 4 h threshold, hotel and transport', () => {
+    const { state, request } = requestOn('AF0084', 'K36');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe(
+      'EU261 · meal €15 × 3 from 00:00 · 2 calls from 00:00 · hotel 1 night from 00:00 · transport from 00:00',
+    );
+  });
+
+  it('AF1780 to Rome, cancelled and rebooked next morning: care now and a hotel', () => {
+    const { state, request } = requestOn('AF1780', 'K41');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · meal €15 × 3 · 2 calls · hotel 1 night · transport');
+    const a = entitlementsForRequest(state, request)!;
+    expect(a.entitlements.find((e) => e.kind === 'hotel')!.voucher).toEqual({
+      voucherKind: 'hotel',
+      unit: { amount: 150, currency: 'EUR' },
+      quantity: 1,
+      total: { amount: 150, currency: 'EUR' },
+    });
+  });
+
+  it('AC0871 to Montreal, 3 h late on short notice: APPR food from 21:45 (2 h), where EU 261 would wait 4 h', () => {
+    const { state, request } = requestOn('AC0871', 'K44');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('APPR · meal €15 × 3 from 21:45 · calls from 21:45');
+  });
+
+  it('BA0305 to London, 2 h 15 late: meals and two calls', () => {
+    const { state, request } = requestOn('BA0305', 'K38');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · meal €15 × 3 from 21:15 · 2 calls from 21:15');
+  });
+
+  it('an on-time flight shows that nothing is owed yet', () => {
+    const { state, request } = requestOn('AF1012', 'K34');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261: nothing owed yet (on time)');
+  });
+
+  it('a passenger asking for mobility help gets Art. 11 priority and care now', () => {
+    const { state, request } = requestOn('AF1634', 'K32', { needs: ['mobility'], party: { adults: 1, children: 0, infants: 0 } });
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · PRIORITY (Art. 11) · meal €15 × 1 · 2 calls');
+  });
+
+  it('children travelling without an adult are treated as unaccompanied minors', () => {
+    const { state, request } = requestOn('AF1634', 'K32', { party: { adults: 0, children: 2, infants: 0 } });
+    expect(entitlementsForRequest(state, request)!.entitlements[0]).toMatchObject({ kind: 'priority_care', reason: 'priority_passenger' });
+  });
+
+  it('an airline nobody configured still owes the law of the departure country, amounts left to staff', () => {
+    const { state, request } = requestOn('AF1634', 'K32');
+    const bare: HubState = { ...state, airlines: {} };
+    expect(requestEntitlementSummary(bare, request, NOW)).toBe('EU261 · meal from 21:30 · 2 calls from 21:30');
+  });
+
+  it('a device state saved before airlines existed still gets an answer and takes airline updates', () => {
+    const { state, request } = requestOn('AF1634', 'K32');
+    const { airlines: _a, ...old } = state;
+    const legacy = old as HubState;
+    expect(requestEntitlementSummary(legacy, request, NOW)).toBe('EU261 · meal from 21:30 · 2 calls from 21:30');
+    const s = accepted(legacy, { type: 'airline.upsert', payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { amount: 20, currency: 'EUR' } } }, SYSTEM);
+    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261 · meal €20 × 3 from 21:30 · 2 calls from 21:30');
+  });
+
+  it('a flight can be assessed before any request, for the kiosk home screen', () => {
+    const s = demoState(new Date(NOW));
+    const flight = Object.values(s.flights).find((f) => f.number === 'AF0084')!;
+    expect(entitlementsForFlight(s, flight)!.entitlements.map((e) => e.kind)).toEqual(['meal', 'communication', 'hotel', 'transport']);
+  });
+});
+
+describe('airline config operations', () => {
+  const config = { code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' } };
+
+  it('the hub seeds it; an agent may not change it', () => {
+    const s = demoState(new Date(NOW));
+    expect(Object.keys(s.airlines).sort()).toEqual(['AC', 'AF', 'BA']);
+    const out = apply(s, op(AMIRA, { type: 'airline.upsert', payload: config } as OpBody, NOW), { seq: s.seq + 1, at: NOW });
+    expect(out).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it.each([
+    [{ ...config, regimes: [] }, 'at least one regime or its own policy'],
+    [{ ...config, regimes: ['eu261', 'eu261'] }, 'a regime is listed once'],
+    [{ ...config, regimes: ['us-dot'] }, 'regimes.0'],
+    [{ ...config, code: 'LHX' }, 'two-character IATA designator'],
+    [{ ...config, mealVoucherPerPerson: { amount: 12.345, currency: 'EUR' } }, 'at most two decimals'],
+    [{ ...config, mealVoucherPerPerson: { amount: 12, currency: 'euro' } }, 'three-letter ISO code'],
+    [{ ...config, ownPolicy: { careFromMinutes: -5 } }, 'ownPolicy.careFromMinutes'],
+  ])('refuses a bad config with a clear message (%#)', (payload, message) => {
+    const parsed = parseOp(op(SYSTEM, { type: 'airline.upsert', payload } as OpBody, NOW));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(message);
+  });
+
+  it('refuses a flight with an unknown time zone or country code', () => {
+    const s = demoState(new Date(NOW));
+    const f = Object.values(s.flights)[0]!;
+    for (const [field, value, message] of [
+      ['originTimeZone', 'Europe/Atlantis', 'unknown time zone'],
+      ['destinationCountry', 'France', 'two capital letters'],
+      ['delayAnnouncedAt', 'yesterday', 'delayAnnouncedAt'],
+    ] as const) {
+      const parsed = parseOp(op(SYSTEM, { type: 'flight.upsert', payload: { ...f, [field]: value } } as OpBody, NOW));
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.reason).toContain(message);
+    }
+  });
+});
