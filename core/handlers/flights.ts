@@ -10,7 +10,15 @@ function hhmm(iso: string): string {
   return iso.slice(11, 16);
 }
 
-export const flightDelay: Handler<'flight.delay'> = (state, op) => {
+/**
+ * Passengers learn of a change when it is published: Canada's APPR owes care only when they were told
+ * less than 12 h before departure. The latest announcement counts, so a delay that grows late is short notice.
+ */
+function announced(f: Flight, at: string): Flight {
+  return { ...f, delayAnnouncedAt: at };
+}
+
+export const flightDelay: Handler<'flight.delay'> = (state, op, ctx) => {
   const { flightId, estimatedDeparture } = op.payload;
   const f = state.flights[flightId];
   if (!f) return reject('not_found', `flight ${flightId} does not exist`);
@@ -21,10 +29,10 @@ export const flightDelay: Handler<'flight.delay'> = (state, op) => {
     return reject('invalid', `${f.number} is scheduled at ${hhmm(f.scheduledDeparture)} UTC: a new departure cannot be earlier`);
   }
   const status = estimatedDeparture === f.scheduledDeparture ? 'scheduled' : 'delayed';
-  return withFlight(state, { ...f, estimatedDeparture: new Date(estimatedDeparture).toISOString(), status });
+  return withFlight(state, announced({ ...f, estimatedDeparture: new Date(estimatedDeparture).toISOString(), status }, ctx.at));
 };
 
-export const flightCancel: Handler<'flight.cancel'> = (state, op) => {
+export const flightCancel: Handler<'flight.cancel'> = (state, op, ctx) => {
   const { flightId, rebookedDeparture } = op.payload;
   const f = state.flights[flightId];
   if (!f) return reject('not_found', `flight ${flightId} does not exist`);
@@ -32,7 +40,7 @@ export const flightCancel: Handler<'flight.cancel'> = (state, op) => {
     return reject('invalid', `passengers of ${f.number} cannot be rebooked on a departure before the cancelled one`);
   }
   const estimatedDeparture = rebookedDeparture === null ? f.estimatedDeparture : new Date(rebookedDeparture).toISOString();
-  return withFlight(state, { ...f, status: 'cancelled', estimatedDeparture });
+  return withFlight(state, announced({ ...f, status: 'cancelled', estimatedDeparture }, ctx.at));
 };
 
 export const flightGate: Handler<'flight.gate'> = (state, op) => {

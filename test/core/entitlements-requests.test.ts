@@ -99,6 +99,32 @@ describe('entitlements for the demo airport', () => {
   });
 });
 
+describe('a delay the duty manager publishes', () => {
+  const CLAIRE = { kind: 'staff' as const, id: 'M201' };
+
+  it('is announced at the hub time of the change, so APPR care follows a late announcement', () => {
+    const s = demoState(new Date(NOW));
+    const ac = Object.values(s.flights).find((f) => f.number === 'AC0871')!;
+    // Told the day before: APPR owes nothing, EU 261 waits 4 h on 5530 km.
+    const early = { ...s, flights: { ...s.flights, [ac.id]: { ...ac, delayAnnouncedAt: '2026-11-22T12:00:00.000Z' } } };
+    expect(entitlementsForFlight(early, early.flights[ac.id]!)!.entitlements).toEqual([]);
+    const later = new Date(Date.parse(ac.scheduledDeparture) + 150 * 60_000).toISOString();
+    const s2 = accepted(early, { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: later } }, CLAIRE);
+    expect(s2.flights[ac.id]!.delayAnnouncedAt).toBe(NOW);
+    expect(entitlementsForFlight(s2, s2.flights[ac.id]!)!.entitlements.map((e) => `${e.kind}:${e.source}`)).toEqual([
+      'meal:appr',
+      'communication:appr',
+    ]);
+  });
+
+  it('a cancellation rebooked for tomorrow morning brings the hotel', () => {
+    const s = demoState(new Date(NOW));
+    const madrid = Object.values(s.flights).find((f) => f.number === 'AF1012')!;
+    const s2 = accepted(s, { type: 'flight.cancel', payload: { flightId: madrid.id, rebookedDeparture: '2026-11-24T07:00:00.000Z' } }, CLAIRE);
+    expect(entitlementsForFlight(s2, s2.flights[madrid.id]!)!.entitlements.map((e) => e.kind)).toEqual(['meal', 'communication', 'hotel', 'transport']);
+  });
+});
+
 describe('airline config operations', () => {
   const config = { code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' } };
 
