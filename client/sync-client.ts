@@ -14,12 +14,9 @@ import {
   type OpBody,
   type PullResult,
 } from '../core/index.ts';
-import type { SyncStorage } from './sync-storage.ts';
+import type { Rejected, SyncStorage } from './sync-storage.ts';
 
-export interface Rejected {
-  op: Op;
-  reason: string;
-}
+export type { Rejected } from './sync-storage.ts';
 
 export interface SyncSnapshot {
   /** Hub state as this device may see it, with its own unsent operations applied on top. */
@@ -43,11 +40,20 @@ export interface SyncClientOptions {
   device: string;
   storage: SyncStorage;
   ackTimeoutMs?: number;
+  /** First wait before sending again after a failed attempt; doubles up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  /** socket.io's first and longest waits between reconnection attempts. */
+  reconnectionDelayMs?: number;
+  reconnectionDelayMaxMs?: number;
   /** For tests: a clock other than the wall clock. */
   now?: () => Date;
 }
 
+/** Refusals that say "not now" rather than "no": the operation stays in the outbox and is sent again. */
 const TRANSIENT = new Set(['rate_limited', 'storage']);
+/** Operations sent together before waiting for their answers; the hub applies them in arrival order. */
+const SEND_BATCH = 50;
 
 /**
  * A device's link to the hub: an outbox of operations kept until acknowledged,
@@ -68,26 +74,45 @@ export class SyncClient {
   private snapshotCache: SyncSnapshot | null = null;
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryDelay = 500;
+  private retryDelay: number;
   private pulling: Promise<void> | null = null;
+  private stopped = false;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly unlisten: (() => void)[] = [];
 
-  constructor(private readonly opts: SyncClientOptions) {}
+  constructor(private readonly opts: SyncClientOptions) {
+    this.retryDelay = opts.retryDelayMs ?? 500;
+  }
 
   async start(): Promise<void> {
-    const stored = await this.opts.storage.loadConfirmed();
+    const [stored, outbox, rejected] = await Promise.all([
+      this.opts.storage.loadConfirmed(),
+      this.opts.storage.loadOutbox(),
+      this.opts.storage.loadRejected(),
+    ]);
+    if (this.stopped) return;
     if (stored) {
       this.confirmed = stored.state;
       this.seq = stored.seq;
     }
-    this.outbox = (await this.opts.storage.loadOutbox()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.outbox = outbox.sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.rejected = rejected;
     this.ready = true;
     this.changed();
-    const socket = io(this.opts.url, { auth: this.opts.auth, transports: ['websocket'], reconnectionDelayMax: 3000 });
+    const socket = io(this.opts.url, {
+      auth: this.opts.auth,
+      transports: ['websocket'],
+      reconnectionDelay: this.opts.reconnectionDelayMs ?? 1000,
+      reconnectionDelayMax: this.opts.reconnectionDelayMaxMs ?? 3000,
+      // Each client owns its connection, so two devices in one page (tests, two tabs) never share one.
+      forceNew: true,
+    });
     this.socket = socket;
+    this.followBrowserNetwork(socket);
     socket.on('connect', () => {
       this.connected = true;
       this.authError = null;
-      this.retryDelay = 500;
+      this.resetRetry();
       this.changed();
       void this.pull().then(() => this.flush());
     });
@@ -104,10 +129,19 @@ export class SyncClient {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    for (const off of this.unlisten.splice(0)) off();
     this.socket?.disconnect();
     this.socket = null;
     this.connected = false;
+    this.changed();
+  }
+
+  /** Resolves once the last confirmed state handed to storage is written (tests, orderly shutdown). */
+  async settled(): Promise<void> {
+    await this.saving;
   }
 
   subscribe(listener: (s: SyncSnapshot) => void): () => void {
@@ -156,6 +190,32 @@ export class SyncClient {
   dismissRejection(opId: string): void {
     this.rejected = this.rejected.filter((r) => r.op.id !== opId);
     this.changed();
+    void this.opts.storage.dismissRejected(opId);
+  }
+
+  /**
+   * A browser that knows it lost the network says so at once, while a dead socket can take
+   * a minute to notice: drop it then, and try again as soon as the network is back.
+   */
+  private followBrowserNetwork(socket: Socket): void {
+    const win = globalThis as { addEventListener?: Window['addEventListener']; removeEventListener?: Window['removeEventListener'] };
+    if (typeof win.addEventListener !== 'function' || typeof win.removeEventListener !== 'function') return;
+    const offline = () => {
+      // Closing the transport (not the socket) keeps socket.io reconnecting on its own.
+      socket.io.engine?.close();
+    };
+    const online = () => {
+      if (socket.connected) return;
+      // Skips whatever is left of socket.io's reconnection delay.
+      socket.disconnect();
+      socket.connect();
+    };
+    win.addEventListener('offline', offline);
+    win.addEventListener('online', online);
+    this.unlisten.push(() => {
+      win.removeEventListener?.('offline', offline);
+      win.removeEventListener?.('online', online);
+    });
   }
 
   private now(): Date {
@@ -172,9 +232,10 @@ export class SyncClient {
     const socket = this.socket;
     if (this.flushing || !socket?.connected || !this.outbox.length) return;
     this.flushing = true;
+    let retry = false;
     try {
       // Sent together but in order: the hub applies them as they arrive.
-      const batch = this.outbox;
+      const batch = this.outbox.slice(0, SEND_BATCH);
       const acks = await Promise.all(
         batch.map((op) =>
           socket
@@ -183,7 +244,6 @@ export class SyncClient {
             .then((a: Ack) => a, () => null),
         ),
       );
-      let retry = false;
       for (let i = 0; i < batch.length; i++) {
         const op = batch[i]!;
         const ack = acks[i];
@@ -191,29 +251,40 @@ export class SyncClient {
           retry = true;
           continue;
         }
-        await this.opts.storage.removeOp(op.id);
+        const rejection = ack.ok ? null : { op, reason: ack.reason };
+        // Only an answer from the hub takes an operation out of the outbox.
+        await this.opts.storage.settleOp(op.id, rejection);
         this.outbox = this.outbox.filter((o) => o.id !== op.id);
-        if (ack.ok) {
-          if (ack.seq > this.seq) this.awaiting.set(op.id, { op, seq: ack.seq });
-        } else {
-          this.rejected = [...this.rejected, { op, reason: ack.reason }];
-        }
+        if (rejection) this.rejected = [...this.rejected, rejection];
+        else if (ack.ok && ack.seq > this.seq) this.awaiting.set(op.id, { op, seq: ack.seq });
       }
       this.changed();
-      if (retry) this.scheduleRetry();
+    } catch {
+      // Storage failed to record an answer: the operation stays in the outbox and the hub answers the same again.
+      retry = true;
     } finally {
       this.flushing = false;
     }
-    if (this.outbox.length && this.retryTimer === null) void this.flush();
+    if (retry) this.scheduleRetry();
+    else {
+      this.resetRetry();
+      if (this.outbox.length) void this.flush();
+    }
   }
 
+  private resetRetry(): void {
+    this.retryDelay = this.opts.retryDelayMs ?? 500;
+  }
+
+  /** Exponential backoff with jitter, so a gate full of devices coming back does not hit the hub in step. */
   private scheduleRetry(): void {
-    if (this.retryTimer) return;
+    if (this.retryTimer || this.stopped) return;
+    const wait = this.retryDelay * (0.75 + Math.random() / 2);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.flush();
-    }, this.retryDelay);
-    this.retryDelay = Math.min(30_000, this.retryDelay * 2);
+    }, wait);
+    this.retryDelay = Math.min(this.opts.maxRetryDelayMs ?? 30_000, this.retryDelay * 2);
   }
 
   private pull(): Promise<void> {
@@ -269,6 +340,12 @@ export class SyncClient {
   private async caughtUp(): Promise<void> {
     for (const [id, a] of this.awaiting) if (a.seq <= this.seq) this.awaiting.delete(id);
     this.changed();
-    await this.opts.storage.saveConfirmed(this.seq, this.confirmed);
+    // Saves in order, so an older state never overwrites a newer one.
+    const seq = this.seq;
+    const state = this.confirmed;
+    this.saving = this.saving.then(() => this.opts.storage.saveConfirmed(seq, state)).catch(() => {
+      // Losing this copy only means a bigger pull after the next reload; the outbox is what matters.
+    });
+    await this.saving;
   }
 }

@@ -1,10 +1,19 @@
 import type { HubState, Op } from '../core/index.ts';
 
-/** Where a device keeps what must survive a reload: unsent operations and the last state it saw. */
+/** An operation the hub refused for good, kept until the person on the device has read why. */
+export interface Rejected {
+  op: Op;
+  reason: string;
+}
+
+/** Where a device keeps what must survive a reload: unsent operations, unread refusals and the last state it saw. */
 export interface SyncStorage {
   loadOutbox(): Promise<Op[]>;
   putOp(op: Op): Promise<void>;
-  removeOp(id: string): Promise<void>;
+  /** The hub answered: the operation leaves the outbox and, if refused, its refusal is kept, both at once. */
+  settleOp(id: string, rejection: Rejected | null): Promise<void>;
+  loadRejected(): Promise<Rejected[]>;
+  dismissRejected(opId: string): Promise<void>;
   loadConfirmed(): Promise<{ seq: number; state: HubState } | null>;
   saveConfirmed(seq: number, state: HubState): Promise<void>;
 }
@@ -12,6 +21,7 @@ export interface SyncStorage {
 /** Keeps everything in memory: for tests and for devices that opt out of persistence. */
 export class MemorySyncStorage implements SyncStorage {
   private readonly outbox = new Map<string, Op>();
+  private readonly rejected = new Map<string, Rejected>();
   private confirmed: { seq: number; state: HubState } | null = null;
 
   async loadOutbox(): Promise<Op[]> {
@@ -20,8 +30,15 @@ export class MemorySyncStorage implements SyncStorage {
   async putOp(op: Op): Promise<void> {
     this.outbox.set(op.id, op);
   }
-  async removeOp(id: string): Promise<void> {
+  async settleOp(id: string, rejection: Rejected | null): Promise<void> {
     this.outbox.delete(id);
+    if (rejection) this.rejected.set(id, rejection);
+  }
+  async loadRejected(): Promise<Rejected[]> {
+    return [...this.rejected.values()];
+  }
+  async dismissRejected(opId: string): Promise<void> {
+    this.rejected.delete(opId);
   }
   async loadConfirmed(): Promise<{ seq: number; state: HubState } | null> {
     return this.confirmed;

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import { SyncClient } from '../../client/sync-client.ts';
-import { MemorySyncStorage } from '../../client/sync-storage.ts';
+import { useEffect, useState } from 'react';
+import type { SyncClient } from '../../client/sync-client.ts';
+import { useSyncClient } from '../../client/use-sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
 import { loadEnrollment, saveEnrollment, type KioskEnrollment } from './enrollment.ts';
 import { KioskScreens } from './KioskScreens.tsx';
@@ -33,24 +33,27 @@ export function App() {
 }
 
 function ConnectedKiosk({ enrollment, onRefused }: { enrollment: KioskEnrollment; onRefused: (reason: string) => void }) {
-  const client = useMemo(() => {
-    const { device, token } = enrollment;
-    return new SyncClient({
+  const { device, token } = enrollment;
+  const client = useSyncClient(
+    {
+      // Per device, not per enrolment: requests saved before a re-enrolment are still sent.
+      scope: `kiosk:${device}`,
       url: location.origin,
       auth: { kiosk: { token } },
       actor: { kind: 'kiosk', id: device },
       device,
-      storage: new MemorySyncStorage(),
-    });
-  }, [enrollment]);
-  useEffect(() => {
-    void client.start();
-    return () => client.stop();
-  }, [client]);
+    },
+    token,
+  );
+  if (!client) return null;
+  return <EnrolledKiosk client={client} gate={enrollment.gate} onRefused={onRefused} />;
+}
+
+function EnrolledKiosk({ client, gate, onRefused }: { client: SyncClient; gate: string; onRefused: (reason: string) => void }) {
   // The hub no longer accepts this kiosk's token (new hub, or moved gate): back to set-up.
   const { authError } = useSync(client);
   useEffect(() => {
     if (authError) onRefused(authError);
   }, [authError, onRefused]);
-  return <KioskScreens client={client} gate={enrollment.gate} />;
+  return <KioskScreens client={client} gate={gate} />;
 }

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { SyncClient } from '../../client/sync-client.ts';
-import { MemorySyncStorage } from '../../client/sync-storage.ts';
+import { useState } from 'react';
+import { useSyncClient } from '../../client/use-sync-client.ts';
 import { deviceId } from '../../client/device-id.ts';
 import { loadSession, saveSession, type Session } from './session.ts';
 import { LoginScreen } from './LoginScreen.tsx';
@@ -30,19 +29,18 @@ export function App() {
 }
 
 function SignedIn({ session, onLogout }: { session: Session; onLogout: () => void }) {
-  const client = useMemo(() => {
-    const device = deviceId('staff');
-    return new SyncClient({
+  const device = deviceId('staff');
+  const client = useSyncClient(
+    {
+      // Per person: an agent's unsent actions are only ever sent under that agent's session.
+      scope: `staff:${session.staff.id}`,
       url: location.origin,
       auth: { token: session.token },
       actor: { kind: 'staff', id: session.staff.id },
       device,
-      storage: new MemorySyncStorage(),
-    });
-  }, [session]);
-  useEffect(() => {
-    void client.start();
-    return () => client.stop();
-  }, [client]);
+    },
+    session.token,
+  );
+  if (!client) return null;
   return <QueueScreen client={client} session={session} onLogout={onLogout} />;
 }

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { SyncClient, type SyncClientOptions } from './sync-client.ts';
+import { IdbSyncStorage } from './idb-sync-storage.ts';
+import { MemorySyncStorage, type SyncStorage } from './sync-storage.ts';
+
+export type DeviceLink = Omit<SyncClientOptions, 'storage'> & {
+  /** Names the device's IndexedDB database: one per device and person. */
+  scope: string;
+};
+
+async function openStorage(scope: string): Promise<{ storage: SyncStorage; close: () => void }> {
+  try {
+    const idb = await IdbSyncStorage.open(scope);
+    return { storage: idb, close: () => idb.close() };
+  } catch (e) {
+    // Better a device that works until the tab closes than none at all; the console says why.
+    console.error(`GateCare: IndexedDB unavailable (${(e as Error).message}); unsent work will not survive a reload`);
+    return { storage: new MemorySyncStorage(), close: () => {} };
+  }
+}
+
+/**
+ * Opens the device's IndexedDB store and starts its sync client; null until both are ready.
+ * `key` changes when the link must be rebuilt (another gate, another person).
+ */
+export function useSyncClient(link: DeviceLink, key: string): SyncClient | null {
+  const [client, setClient] = useState<SyncClient | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let cleanup = () => {};
+    void openStorage(link.scope).then(({ storage, close }) => {
+      if (cancelled) return close();
+      const c = new SyncClient({ ...link, storage });
+      cleanup = () => {
+        c.stop();
+        close();
+      };
+      setClient(c);
+      void c.start();
+    });
+    return () => {
+      cancelled = true;
+      cleanup();
+      setClient(null);
+    };
+    // The link is rebuilt only when its key changes, not on every render's fresh object.
+  }, [key]);
+  return client;
+}

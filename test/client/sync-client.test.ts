@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Op } from '../../core/index.ts';
+import { SyncClient } from '../../client/sync-client.ts';
+import { MemorySyncStorage } from '../../client/sync-storage.ts';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { FlakyProxy } from '../helpers/flaky-proxy.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+/** The sync client of the apps, against the real hub over real sockets. */
+describe('sync client: retries, refusals and reloads', () => {
+  let dir: string;
+  let hub: RunningHub;
+  const clients: SyncClient[] = [];
+  const proxies: FlakyProxy[] = [];
+  /** How many times each operation id reached the hub. */
+  let arrivals: Map<string, number>;
+
+  beforeEach(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+    arrivals = new Map();
+    const submit = hub.hub.submit.bind(hub.hub);
+    hub.hub.submit = (raw, who) => {
+      const id = (raw as { id?: string }).id ?? '';
+      arrivals.set(id, (arrivals.get(id) ?? 0) + 1);
+      return submit(raw, who);
+    };
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.stop();
+    for (const p of proxies.splice(0)) await p.close();
+    await hub.close();
+    await removeDir(dir);
+  });
+
+  async function agent(id: string, pin: string, storage = new MemorySyncStorage(), url = hub.url): Promise<SyncClient> {
+    const c = new SyncClient({
+      url,
+      auth: { token: await loginToken(hub.url, id, pin) },
+      actor: { kind: 'staff', id },
+      device: `tablet-${id}`,
+      storage,
+      ackTimeoutMs: 300,
+      retryDelayMs: 50,
+      maxRetryDelayMs: 400,
+      reconnectionDelayMs: 50,
+      reconnectionDelayMaxMs: 300,
+    });
+    clients.push(c);
+    await c.start();
+    return c;
+  }
+
+  async function kioskRequest(): Promise<string> {
+    const body = createRequest();
+    const ack = await hub.hub.submit(op(KIOSK, body), { kind: 'system' });
+    expect(ack.ok).toBe(true);
+    return body.type === 'request.create' ? body.payload.requestId : '';
+  }
+
+  it('asks again, with backoff, when an answer does not come while still connected; the hub applies it once', async () => {
+    const requestId = await kioskRequest();
+    const amira = await agent('A101', '2468');
+    await waitFor(() => amira.getSnapshot().connected && amira.getSnapshot().state.requests[requestId], 'amira online with the request');
+    let disconnects = 0;
+    amira.subscribe((s) => {
+      if (!s.connected) disconnects++;
+    });
+
+    // The hub's disk is slow: the first answer comes after the tablet stopped waiting for it.
+    const write = hub.store.commit.bind(hub.store);
+    let slow = true;
+    hub.store.commit = async () => {
+      if (slow) await new Promise((r) => setTimeout(r, 700));
+      return write();
+    };
+    const claim = await amira.submit({ type: 'request.claim', payload: { requestId } });
+    expect(amira.getSnapshot().pending.map((o) => o.id)).toEqual([claim.id]);
+    await waitFor(() => (arrivals.get(claim.id) ?? 0) >= 2, 'the claim sent again');
+    slow = false;
+
+    await waitFor(() => amira.getSnapshot().pending.length === 0, 'the outbox to empty', 10_000);
+    expect(disconnects).toBe(0);
+    expect(hub.store.data.log.filter((e) => e.op.id === claim.id)).toHaveLength(1);
+    expect(amira.getSnapshot().state.requests[requestId]).toMatchObject({ status: 'claimed', claimedByName: 'Amira' });
+  });
+
+  it('an offline claim that lost the race is refused with the winner’s name, once, never retried, and kept across a reload', async () => {
+    const requestId = await kioskRequest();
+    const proxy = await FlakyProxy.start(Number(new URL(hub.url).port));
+    proxies.push(proxy);
+    const lucasStorage = new MemorySyncStorage();
+    let lucas = await agent('A102', '1357', lucasStorage, proxy.url);
+    const amira = await agent('A101', '2468');
+    await waitFor(() => lucas.getSnapshot().state.requests[requestId], 'lucas has the request');
+
+    proxy.setDown(true);
+    await waitFor(() => !lucas.getSnapshot().connected, 'lucas offline');
+    const lucasClaim: Op = await lucas.submit({ type: 'request.claim', payload: { requestId } });
+    // On his tablet, offline, the claim is his for now.
+    expect(lucas.getSnapshot().state.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A102' });
+    await amira.submit({ type: 'request.claim', payload: { requestId } });
+    await waitFor(() => amira.getSnapshot().pending.length === 0, 'amira claim accepted');
+
+    proxy.setDown(false);
+    await waitFor(() => lucas.getSnapshot().rejected.length > 0, 'lucas told', 10_000);
+    const snap = lucas.getSnapshot();
+    expect(snap.rejected).toEqual([{ op: lucasClaim, reason: 'already claimed by Amira' }]);
+    expect(snap.pending).toEqual([]);
+    await waitFor(() => lucas.getSnapshot().state.requests[requestId]?.claimedBy === 'A101', 'hub order wins on lucas tablet');
+
+    // No endless retries: a refusal is final, even across reconnections.
+    proxy.cut();
+    await waitFor(() => lucas.getSnapshot().connected, 'lucas back', 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(arrivals.get(lucasClaim.id)).toBe(1);
+
+    // Reloading the tablet keeps the message until Lucas has read it.
+    lucas.stop();
+    lucas = await agent('A102', '1357', lucasStorage, proxy.url);
+    expect(lucas.getSnapshot().rejected.map((r) => r.reason)).toEqual(['already claimed by Amira']);
+    lucas.dismissRejection(lucasClaim.id);
+    lucas.stop();
+    lucas = await agent('A102', '1357', lucasStorage, proxy.url);
+    expect(lucas.getSnapshot().rejected).toEqual([]);
+  });
+
+  it('keeps unsent work across a reload while offline and sends it once the network is back', async () => {
+    const requestId = await kioskRequest();
+    const proxy = await FlakyProxy.start(Number(new URL(hub.url).port));
+    proxies.push(proxy);
+    proxy.setDown(true);
+    const storage = new MemorySyncStorage();
+    let amira = await agent('A101', '2468', storage, proxy.url);
+    const claim = await amira.submit({ type: 'request.claim', payload: { requestId } });
+    amira.stop();
+    amira = await agent('A101', '2468', storage, proxy.url);
+    expect(amira.getSnapshot().pending.map((o) => o.id)).toEqual([claim.id]);
+    expect(amira.getSnapshot().connected).toBe(false);
+
+    proxy.setDown(false);
+    await waitFor(() => amira.getSnapshot().connected && amira.getSnapshot().pending.length === 0, 'sent after reconnect', 10_000);
+    expect(hub.hub.current.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
+    expect(arrivals.get(claim.id)).toBe(1);
+  });
+});
