@@ -69,6 +69,11 @@ export class Hub extends EventEmitter<HubEvents> {
     return this.state.seq;
   }
 
+  /** Seq of the last operation written to disk: what devices have been, or can be, sent. */
+  get durableSeq(): number {
+    return this.durable.seq;
+  }
+
   /** Validates and applies one operation; resolves once it is durable (or rejected). */
   submit(raw: unknown, who: Identity): Promise<Ack> {
     const opId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';

@@ -23,7 +23,10 @@ import type { KioskTokenSigner } from './kiosk-tokens.ts';
 interface SocketData {
   viewer: Viewer;
   identity: Identity;
-  /** Highest seq this socket has been sent up to (by pull or push); -1 until its first pull. */
+  /**
+   * Seq this socket has been sent everything visible up to. At connection, the hub's durable seq:
+   * every later commit is pushed to it, so a push says truly where it starts and a device behind it sees the gap.
+   */
   sentUpTo: number;
   /** When this socket last looked tickets up, to slow down guessing. */
   lookups: number[];
@@ -85,7 +88,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, auth: SocketAuthDe
     const data = socket.data as SocketData;
     data.viewer = who.viewer;
     data.identity = who.identity;
-    data.sentUpTo = -1;
+    data.sentUpTo = hub.durableSeq;
     data.lookups = [];
     next();
   });
@@ -150,8 +153,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
   const upTo = entries[entries.length - 1]!.seq;
   for (const id of targets) {
     const socket = io.of('/').sockets.get(id) as unknown as HubSocket | undefined;
-    // A device that has not pulled yet would take a later batch for the next one: its pull brings it all.
-    if (!socket || socket.data.sentUpTo < 0) continue;
+    if (!socket) continue;
     const visible = entries
       .filter((e) => e.seq > socket.data.sentUpTo && entryVisible(state, e, socket.data.viewer))
       .map((e) => entryForViewer(e, socket.data.viewer));

@@ -4,7 +4,7 @@ import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
-describe('live pushes follow a pull, so a device can always tell a gap', () => {
+describe('live pushes say truly where they start, so a device can always tell a gap', () => {
   let dir: string;
   let hub: RunningHub;
   beforeAll(async () => {
@@ -16,21 +16,24 @@ describe('live pushes follow a pull, so a device can always tell a gap', () => {
     await removeDir(dir);
   });
 
-  it('a freshly connected device gets nothing live until it has pulled, then pushes that start where the pull ended', async () => {
+  it('a device that has not pulled yet gets pushes starting at the hub seq of its connection, then where its pull ended', async () => {
+    await hub.hub.submit(op(KIOSK, createRequest()), { kind: 'system' });
+    const atConnect = hub.hub.durableSeq;
     const staff = await connectDevice(hub.url, { token: await loginToken(hub.url, 'A101', '2468') });
     try {
-      // Before its pull the device's copy is unknown: a push "after 0" holding one entry would make it skip the rest.
-      await hub.hub.submit(op(KIOSK, createRequest()), { kind: 'system' });
-      await new Promise((r) => setTimeout(r, 150));
-      expect(staff.received).toEqual([]);
+      // A push claiming to follow seq 0 would let a device that was at seq 3 skip everything in between.
+      const first = op(KIOSK, createRequest());
+      await hub.hub.submit(first, { kind: 'system' });
+      const push = await waitFor(() => staff.received[0], 'the first live push');
+      expect(push.after).toBe(atConnect);
+      expect(push.entries.map((e) => e.op.id)).toEqual([first.id]);
 
-      const pulled = await staff.pull(0);
-      expect(pulled.kind).toBe('snapshot');
-      const created = op(KIOSK, createRequest());
-      await hub.hub.submit(created, { kind: 'system' });
-      const push = await waitFor(() => staff.received[0], 'the live push');
-      expect(push.after).toBe(pulled.upTo);
-      expect(push.entries.map((e) => e.op.id)).toEqual([created.id]);
+      const pulled = await staff.pull(1);
+      const second = op(KIOSK, createRequest());
+      await hub.hub.submit(second, { kind: 'system' });
+      const next = await waitFor(() => staff.received[1], 'the next live push');
+      expect(next.after).toBe(pulled.upTo);
+      expect(next.entries.map((e) => e.op.id)).toEqual([second.id]);
     } finally {
       staff.close();
     }
