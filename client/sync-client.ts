@@ -77,6 +77,7 @@ export class SyncClient {
   private retryDelay: number;
   private pulling: Promise<void> | null = null;
   private stopped = false;
+  private generation = 0;
   private saving: Promise<void> = Promise.resolve();
   private readonly unlisten: (() => void)[] = [];
 
@@ -85,12 +86,15 @@ export class SyncClient {
   }
 
   async start(): Promise<void> {
+    // A client may be stopped and started again (sign-out and back, tests); a stop during loading wins.
+    this.stopped = false;
+    const generation = ++this.generation;
     const [stored, outbox, rejected] = await Promise.all([
       this.opts.storage.loadConfirmed(),
       this.opts.storage.loadOutbox(),
       this.opts.storage.loadRejected(),
     ]);
-    if (this.stopped) return;
+    if (this.stopped || generation !== this.generation) return;
     if (stored) {
       this.confirmed = stored.state;
       this.seq = stored.seq;
