@@ -1,9 +1,9 @@
-import type { Entitlement, EntitlementAssessment, EntitlementInput, EntitlementSource } from './types.ts';
+import type { Entitlement, EntitlementAssessment, EntitlementInput, EntitlementSource, NextThreshold } from './types.ts';
 import { ENTITLEMENT_KINDS } from './types.ts';
-import { ruleContext } from './rule-context.ts';
-import { euStyleCare } from './rules-eu261.ts';
-import { apprCare } from './rules-appr.ts';
-import { airlinePolicyCare } from './rules-airline-policy.ts';
+import { reached, ruleContext, thresholdInstant, type RuleContext } from './rule-context.ts';
+import { euCareThreshold, euStyleCare } from './rules-eu261.ts';
+import { apprCare, apprCareThreshold } from './rules-appr.ts';
+import { airlinePolicyCare, airlinePolicyThreshold } from './rules-airline-policy.ts';
 import { distanceBand } from './distance-bands.ts';
 
 function earlier(a: Entitlement, b: Entitlement): boolean {
@@ -21,6 +21,24 @@ function mostGenerous(all: readonly Entitlement[]): Entitlement[] {
   return ENTITLEMENT_KINDS.flatMap((k) => best.get(k) ?? []);
 }
 
+function threshold(source: EntitlementSource, ctx: RuleContext): number | null {
+  if (source === 'appr') return apprCareThreshold(ctx);
+  if (source === 'airline_policy') return airlinePolicyThreshold(ctx);
+  return euCareThreshold(source, ctx);
+}
+
+/** Only while the flight is late and nothing to eat is owed yet: the rest is noise to a passenger. */
+function nextThreshold(sources: readonly EntitlementSource[], ctx: RuleContext, granted: readonly Entitlement[]): NextThreshold | null {
+  if (ctx.cancelled || ctx.delayMs === 0 || granted.some((e) => e.kind === 'meal')) return null;
+  let best: NextThreshold | null = null;
+  for (const source of sources) {
+    const minutes = threshold(source, ctx);
+    if (minutes === null || reached(ctx, minutes)) continue;
+    if (!best || minutes < best.delayMinutes) best = { source, delayMinutes: minutes, at: thresholdInstant(ctx, minutes) };
+  }
+  return best;
+}
+
 /**
  * What a passenger is owed at minimum for this flight under the airline's configured regimes.
  * Pure: the answer depends only on the input, so kiosk, tablet and hub always agree.
@@ -33,13 +51,15 @@ export function assessEntitlements(input: EntitlementInput): EntitlementAssessme
   }
   all.push(...airlinePolicyCare(ctx));
   const sources: EntitlementSource[] = [...input.airline.regimes, ...(input.airline.ownPolicy ? ['airline_policy' as const] : [])];
+  const entitlements = mostGenerous(all);
   return {
     sources,
     status: input.flight.status,
     delayMinutes: Math.floor(ctx.delayMs / 60_000),
     distanceBand: distanceBand(input.flight.distanceKm),
     overnight: ctx.overnight,
-    entitlements: mostGenerous(all),
+    entitlements,
+    nextThreshold: nextThreshold(sources, ctx, entitlements),
   };
 }
 

@@ -18,15 +18,15 @@ export function airlineRulesFor(state: HubState, flight: Flight): AirlineConfig 
 }
 
 /**
- * Art. 11 priority from what the kiosk asks: mobility assistance means reduced mobility; a party
- * of children with no adult is an unaccompanied minor.
+ * Art. 11 priority from what the kiosk asks: mobility assistance means reduced mobility; a minor
+ * declared unaccompanied, or a party of children with no adult, is an unaccompanied child.
  */
-export function passengerProfile(r: Pick<CareRequest, 'party' | 'needs'>): PassengerProfile {
+export function passengerProfile(r: Pick<CareRequest, 'party' | 'needs'> & { unaccompaniedMinor?: boolean }): PassengerProfile {
   const { adults, children, infants } = r.party;
   return {
     persons: adults + children + infants,
     reducedMobility: r.needs.includes('mobility'),
-    unaccompaniedChild: adults === 0 && children + infants > 0,
+    unaccompaniedChild: r.unaccompaniedMinor === true || (adults === 0 && children + infants > 0),
   };
 }
 

@@ -6,3 +6,4 @@ export { regimesForDeparture, withinRegion } from './regions.ts';
 export { departsNextDayOrLater, localDay } from './local-day.ts';
 export * from './for-request.ts';
 export * from './staff-summary.ts';
+export * from './voucher-drafts.ts';

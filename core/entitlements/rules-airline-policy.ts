@@ -3,6 +3,10 @@ import { reached, thresholdInstant } from './rule-context.ts';
 import type { Entitlement } from './types.ts';
 import { grant } from './care-items.ts';
 
+export function airlinePolicyThreshold(ctx: RuleContext): number | null {
+  return ctx.cancelled ? null : (ctx.airline.ownPolicy?.careFromMinutes ?? null);
+}
+
 /** An airline's own promise of earlier meals and calls; it can only add to what the law gives. */
 export function airlinePolicyCare(ctx: RuleContext): Entitlement[] {
   const policy = ctx.airline.ownPolicy;

@@ -23,6 +23,11 @@ function shortNotice(ctx: RuleContext): boolean {
   return Date.parse(ctx.flight.scheduledDeparture) - Date.parse(told) < NOTICE_HOURS * 3600_000;
 }
 
+/** APPR meals come after a 2 h wait, and only on short notice. */
+export function apprCareThreshold(ctx: RuleContext): number | null {
+  return shortNotice(ctx) ? WAIT_MINUTES : null;
+}
+
 /**
  * Canada's Air Passenger Protection Regulations, s. 14 standards of treatment: food, drink and a means
  * of communication once the passenger has waited 2 h past the original departure, hotel and transport

@@ -18,6 +18,12 @@ const ARTICLE: Record<EntitlementKind, string> = {
 const CARE: readonly EntitlementKind[] = ['meal', 'communication'];
 const NIGHT: readonly EntitlementKind[] = ['hotel', 'transport'];
 
+/** The delay from which meals are owed on this flight (cancellations owe them at once, so none). */
+export function euCareThreshold(regime: 'eu261' | 'uk261', ctx: RuleContext): number | null {
+  if (ctx.cancelled) return null;
+  return careThresholdMinutes(ctx.flight.distanceKm, withinRegion(regime, ctx.flight.originCountry, ctx.flight.destinationCountry));
+}
+
 /**
  * EU 261/2004 Art. 5, 6, 9 and 11, and the UK's retained copy, which keeps the same thresholds.
  * Care is owed once the carrier expects the delay to reach the threshold (Art. 6: "two hours or more").

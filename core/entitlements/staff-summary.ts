@@ -51,7 +51,9 @@ export function summariseEntitlements(a: EntitlementAssessment | null, nowIso: s
   if (!a) return 'No passenger-rights rule known for this flight';
   if (a.entitlements.length === 0) {
     const delay = a.status === 'cancelled' ? 'cancelled' : a.delayMinutes ? `delay ${duration(a.delayMinutes)}` : 'on time';
-    return `${a.sources.map((s) => SOURCE_LABEL[s]).join(' + ')}: nothing owed yet (${delay})`;
+    const next = a.nextThreshold;
+    const then = next ? `; meals from ${clock(next.at, timeZone)} if it reaches ${duration(next.delayMinutes)} (${SOURCE_LABEL[next.source]})` : '';
+    return `${a.sources.map((s) => SOURCE_LABEL[s]).join(' + ')}: nothing owed yet (${delay})${then}`;
   }
   const sources = [...new Set(a.entitlements.map((e) => SOURCE_LABEL[e.source]))].join(' + ');
   return [sources, ...a.entitlements.map((e) => item(e, nowIso, timeZone))].join(' · ');

@@ -78,6 +78,14 @@ export interface EntitlementInput {
   passenger?: PassengerProfile;
 }
 
+/** The next care threshold the delay has not reached yet: "if the delay reaches 3 h (at 18:30), meals". */
+export interface NextThreshold {
+  source: EntitlementSource;
+  delayMinutes: number;
+  /** ISO instant at which the wait reaches it. */
+  at: string;
+}
+
 export interface EntitlementAssessment {
   sources: EntitlementSource[];
   status: FlightStatus;
@@ -87,6 +95,28 @@ export interface EntitlementAssessment {
   overnight: boolean;
   /** One per kind, the earliest any rule grants; sorted by kind. */
   entitlements: Entitlement[];
+  /** For a delayed flight with no meals owed yet, the earliest threshold that would bring them; else null. */
+  nextThreshold: NextThreshold | null;
 }
+
+/**
+ * Every i18next key the engine can produce (`entitlement.<kind>.<reason>`), so an app's catalogs
+ * can be checked for completeness in every language.
+ */
+export const ENTITLEMENT_MESSAGE_KEYS: readonly string[] = [
+  'entitlement.priority_care.priority_passenger',
+  'entitlement.meal.delay_threshold',
+  'entitlement.meal.cancellation',
+  'entitlement.meal.short_notice_wait',
+  'entitlement.meal.priority_passenger',
+  'entitlement.communication.delay_threshold',
+  'entitlement.communication.cancellation',
+  'entitlement.communication.short_notice_wait',
+  'entitlement.communication.priority_passenger',
+  'entitlement.hotel.overnight',
+  'entitlement.hotel.priority_passenger',
+  'entitlement.transport.overnight',
+  'entitlement.transport.priority_passenger',
+];
 
 export const ENTITLEMENT_KINDS: readonly EntitlementKind[] = ['priority_care', 'meal', 'communication', 'hotel', 'transport'];

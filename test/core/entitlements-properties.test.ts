@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AirlineConfig, EntitlementFlight, PassengerProfile, Regime } from '../../core/index.ts';
-import { AirlineConfig as AirlineConfigSchema, assessEntitlements } from '../../core/index.ts';
+import { AirlineConfig as AirlineConfigSchema, ENTITLEMENT_MESSAGE_KEYS, assessEntitlements, entitlementMessageKey } from '../../core/index.ts';
 import { after, kinds } from '../helpers/entitlement-fixtures.ts';
 
 const regimes = fc.subarray<Regime>(['eu261', 'uk261', 'appr']);
@@ -121,6 +121,33 @@ describe('entitlement engine properties', () => {
         const meal = out.entitlements.find((e) => e.kind === 'meal');
         if (meal) expect(meal.voucher?.total).toEqual({ amount: 15 * p.persons, currency: 'EUR' });
       }),
+    );
+  });
+
+  it('the announced next threshold is exactly where meals start', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
+        const next = assessEntitlements({ flight: withDelay(b, d), airline: a, passenger: p }).nextThreshold;
+        if (!next) return;
+        expect(next.delayMinutes).toBeGreaterThan(d);
+        const at = assessEntitlements({ flight: withDelay(b, next.delayMinutes), airline: a, passenger: p });
+        expect(kinds(at)).toContain('meal');
+        expect(at.entitlements.find((e) => e.kind === 'meal')!.from).toBe(next.at);
+        const before = assessEntitlements({ flight: withDelay(b, next.delayMinutes - 1), airline: a, passenger: p });
+        expect(kinds(before)).not.toContain('meal');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every entitlement has a message key the apps know', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
+        for (const e of assessEntitlements({ flight: withDelay(b, d), airline: a, passenger: p }).entitlements) {
+          expect(ENTITLEMENT_MESSAGE_KEYS).toContain(entitlementMessageKey(e));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

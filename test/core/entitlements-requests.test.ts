@@ -67,9 +67,22 @@ describe('entitlements for the demo airport', () => {
     expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261: nothing owed yet (on time)');
   });
 
+  it('a short delay says when meals would start', () => {
+    const { state, request } = requestOn('AF1012', 'K34');
+    const f = state.flights[request.flightId]!;
+    const late = new Date(Date.parse(f.scheduledDeparture) + 70 * 60_000).toISOString();
+    const s = accepted(state, { type: 'flight.delay', payload: { flightId: f.id, estimatedDeparture: late } }, { kind: 'staff', id: 'M201' });
+    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261: nothing owed yet (delay 1 h 10); meals from 22:30 if it reaches 2 h (EU261)');
+  });
+
   it('a passenger asking for mobility help gets Art. 11 priority and care now', () => {
     const { state, request } = requestOn('AF1634', 'K32', { needs: ['mobility'], party: { adults: 1, children: 0, infants: 0 } });
     expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · PRIORITY (Art. 11) · meal €15 × 1 · 2 calls');
+  });
+
+  it('a minor the kiosk declares unaccompanied gets Art. 11 priority', () => {
+    const { state, request } = requestOn('AF1634', 'K32', { party: { adults: 1, children: 0, infants: 0 }, unaccompaniedMinor: true });
+    expect(entitlementsForRequest(state, request)!.entitlements[0]).toMatchObject({ kind: 'priority_care', reason: 'priority_passenger', from: null });
   });
 
   it('children travelling without an adult are treated as unaccompanied minors', () => {

@@ -270,3 +270,24 @@ describe('the regime comes from the airline config', () => {
     expect(owed(flight({ delayMinutes: 0 }), { ...EU_AIRLINE, ownPolicy: { careFromMinutes: 0 } })).toEqual([]);
   });
 });
+
+describe('the next threshold, for "if the delay reaches 2 h you will get a meal"', () => {
+  it('names the first care threshold the delay has not reached, and when it would be reached', () => {
+    expect(assess(flight({ delayMinutes: 60 })).nextThreshold).toEqual({ source: 'eu261', delayMinutes: 120, at: after(SCHEDULED, 120) });
+    expect(assess(flight({ delayMinutes: 119 })).nextThreshold).toMatchObject({ delayMinutes: 120 });
+    expect(assess(flight({ delayMinutes: 120 })).nextThreshold).toBeNull();
+  });
+
+  it('is silent for an on-time or cancelled flight', () => {
+    expect(assess(flight({ delayMinutes: 0 })).nextThreshold).toBeNull();
+    expect(assess(flight({ delayMinutes: 30, status: 'cancelled' })).nextThreshold).toBeNull();
+  });
+
+  it('picks the earliest rule: APPR on short notice, the airline policy, else the law', () => {
+    const montreal = flight({ distanceKm: 5530, destinationCountry: 'CA', delayMinutes: 30 });
+    const both = { ...CA_AIRLINE, regimes: ['eu261' as const, 'appr' as const] };
+    expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -60) }, both).nextThreshold).toMatchObject({ source: 'appr', delayMinutes: 120 });
+    expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -13 * 60) }, both).nextThreshold).toMatchObject({ source: 'eu261', delayMinutes: 240 });
+    expect(assess(montreal, { ...EU_AIRLINE, ownPolicy: { careFromMinutes: 90 } }).nextThreshold).toMatchObject({ source: 'airline_policy', delayMinutes: 90 });
+  });
+});

@@ -1,0 +1,60 @@
+import type { CareRequest, HubState } from '../model.ts';
+import type { VoucherKind } from '../voucher-model.ts';
+import { owedAt } from './engine.ts';
+import { entitlementsForRequest } from './for-request.ts';
+import type { EntitlementKind, EntitlementSource } from './types.ts';
+
+/** A voucher form filled in from an entitlement; the agent still chooses to issue it. */
+export interface VoucherDraft {
+  kind: VoucherKind;
+  /** Null when the airline set no amount for this kind: the agent types it. */
+  amountCents: number | null;
+  currency: string | null;
+  /** Fits the voucher's 200-character description, e.g. "Meal 3 × 15.00 EUR (EU 261/2004 Art. 6, Art. 9(1)(a))". */
+  description: string;
+  entitlement: EntitlementKind;
+  source: EntitlementSource;
+  legalBasis: string;
+  /** When it becomes owed; null means now. */
+  from: string | null;
+  owedNow: boolean;
+  /** An issued or pending voucher of this kind already exists for the request. */
+  alreadyCovered: boolean;
+}
+
+const KIND_LABEL: Record<VoucherKind, string> = { meal: 'Meal', hotel: 'Hotel', taxi: 'Taxi', other: 'Other' };
+const UNIT_LABEL: Record<VoucherKind, string> = { meal: 'person', hotel: 'night', taxi: 'trip', other: 'item' };
+
+function price(amount: number, currency: string): string {
+  return `${amount.toFixed(2)} ${currency}`;
+}
+
+/**
+ * One draft per entitlement that a voucher can meet (meal, hotel, transport), in the engine's order.
+ * Calls and priority care are given in person, so they have no voucher.
+ */
+export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso: string): VoucherDraft[] {
+  const assessment = entitlementsForRequest(state, r);
+  if (!assessment) return [];
+  // Saved device state from before vouchers existed has no `vouchers` map.
+  const existing = Object.values(state.vouchers ?? {}).filter((v) => v.requestId === r.id && v.status !== 'declined');
+  return assessment.entitlements.flatMap((e): VoucherDraft[] => {
+    const v = e.voucher;
+    if (!v) return [];
+    const unit = v.unit ? `${v.quantity} ${UNIT_LABEL[v.voucherKind]}${v.quantity > 1 ? 's' : ''} × ${price(v.unit.amount, v.unit.currency)}` : `${v.quantity} ${UNIT_LABEL[v.voucherKind]}${v.quantity > 1 ? 's' : ''}`;
+    return [
+      {
+        kind: v.voucherKind,
+        amountCents: v.total ? Math.round(v.total.amount * 100) : null,
+        currency: v.total?.currency ?? null,
+        description: `${KIND_LABEL[v.voucherKind]}, ${unit} (${e.legalBasis})`.slice(0, 200),
+        entitlement: e.kind,
+        source: e.source,
+        legalBasis: e.legalBasis,
+        from: e.from,
+        owedNow: owedAt(e, nowIso),
+        alreadyCovered: existing.some((x) => x.kind === v.voucherKind),
+      },
+    ];
+  });
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { parseOp, voucherDraftsForRequest, type CareRequest } from '../../core/index.ts';
+import { NOW, SOFIA, accepted, by, run, voucherBody, withRequest } from '../helpers/core-fixtures.ts';
+
+describe('voucher forms pre-filled from entitlements', () => {
+  it('AF1780 cancelled, rebooked tomorrow: meal for the party, a hotel night, a taxi there and back', () => {
+    const { state, id } = withRequest({ flightNumber: 'AF1780', gate: 'K41' });
+    expect(voucherDraftsForRequest(state, state.requests[id] as CareRequest, NOW)).toEqual([
+      {
+        kind: 'meal',
+        amountCents: 4500,
+        currency: 'EUR',
+        description: 'Meal, 3 persons × 15.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(a))',
+        entitlement: 'meal',
+        source: 'eu261',
+        legalBasis: 'EU 261/2004 Art. 5(1)(b), Art. 9(1)(a)',
+        from: null,
+        owedNow: true,
+        alreadyCovered: false,
+      },
+      expect.objectContaining({ kind: 'hotel', amountCents: 15000, description: 'Hotel, 1 night × 150.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(b))' }),
+      expect.objectContaining({ kind: 'taxi', amountCents: 8000, description: 'Taxi, 2 trips × 40.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(c))' }),
+    ]);
+  });
+
+  it('a draft is a valid voucher operation an agent can issue, and then the entitlement shows as covered', () => {
+    const { state, id } = withRequest({ flightNumber: 'AF1780', gate: 'K41' });
+    const r = state.requests[id] as CareRequest;
+    const meal = voucherDraftsForRequest(state, r, NOW)[0]!;
+    const issue = by(SOFIA, {
+      type: 'voucher.issue',
+      payload: { voucherId: uuidv7(), requestId: id, kind: meal.kind, amountCents: meal.amountCents!, currency: meal.currency!, description: meal.description },
+    });
+    expect(parseOp(issue).ok).toBe(true);
+    const s = accepted(state, issue);
+    const after = voucherDraftsForRequest(s, s.requests[id] as CareRequest, NOW);
+    expect(after.map((d) => [d.kind, d.alreadyCovered])).toEqual([
+      ['meal', true],
+      ['hotel', false],
+      ['taxi', false],
+    ]);
+  });
+
+  it('a declined voucher does not cover the entitlement', () => {
+    const { state, id } = withRequest({ flightNumber: 'AF1780', gate: 'K41' });
+    const escalate = by(SOFIA, voucherBody(id, 15000, 'voucher.escalate', 'hotel'));
+    let s = accepted(state, escalate);
+    expect(voucherDraftsForRequest(s, s.requests[id] as CareRequest, NOW).find((d) => d.kind === 'hotel')!.alreadyCovered).toBe(true);
+    const voucherId = (escalate.payload as { voucherId: string }).voucherId;
+    const decline = run(s, by({ kind: 'staff', id: 'M201' }, { type: 'voucher.decline', payload: { voucherId, reason: 'hotel booked by the airline desk' } }));
+    if (!decline.ok) throw new Error(decline.reason);
+    s = decline.state;
+    expect(voucherDraftsForRequest(s, s.requests[id] as CareRequest, NOW).find((d) => d.kind === 'hotel')!.alreadyCovered).toBe(false);
+  });
+
+  it('a meal not owed yet is drafted with the time it becomes owed', () => {
+    const { state, id } = withRequest();
+    const [meal] = voucherDraftsForRequest(state, state.requests[id] as CareRequest, NOW);
+    expect(meal).toMatchObject({ kind: 'meal', owedNow: false, from: '2026-11-23T20:30:00.000Z', amountCents: 4500 });
+    expect(voucherDraftsForRequest(state, state.requests[id] as CareRequest, '2026-11-23T20:30:00.000Z')[0]!.owedNow).toBe(true);
+  });
+
+  it('an on-time flight has nothing to draft', () => {
+    const { state, id } = withRequest({ flightNumber: 'AF1012', gate: 'K34' });
+    expect(voucherDraftsForRequest(state, state.requests[id] as CareRequest, NOW)).toEqual([]);
+  });
+});
