@@ -17,3 +17,4 @@ export * from './stock.ts';
 export * from './voucher-code.ts';
 export * from './voucher-model.ts';
 export * from './entitlements/index.ts';
+export * from './flight-import.ts';
