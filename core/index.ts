@@ -18,3 +18,6 @@ export * from './voucher-code.ts';
 export * from './voucher-model.ts';
 export * from './entitlements/index.ts';
 export * from './flight-import.ts';
+export * from './board.ts';
+export * from './report.ts';
+export * from './stats.ts';
