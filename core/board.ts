@@ -1,6 +1,8 @@
-import type { CareRequest, Flight, HubState, Need, Stock } from './model.ts';
+import type { CareRequest, Flight, HubState, Need, Role, Stock, StockItem } from './model.ts';
 import { delayMinutes } from './flights.ts';
 import { median, minutesBetween } from './stats.ts';
+import { usedShiftBudget } from './policy.ts';
+import { emptyStock } from './stock.ts';
 
 const HOUR_MS = 3600_000;
 
@@ -23,7 +25,32 @@ export interface GateBoard {
   staffActive: StaffOnDuty[];
   staffAssigned: number;
   stock: Stock;
+  /** Items at or below the policy's low-stock threshold. */
+  lowStock: StockItem[];
+  /** Vouchers issued for requests at this gate, in minor units of the policy currency. */
+  spendCents: number;
+  pendingEscalations: number;
   flights: string[];
+}
+
+export interface StaffSpend {
+  id: string;
+  name: string;
+  role: Role;
+  /** Issued on their own authority over the shift window. */
+  usedCents: number;
+  budgetCents: number;
+}
+
+export interface SpendSummary {
+  currency: string;
+  shiftHours: number;
+  /** Every voucher issued (own authority or approved) in the shift window. */
+  issuedCents: number;
+  pendingCents: number;
+  pendingCount: number;
+  /** Staff who issued anything in the window, against their role's shift budget. */
+  byStaff: StaffSpend[];
 }
 
 export interface FlightBoard {
@@ -44,6 +71,7 @@ export interface Board {
     servedLastHour: number;
     staffActive: number;
   };
+  spend: SpendSummary;
   gates: GateBoard[];
   flights: FlightBoard[];
 }
@@ -86,6 +114,7 @@ export function buildBoard(state: HubState, nowIso: string): Board {
   const now = Date.parse(nowIso);
   const hourAgo = now - HOUR_MS;
   const requests = Object.values(state.requests);
+  const vouchers = Object.values(state.vouchers);
   const byGate = new Map<string, CareRequest[]>();
   for (const r of requests) byGate.set(r.gate, [...(byGate.get(r.gate) ?? []), r]);
 
@@ -97,6 +126,7 @@ export function buildBoard(state: HubState, nowIso: string): Board {
     const served = here.filter((r) => deliveredWithin(r, hourAgo, now));
     const active = activeStaff(here, hourAgo);
     const assigned = Object.values(state.staff).filter((s) => s.gates.includes(gate));
+    const stock = state.stock[gate] ?? emptyStock();
     return {
       gate,
       open: open.length,
@@ -109,7 +139,10 @@ export function buildBoard(state: HubState, nowIso: string): Board {
         .filter((s) => s !== undefined)
         .map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}` })),
       staffAssigned: assigned.length,
-      stock: state.stock[gate] ?? ({} as Stock),
+      stock,
+      lowStock: (Object.keys(stock) as StockItem[]).filter((i) => stock[i] <= state.policy.lowStock[i]),
+      spendCents: vouchers.filter((v) => v.gate === gate && v.status === 'issued').reduce((n, v) => n + v.amountCents, 0),
+      pendingEscalations: vouchers.filter((v) => v.gate === gate && v.status === 'pending').length,
       flights: Object.values(state.flights).filter((f) => f.gate === gate).map((f) => f.id),
     };
   });
@@ -140,8 +173,37 @@ export function buildBoard(state: HubState, nowIso: string): Board {
       servedLastHour: servedAll.length,
       staffActive: activeStaff(requests, hourAgo).size,
     },
+    spend: spendSummary(state, nowIso),
     gates,
     flights,
+  };
+}
+
+/** Voucher spend over the shift window, overall and per staff member against their budget. */
+export function spendSummary(state: HubState, nowIso: string): SpendSummary {
+  const from = Date.parse(nowIso) - state.policy.shiftHours * HOUR_MS;
+  const vouchers = Object.values(state.vouchers);
+  const inWindow = vouchers.filter((v) => v.status === 'issued' && Date.parse(v.decidedAt ?? v.requestedAt) > from);
+  const pending = vouchers.filter((v) => v.status === 'pending');
+  const issuers = new Set(inWindow.map((v) => v.requestedBy));
+  const byStaff: StaffSpend[] = [...issuers]
+    .map((id) => state.staff[id])
+    .filter((s) => s !== undefined)
+    .map((s) => ({
+      id: s.id,
+      name: `${s.firstName} ${s.lastName}`,
+      role: s.role,
+      usedCents: usedShiftBudget(state, s.id, nowIso),
+      budgetCents: state.policy.limits[s.role].budgetPerShiftCents,
+    }))
+    .sort((a, b) => b.usedCents - a.usedCents || a.id.localeCompare(b.id));
+  return {
+    currency: state.policy.currency,
+    shiftHours: state.policy.shiftHours,
+    issuedCents: inWindow.reduce((n, v) => n + v.amountCents, 0),
+    pendingCents: pending.reduce((n, v) => n + v.amountCents, 0),
+    pendingCount: pending.length,
+    byStaff,
   };
 }
 

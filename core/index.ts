@@ -21,3 +21,4 @@ export * from './flight-import.ts';
 export * from './board.ts';
 export * from './report.ts';
 export * from './stats.ts';
+export * from './policy-log.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Notice } from './notices.ts';
+import type { PolicyChange } from './policy-log.ts';
 import { StockItem, Role } from './enums.ts';
 import type { Voucher } from './voucher-model.ts';
 import { DEFAULT_POLICY, type Policy } from './policy-model.ts';
@@ -173,6 +174,8 @@ export interface HubState {
   policy: Policy;
   /** Care rules per airline, by IATA code. */
   airlines: Record<string, AirlineConfig>;
+  /** Every policy change, oldest first: who, when and what. */
+  policyLog: PolicyChange[];
 }
 
 export function emptyState(): HubState {
@@ -188,5 +191,6 @@ export function emptyState(): HubState {
     vouchers: {},
     policy: DEFAULT_POLICY,
     airlines: {},
+    policyLog: [],
   };
 }

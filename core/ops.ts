@@ -88,7 +88,13 @@ export const EscalatePayload = VoucherPayload.extend({
   note: z.string().trim().max(300, 'a note is at most 300 characters').optional(),
 }).strict();
 
-const VoucherRef = z.object({ voucherId: Uuid }).strict();
+export const ApprovePayload = z
+  .object({
+    voucherId: Uuid,
+    /** The duty manager's word to the agent, kept with the voucher. */
+    note: z.string().trim().max(300, 'a note is at most 300 characters').optional(),
+  })
+  .strict();
 export const DeclinePayload = z.object({ voucherId: Uuid, reason: Reason }).strict();
 
 export const StockSetPayload = z
@@ -123,7 +129,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stock.restock'), payload: RestockPayload }),
   z.object({ type: z.literal('voucher.issue'), payload: VoucherPayload }),
   z.object({ type: z.literal('voucher.escalate'), payload: EscalatePayload }),
-  z.object({ type: z.literal('voucher.approve'), payload: VoucherRef }),
+  z.object({ type: z.literal('voucher.approve'), payload: ApprovePayload }),
   z.object({ type: z.literal('voucher.decline'), payload: DeclinePayload }),
   z.object({ type: z.literal('policy.set'), payload: PolicyRules }),
   z.object({ type: z.literal('gate.upsert'), payload: Gate.strict() }),

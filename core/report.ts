@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { CareRequest, Flight, HubState } from './model.ts';
+import { StockItem, type CareRequest, type Flight, type HubState, type ItemCounts } from './model.ts';
+import type { Voucher } from './voucher-model.ts';
 import { isOpen, peopleIn, serveMinutes } from './board.ts';
 import { median, minutesBetween } from './stats.ts';
 
@@ -17,15 +18,31 @@ export interface FlightReport {
   medianWaitMin: number | null;
   /** The longest wait: a delivered request's, or an open one's so far if longer. */
   worstWaitMin: number | null;
+  itemsHandedOut: Record<StockItem, number>;
+  /** Vouchers issued (on own authority or approved), and their total. */
+  vouchers: number;
+  spendCents: number;
+  /** Escalations still waiting for a duty manager, and those declined. */
+  pendingVouchers: number;
+  declinedVouchers: number;
 }
 
 export interface DisruptionReport {
   generatedAt: string;
+  currency: string;
   flights: FlightReport[];
   totals: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 'status' | 'delayMin'>;
 }
 
-function summarise(requests: readonly CareRequest[], nowIso: string) {
+function summarise(requests: readonly CareRequest[], vouchers: readonly Voucher[], nowIso: string) {
+  const items = Object.fromEntries(StockItem.options.map((i) => [i, 0])) as Record<StockItem, number>;
+  for (const r of requests) {
+    const handed: ItemCounts = r.handedOut ?? {};
+    for (const i of StockItem.options) items[i] += handed[i] ?? 0;
+  }
+  const ids = new Set(requests.map((r) => r.id));
+  const mine = vouchers.filter((v) => ids.has(v.requestId));
+  const issued = mine.filter((v) => v.status === 'issued');
   const served = requests.map(serveMinutes).filter((m): m is number => m !== null);
   const openWaits = requests.filter(isOpen).map((r) => minutesBetween(r.createdAt, nowIso));
   const all = [...served, ...openWaits];
@@ -35,11 +52,17 @@ function summarise(requests: readonly CareRequest[], nowIso: string) {
     stillOpen: openWaits.length,
     medianWaitMin: median(served),
     worstWaitMin: all.length ? Math.max(...all) : null,
+    itemsHandedOut: items,
+    vouchers: issued.length,
+    spendCents: issued.reduce((n, v) => n + v.amountCents, 0),
+    pendingVouchers: mine.filter((v) => v.status === 'pending').length,
+    declinedVouchers: mine.filter((v) => v.status === 'declined').length,
   };
 }
 
 /** The end-of-disruption report: per flight that had care requests, then the totals. */
 export function buildReport(state: HubState, nowIso: string): DisruptionReport {
+  const vouchers = Object.values(state.vouchers);
   const byFlight = new Map<string, CareRequest[]>();
   for (const r of Object.values(state.requests)) byFlight.set(r.flightId, [...(byFlight.get(r.flightId) ?? []), r]);
   const flights: FlightReport[] = [...byFlight.entries()].map(([flightId, requests]) => {
@@ -50,31 +73,41 @@ export function buildReport(state: HubState, nowIso: string): DisruptionReport {
       destination: f?.destinationName ?? '',
       status: f?.status ?? 'scheduled',
       delayMin: f ? Math.max(0, Math.round(minutesBetween(f.scheduledDeparture, f.estimatedDeparture))) : 0,
-      ...summarise(requests, nowIso),
+      ...summarise(requests, vouchers, nowIso),
     };
   });
   flights.sort((a, b) => a.number.localeCompare(b.number) || a.flightId.localeCompare(b.flightId));
-  return { generatedAt: nowIso, flights, totals: summarise(Object.values(state.requests), nowIso) };
+  return {
+    generatedAt: nowIso,
+    currency: state.policy.currency,
+    flights,
+    totals: summarise(Object.values(state.requests), vouchers, nowIso),
+  };
+}
+
+const major = (cents: number) => (cents / 100).toFixed(2);
+
+function counts(f: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 'status' | 'delayMin'>): (string | number)[] {
+  return [
+    f.requests,
+    f.passengersHelped,
+    f.stillOpen,
+    oneDecimal(f.medianWaitMin),
+    oneDecimal(f.worstWaitMin),
+    ...StockItem.options.map((i) => f.itemsHandedOut[i]),
+    f.vouchers,
+    major(f.spendCents),
+    f.pendingVouchers,
+    f.declinedVouchers,
+  ];
 }
 
 const oneDecimal = (m: number | null) => (m === null ? '' : (Math.round(m * 10) / 10).toFixed(1));
 
 /** The report as CSV for a spreadsheet: one line per flight, then a TOTAL line. */
 export function reportCsv(report: DisruptionReport): string {
-  const rows = report.flights.map((f) => [
-    f.number,
-    f.flightId,
-    f.destination,
-    f.status,
-    f.delayMin,
-    f.requests,
-    f.passengersHelped,
-    f.stillOpen,
-    oneDecimal(f.medianWaitMin),
-    oneDecimal(f.worstWaitMin),
-  ]);
-  const t = report.totals;
-  rows.push(['TOTAL', '', '', '', '', t.requests, t.passengersHelped, t.stillOpen, oneDecimal(t.medianWaitMin), oneDecimal(t.worstWaitMin)]);
+  const rows = report.flights.map((f) => [f.number, f.flightId, f.destination, f.status, f.delayMin, ...counts(f)]);
+  rows.push(['TOTAL', '', '', '', '', ...counts(report.totals)]);
   return Papa.unparse({
     fields: [
       'flight',
@@ -87,6 +120,11 @@ export function reportCsv(report: DisruptionReport): string {
       'still_open',
       'median_wait_min',
       'worst_wait_min',
+      ...StockItem.options.map((i) => `items_${i}`),
+      'vouchers',
+      `spend_${report.currency.toLowerCase()}`,
+      'vouchers_pending',
+      'vouchers_declined',
     ],
     data: rows,
   }, { newline: '\r\n' });

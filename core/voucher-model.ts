@@ -27,4 +27,6 @@ export interface Voucher {
   authorisedByName: string | null;
   decidedAt: string | null;
   declineReason: string | null;
+  /** What the duty manager wrote when approving (declines keep theirs in declineReason). */
+  decisionNote?: string;
 }

@@ -1,7 +1,22 @@
 import type { Handler } from './types.ts';
+import { describePolicyChange, policyRules, type PolicyChange } from '../policy-log.ts';
 
-/** Replaces the whole policy; who and when are kept with it (and in the log). */
-export const policySet: Handler<'policy.set'> = (state, op, ctx) => ({
-  ok: true,
-  state: { ...state, policy: { ...op.payload, updatedAt: ctx.at, updatedBy: op.actor.id } },
-});
+/** Replaces the whole policy; who, when and what changed are kept in the policy log. */
+export const policySet: Handler<'policy.set'> = (state, op, ctx) => {
+  const member = state.staff[op.actor.id];
+  const entry: PolicyChange = {
+    at: ctx.at,
+    seq: ctx.seq,
+    by: op.actor.id,
+    byName: member ? `${member.firstName} ${member.lastName}` : op.actor.id,
+    changes: describePolicyChange(policyRules(state.policy), op.payload),
+  };
+  return {
+    ok: true,
+    state: {
+      ...state,
+      policy: { ...op.payload, updatedAt: ctx.at, updatedBy: op.actor.id },
+      policyLog: [...(state.policyLog ?? []), entry],
+    },
+  };
+};

@@ -83,9 +83,11 @@ function decide(state: HubState, op: OpOf<'voucher.approve'> | OpOf<'voucher.dec
     authorisedByName: name,
     decidedAt: ctx.at,
     declineReason: op.type === 'voucher.decline' ? op.payload.reason : null,
+    ...(op.type === 'voucher.approve' && op.payload.note ? { decisionNote: op.payload.note } : {}),
   };
   const r = state.requests[v.requestId];
-  const detail = op.type === 'voucher.decline' ? `${label(v)}: ${op.payload.reason}` : label(v);
+  const note = op.type === 'voucher.decline' ? op.payload.reason : op.payload.note;
+  const detail = note ? `${label(v)}: ${note}` : label(v);
   const next = r
     ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, approve ? 'voucher approved' : 'voucher declined', detail)] })
     : state;

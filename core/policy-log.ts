@@ -1,0 +1,43 @@
+import { Role, StockItem } from './enums.ts';
+import type { Policy, PolicyRules } from './policy-model.ts';
+
+/** One policy change as the duty managers read it back: who, when, what moved. */
+export interface PolicyChange {
+  at: string;
+  seq: number;
+  by: string;
+  byName: string;
+  changes: string[];
+}
+
+const ROLE_LABEL: Record<Role, string> = { agent: 'agent', duty_manager: 'duty manager' };
+
+function money(cents: number, currency: string): string {
+  return `${(cents / 100).toFixed(2)} ${currency}`;
+}
+
+/** The differences between two policies, one sentence each ("agent cap per passenger: 100.00 EUR → 120.00 EUR"). */
+export function describePolicyChange(before: PolicyRules, after: PolicyRules): string[] {
+  const out: string[] = [];
+  if (before.currency !== after.currency) out.push(`currency: ${before.currency} → ${after.currency}`);
+  if (before.shiftHours !== after.shiftHours) out.push(`shift length: ${before.shiftHours} h → ${after.shiftHours} h`);
+  for (const role of Role.options) {
+    const b = before.limits[role];
+    const a = after.limits[role];
+    if (b.capPerPassengerCents !== a.capPerPassengerCents) {
+      out.push(`${ROLE_LABEL[role]} cap per passenger: ${money(b.capPerPassengerCents, before.currency)} → ${money(a.capPerPassengerCents, after.currency)}`);
+    }
+    if (b.budgetPerShiftCents !== a.budgetPerShiftCents) {
+      out.push(`${ROLE_LABEL[role]} budget per shift: ${money(b.budgetPerShiftCents, before.currency)} → ${money(a.budgetPerShiftCents, after.currency)}`);
+    }
+  }
+  for (const item of StockItem.options) {
+    if (before.lowStock[item] !== after.lowStock[item]) out.push(`low-stock alert for ${item}: ${before.lowStock[item]} → ${after.lowStock[item]}`);
+  }
+  return out.length ? out : ['no change (saved again)'];
+}
+
+export function policyRules(p: Policy): PolicyRules {
+  const { updatedAt: _a, updatedBy: _b, ...rules } = p;
+  return rules;
+}
