@@ -11,13 +11,28 @@ const SOURCE_LABEL: Record<EntitlementSource, string> = {
   airline_policy: 'airline policy',
 };
 
+// Building an Intl formatter costs far more than using one, and every card re-renders each second.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 function money(m: Money): string {
-  const whole = Number.isInteger(m.amount);
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, minimumFractionDigits: whole ? 0 : 2 }).format(m.amount);
+  const digits = Number.isInteger(m.amount) ? 0 : 2;
+  const key = `${m.currency}:${digits}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, minimumFractionDigits: digits });
+    moneyFormats.set(key, f);
+  }
+  return f.format(m.amount);
 }
 
 function clock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  let f = clockFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
 }
 
 function duration(minutes: number): string {
