@@ -55,6 +55,13 @@ export type Gate = z.infer<typeof Gate>;
 export const FlightStatus = z.enum(['scheduled', 'delayed', 'cancelled']);
 export type FlightStatus = z.infer<typeof FlightStatus>;
 
+/**
+ * Why the flight is disrupted, in APPR's terms: outside the carrier's control (weather, air traffic
+ * control...) APPR owes no food or hotel; EU 261 and UK261 owe care whatever the cause.
+ */
+export const DisruptionCause = z.enum(['within_control', 'safety', 'outside_control']);
+export type DisruptionCause = z.infer<typeof DisruptionCause>;
+
 /** ISO 3166-1 alpha-2, e.g. FR: the passenger-rights regime and "intra-EU" depend on countries, not airports. */
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'a country code is two capital letters, like FR');
 
@@ -88,6 +95,8 @@ export const Flight = z.object({
   originTimeZone: TimeZone.optional(),
   /** When passengers were told of the delay or cancellation: Canada's APPR owes care only on short notice. */
   delayAnnouncedAt: z.iso.datetime().optional(),
+  /** Unknown counts as within the carrier's control, so a missing entry never costs a passenger care. */
+  disruptionCause: DisruptionCause.optional(),
 });
 export type Flight = z.infer<typeof Flight>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DisruptionCause,
   Flight,
   FlightNumber,
   Gate,
@@ -104,7 +105,11 @@ export const StockSetPayload = z
 const FlightRef = z.string().min(3).max(40);
 
 export const FlightDelayPayload = z
-  .object({ flightId: FlightRef, estimatedDeparture: z.iso.datetime({ message: 'the new departure must be an ISO date-time' }) })
+  .object({
+    flightId: FlightRef,
+    estimatedDeparture: z.iso.datetime({ message: 'the new departure must be an ISO date-time' }),
+    cause: DisruptionCause.optional(),
+  })
   .strict();
 
 export const FlightCancelPayload = z
@@ -112,6 +117,7 @@ export const FlightCancelPayload = z
     flightId: FlightRef,
     /** The departure passengers are rebooked on, when known: drives overnight care. */
     rebookedDeparture: z.iso.datetime({ message: 'the rebooked departure must be an ISO date-time' }).nullable(),
+    cause: DisruptionCause.optional(),
   })
   .strict();
 

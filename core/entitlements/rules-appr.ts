@@ -25,16 +25,17 @@ function shortNotice(ctx: RuleContext): boolean {
 
 /** APPR meals come after a 2 h wait, and only on short notice. */
 export function apprCareThreshold(ctx: RuleContext): number | null {
-  return shortNotice(ctx) ? WAIT_MINUTES : null;
+  return shortNotice(ctx) && ctx.flight.disruptionCause !== 'outside_control' ? WAIT_MINUTES : null;
 }
 
 /**
  * Canada's Air Passenger Protection Regulations, s. 14 standards of treatment: food, drink and a means
  * of communication once the passenger has waited 2 h past the original departure, hotel and transport
- * for an overnight wait; for a delay or a cancellation alike, when notice was short.
+ * for an overnight wait; for a delay or a cancellation alike, when notice was short, and when the
+ * cause is within the carrier's control, safety included (s. 11, 12), not outside it (s. 10).
  */
 export function apprCare(ctx: RuleContext): Entitlement[] {
-  if (!shortNotice(ctx) || !reached(ctx, WAIT_MINUTES)) return [];
+  if (apprCareThreshold(ctx) === null || !reached(ctx, WAIT_MINUTES)) return [];
   const threshold = { delayMinutes: WAIT_MINUTES, distanceBand: null, withinRegion: false, noticeUnderHours: NOTICE_HOURS };
   const from = thresholdInstant(ctx, WAIT_MINUTES);
   const legalBasis = (kind: EntitlementKind) => `APPR ${SECTION[kind] ?? 's. 14'}`;

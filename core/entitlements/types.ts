@@ -63,6 +63,7 @@ export type EntitlementFlight = Pick<
   | 'destinationCountry'
   | 'originTimeZone'
   | 'delayAnnouncedAt'
+  | 'disruptionCause'
 >;
 
 export interface PassengerProfile {

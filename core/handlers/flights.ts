@@ -1,5 +1,5 @@
 import type { Handler } from './types.ts';
-import type { Flight, HubState } from '../model.ts';
+import type { DisruptionCause, Flight, HubState } from '../model.ts';
 import { reject, type Outcome } from '../outcome.ts';
 
 function withFlight(state: HubState, f: Flight): Outcome {
@@ -14,8 +14,8 @@ function hhmm(iso: string): string {
  * Passengers learn of a change when it is published: Canada's APPR owes care only when they were told
  * less than 12 h before departure. The latest announcement counts, so a delay that grows late is short notice.
  */
-function announced(f: Flight, at: string): Flight {
-  return { ...f, delayAnnouncedAt: at };
+function announced(f: Flight, at: string, cause: DisruptionCause | undefined): Flight {
+  return { ...f, delayAnnouncedAt: at, ...(cause ? { disruptionCause: cause } : {}) };
 }
 
 export const flightDelay: Handler<'flight.delay'> = (state, op, ctx) => {
@@ -29,7 +29,7 @@ export const flightDelay: Handler<'flight.delay'> = (state, op, ctx) => {
     return reject('invalid', `${f.number} is scheduled at ${hhmm(f.scheduledDeparture)} UTC: a new departure cannot be earlier`);
   }
   const status = estimatedDeparture === f.scheduledDeparture ? 'scheduled' : 'delayed';
-  return withFlight(state, announced({ ...f, estimatedDeparture: new Date(estimatedDeparture).toISOString(), status }, ctx.at));
+  return withFlight(state, announced({ ...f, estimatedDeparture: new Date(estimatedDeparture).toISOString(), status }, ctx.at, op.payload.cause));
 };
 
 export const flightCancel: Handler<'flight.cancel'> = (state, op, ctx) => {
@@ -40,7 +40,7 @@ export const flightCancel: Handler<'flight.cancel'> = (state, op, ctx) => {
     return reject('invalid', `passengers of ${f.number} cannot be rebooked on a departure before the cancelled one`);
   }
   const estimatedDeparture = rebookedDeparture === null ? f.estimatedDeparture : new Date(rebookedDeparture).toISOString();
-  return withFlight(state, announced({ ...f, status: 'cancelled', estimatedDeparture }, ctx.at));
+  return withFlight(state, announced({ ...f, status: 'cancelled', estimatedDeparture }, ctx.at, op.payload.cause));
 };
 
 export const flightGate: Handler<'flight.gate'> = (state, op) => {

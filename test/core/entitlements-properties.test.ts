@@ -33,6 +33,7 @@ const baseFlight = fc.record({
   destinationCountry: country,
   originTimeZone: zone,
   noticeMinutes: fc.option(fc.integer({ min: 0, max: 48 * 60 }), { nil: undefined }),
+  disruptionCause: fc.constantFrom('within_control' as const, 'safety' as const, 'outside_control' as const, undefined),
 });
 
 const passenger: fc.Arbitrary<PassengerProfile> = fc.record({
@@ -148,6 +149,19 @@ describe('entitlement engine properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the cause of the disruption never changes what EU 261 or UK261 owe', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
+        const law: AirlineConfig = { ...a, regimes: a.regimes.filter((r) => r !== 'appr') };
+        if (law.regimes.length === 0 && !law.ownPolicy) return;
+        const f = withDelay(b, d);
+        const within = assessEntitlements({ flight: { ...f, disruptionCause: 'within_control' }, airline: law, passenger: p });
+        const weather = assessEntitlements({ flight: { ...f, disruptionCause: 'outside_control' }, airline: law, passenger: p });
+        expect(weather).toEqual(within);
+      }),
     );
   });
 

@@ -130,6 +130,17 @@ describe('a delay the duty manager publishes', () => {
     ]);
   });
 
+  it('a delay published as outside the carrier\'s control (weather) ends APPR care, not EU 261', () => {
+    const s = demoState(new Date(NOW));
+    const ac = Object.values(s.flights).find((f) => f.number === 'AC0871')!;
+    const s2 = accepted(s, { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: ac.estimatedDeparture, cause: 'outside_control' } }, CLAIRE);
+    expect(s2.flights[ac.id]!.disruptionCause).toBe('outside_control');
+    // 3 h on 5530 km: EU 261 waits for 4 h, so nothing yet, and the next threshold is EU 261's.
+    const a = entitlementsForFlight(s2, s2.flights[ac.id]!)!;
+    expect(a.entitlements).toEqual([]);
+    expect(a.nextThreshold).toMatchObject({ source: 'eu261', delayMinutes: 240 });
+  });
+
   it('a cancellation rebooked for tomorrow morning brings the hotel', () => {
     const s = demoState(new Date(NOW));
     const madrid = Object.values(s.flights).find((f) => f.number === 'AF1012')!;

@@ -236,6 +236,21 @@ describe('Canada APPR s. 14: told less than 12 h before, and 2 h waited', () => 
     expect(a.entitlements[1]!.params.count).toBeUndefined();
   });
 
+  it.each([
+    { cause: undefined, owed: true },
+    { cause: 'within_control' as const, owed: true },
+    { cause: 'safety' as const, owed: true },
+    { cause: 'outside_control' as const, owed: false },
+  ])('cause $cause: APPR care owed=$owed (s. 10 owes none outside the carrier\'s control)', ({ cause, owed: yes }) => {
+    const f = { ...ca(180, 60), disruptionCause: cause };
+    expect(owed(f, CA_AIRLINE)).toEqual(yes ? CARE : []);
+    expect(assess({ ...ca(60, 60), disruptionCause: cause }, CA_AIRLINE).nextThreshold).toEqual(yes ? { source: 'appr', delayMinutes: 120, at: after(SCHEDULED, 120) } : null);
+  });
+
+  it('EU 261 owes care whatever the cause, weather included', () => {
+    expect(owed({ ...ca(180, 60), disruptionCause: 'outside_control', originCountry: 'FR', distanceKm: 800 }, { ...CA_AIRLINE, regimes: ['eu261', 'appr'] })).toEqual(CARE);
+  });
+
   it('a cancellation rebooked 2 h or more later is treated as the wait it causes', () => {
     expect(owed({ ...ca(119, 60), status: 'cancelled' }, CA_AIRLINE)).toEqual([]);
     expect(owed({ ...ca(120, 60), status: 'cancelled' }, CA_AIRLINE)).toEqual(CARE);
