@@ -30,10 +30,30 @@ export function passengerProfile(r: Pick<CareRequest, 'party' | 'needs'> & { una
   };
 }
 
+/**
+ * A flight imported without countries or time zone borrows them from another flight at the same
+ * airport: all flights here leave from the same place, so "next day" and the departure law still hold.
+ */
+export function withAirportFacts(state: HubState, flight: Flight): Flight {
+  if (flight.originCountry && flight.originTimeZone && flight.destinationCountry) return flight;
+  let f = flight;
+  for (const other of Object.values(state.flights ?? {})) {
+    if (other.origin === f.origin) {
+      if (!f.originCountry && other.originCountry) f = { ...f, originCountry: other.originCountry };
+      if (!f.originTimeZone && other.originTimeZone) f = { ...f, originTimeZone: other.originTimeZone };
+    }
+    if (!f.destinationCountry && other.destination === f.destination && other.destinationCountry) {
+      f = { ...f, destinationCountry: other.destinationCountry };
+    }
+  }
+  return f;
+}
+
 /** What a passenger of this flight is owed (one person unless a profile says otherwise); null when no rule applies. */
 export function entitlementsForFlight(state: HubState, flight: Flight, passenger?: PassengerProfile): EntitlementAssessment | null {
-  const airline = airlineRulesFor(state, flight);
-  return airline ? assessEntitlements({ flight, airline, passenger }) : null;
+  const f = withAirportFacts(state, flight);
+  const airline = airlineRulesFor(state, f);
+  return airline ? assessEntitlements({ flight: f, airline, passenger }) : null;
 }
 
 /** What this request's party is owed, or null when the flight is unknown or no rule applies to it. */

@@ -14,7 +14,7 @@ export function localDay(iso: string, timeZone: string): string {
   return dayFormat(timeZone).format(new Date(iso));
 }
 
-/** EU 261 Art. 6(1)(c)(iii): the new departure is "at least the day after" the one first announced. */
+/** EU 261 Art. 6(1)(iii): the new departure is "at least the day after" the one first announced. */
 export function departsNextDayOrLater(scheduledIso: string, newIso: string, timeZone: string): boolean {
   return localDay(newIso, timeZone) > localDay(scheduledIso, timeZone);
 }

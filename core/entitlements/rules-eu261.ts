@@ -44,14 +44,16 @@ export function euStyleCare(regime: 'eu261' | 'uk261', ctx: RuleContext): Entitl
       const from = thresholdInstant(ctx, minutes);
       out.push(...grant(ctx, CARE, { source: regime, reason: 'delay_threshold', from, threshold, legalBasis: basis('Art. 6, ') }));
       if (ctx.overnight) {
-        out.push(...grant(ctx, NIGHT, { source: regime, reason: 'overnight', from, threshold, legalBasis: basis('Art. 6(1)(c), ') }));
+        out.push(...grant(ctx, NIGHT, { source: regime, reason: 'overnight', from, threshold, legalBasis: basis('Art. 6(1)(iii), ') }));
       }
     }
   }
   const p = ctx.passenger;
   if ((p.reducedMobility || p.unaccompaniedChild) && ctx.disrupted) {
     const kinds: EntitlementKind[] = ['priority_care', ...CARE, ...(ctx.overnight ? NIGHT : [])];
-    out.push(...grant(ctx, kinds, { source: regime, reason: 'priority_passenger', from: null, threshold: null, legalBasis: (kind) => kind === 'priority_care' ? `${LAW[regime]} Art. 11` : basis('Art. 11, ')(kind) }));
+    const art11 = basis('Art. 11, ');
+    const legalBasis = (kind: EntitlementKind) => (kind === 'priority_care' ? `${LAW[regime]} Art. 11` : art11(kind));
+    out.push(...grant(ctx, kinds, { source: regime, reason: 'priority_passenger', from: null, threshold: null, legalBasis }));
   }
   return out;
 }

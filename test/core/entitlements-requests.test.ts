@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   apply,
+  emptyState,
   entitlementsForFlight,
+  withAirportFacts,
+  type Flight,
   entitlementsForRequest,
   parseOp,
   requestEntitlementSummary,
@@ -103,6 +106,20 @@ describe('entitlements for the demo airport', () => {
     expect(requestEntitlementSummary(legacy, request, NOW)).toBe('EU261 · meal from 21:30 · 2 calls from 21:30');
     const s = accepted(legacy, { type: 'airline.upsert', payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { amount: 20, currency: 'EUR' } } }, SYSTEM);
     expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261 · meal €20 × 3 from 21:30 · 2 calls from 21:30');
+  });
+
+  it('a flight imported without countries or time zone borrows them from the airport\'s other flights', () => {
+    const s = demoState(new Date(NOW));
+    // Late evening in Paris but still the same day in UTC: only the Paris day makes it overnight.
+    const bare: Flight = {
+      id: 'AF1900-2026-11-23', number: 'AF1900', origin: 'CDG', destination: 'FCO', destinationName: 'Rome', distanceKm: 1105, gate: 'K41',
+      scheduledDeparture: '2026-11-23T20:00:00.000Z', estimatedDeparture: '2026-11-23T23:30:00.000Z', status: 'delayed',
+    };
+    const s2 = accepted(s, { type: 'flight.upsert', payload: bare }, SYSTEM);
+    expect(withAirportFacts(s2, bare)).toMatchObject({ originCountry: 'FR', originTimeZone: 'Europe/Paris', destinationCountry: 'IT' });
+    expect(entitlementsForFlight(s2, bare)!.entitlements.map((e) => e.kind)).toEqual(['meal', 'communication', 'hotel', 'transport']);
+    const alone = { ...emptyState(), flights: { [bare.id]: bare }, airlines: s.airlines };
+    expect(entitlementsForFlight(alone, bare)!.entitlements.map((e) => e.kind)).toEqual(['meal', 'communication']);
   });
 
   it('a flight can be assessed before any request, for the kiosk home screen', () => {

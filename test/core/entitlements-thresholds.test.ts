@@ -120,7 +120,7 @@ describe('overnight: hotel and transport when the new departure is the next loca
     expect(a.entitlements.find((e) => e.kind === 'hotel')).toMatchObject({
       reason: 'overnight',
       from: '2026-11-23T22:00:00.000Z',
-      legalBasis: 'EU 261/2004 Art. 6(1)(c), Art. 9(1)(b)',
+      legalBasis: 'EU 261/2004 Art. 6(1)(iii), Art. 9(1)(b)',
       voucher: { voucherKind: 'hotel', quantity: 1, total: { amount: 140, currency: 'EUR' } },
       params: { nights: 1 },
     });
