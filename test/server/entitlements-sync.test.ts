@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../server/app.ts';
+import { emptyState, entitlementsForFlight, replay, type HubState, type PullResult } from '../../core/index.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { AMIRA, op } from '../helpers/ops.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
+
+const CLAIRE = { kind: 'staff' as const, id: 'M201' };
+
+async function stateOf(d: TestDevice): Promise<HubState> {
+  const r: PullResult = await d.pull(0);
+  return r.kind === 'snapshot' ? r.state : replay(emptyState(), r.entries).state;
+}
+
+function montreal(s: HubState) {
+  return Object.values(s.flights).find((f) => f.number === 'AC0871')!;
+}
+
+describe('entitlements across the hub, over real sockets', () => {
+  let dir: string;
+  let hub: RunningHub;
+  const devices: TestDevice[] = [];
+
+  beforeAll(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+  });
+  afterAll(async () => {
+    for (const d of devices) d.close();
+    await hub.close();
+    await removeDir(dir);
+  });
+
+  async function device(auth: Record<string, unknown>): Promise<TestDevice> {
+    const d = await connectDevice(hub.url, auth);
+    devices.push(d);
+    return d;
+  }
+
+  it('a kiosk gets the airline rules and works out the same entitlements as the hub', async () => {
+    const kiosk = await device((await enrollKiosk(hub.url, 'K44')).auth);
+    const s = await stateOf(kiosk);
+    expect(Object.keys(s.airlines).sort()).toEqual(['AC', 'AF', 'BA']);
+    const mine = entitlementsForFlight(s, montreal(s))!;
+    expect(mine).toEqual(entitlementsForFlight(hub.hub.current, montreal(hub.hub.current)));
+    expect(mine.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'appr', voucher: { unit: { amount: 15, currency: 'EUR' } } });
+  });
+
+  it("the duty manager's cause reaches the kiosk live and survives a restart; agents cannot change airline rules", async () => {
+    const kiosk = await device((await enrollKiosk(hub.url, 'K44')).auth);
+    await kiosk.pull(0);
+    const claire = await device({ token: await loginToken(hub.url, 'M201', '7319') });
+    const amira = await device({ token: await loginToken(hub.url, 'A101', '2468') });
+    const ac = montreal(hub.hub.current);
+
+    const refused = await amira.submit(op(AMIRA, { type: 'airline.upsert', payload: { code: 'AC', name: 'Air Canada', regimes: ['eu261'] } }));
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+
+    const ack = await claire.submit(op(CLAIRE, { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: ac.estimatedDeparture, cause: 'outside_control' } }));
+    expect(ack).toMatchObject({ ok: true });
+    const pushed = await waitFor(() => kiosk.received.flatMap((m) => m.entries).find((e) => e.op.type === 'flight.delay'), 'the delay pushed to the kiosk');
+    expect(pushed.op.type === 'flight.delay' && pushed.op.payload.cause).toBe('outside_control');
+
+    const live = await stateOf(kiosk);
+    expect(entitlementsForFlight(live, montreal(live))).toMatchObject({ entitlements: [], nextThreshold: { source: 'eu261', delayMinutes: 240 } });
+
+    for (const d of devices.splice(0)) d.close();
+    await hub.close();
+    hub = await startTestHub(dir);
+    const restarted = montreal(hub.hub.current);
+    expect(restarted).toMatchObject({ disruptionCause: 'outside_control' });
+    expect(hub.hub.current.airlines.AC!.regimes).toEqual(['eu261', 'appr']);
+  });
+});
