@@ -22,7 +22,11 @@ export class CorruptDataFileError extends Error {
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private counter = 0;
-  constructor(readonly file: string) {}
+  /** `check` names what is wrong with parsed content, or returns null when it has the expected shape. */
+  constructor(
+    readonly file: string,
+    private readonly check: (data: unknown) => string | null = () => null,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -32,13 +36,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
+    let data: unknown;
+    let problem: unknown;
     try {
-      return JSON.parse(text) as T;
+      data = JSON.parse(text);
+      const wrong = this.check(data);
+      if (wrong) problem = new Error(wrong);
     } catch (cause) {
-      const copy = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      await copyFile(this.file, copy);
-      throw new CorruptDataFileError(this.file, copy, cause);
+      problem = cause;
     }
+    if (problem === undefined) return data as T;
+    // Keep the evidence: the hub stops here and never writes over the file.
+    const copy = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await copyFile(this.file, copy);
+    throw new CorruptDataFileError(this.file, copy, problem);
   }
 
   async write(data: T): Promise<void> {

@@ -53,7 +53,10 @@ export class Hub extends EventEmitter<HubEvents> {
     super();
     const { state, failed } = replay(emptyState(), store.data.log);
     if (failed.length) {
-      throw new Error(`${store.file}: ${failed.length} stored operations no longer apply (first seq ${failed[0]!.seq})`);
+      throw new Error(
+        `${store.file}: ${failed.length} stored operations no longer apply (first seq ${failed[0]!.seq}). ` +
+          `The file was left untouched: run the hub version that wrote it, or restore a backup.`,
+      );
     }
     this.state = state;
     this.durable = state;
