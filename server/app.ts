@@ -12,6 +12,8 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { LoginThrottle } from './login-throttle.ts';
+import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
+import { LOG_REDACT, registerHttpHardening } from './http-hardening.ts';
 import { attachSockets } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals } from './notice-reveals.ts';
@@ -46,19 +48,31 @@ function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff'
   app.get(`/${name}/*`, async (_req, reply) => reply.sendFile('index.html', root));
 }
 
-export async function startHub(config: HubConfig, opts: { log?: boolean } = {}): Promise<RunningHub> {
+export interface StartOptions {
+  log?: boolean;
+  /** Where logs go when `log` is on (default stdout). */
+  logStream?: NodeJS.WritableStream;
+  /** The hub's clock; tests move it to expire tokens and lock-outs. */
+  now?: () => number;
+  limits?: Partial<HubLimits>;
+}
+
+export async function startHub(config: HubConfig, opts: StartOptions = {}): Promise<RunningHub> {
+  const now = opts.now ?? Date.now;
+  const limits: HubLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = await Store.open(config.dataDir);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
-  const hub = new Hub(store);
+  const hub = new Hub(store, () => new Date(now()));
   if (seeded) await seeded(hub);
-  const tokens = new TokenSigner(store.data.secret);
-  const kioskTokens = new KioskTokenSigner(store.data.secret);
-  const throttle = new LoginThrottle();
+  const tokens = new TokenSigner(store.data.secret, now);
+  const kioskTokens = new KioskTokenSigner(store.data.secret, now);
+  const throttle = new LoginThrottle(now);
 
   const app = Fastify({
-    logger: opts.log ? { redact: ['req.headers.authorization', 'req.body'] } : false,
-    bodyLimit: 64 * 1024,
+    logger: opts.log ? { redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    bodyLimit: limits.maxBodyBytes,
   });
+  await registerHttpHardening(app, limits);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     reply.code(status).send({ error: status === 500 ? 'the hub hit an internal error' : err.message });
@@ -81,7 +95,7 @@ export async function startHub(config: HubConfig, opts: { log?: boolean } = {}):
     serveApp(app, config.distDir, 'staff', false);
   }
 
-  const io = attachSockets(app, hub, { tokens, kioskTokens });
+  const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
   const reveals = startNoticeReveals(hub);
   app.addHook('preClose', async () => reveals.stop());
   await app.listen({ port: config.port, host: config.host });

@@ -19,7 +19,10 @@ export type KioskClaims = z.infer<typeof KioskClaims>;
 export class KioskTokenSigner {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.key = createHmac('sha256', secret).update('gatecare kiosk device tokens').digest();
   }
 
@@ -27,14 +30,14 @@ export class KioskTokenSigner {
     return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 
-  issue(device: string, gate: string, by: string, now = Date.now()): { token: string; expiresAt: string } {
+  issue(device: string, gate: string, by: string, now = this.clock()): { token: string; expiresAt: string } {
     const exp = now + KIOSK_TOKEN_DAYS * 24 * 3600 * 1000;
     const claims: KioskClaims = { kind: 'kiosk', device, gate, by, exp };
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(exp).toISOString() };
   }
 
-  verify(token: unknown, now = Date.now()): KioskClaims | null {
+  verify(token: unknown, now = this.clock()): KioskClaims | null {
     if (typeof token !== 'string' || token.length > 1000) return null;
     const [body, sig, extra] = token.split('.');
     if (!body || !sig || extra !== undefined) return null;

@@ -5,6 +5,13 @@ import { DEMO_STAFF } from './demo-airport.ts';
 async function main(): Promise<void> {
   const config = configFromEnv();
   const hub = await startHub(config, { log: process.env.GATECARE_LOG === '1' });
+  // Before anything else: a stop request right after start must still flush and exit cleanly.
+  const stop = async (): Promise<void> => {
+    await hub.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   const port = (hub.app.server.address() as { port: number }).port;
   console.log(`GateCare hub on http://localhost:${port}  (data: ${config.dataDir})`);
   console.log(`  kiosk:  http://localhost:${port}/kiosk/?gate=K32`);
@@ -13,12 +20,6 @@ async function main(): Promise<void> {
     console.log('  demo staff (id / PIN / role):');
     for (const s of DEMO_STAFF) console.log(`    ${s.id} / ${s.pin} / ${s.role} ${s.firstName} ${s.lastName}`);
   }
-  const stop = async (): Promise<void> => {
-    await hub.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((e: unknown) => {

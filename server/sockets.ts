@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   EVENTS,
   GateId,
+  SCHEMA_VERSION,
   requestScope,
   entryVisible,
   entryForViewer,
@@ -19,6 +20,8 @@ import {
 import type { Hub, Identity } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
 import type { KioskTokenSigner } from './kiosk-tokens.ts';
+import { DeviceRateLimiter } from './device-rate-limit.ts';
+import type { HubLimits } from './limits.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -28,6 +31,8 @@ interface SocketData {
    * every later commit is pushed to it, so a push says truly where it starts and a device behind it sees the gap.
    */
   sentUpTo: number;
+  /** When the token this socket connected with runs out (ms since epoch). */
+  expiresAt: number;
   /** When this socket last looked tickets up, to slow down guessing. */
   lookups: number[];
 }
@@ -43,34 +48,43 @@ const UnenrolledKiosk = z.object({ kiosk: z.object({ device: z.unknown() }) });
 const StaffAuth = z.object({ token: z.string().max(1000), gates: z.array(GateId).max(100).optional() });
 const PullArgs = z.object({ after: z.number().int().min(0) });
 
-export interface SocketAuthDeps {
+export interface SocketDeps {
   tokens: TokenSigner;
   kioskTokens: KioskTokenSigner;
+  limits: HubLimits;
+  now: () => number;
 }
 
+type Who = { viewer: Viewer; identity: Identity; expiresAt: number };
+
+export const SESSION_EXPIRED = 'session expired: sign in again';
 export const NOT_ENROLLED = 'this kiosk is not enrolled: a duty manager must set it up on its set-up screen';
 
-function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketAuthDeps): { viewer: Viewer; identity: Identity } | string {
+function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketDeps): Who | string {
   const kiosk = KioskAuth.safeParse(auth);
   if (kiosk.success) {
     const claims = kioskTokens.verify(kiosk.data.kiosk.token);
     if (!claims) return NOT_ENROLLED;
     const { device, gate } = claims;
     if (!hub.current.gates[gate]) return `unknown gate ${gate}: enrol this kiosk again`;
-    return { viewer: { kind: 'kiosk', device, gate }, identity: { kind: 'kiosk', device, gate } };
+    return { viewer: { kind: 'kiosk', device, gate }, identity: { kind: 'kiosk', device, gate }, expiresAt: claims.exp };
   }
   if (UnenrolledKiosk.safeParse(auth).success) return NOT_ENROLLED;
   const staff = StaffAuth.safeParse(auth);
   if (!staff.success) return 'connect as a kiosk (device and gate) or with a staff session token';
   const claims = tokens.verify(staff.data.token);
   const member = claims ? hub.current.staff[claims.sub] : undefined;
-  if (!claims || !member) return 'session expired: sign in again';
+  if (!claims || !member) return SESSION_EXPIRED;
   const picked = staff.data.gates ?? [];
   // An agent watches a chosen subset of their own gates; a duty manager may watch any.
   const outside = member.role === 'agent' ? picked.filter((g) => !member.gates.includes(g)) : [];
   if (outside.length) return `gate ${outside[0]} is not one of your gates`;
   const gates = picked.length ? picked : member.gates;
-  return { viewer: { kind: 'staff', id: member.id, role: member.role, gates }, identity: { kind: 'staff', id: member.id } };
+  return {
+    viewer: { kind: 'staff', id: member.id, role: member.role, gates },
+    identity: { kind: 'staff', id: member.id },
+    expiresAt: claims.exp,
+  };
 }
 
 function roomsOf(viewer: Viewer): string[] {
@@ -79,15 +93,19 @@ function roomsOf(viewer: Viewer): string[] {
 }
 
 /** Attaches socket.io to Fastify's server (the community plugin targets Fastify 4). */
-export function attachSockets(app: FastifyInstance, hub: Hub, auth: SocketAuthDeps): Server {
-  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps): Server {
+  const { limits, now } = deps;
+  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: limits.maxMessageBytes });
+  const opLimiter = new DeviceRateLimiter(limits.opsPerSecond, limits.opsBurst, now);
+  const pullLimiter = new DeviceRateLimiter(limits.pullsPerSecond, limits.pullsBurst, now);
 
   io.use((socket, next) => {
-    const who = identify(socket.handshake.auth, hub, auth);
+    const who = identify(socket.handshake.auth, hub, deps);
     if (typeof who === 'string') return next(new Error(who));
     const data = socket.data as SocketData;
     data.viewer = who.viewer;
     data.identity = who.identity;
+    data.expiresAt = who.expiresAt;
     data.sentUpTo = hub.durableSeq;
     data.lookups = [];
     next();
@@ -97,8 +115,26 @@ export function attachSockets(app: FastifyInstance, hub: Hub, auth: SocketAuthDe
     const socket = raw as unknown as HubSocket;
     void socket.join(roomsOf(socket.data.viewer));
 
+    /** A socket outlives nothing it was allowed in with: an expired token ends the session. */
+    const expired = (): boolean => {
+      if (now() < socket.data.expiresAt) return false;
+      setTimeout(() => socket.disconnect(true), 50);
+      return true;
+    };
+    const deviceKey = keyOf(socket.data.identity);
+
     socket.on(EVENTS.submit, (op: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
+      const opId = opIdOf(op);
+      const refuse = (code: 'forbidden' | 'rate_limited' | 'invalid', reason: string): void =>
+        ack({ v: SCHEMA_VERSION, opId, ok: false, code, reason });
+      if (expired()) return refuse('forbidden', socket.data.identity.kind === 'kiosk' ? NOT_ENROLLED : SESSION_EXPIRED);
+      const wait = opLimiter.take(deviceKey);
+      if (wait > 0) return refuse('rate_limited', `too many operations from this device: slow down, try again in ${Math.ceil(wait / 1000)} s`);
+      const bytes = Buffer.byteLength(JSON.stringify(op) ?? '');
+      if (bytes > limits.maxOpBytes) {
+        return refuse('invalid', `operation too large (${Math.ceil(bytes / 1024)} KB): at most ${limits.maxOpBytes / 1024} KB`);
+      }
       void hub.submit(op, socket.data.identity).then((a) => ack(a));
     });
 
@@ -109,6 +145,9 @@ export function attachSockets(app: FastifyInstance, hub: Hub, auth: SocketAuthDe
 
     socket.on(EVENTS.pull, (args: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
+      if (expired()) return ack({ error: SESSION_EXPIRED });
+      const wait = pullLimiter.take(deviceKey);
+      if (wait > 0) return ack({ error: `rate_limited: too many pulls from this device, try again in ${Math.ceil(wait / 1000)} s` });
       const parsed = PullArgs.safeParse(args);
       if (!parsed.success) return ack({ error: 'pull needs { after: a non-negative integer }' });
       const result = hub.pull(parsed.data.after, socket.data.viewer);
@@ -135,6 +174,15 @@ function answerTicketLookup(hub: Hub, socket: HubSocket, args: unknown): TicketL
   const query = TicketQuery.safeParse(args);
   if (!query.success) return { v: 1, ok: false, reason: `look up a ticket by { ticket } or by { flightNumber, surname }: ${describeZodError(query.error)}` };
   return { v: 1, ok: true, tickets: lookupTickets(hub.current, query.data, new Date(now).toISOString()) };
+}
+
+function keyOf(who: Identity): string {
+  return who.kind === 'kiosk' ? `kiosk:${who.device}` : who.kind === 'staff' ? `staff:${who.id}` : 'system';
+}
+
+function opIdOf(raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 64) : '';
 }
 
 /** Live hints: each device gets what it may see, with the seq it follows, so gaps are detectable. */

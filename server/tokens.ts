@@ -9,19 +9,22 @@ export type Claims = z.infer<typeof Claims>;
 
 /** Stateless signed session tokens, so a restarted hub still knows its staff. */
 export class TokenSigner {
-  constructor(private readonly secret: string) {}
+  constructor(
+    private readonly secret: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   private sign(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
 
-  issue(sub: string, role: Role, now = Date.now()): { token: string; expiresAt: string } {
+  issue(sub: string, role: Role, now = this.clock()): { token: string; expiresAt: string } {
     const exp = now + SESSION_HOURS * 3600 * 1000;
     const body = Buffer.from(JSON.stringify({ sub, role, exp })).toString('base64url');
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(exp).toISOString() };
   }
 
-  verify(token: unknown, now = Date.now()): Claims | null {
+  verify(token: unknown, now = this.clock()): Claims | null {
     if (typeof token !== 'string' || token.length > 1000) return null;
     const [body, sig] = token.split('.');
     if (!body || !sig) return null;

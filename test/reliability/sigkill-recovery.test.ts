@@ -113,14 +113,16 @@ class LogCollector {
   constructor(url: string, token: string, from: number) {
     this.seq = from;
     this.socket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 400 });
-    this.timer = setInterval(() => void this.pull(), 100);
+    // Well under the hub's per-device pull allowance (2 a second), as a real device would be.
+    this.timer = setInterval(() => void this.pull(), 600);
   }
 
   async pull(): Promise<void> {
     if (this.busy || !this.socket.connected) return;
     this.busy = true;
     try {
-      const r = (await this.socket.timeout(2000).emitWithAck(EVENTS.pull, { after: this.seq })) as PullResult;
+      const r = (await this.socket.timeout(2000).emitWithAck(EVENTS.pull, { after: this.seq })) as PullResult | { error: string };
+      if ('error' in r) throw new Error(r.error);
       if (r.kind === 'snapshot') {
         if (r.upTo !== this.seq) this.snapshotsSeen++;
         return;
@@ -151,8 +153,8 @@ async function snapshotOf(url: string, auth: Record<string, unknown>): Promise<{
       socket.once('connect', ok);
       socket.once('connect_error', fail);
     });
-    const r = (await socket.timeout(5000).emitWithAck(EVENTS.pull, { after: 0 })) as PullResult;
-    if (r.kind !== 'snapshot') throw new Error('expected a snapshot');
+    const r = (await socket.timeout(5000).emitWithAck(EVENTS.pull, { after: 0 })) as PullResult | { error: string };
+    if ('error' in r || r.kind !== 'snapshot') throw new Error(`expected a snapshot, got ${JSON.stringify(r).slice(0, 200)}`);
     return { state: r.state, upTo: r.upTo };
   } finally {
     socket.disconnect();

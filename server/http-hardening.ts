@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { HubLimits } from './limits.ts';
+
+/** Never logged, whatever a future log line includes: credentials and request bodies (PINs, names). */
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'req.query.token', 'res.headers["set-cookie"]'];
+
+/** Routes where a wrong guess costs a PIN attempt: limited per address on top of the per-staff throttle. */
+const SIGN_IN_ROUTES = new Set(['/api/login', '/api/kiosks/enroll']);
+
+/**
+ * Security headers for every response and rate limits for the REST API. Register before any route.
+ * The CSP allows only this origin: the built apps load their own scripts and styles, socket.io
+ * talks to the same host (CSP 'self' covers ws: there), QR codes are data: images.
+ */
+export async function registerHttpHardening(app: FastifyInstance, limits: HubLimits): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // The hub is served over plain HTTP on the airport LAN: upgrading would break every device.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Same reason: HSTS over plain HTTP is meaningless, and harmful if the hub is ever reached over HTTPS once.
+    strictTransportSecurity: false,
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (SIGN_IN_ROUTES.has(route.url)) {
+      route.config = { ...(route.config as object), rateLimit: { max: limits.signInPerMinute, timeWindow: 60_000 } };
+    }
+  });
+  await app.register(rateLimit, {
+    max: limits.restPerMinute,
+    timeWindow: 60_000,
+    // Static files (the apps themselves) are not the API; the service worker caches them anyway.
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: `too many requests from this address: try again in ${ctx.after}`,
+      message: `too many requests from this address: try again in ${ctx.after}`,
+    }),
+  });
+}
