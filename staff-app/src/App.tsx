@@ -1,46 +1,54 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSyncClient } from '../../client/use-sync-client.ts';
 import { deviceId } from '../../client/device-id.ts';
 import { loadSession, saveSession, type Session } from './session.ts';
 import { LoginScreen } from './LoginScreen.tsx';
+import { GatePicker } from './GatePicker.tsx';
 import { QueueScreen } from './QueueScreen.tsx';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
+  const [signedOutWhy, setSignedOutWhy] = useState('');
+  const update = (s: Session | null) => {
+    saveSession(s);
+    setSession(s);
+  };
+  const logout = useCallback((why = '') => {
+    saveSession(null);
+    setSession(null);
+    setSignedOutWhy(why);
+  }, []);
   if (!session) {
     return (
       <LoginScreen
+        notice={signedOutWhy}
         onLogin={(s) => {
-          saveSession(s);
-          setSession(s);
+          setSignedOutWhy('');
+          update(s);
         }}
       />
     );
   }
-  return (
-    <SignedIn
-      session={session}
-      onLogout={() => {
-        saveSession(null);
-        setSession(null);
-      }}
-    />
-  );
+  if (!session.gates?.length) {
+    return <GatePicker session={session} onPick={(gates) => update({ ...session, gates })} onLogout={() => logout()} />;
+  }
+  return <SignedIn session={session} onLogout={logout} onChangeGates={() => update({ ...session, gates: [] })} />;
 }
 
-function SignedIn({ session, onLogout }: { session: Session; onLogout: () => void }) {
+function SignedIn({ session, onLogout, onChangeGates }: { session: Session; onLogout: (why?: string) => void; onChangeGates: () => void }) {
   const device = deviceId('staff');
   const client = useSyncClient(
     {
       // Per person: an agent's unsent actions are only ever sent under that agent's session.
       scope: `staff:${session.staff.id}`,
       url: location.origin,
-      auth: { token: session.token },
+      auth: { token: session.token, gates: session.gates },
       actor: { kind: 'staff', id: session.staff.id },
       device,
     },
-    session.token,
+    // Other gates picked: reconnect so the hub sends those gates' requests.
+    `${session.token}|${(session.gates ?? []).join(',')}`,
   );
   if (!client) return null;
-  return <QueueScreen client={client} session={session} onLogout={onLogout} />;
+  return <QueueScreen client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />;
 }

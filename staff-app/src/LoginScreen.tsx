@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { login, type Session } from './session.ts';
 
-export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
+export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) => void; notice?: string }) {
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
@@ -9,6 +9,7 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
   return (
     <main className="login">
       <h1>GateCare staff</h1>
+      {notice && <p role="status" className="signed-out">{notice}</p>}
       <form
         onSubmit={async (e) => {
           e.preventDefault();

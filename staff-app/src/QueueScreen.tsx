@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
-import type { CareRequest } from '../../core/index.ts';
+import { queueOrder, type CareRequest } from '../../core/index.ts';
 import type { Session } from './session.ts';
 import { RequestCard } from './RequestCard.tsx';
+import { StockPanel } from './StockPanel.tsx';
+import { ManagerEscalations } from './ManagerEscalations.tsx';
+import { EscalationAnswers } from './EscalationAnswers.tsx';
+import { useSessionExpiry, WARN_MINUTES } from './use-session-expiry.ts';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
 function useMinuteTick(): number {
@@ -15,51 +19,78 @@ function useMinuteTick(): number {
   return now;
 }
 
-export function QueueScreen({ client, session, onLogout }: { client: SyncClient; session: Session; onLogout: () => void }) {
+const EXPIRED = 'Your session has ended: sign in again with your PIN.';
+
+interface Props {
+  client: SyncClient;
+  session: Session;
+  onLogout: (why?: string) => void;
+  onChangeGates: () => void;
+}
+
+export function QueueScreen({ client, session, onLogout, onChangeGates }: Props) {
   const sync = useSync(client);
   const now = useMinuteTick();
   const me = session.staff;
-  const mine = (r: CareRequest) => me.role === 'duty_manager' || me.gates.includes(r.gate);
-  const all = Object.values(sync.state.requests).filter(mine);
-  const open = all.filter((r) => r.status === 'received' || r.status === 'claimed').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const done = all.filter((r) => r.status === 'delivered').sort((a, b) => (b.deliveredAt ?? '').localeCompare(a.deliveredAt ?? '')).slice(0, 10);
+  const gates = session.gates ?? me.gates;
+  const minutesLeft = useSessionExpiry(session.expiresAt, () => onLogout(EXPIRED));
+  const watched = (r: CareRequest) => gates.includes(r.gate);
+  const all = Object.values(sync.state.requests).filter(watched);
+  const open = queueOrder(all.filter((r) => r.status === 'received' || r.status === 'claimed'));
+  const done = all
+    .filter((r) => r.status === 'delivered' || r.status === 'cancelled')
+    .sort((a, b) => (b.history.at(-1)?.at ?? '').localeCompare(a.history.at(-1)?.at ?? ''))
+    .slice(0, 10);
 
   useEffect(() => {
-    if (sync.authError) onLogout();
+    if (sync.authError) onLogout(/expired|sign in/i.test(sync.authError) ? EXPIRED : `Signed out: ${sync.authError}`);
   }, [sync.authError, onLogout]);
 
+  const cardProps = { now, me: me.id, state: sync.state, client };
   return (
     <div className="staff">
       <header className="topbar">
         <div>
           <strong>{me.firstName} {me.lastName}</strong> · {me.role === 'duty_manager' ? 'Duty manager' : 'Agent'}
         </div>
+        <div className="my-gates">
+          Gates {gates.join(', ')} <button onClick={onChangeGates}>Change gates</button>
+        </div>
         <div className="conn" data-testid="connection">
           {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — working from this tablet</span>}
           {sync.pending.length > 0 && <span className="unsent"> · {sync.pending.length} unsent</span>}
         </div>
-        <button onClick={onLogout}>Sign out</button>
+        <button onClick={() => onLogout()}>Sign out</button>
       </header>
+      {minutesLeft <= WARN_MINUTES && (
+        <div role="alert" className="session-warning" data-testid="session-warning">
+          Your session ends in {minutesLeft} min. Finish what you are doing, then sign in again to keep working.
+          <button onClick={() => onLogout('Signed out before the session ended: sign in again to continue.')}>Sign in again now</button>
+        </div>
+      )}
       {sync.rejected.map((r) => (
         <div key={r.op.id} role="alert" className="rejection">
           Not done: {r.reason}
           <button onClick={() => client.dismissRejection(r.op.id)}>OK</button>
         </div>
       ))}
+      <EscalationAnswers state={sync.state} me={me.id} />
+      {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
       <main className="queue">
+        <StockPanel state={sync.state} gates={gates} client={client} />
         <h2>Open requests ({open.length})</h2>
         {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}
         <ul className="cards">
           {open.map((r) => (
-            <RequestCard key={r.id} request={r} now={now} me={me.id} state={sync.state} client={client} />
+            <RequestCard key={r.id} request={r} {...cardProps} />
           ))}
         </ul>
         {done.length > 0 && (
           <>
-            <h2>Recently delivered</h2>
+            <h2>Recently closed</h2>
             <ul className="cards done">
               {done.map((r) => (
-                <RequestCard key={r.id} request={r} now={now} me={me.id} state={sync.state} client={client} />
+                <RequestCard key={r.id} request={r} {...cardProps} />
               ))}
             </ul>
           </>

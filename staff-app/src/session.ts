@@ -4,6 +4,8 @@ export interface Session {
   token: string;
   expiresAt: string;
   staff: StaffMember;
+  /** The gates picked after sign-in; absent until the agent has chosen. */
+  gates?: string[];
 }
 
 const KEY = 'gatecare.staff.session';
@@ -36,5 +38,5 @@ export async function login(staffId: string, pin: string): Promise<Session> {
   }
   const body = (await res.json().catch(() => ({}))) as Partial<Session> & { error?: string };
   if (!res.ok || !body.token) throw new Error(body.error ?? `sign-in failed (${res.status})`);
-  return body as Session;
+  return { token: body.token, expiresAt: body.expiresAt!, staff: body.staff! };
 }

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { SyncClient } from '../../client/sync-client.ts';
+import { StockItem, type HubState } from '../../core/index.ts';
+import { STOCK_TITLE } from './labels.ts';
+
+/** Stock at the watched gates; low items stand out; restocking is one operation. */
+export function StockPanel({ state, gates, client }: { state: HubState; gates: string[]; client: SyncClient }) {
+  const [open, setOpen] = useState(false);
+  const [gate, setGate] = useState(gates[0] ?? '');
+  const [item, setItem] = useState<StockItem>('water');
+  const [quantity, setQuantity] = useState(10);
+  const low = (g: string, i: StockItem) => (state.stock[g]?.[i] ?? 0) <= state.policy.lowStock[i];
+  const lowCount = gates.reduce((n, g) => n + StockItem.options.filter((i) => low(g, i)).length, 0);
+  return (
+    <section className="stock" aria-label="Gate stock">
+      <h2>
+        <button className="linkish" aria-expanded={open} onClick={() => setOpen(!open)}>
+          Gate stock {lowCount > 0 ? `— ${lowCount} low` : ''}
+        </button>
+      </h2>
+      {open && (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Gate</th>
+                {StockItem.options.map((i) => (
+                  <th scope="col" key={i}>{STOCK_TITLE[i]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {gates.map((g) => (
+                <tr key={g} data-testid={`stock-${g}`}>
+                  <th scope="row">{g}</th>
+                  {StockItem.options.map((i) => (
+                    <td key={i} className={low(g, i) ? 'low' : ''} data-item={i}>
+                      {state.stock[g]?.[i] ?? 0}
+                      {low(g, i) ? ' (low)' : ''}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form
+            className="restock"
+            aria-label="Restock"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (quantity >= 1) void client.submit({ type: 'stock.restock', payload: { gate, item, quantity } });
+            }}
+          >
+            <label>
+              Gate
+              <select value={gate} onChange={(e) => setGate(e.target.value)}>
+                {gates.map((g) => <option key={g}>{g}</option>)}
+              </select>
+            </label>
+            <label>
+              Item
+              <select value={item} onChange={(e) => setItem(e.target.value as StockItem)}>
+                {StockItem.options.map((i) => <option key={i} value={i}>{STOCK_TITLE[i]}</option>)}
+              </select>
+            </label>
+            <label>
+              Quantity
+              <input type="number" min={1} max={10000} value={quantity} onChange={(e) => setQuantity(Number(e.target.value) || 0)} />
+            </label>
+            <button type="submit" disabled={quantity < 1}>Restock</button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

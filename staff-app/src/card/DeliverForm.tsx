@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { StockItem, type CareRequest, type HubState, type ItemCounts } from '../../../core/index.ts';
+import { STOCK_TITLE } from '../labels.ts';
+import type { FormProps } from './types.ts';
+
+/** What is handed out now, from the gate's stock; "partly" keeps the request open for the rest. */
+export function DeliverForm({ request: r, state, onSubmit, onDone }: FormProps & { request: CareRequest; state: HubState }) {
+  const stock = state.stock[r.gate];
+  const [counts, setCounts] = useState<ItemCounts>({});
+  const set = (item: StockItem, n: number) => setCounts((c) => ({ ...c, [item]: Math.max(0, n) }));
+  const send = (partial: boolean) => {
+    const items: ItemCounts = {};
+    for (const i of StockItem.options) if ((counts[i] ?? 0) > 0) items[i] = counts[i];
+    onSubmit({ type: 'request.deliver', payload: { requestId: r.id, items, partial } });
+    onDone();
+  };
+  return (
+    <form className="panel deliver-form" onSubmit={(e) => e.preventDefault()} aria-label="Deliver">
+      <p>Hand out from gate {r.gate} stock:</p>
+      <div className="item-counts">
+        {StockItem.options.map((item) => (
+          <label key={item} className="count">
+            {STOCK_TITLE[item]} <small>({stock?.[item] ?? 0} left)</small>
+            <input
+              type="number"
+              min={0}
+              max={1000}
+              inputMode="numeric"
+              value={counts[item] ?? 0}
+              onChange={(e) => set(item, Number(e.target.value) || 0)}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => send(false)}>Mark delivered</button>
+        <button type="button" onClick={() => send(true)}>Delivered partly, more to come</button>
+        <button type="button" onClick={onDone}>Close</button>
+      </div>
+    </form>
+  );
+}

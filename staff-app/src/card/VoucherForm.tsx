@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  VoucherKind,
+  formatMoney,
+  voucherAllowance,
+  voucherLimitProblem,
+  type CareRequest,
+  type HubState,
+} from '../../../core/index.ts';
+import { VOUCHER_LABEL } from '../labels.ts';
+import { amountText, parseAmount } from '../money.ts';
+import type { FormProps } from './types.ts';
+
+export interface VoucherPrefill {
+  kind: VoucherKind;
+  amountCents: number | null;
+  why: string;
+}
+
+interface Props extends FormProps {
+  request: CareRequest;
+  state: HubState;
+  me: string;
+  now: number;
+  prefill?: VoucherPrefill[];
+}
+
+/**
+ * Under the agent's limits the voucher is issued at once; above them the same form
+ * sends it to the duty managers in one tap. The limits are core's, not the form's.
+ */
+export function VoucherForm({ request: r, state, me, now, prefill = [], onSubmit, onDone }: Props) {
+  const first = prefill[0];
+  const [kind, setKind] = useState<VoucherKind>(first?.kind ?? 'meal');
+  const [amount, setAmount] = useState(first?.amountCents ? amountText(first.amountCents) : '');
+  const [description, setDescription] = useState('');
+  const [note, setNote] = useState('');
+  const role = state.staff[me]?.role ?? 'agent';
+  const allowance = voucherAllowance(state, me, role, r, new Date(now).toISOString());
+  const currency = allowance.currency;
+  const cents = parseAmount(amount);
+  const problem = cents !== null && cents > 0 ? voucherLimitProblem(allowance, cents, currency) : null;
+  const valid = cents !== null && cents > 0;
+
+  const send = (type: 'voucher.issue' | 'voucher.escalate') => {
+    if (!valid) return;
+    const base = { voucherId: uuidv7(), requestId: r.id, kind, amountCents: cents, currency, description: description.trim() };
+    onSubmit(type === 'voucher.issue' ? { type, payload: base } : { type, payload: { ...base, note: note.trim() } });
+    onDone();
+  };
+
+  return (
+    <form className="panel voucher-form" aria-label="Voucher" onSubmit={(e) => e.preventDefault()}>
+      {prefill.length > 0 && (
+        <div className="prefill" data-testid="voucher-prefill">
+          Owed:{' '}
+          {prefill.map((p) => (
+            <button
+              key={p.kind}
+              type="button"
+              onClick={() => {
+                setKind(p.kind);
+                if (p.amountCents) setAmount(amountText(p.amountCents));
+              }}
+            >
+              {p.why}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="voucher-fields">
+        <label className="field">
+          Type
+          <select value={kind} onChange={(e) => setKind(e.target.value as VoucherKind)}>
+            {VoucherKind.options.map((k) => (
+              <option key={k} value={k}>{VOUCHER_LABEL[k]}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Amount ({currency})
+          <input value={amount} inputMode="decimal" placeholder="0.00" onChange={(e) => setAmount(e.target.value)} />
+        </label>
+        <label className="field">
+          Description (optional)
+          <input value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+      </div>
+      <p className="allowance" data-testid="allowance">
+        You can issue up to <strong>{formatMoney(allowance.maxNowCents, currency)}</strong> here now
+        {' '}(passenger {formatMoney(allowance.capLeftCents, currency)} left of {formatMoney(allowance.capCents, currency)};
+        {' '}your shift {formatMoney(allowance.budgetLeftCents, currency)} left).
+      </p>
+      {amount !== '' && !valid && <p className="hint" role="alert">Type an amount such as 12.50</p>}
+      {problem && (
+        <>
+          <p className="limit-note" role="status">{problem}</p>
+          <label className="field">
+            Why it is needed (for the duty manager)
+            <input value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
+          </label>
+        </>
+      )}
+      <div className="actions">
+        {!problem && (
+          <button type="button" className="primary" disabled={!valid} onClick={() => send('voucher.issue')}>
+            Issue voucher
+          </button>
+        )}
+        {problem && (
+          <button type="button" className="primary escalate" onClick={() => send('voucher.escalate')}>
+            Send to duty manager
+          </button>
+        )}
+        <button type="button" onClick={onDone}>Close</button>
+      </div>
+    </form>
+  );
+}
