@@ -54,7 +54,8 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
           <strong>{me.firstName} {me.lastName}</strong> · {me.role === 'duty_manager' ? 'Duty manager' : 'Agent'}
         </div>
         <div className="my-gates">
-          Gates {gates.join(', ')} <button onClick={onChangeGates}>Change gates</button>
+          {gates.length <= 6 ? `Gates ${gates.join(', ')}` : `${gates.length} gates, ${gates[0]}–${gates[gates.length - 1]}`}{' '}
+          <button onClick={onChangeGates}>Change gates</button>
         </div>
         <div className="conn" data-testid="connection">
           {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — working from this tablet</span>}

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { signInStaff } from '../helpers/staff-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 
 describe('one passenger need from kiosk to staff tablet and back, in chromium', () => {
@@ -21,13 +22,7 @@ describe('one passenger need from kiosk to staff tablet and back, in chromium', 
     await removeDir(dir);
   });
 
-  async function signIn(page: Page, id: string, pin: string): Promise<void> {
-    await page.goto(`${hub.url}/staff/`);
-    await page.getByLabel('Staff id').fill(id);
-    await page.getByLabel('PIN').fill(pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Open requests').waitFor();
-  }
+  const signIn = (page: Page, id: string, pin: string) => signInStaff(page, hub.url, id, pin);
 
   it('passenger asks in French, agent claims and delivers, both survive a hub restart', async () => {
     const kiosk = await (await browser.newContext({ viewport: { width: 900, height: 1200 } })).newPage();
@@ -61,6 +56,7 @@ describe('one passenger need from kiosk to staff tablet and back, in chromium', 
     await expect.poll(() => kiosk.getByTestId('ticket-status').textContent()).toBe('En route — Amira');
     await staff.screenshot({ path: `${ARTIFACTS}/skeleton-staff-claimed.png` });
 
+    await card.getByRole('button', { name: 'Deliver…' }).click();
     await card.getByRole('button', { name: 'Mark delivered' }).click();
     await expect.poll(() => kiosk.getByTestId('ticket-status').textContent()).toBe('Remise');
     await kiosk.screenshot({ path: `${ARTIFACTS}/skeleton-kiosk-delivered.png` });

@@ -7,7 +7,7 @@ export function NoteForm({ request: r, onSubmit, onDone }: FormProps & { request
   return (
     <form
       className="panel"
-      aria-label="Note for colleagues"
+      aria-label="Add a note"
       onSubmit={(e) => {
         e.preventDefault();
         if (!text.trim()) return;

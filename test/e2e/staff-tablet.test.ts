@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ticketFor } from '../../core/index.ts';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { signInStaff } from '../helpers/staff-page.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+describe('staff tablet: priority queue, stock, vouchers within limits, escalation, session end — in chromium', () => {
+  let dir: string;
+  let hub: RunningHub;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    await removeDir(dir);
+  });
+
+  async function tablet(): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+    contexts.push(ctx);
+    return ctx.newPage();
+  }
+
+  /** A passenger request as the hub receives it from the kiosk at its gate (K32 unless said), asked `minutesAgo`. */
+  async function passenger(surname: string, minutesAgo: number, o: Parameters<typeof createRequest>[0]): Promise<string> {
+    const body = createRequest({ surname, ...o });
+    const id = body.type === 'request.create' ? body.payload.requestId : '';
+    const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const gate = o.gate ?? 'K32';
+    const kiosk = { kind: 'kiosk' as const, id: `${KIOSK.id}-${gate}` };
+    const ack = await hub.hub.submit(op(kiosk, body, at), { kind: 'kiosk', device: kiosk.id, gate });
+    expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
+    return ticketFor(id);
+  }
+
+  it('an agent works the queue on their own authority and a duty manager approves what is above it', async () => {
+    const family = await passenger('Durand', 40, { needs: ['water', 'food'], party: { adults: 2, children: 0, infants: 0 } });
+    const mobility = await passenger('Okafor', 5, { needs: ['mobility'], party: { adults: 1, children: 0, infants: 0 } });
+    const baby = await passenger('Moreau', 20, { needs: ['baby', 'water'], party: { adults: 1, children: 0, infants: 1 } });
+    // Another gate the agent does not pick: never on her screen.
+    await passenger('Elsewhere', 60, { gate: 'K36', flightNumber: 'AF0084', needs: ['water'] });
+
+    const amira = await tablet();
+    await signInStaff(amira, hub.url, 'A101', '2468', ['K32', 'K33']);
+    await expect.poll(() => amira.getByTestId('connection').textContent()).toContain('Online');
+
+    // Priority: mobility first, then the infant, then the longest-waiting adults; K36 not shown.
+    await expect.poll(() => amira.getByTestId('request-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ticket')))).toEqual([
+      mobility,
+      baby,
+      family,
+    ]);
+    const familyCard = amira.locator(`[data-ticket="${family}"]`);
+    expect(await familyCard.textContent()).toMatch(/DURAND · 2 adults · FR/);
+    expect(await familyCard.textContent()).toMatch(/AF1634 → Barcelona/);
+    expect(await familyCard.textContent()).toMatch(/4\d min waiting/);
+    await amira.screenshot({ path: `${ARTIFACTS}/staff-queue-priority.png`, fullPage: true });
+
+    // Claim, hand out two waters now (partly), then the rest.
+    await familyCard.getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => familyCard.textContent()).toContain('Claimed by you');
+    await familyCard.getByRole('button', { name: 'Deliver…' }).click();
+    await familyCard.getByLabel(/^Water/).fill('2');
+    await familyCard.getByRole('button', { name: 'Delivered partly, more to come' }).click();
+    await expect.poll(() => hub.hub.current.stock.K32!.water).toBe(46);
+
+    // Asking for more than the gate holds is refused with the reason, and stock stays as it was.
+    await familyCard.getByRole('button', { name: 'Deliver…' }).click();
+    await familyCard.getByLabel(/^Baby kits/).fill('9');
+    await familyCard.getByRole('button', { name: 'Mark delivered' }).click();
+    await amira.getByRole('alert').filter({ hasText: 'only 6 baby kits left at gate K32 (9 asked)' }).waitFor();
+    expect(hub.hub.current.stock.K32!.baby_kit).toBe(6);
+    await amira.getByRole('alert').filter({ hasText: 'baby kits' }).getByRole('button', { name: 'OK' }).click();
+
+    // A note for colleagues, then the history shows who did what.
+    await familyCard.getByRole('button', { name: 'Add note' }).click();
+    await familyCard.getByLabel('Note for colleagues').fill('Sandwiches ordered from the café');
+    await familyCard.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => familyCard.textContent()).toContain('Amira');
+    await familyCard.getByRole('button', { name: 'History' }).click();
+    const history = familyCard.getByRole('list', { name: 'History' });
+    await expect.poll(() => history.textContent()).toMatch(/Amira Benali — claimed.*Amira Benali — delivered partly: 2 water.*Amira Benali — note added/s);
+
+    // Open the stock panel: water at K32 went down.
+    await amira.getByRole('button', { name: /^Gate stock/ }).click();
+    await expect.poll(() => amira.getByTestId('stock-K32').locator('[data-item="water"]').textContent()).toBe('46');
+
+    // Under the cap (100.00 per person): a meal voucher is issued at once, with its code and QR code.
+    const babyCard = amira.locator(`[data-ticket="${baby}"]`);
+    await babyCard.getByRole('button', { name: 'Voucher…' }).click();
+    await babyCard.getByLabel(/^Amount/).fill('15');
+    await babyCard.getByRole('button', { name: 'Issue voucher' }).click();
+    const meal = babyCard.getByTestId('voucher').first();
+    await expect.poll(() => meal.getAttribute('data-status')).toBe('issued');
+    expect(await meal.textContent()).toMatch(/Meal 15\.00 EUR.*GC-[0-9A-Z]{4}-[0-9A-Z]{4}.*issued by Amira/s);
+    await meal.getByTestId('voucher-qr').waitFor();
+    await expect.poll(() => meal.getByTestId('voucher-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(50);
+
+    // Above what is left (200.00 for two persons, 15.00 used): one tap sends it to the duty manager.
+    await babyCard.getByRole('button', { name: 'Voucher…' }).click();
+    await babyCard.getByLabel('Type').selectOption('hotel');
+    await babyCard.getByLabel(/^Amount/).fill('240');
+    await expect.poll(() => babyCard.getByRole('status').first().textContent()).toContain('240.00 EUR is above the cap for this passenger (185.00 EUR left of 200.00 EUR)');
+    expect(await babyCard.getByRole('button', { name: 'Issue voucher' }).count()).toBe(0);
+    await babyCard.getByLabel('Why it is needed (for the duty manager)').fill('Overnight with an infant, airport hotel is 240');
+    await babyCard.getByRole('button', { name: 'Send to duty manager' }).click();
+    await expect.poll(() => babyCard.getByTestId('voucher').nth(1).getAttribute('data-status')).toBe('pending');
+    await amira.screenshot({ path: `${ARTIFACTS}/staff-voucher-escalated.png`, fullPage: true });
+
+    // The duty manager sees it live and approves.
+    const claire = await tablet();
+    await signInStaff(claire, hub.url, 'M201', '7319');
+    const escalation = claire.getByTestId('escalation');
+    await escalation.waitFor();
+    expect(await escalation.textContent()).toMatch(/Hotel 240\.00 EUR for MOREAU.*asked by Amira/s);
+    expect(await escalation.textContent()).toContain('Overnight with an infant');
+    await claire.screenshot({ path: `${ARTIFACTS}/manager-escalation.png`, fullPage: true });
+    await escalation.getByRole('button', { name: 'Approve' }).click();
+    await escalation.waitFor({ state: 'detached' });
+
+    // The agent sees the answer, and the approved voucher now has its code and QR.
+    const answer = amira.getByTestId('escalation-answer');
+    await answer.waitFor();
+    expect(await answer.textContent()).toMatch(/Claire approved the hotel voucher 240\.00 EUR for MOREAU — code GC-/);
+    const hotel = babyCard.getByTestId('voucher').nth(1);
+    await expect.poll(() => hotel.getAttribute('data-status')).toBe('issued');
+    await hotel.getByTestId('voucher-qr').waitFor();
+    expect(await hotel.textContent()).toContain('approved by Claire');
+    await amira.screenshot({ path: `${ARTIFACTS}/staff-voucher-approved.png`, fullPage: true });
+
+    // Cancel with a reason; it moves to the closed list with the reason.
+    const mobilityCard = amira.locator(`[data-ticket="${mobility}"]`);
+    await mobilityCard.getByRole('button', { name: 'Cancel…' }).click();
+    await mobilityCard.getByLabel('Reason for cancelling').fill('Assistance service took over');
+    await mobilityCard.getByRole('button', { name: 'Cancel request' }).click();
+    await expect.poll(() => mobilityCard.textContent()).toContain('Cancelled: Assistance service took over');
+    expect(hub.hub.current.requests[Object.values(hub.hub.current.requests).find((r) => r.ticket === mobility)!.id]!.status).toBe('cancelled');
+  });
+
+  it('warns before the session ends and signs the agent out when it does', async () => {
+    const page = await tablet();
+    await signInStaff(page, hub.url, 'A102', '1357', ['K32']);
+    const soon = (ms: number) =>
+      page.evaluate((ms) => {
+        const key = 'gatecare.staff.session';
+        const s = JSON.parse(localStorage.getItem(key)!) as { expiresAt: string };
+        localStorage.setItem(key, JSON.stringify({ ...s, expiresAt: new Date(Date.now() + ms).toISOString() }));
+      }, ms);
+    await soon(10 * 60_000);
+    await page.reload();
+    await page.getByTestId('session-warning').waitFor();
+    expect(await page.getByTestId('session-warning').textContent()).toMatch(/Your session ends in 10 min/);
+    await page.screenshot({ path: `${ARTIFACTS}/staff-session-warning.png` });
+    await soon(1500);
+    await page.reload();
+    await page.getByText('Your session has ended: sign in again with your PIN.').waitFor({ timeout: 10_000 });
+    await page.getByLabel('Staff id').waitFor();
+  });
+});

@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Signs in on the staff tablet and picks gates as an agent does after sign-in:
+ * the given gates, or all of theirs. Resolves once the queue is on screen.
+ */
+export async function signInStaff(page: Page, url: string, id: string, pin: string, gates?: string[]): Promise<void> {
+  await page.goto(`${url}/staff/`);
+  await page.getByLabel('Staff id').fill(id);
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('which gates are you covering?').waitFor();
+  if (gates) {
+    for (const g of gates) await page.getByLabel(g, { exact: true }).check();
+  } else {
+    await page.getByRole('button', { name: 'All my gates' }).click();
+  }
+  await page.getByRole('button', { name: /^Start with/ }).click();
+  await page.getByText('Open requests').waitFor();
+}
