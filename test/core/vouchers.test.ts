@@ -3,7 +3,7 @@ import { DEFAULT_POLICY, parseOp, pendingEscalations, voucherAllowance, voucherC
 import { AMIRA, KIOSK, LUCAS } from '../helpers/ops.ts';
 import { MANAGER, NOW, accepted, by, run, voucherBody, withRequest } from '../helpers/core-fixtures.ts';
 
-// Default policy: agents 100.00 EUR per passenger, 1500.00 EUR per 12 h shift.
+// Default policy: agents 250.00 EUR per passenger, 3000.00 EUR per 12 h shift.
 const solo = { adults: 1, children: 0, infants: 0 };
 
 describe('vouchers within empowered limits', () => {
@@ -26,36 +26,36 @@ describe('vouchers within empowered limits', () => {
 
   it('exactly the cap is fine, one cent more is refused with the reason and the way forward', () => {
     const { state, id } = withRequest({ party: solo });
-    expect(run(state, by(AMIRA, voucherBody(id, 100_00))).ok).toBe(true);
-    const out = run(state, by(AMIRA, voucherBody(id, 100_01)));
+    expect(run(state, by(AMIRA, voucherBody(id, 250_00))).ok).toBe(true);
+    const out = run(state, by(AMIRA, voucherBody(id, 250_01)));
     expect(out).toMatchObject({ ok: false, code: 'limit' });
     if (!out.ok) {
-      expect(out.reason).toBe('100.01 EUR is above the cap for this passenger (100.00 EUR left of 100.00 EUR): send it to a duty manager for approval');
+      expect(out.reason).toBe('250.01 EUR is above the cap for this passenger (250.00 EUR left of 250.00 EUR): send it to a duty manager for approval');
     }
   });
 
   it('the cap grows with the party and counts what every agent already gave the same passenger', () => {
     const { state, id } = withRequest({ party: { adults: 2, children: 1, infants: 0 }, surname: 'Moreau' });
-    let s = accepted(state, by(AMIRA, voucherBody(id, 200_00)));
+    let s = accepted(state, by(AMIRA, voucherBody(id, 600_00)));
     // The same family asks again at another request, and tries another agent.
     const again = withRequest({ party: { adults: 2, children: 1, infants: 0 }, surname: 'MOREAU' }, s);
     s = again.state;
-    expect(voucherAllowance(s, 'A102', 'agent', s.requests[again.id]!, NOW).capLeftCents).toBe(100_00);
-    expect(run(s, by(LUCAS, voucherBody(again.id, 100_01)))).toMatchObject({ ok: false, code: 'limit' });
-    expect(run(s, by(LUCAS, voucherBody(again.id, 100_00))).ok).toBe(true);
+    expect(voucherAllowance(s, 'A102', 'agent', s.requests[again.id]!, NOW).capLeftCents).toBe(150_00);
+    expect(run(s, by(LUCAS, voucherBody(again.id, 150_01)))).toMatchObject({ ok: false, code: 'limit' });
+    expect(run(s, by(LUCAS, voucherBody(again.id, 150_00))).ok).toBe(true);
   });
 
   it('the shift budget is per staff member over the policy window', () => {
     let s: HubState = withRequest({ party: solo }).state;
-    // 15 passengers at 100.00 each use up the 1500.00 budget.
-    for (let i = 0; i < 15; i++) {
+    // 12 passengers at 250.00 each use up the 3000.00 budget.
+    for (let i = 0; i < 12; i++) {
       const r = withRequest({ party: solo, surname: `P${i}` }, s);
-      s = accepted(r.state, by(AMIRA, voucherBody(r.id, 100_00)));
+      s = accepted(r.state, by(AMIRA, voucherBody(r.id, 250_00)));
     }
     const next = withRequest({ party: solo, surname: 'Last' }, s);
     const out = run(next.state, by(AMIRA, voucherBody(next.id, 1)));
     expect(out).toMatchObject({ ok: false, code: 'limit' });
-    if (!out.ok) expect(out.reason).toContain('above your remaining shift budget (0.00 EUR left of 1500.00 EUR)');
+    if (!out.ok) expect(out.reason).toContain('above your remaining shift budget (0.00 EUR left of 3000.00 EUR)');
     // A colleague has their own budget.
     expect(run(next.state, by(LUCAS, voucherBody(next.id, 50_00))).ok).toBe(true);
     // Thirteen hours later the 12-hour window has moved on.
@@ -77,11 +77,11 @@ describe('vouchers within empowered limits', () => {
 
   it('above the cap, an escalation waits for a duty manager, who approves it', () => {
     const { state, id } = withRequest({ party: solo });
-    const body = voucherBody(id, 180_00, 'voucher.escalate', 'hotel');
-    (body.payload as { note?: string }).note = 'overnight, no room under 100';
+    const body = voucherBody(id, 380_00, 'voucher.escalate', 'hotel');
+    (body.payload as { note?: string }).note = 'overnight, no room under 250';
     let s = accepted(state, by(AMIRA, body));
     expect(pendingEscalations(s).map((v) => [v.requestedByName, v.amountCents, v.escalationNote])).toEqual([
-      ['Amira', 180_00, 'overnight, no room under 100'],
+      ['Amira', 380_00, 'overnight, no room under 250'],
     ]);
     expect(run(s, by(AMIRA, { type: 'voucher.approve', payload: { voucherId: body.payload.voucherId } }))).toMatchObject({
       ok: false,
@@ -92,7 +92,7 @@ describe('vouchers within empowered limits', () => {
     expect(pendingEscalations(s)).toEqual([]);
     // Approved vouchers count towards the passenger's cap, but not the agent's own budget.
     const a = voucherAllowance(s, 'A101', 'agent', s.requests[id]!, NOW);
-    expect(a).toMatchObject({ alreadyIssuedCents: 180_00, capLeftCents: 0, budgetUsedCents: 0 });
+    expect(a).toMatchObject({ alreadyIssuedCents: 380_00, capLeftCents: 0, budgetUsedCents: 0 });
     expect(run(s, by(MANAGER, { type: 'voucher.decline', payload: { voucherId: body.payload.voucherId, reason: 'too late now' } }))).toMatchObject({
       ok: false,
       reason: 'already approved by Claire',

@@ -31,7 +31,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
   }
 
   /** A passenger request as the hub receives it from the kiosk at its gate (K32 unless said), asked `minutesAgo`. */
-  async function passenger(surname: string, minutesAgo: number, o: Parameters<typeof createRequest>[0]): Promise<string> {
+  async function passenger(surname: string, minutesAgo: number, o: NonNullable<Parameters<typeof createRequest>[0]>): Promise<string> {
     const body = createRequest({ surname, ...o });
     const id = body.type === 'request.create' ? body.payload.requestId : '';
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
@@ -63,6 +63,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     expect(await familyCard.textContent()).toMatch(/DURAND · 2 adults · FR/);
     expect(await familyCard.textContent()).toMatch(/AF1634 → Barcelona/);
     expect(await familyCard.textContent()).toMatch(/4\d min waiting/);
+    expect(await familyCard.getByTestId('entitlements').textContent()).toMatch(/^EU261 · meal €15 × 2/);
     await amira.screenshot({ path: `${ARTIFACTS}/staff-queue-priority.png`, fullPage: true });
 
     // Claim, hand out two waters now (partly), then the rest.
@@ -94,9 +95,13 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await amira.getByRole('button', { name: /^Gate stock/ }).click();
     await expect.poll(() => amira.getByTestId('stock-K32').locator('[data-item="water"]').textContent()).toBe('46');
 
-    // Under the cap (100.00 per person): a meal voucher is issued at once, with its code and QR code.
+    // Under the cap (250.00 per person): a meal voucher is issued at once, with its code and QR code.
     const babyCard = amira.locator(`[data-ticket="${baby}"]`);
     await babyCard.getByRole('button', { name: 'Voucher…' }).click();
+    // Pre-filled with what EU261 owes this party of two (the airline's 15.00 meal each).
+    expect(await babyCard.getByTestId('voucher-prefill').textContent()).toMatch(/Meal 30\.00 EUR.*261/);
+    expect(await babyCard.getByLabel(/^Amount/).inputValue()).toBe('30.00');
+    expect(await babyCard.getByLabel('Type').inputValue()).toBe('meal');
     await babyCard.getByLabel(/^Amount/).fill('15');
     await babyCard.getByRole('button', { name: 'Issue voucher' }).click();
     const meal = babyCard.getByTestId('voucher').first();
@@ -105,13 +110,13 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await meal.getByTestId('voucher-qr').waitFor();
     await expect.poll(() => meal.getByTestId('voucher-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(50);
 
-    // Above what is left (200.00 for two persons, 15.00 used): one tap sends it to the duty manager.
+    // Above what is left (500.00 for two persons, 15.00 used): one tap sends it to the duty manager.
     await babyCard.getByRole('button', { name: 'Voucher…' }).click();
     await babyCard.getByLabel('Type').selectOption('hotel');
-    await babyCard.getByLabel(/^Amount/).fill('240');
-    await expect.poll(() => babyCard.getByRole('status').first().textContent()).toContain('240.00 EUR is above the cap for this passenger (185.00 EUR left of 200.00 EUR)');
+    await babyCard.getByLabel(/^Amount/).fill('520');
+    await expect.poll(() => babyCard.getByRole('status').first().textContent()).toContain('520.00 EUR is above the cap for this passenger (485.00 EUR left of 500.00 EUR)');
     expect(await babyCard.getByRole('button', { name: 'Issue voucher' }).count()).toBe(0);
-    await babyCard.getByLabel('Why it is needed (for the duty manager)').fill('Overnight with an infant, airport hotel is 240');
+    await babyCard.getByLabel('Why it is needed (for the duty manager)').fill('Two nights with an infant, airport hotel');
     await babyCard.getByRole('button', { name: 'Send to duty manager' }).click();
     await expect.poll(() => babyCard.getByTestId('voucher').nth(1).getAttribute('data-status')).toBe('pending');
     await amira.screenshot({ path: `${ARTIFACTS}/staff-voucher-escalated.png`, fullPage: true });
@@ -121,8 +126,8 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await signInStaff(claire, hub.url, 'M201', '7319');
     const escalation = claire.getByTestId('escalation');
     await escalation.waitFor();
-    expect(await escalation.textContent()).toMatch(/Hotel 240\.00 EUR for MOREAU.*asked by Amira/s);
-    expect(await escalation.textContent()).toContain('Overnight with an infant');
+    expect(await escalation.textContent()).toMatch(/Hotel 520\.00 EUR for MOREAU.*asked by Amira/s);
+    expect(await escalation.textContent()).toContain('Two nights with an infant');
     await claire.screenshot({ path: `${ARTIFACTS}/manager-escalation.png`, fullPage: true });
     await escalation.getByRole('button', { name: 'Approve' }).click();
     await escalation.waitFor({ state: 'detached' });
@@ -130,7 +135,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     // The agent sees the answer, and the approved voucher now has its code and QR.
     const answer = amira.getByTestId('escalation-answer');
     await answer.waitFor();
-    expect(await answer.textContent()).toMatch(/Claire approved the hotel voucher 240\.00 EUR for MOREAU — code GC-/);
+    expect(await answer.textContent()).toMatch(/Claire approved the hotel voucher 520\.00 EUR for MOREAU — code GC-/);
     const hotel = babyCard.getByTestId('voucher').nth(1);
     await expect.poll(() => hotel.getAttribute('data-status')).toBe('issued');
     await hotel.getByTestId('voucher-qr').waitFor();

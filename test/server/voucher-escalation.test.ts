@@ -78,7 +78,7 @@ describe('vouchers and escalation over real sockets', () => {
     const hotelId = uuidv7();
     await amira.submit({
       type: 'voucher.escalate',
-      payload: { voucherId: hotelId, requestId, kind: 'hotel', amountCents: 160_00, currency: 'EUR', note: 'overnight' },
+      payload: { voucherId: hotelId, requestId, kind: 'hotel', amountCents: 320_00, currency: 'EUR', note: 'overnight' },
     });
     await waitFor(() => claire.getSnapshot().state.vouchers[hotelId]?.status === 'pending', 'manager sees the escalation');
     expect(amira.getSnapshot().state.vouchers[hotelId]?.status).toBe('pending');
@@ -88,7 +88,7 @@ describe('vouchers and escalation over real sockets', () => {
       const v = amira.getSnapshot().state.vouchers[hotelId];
       return v?.status === 'issued' ? v : undefined;
     }, 'agent sees the approval');
-    expect(approved).toMatchObject({ authorisedByName: 'Claire', amountCents: 160_00 });
+    expect(approved).toMatchObject({ authorisedByName: 'Claire', amountCents: 320_00 });
     expect(hub.hub.current.vouchers[hotelId]?.status).toBe('issued');
   });
 
@@ -96,7 +96,7 @@ describe('vouchers and escalation over real sockets', () => {
     const { requestId } = await passenger();
     const raw = await device({ token: await loginToken(hub.url, 'A101', '2468') });
     const ack = await raw.submit(
-      op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'taxi', amountCents: 100_01, currency: 'EUR' } }),
+      op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'taxi', amountCents: 250_01, currency: 'EUR' } }),
     );
     expect(ack).toMatchObject({ ok: false, code: 'limit' });
     if (!ack.ok) expect(ack.reason).toContain('send it to a duty manager');

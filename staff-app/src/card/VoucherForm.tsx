@@ -5,32 +5,34 @@ import {
   formatMoney,
   voucherAllowance,
   voucherLimitProblem,
+  voucherPrefills,
   type CareRequest,
   type HubState,
+  type VoucherPrefill,
 } from '../../../core/index.ts';
-import { VOUCHER_LABEL } from '../labels.ts';
+import { VOUCHER_LABEL, clockTime } from '../labels.ts';
 import { amountText, parseAmount } from '../money.ts';
 import type { FormProps } from './types.ts';
-
-export interface VoucherPrefill {
-  kind: VoucherKind;
-  amountCents: number | null;
-  why: string;
-}
 
 interface Props extends FormProps {
   request: CareRequest;
   state: HubState;
   me: string;
   now: number;
-  prefill?: VoucherPrefill[];
+}
+
+function prefillText(p: VoucherPrefill, currency: string): string {
+  const amount = p.amountCents ? ` ${formatMoney(p.amountCents, currency)}` : '';
+  return `${VOUCHER_LABEL[p.kind]}${amount}${p.from ? ` from ${clockTime(p.from)}` : ''} · ${p.legalBasis}`;
 }
 
 /**
  * Under the agent's limits the voucher is issued at once; above them the same form
  * sends it to the duty managers in one tap. The limits are core's, not the form's.
  */
-export function VoucherForm({ request: r, state, me, now, prefill = [], onSubmit, onDone }: Props) {
+export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Props) {
+  // What the passenger is owed fills the form in, so the voucher meets the entitlement.
+  const [prefill] = useState(() => voucherPrefills(state, r, new Date(now).toISOString()));
   const first = prefill[0];
   const [kind, setKind] = useState<VoucherKind>(first?.kind ?? 'meal');
   const [amount, setAmount] = useState(first?.amountCents ? amountText(first.amountCents) : '');
@@ -59,12 +61,13 @@ export function VoucherForm({ request: r, state, me, now, prefill = [], onSubmit
             <button
               key={p.kind}
               type="button"
+              aria-pressed={kind === p.kind}
               onClick={() => {
                 setKind(p.kind);
-                if (p.amountCents) setAmount(amountText(p.amountCents));
+                setAmount(p.amountCents ? amountText(p.amountCents) : '');
               }}
             >
-              {p.why}
+              {prefillText(p, state.policy.currency)}
             </button>
           ))}
         </div>
