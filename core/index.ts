@@ -22,4 +22,3 @@ export * from './board.ts';
 export * from './report.ts';
 export * from './stats.ts';
 export * from './policy-log.ts';
-export * from './voucher-prefill.ts';

@@ -5,10 +5,10 @@ import {
   formatMoney,
   voucherAllowance,
   voucherLimitProblem,
-  voucherPrefills,
+  voucherDraftsForRequest,
   type CareRequest,
   type HubState,
-  type VoucherPrefill,
+  type VoucherDraft,
 } from '../../../core/index.ts';
 import { VOUCHER_LABEL, clockTime } from '../labels.ts';
 import { amountText, parseAmount } from '../money.ts';
@@ -21,9 +21,9 @@ interface Props extends FormProps {
   now: number;
 }
 
-function prefillText(p: VoucherPrefill, currency: string): string {
-  const amount = p.amountCents ? ` ${formatMoney(p.amountCents, currency)}` : '';
-  return `${VOUCHER_LABEL[p.kind]}${amount}${p.from ? ` from ${clockTime(p.from)}` : ''} · ${p.legalBasis}`;
+function prefillText(d: VoucherDraft): string {
+  const amount = d.amountCents && d.currency ? ` ${formatMoney(d.amountCents, d.currency)}` : '';
+  return `${VOUCHER_LABEL[d.kind]}${amount}${d.owedNow || !d.from ? '' : ` from ${clockTime(d.from)}`} · ${d.legalBasis}`;
 }
 
 /**
@@ -32,11 +32,14 @@ function prefillText(p: VoucherPrefill, currency: string): string {
  */
 export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Props) {
   // What the passenger is owed fills the form in, so the voucher meets the entitlement.
-  const [prefill] = useState(() => voucherPrefills(state, r, new Date(now).toISOString()));
+  const [prefill] = useState(() => voucherDraftsForRequest(state, r, new Date(now).toISOString()).filter((d) => !d.alreadyCovered));
+  // Only an amount in the hub's voucher currency can be filled in; otherwise the agent types it.
+  const amountOf = (d: VoucherDraft | undefined) =>
+    d?.amountCents && d.currency === state.policy.currency ? amountText(d.amountCents) : '';
   const first = prefill[0];
   const [kind, setKind] = useState<VoucherKind>(first?.kind ?? 'meal');
-  const [amount, setAmount] = useState(first?.amountCents ? amountText(first.amountCents) : '');
-  const [description, setDescription] = useState('');
+  const [amount, setAmount] = useState(amountOf(first));
+  const [description, setDescription] = useState(first?.description ?? '');
   const [note, setNote] = useState('');
   const role = state.staff[me]?.role ?? 'agent';
   const allowance = voucherAllowance(state, me, role, r, new Date(now).toISOString());
@@ -64,10 +67,11 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
               aria-pressed={kind === p.kind}
               onClick={() => {
                 setKind(p.kind);
-                setAmount(p.amountCents ? amountText(p.amountCents) : '');
+                setAmount(amountOf(p));
+                setDescription(p.description);
               }}
             >
-              {prefillText(p, state.policy.currency)}
+              {prefillText(p)}
             </button>
           ))}
         </div>
