@@ -79,8 +79,8 @@ describe('the live board', () => {
   it('shows voucher spend against each issuer budget, and pending escalations', () => {
     expect(board.spend).toMatchObject({ currency: 'EUR', issuedCents: 10500, pendingCents: 30000, pendingCount: 1 });
     expect(board.spend.byStaff).toEqual([
-      { id: 'A103', name: 'Sofia Rossi', role: 'agent', usedCents: 9000, budgetCents: 150000 },
-      { id: 'A101', name: 'Amira Benali', role: 'agent', usedCents: 1500, budgetCents: 150000 },
+      { id: 'A103', name: 'Sofia Rossi', role: 'agent', usedCents: 9000, budgetCents: 300000 },
+      { id: 'A101', name: 'Amira Benali', role: 'agent', usedCents: 1500, budgetCents: 300000 },
     ]);
     expect(board.gates[0]).toMatchObject({ spendCents: 1500, pendingEscalations: 1 });
   });

@@ -17,7 +17,7 @@ describe('policy change log', () => {
         seq: expect.any(Number),
         by: 'M201',
         byName: 'Claire Dubois',
-        changes: ['agent cap per passenger: 100.00 EUR → 120.00 EUR', 'agent budget per shift: 1500.00 EUR → 2000.00 EUR'],
+        changes: ['agent cap per passenger: 250.00 EUR → 120.00 EUR', 'agent budget per shift: 3000.00 EUR → 2000.00 EUR'],
       },
       expect.objectContaining({ at: later, changes: ['low-stock alert for water: 10 → 20'] }),
     ]);
