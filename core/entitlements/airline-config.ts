@@ -33,6 +33,8 @@ export const AirlineConfig = z
     ownPolicy: z.object({ careFromMinutes: z.number().int().min(0).max(24 * 60) }).strict().optional(),
     /** Suggested meal voucher per person; without it staff choose the amount. */
     mealVoucherPerPerson: Money.optional(),
+    /** Meals "in reasonable relation to the waiting time": one more per person for each further this many hours. */
+    mealEveryHours: z.number().int().min(2, 'a meal every 2 hours at most often').max(24).optional(),
     hotelPerNight: Money.optional(),
     transportPerTrip: Money.optional(),
   })

@@ -15,10 +15,22 @@ function nights(ctx: RuleContext): number {
   return Math.max(1, Math.round((b - a) / 86_400_000));
 }
 
+/** One meal when care starts, and another for each full `mealEveryHours` waited after that. */
+function mealsPerPerson(ctx: RuleContext, from: string | null): number {
+  const every = ctx.airline.mealEveryHours;
+  if (!every) return 1;
+  const start = Date.parse(from ?? ctx.flight.scheduledDeparture);
+  const waited = Math.max(0, Date.parse(ctx.flight.estimatedDeparture) - start);
+  return 1 + Math.floor(waited / (every * 3600_000));
+}
+
 /** What a voucher form can be pre-filled with: meals per person, hotel per night, taxi there and back. */
-function voucherFor(kind: EntitlementKind, ctx: RuleContext): VoucherSuggestion | null {
+function voucherFor(kind: EntitlementKind, ctx: RuleContext, from: string | null): VoucherSuggestion | null {
   const a = ctx.airline;
-  if (kind === 'meal') return { voucherKind: 'meal', quantity: ctx.passenger.persons, ...times(a.mealVoucherPerPerson, ctx.passenger.persons) };
+  if (kind === 'meal') {
+    const quantity = ctx.passenger.persons * mealsPerPerson(ctx, from);
+    return { voucherKind: 'meal', quantity, ...times(a.mealVoucherPerPerson, quantity) };
+  }
   if (kind === 'hotel') return { voucherKind: 'hotel', quantity: nights(ctx), ...times(a.hotelPerNight, nights(ctx)) };
   if (kind === 'transport') return { voucherKind: 'taxi', quantity: 2, ...times(a.transportPerTrip, 2) };
   return null;
@@ -35,7 +47,7 @@ export interface Grant {
 /** The same grant for several kinds of care, each with its voucher and sentence parameters. */
 export function grant(ctx: RuleContext, kinds: readonly EntitlementKind[], g: Grant): Entitlement[] {
   return kinds.map((kind) => {
-    const voucher = voucherFor(kind, ctx);
+    const voucher = voucherFor(kind, ctx, g.from);
     const params: Record<string, string | number> = {
       delayMinutes: Math.floor(ctx.delayMs / 60_000),
       persons: ctx.passenger.persons,
@@ -51,6 +63,7 @@ export function grant(ctx: RuleContext, kinds: readonly EntitlementKind[], g: Gr
       params.currency = voucher.unit.currency;
     }
     if (kind === 'hotel') params.nights = nights(ctx);
+    if (kind === 'meal') params.mealsPerPerson = mealsPerPerson(ctx, g.from);
     return { kind, source: g.source, reason: g.reason, legalBasis: g.legalBasis(kind), from: g.from, threshold: g.threshold, params, voucher };
   });
 }

@@ -41,7 +41,10 @@ export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso:
   return assessment.entitlements.flatMap((e): VoucherDraft[] => {
     const v = e.voucher;
     if (!v) return [];
-    const unit = v.unit ? `${v.quantity} ${UNIT_LABEL[v.voucherKind]}${v.quantity > 1 ? 's' : ''} × ${price(v.unit.amount, v.unit.currency)}` : `${v.quantity} ${UNIT_LABEL[v.voucherKind]}${v.quantity > 1 ? 's' : ''}`;
+    const meals = typeof e.params.mealsPerPerson === 'number' ? e.params.mealsPerPerson : 1;
+    const count = meals > 1 ? e.params.persons : v.quantity;
+    const units = `${count} ${UNIT_LABEL[v.voucherKind]}${count !== 1 ? 's' : ''}${meals > 1 ? ` × ${meals} meals` : ''}`;
+    const unit = v.unit ? `${units} × ${price(v.unit.amount, v.unit.currency)}` : units;
     return [
       {
         kind: v.voucherKind,

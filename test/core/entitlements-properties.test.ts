@@ -7,14 +7,17 @@ import { after, kinds } from '../helpers/entitlement-fixtures.ts';
 const regimes = fc.subarray<Regime>(['eu261', 'uk261', 'appr']);
 const ownPolicy = fc.option(fc.record({ careFromMinutes: fc.integer({ min: 0, max: 600 }) }), { nil: undefined });
 
+const mealEveryHours = fc.option(fc.integer({ min: 2, max: 24 }), { nil: undefined });
+
 const airline: fc.Arbitrary<AirlineConfig> = fc
-  .record({ regimes, ownPolicy })
+  .record({ regimes, ownPolicy, mealEveryHours })
   .filter((a) => a.regimes.length > 0 || a.ownPolicy !== undefined)
-  .map(({ regimes: r, ownPolicy: p }) => ({
+  .map(({ regimes: r, ownPolicy: p, mealEveryHours: every }) => ({
     code: 'XX',
     name: 'Test Air',
     regimes: r,
     ...(p ? { ownPolicy: p } : {}),
+    ...(every ? { mealEveryHours: every } : {}),
     mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
   }));
 
@@ -68,6 +71,7 @@ describe('entitlement engine properties', () => {
           expect(same, `${e.kind} lost when the delay grew from ${short} to ${long} min`).toBeDefined();
           if (e.from === null) expect(same!.from).toBeNull();
           else if (same!.from !== null) expect(Date.parse(same!.from)).toBeLessThanOrEqual(Date.parse(e.from));
+          expect(same!.voucher?.quantity ?? 0).toBeGreaterThanOrEqual(e.voucher?.quantity ?? 0);
         }
       }),
       { numRuns: 400 },
@@ -120,7 +124,10 @@ describe('entitlement engine properties', () => {
         const k = kinds(out);
         expect(k.includes('hotel')).toBe(k.includes('transport'));
         const meal = out.entitlements.find((e) => e.kind === 'meal');
-        if (meal) expect(meal.voucher?.total).toEqual({ amount: 15 * p.persons, currency: 'EUR' });
+        if (meal) {
+          expect(meal.voucher!.quantity).toBe(p.persons * Number(meal.params.mealsPerPerson));
+          expect(meal.voucher!.total).toEqual({ amount: 15 * meal.voucher!.quantity, currency: 'EUR' });
+        }
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AirlineConfig } from '../../core/index.ts';
 import { ALONE, CA_AIRLINE, EU_AIRLINE, SCHEDULED, UK_AIRLINE, after, assess, flight, owed } from '../helpers/entitlement-fixtures.ts';
 
 const CARE = ['meal', 'communication'];
@@ -304,5 +305,30 @@ describe('the next threshold, for "if the delay reaches 2 h you will get a meal"
     expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -60) }, both).nextThreshold).toMatchObject({ source: 'appr', delayMinutes: 120 });
     expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -13 * 60) }, both).nextThreshold).toMatchObject({ source: 'eu261', delayMinutes: 240 });
     expect(assess(montreal, { ...EU_AIRLINE, ownPolicy: { careFromMinutes: 90 } }).nextThreshold).toMatchObject({ source: 'airline_policy', delayMinutes: 90 });
+  });
+});
+
+describe('meals in relation to the waiting time (airline mealEveryHours)', () => {
+  const hungry: AirlineConfig = { ...EU_AIRLINE, mealEveryHours: 4 };
+  const meal = (delayMinutes: number, airline = hungry, persons = 1) =>
+    assess(flight({ delayMinutes }), airline, { ...ALONE, persons }).entitlements.find((e) => e.kind === 'meal')!;
+
+  it.each([
+    { delay: 120 + 4 * 60 - 1, meals: 1 },
+    { delay: 120 + 4 * 60, meals: 2 },
+    { delay: 120 + 4 * 60 + 1, meals: 2 },
+    { delay: 120 + 8 * 60, meals: 3 },
+  ])('care from 2 h, another meal every 4 h: delay $delay min gives $meals per person', ({ delay, meals }) => {
+    expect(meal(delay).params.mealsPerPerson).toBe(meals);
+    expect(meal(delay, hungry, 3).voucher).toMatchObject({ quantity: 3 * meals, total: { amount: 12 * 3 * meals, currency: 'EUR' } });
+  });
+
+  it('without the setting, one meal per person whatever the wait', () => {
+    expect(meal(20 * 60, EU_AIRLINE, 2).voucher).toMatchObject({ quantity: 2, total: { amount: 24 } });
+  });
+
+  it('care owed at once (cancellation, Art. 11) counts the wait from the scheduled departure', () => {
+    const f = flight({ delayMinutes: 4 * 60, status: 'cancelled' });
+    expect(assess(f, hungry).entitlements.find((e) => e.kind === 'meal')!.params.mealsPerPerson).toBe(2);
   });
 });

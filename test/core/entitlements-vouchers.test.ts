@@ -66,3 +66,16 @@ describe('voucher forms pre-filled from entitlements', () => {
     expect(voucherDraftsForRequest(state, state.requests[id] as CareRequest, NOW)).toEqual([]);
   });
 });
+
+describe('several meals for a long wait', () => {
+  it('the draft says how many meals each person gets', () => {
+    const { state, id } = withRequest({ flightNumber: 'AF1780', gate: 'K41' });
+    const s = { ...state, airlines: { ...state.airlines, AF: { ...state.airlines.AF!, mealEveryHours: 4 } } };
+    const r = s.requests[id] as CareRequest;
+    const f = s.flights[r.flightId]!;
+    const meals = 1 + Math.floor((Date.parse(f.estimatedDeparture) - Date.parse(f.scheduledDeparture)) / (4 * 3600_000));
+    expect(meals).toBeGreaterThan(1);
+    const [meal] = voucherDraftsForRequest(s, r, NOW);
+    expect(meal).toMatchObject({ amountCents: 3 * meals * 1500, description: `Meal, 3 persons × ${meals} meals × 15.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(a))` });
+  });
+});
