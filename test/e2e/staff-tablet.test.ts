@@ -5,6 +5,7 @@ import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 describe('staff tablet: priority queue, stock, vouchers within limits, escalation, session end — in chromium', () => {
@@ -141,6 +142,27 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await hotel.getByTestId('voucher-qr').waitFor();
     expect(await hotel.textContent()).toContain('approved by Claire');
     await amira.screenshot({ path: `${ARTIFACTS}/staff-voucher-approved.png`, fullPage: true });
+
+    // Hand the family over to Lucas, who works the same gates.
+    await familyCard.getByRole('button', { name: 'Reassign…' }).click();
+    await familyCard.getByLabel('Hand over to').selectOption('A102');
+    await familyCard.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await expect.poll(() => familyCard.textContent()).toContain('Claimed by Lucas');
+
+    // Handing out baby kits down to the threshold raises a low-stock alert on the duty manager's screen.
+    await babyCard.getByRole('button', { name: 'Deliver…' }).click();
+    await babyCard.getByLabel(/^Baby kits/).fill('4');
+    await babyCard.getByRole('button', { name: 'Mark delivered' }).click();
+    await expect.poll(() => claire.getByTestId('low-stock').textContent()).toContain('K32: Baby kits 2 (alert at 2)');
+    await expect.poll(() => amira.getByTestId('stock-K32').locator('[data-item="baby_kit"]').textContent()).toBe('2 (low)');
+
+    // No WCAG A/AA violations on the tablet, with a form open.
+    await babyCard.getByRole('button', { name: 'Voucher…' }).click();
+    const axe = await new AxeBuilder({ page: amira }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const axeManager = await new AxeBuilder({ page: claire }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axeManager.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await babyCard.getByRole('button', { name: 'Close' }).click();
 
     // Cancel with a reason; it moves to the closed list with the reason.
     const mobilityCard = amira.locator(`[data-ticket="${mobility}"]`);
