@@ -47,7 +47,8 @@ function roleOf(state: HubState, op: Op): Role | undefined {
 
 /**
  * The one place business rules run, on the hub and on every device alike.
- * Pure: same state, operation and context always give the same outcome.
+ * Pure: same state, operation and context always give the same outcome
+ * (with `ctx.inPlace`, the accepted outcome reuses the caller's request map; see ApplyContext).
  */
 export function apply(state: HubState, op: Op, ctx: ApplyContext): Outcome {
   if (op.actor.kind === 'staff' && !state.staff[op.actor.id]) {
@@ -61,13 +62,20 @@ export function apply(state: HubState, op: Op, ctx: ApplyContext): Outcome {
   return out.ok ? { ok: true, state: { ...out.state, seq: ctx.seq } } : out;
 }
 
-/** Folds an accepted log onto a state; an entry the hub accepted but this state rejects is reported. */
-export function replay(state: HubState, entries: readonly LogEntry[]): { state: HubState; failed: LogEntry[] } {
+/**
+ * Folds an accepted log onto a state; an entry the hub accepted but this state rejects is reported.
+ * `inPlace` only for a state the caller owns (see ApplyContext).
+ */
+export function replay(
+  state: HubState,
+  entries: readonly LogEntry[],
+  opts: { inPlace?: boolean } = {},
+): { state: HubState; failed: LogEntry[] } {
   let s = state;
   const failed: LogEntry[] = [];
   for (const e of entries) {
     if (e.seq <= s.seq) continue;
-    const out = apply(s, e.op, { seq: e.seq, at: e.at });
+    const out = apply(s, e.op, { seq: e.seq, at: e.at, inPlace: opts.inPlace });
     if (out.ok) s = out.state;
     else failed.push(e);
   }

@@ -23,9 +23,11 @@ export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind:
 /** A device further behind than this gets a snapshot instead of the entries. */
 export const SNAPSHOT_AFTER = 500;
 
+/** A checkpoint every this many operations: a restart replays at most this many. */
+export const CHECKPOINT_EVERY = 10_000;
+
 interface Pending {
   entry: LogEntry;
-  stateAfter: HubState;
   resolve: (ack: Ack) => void;
 }
 
@@ -38,6 +40,10 @@ export interface HubEvents {
  * sequences, persists in batches (group commit) and only then acknowledges.
  */
 export class Hub extends EventEmitter<HubEvents> {
+  /**
+   * Both states are updated in place (see ApplyContext.inPlace), so each owns its requests map:
+   * `state` has every accepted operation, `durable` only those written to disk.
+   */
   private state: HubState;
   /** State as of the last durable write: what devices may be shown. */
   private durable: HubState;
@@ -51,17 +57,18 @@ export class Hub extends EventEmitter<HubEvents> {
     private readonly clock: () => Date = () => new Date(),
   ) {
     super();
-    const { state, failed } = replay(emptyState(), store.data.log);
+    const recovered = store.takeRecovered();
+    const { state, failed } = replay(recovered.checkpoint ?? emptyState(), recovered.entries, { inPlace: true });
     if (failed.length) {
       throw new Error(
         `${store.file}: ${failed.length} stored operations no longer apply (first seq ${failed[0]!.seq}). ` +
           `The file was left untouched: run the hub version that wrote it, or restore a backup.`,
       );
     }
-    this.state = state;
     this.durable = state;
-    for (const e of store.data.log) this.seen.set(e.op.id, { v: SCHEMA_VERSION, opId: e.op.id, ok: true, seq: e.seq });
-    for (const [opId, r] of Object.entries(store.data.rejected)) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
+    this.state = { ...state, requests: { ...state.requests } };
+    for (const [opId, seq] of recovered.accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
+    for (const [opId, r] of recovered.rejected) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
   }
 
   get current(): HubState {
@@ -91,17 +98,17 @@ export class Hub extends EventEmitter<HubEvents> {
 
     const seq = this.state.seq + 1;
     const at = this.clock().toISOString();
-    const out = apply(this.state, op, { seq, at });
+    const out = apply(this.state, op, { seq, at, inPlace: true });
     if (!out.ok) {
       const ack: Ack = { v: SCHEMA_VERSION, opId: op.id, ok: false, code: out.code, reason: out.reason };
       this.seen.set(op.id, ack);
-      this.store.data.rejected[op.id] = { code: out.code, reason: out.reason };
+      this.store.reject(op.id, { code: out.code, reason: out.reason });
       return Promise.resolve(ack);
     }
     this.state = out.state;
     const entry: LogEntry = { seq, at, op };
-    this.store.data.log.push(entry);
-    const promise = new Promise<Ack>((resolve) => this.batch.push({ entry, stateAfter: out.state, resolve }));
+    this.store.append(entry);
+    const promise = new Promise<Ack>((resolve) => this.batch.push({ entry, resolve }));
     this.seen.set(op.id, promise);
     this.scheduleFlush();
     return promise;
@@ -113,11 +120,9 @@ export class Hub extends EventEmitter<HubEvents> {
     if (after <= 0 || after > upTo || upTo - after > SNAPSHOT_AFTER) {
       return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
     }
-    const log = this.store.data.log;
-    const entries = log
-      .slice(after, upTo)
-      .filter((e) => entryVisible(this.durable, e, viewer))
-      .map((e) => entryForViewer(e, viewer));
+    const recent = this.store.entriesBetween(after, upTo);
+    if (!recent) return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
+    const entries = recent.filter((e) => entryVisible(this.durable, e, viewer)).map((e) => entryForViewer(e, viewer));
     return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo };
   }
 
@@ -136,6 +141,12 @@ export class Hub extends EventEmitter<HubEvents> {
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
+    if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint();
+  }
+
+  /** Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place. */
+  private checkpoint(): Promise<void> {
+    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests } });
   }
 
   private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
@@ -167,16 +178,28 @@ export class Hub extends EventEmitter<HubEvents> {
         await this.writeWithRetry();
         const done = this.inFlight;
         this.inFlight = [];
-        this.durable = done[done.length - 1]!.stateAfter;
+        this.advanceDurable(done);
         for (const p of done) {
           const ack: Ack = { v: SCHEMA_VERSION, opId: p.entry.op.id, ok: true, seq: p.entry.seq };
           this.seen.set(p.entry.op.id, ack);
           p.resolve(ack);
         }
         this.emit('committed', done.map((p) => p.entry), this.durable);
+        if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
+          this.checkpoint().catch((e: unknown) => console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`));
+        }
       }
       this.writing = null;
     })();
+  }
+
+  /** Applies the written entries to `durable`: the same operations on the same state, so the same outcome. */
+  private advanceDurable(done: Pending[]): void {
+    for (const { entry } of done) {
+      const out = apply(this.durable, entry.op, { seq: entry.seq, at: entry.at, inPlace: true });
+      if (!out.ok) throw new Error(`seq ${entry.seq} was accepted but does not apply to the durable state: ${out.reason}`);
+      this.durable = out.state;
+    }
   }
 
   private async writeWithRetry(): Promise<void> {

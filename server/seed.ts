@@ -8,7 +8,7 @@ import { hashPin } from './pins.ts';
  * submits its operations once the hub exists, or false when data already exists.
  */
 export async function seedDemoIfEmpty(store: Store): Promise<false | ((hub: Hub) => Promise<void>)> {
-  if (store.data.log.length > 0) return false;
+  if (store.seq > 0) return false;
   for (const s of DEMO_STAFF) store.data.credentials[s.id] = await hashPin(s.pin);
   return async (hub) => {
     const acks = await Promise.all(demoOps(new Date()).map((op) => hub.submit(op, { kind: 'system' })));

@@ -1,68 +1,175 @@
 import { Low } from 'lowdb';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { LogEntry, Rejection } from '../core/index.ts';
+import type { HubState, LogEntry } from '../core/index.ts';
 import { SCHEMA_VERSION, describeZodError } from '../core/index.ts';
 import { z } from 'zod';
 import { DurableJsonFile } from './durable-json-file.ts';
+import { SegmentedLog, type LogContents, type StoredRejection } from './log-segments.ts';
+import { Checkpoint } from './checkpoint.ts';
 import type { PinHash } from './pins.ts';
 
+/** The small, rarely changing part of the hub's data: one lowdb file. */
 export interface StoredData {
   v: number;
   /** Signs session tokens; kept so sessions survive a hub restart. */
   secret: string;
   credentials: Record<string, PinHash>;
-  log: LogEntry[];
-  /** Rejected operation ids with their answer, so a retry gets the same answer. */
-  rejected: Record<string, Omit<Rejection, 'ok'>>;
+}
+
+/** The single-file layout before the log was split into segments. */
+interface LegacyData extends StoredData {
+  log?: LogEntry[];
+  rejected?: Record<string, StoredRejection>;
 }
 
 export const DATA_FILE = 'gatecare.json';
 
-/** Enough structure to start from; the log's operations are checked again when replayed. */
+const StoredEntry = z.object({ seq: z.number().int(), at: z.string(), op: z.object({ id: z.string(), type: z.string() }) });
+const StoredAnswer = z.object({ code: z.string(), reason: z.string() });
+
+/** Enough structure to start from (a file from before segments still has log and rejected). */
 const StoredShape = z.object({
   v: z.number(),
   secret: z.string().min(32),
   credentials: z.record(z.string(), z.object({ salt: z.string(), hash: z.string() })),
-  log: z.array(z.object({ seq: z.number().int(), at: z.string(), op: z.object({ id: z.string(), type: z.string() }) })),
-  rejected: z.record(z.string(), z.object({ code: z.string(), reason: z.string() })),
+  log: z.array(StoredEntry).optional(),
+  rejected: z.record(z.string(), StoredAnswer).optional(),
 });
 
 function describeStoredShape(data: unknown): string | null {
   const r = StoredShape.safeParse(data);
   return r.success ? null : `not a GateCare data file: ${describeZodError(r.error)}`;
 }
+export const LOG_DIR = 'log';
 
-/** The hub's persistence: one lowdb JSON file in the data directory. */
+/** What the hub needs to rebuild itself after a restart; read once, then dropped. */
+export interface Recovered {
+  /** Latest checkpointed state (null: start from empty), owned by the caller. */
+  checkpoint: HubState | null;
+  /** Accepted entries after the checkpoint, in order. */
+  entries: LogEntry[];
+  accepted: LogContents['accepted'];
+  rejected: LogContents['rejected'];
+}
+
+/**
+ * The hub's persistence, all lowdb files written atomically (temp file, fsync, rename):
+ * gatecare.json (secret, credentials), log/seg-*.json (the operation log in small segments,
+ * only the tail one rewritten per commit) and log/checkpoint.json (state at some seq).
+ */
 export class Store {
+  private recovered: Recovered | null;
+  private metaWritten: string;
+  private lastSeq: number;
+  private checkpointing: Promise<void> | null = null;
+
   private constructor(
-    private readonly db: Low<StoredData>,
+    private readonly meta: Low<StoredData>,
+    private readonly log: SegmentedLog,
+    private readonly checkpoint: Checkpoint,
+    recovered: Recovered,
+    lastSeq: number,
     readonly file: string,
-  ) {}
+  ) {
+    this.recovered = recovered;
+    this.metaWritten = JSON.stringify(meta.data);
+    this.lastSeq = lastSeq;
+  }
 
   static async open(dataDir: string): Promise<Store> {
     const file = join(dataDir, DATA_FILE);
-    const fresh: StoredData = {
-      v: SCHEMA_VERSION,
-      secret: randomBytes(32).toString('hex'),
-      credentials: {},
-      log: [],
-      rejected: {},
-    };
-    const db = new Low<StoredData>(new DurableJsonFile<StoredData>(file, describeStoredShape), fresh);
-    await db.read();
-    if (db.data.v !== SCHEMA_VERSION) {
-      throw new Error(`${file} has schema version ${db.data.v}; this hub reads version ${SCHEMA_VERSION}`);
+    const fresh: StoredData = { v: SCHEMA_VERSION, secret: randomBytes(32).toString('hex'), credentials: {} };
+    const meta = new Low<LegacyData>(new DurableJsonFile<LegacyData>(file, describeStoredShape), fresh);
+    await meta.read();
+    if (meta.data.v !== SCHEMA_VERSION) {
+      throw new Error(`${file} has schema version ${meta.data.v}; this hub reads version ${SCHEMA_VERSION}`);
     }
-    return new Store(db, file);
+    const logDir = join(dataDir, LOG_DIR);
+    let opened = await SegmentedLog.open(logDir);
+    const { log: legacyLog, rejected: legacyRejected, ...kept } = meta.data;
+    if (legacyLog || legacyRejected) {
+      // Segments first, then the slimmed file: a crash in between leaves the old file, and the migration reruns.
+      if (opened.contents.lastSeq === 0) {
+        for (const e of legacyLog ?? []) opened.log.append(e);
+        for (const [id, r] of Object.entries(legacyRejected ?? {})) opened.log.reject(id, r);
+        await opened.log.commit();
+        opened = await SegmentedLog.open(logDir);
+      }
+      meta.data = kept;
+      await meta.write();
+    }
+    const { checkpoint, state } = await Checkpoint.open(logDir);
+    const { contents } = opened;
+    let base = state;
+    if (base && base.seq > contents.lastSeq) {
+      console.error(`GateCare: checkpoint at seq ${base.seq} is ahead of the log (seq ${contents.lastSeq}); replaying the log instead.`);
+      base = null;
+    }
+    const recovered: Recovered = {
+      checkpoint: base,
+      entries: contents.entriesAfter(base?.seq ?? 0),
+      accepted: contents.accepted,
+      rejected: contents.rejected,
+    };
+    return new Store(meta as Low<StoredData>, opened.log, checkpoint, recovered, contents.lastSeq, file);
   }
 
+  /** Secret and credentials; changes are written with the next commit(). */
   get data(): StoredData {
-    return this.db.data;
+    return this.meta.data;
+  }
+
+  /** Seq of the last entry appended (written or not). */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  /** The stored history, handed over once to the hub that rebuilds from it. */
+  takeRecovered(): Recovered {
+    const r = this.recovered;
+    if (!r) throw new Error('the stored history was already handed to a hub');
+    this.recovered = null;
+    return r;
+  }
+
+  append(entry: LogEntry): void {
+    this.log.append(entry);
+    this.lastSeq = entry.seq;
+  }
+
+  reject(opId: string, answer: StoredRejection): void {
+    this.log.reject(opId, answer);
+  }
+
+  /** Entries with after < seq <= upTo, or null when that is too far back to be kept in memory. */
+  entriesBetween(after: number, upTo: number): LogEntry[] | null {
+    return this.log.between(after, upTo);
   }
 
   /** One durable write of everything changed since the last one. */
   async commit(): Promise<void> {
-    await this.db.write();
+    await this.log.commit();
+    const meta = JSON.stringify(this.meta.data);
+    if (meta !== this.metaWritten) {
+      await this.meta.write();
+      this.metaWritten = meta;
+    }
+  }
+
+  get checkpointSeq(): number {
+    return this.checkpoint.seq;
+  }
+
+  /**
+   * Saves `state` (already durable, and not changed until this resolves) as the checkpoint.
+   * One at a time; a call while one is being written is skipped.
+   */
+  saveCheckpoint(state: HubState): Promise<void> {
+    if (this.checkpointing) return this.checkpointing;
+    this.checkpointing = this.checkpoint.save(state).finally(() => {
+      this.checkpointing = null;
+    });
+    return this.checkpointing;
   }
 }

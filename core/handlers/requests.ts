@@ -3,6 +3,7 @@ import type { CareRequest } from '../model.ts';
 import { reject } from '../outcome.ts';
 import { findFlight } from '../flights.ts';
 import { ticketFor } from '../ticket.ts';
+import { ticketInUse } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
 import { closedReason, historyEntry, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
 
@@ -24,7 +25,7 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
     return reject('not_found', `no flight ${p.flightNumber} departs today: check the number on your boarding pass`);
   }
   const ticket = ticketFor(p.requestId);
-  if (Object.values(state.requests).some((r) => r.ticket === ticket)) {
+  if (ticketInUse(state.requests, ticket)) {
     return reject('conflict', 'ticket number already in use, please submit again');
   }
   const createdAt = clampCreatedAt(op.at, ctx.at);
@@ -52,7 +53,7 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
     staffNotes: [],
     history: [{ at: createdAt, seq: ctx.seq, action: 'received', by: op.actor.id }],
   };
-  return { ok: true, state: withRequest(state, request) };
+  return { ok: true, state: withRequest(state, request, ctx) };
 };
 
 export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
@@ -74,7 +75,7 @@ export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
       claimedByName: name,
       claimedAt: ctx.at,
       history: [...r.history, historyEntry(ctx, op, 'claimed')],
-    }),
+    }, ctx),
   };
 };
 
@@ -104,5 +105,5 @@ export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {
     handedOut: addItems(r.handedOut, items),
     history: [...r.history, historyEntry(ctx, op, partial ? 'delivered partly' : 'delivered', describeItems(items))],
   };
-  return { ok: true, state: { ...withRequest(state, next), stock: { ...state.stock, [r.gate]: taken.stock } } };
+  return { ok: true, state: { ...withRequest(state, next, ctx), stock: { ...state.stock, [r.gate]: taken.stock } } };
 };

@@ -2,13 +2,19 @@ import type { CareRequest, HistoryEntry, HubState } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
 import type { ApplyContext } from './types.ts';
+import { noteTicket } from '../ticket-index.ts';
 
 export function staffName(state: HubState, id: string): string {
   return state.staff[id]?.firstName ?? id;
 }
 
-export function withRequest(state: HubState, r: CareRequest): HubState {
-  return { ...state, requests: { ...state.requests, [r.id]: r } };
+/** The state with `r` stored; pass `ctx` so the hub's in-place mode (ApplyContext.inPlace) applies. */
+export function withRequest(state: HubState, r: CareRequest, ctx?: ApplyContext): HubState {
+  if (!ctx?.inPlace) return { ...state, requests: { ...state.requests, [r.id]: r } };
+  // Copying a map of thousands of requests per operation is what made the hub slow down as the day went on.
+  state.requests[r.id] = r;
+  noteTicket(state.requests, r.ticket);
+  return { ...state };
 }
 
 export function historyEntry(ctx: ApplyContext, op: Op, action: string, detail?: string): HistoryEntry {

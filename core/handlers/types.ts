@@ -7,6 +7,12 @@ export interface ApplyContext {
   seq: number;
   /** Hub time of acceptance. */
   at: string;
+  /**
+   * Set only by a caller that owns `state` and never reads the old version again (the hub):
+   * request updates then go into the existing requests map instead of a copy, so an
+   * operation costs the same with 30 requests or 30,000. Rejections never modify anything.
+   */
+  inPlace?: boolean;
 }
 
 export type Handler<T extends OpType> = (state: HubState, op: OpOf<T>, ctx: ApplyContext) => Outcome;

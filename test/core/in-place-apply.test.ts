@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { apply, type HubState, type Op } from '../../core/index.ts';
+import { demoState } from '../helpers/demo-state.ts';
+import { AMIRA, KIOSK, LUCAS, createRequest, op } from '../helpers/ops.ts';
+
+const NOW = '2026-11-23T18:00:00.000Z';
+
+/** A busy evening: requests created, claimed, some delivered, with a few operations that must be refused. */
+function evening(): Op[] {
+  const ops: Op[] = [];
+  for (let i = 0; i < 40; i++) {
+    const body = createRequest({ surname: `Passenger${i}` });
+    const id = body.type === 'request.create' ? body.payload.requestId : '';
+    ops.push(op(KIOSK, body, NOW));
+    if (i % 2 === 0) ops.push(op(AMIRA, { type: 'request.claim', payload: { requestId: id } }, NOW));
+    if (i % 4 === 0) ops.push(op(LUCAS, { type: 'request.claim', payload: { requestId: id } }, NOW)); // conflict
+    if (i % 3 === 0) ops.push(op(AMIRA, { type: 'request.deliver', payload: { requestId: id } }, NOW));
+    if (i % 5 === 0) ops.push(op(KIOSK, body, NOW)); // same request again: conflict
+  }
+  return ops;
+}
+
+function fold(base: HubState, ops: Op[], inPlace: boolean): { state: HubState; answers: string[] } {
+  let s = base;
+  const answers: string[] = [];
+  for (const o of ops) {
+    const out = apply(s, o, { seq: s.seq + 1, at: NOW, inPlace });
+    answers.push(out.ok ? 'ok' : `${out.code}: ${out.reason}`);
+    if (out.ok) s = out.state;
+  }
+  return { state: s, answers };
+}
+
+describe('the hub applying operations in place', () => {
+  it('reaches exactly the state and answers of the pure reducer', () => {
+    const ops = evening();
+    const pure = fold(demoState(new Date(NOW)), ops, false);
+    const inPlace = fold(demoState(new Date(NOW)), ops, true);
+    expect(inPlace.answers).toEqual(pure.answers);
+    expect(inPlace.answers.filter((a) => a !== 'ok').length).toBeGreaterThan(5);
+    expect(inPlace.state).toEqual(pure.state);
+  });
+
+  it('leaves the state untouched when it refuses an operation', () => {
+    const base = demoState(new Date(NOW));
+    const before = JSON.stringify(base);
+    const out = apply(base, op(AMIRA, { type: 'request.claim', payload: { requestId: '0190a5f0-0000-7000-8000-000000000001' } }), {
+      seq: base.seq + 1,
+      at: NOW,
+      inPlace: true,
+    });
+    expect(out).toMatchObject({ ok: false, code: 'not_found' });
+    expect(JSON.stringify(base)).toBe(before);
+  });
+
+  it('still refuses a second request whose ticket is already in use', () => {
+    let s = demoState(new Date(NOW));
+    const first = createRequest({ requestId: '0190a5f0-1111-7000-8000-0000abcdef12' });
+    const twin = createRequest({ requestId: '0190a5f0-2222-7000-9000-0000abcdef12' }); // same tail: same ticket
+    // Index built on the map before the first request, then kept current in place.
+    const warm = apply(s, op(KIOSK, createRequest(), NOW), { seq: s.seq + 1, at: NOW, inPlace: true });
+    if (!warm.ok) throw new Error(warm.reason);
+    s = warm.state;
+    const a = apply(s, op(KIOSK, first, NOW), { seq: s.seq + 1, at: NOW, inPlace: true });
+    if (!a.ok) throw new Error(a.reason);
+    const b = apply(a.state, op(KIOSK, twin, NOW), { seq: a.state.seq + 1, at: NOW, inPlace: true });
+    expect(b).toMatchObject({ ok: false, code: 'conflict' });
+  });
+});
