@@ -1,0 +1,148 @@
+/**
+ * History growth: cost per acknowledged operation with 1,000 and with 100,000 operations
+ * already stored, on the real hub and store (no sockets: this isolates the hub's own cost).
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { SCHEMA_VERSION, type Ack, type Op } from '../core/index.ts';
+import { Hub, type Identity } from '../server/hub.ts';
+import { Store } from '../server/store.ts';
+import { seedDemoIfEmpty } from '../server/seed.ts';
+import { round } from './stats.ts';
+
+export interface Window {
+  storedBefore: number;
+  ops: number;
+  wallMsPerOp: number;
+  cpuMsPerOp: number;
+  checkpointsWritten: number;
+}
+
+export interface HistoryResult {
+  at1k: Window;
+  at100k: Window;
+  ratioWall: number;
+  ratioCpu: number;
+  /** A crash restart: latest checkpoint plus the operations after it. */
+  restartMs: number;
+  replayedOnRestart: number;
+  requestsInState: number;
+  dataBytes: number;
+  dataFiles: number;
+  buildSeconds: number;
+}
+
+const KIOSK: Identity = { kind: 'kiosk', device: 'bench-history-kiosk', gate: 'K32' };
+const AGENT: Identity = { kind: 'staff', id: 'A101' };
+const WAVE = 50;
+
+function op(actor: Op['actor'], body: Pick<Op, 'type' | 'payload'>): Op {
+  return { v: SCHEMA_VERSION, id: uuidv7(), actor, device: actor.kind === 'kiosk' ? actor.id : `tablet-${actor.id}`, at: new Date().toISOString(), ...body } as Op;
+}
+
+/** `waves` rounds of WAVE requests: all created together, then claimed, then delivered (3 group commits). */
+async function lifecycle(hub: Hub, waves: number, wave = WAVE): Promise<number> {
+  let acked = 0;
+  for (let w = 0; w < waves; w++) {
+    const ids = Array.from({ length: wave }, () => uuidv7());
+    const run = async (make: (id: string) => [Op, Identity]): Promise<void> => {
+      const acks: Ack[] = await Promise.all(ids.map((id) => hub.submit(...make(id))));
+      acked += acks.filter((a) => a.ok).length;
+    };
+    await run((id) => [
+      op({ kind: 'kiosk', id: 'bench-history-kiosk' }, {
+        type: 'request.create',
+        payload: { requestId: id, gate: 'K32', flightNumber: 'AF1634', surname: 'Bench', needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
+      } as Pick<Op, 'type' | 'payload'>),
+      KIOSK,
+    ]);
+    await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.claim', payload: { requestId: id } } as Pick<Op, 'type' | 'payload'>), AGENT]);
+    await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.deliver', payload: { requestId: id } } as Pick<Op, 'type' | 'payload'>), AGENT]);
+  }
+  return acked;
+}
+
+async function measure(hub: Hub, store: Store): Promise<Window> {
+  const storedBefore = hub.seq;
+  const cp = store.checkpointSeq;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const ops = await lifecycle(hub, 20); // 3,000 operations
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    storedBefore,
+    ops,
+    wallMsPerOp: round(wall / ops, 3),
+    cpuMsPerOp: round((cpu.user + cpu.system) / 1000 / ops, 3),
+    checkpointsWritten: store.checkpointSeq !== cp ? 1 : 0,
+  };
+}
+
+async function fillTo(hub: Hub, target: number): Promise<void> {
+  while (hub.seq + 3 * 500 <= target) await lifecycle(hub, 1, 500);
+  while (hub.seq + 3 <= target) await lifecycle(hub, 1, 1);
+}
+
+async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += (await stat(join(e.parentPath, e.name))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gatecare-history-'));
+  const store = await Store.open(dir);
+  const seeded = await seedDemoIfEmpty(store);
+  let hub = new Hub(store);
+  if (seeded) await seeded(hub);
+
+  const t0 = performance.now();
+  await fillTo(hub, 1000);
+  const at1k = await measure(hub, store);
+  await fillTo(hub, 100_000);
+  const buildSeconds = round((performance.now() - t0) / 1000);
+  const at100k = await measure(hub, store);
+  await hub.flush();
+  const requestsInState = Object.keys(hub.current.requests).length;
+  const seq = hub.seq;
+
+  // As after a crash: no close(), so no fresh checkpoint; the restart replays what came after the last one.
+  const r0 = performance.now();
+  const reopened = await Store.open(dir);
+  hub = new Hub(reopened);
+  const restartMs = round(performance.now() - r0);
+  if (hub.seq !== seq) throw new Error(`restart lost operations: ${hub.seq} instead of ${seq}`);
+  const data = await dirBytes(dir);
+  const result: HistoryResult = {
+    at1k,
+    at100k,
+    ratioWall: round(at100k.wallMsPerOp / at1k.wallMsPerOp, 2),
+    ratioCpu: round(at100k.cpuMsPerOp / at1k.cpuMsPerOp, 2),
+    restartMs,
+    replayedOnRestart: seq - reopened.checkpointSeq,
+    requestsInState,
+    dataBytes: data.bytes,
+    dataFiles: data.files,
+    buildSeconds,
+  };
+  await rm(dir, { recursive: true, force: true });
+  if (process.send) process.send(result);
+  else console.log(JSON.stringify(result, null, 2));
+}
+
+process.on('message', (m) => {
+  if ((m as { cmd?: string }).cmd === 'exit') process.exit(0);
+});
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+/**
+ * The real hub in its own process, on loopback with a temporary data directory, plus the
+ * bench's staff: added through the hub's own operations and credential store, as an airport would.
+ */
+import { mkdtemp, readdir, stat, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { SCHEMA_VERSION, type Op, type StaffMember } from '../core/index.ts';
+import { startHub } from '../server/app.ts';
+import { hashPin } from '../server/pins.ts';
+import { benchStaff, BENCH_PIN } from './staff-plan.ts';
+
+async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      const sub = await dirBytes(p);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else {
+      bytes += (await stat(p)).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-bench-'));
+  const running = await startHub({ port: 0, host: '127.0.0.1', dataDir, distDir: process.env.BENCH_DIST ?? null, seedDemo: true });
+  const { hub, store } = running;
+
+  // One scrypt hash shared by every bench account (same PIN): seeding 200 staff should not take minutes.
+  const pinHash = await hashPin(BENCH_PIN);
+  const staff: StaffMember[] = benchStaff();
+  for (const s of staff) store.data.credentials[s.id] = pinHash;
+  const acks = await Promise.all(
+    staff.map((s) =>
+      hub.submit(
+        { v: SCHEMA_VERSION, id: uuidv7(), actor: { kind: 'system', id: 'bench-seed' }, device: 'hub', at: new Date().toISOString(), type: 'staff.upsert', payload: s } satisfies Op,
+        { kind: 'system' },
+      ),
+    ),
+  );
+  const refused = acks.find((a) => !a.ok);
+  if (refused && !refused.ok) throw new Error(`bench staff refused: ${refused.reason}`);
+
+  process.on('message', (raw) => {
+    const m = raw as { cmd: string };
+    void (async () => {
+      if (m.cmd === 'stats') {
+        const usage = process.resourceUsage();
+        const data = await dirBytes(dataDir);
+        process.send!({
+          seq: hub.seq,
+          peakRssMb: usage.maxRSS / 1024,
+          rssMb: process.memoryUsage.rss() / 2 ** 20,
+          cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+          dataBytes: data.bytes,
+          dataFiles: data.files,
+          tailBytes: (await stat(join(dataDir, 'log'))).isDirectory() ? await newestSegmentBytes(join(dataDir, 'log')) : 0,
+        });
+      } else if (m.cmd === 'exit') {
+        await running.close();
+        await rm(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      }
+    })();
+  });
+  process.send!({ ready: true, url: running.url });
+}
+
+async function newestSegmentBytes(dir: string): Promise<number> {
+  const names = (await readdir(dir)).filter((n) => n.startsWith('seg-')).sort();
+  const last = names[names.length - 1];
+  return last ? (await stat(join(dir, last))).size : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/** Messages between the bench conductor (bench/run.ts) and its child processes, over Node IPC. */
+
+export type Mode = 'hub' | 'bare';
+
+export interface TabletSpec {
+  kind: 'tablet';
+  staffId: string;
+  auth: Record<string, unknown>;
+  /** Agents claim a share of their gates' requests; duty managers only watch. */
+  claims: { index: number; of: number } | null;
+}
+
+export interface KioskSpec {
+  kind: 'kiosk';
+  device: string;
+  gate: string;
+  auth: Record<string, unknown>;
+  /** Extra sockets on the same enrolment (reconnect storm only): they connect and pull, never submit. */
+  watchOnly?: boolean;
+}
+
+export type DeviceSpec = TabletSpec | KioskSpec;
+
+/** Rising submit rate: `from` per second up to `to` over `rampMs`, then held, until `total` are sent. */
+export interface SurgePlan {
+  total: number;
+  from: number;
+  to: number;
+  rampMs: number;
+  /** This worker's share of the total rate (0..1). */
+  share: number;
+  flights: string[];
+}
+
+export type Command =
+  | { cmd: 'connect'; url: string; devices: DeviceSpec[]; deliverAfterMs: number }
+  | { cmd: 'surge'; plan: SurgePlan; startAt: number }
+  | { cmd: 'settle' }
+  | { cmd: 'results' }
+  | { cmd: 'drop' }
+  | { cmd: 'reconnect'; target: number; startAt: number }
+  | { cmd: 'disconnect' }
+  | { cmd: 'exit' };
+
+/** [requestId, wall ms] */
+export type Stamp = [string, number];
+
+export interface WorkerResults {
+  /** Kiosk submits: requestId, gate, sent at, acknowledged at, accepted. */
+  submits: Array<[string, string, number, number, boolean]>;
+  /** Tablet receipts of new requests: requestId, received at. */
+  receipts: Stamp[];
+  /** Claims and deliveries: sent at, acknowledged at, accepted. */
+  staffAcks: Array<[number, number, boolean]>;
+  /** Pushes that did not follow on from what the device had (`after` ahead of its seq). */
+  gaps: number;
+  rejections: Record<string, number>;
+}
+
+export type Reply =
+  | { ok: 'connected'; count: number; ms: number }
+  | { ok: 'surged'; sent: number }
+  | { ok: 'settled' }
+  | { ok: 'results'; results: WorkerResults }
+  | { ok: 'dropped' }
+  | { ok: 'reconnected'; caughtUp: number[]; failed: number; errors: string[] }
+  | { ok: 'disconnected' }
+  | { ok: 'error'; message: string };
+
+/** Wall clock with sub-millisecond resolution, comparable across processes on one machine. */
+export function wallMs(): number {
+  return performance.timeOrigin + performance.now();
+}

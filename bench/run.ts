@@ -1,0 +1,192 @@
+/**
+ * npm run bench: a mass-disruption surge on one real hub, next to bare socket.io in the same run,
+ * then a reconnect storm, history growth and the kiosk's weight. Prints a table and writes
+ * bench/results/latest.json.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Child } from './children.ts';
+import { all, connectFleet, runSurge, startFleet, type SurgeMetrics } from './surge.ts';
+import { runStorm } from './storm.ts';
+import { agentSlot, AGENTS, BENCH_PIN, benchStaff, GATE_PAIRS, GATES, MANAGERS } from './staff-plan.ts';
+import { round, table } from './stats.ts';
+import type { DeviceSpec, KioskSpec, TabletSpec } from './protocol.ts';
+import type { HistoryResult } from './history.ts';
+import type { KioskResult } from './kiosk-start.ts';
+
+const KIOSKS_PER_GATE = 2;
+const STORM_DEVICES = 1000;
+const PLAN = { total: 5000, from: 50, to: 600, rampMs: 9000, flights: ['AF1634', 'AF0084', 'AF1780'] };
+const HIGH_RATE = 500;
+const DELIVER_AFTER_MS = 500;
+
+interface HubStats {
+  seq: number;
+  peakRssMb: number;
+  rssMb: number;
+  cpuMs: number;
+  dataBytes: number;
+  dataFiles: number;
+  tailBytes: number;
+}
+
+function log(msg: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${json.error}`);
+  return json;
+}
+
+async function inLanes<T, R>(items: T[], lanes: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGb: round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg().map((l) => round(l, 2)) };
+  log(`machine: ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore.join(' ')}`);
+
+  const hub = new Child('./hub-process.ts');
+  const bare = new Child('./bare-server.ts');
+  const [{ url: hubUrl }, { url: bareUrl }] = await Promise.all([hub.next<{ url: string }>(), bare.next<{ url: string }>()]);
+  log(`hub ${hubUrl}, bare socket.io ${bareUrl}`);
+
+  const staff = benchStaff();
+  const t0 = Date.now();
+  const tokens = await inLanes(staff, 8, async (s) => (await post<{ token: string }>(`${hubUrl}/api/login`, { staffId: s.id, pin: BENCH_PIN })).token);
+  const kioskPlaces = GATES.flatMap((gate) => Array.from({ length: KIOSKS_PER_GATE }, (_, i) => ({ gate, device: `bench-kiosk-${gate}-${i}` })));
+  const enrolled = await inLanes(kioskPlaces, 4, async (k) => {
+    const r = await post<{ token: string }>(`${hubUrl}/api/kiosks/enroll`, { gate: k.gate, device: k.device, staffId: 'M201', pin: '7319' });
+    return { ...k, token: r.token };
+  });
+  log(`${tokens.length} staff signed in, ${enrolled.length} kiosks enrolled (${round((Date.now() - t0) / 1000)} s)`);
+
+  const tabletSpecs = (mode: 'hub' | 'bare'): TabletSpec[] =>
+    staff.map((s, i) => ({
+      kind: 'tablet',
+      staffId: s.id,
+      auth: mode === 'hub' ? { token: tokens[i]! } : { bare: { role: s.role, gates: s.gates } },
+      claims: s.role === 'agent' ? agentSlot(i) : null,
+    }));
+  const kioskSpecs = (mode: 'hub' | 'bare', copies = 1): KioskSpec[] =>
+    Array.from({ length: copies }, (_, c) =>
+      enrolled.map((k): KioskSpec => ({
+        kind: 'kiosk',
+        device: k.device,
+        gate: k.gate,
+        auth: mode === 'hub' ? { kiosk: { token: k.token } } : { bare: { gate: k.gate, device: k.device } },
+        ...(c > 0 ? { watchOnly: true } : {}),
+      })),
+    ).flat();
+  const viewersOf = (gate: string): number => staff.filter((s) => s.role === 'duty_manager' || s.gates.includes(gate)).length;
+
+  const fleet = startFleet(4, 2);
+  const surge = async (mode: 'hub' | 'bare', url: string): Promise<SurgeMetrics> => {
+    const tabletsMs = await connectFleet(fleet.tablets, url, tabletSpecs(mode), DELIVER_AFTER_MS);
+    await connectFleet(fleet.kiosks, url, kioskSpecs(mode) as DeviceSpec[], DELIVER_AFTER_MS);
+    log(`${mode}: ${staff.length} tablets connected in ${round(tabletsMs / 1000)} s; surge of ${PLAN.total} requests, ${PLAN.from}→${PLAN.to}/s`);
+    const m = await runSurge(fleet, PLAN, viewersOf, HIGH_RATE);
+    log(`${mode}: p50/p95/p99 submit→tablet ${m.visible.p50}/${m.visible.p95}/${m.visible.p99} ms, ${m.opsPerSecond.mean} ops/s`);
+    return m;
+  };
+
+  const bareSurge = await surge('bare', bareUrl);
+  await Promise.all(all(fleet).map((w) => w.ask({ cmd: 'disconnect' })));
+  await bare.stop();
+  const hubSurge = await surge('hub', hubUrl);
+  const afterSurge = await hub.ask<HubStats>({ cmd: 'stats' });
+
+  const extra = STORM_DEVICES - staff.length - enrolled.length;
+  const copies = 1 + Math.ceil(extra / enrolled.length);
+  const watchers = kioskSpecs('hub', copies).filter((k) => k.watchOnly).slice(0, extra);
+  await connectFleet(fleet.kiosks, hubUrl, watchers, DELIVER_AFTER_MS);
+  log(`storm: ${staff.length + enrolled.length + watchers.length} devices connected; all drop, 300 requests arrive meanwhile, all reconnect`);
+  const first = enrolled[0]!;
+  const storm = await runStorm(all(fleet), hubUrl, { kiosk: { token: first.token } }, first, 300, 'AF1634');
+  log(`storm: ${storm.devices} devices caught up in ${storm.allCaughtUpMs} ms (${storm.failed} failed)`);
+  const afterStorm = await hub.ask<HubStats>({ cmd: 'stats' });
+  await Promise.all(all(fleet).map((w) => w.stop()));
+  await hub.stop();
+
+  log('history growth: cost per acknowledged operation with 1,000 and 100,000 stored');
+  const historyChild = new Child('./history.ts');
+  const history = await historyChild.next<HistoryResult>();
+  await historyChild.stop();
+
+  log('kiosk: gzipped JavaScript and cold start in headless chromium');
+  const kioskChild = new Child('./kiosk-start.ts');
+  const kiosk = await kioskChild.next<KioskResult>();
+  await kioskChild.stop();
+
+  const ratio = (a: number, b: number): number => round(a / b, 2);
+  const results = {
+    date: new Date().toISOString(),
+    machine: { ...machine, loadAfter: loadavg().map((l) => round(l, 2)) },
+    setup: { tablets: staff.length, agents: AGENTS, dutyManagers: MANAGERS, gatePairs: GATE_PAIRS.length, kiosks: enrolled.length, plan: PLAN, deliverAfterMs: DELIVER_AFTER_MS },
+    surge: {
+      hub: hubSurge,
+      bare: bareSurge,
+      ratio: {
+        p50: ratio(hubSurge.visible.p50, bareSurge.visible.p50),
+        p99: ratio(hubSurge.visible.p99, bareSurge.visible.p99),
+        p99AtHighRate: ratio(hubSurge.visibleAtHighRate.p99, bareSurge.visibleAtHighRate.p99),
+      },
+      hubAfter: afterSurge,
+    },
+    storm: { ...storm, hubAfter: afterStorm },
+    history,
+    kiosk,
+    benchSeconds: round((Date.now() - started) / 1000),
+  };
+
+  const mb = (b: number): string => `${round(b / 2 ** 20, 1)} MB`;
+  const h = hubSurge;
+  const b = bareSurge;
+  const rows: Array<[string, string, string?]> = [
+    [`Surge: requests accepted (of ${h.requests})`, `${h.accepted}; ${h.totalOps} ops incl. claims and deliveries`],
+    ['Sustained ops/s (mean / peak 1 s / at ≥500 req/s)', `${h.opsPerSecond.mean} / ${h.opsPerSecond.peak1s} / ${h.opsPerSecond.atHighRate}`],
+    ['Submit→staff tablet p50/p95/p99, hub', `${h.visible.p50} / ${h.visible.p95} / ${h.visible.p99} ms (${h.visible.n} receipts)`],
+    ['Submit→staff tablet p50/p95/p99, bare socket.io', `${b.visible.p50} / ${b.visible.p95} / ${b.visible.p99} ms`],
+    [`p99 while kiosks sent ≥ ${HIGH_RATE} req/s, hub / bare`, `${h.visibleAtHighRate.p99} / ${b.visibleAtHighRate.p99} ms`, '≤ 50 ms'],
+    ['Hub ÷ bare (p50 / p99 / p99 at ≥500/s)', `${results.surge.ratio.p50}× / ${results.surge.ratio.p99}× / ${results.surge.ratio.p99AtHighRate}×`, '≤ 2×'],
+    ['Kiosk ack p50/p95/p99, hub (bare)', `${h.kioskAck.p50} / ${h.kioskAck.p95} / ${h.kioskAck.p99} ms (${b.kioskAck.p50} / ${b.kioskAck.p95} / ${b.kioskAck.p99})`],
+    ['Staff claim/deliver ack p50/p99, hub', `${h.staffAck.p50} / ${h.staffAck.p99} ms`],
+    ['Missed pushes / gaps seen (hub)', `${h.missedReceipts} / ${h.gaps}`],
+    ['Hub peak memory (RSS, whole run)', `${round(afterStorm.peakRssMb)} MB`],
+    ['Data after surge (files)', `${mb(afterSurge.dataBytes)} in ${afterSurge.dataFiles} files; newest segment ${mb(afterSurge.tailBytes)}`],
+    [`Reconnect storm: ${storm.devices} devices, ${storm.missedOps} ops missed`, `all caught up in ${storm.allCaughtUpMs} ms (p50 ${storm.perDevice.p50}, p95 ${storm.perDevice.p95}); ${storm.failed} failed`, '≤ 10 s'],
+    ['Cost per op, 1,000 stored (wall / hub CPU)', `${history.at1k.wallMsPerOp} / ${history.at1k.cpuMsPerOp} ms`],
+    ['Cost per op, 100,000 stored (wall / hub CPU)', `${history.at100k.wallMsPerOp} / ${history.at100k.cpuMsPerOp} ms`],
+    ['100k ÷ 1k (wall / CPU)', `${history.ratioWall}× / ${history.ratioCpu}×`, '≤ 2×'],
+    ['Restart with 100,000 stored', `${history.restartMs} ms (checkpoint + ${history.replayedOnRestart} ops replayed)`],
+    ['Data with 100,000 stored', `${mb(history.dataBytes)} in ${history.dataFiles} files`],
+    ['Kiosk JavaScript, gzipped', `${round(kiosk.jsGzipBytes / 1024)} kB (${kiosk.jsFiles} files)`],
+    [`Kiosk cold start (${kiosk.source})`, `${kiosk.coldStartMs} ms to ${kiosk.readyWhen}`],
+  ];
+  const text = table(rows);
+  console.log(`\nGateCare bench, ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore[0]} → ${results.machine.loadAfter[0]}\n`);
+  console.log(text);
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify({ ...results, table: text }, null, 2) + '\n');
+  await writeFile(new URL('./results/latest.md', import.meta.url), text + '\n');
+  log(`done in ${results.benchSeconds} s; written bench/results/latest.json`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { io } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
+import { EVENTS, SCHEMA_VERSION, type Ack, type Op } from '../core/index.ts';
+import type { Child } from './children.ts';
+import { wallMs, type Reply } from './protocol.ts';
+import { dist, round, type Dist } from './stats.ts';
+
+export interface StormMetrics {
+  devices: number;
+  missedOps: number;
+  /** From the moment every device reconnects at once to the last one holding the hub's latest seq. */
+  allCaughtUpMs: number;
+  perDevice: Dist;
+  failed: number;
+  errors: string[];
+}
+
+/**
+ * Every device drops at once; while they are away passengers keep asking at a kiosk on
+ * another network; then all reconnect together and pull what they missed.
+ */
+export async function runStorm(workers: Child[], url: string, kioskAuth: Record<string, unknown>, kiosk: { device: string; gate: string }, missedOps: number, flight: string): Promise<StormMetrics> {
+  await Promise.all(workers.map((w) => w.ask({ cmd: 'drop' })));
+  const socket = io(url, { auth: kioskAuth, transports: ['websocket'], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const acks = await Promise.all(
+    Array.from({ length: missedOps }, (_, n) => {
+      const op = {
+        v: SCHEMA_VERSION,
+        id: uuidv7(),
+        actor: { kind: 'kiosk', id: kiosk.device },
+        device: kiosk.device,
+        at: new Date().toISOString(),
+        type: 'request.create',
+        payload: { requestId: uuidv7(), gate: kiosk.gate, flightNumber: flight, surname: `Late${n}`, needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
+      } as Op;
+      return socket.timeout(30_000).emitWithAck(EVENTS.submit, op) as Promise<Ack>;
+    }),
+  );
+  socket.disconnect();
+  const target = Math.max(...acks.map((a) => (a.ok ? a.seq : 0)));
+  const startAt = wallMs() + 300;
+  const replies = (await Promise.all(workers.map((w) => w.ask<Reply>({ cmd: 'reconnect', target, startAt })))) as Array<Extract<Reply, { ok: 'reconnected' }>>;
+  const times = replies.flatMap((r) => r.caughtUp);
+  return {
+    devices: times.length + replies.reduce((n, r) => n + r.failed, 0),
+    missedOps: acks.filter((a) => a.ok).length,
+    allCaughtUpMs: round(Math.max(...times)),
+    perDevice: dist(times),
+    failed: replies.reduce((n, r) => n + r.failed, 0),
+    errors: replies.flatMap((r) => r.errors),
+  };
+}
