@@ -99,6 +99,18 @@ export class SegmentedLog {
     return { log: new SegmentedLog(dir, tail, recent.slice(-RECENT_ENTRIES)), contents };
   }
 
+  /** Every entry on disk, oldest first: reads all segments, so for tests and tools, not the hot path. */
+  async readAll(): Promise<LogEntry[]> {
+    const names = (await readdir(this.dir)).filter((n) => NAME.test(n)).sort();
+    const out: LogEntry[] = [];
+    for (const name of names) {
+      const db = SegmentedLog.low(this.dir, Number(NAME.exec(name)![1]));
+      await db.read();
+      out.push(...db.data.entries);
+    }
+    return out;
+  }
+
   private static low(dir: string, first: number): Low<SegmentData> {
     const fresh: SegmentData = { v: SCHEMA_VERSION, first, entries: [], rejected: {} };
     return new Low<SegmentData>(new DurableJsonFile<SegmentData>(join(dir, segmentName(first)), describeSegmentShape), fresh);

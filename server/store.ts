@@ -147,6 +147,11 @@ export class Store {
     return this.log.between(after, upTo);
   }
 
+  /** Every entry written to disk, oldest first (reads every segment: for tests and tools). */
+  readLog(): Promise<LogEntry[]> {
+    return this.log.readAll();
+  }
+
   /** One durable write of everything changed since the last one. */
   async commit(): Promise<void> {
     await this.log.commit();

@@ -83,7 +83,7 @@ describe('sync client: retries, refusals and reloads', () => {
 
     await waitFor(() => amira.getSnapshot().pending.length === 0, 'the outbox to empty', 10_000);
     expect(disconnects).toBe(0);
-    expect(hub.store.data.log.filter((e) => e.op.id === claim.id)).toHaveLength(1);
+    expect((await hub.store.readLog()).filter((e) => e.op.id === claim.id)).toHaveLength(1);
     expect(amira.getSnapshot().state.requests[requestId]).toMatchObject({ status: 'claimed', claimedByName: 'Amira' });
   });
 

@@ -197,7 +197,7 @@ describe('devices and hub converge whatever the network does (fast-check, real h
             throw e;
           });
 
-          const logIds = hub.store.data.log.map((e) => e.op.id);
+          const logIds = (await hub.store.readLog()).map((e) => e.op.id);
           expect(new Set(logIds).size, 'no operation applied twice').toBe(logIds.length);
           const inLog = new Set(logIds);
           for (const { device: d, op } of submitted) {
