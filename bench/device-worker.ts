@@ -139,7 +139,7 @@ function createOp(k: KioskSpec, flight: string, n: number): Op {
 
 /** Sends this worker's share of the surge on schedule, from its kiosks in turn. */
 async function surge(plan: SurgePlan, startAt: number): Promise<number> {
-  const kiosks = devices.filter((d) => d.spec.kind === 'kiosk' && !d.spec.watchOnly);
+  const kiosks = devices.filter((d) => d.spec.kind === 'kiosk');
   const mine = Math.round(plan.total * plan.share);
   const rampS = plan.rampMs / 1000;
   const due = (ms: number): number => {

@@ -15,8 +15,6 @@ export interface KioskSpec {
   device: string;
   gate: string;
   auth: Record<string, unknown>;
-  /** Extra sockets on the same enrolment (reconnect storm only): they connect and pull, never submit. */
-  watchOnly?: boolean;
 }
 
 export type DeviceSpec = TabletSpec | KioskSpec;

@@ -19,28 +19,42 @@ export interface StormMetrics {
  * Every device drops at once; while they are away passengers keep asking at a kiosk on
  * another network; then all reconnect together and pull what they missed.
  */
-export async function runStorm(workers: Child[], url: string, kioskAuth: Record<string, unknown>, kiosk: { device: string; gate: string }, missedOps: number, flight: string): Promise<StormMetrics> {
+export async function runStorm(
+  workers: Child[],
+  url: string,
+  kiosks: Array<{ device: string; gate: string; token: string }>,
+  missedOps: number,
+  flight: string,
+): Promise<StormMetrics> {
   await Promise.all(workers.map((w) => w.ask({ cmd: 'drop' })));
-  const socket = io(url, { auth: kioskAuth, transports: ['websocket'], reconnection: false, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  const sockets = await Promise.all(
+    kiosks.map(async (k) => {
+      const socket = io(url, { auth: { kiosk: { token: k.token } }, transports: ['websocket'], reconnection: false, forceNew: true });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return { socket, ...k };
+    }),
+  );
   const acks = await Promise.all(
     Array.from({ length: missedOps }, (_, n) => {
+      const k = sockets[n % sockets.length]!;
       const op = {
         v: SCHEMA_VERSION,
         id: uuidv7(),
-        actor: { kind: 'kiosk', id: kiosk.device },
-        device: kiosk.device,
+        actor: { kind: 'kiosk', id: k.device },
+        device: k.device,
         at: new Date().toISOString(),
         type: 'request.create',
-        payload: { requestId: uuidv7(), gate: kiosk.gate, flightNumber: flight, surname: `Late${n}`, needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
+        payload: { requestId: uuidv7(), gate: k.gate, flightNumber: flight, surname: `Late${n}`, needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
       } as Op;
-      return socket.timeout(30_000).emitWithAck(EVENTS.submit, op) as Promise<Ack>;
+      return k.socket.timeout(30_000).emitWithAck(EVENTS.submit, op) as Promise<Ack>;
     }),
   );
-  socket.disconnect();
+  for (const k of sockets) k.socket.disconnect();
+  const refused = acks.find((a) => !a.ok);
+  if (refused && !refused.ok) throw new Error(`storm: a missed request was refused: ${refused.reason}`);
   const target = Math.max(...acks.map((a) => (a.ok ? a.seq : 0)));
   const startAt = wallMs() + 300;
   const replies = (await Promise.all(workers.map((w) => w.ask<Reply>({ cmd: 'reconnect', target, startAt })))) as Array<Extract<Reply, { ok: 'reconnected' }>>;
