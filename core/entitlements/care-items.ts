@@ -1,18 +1,10 @@
 import type { Money } from './airline-config.ts';
 import type { RuleContext } from './rule-context.ts';
 import type { Entitlement, EntitlementKind, EntitlementSource, ReasonCode, ThresholdCrossed, VoucherSuggestion } from './types.ts';
-import { localDay } from './local-day.ts';
 
 function times(unit: Money | undefined, quantity: number): Pick<VoucherSuggestion, 'unit' | 'total'> {
   if (!unit) return { unit: null, total: null };
   return { unit, total: { amount: Math.round(unit.amount * quantity * 100) / 100, currency: unit.currency } };
-}
-
-function nights(ctx: RuleContext): number {
-  const tz = ctx.flight.originTimeZone ?? 'UTC';
-  const a = Date.parse(localDay(ctx.flight.scheduledDeparture, tz));
-  const b = Date.parse(localDay(ctx.flight.estimatedDeparture, tz));
-  return Math.max(1, Math.round((b - a) / 86_400_000));
 }
 
 /** One meal when care starts, and another for each full `mealEveryHours` waited after that. */
@@ -31,7 +23,7 @@ function voucherFor(kind: EntitlementKind, ctx: RuleContext, from: string | null
     const quantity = ctx.passenger.persons * mealsPerPerson(ctx, from);
     return { voucherKind: 'meal', quantity, ...times(a.mealVoucherPerPerson, quantity) };
   }
-  if (kind === 'hotel') return { voucherKind: 'hotel', quantity: nights(ctx), ...times(a.hotelPerNight, nights(ctx)) };
+  if (kind === 'hotel') return { voucherKind: 'hotel', quantity: ctx.nights, ...times(a.hotelPerNight, ctx.nights) };
   if (kind === 'transport') return { voucherKind: 'taxi', quantity: 2, ...times(a.transportPerTrip, 2) };
   return null;
 }
@@ -62,7 +54,7 @@ export function grant(ctx: RuleContext, kinds: readonly EntitlementKind[], g: Gr
       params.amount = voucher.unit.amount;
       params.currency = voucher.unit.currency;
     }
-    if (kind === 'hotel') params.nights = nights(ctx);
+    if (kind === 'hotel') params.nights = ctx.nights;
     if (kind === 'meal') params.mealsPerPerson = mealsPerPerson(ctx, g.from);
     return { kind, source: g.source, reason: g.reason, legalBasis: g.legalBasis(kind), from: g.from, threshold: g.threshold, params, voucher };
   });

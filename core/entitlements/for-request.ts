@@ -30,23 +30,44 @@ export function passengerProfile(r: Pick<CareRequest, 'party' | 'needs'> & { una
   };
 }
 
+interface AirportFacts {
+  origins: Map<string, { country?: string; timeZone?: string }>;
+  destinations: Map<string, string>;
+}
+
+// State is immutable, so facts learnt from one `flights` record stay true for it; every staff card asks.
+const factsCache = new WeakMap<HubState['flights'], AirportFacts>();
+
+function airportFacts(flights: HubState['flights']): AirportFacts {
+  let facts = factsCache.get(flights);
+  if (facts) return facts;
+  facts = { origins: new Map(), destinations: new Map() };
+  for (const f of Object.values(flights)) {
+    const o = facts.origins.get(f.origin) ?? {};
+    facts.origins.set(f.origin, { country: o.country ?? f.originCountry, timeZone: o.timeZone ?? f.originTimeZone });
+    if (f.destinationCountry && !facts.destinations.has(f.destination)) facts.destinations.set(f.destination, f.destinationCountry);
+  }
+  factsCache.set(flights, facts);
+  return facts;
+}
+
 /**
  * A flight imported without countries or time zone borrows them from another flight at the same
  * airport: all flights here leave from the same place, so "next day" and the departure law still hold.
  */
 export function withAirportFacts(state: HubState, flight: Flight): Flight {
   if (flight.originCountry && flight.originTimeZone && flight.destinationCountry) return flight;
-  let f = flight;
-  for (const other of Object.values(state.flights ?? {})) {
-    if (other.origin === f.origin) {
-      if (!f.originCountry && other.originCountry) f = { ...f, originCountry: other.originCountry };
-      if (!f.originTimeZone && other.originTimeZone) f = { ...f, originTimeZone: other.originTimeZone };
-    }
-    if (!f.destinationCountry && other.destination === f.destination && other.destinationCountry) {
-      f = { ...f, destinationCountry: other.destinationCountry };
-    }
-  }
-  return f;
+  const facts = airportFacts(state.flights ?? {});
+  const origin = facts.origins.get(flight.origin);
+  const originCountry = flight.originCountry ?? origin?.country;
+  const originTimeZone = flight.originTimeZone ?? origin?.timeZone;
+  const destinationCountry = flight.destinationCountry ?? facts.destinations.get(flight.destination);
+  return {
+    ...flight,
+    ...(originCountry ? { originCountry } : {}),
+    ...(originTimeZone ? { originTimeZone } : {}),
+    ...(destinationCountry ? { destinationCountry } : {}),
+  };
 }
 
 /** What a passenger of this flight is owed (one person unless a profile says otherwise); null when no rule applies. */

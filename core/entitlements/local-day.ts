@@ -14,7 +14,13 @@ export function localDay(iso: string, timeZone: string): string {
   return dayFormat(timeZone).format(new Date(iso));
 }
 
+/** Local calendar days from the scheduled to the new departure: 0 the same day, 1 the next... */
+export function localDaysBetween(scheduledIso: string, newIso: string, timeZone: string): number {
+  const days = (Date.parse(localDay(newIso, timeZone)) - Date.parse(localDay(scheduledIso, timeZone))) / 86_400_000;
+  return Math.max(0, Math.round(days));
+}
+
 /** EU 261 Art. 6(1)(iii): the new departure is "at least the day after" the one first announced. */
 export function departsNextDayOrLater(scheduledIso: string, newIso: string, timeZone: string): boolean {
-  return localDay(newIso, timeZone) > localDay(scheduledIso, timeZone);
+  return localDaysBetween(scheduledIso, newIso, timeZone) > 0;
 }

@@ -1,6 +1,6 @@
 import type { AirlineConfig } from './airline-config.ts';
 import type { EntitlementFlight, PassengerProfile } from './types.ts';
-import { departsNextDayOrLater } from './local-day.ts';
+import { localDaysBetween } from './local-day.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -13,6 +13,8 @@ export interface RuleContext {
   /** New departure minus scheduled departure, in milliseconds (never negative). */
   delayMs: number;
   overnight: boolean;
+  /** Hotel nights until the new departure (at least one once overnight). */
+  nights: number;
   /** The flight is disrupted at all: Art. 11 care starts with any delay. */
   disrupted: boolean;
 }
@@ -22,13 +24,15 @@ const ALONE: PassengerProfile = { persons: 1, reducedMobility: false, unaccompan
 export function ruleContext(flight: EntitlementFlight, airline: AirlineConfig, passenger?: PassengerProfile): RuleContext {
   const delayMs = Math.max(0, Date.parse(flight.estimatedDeparture) - Date.parse(flight.scheduledDeparture));
   const cancelled = flight.status === 'cancelled';
+  const days = localDaysBetween(flight.scheduledDeparture, flight.estimatedDeparture, flight.originTimeZone ?? 'UTC');
   return {
     flight,
     airline,
     passenger: passenger ?? ALONE,
     cancelled,
     delayMs,
-    overnight: departsNextDayOrLater(flight.scheduledDeparture, flight.estimatedDeparture, flight.originTimeZone ?? 'UTC'),
+    overnight: days > 0,
+    nights: Math.max(1, days),
     disrupted: cancelled || delayMs > 0,
   };
 }

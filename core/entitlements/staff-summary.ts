@@ -26,13 +26,22 @@ function money(m: Money): string {
   return f.format(m.amount);
 }
 
+// Cards of one flight share the same threshold times: format each once.
+const clockTexts = new Map<string, string>();
+
 function clock(iso: string, timeZone: string): string {
+  const key = `${timeZone} ${iso}`;
+  const known = clockTexts.get(key);
+  if (known) return known;
   let f = clockFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     clockFormats.set(timeZone, f);
   }
-  return f.format(new Date(iso));
+  const text = f.format(new Date(iso));
+  if (clockTexts.size > 5000) clockTexts.clear();
+  clockTexts.set(key, text);
+  return text;
 }
 
 function duration(minutes: number): string {
