@@ -1,5 +1,5 @@
 import type { CareRequest, HubState } from '../model.ts';
-import type { VoucherKind } from '../voucher-model.ts';
+import type { Voucher, VoucherKind } from '../voucher-model.ts';
 import { owedAt } from './engine.ts';
 import { entitlementsForRequest } from './for-request.ts';
 import type { EntitlementKind, EntitlementSource } from './types.ts';
@@ -22,6 +22,23 @@ export interface VoucherDraft {
   alreadyCovered: boolean;
 }
 
+// State is immutable: index one `vouchers` record by request once, not once per card.
+const byRequestCache = new WeakMap<HubState['vouchers'], Map<string, Voucher[]>>();
+
+function vouchersByRequest(vouchers: HubState['vouchers']): Map<string, Voucher[]> {
+  let index = byRequestCache.get(vouchers);
+  if (!index) {
+    index = new Map();
+    for (const v of Object.values(vouchers)) {
+      const list = index.get(v.requestId);
+      if (list) list.push(v);
+      else index.set(v.requestId, [v]);
+    }
+    byRequestCache.set(vouchers, index);
+  }
+  return index;
+}
+
 const KIND_LABEL: Record<VoucherKind, string> = { meal: 'Meal', hotel: 'Hotel', taxi: 'Taxi', other: 'Other' };
 const UNIT_LABEL: Record<VoucherKind, string> = { meal: 'person', hotel: 'night', taxi: 'trip', other: 'item' };
 
@@ -37,7 +54,7 @@ export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso:
   const assessment = entitlementsForRequest(state, r);
   if (!assessment) return [];
   // Saved device state from before vouchers existed has no `vouchers` map.
-  const existing = Object.values(state.vouchers ?? {}).filter((v) => v.requestId === r.id && v.status !== 'declined');
+  const existing = (vouchersByRequest(state.vouchers ?? {}).get(r.id) ?? []).filter((v) => v.status !== 'declined');
   return assessment.entitlements.flatMap((e): VoucherDraft[] => {
     const v = e.voucher;
     if (!v) return [];
