@@ -10,9 +10,9 @@ export class Child {
   private waiting: Array<(m: unknown) => void> = [];
   private exited: Promise<number | null>;
 
-  constructor(file: string, env: Record<string, string> = {}) {
+  constructor(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
     this.proc = fork(here(file), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...nodeArgs],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -30,7 +30,12 @@ async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> 
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-bench-'));
-  const running = await startHub({ port: 0, host: '127.0.0.1', dataDir, distDir: process.env.BENCH_DIST ?? null, seedDemo: true });
+  // Per-address REST limits assume one tablet per address; here every device shares 127.0.0.1.
+  // Per-device socket limits stay as shipped.
+  const running = await startHub(
+    { port: 0, host: '127.0.0.1', dataDir, distDir: null, seedDemo: true },
+    { limits: { signInPerMinute: 100_000, restPerMinute: 100_000 } },
+  );
   const { hub, store } = running;
 
   // One scrypt hash shared by every bench account (same PIN): seeding 200 staff should not take minutes.

@@ -60,7 +60,11 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGb: round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg().map((l) => round(l, 2)) };
   log(`machine: ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore.join(' ')}`);
 
-  const hub = new Child('./hub-process.ts');
+  // BENCH_HUB_PROFILE=<dir>: a V8 CPU profile of the hub, to see where its time goes.
+  const profile = process.env.BENCH_HUB_PROFILE;
+  const hub = new Child('./hub-process.ts', {}, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+  // BENCH_ONLY=surge: surge and storm only, for quick runs while tuning (results are not written).
+  const only = process.env.BENCH_ONLY;
   const bare = new Child('./bare-server.ts');
   const [{ url: hubUrl }, { url: bareUrl }] = await Promise.all([hub.next<{ url: string }>(), bare.next<{ url: string }>()]);
   log(`hub ${hubUrl}, bare socket.io ${bareUrl}`);
@@ -119,6 +123,10 @@ async function main(): Promise<void> {
   await Promise.all(all(fleet).map((w) => w.stop()));
   await hub.stop();
 
+  if (only === 'surge') {
+    console.log(JSON.stringify({ hub: hubSurge, bare: bareSurge, storm, afterStorm }, null, 1));
+    return;
+  }
   log('history growth: cost per acknowledged operation with 1,000 and 100,000 stored');
   const historyChild = new Child('./history.ts');
   const history = await historyChild.next<HistoryResult>();

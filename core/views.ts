@@ -67,6 +67,14 @@ export function viewOf(state: HubState, viewer: Viewer): HubState {
 }
 
 /** An accepted operation as this viewer receives it: a kiosk gets it without personal data or staff remarks. */
+/**
+ * Viewers with the same key see exactly the same entries, in the same form (entryVisible and
+ * entryForViewer), so the hub can encode one message for all of them. Keep in step with those rules.
+ */
+export function viewerKey(viewer: Viewer): string {
+  return viewer.kind === 'kiosk' ? `kiosk:${viewer.device}:${viewer.gate}` : `staff:${viewer.role}:${viewer.gates.join(',')}`;
+}
+
 export function entryForViewer(entry: LogEntry, viewer: Viewer): LogEntry {
   if (viewer.kind !== 'kiosk') return entry;
   const op = entry.op;

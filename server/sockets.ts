@@ -8,6 +8,7 @@ import {
   requestScope,
   entryVisible,
   entryForViewer,
+  viewerKey,
   type HubState,
   type LogEntry,
   type Viewer,
@@ -199,14 +200,23 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
     for (const n of names) for (const id of rooms.get(n) ?? []) targets.add(id);
   }
   const upTo = entries[entries.length - 1]!.seq;
+  // Devices that see the same thing from the same seq get one message, encoded once
+  // (per-socket encoding was the hub's biggest cost with hundreds of tablets).
+  const groups = new Map<string, { after: number; viewer: Viewer; sockets: HubSocket[] }>();
   for (const id of targets) {
     const socket = io.of('/').sockets.get(id) as unknown as HubSocket | undefined;
     if (!socket) continue;
-    const visible = entries
-      .filter((e) => e.seq > socket.data.sentUpTo && entryVisible(state, e, socket.data.viewer))
-      .map((e) => entryForViewer(e, socket.data.viewer));
+    const key = `${socket.data.sentUpTo}|${viewerKey(socket.data.viewer)}`;
+    const group = groups.get(key);
+    if (group) group.sockets.push(socket);
+    else groups.set(key, { after: socket.data.sentUpTo, viewer: socket.data.viewer, sockets: [socket] });
+  }
+  for (const { after, viewer, sockets } of groups.values()) {
+    const visible = entries.filter((e) => e.seq > after && entryVisible(state, e, viewer)).map((e) => entryForViewer(e, viewer));
     if (!visible.length) continue;
-    socket.emit(EVENTS.entries, { v: 1, after: socket.data.sentUpTo, entries: visible, upTo });
-    socket.data.sentUpTo = upTo;
+    const msg: EntriesMessage = { v: 1, after, entries: visible, upTo };
+    if (sockets.length === 1) sockets[0]!.emit(EVENTS.entries, msg);
+    else io.to(sockets.map((s) => s.id)).emit(EVENTS.entries, msg);
+    for (const socket of sockets) socket.data.sentUpTo = upTo;
   }
 }

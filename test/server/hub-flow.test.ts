@@ -113,4 +113,27 @@ describe('hub over real sockets', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(sofia.received.flatMap((m) => m.entries).filter((e) => e.op.type.startsWith('request.'))).toHaveLength(0);
   });
+
+  it('tablets sharing a view get the same push, a kiosk its own redacted one, a late-comer from its own seq', async () => {
+    const k = await kiosk();
+    const amira = await staff();
+    const lucas = await staff('A102', '1357'); // same gates as Amira
+    const manager = await staff('M201', '7319');
+    const first = createRequest({ surname: 'Moreau', note: 'allergic to nuts' });
+    await k.submit(op(KIOSK, first));
+    const late = await staff('A101', '2468'); // Amira on a second tablet, after the first request
+    const second = createRequest({ surname: 'Dupont' });
+    await k.submit(op(KIOSK, second));
+    const creates = (d: TestDevice) => d.received.flatMap((m) => m.entries).filter((e) => e.op.type === 'request.create');
+    for (const d of [amira, lucas, manager]) await waitFor(() => creates(d).length === 2, 'both requests on every tablet');
+    await waitFor(() => creates(late).length === 1 && creates(k).length === 2, 'the late tablet and the kiosk');
+    expect(creates(amira).map((e) => e.op.payload)).toEqual(creates(lucas).map((e) => e.op.payload));
+    expect(creates(amira)[0]!.op.payload).toMatchObject({ surname: 'Moreau', note: 'allergic to nuts' });
+    expect(creates(k)[0]!.op.payload).not.toMatchObject({ surname: 'Moreau' });
+    expect(creates(late)[0]!.op.payload).toMatchObject({ surname: 'Dupont' });
+    // Every push follows on from what that device already had: no gaps, no repeats.
+    for (const d of [amira, lucas, manager, late, k]) {
+      for (const [i, m] of d.received.entries()) if (i > 0) expect(m.after).toBe(d.received[i - 1]!.upTo);
+    }
+  });
 });
