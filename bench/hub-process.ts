@@ -53,10 +53,34 @@ async function main(): Promise<void> {
   const refused = acks.find((a) => !a.ok);
   if (refused && !refused.ok) throw new Error(`bench staff refused: ${refused.reason}`);
 
+  // The hub's own share of the latency: operation received → its push handed to the sockets.
+  // Listeners run in order, so this one runs after the hub's pushes for the same commit.
+  const receivedAt = new Map<string, number>();
+  let internal: number[] = [];
+  const submit = hub.submit.bind(hub);
+  hub.submit = (raw, who) => {
+    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && !receivedAt.has(id)) receivedAt.set(id, performance.now());
+    return submit(raw, who);
+  };
+  hub.on('committed', (entries) => {
+    const now = performance.now();
+    for (const e of entries) {
+      const t = receivedAt.get(e.op.id);
+      if (t === undefined) continue;
+      internal.push(now - t);
+      receivedAt.delete(e.op.id);
+    }
+  });
+
   process.on('message', (raw) => {
     const m = raw as { cmd: string };
     void (async () => {
-      if (m.cmd === 'stats') {
+      if (m.cmd === 'internal') {
+        process.send!({ internal });
+        internal = [];
+        receivedAt.clear();
+      } else if (m.cmd === 'stats') {
         const usage = process.resourceUsage();
         const data = await dirBytes(dataDir);
         process.send!({
