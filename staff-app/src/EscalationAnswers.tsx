@@ -1,10 +1,28 @@
 import { useState } from 'react';
+
+const SEEN_KEY = 'gatecare.staff.answers-seen';
+
+function loadSeen(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(SEEN_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 import { formatMoney, type HubState } from '../../core/index.ts';
 import { VOUCHER_LABEL } from './labels.ts';
 
 /** Tells the agent, wherever they are in the queue, what the duty manager answered. */
 export function EscalationAnswers({ state, me }: { state: HubState; me: string }) {
-  const [seen, setSeen] = useState<string[]>([]);
+  // Remembered across reloads so an answer already read does not come back.
+  const [seen, setSeen] = useState<string[]>(loadSeen);
+  const markSeen = (id: string) =>
+    setSeen((s) => {
+      const next = [...s, id].slice(-200);
+      localStorage.setItem(SEEN_KEY, JSON.stringify(next));
+      return next;
+    });
   const answers = Object.values(state.vouchers).filter(
     (v) => v.requestedBy === me && v.authorisedBy !== null && v.authorisedBy !== me && !seen.includes(v.id),
   );
@@ -18,7 +36,7 @@ export function EscalationAnswers({ state, me }: { state: HubState; me: string }
             {v.authorisedByName} {v.status === 'issued' ? 'approved' : 'declined'} the {VOUCHER_LABEL[v.kind].toLowerCase()} voucher{' '}
             {formatMoney(v.amountCents, v.currency)} for {who}
             {v.status === 'declined' && v.declineReason ? `: ${v.declineReason}` : v.status === 'issued' ? ` — code ${v.code}` : ''}
-            <button onClick={() => setSeen((s) => [...s, v.id])}>OK</button>
+            <button onClick={() => markSeen(v.id)}>OK</button>
           </div>
         );
       })}

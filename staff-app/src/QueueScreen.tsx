@@ -4,6 +4,7 @@ import { useSync } from '../../client/use-sync.ts';
 import { queueOrder, type CareRequest } from '../../core/index.ts';
 import type { Session } from './session.ts';
 import { RequestCard } from './RequestCard.tsx';
+import { opSummary } from './op-summary.ts';
 import { StockPanel } from './StockPanel.tsx';
 import { ManagerEscalations } from './ManagerEscalations.tsx';
 import { EscalationAnswers } from './EscalationAnswers.tsx';
@@ -46,7 +47,9 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
     if (sync.authError) onLogout(/expired|sign in/i.test(sync.authError) ? EXPIRED : `Signed out: ${sync.authError}`);
   }, [sync.authError, onLogout]);
 
-  const cardProps = { now, me: me.id, state: sync.state, client };
+  // Vouchers issued on this tablet that the hub has not confirmed yet (offline): it may still refuse them.
+  const unconfirmed = new Set(sync.pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])));
+  const cardProps = { now, me: me.id, state: sync.state, client, unconfirmed };
   return (
     <div className="staff">
       <header className="topbar">
@@ -71,7 +74,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
       )}
       {sync.rejected.map((r) => (
         <div key={r.op.id} role="alert" className="rejection">
-          Not done: {r.reason}
+          Not done — {opSummary(r.op, sync.state)}: {r.reason}
           <button onClick={() => client.dismissRejection(r.op.id)}>OK</button>
         </div>
       ))}

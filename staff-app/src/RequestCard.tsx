@@ -16,11 +16,13 @@ interface Props {
   me: string;
   state: HubState;
   client: SyncClient;
+  /** Voucher ids still waiting in this tablet's outbox. */
+  unconfirmed: ReadonlySet<string>;
 }
 
 type Panel = 'deliver' | 'voucher' | 'reassign' | 'cancel' | 'note' | 'history' | null;
 
-export function RequestCard({ request: r, now, me, state, client }: Props) {
+export function RequestCard({ request: r, now, me, state, client, unconfirmed }: Props) {
   const [panel, setPanel] = useState<Panel>(null);
   const waited = Math.max(0, Math.round((now - Date.parse(r.createdAt)) / 60000));
   const flight = state.flights[r.flightId];
@@ -65,7 +67,7 @@ export function RequestCard({ request: r, now, me, state, client }: Props) {
           ))}
         </ul>
       )}
-      {vouchers.length > 0 && <VoucherList vouchers={vouchers} />}
+      {vouchers.length > 0 && <VoucherList vouchers={vouchers} unconfirmed={unconfirmed} />}
       <div className="actions">
         {r.status === 'received' && (
           <button className="primary" onClick={() => submit({ type: 'request.claim', payload: { requestId: r.id } })}>

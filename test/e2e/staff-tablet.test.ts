@@ -6,7 +6,7 @@ import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { AxeBuilder } from '@axe-core/playwright';
-import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
 
 describe('staff tablet: priority queue, stock, vouchers within limits, escalation, session end — in chromium', () => {
   let dir: string;
@@ -191,5 +191,41 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await page.reload();
     await page.getByText('Your session has ended: sign in again with your PIN.').waitFor({ timeout: 10_000 });
     await page.getByLabel('Staff id').waitFor();
+  });
+
+  it('a voucher issued offline is marked unconfirmed, and refused on sync with the reason when the budget no longer allows it', async () => {
+    const ticket = await passenger('Nguyen', 10, { needs: ['food'], party: { adults: 1, children: 0, infants: 0 } });
+    const page = await tablet();
+    await signInStaff(page, hub.url, 'A105', '4826', ['K32']);
+    await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Online');
+    const card = page.locator(`[data-ticket="${ticket}"]`);
+
+    await page.context().setOffline(true);
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 }).toContain('Offline');
+    // Meanwhile the duty manager cuts every agent's shift budget to 10.00.
+    const p = hub.hub.current.policy;
+    const ack = await hub.hub.submit(
+      op(SYSTEM, {
+        type: 'policy.set',
+        payload: { currency: p.currency, shiftHours: p.shiftHours, lowStock: p.lowStock, limits: { ...p.limits, agent: { capPerPassengerCents: 250_00, budgetPerShiftCents: 10_00 } } },
+      }),
+      { kind: 'system' },
+    );
+    expect(ack).toMatchObject({ ok: true });
+
+    await card.getByRole('button', { name: 'Voucher…' }).click();
+    await card.getByLabel(/^Amount/).fill('25');
+    await card.getByRole('button', { name: 'Issue voucher' }).click();
+    await card.getByText('Not confirmed yet').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/staff-voucher-offline-unconfirmed.png` });
+
+    await page.context().setOffline(false);
+    const refusal = page.getByRole('alert').filter({ hasText: 'above your remaining shift budget' });
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toContain(
+      `Not done — Meal voucher 25.00 EUR for NGUYEN (${ticket}): 25.00 EUR is above your remaining shift budget (10.00 EUR left of 10.00 EUR)`,
+    );
+    await expect.poll(() => card.getByTestId('voucher').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/staff-voucher-refused-on-sync.png` });
   });
 });

@@ -8,7 +8,7 @@ function statusText(v: Voucher): string {
   return v.authorisedBy === v.requestedBy ? `issued by ${v.authorisedByName}` : `approved by ${v.authorisedByName}`;
 }
 
-export function VoucherList({ vouchers }: { vouchers: Voucher[] }) {
+export function VoucherList({ vouchers, unconfirmed }: { vouchers: Voucher[]; unconfirmed: ReadonlySet<string> }) {
   return (
     <ul className="vouchers" aria-label="Vouchers">
       {vouchers.map((v) => (
@@ -18,6 +18,11 @@ export function VoucherList({ vouchers }: { vouchers: Voucher[] }) {
             {v.description && <> · {v.description}</>}
             <div className="code">{v.status === 'issued' ? v.code : ''}</div>
             <div className="voucher-status">{statusText(v)}</div>
+            {unconfirmed.has(v.id) && (
+              <div className="unconfirmed" role="status">
+                Not confirmed yet: the hub checks the limits when this tablet is back online.
+              </div>
+            )}
           </div>
           {v.status === 'issued' && <VoucherQr voucher={v} />}
         </li>
