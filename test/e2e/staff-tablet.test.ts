@@ -220,12 +220,14 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await page.screenshot({ path: `${ARTIFACTS}/staff-voucher-offline-unconfirmed.png` });
 
     await page.context().setOffline(false);
+    // Generous waits: the machine is shared and reconnection backs off.
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 45_000 }).toContain('Online');
     const refusal = page.getByRole('alert').filter({ hasText: 'above your remaining shift budget' });
-    await refusal.waitFor({ timeout: 30_000 });
+    await refusal.waitFor({ timeout: 45_000 });
     expect(await refusal.textContent()).toContain(
       `Not done — Meal voucher 25.00 EUR for NGUYEN (${ticket}): 25.00 EUR is above your remaining shift budget (10.00 EUR left of 10.00 EUR)`,
     );
     await expect.poll(() => card.getByTestId('voucher').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/staff-voucher-refused-on-sync.png` });
-  });
+  }, 150_000);
 });
