@@ -5,12 +5,15 @@ import { useSync } from '../../client/use-sync.ts';
 import { LanguageBar } from './LanguageBar.tsx';
 import { RequestForm } from './RequestForm.tsx';
 import { TicketView, type SubmittedTicket } from './TicketView.tsx';
+import { OutboxNote } from './OutboxNote.tsx';
+import { useKioskUpdate } from './use-kiosk-update.ts';
 
 /** Home (ask) and ticket (follow) screens, with the language bar on both. */
 export function KioskScreens({ client, gate }: { client: SyncClient; gate: string }) {
   const { t } = useTranslation();
   const sync = useSync(client);
   const [ticketOf, setTicketOf] = useState<SubmittedTicket | null>(null);
+  useKioskUpdate(ticketOf !== null);
 
   return (
     <div className="kiosk">
@@ -25,13 +28,16 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
         {ticketOf ? (
           <TicketView sync={sync} ticket={ticketOf} gate={gate} onDone={() => setTicketOf(null)} />
         ) : (
-          <RequestForm
-            gate={gate}
-            onSubmit={async (body) => {
-              const op = await client.submit(body);
-              if (op.type === 'request.create') setTicketOf({ opId: op.id, requestId: op.payload.requestId });
-            }}
-          />
+          <>
+            <OutboxNote sync={sync} />
+            <RequestForm
+              gate={gate}
+              onSubmit={async (body) => {
+                const op = await client.submit(body);
+                if (op.type === 'request.create') setTicketOf({ opId: op.id, requestId: op.payload.requestId });
+              }}
+            />
+          </>
         )}
       </main>
     </div>

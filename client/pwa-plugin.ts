@@ -1,0 +1,27 @@
+import { VitePWA } from 'vite-plugin-pwa';
+import type { PluginOption } from 'vite';
+
+/**
+ * The service worker of an app (Workbox, generated at build): the whole shell is precached,
+ * so after one visit the app opens and works with the hub down or the network off.
+ * 'prompt': a new version waits until the page chooses to apply it (the kiosk: only when idle).
+ */
+export function appShellWorker(app: { name: string; shortName: string; display: 'fullscreen' | 'standalone' }): PluginOption {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: app.name,
+      short_name: app.shortName,
+      display: app.display,
+      theme_color: '#0b3d91',
+      background_color: '#ffffff',
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,woff2}'],
+      // Any address under the app (…/kiosk/?gate=K32) opens the cached shell when offline.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { enrollKioskPage } from '../helpers/enroll.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+/** Kiosk and staff tablet in chromium, with the network cut (context.setOffline) and the hub restarted. */
+describe('offline-first in chromium: nothing entered is lost', () => {
+  let dir: string;
+  let hub: RunningHub;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    dir = await tempDataDir();
+    hub = await startTestHub(dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await hub?.close();
+    await removeDir(dir);
+  });
+
+  async function newPage(width: number, height: number): Promise<{ ctx: BrowserContext; page: Page }> {
+    const ctx = await browser.newContext({ viewport: { width, height } });
+    contexts.push(ctx);
+    return { ctx, page: await ctx.newPage() };
+  }
+
+  /** Only once the service worker is active is the whole shell in its cache: then the network may go. */
+  async function shellCached(page: Page): Promise<void> {
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 })
+      .toBe('activated');
+  }
+
+  async function signIn(page: Page, id: string, pin: string): Promise<void> {
+    await page.goto(`${hub.url}/staff/`);
+    await page.getByLabel('Staff id').fill(id);
+    await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Open requests').waitFor();
+  }
+
+  /** A passenger asks for water on the kiosk; returns the ticket number shown. */
+  async function ask(kiosk: Page, surname: string): Promise<string> {
+    await kiosk.getByLabel('Flight number').fill('AF1634');
+    await kiosk.getByLabel('Surname').fill(surname);
+    await kiosk.getByLabel('Water').check();
+    await kiosk.getByRole('button', { name: 'Send my request' }).click();
+    return (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+  }
+
+  const connection = (page: Page) => page.getByTestId('connection').textContent();
+
+  it('three requests made offline survive a reload served by the service worker and reach staff exactly once', async () => {
+    const { ctx: kioskCtx, page: kiosk } = await newPage(900, 1200);
+    await enrollKioskPage(kiosk, hub.url, 'K32');
+    await shellCached(kiosk);
+    const { page: staff } = await newPage(1100, 800);
+    await signIn(staff, 'A101', '2468');
+
+    await kioskCtx.setOffline(true);
+    const tickets: string[] = [];
+    for (const surname of ['Moreau', 'Dubois', 'Nguyen']) {
+      tickets.push(await ask(kiosk, surname));
+      expect(await kiosk.getByTestId('net-state').textContent()).toBe(
+        'Saved on this kiosk — it will be sent as soon as the network is back',
+      );
+      await kiosk.getByRole('button', { name: 'Ask for something else' }).click();
+    }
+    expect(new Set(tickets).size).toBe(3);
+
+    // Reloaded with no network: the shell comes from the service worker, the outbox from IndexedDB.
+    await kiosk.reload();
+    await expect.poll(() => kiosk.getByTestId('outbox-note').textContent(), { timeout: 10_000 }).toBe(
+      '3 requests saved on this kiosk — they will be sent as soon as the network is back',
+    );
+    await kiosk.screenshot({ path: `${ARTIFACTS}/offline-kiosk-three-saved.png` });
+    for (const t of tickets) expect(await staff.locator(`[data-ticket="${t}"]`).count()).toBe(0);
+
+    await kioskCtx.setOffline(false);
+    for (const t of tickets) await staff.locator(`[data-ticket="${t}"]`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => kiosk.getByTestId('outbox-note').count(), { timeout: 10_000 }).toBe(0);
+    for (const t of tickets) expect(await staff.locator(`[data-ticket="${t}"]`).count()).toBe(1);
+    const onHub = Object.values(hub.hub.current.requests).filter((r) => tickets.includes(r.ticket));
+    expect(onHub.map((r) => r.surname).sort()).toEqual(['Dubois', 'Moreau', 'Nguyen']);
+    await staff.screenshot({ path: `${ARTIFACTS}/offline-staff-three-arrived.png` });
+  });
+
+  it('a claim made offline survives a reload and is sent; one that lost the race says who won', async () => {
+    const first = createRequest({ surname: 'Laurent' });
+    const second = createRequest({ surname: 'Garcia' });
+    for (const body of [first, second]) expect(await hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
+    const ticketOf = (body: typeof first) => hub.hub.current.requests[(body.payload as { requestId: string }).requestId]!.ticket;
+
+    const { ctx: amiraCtx, page: amira } = await newPage(1100, 900);
+    await signIn(amira, 'A101', '2468');
+    await shellCached(amira);
+    const { page: lucas } = await newPage(1100, 900);
+    await signIn(lucas, 'A102', '1357');
+    const amiraCard = (body: typeof first) => amira.locator(`[data-ticket="${ticketOf(body)}"]`);
+    await amiraCard(second).waitFor();
+
+    await amiraCtx.setOffline(true);
+    await expect.poll(() => connection(amira), { timeout: 10_000 }).toContain('Offline');
+    await amiraCard(first).getByRole('button', { name: 'Claim' }).click();
+    await amiraCard(second).getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => connection(amira)).toContain('2 unsent');
+    // Meanwhile, online, Lucas claims the second one first.
+    await lucas.locator(`[data-ticket="${ticketOf(second)}"]`).getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => hub.hub.current.requests[(second.payload as { requestId: string }).requestId]?.claimedBy).toBe('A102');
+
+    await amira.reload();
+    await expect.poll(() => connection(amira), { timeout: 10_000 }).toContain('2 unsent');
+    expect(await connection(amira)).toContain('Offline');
+    expect(await amiraCard(first).textContent()).toContain('Claimed by you');
+
+    await amiraCtx.setOffline(false);
+    await expect.poll(() => connection(amira), { timeout: 20_000 }).toBe('Online');
+    const alert = amira.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('Not done: already claimed by Lucas');
+    expect(await amiraCard(first).textContent()).toContain('Claimed by you');
+    await expect.poll(() => amiraCard(second).textContent()).toContain('Claimed by Lucas');
+    const claimed = hub.hub.current.requests[(first.payload as { requestId: string }).requestId]!;
+    expect(claimed).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
+    expect(claimed.history.filter((h) => h.action === 'claimed')).toHaveLength(1);
+    await amira.screenshot({ path: `${ARTIFACTS}/offline-staff-claim-conflict.png` });
+
+    // The refusal stays until Amira has read it, reload or not.
+    await amira.reload();
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('already claimed by Lucas');
+    await alert.getByRole('button', { name: 'OK' }).click();
+    await amira.reload();
+    await amiraCard(first).waitFor();
+    expect(await amira.getByRole('alert').count()).toBe(0);
+  });
+
+  it('a hub restart while kiosk and tablet are connected: both reconnect and converge with no one touching them', async () => {
+    const { page: kiosk } = await newPage(900, 1200);
+    await enrollKioskPage(kiosk, hub.url, 'K32');
+    const { page: staff } = await newPage(1100, 900);
+    await signIn(staff, 'A101', '2468');
+    const before = createRequest({ surname: 'Petit' });
+    await hub.hub.submit(op(KIOSK, before), { kind: 'system' });
+    const beforeTicket = hub.hub.current.requests[(before.payload as { requestId: string }).requestId]!.ticket;
+    const card = staff.locator(`[data-ticket="${beforeTicket}"]`);
+    await card.waitFor();
+
+    const port = Number(new URL(hub.url).port);
+    await hub.close();
+    await expect.poll(() => connection(staff), { timeout: 10_000 }).toContain('Offline');
+    // While the hub is down, work goes on.
+    const during = await ask(kiosk, 'Rousseau');
+    expect(await kiosk.getByTestId('net-state').textContent()).toContain('Saved on this kiosk');
+    await card.getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => connection(staff)).toContain('1 unsent');
+
+    hub = await startTestHub(dir, port);
+    await staff.locator(`[data-ticket="${during}"]`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => connection(staff), { timeout: 20_000 }).toBe('Online');
+    await expect.poll(() => kiosk.getByTestId('net-state').textContent(), { timeout: 20_000 }).toBe('Sent — staff have your request');
+    expect(hub.hub.current.requests[(before.payload as { requestId: string }).requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
+    expect(Object.values(hub.hub.current.requests).filter((r) => r.ticket === during)).toHaveLength(1);
+  });
+});
