@@ -4,6 +4,8 @@ import type { Rejected, SyncStorage } from './sync-storage.ts';
 
 interface StoredConfirmed {
   v: number;
+  /** Which slice of the hub it is (gates covered): another slice needs a fresh snapshot, not a pull after seq. */
+  view?: string;
   seq: number;
   state: HubState;
 }
@@ -22,9 +24,12 @@ const DB_VERSION = 1;
  * One database per device and person: an agent's unsent actions wait for that agent.
  */
 export class IdbSyncStorage implements SyncStorage {
-  private constructor(private readonly db: IDBPDatabase<SyncDB>) {}
+  private constructor(
+    private readonly db: IDBPDatabase<SyncDB>,
+    private readonly view: string,
+  ) {}
 
-  static async open(scope: string): Promise<IdbSyncStorage> {
+  static async open(scope: string, view = ''): Promise<IdbSyncStorage> {
     const db = await openDB<SyncDB>(`gatecare-sync:${scope}`, DB_VERSION, {
       upgrade(db) {
         // Operation ids are UUIDv7, so key order is the order they were made in.
@@ -33,7 +38,7 @@ export class IdbSyncStorage implements SyncStorage {
         db.createObjectStore('confirmed');
       },
     });
-    return new IdbSyncStorage(db);
+    return new IdbSyncStorage(db, view);
   }
 
   async loadOutbox(): Promise<Op[]> {
@@ -65,11 +70,13 @@ export class IdbSyncStorage implements SyncStorage {
     const stored = await this.db.get('confirmed', 'latest');
     // A state saved by an older app version is not trusted: the hub sends a fresh snapshot instead.
     if (!stored || stored.v !== SCHEMA_VERSION || stored.state.v !== SCHEMA_VERSION) return null;
+    // Requests of newly covered gates are older than our seq: only a snapshot brings them.
+    if ((stored.view ?? '') !== this.view) return null;
     return { seq: stored.seq, state: stored.state };
   }
 
   async saveConfirmed(seq: number, state: HubState): Promise<void> {
-    await this.db.put('confirmed', { v: SCHEMA_VERSION, seq, state }, 'latest');
+    await this.db.put('confirmed', { v: SCHEMA_VERSION, view: this.view, seq, state }, 'latest');
   }
 
   close(): void {

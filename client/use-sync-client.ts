@@ -6,11 +6,13 @@ import { MemorySyncStorage, type SyncStorage } from './sync-storage.ts';
 export type DeviceLink = Omit<SyncClientOptions, 'storage'> & {
   /** Names the device's IndexedDB database: one per device and person. */
   scope: string;
+  /** What slice of the hub the device follows (e.g. the gates covered); a change starts from a fresh snapshot. */
+  view?: string;
 };
 
-async function openStorage(scope: string): Promise<{ storage: SyncStorage; close: () => void }> {
+async function openStorage(scope: string, view: string): Promise<{ storage: SyncStorage; close: () => void }> {
   try {
-    const idb = await IdbSyncStorage.open(scope);
+    const idb = await IdbSyncStorage.open(scope, view);
     return { storage: idb, close: () => idb.close() };
   } catch (e) {
     // Better a device that works until the tab closes than none at all; the console says why.
@@ -28,9 +30,10 @@ export function useSyncClient(link: DeviceLink, key: string): SyncClient | null 
   useEffect(() => {
     let cancelled = false;
     let cleanup = () => {};
-    void openStorage(link.scope).then(({ storage, close }) => {
+    void openStorage(link.scope, link.view ?? '').then(({ storage, close }) => {
       if (cancelled) return close();
-      const c = new SyncClient({ ...link, storage });
+      const { scope: _scope, view: _view, ...options } = link;
+      const c = new SyncClient({ ...options, storage });
       cleanup = () => {
         c.stop();
         close();

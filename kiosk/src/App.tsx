@@ -38,6 +38,7 @@ function ConnectedKiosk({ enrollment, onRefused }: { enrollment: KioskEnrollment
     {
       // Per device, not per enrolment: requests saved before a re-enrolment are still sent.
       scope: `kiosk:${device}`,
+      view: enrollment.gate,
       url: location.origin,
       auth: { kiosk: { token } },
       actor: { kind: 'kiosk', id: device },

@@ -41,6 +41,7 @@ function SignedIn({ session, onLogout, onChangeGates }: { session: Session; onLo
     {
       // Per person: an agent's unsent actions are only ever sent under that agent's session.
       scope: `staff:${session.staff.id}`,
+      view: (session.gates ?? []).join(','),
       url: location.origin,
       auth: { token: session.token, gates: session.gates },
       actor: { kind: 'staff', id: session.staff.id },
