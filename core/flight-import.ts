@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { Flight, FlightNumber, FlightStatus, GateId } from './model.ts';
+import { CountryCode, Flight, FlightNumber, FlightStatus, GateId, TimeZone } from './model.ts';
 import { describeZodError } from './ops.ts';
 
 export interface ImportError {
@@ -26,6 +26,9 @@ const COLUMNS = [
   'scheduledDeparture',
   'estimatedDeparture',
   'status',
+  'originCountry',
+  'destinationCountry',
+  'originTimeZone',
 ] as const;
 const REQUIRED = ['number', 'origin', 'destination', 'distanceKm', 'gate', 'scheduledDeparture'] as const;
 
@@ -49,6 +52,9 @@ const Row = z
     scheduledDeparture: When,
     estimatedDeparture: z.preprocess(blankToUndefined, When.optional()),
     status: z.preprocess(blankToUndefined, FlightStatus.optional()),
+    originCountry: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().pipe(CountryCode).optional()),
+    destinationCountry: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().pipe(CountryCode).optional()),
+    originTimeZone: z.preprocess(blankToUndefined, z.string().trim().pipe(TimeZone).optional()),
   })
   .strict();
 
@@ -74,6 +80,9 @@ function toFlight(input: Record<string, unknown>, gates: ReadonlySet<string>): {
     scheduledDeparture: scheduled,
     estimatedDeparture: estimated,
     status,
+    ...(row.originCountry ? { originCountry: row.originCountry } : {}),
+    ...(row.destinationCountry ? { destinationCountry: row.destinationCountry } : {}),
+    ...(row.originTimeZone ? { originTimeZone: row.originTimeZone } : {}),
   });
   return flight.success ? { flight: flight.data } : { error: describeZodError(flight.error) };
 }

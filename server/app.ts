@@ -17,6 +17,7 @@ import { LOG_REDACT, registerHttpHardening } from './http-hardening.ts';
 import { attachSockets } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals } from './notice-reveals.ts';
+import { registerManagerRoutes } from './manager-routes.ts';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -82,6 +83,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: new Date().toISOString() }));
   registerAuthRoutes(app, hub, store, tokens, throttle);
   registerKioskEnrollment(app, hub, store, throttle, kioskTokens);
+  registerManagerRoutes(app, hub, tokens);
   app.get('/api/snapshot', async (req, reply) => {
     const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const member = claims ? hub.current.staff[claims.sub] : undefined;

@@ -5,6 +5,7 @@ import { loadSession, saveSession, type Session } from './session.ts';
 import { LoginScreen } from './LoginScreen.tsx';
 import { GatePicker } from './GatePicker.tsx';
 import { QueueScreen } from './QueueScreen.tsx';
+import { ManagerApp } from './manager/ManagerApp.tsx';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -51,5 +52,8 @@ function SignedIn({ session, onLogout, onChangeGates }: { session: Session; onLo
     `${session.token}|${(session.gates ?? []).join(',')}`,
   );
   if (!client) return null;
+  if (session.staff.role === 'duty_manager') {
+    return <ManagerApp client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />;
+  }
   return <QueueScreen client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />;
 }

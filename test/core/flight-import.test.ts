@@ -6,16 +6,23 @@ const GATES = ['K32', 'K34', 'K41'];
 describe('importing a flight list', () => {
   it('reads a CSV with a header, fills defaults and derives the status', () => {
     const csv = [
-      'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture,estimatedDeparture,status',
-      'AF1634,CDG,BCN,Barcelona,830,K32,2026-11-23T18:30:00Z,2026-11-23T21:00:00Z,',
-      'af 1012,cdg,mad,,1065,k34,2026-11-23T19:00:00+01:00,,',
-      'AF1780,CDG,FCO,Rome,1105,K41,2026-11-23T20:45:00Z,2026-11-24T07:30:00Z,cancelled',
+      'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture,estimatedDeparture,status,originCountry,destinationCountry,originTimeZone',
+      'AF1634,CDG,BCN,Barcelona,830,K32,2026-11-23T18:30:00Z,2026-11-23T21:00:00Z,,fr,ES,Europe/Paris',
+      'af 1012,cdg,mad,,1065,k34,2026-11-23T19:00:00+01:00,,,,,',
+      'AF1780,CDG,FCO,Rome,1105,K41,2026-11-23T20:45:00Z,2026-11-24T07:30:00Z,cancelled,FR,IT,Europe/Mars',
     ].join('\r\n');
     const out = parseFlightList(csv, GATES);
-    expect(out.errors).toEqual([]);
+    expect(out.errors).toEqual([{ line: 4, message: 'originTimeZone: unknown time zone: use an IANA name like Europe/Paris' }]);
     expect(out.format).toBe('csv');
     expect(out.flights).toEqual([
-      expect.objectContaining({ id: 'AF1634-2026-11-23', status: 'delayed', estimatedDeparture: '2026-11-23T21:00:00.000Z' }),
+      expect.objectContaining({
+        id: 'AF1634-2026-11-23',
+        status: 'delayed',
+        estimatedDeparture: '2026-11-23T21:00:00.000Z',
+        originCountry: 'FR',
+        destinationCountry: 'ES',
+        originTimeZone: 'Europe/Paris',
+      }),
       expect.objectContaining({
         id: 'AF1012-2026-11-23',
         number: 'AF1012',
@@ -26,8 +33,8 @@ describe('importing a flight list', () => {
         estimatedDeparture: '2026-11-23T18:00:00.000Z',
         status: 'scheduled',
       }),
-      expect.objectContaining({ id: 'AF1780-2026-11-23', status: 'cancelled' }),
     ]);
+    expect(out.flights[1]).not.toHaveProperty('originCountry');
   });
 
   it('reports each bad CSV row with its line number, and keeps the good ones', () => {

@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import {
+  STOCK_LABEL,
+  StockItem,
+  activityTimeline,
+  buildBoard,
+  entitlementsForFlight,
+  serveTimeDistribution,
+  summariseEntitlements,
+  type GateBoard,
+  type HubState,
+  type Need,
+} from '../../../core/index.ts';
+import { ActivityChart } from './charts/ActivityChart.tsx';
+import { ServeTimeChart } from './charts/ServeTimeChart.tsx';
+import { SpendChart } from './charts/SpendChart.tsx';
+import { clock, minutes, money } from './format.ts';
+import { NEED_SHORT } from './labels.ts';
+
+function Tile({ label, value, testId, alert }: { label: string; value: string; testId: string; alert?: boolean }) {
+  return (
+    <div className={`tile${alert ? ' alert' : ''}`} data-testid={testId}>
+      <span className="tile-value">{value}</span>
+      <span className="tile-label">{label}</span>
+    </div>
+  );
+}
+
+function GateRow({ g, currency }: { g: GateBoard; currency: string }) {
+  const needs = Object.entries(g.openByNeed) as [Need, number][];
+  return (
+    <tr data-testid="gate-row" data-gate={g.gate}>
+      <th scope="row">{g.gate}</th>
+      <td className="num" data-testid="gate-open">{g.open}</td>
+      <td>{needs.length ? needs.map(([n, c]) => <span key={n} className="chip">{NEED_SHORT[n]} {c}</span>) : '—'}</td>
+      <td className={`num${(g.oldestWaitMin ?? 0) >= 20 ? ' late' : ''}`} data-testid="gate-oldest">{minutes(g.oldestWaitMin)}</td>
+      <td className="num">{minutes(g.medianServeMinLastHour)}{g.servedLastHour ? ` (${g.servedLastHour})` : ''}</td>
+      <td>
+        {g.staffActive.length ? g.staffActive.map((s) => s.name.split(' ')[0]).join(', ') : '—'}
+        <span className="muted"> / {g.staffAssigned}</span>
+      </td>
+      <td>
+        {StockItem.options.map((i) => (
+          <span key={i} className={`stock${g.lowStock.includes(i) ? ' low' : ''}`} title={STOCK_LABEL[i]}>
+            {STOCK_LABEL[i]} {g.stock[i]}
+          </span>
+        ))}
+      </td>
+      <td className="num">{g.spendCents ? money(g.spendCents, currency) : '—'}</td>
+      <td className="num">{g.pendingEscalations || '—'}</td>
+    </tr>
+  );
+}
+
+/** The live picture: totals, gates, flights and charts, all computed by core from the synced state. */
+export function BoardPanel({ state, now }: { state: HubState; now: string }) {
+  const [allGates, setAllGates] = useState(false);
+  const board = useMemo(() => buildBoard(state, now), [state, now]);
+  const timeline = useMemo(() => activityTimeline(state, now), [state, now]);
+  const bins = useMemo(() => serveTimeDistribution(state), [state]);
+  const currency = board.spend.currency;
+  const gates = allGates ? board.gates : board.gates.filter((g) => g.open > 0 || g.servedLastHour > 0 || g.lowStock.length > 0 || g.flights.length > 0);
+  return (
+    <section aria-labelledby="board-title">
+      <h2 id="board-title">Live board <span className="muted">updated {clock(now)}</span></h2>
+      <div className="tiles">
+        <Tile label="waiting now" value={String(board.totals.open)} testId="total-open" alert={board.totals.open > 0} />
+        <Tile label="longest wait" value={minutes(board.totals.oldestWaitMin)} testId="total-oldest" alert={(board.totals.oldestWaitMin ?? 0) >= 20} />
+        <Tile label="median time to serve (1 h)" value={minutes(board.totals.medianServeMinLastHour)} testId="total-median" />
+        <Tile label="served in the last hour" value={String(board.totals.servedLastHour)} testId="total-served" />
+        <Tile label="staff active (1 h)" value={String(board.totals.staffActive)} testId="total-staff" />
+        <Tile label={`vouchers issued (${board.spend.shiftHours} h)`} value={money(board.spend.issuedCents, currency)} testId="total-spend" />
+        <Tile label="escalations waiting" value={String(board.spend.pendingCount)} testId="total-escalations" alert={board.spend.pendingCount > 0} />
+      </div>
+
+      <div className="table-head">
+        <h3>Gates</h3>
+        <label className="inline">
+          <input type="checkbox" checked={allGates} onChange={(e) => setAllGates(e.target.checked)} /> show all gates
+        </label>
+      </div>
+      <div className="scroll">
+        <table className="grid" data-testid="gate-table">
+          <thead>
+            <tr>
+              <th scope="col">Gate</th>
+              <th scope="col">Waiting</th>
+              <th scope="col">Open needs</th>
+              <th scope="col">Oldest wait</th>
+              <th scope="col">Median serve (1 h)</th>
+              <th scope="col">Staff active / assigned</th>
+              <th scope="col">Stock</th>
+              <th scope="col">Spend</th>
+              <th scope="col">Escalations</th>
+            </tr>
+          </thead>
+          <tbody>
+            {gates.map((g) => <GateRow key={g.gate} g={g} currency={currency} />)}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>Flights</h3>
+      <div className="scroll">
+        <table className="grid" data-testid="flight-board">
+          <thead>
+            <tr>
+              <th scope="col">Flight</th>
+              <th scope="col">Gate</th>
+              <th scope="col">Departure</th>
+              <th scope="col">Delay</th>
+              <th scope="col">Passenger care owed</th>
+              <th scope="col">Waiting</th>
+              <th scope="col">Helped</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.flights.map((f) => (
+              <tr key={f.flight.id} data-testid="flight-board-row" data-flight={f.flight.number}>
+                <th scope="row">{f.flight.number} <span className="muted">{f.flight.destinationName}</span></th>
+                <td>{f.flight.gate}</td>
+                <td>
+                  {f.flight.status === 'cancelled' ? <strong className="late">Cancelled</strong> : clock(f.flight.estimatedDeparture)}
+                  {f.flight.status === 'cancelled' && <span className="muted"> rebooked {clock(f.flight.estimatedDeparture)}</span>}
+                </td>
+                <td className={`num${f.delayMin >= 120 ? ' late' : ''}`}>{f.delayMin ? minutes(f.delayMin) : 'on time'}</td>
+                <td className="entitlement" data-testid="flight-entitlement">
+                  {summariseEntitlements(entitlementsForFlight(state, f.flight), now, f.flight.originTimeZone ?? 'UTC')}
+                </td>
+                <td className="num">{f.open ? `${f.open} (${f.peopleWaiting} people)` : '—'}</td>
+                <td className="num">{f.helped || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="charts">
+        <ActivityChart buckets={timeline} />
+        <ServeTimeChart bins={bins} />
+        <SpendChart spend={board.spend} />
+      </div>
+    </section>
+  );
+}

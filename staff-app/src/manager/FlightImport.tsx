@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { SyncClient } from '../../../client/sync-client.ts';
+import { parseFlightList, type FlightImport as Parsed, type HubState } from '../../../core/index.ts';
+
+const EXAMPLE =
+  'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture,estimatedDeparture,status,originCountry,destinationCountry,originTimeZone';
+
+/**
+ * Reads a CSV or JSON flight list in the browser with the core parser, shows every bad row
+ * by line, and imports the good ones as flight.upsert operations (kept if the hub is unreachable).
+ */
+export function FlightImport({ state, client }: { state: HubState; client: SyncClient }) {
+  const [parsed, setParsed] = useState<(Parsed & { file: string }) | null>(null);
+  const [done, setDone] = useState('');
+
+  const read = async (file: File) => {
+    setDone('');
+    const text = await file.text();
+    const format = file.name.toLowerCase().endsWith('.json') ? 'json' : file.name.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+    setParsed({ ...parseFlightList(text, Object.keys(state.gates), format), file: file.name });
+  };
+
+  const importGood = async () => {
+    if (!parsed) return;
+    for (const f of parsed.flights) await client.submit({ type: 'flight.upsert', payload: f });
+    setDone(`${parsed.flights.length} flight${parsed.flights.length === 1 ? '' : 's'} from ${parsed.file} imported.`);
+    setParsed(null);
+  };
+
+  return (
+    <div className="import" data-testid="flight-import">
+      <h3>Import a flight list</h3>
+      <p className="muted">
+        CSV with a first line naming the columns, or a JSON array of flights. Columns: <code>{EXAMPLE}</code> (the last
+        five are optional; times as 2026-11-23T18:45:00Z).
+      </p>
+      <label className="field">
+        Flight list file (CSV or JSON)
+        <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} />
+      </label>
+      {parsed && (
+        <div className="import-result">
+          <p data-testid="import-summary">
+            {parsed.file}: {parsed.flights.length} flight{parsed.flights.length === 1 ? '' : 's'} ready
+            {parsed.errors.length > 0 && `, ${parsed.errors.length} line${parsed.errors.length === 1 ? '' : 's'} with problems`}
+          </p>
+          {parsed.errors.length > 0 && (
+            <ul className="import-errors" role="alert" data-testid="import-errors">
+              {parsed.errors.map((e, i) => (
+                <li key={i}>
+                  <strong>Line {e.line}:</strong> {e.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {parsed.flights.length > 0 && (
+            <button className="primary" onClick={() => void importGood()}>
+              Import {parsed.flights.length} flight{parsed.flights.length === 1 ? '' : 's'}
+              {parsed.errors.length > 0 ? ' (skip the lines with problems)' : ''}
+            </button>
+          )}
+        </div>
+      )}
+      {done && <p role="status" className="ok">{done}</p>}
+    </div>
+  );
+}

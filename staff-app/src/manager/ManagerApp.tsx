@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import type { SyncClient } from '../../../client/sync-client.ts';
+import { useSync } from '../../../client/use-sync.ts';
+import type { Session } from '../session.ts';
+import { QueueScreen } from '../QueueScreen.tsx';
+import { BoardPanel } from './BoardPanel.tsx';
+import { FlightsPanel } from './FlightsPanel.tsx';
+import { NoticesPanel } from './NoticesPanel.tsx';
+import { PolicyPanel } from './PolicyPanel.tsx';
+import { EscalationsPanel } from './EscalationsPanel.tsx';
+import { ReportPanel } from './ReportPanel.tsx';
+import { useNow } from './use-now.ts';
+import './manager.css';
+
+const TABS = ['board', 'queue', 'flights', 'notices', 'escalations', 'policy', 'report'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL: Record<Tab, string> = {
+  board: 'Board',
+  queue: 'Requests',
+  flights: 'Flights',
+  notices: 'Notices',
+  escalations: 'Escalations',
+  policy: 'Limits',
+  report: 'Report',
+};
+
+function tabFromHash(): Tab {
+  const h = location.hash.replace('#', '');
+  return (TABS as readonly string[]).includes(h) ? (h as Tab) : 'board';
+}
+
+/** The duty manager's view: the agents' queue plus the board, flights, notices, limits, escalations and report. */
+export function ManagerApp({
+  client,
+  session,
+  onLogout,
+  onChangeGates,
+}: {
+  client: SyncClient;
+  session: Session;
+  onLogout: (why?: string) => void;
+  onChangeGates: () => void;
+}) {
+  const sync = useSync(client);
+  const now = useNow();
+  const [tab, setTab] = useState<Tab>(tabFromHash);
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (sync.authError) onLogout();
+  }, [sync.authError, onLogout]);
+  const pending = Object.values(sync.state.vouchers).filter((v) => v.status === 'pending').length;
+  const me = session.staff;
+
+  return (
+    <div className="manager">
+      <nav className="tabs no-print" aria-label="Duty manager">
+        {TABS.map((t) => (
+          <a key={t} href={`#${t}`} aria-current={t === tab ? 'page' : undefined} className={t === tab ? 'active' : ''}>
+            {TAB_LABEL[t]}
+            {t === 'escalations' && pending > 0 && <span className="badge" data-testid="escalation-badge">{pending}</span>}
+          </a>
+        ))}
+      </nav>
+      {tab === 'queue' ? (
+        <QueueScreen client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />
+      ) : (
+        <>
+          <header className="topbar no-print">
+            <div>
+              <strong>{me.firstName} {me.lastName}</strong> · Duty manager
+            </div>
+            <div className="conn" data-testid="connection">
+              {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — changes are kept on this tablet</span>}
+              {sync.pending.length > 0 && <span className="unsent"> · {sync.pending.length} unsent</span>}
+            </div>
+            <button onClick={() => onLogout()}>Sign out</button>
+          </header>
+          {sync.rejected.map((r) => (
+            <div key={r.op.id} role="alert" className="rejection no-print">
+              Not done: {r.reason}
+              <button onClick={() => client.dismissRejection(r.op.id)}>OK</button>
+            </div>
+          ))}
+          <main className="manager-main">
+            {tab === 'board' && <BoardPanel state={sync.state} now={now} />}
+            {tab === 'flights' && <FlightsPanel state={sync.state} client={client} />}
+            {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}
+            {tab === 'escalations' && <EscalationsPanel state={sync.state} client={client} now={now} />}
+            {tab === 'policy' && <PolicyPanel state={sync.state} client={client} />}
+            {tab === 'report' && <ReportPanel state={sync.state} now={now} session={session} />}
+          </main>
+        </>
+      )}
+    </div>
+  );
+}

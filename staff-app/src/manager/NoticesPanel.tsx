@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { SyncClient } from '../../../client/sync-client.ts';
+import { currentNotices, noticeHistory, type HubState, type Notice } from '../../../core/index.ts';
+import { clock, dateTime } from './format.ts';
+import { LANGUAGE_NAME } from './labels.ts';
+import { NoticeForm } from './NoticeForm.tsx';
+import type { Language } from '../../../core/index.ts';
+
+function scopeLabel(state: HubState, n: Notice): string {
+  switch (n.scope.kind) {
+    case 'all':
+      return 'All gates';
+    case 'gates':
+      return `Gates ${n.scope.gates.join(', ')}`;
+    case 'flight': {
+      const f = state.flights[n.scope.flightId];
+      return f ? `${f.number} (gate ${f.gate})` : n.scope.flightId;
+    }
+  }
+}
+
+function kioskStatus(n: Notice, current: boolean, now: string): string {
+  if (n.revealedAt) return current ? `On kiosks since ${clock(n.revealedAt)}` : `Was on kiosks from ${clock(n.revealedAt)}`;
+  if (!current) return 'Replaced before kiosks showed it';
+  return n.revealAt > now ? `Staff only — on kiosks at ${clock(n.revealAt)}` : 'Going to kiosks now';
+}
+
+/** Notices: write one, see which are in force, update one, and the full history. */
+export function NoticesPanel({ state, client, now }: { state: HubState; client: SyncClient; now: string }) {
+  const [editing, setEditing] = useState<{ updating: Notice | null } | null>(null);
+  const current = new Set(currentNotices(state).map((n) => n.id));
+  const history = noticeHistory(state);
+  return (
+    <section aria-labelledby="notices-title">
+      <div className="table-head">
+        <h2 id="notices-title">Notices to passengers</h2>
+        {!editing && <button className="primary" onClick={() => setEditing({ updating: null })}>New notice</button>}
+      </div>
+      {editing && (
+        <NoticeForm key={editing.updating?.id ?? 'new'} state={state} client={client} updating={editing.updating} onDone={() => setEditing(null)} />
+      )}
+      {history.length === 0 && <p className="empty">No notice published yet.</p>}
+      <ol className="notices" data-testid="notice-history">
+        {history.map((n) => {
+          const inForce = current.has(n.id);
+          return (
+            <li key={n.id} className={`notice${inForce ? '' : ' replaced'}`} data-testid="notice" data-notice={n.id}>
+              <div className="notice-head">
+                <strong>{scopeLabel(state, n)}</strong>
+                <span>published {dateTime(n.publishedAt)} by {n.publishedByName}</span>
+                <span className="kiosk-status" data-testid="notice-status">{kioskStatus(n, inForce, now)}</span>
+              </div>
+              {(Object.entries(n.texts) as [Language, { known: string; unknown: string }][]).map(([lang, t]) => (
+                <div key={lang} lang={lang} className="notice-text">
+                  <span className="muted">{LANGUAGE_NAME[lang]}:</span> <strong>We know:</strong> {t.known}
+                  {t.unknown && <> <strong>We don't know yet:</strong> {t.unknown}</>}
+                </div>
+              ))}
+              {n.nextUpdateAt && <p className="muted">Next update at {clock(n.nextUpdateAt)}</p>}
+              {inForce && !editing && (
+                <button onClick={() => setEditing({ updating: n })} aria-label={`Update notice for ${scopeLabel(state, n)}`}>Update</button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { SyncClient } from '../../../client/sync-client.ts';
+import { PolicyRules, Role, STOCK_LABEL, StockItem, describeZodError, policyRules, type HubState } from '../../../core/index.ts';
+import { dateTime } from './format.ts';
+
+const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
+
+/** Amounts are typed in major units (12.50) and kept in cents. */
+const toCents = (v: string) => Math.round(Number(v.replace(',', '.')) * 100);
+const toMajor = (c: number) => (c / 100).toFixed(2);
+
+/** Caps and budgets per role and low-stock thresholds, changed live; below, the change log. */
+export function PolicyPanel({ state, client }: { state: HubState; client: SyncClient }) {
+  const rules = policyRules(state.policy);
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [saved, setSaved] = useState('');
+  const value = (key: string, current: string) => draft[key] ?? current;
+  const set = (key: string) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setSaved('');
+    setDraft((d) => ({ ...d, [key]: e.target.value }));
+  };
+
+  const save = (e: React.FormEvent) => {
+    e.preventDefault();
+    const next = {
+      ...rules,
+      shiftHours: Number(value('shiftHours', String(rules.shiftHours))),
+      limits: Object.fromEntries(
+        Role.options.map((r) => [
+          r,
+          {
+            capPerPassengerCents: toCents(value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))),
+            budgetPerShiftCents: toCents(value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))),
+          },
+        ]),
+      ),
+      lowStock: Object.fromEntries(StockItem.options.map((i) => [i, Number(value(`low.${i}`, String(rules.lowStock[i])))])),
+    };
+    const parsed = PolicyRules.safeParse(next);
+    if (!parsed.success) return setError(describeZodError(parsed.error));
+    setError('');
+    void client.submit({ type: 'policy.set', payload: parsed.data });
+    setDraft({});
+    setSaved('Policy saved: it applies on every tablet at once.');
+  };
+
+  return (
+    <section aria-labelledby="policy-title">
+      <h2 id="policy-title">Limits and budgets</h2>
+      <form onSubmit={save} className="policy-form" aria-label="Policy">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Cap per passenger ({rules.currency})</th>
+              <th scope="col">Budget per shift ({rules.currency})</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Role.options.map((r) => (
+              <tr key={r}>
+                <th scope="row">{ROLE_LABEL[r]}</th>
+                <td>
+                  <input aria-label={`${ROLE_LABEL[r]} cap per passenger`} inputMode="decimal" value={value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))} onChange={set(`${r}.cap`)} />
+                </td>
+                <td>
+                  <input aria-label={`${ROLE_LABEL[r]} budget per shift`} inputMode="decimal" value={value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))} onChange={set(`${r}.budget`)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="form-row">
+          <label className="field">
+            Shift length (hours)
+            <input type="number" min={1} max={24} value={value('shiftHours', String(rules.shiftHours))} onChange={set('shiftHours')} />
+          </label>
+          {StockItem.options.map((i) => (
+            <label key={i} className="field">
+              Low-stock alert: {STOCK_LABEL[i]}
+              <input type="number" min={0} value={value(`low.${i}`, String(rules.lowStock[i]))} onChange={set(`low.${i}`)} />
+            </label>
+          ))}
+        </div>
+        {error && <p role="alert" className="error">{error}</p>}
+        {saved && <p role="status" className="ok">{saved}</p>}
+        <button className="primary" type="submit">Save policy</button>
+      </form>
+
+      <h3>Change log</h3>
+      {state.policyLog.length === 0 ? (
+        <p className="empty">The default policy has not been changed.</p>
+      ) : (
+        <ol className="policy-log" data-testid="policy-log" reversed>
+          {[...state.policyLog].reverse().map((c) => (
+            <li key={c.seq}>
+              <strong>{dateTime(c.at)}</strong> — {c.byName} ({c.by})
+              <ul>{c.changes.map((line) => <li key={line}>{line}</li>)}</ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

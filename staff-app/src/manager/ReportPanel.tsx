@@ -1,0 +1,98 @@
+import { useMemo, useState } from 'react';
+import { STOCK_LABEL, StockItem, buildReport, type FlightReport, type HubState } from '../../../core/index.ts';
+import type { Session } from '../session.ts';
+import { dateTime, minutes, money } from './format.ts';
+
+type Counts = Omit<FlightReport, 'flightId' | 'number' | 'destination' | 'status' | 'delayMin'>;
+
+function Cells({ c, currency }: { c: Counts; currency: string }) {
+  return (
+    <>
+      <td className="num">{c.requests}</td>
+      <td className="num">{c.passengersHelped}</td>
+      <td className="num">{c.stillOpen || '—'}</td>
+      <td className="num">{minutes(c.medianWaitMin)}</td>
+      <td className="num">{minutes(c.worstWaitMin)}</td>
+      <td>{StockItem.options.filter((i) => c.itemsHandedOut[i] > 0).map((i) => `${c.itemsHandedOut[i]} ${STOCK_LABEL[i]}`).join(', ') || '—'}</td>
+      <td className="num">{c.vouchers || '—'}</td>
+      <td className="num">{c.spendCents ? money(c.spendCents, currency) : '—'}</td>
+    </>
+  );
+}
+
+/** Downloads the CSV from the hub with the duty manager's token (a plain link could not send it). */
+async function downloadCsv(session: Session): Promise<void> {
+  const res = await fetch('/api/report.csv', { headers: { authorization: `Bearer ${session.token}` } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new Error(body.error ?? `the hub answered ${res.status}`);
+  }
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'gatecare-report.csv';
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** The end-of-disruption report: on screen, printable (print CSS), downloadable as CSV. */
+export function ReportPanel({ state, now, session }: { state: HubState; now: string; session: Session }) {
+  const report = useMemo(() => buildReport(state, now), [state, now]);
+  const [error, setError] = useState('');
+  return (
+    <section aria-labelledby="report-title" className="report">
+      <div className="table-head">
+        <h2 id="report-title">End-of-disruption report</h2>
+        <div className="actions no-print">
+          <button onClick={() => downloadCsv(session).catch((e: Error) => setError(`The CSV could not be downloaded: ${e.message}`))}>
+            Download CSV
+          </button>
+          <button onClick={() => window.print()}>Print</button>
+        </div>
+      </div>
+      {error && <p role="alert" className="error no-print">{error}</p>}
+      <p className="muted">Terminal care report generated {dateTime(report.generatedAt)} by {session.staff.firstName} {session.staff.lastName}.</p>
+      <div className="scroll">
+        <table className="grid" data-testid="report-table">
+          <thead>
+            <tr>
+              <th scope="col">Flight</th>
+              <th scope="col">Status</th>
+              <th scope="col">Requests</th>
+              <th scope="col">Passengers helped</th>
+              <th scope="col">Still open</th>
+              <th scope="col">Median wait</th>
+              <th scope="col">Worst wait</th>
+              <th scope="col">Items handed out</th>
+              <th scope="col">Vouchers</th>
+              <th scope="col">Spend</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.flights.map((f) => (
+              <tr key={f.flightId} data-testid="report-row" data-flight={f.number}>
+                <th scope="row">{f.number} <span className="muted">{f.destination}</span></th>
+                <td>{f.status}{f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}</td>
+                <Cells c={f} currency={report.currency} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-testid="report-total">
+              <th scope="row">Total</th>
+              <td />
+              <Cells c={report.totals} currency={report.currency} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {report.totals.pendingVouchers > 0 && (
+        <p className="late">{report.totals.pendingVouchers} voucher request(s) still wait for a decision.</p>
+      )}
+    </section>
+  );
+}
