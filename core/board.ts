@@ -89,10 +89,13 @@ export function serveMinutes(r: CareRequest): number | null {
   return r.status === 'delivered' && r.deliveredAt ? minutesBetween(r.createdAt, r.deliveredAt) : null;
 }
 
-function deliveredWithin(r: CareRequest, fromMs: number, toMs: number): boolean {
-  if (r.status !== 'delivered' || !r.deliveredAt) return false;
-  const t = Date.parse(r.deliveredAt);
-  return t > fromMs && t <= toMs;
+/** Delivered after `fromMs` (a device's clock may run a little behind the hub's stamp: no upper bound). */
+function deliveredSince(r: CareRequest, fromMs: number): boolean {
+  return r.status === 'delivered' && r.deliveredAt !== null && Date.parse(r.deliveredAt) > fromMs;
+}
+
+function waitedMin(r: CareRequest, nowIso: string): number {
+  return Math.max(0, minutesBetween(r.createdAt, nowIso));
 }
 
 /** Who acted (claimed or delivered) at a gate since `fromMs`, from the requests' own history. */
@@ -123,7 +126,7 @@ export function buildBoard(state: HubState, nowIso: string): Board {
     const open = here.filter(isOpen);
     const openByNeed: Partial<Record<Need, number>> = {};
     for (const r of open) for (const n of r.needs) openByNeed[n] = (openByNeed[n] ?? 0) + 1;
-    const served = here.filter((r) => deliveredWithin(r, hourAgo, now));
+    const served = here.filter((r) => deliveredSince(r, hourAgo));
     const active = activeStaff(here, hourAgo);
     const assigned = Object.values(state.staff).filter((s) => s.gates.includes(gate));
     const stock = state.stock[gate] ?? emptyStock();
@@ -131,7 +134,7 @@ export function buildBoard(state: HubState, nowIso: string): Board {
       gate,
       open: open.length,
       openByNeed,
-      oldestWaitMin: open.length ? Math.max(...open.map((r) => minutesBetween(r.createdAt, nowIso))) : null,
+      oldestWaitMin: open.length ? Math.max(...open.map((r) => waitedMin(r, nowIso))) : null,
       medianServeMinLastHour: median(served.map((r) => serveMinutes(r)!)),
       servedLastHour: served.length,
       staffActive: [...active]
@@ -163,12 +166,12 @@ export function buildBoard(state: HubState, nowIso: string): Board {
     .sort((a, b) => a.flight.estimatedDeparture.localeCompare(b.flight.estimatedDeparture));
 
   const openAll = requests.filter(isOpen);
-  const servedAll = requests.filter((r) => deliveredWithin(r, hourAgo, now));
+  const servedAll = requests.filter((r) => deliveredSince(r, hourAgo));
   return {
     at: nowIso,
     totals: {
       open: openAll.length,
-      oldestWaitMin: openAll.length ? Math.max(...openAll.map((r) => minutesBetween(r.createdAt, nowIso))) : null,
+      oldestWaitMin: openAll.length ? Math.max(...openAll.map((r) => waitedMin(r, nowIso))) : null,
       medianServeMinLastHour: median(servedAll.map((r) => serveMinutes(r)!)),
       servedLastHour: servedAll.length,
       staffActive: activeStaff(requests, hourAgo).size,

@@ -17,8 +17,7 @@ export * from './stock.ts';
 export * from './voucher-code.ts';
 export * from './voucher-model.ts';
 export * from './entitlements/index.ts';
-export * from './flight-import.ts';
 export * from './board.ts';
-export * from './report.ts';
 export * from './stats.ts';
 export * from './policy-log.ts';
+// flight-import.ts and report.ts are imported directly: they pull in CSV/JSON parsers the agents' tablets need not load.

@@ -44,7 +44,7 @@ function summarise(requests: readonly CareRequest[], vouchers: readonly Voucher[
   const mine = vouchers.filter((v) => ids.has(v.requestId));
   const issued = mine.filter((v) => v.status === 'issued');
   const served = requests.map(serveMinutes).filter((m): m is number => m !== null);
-  const openWaits = requests.filter(isOpen).map((r) => minutesBetween(r.createdAt, nowIso));
+  const openWaits = requests.filter(isOpen).map((r) => Math.max(0, minutesBetween(r.createdAt, nowIso)));
   const all = [...served, ...openWaits];
   return {
     requests: requests.length,

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { SCHEMA_VERSION, buildReport, describeZodError, parseFlightList, reportCsv, type Op, type StaffMember } from '../core/index.ts';
+import { SCHEMA_VERSION, describeZodError, type Op, type StaffMember } from '../core/index.ts';
+import { parseFlightList } from '../core/flight-import.ts';
+import { buildReport, reportCsv } from '../core/report.ts';
 import type { Hub } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
 

@@ -1,11 +1,13 @@
-import { useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import { useSyncClient } from '../../client/use-sync-client.ts';
 import { deviceId } from '../../client/device-id.ts';
 import { loadSession, saveSession, type Session } from './session.ts';
 import { LoginScreen } from './LoginScreen.tsx';
 import { GatePicker } from './GatePicker.tsx';
 import { QueueScreen } from './QueueScreen.tsx';
-import { ManagerApp } from './manager/ManagerApp.tsx';
+
+// Agents never load the duty manager's screens (charts, CSV and JSON parsers): a chunk of its own.
+const ManagerApp = lazy(() => import('./manager/ManagerApp.tsx').then((m) => ({ default: m.ManagerApp })));
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -53,7 +55,11 @@ function SignedIn({ session, onLogout, onChangeGates }: { session: Session; onLo
   );
   if (!client) return null;
   if (session.staff.role === 'duty_manager') {
-    return <ManagerApp client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />;
+    return (
+      <Suspense fallback={<p className="empty">Loading the duty manager view…</p>}>
+        <ManagerApp client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />
+      </Suspense>
+    );
   }
   return <QueueScreen client={client} session={session} onLogout={onLogout} onChangeGates={onChangeGates} />;
 }

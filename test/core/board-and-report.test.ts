@@ -3,12 +3,11 @@ import Papa from 'papaparse';
 import {
   activityTimeline,
   buildBoard,
-  buildReport,
   findFlight,
-  reportCsv,
   serveTimeDistribution,
   type HubState,
 } from '../../core/index.ts';
+import { buildReport, reportCsv } from '../../core/report.ts';
 import { demoState } from '../helpers/demo-state.ts';
 import { AMIRA, KIOSK, LUCAS, createRequest, op } from '../helpers/ops.ts';
 import { MANAGER, SOFIA, accepted, voucherBody } from '../helpers/core-fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlightList } from '../../core/index.ts';
+import { parseFlightList } from '../../core/flight-import.ts';
 
 const GATES = ['K32', 'K34', 'K41'];
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { parseFlightList, type FlightImport as Parsed, type HubState } from '../../../core/index.ts';
+import type { HubState } from '../../../core/index.ts';
+import { parseFlightList, type FlightImport as Parsed } from '../../../core/flight-import.ts';
 
 const EXAMPLE =
   'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture,estimatedDeparture,status,originCountry,destinationCountry,originTimeZone';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import { useSync } from '../../../client/use-sync.ts';
 import type { Session } from '../session.ts';
@@ -42,7 +42,9 @@ export function ManagerApp({
   onChangeGates: () => void;
 }) {
   const sync = useSync(client);
-  const now = useNow();
+  const tick = useNow();
+  // A fresh clock with every change too, so what just happened is never "in the future" of the board.
+  const now = useMemo(() => new Date().toISOString(), [sync.state, tick]);
   const [tab, setTab] = useState<Tab>(tabFromHash);
   useEffect(() => {
     const onHash = () => setTab(tabFromHash());

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { STOCK_LABEL, StockItem, buildReport, type FlightReport, type HubState } from '../../../core/index.ts';
+import { STOCK_LABEL, StockItem, type HubState } from '../../../core/index.ts';
+import { buildReport, type FlightReport } from '../../../core/report.ts';
 import type { Session } from '../session.ts';
 import { dateTime, minutes, money } from './format.ts';
 

@@ -1,7 +1,7 @@
 import type { ActivityBucket } from '../../../../core/index.ts';
 import { clock } from '../format.ts';
 
-const W = 640;
+const W = 420;
 const H = 200;
 const PAD = { l: 32, r: 8, t: 12, b: 28 };
 
@@ -32,7 +32,7 @@ export function ActivityChart({ buckets }: { buckets: readonly ActivityBucket[] 
               <rect x={x + bar + 1} y={y(b.delivered)} width={bar} height={y(0) - y(b.delivered)} className="bar-delivered">
                 <title>{`${clock(b.start)}: ${b.delivered} delivered`}</title>
               </rect>
-              {i % 4 === 0 && (
+              {i % 5 === 0 && (
                 <text x={x} y={H - 8} className="tick">{clock(b.start)}</text>
               )}
             </g>

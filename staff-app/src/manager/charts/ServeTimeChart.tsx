@@ -1,13 +1,13 @@
 import type { ServeBin } from '../../../../core/index.ts';
 
-const W = 640;
+const W = 420;
 const ROW = 26;
 
 /** How long delivered requests took: one horizontal bar per bin. */
 export function ServeTimeChart({ bins }: { bins: readonly ServeBin[] }) {
   const max = Math.max(1, ...bins.map((b) => b.count));
-  const labelW = 90;
-  const barW = W - labelW - 50;
+  const labelW = 80;
+  const barW = W - labelW - 40;
   const H = bins.length * ROW + 8;
   return (
     <figure className="chart" data-testid="serve-chart">

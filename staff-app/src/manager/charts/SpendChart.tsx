@@ -1,13 +1,13 @@
 import type { SpendSummary } from '../../../../core/index.ts';
 import { money } from '../format.ts';
 
-const W = 640;
+const W = 420;
 const ROW = 30;
 
 /** Each issuer's spend over the shift against their budget; red past 80 %. */
 export function SpendChart({ spend }: { spend: SpendSummary }) {
-  const labelW = 150;
-  const barW = W - labelW - 150;
+  const labelW = 110;
+  const barW = W - labelW - 130;
   const H = Math.max(1, spend.byStaff.length) * ROW + 8;
   return (
     <figure className="chart" data-testid="spend-chart">
