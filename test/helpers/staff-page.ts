@@ -16,5 +16,9 @@ export async function signInStaff(page: Page, url: string, id: string, pin: stri
     await page.getByRole('button', { name: 'All my gates' }).click();
   }
   await page.getByRole('button', { name: /^Start with/ }).click();
+  // A duty manager lands on the live board: their queue is one tab away.
+  const managerTabs = page.getByRole('navigation', { name: 'Duty manager' });
+  await page.getByText('Open requests').or(managerTabs).first().waitFor();
+  if (await managerTabs.isVisible()) await managerTabs.getByRole('link', { name: 'Requests' }).click();
   await page.getByText('Open requests').waitFor();
 }

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import { useSync } from '../../../client/use-sync.ts';
 import type { Session } from '../session.ts';
 import { QueueScreen } from '../QueueScreen.tsx';
+import { useSessionExpiry, WARN_MINUTES } from '../use-session-expiry.ts';
 import { BoardPanel } from './BoardPanel.tsx';
 import { FlightsPanel } from './FlightsPanel.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
@@ -23,6 +24,8 @@ const TAB_LABEL: Record<Tab, string> = {
   policy: 'Limits',
   report: 'Report',
 };
+
+const EXPIRED = 'Your session has ended: sign in again with your PIN.';
 
 function tabFromHash(): Tab {
   const h = location.hash.replace('#', '');
@@ -52,8 +55,10 @@ export function ManagerApp({
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    if (sync.authError) onLogout();
+    if (sync.authError) onLogout(/expired|sign in/i.test(sync.authError) ? EXPIRED : `Signed out: ${sync.authError}`);
   }, [sync.authError, onLogout]);
+  const expire = useCallback(() => onLogout(EXPIRED), [onLogout]);
+  const minutesLeft = useSessionExpiry(session.expiresAt, expire);
   const pending = Object.values(sync.state.vouchers).filter((v) => v.status === 'pending').length;
   const me = session.staff;
 
@@ -79,8 +84,15 @@ export function ManagerApp({
               {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — changes are kept on this tablet</span>}
               {sync.pending.length > 0 && <span className="unsent"> · {sync.pending.length} unsent</span>}
             </div>
+            <button onClick={onChangeGates}>Change gates</button>
             <button onClick={() => onLogout()}>Sign out</button>
           </header>
+          {minutesLeft <= WARN_MINUTES && (
+            <div role="alert" className="session-warning no-print" data-testid="session-warning">
+              Your session ends in {minutesLeft} min. Finish what you are doing, then sign in again to keep working.
+              <button onClick={() => onLogout('Signed out before the session ended: sign in again to continue.')}>Sign in again now</button>
+            </div>
+          )}
           {sync.rejected.map((r) => (
             <div key={r.op.id} role="alert" className="rejection no-print">
               Not done: {r.reason}
