@@ -13,7 +13,7 @@ import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
-import { LOG_REDACT, registerHttpHardening } from './http-hardening.ts';
+import { loggerOptions, registerHttpHardening } from './http-hardening.ts';
 import { attachSockets } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals } from './notice-reveals.ts';
@@ -70,7 +70,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const throttle = new LoginThrottle(now);
 
   const app = Fastify({
-    logger: opts.log ? { redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    logger: opts.log ? loggerOptions(opts.logStream) : false,
     bodyLimit: limits.maxBodyBytes,
   });
   await registerHttpHardening(app, limits);

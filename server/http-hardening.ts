@@ -4,7 +4,21 @@ import rateLimit from '@fastify/rate-limit';
 import type { HubLimits } from './limits.ts';
 
 /** Never logged, whatever a future log line includes: credentials and request bodies (PINs, names). */
-export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'req.query.token', 'res.headers["set-cookie"]'];
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'req.query', 'res.headers["set-cookie"]'];
+
+/**
+ * Pino options for the hub: requests are logged by method and path only (a query string
+ * can carry anything a client puts there), never headers or bodies.
+ */
+export function loggerOptions(stream?: NodeJS.WritableStream): Record<string, unknown> {
+  return {
+    redact: LOG_REDACT,
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
+    },
+    ...(stream ? { stream } : {}),
+  };
+}
 
 /** Routes where a wrong guess costs a PIN attempt: limited per address on top of the per-staff throttle. */
 const SIGN_IN_ROUTES = new Set(['/api/login', '/api/kiosks/enroll']);

@@ -1,3 +1,4 @@
+import '../../client/strict-csp.ts';
 import { createRoot } from 'react-dom/client';
 import './staff.css';
 import { App } from './App.tsx';
