@@ -8,6 +8,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { DUTY_MANAGER, enrollKiosk, enrollKioskPage } from '../helpers/enroll.ts';
 import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
+import { signInStaff } from '../helpers/staff-page.ts';
 
 const SURNAME = 'Quetzalcoatlova';
 
@@ -75,10 +76,7 @@ describe('security headers and logs, with the built apps in chromium', () => {
 
     const staff = await (await browser.newContext()).newPage();
     const staffViolations = await watchCsp(staff);
-    await staff.goto(`${hub.url}/staff/`);
-    await staff.getByLabel('Staff id').fill('A101');
-    await staff.getByLabel('PIN').fill('2468');
-    await staff.getByRole('button', { name: 'Sign in' }).click();
+    await signInStaff(staff, hub.url, 'A101', '2468');
     await expect.poll(() => staff.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
 
     const landing = await (await browser.newContext()).newPage();
