@@ -121,6 +121,9 @@ export const FlightCancelPayload = z
   })
   .strict();
 
+/** Blanks the personal data of one flight's passengers (issued by the hub's purge timer). */
+export const PurgePayload = z.object({ flightId: FlightRef }).strict();
+
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
 /** Every operation a device (or the hub's own seeding) can submit. */
@@ -148,6 +151,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice.publish'), payload: PublishNoticePayload }),
   z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
   z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
+  z.object({ type: z.literal('passengers.purge'), payload: PurgePayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -27,6 +27,8 @@ const ALLOWED: Record<OpType, ReadonlyArray<'kiosk' | Role | 'system'>> = {
   // Only the hub's clock decides when kiosks see a notice.
   'notice.reveal': ['system'],
   'airline.upsert': ['system'],
+  // Only the hub's clock decides when passengers' personal data goes.
+  'passengers.purge': ['system'],
 };
 
 export function mayPerform(actor: Actor, role: Role | undefined, type: OpType): boolean {

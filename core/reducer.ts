@@ -12,6 +12,7 @@ import { requestCancel, requestNote, requestReassign, requestRelease } from './h
 import { stockRestock } from './handlers/stock.ts';
 import { voucherApprove, voucherDecline, voucherEscalate, voucherIssue } from './handlers/vouchers.ts';
 import { policySet } from './handlers/policy.ts';
+import { passengersPurge } from './handlers/purge.ts';
 
 export type { ApplyContext } from './handlers/types.ts';
 
@@ -39,6 +40,7 @@ const handlers: HandlerMap = {
   'notice.publish': noticePublish,
   'notice.reveal': noticeReveal,
   'airline.upsert': airlineUpsert,
+  'passengers.purge': passengersPurge,
 };
 
 function roleOf(state: HubState, op: Op): Role | undefined {

@@ -18,12 +18,16 @@ import { attachSockets } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals } from './notice-reveals.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
+import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
+import { DEFAULT_PURGE_HOURS } from './config.ts';
 
 export interface RunningHub {
   app: FastifyInstance;
   hub: Hub;
   io: Server;
   store: Store;
+  /** Blanks passenger personal data of closed flights; ticks every minute by itself. */
+  purge: PurgeTimer;
   url: string;
   close(): Promise<void>;
 }
@@ -56,11 +60,13 @@ export interface StartOptions {
   /** The hub's clock; tests move it to expire tokens and lock-outs. */
   now?: () => number;
   limits?: Partial<HubLimits>;
+  /** How often the purge timer looks for closed flights (default every minute). */
+  purgeEveryMs?: number;
 }
 
 export async function startHub(config: HubConfig, opts: StartOptions = {}): Promise<RunningHub> {
   const now = opts.now ?? Date.now;
-  const limits: HubLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const limits: HubLimits = { ...DEFAULT_LIMITS, ...config.limits, ...opts.limits };
   const store = await Store.open(config.dataDir);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
   const hub = new Hub(store, () => new Date(now()));
@@ -100,6 +106,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
   const reveals = startNoticeReveals(hub);
   app.addHook('preClose', async () => reveals.stop());
+  const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);
+  app.addHook('preClose', async () => purge.stop());
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   return {
@@ -107,6 +115,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     hub,
     io,
     store,
+    purge,
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();

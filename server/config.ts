@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import type { HubLimits } from './limits.ts';
+
+/** Passengers' names and notes are kept this long after their flight left, unless configured. */
+export const DEFAULT_PURGE_HOURS = 24;
 
 export interface HubConfig {
   port: number;
@@ -8,6 +12,18 @@ export interface HubConfig {
   distDir: string | null;
   /** Seed the demo airport when the data directory is empty. */
   seedDemo: boolean;
+  /** Hours after a flight closes before its passengers' personal data is blanked (default 24). */
+  purgeAfterHours?: number;
+  /** Overrides of server/limits.ts, e.g. for a load test enrolling many kiosks from one address. */
+  limits?: Partial<HubLimits>;
+}
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${raw}`);
+  return n;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -19,5 +35,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: resolve(env.GATECARE_DATA ?? './data'),
     distDir: resolve(env.GATECARE_DIST ?? './dist'),
     seedDemo: env.GATECARE_DEMO !== '0',
+    purgeAfterHours: numberFrom(env, 'GATECARE_PURGE_HOURS') ?? DEFAULT_PURGE_HOURS,
+    limits: Object.fromEntries(
+      Object.entries({
+        signInPerMinute: numberFrom(env, 'GATECARE_SIGNIN_PER_MINUTE'),
+        restPerMinute: numberFrom(env, 'GATECARE_REST_PER_MINUTE'),
+      }).filter(([, v]) => v !== undefined),
+    ),
   };
 }

@@ -5,17 +5,23 @@ import { tmpdir } from 'node:os';
 import { freePort, spawnHub } from '../helpers/hub-process.ts';
 import { removeDir, tempDataDir } from '../helpers/hub.ts';
 
-/** The biggest file the hub keeps in its data directory: where its log lives. */
-async function mainDataFile(dir: string): Promise<string> {
+/** The biggest data file in a folder of the data directory (README: gatecare.json, log/seg-<seq>.json). */
+async function biggestFile(dir: string): Promise<string> {
   let best = '';
   let size = -1;
   for (const name of await readdir(dir)) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || !name.endsWith('.json')) continue;
     const s = await stat(join(dir, name));
     if (s.isFile() && s.size > size) [best, size] = [join(dir, name), s.size];
   }
+  if (!best) throw new Error(`no data file in ${dir}`);
   return best;
 }
+
+const WHICH: Array<[string, (dir: string) => Promise<string>]> = [
+  ['the hub file', (dir) => biggestFile(dir)],
+  ['the operation log', (dir) => biggestFile(join(dir, 'log'))],
+];
 
 describe('a corrupt or truncated data file at start, through the real CLI', () => {
   let pristine: string;
@@ -36,15 +42,18 @@ describe('a corrupt or truncated data file at start, through the real CLI', () =
     ['truncated mid-way', async (f) => truncate(f, Math.floor((await stat(f)).size * 0.6)), /Unterminated|Unexpected end|JSON/],
     ['empty', async (f) => truncate(f, 0), /Unexpected end|JSON/],
     ['overwritten with binary garbage', async (f) => writeFile(f, Buffer.from([0, 159, 146, 150, 255, 1, 2])), /JSON|Unexpected token/],
-    ['valid JSON but not GateCare data', async (f) => writeFile(f, JSON.stringify({ v: 1, log: 'nope' })), /not a GateCare data file: secret/],
+    ['valid JSON but not GateCare data', async (f) => writeFile(f, JSON.stringify({ v: 1, log: 'nope' })), /not a GateCare (data file|log segment)/],
   ];
 
-  for (const [what, damage, cause] of damages) {
-    it(`refuses to start when the file is ${what}, names it, says what to do, keeps a copy and never overwrites it`, async () => {
+  const cases = WHICH.flatMap(([which, pick]) =>
+    damages.filter(([what]) => which === 'the hub file' || /truncated|not GateCare/.test(what)).map(([what, damage, cause]) => ({ which, pick, what, damage, cause })),
+  );
+  for (const [i, { which, pick, what, damage, cause }] of cases.entries()) {
+    it(`refuses to start when ${which} is ${what}, names it, says what to do, keeps a copy and never overwrites it`, async () => {
       const dir = await mkdtemp(join(tmpdir(), 'gatecare-corrupt-'));
       dirs.push(dir);
       await cp(pristine, dir, { recursive: true });
-      const file = await mainDataFile(dir);
+      const file = await pick(dir);
       await damage(file);
       const damaged = await readFile(file);
 
@@ -61,6 +70,7 @@ describe('a corrupt or truncated data file at start, through the real CLI', () =
       expect(await readFile(copy!)).toEqual(damaged);
       expect(await readFile(file)).toEqual(damaged);
 
+      if (i > 0) return;
       // A second attempt still refuses, and still leaves the file as it was.
       const again = await spawnHub({ PORT: String(await freePort()), GATECARE_DATA: dir }, { waitForListen: false });
       expect((await again.exited).code).toBe(1);

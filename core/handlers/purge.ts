@@ -1,0 +1,11 @@
+import type { Handler } from './types.ts';
+import { reject } from '../outcome.ts';
+import { flightClosesAt, purgeFlight } from '../personal-data.ts';
+
+/** Issued by the hub's clock only (see server/purge-timer.ts); never before the flight has left. */
+export const passengersPurge: Handler<'passengers.purge'> = (state, op, ctx) => {
+  const f = state.flights[op.payload.flightId];
+  if (!f) return reject('not_found', `flight ${op.payload.flightId} does not exist`);
+  if (flightClosesAt(f) > Date.parse(ctx.at)) return reject('conflict', `${f.number} has not left yet: its passengers' data is still needed`);
+  return { ok: true, state: purgeFlight(state, f.id, ctx.inPlace) };
+};

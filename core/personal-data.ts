@@ -1,0 +1,79 @@
+import type { CareRequest, Flight, HubState } from './model.ts';
+import type { Voucher } from './voucher-model.ts';
+
+/**
+ * Passenger personal data the hub keeps only while it is needed: the surname, the passenger's
+ * note, and free text staff wrote about them. Counts (needs, party, items, vouchers' amounts,
+ * statuses and times) stay, so the end-of-disruption report is unchanged.
+ */
+export const PURGED = '';
+
+export function purgeRequest(r: CareRequest): CareRequest {
+  // History details repeat free text (a cancel reason, say); counts such as "2 water" stay.
+  const texts = [r.surname, r.note, r.cancelReason ?? '', ...r.staffNotes.map((n) => n.text)].filter((t) => t.trim() !== '');
+  const personal = (detail: string): boolean => texts.some((t) => detail.includes(t) || t.includes(detail));
+  return {
+    ...r,
+    surname: PURGED,
+    note: PURGED,
+    cancelReason: r.cancelReason === null ? null : PURGED,
+    staffNotes: r.staffNotes.map((n) => ({ ...n, text: PURGED })),
+    history: r.history.map((h) => (h.detail && personal(h.detail) ? { ...h, detail: PURGED } : h)),
+  };
+}
+
+export function purgeVoucher(v: Voucher): Voucher {
+  return {
+    ...v,
+    description: PURGED,
+    escalationNote: PURGED,
+    declineReason: v.declineReason === null ? null : PURGED,
+    ...(v.decisionNote === undefined ? {} : { decisionNote: PURGED }),
+  };
+}
+
+function requestHolds(r: CareRequest): boolean {
+  return r.surname !== PURGED || r.note !== PURGED || !!r.cancelReason || r.staffNotes.some((n) => n.text !== PURGED);
+}
+
+
+function voucherHolds(v: Voucher): boolean {
+  return v.description !== PURGED || v.escalationNote !== PURGED || !!v.declineReason || !!v.decisionNote;
+}
+
+/** True while anything personal about this flight's passengers is still held. */
+export function flightHoldsPersonalData(state: HubState, flightId: string): boolean {
+  const ids = new Set<string>();
+  for (const r of Object.values(state.requests)) {
+    if (r.flightId !== flightId) continue;
+    if (requestHolds(r)) return true;
+    ids.add(r.id);
+  }
+  return Object.values(state.vouchers).some((v) => ids.has(v.requestId) && voucherHolds(v));
+}
+
+/** A flight is closed once it has left: its last known departure (the rebooked one when cancelled). */
+export function flightClosesAt(f: Flight): number {
+  return Math.max(Date.parse(f.scheduledDeparture), Date.parse(f.estimatedDeparture));
+}
+
+/** Flights closed at least `hours` before `nowMs` whose passengers' personal data is still held. */
+export function flightsDueForPurge(state: HubState, nowMs: number, hours: number): string[] {
+  return Object.values(state.flights)
+    .filter((f) => flightClosesAt(f) + hours * 3600_000 <= nowMs && flightHoldsPersonalData(state, f.id))
+    .map((f) => f.id);
+}
+
+/** The state with one flight's passenger personal data blanked (in the caller's maps when it owns them). */
+export function purgeFlight(state: HubState, flightId: string, inPlace = false): HubState {
+  const requests = inPlace ? state.requests : { ...state.requests };
+  const purgedIds = new Set<string>();
+  for (const r of Object.values(state.requests)) {
+    if (r.flightId !== flightId) continue;
+    requests[r.id] = purgeRequest(r);
+    purgedIds.add(r.id);
+  }
+  const vouchers = { ...state.vouchers };
+  for (const v of Object.values(state.vouchers)) if (purgedIds.has(v.requestId)) vouchers[v.id] = purgeVoucher(v);
+  return { ...state, requests, vouchers };
+}
