@@ -191,6 +191,17 @@ export class SyncClient {
     return op;
   }
 
+  /** A question to the hub that is not an operation (e.g. a ticket look-up); null when offline or unanswered. */
+  async ask<T>(event: string, args: unknown, timeoutMs = 5000): Promise<T | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return null;
+    try {
+      return (await socket.timeout(timeoutMs).emitWithAck(event, args)) as T;
+    } catch {
+      return null;
+    }
+  }
+
   dismissRejection(opId: string): void {
     this.rejected = this.rejected.filter((r) => r.op.id !== opId);
     this.changed();

@@ -1,67 +1,130 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { FlightNumber, Language, type Need, type OpBody, type Party } from '../../core/index.ts';
+import { FlightNumber, Language, Need, findFlight, type HubState, type OpBody, type Party } from '../../core/index.ts';
+import type { ScannedPassenger } from './use-pass-scan.ts';
 
-/** Needs offered first: the ones a passenger at a gate asks for most. */
-const NEEDS: Need[] = ['water', 'food', 'blanket', 'medical', 'other'];
+/** Every need, the most asked for first (the order of core's Need). */
+const NEEDS: readonly Need[] = Need.options;
 const PARTY_KEYS = ['adults', 'children', 'infants'] as const;
+const START_PARTY: Party = { adults: 1, children: 0, infants: 0 };
 
-export function RequestForm({ gate, onSubmit }: { gate: string; onSubmit: (body: OpBody) => Promise<void> }) {
+export function RequestForm({
+  gate,
+  state,
+  identity,
+  onClearIdentity,
+  onDirtyChange,
+  onSubmit,
+}: {
+  gate: string;
+  state: HubState;
+  /** Flight and surname read from a boarding pass, replacing the typed fields. */
+  identity: ScannedPassenger | null;
+  onClearIdentity: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+  onSubmit: (body: Extract<OpBody, { type: 'request.create' }>) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [flight, setFlight] = useState('');
   const [surname, setSurname] = useState('');
   const [needs, setNeeds] = useState<Need[]>([]);
-  const [party, setParty] = useState<Party>({ adults: 1, children: 0, infants: 0 });
+  const [party, setParty] = useState<Party>(START_PARTY);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<{ key: string; values?: Record<string, string> }[]>([]);
+  const [sending, setSending] = useState(false);
+
+  const dirty =
+    identity !== null || flight !== '' || surname !== '' || needs.length > 0 || note !== '' ||
+    party.adults !== START_PARTY.adults || party.children !== 0 || party.infants !== 0;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  // A scan typed into a focused field: the pass wins, the stray characters go.
+  useEffect(() => {
+    if (identity) {
+      setFlight('');
+      setSurname('');
+    }
+  }, [identity]);
 
   const toggle = (n: Need) => setNeeds((cur) => (cur.includes(n) ? cur.filter((x) => x !== n) : [...cur, n]));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const problems: string[] = [];
-    const fn = FlightNumber.safeParse(flight);
-    if (!fn.success) problems.push(t('form.errorFlight'));
-    if (!surname.trim()) problems.push(t('form.errorSurname'));
-    if (!needs.length) problems.push(t('form.errorNeeds'));
+    if (sending) return;
+    const problems: typeof errors = [];
+    let flightNumber = identity?.flight.number ?? '';
+    if (!identity) {
+      const fn = FlightNumber.safeParse(flight);
+      if (!fn.success) problems.push({ key: 'form.errorFlight' });
+      else if (!findFlight(state, fn.data, new Date().toISOString())) {
+        problems.push({ key: 'form.errorUnknownFlight', values: { flight: fn.data } });
+      } else flightNumber = fn.data;
+      if (!surname.trim()) problems.push({ key: 'form.errorSurname' });
+    }
+    if (!needs.length) problems.push({ key: 'form.errorNeeds' });
+    if (party.adults + party.children + party.infants < 1) problems.push({ key: 'form.errorParty' });
     setErrors(problems);
-    if (problems.length || !fn.success) return;
+    if (problems.length) return;
     const language = Language.safeParse(i18n.language);
-    await onSubmit({
-      type: 'request.create',
-      payload: {
-        requestId: uuidv7(),
-        gate,
-        flightNumber: fn.data,
-        surname: surname.trim(),
-        needs,
-        party,
-        language: language.success ? language.data : 'en',
-        note: note.trim(),
-      },
-    });
+    setSending(true);
+    try {
+      await onSubmit({
+        type: 'request.create',
+        payload: {
+          requestId: uuidv7(),
+          gate,
+          flightNumber,
+          surname: identity ? identity.surname : surname.trim(),
+          needs,
+          party,
+          language: language.success ? language.data : 'en',
+          note: note.trim(),
+        },
+      });
+    } finally {
+      setSending(false);
+    }
   };
 
   return (
-    <form onSubmit={submit} noValidate className="request-form">
-      <p className="intro">{t('form.intro')}</p>
-      <label className="field">
-        {t('form.flight')}
-        <input
-          name="flight"
-          value={flight}
-          onChange={(e) => setFlight(e.target.value)}
-          autoCapitalize="characters"
-          autoComplete="off"
-          aria-describedby="flight-hint"
-        />
-        <small id="flight-hint">{t('form.flightHint')}</small>
-      </label>
-      <label className="field">
-        {t('form.surname')}
-        <input name="surname" value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
-      </label>
+    <form onSubmit={submit} noValidate className="request-form" aria-labelledby="form-title">
+      <h2 id="form-title" className="visually-hidden">
+        {t('form.intro')}
+      </h2>
+      {identity ? (
+        <div className="identified" data-testid="identified">
+          <p>
+            <strong>{t('form.yourFlight')}</strong>:{' '}
+            {t('form.identified', {
+              flight: identity.flight.number,
+              destination: identity.flight.destinationName,
+              surname: identity.surname,
+            })}
+          </p>
+          <button type="button" onClick={onClearIdentity}>
+            {t('form.notYou')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <label className="field">
+            {t('form.flight')}
+            <input
+              name="flight"
+              value={flight}
+              onChange={(e) => setFlight(e.target.value)}
+              autoCapitalize="characters"
+              autoComplete="off"
+              aria-describedby="flight-hint"
+            />
+            <small id="flight-hint">{t('form.flightHint')}</small>
+          </label>
+          <label className="field">
+            {t('form.surname')}
+            <input name="surname" value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
+          </label>
+        </>
+      )}
       <fieldset className="needs">
         <legend>{t('form.needs')}</legend>
         {NEEDS.map((n) => (
@@ -83,7 +146,9 @@ export function RequestForm({ gate, onSubmit }: { gate: string; onSubmit: (body:
             >
               −
             </button>
-            <output aria-labelledby={`party-${k}`}>{party[k]}</output>
+            <output aria-labelledby={`party-${k}`} aria-live="polite">
+              {party[k]}
+            </output>
             <button
               type="button"
               aria-label={t('form.more', { who: t(`form.${k}`) })}
@@ -99,13 +164,13 @@ export function RequestForm({ gate, onSubmit }: { gate: string; onSubmit: (body:
         <textarea name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
       </label>
       {errors.length > 0 && (
-        <ul role="alert" className="error">
+        <ul role="alert" className="error" data-testid="form-errors">
           {errors.map((er) => (
-            <li key={er}>{er}</li>
+            <li key={er.key}>{t(er.key, er.values)}</li>
           ))}
         </ul>
       )}
-      <button type="submit" className="primary big">
+      <button type="submit" className="primary big" aria-disabled={sending}>
         {t('form.submit')}
       </button>
     </form>

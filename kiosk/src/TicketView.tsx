@@ -1,44 +1,88 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncSnapshot } from '../../client/sync-client.ts';
-import { ticketFor } from '../../core/index.ts';
+import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
+import { ticketFor, type Need } from '../../core/index.ts';
+import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
+import { useTicketLookup } from './use-ticket-lookup.ts';
 
 /** The passenger's ticket: number, live status and whether the hub has it yet. */
 export interface SubmittedTicket {
   opId: string;
   requestId: string;
+  needs: Need[];
+  createdAt: string;
 }
 
-export function TicketView({ sync, ticket, gate, onDone }: { sync: SyncSnapshot; ticket: SubmittedTicket; gate: string; onDone: () => void }) {
+export function TicketView({
+  client,
+  sync,
+  ticket,
+  gate,
+  onAgain,
+  onDone,
+  children,
+}: {
+  client: SyncClient;
+  sync: SyncSnapshot;
+  ticket: SubmittedTicket;
+  gate: string;
+  onAgain: () => void;
+  onDone: () => void;
+  /** What else the passenger should know (entitlements, the manager's notice). */
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const rejected = sync.rejected.find((r) => r.op.id === ticket.opId);
   const pendingOp = sync.pending.some((o) => o.id === ticket.opId);
   const request = sync.state.requests[ticket.requestId];
+  const number = ticketFor(ticket.requestId);
+  const lookup = useTicketLookup(
+    client,
+    pendingOp || rejected ? null : { ticket: number },
+    `${request?.status}-${sync.connected}`,
+  );
 
   if (rejected) {
     return (
       <section className="ticket">
-        <p role="alert" className="error">{t('ticket.rejected', { reason: rejected.reason })}</p>
-        <button className="primary" onClick={onDone}>{t('ticket.new')}</button>
+        <p role="alert" className="error">
+          {t('ticket.rejected', { reason: rejected.reason })}
+        </p>
+        <button className="primary" onClick={onAgain}>
+          {t('ticket.new')}
+        </button>
       </section>
     );
   }
-  const status = request?.status ?? 'received';
-  const statusText =
-    status === 'claimed' ? t('ticket.claimed', { name: request?.claimedByName ?? '' }) : t(`ticket.${status}`);
+  const wait = lookup?.kind === 'found' ? (lookup.tickets[0]?.wait ?? null) : null;
   return (
-    <section className="ticket" aria-live="polite">
-      <h2>{t('ticket.title')}</h2>
-      <p className="ticket-label">{t('ticket.number')}</p>
-      <p className="ticket-number" data-testid="ticket-number">{ticketFor(ticket.requestId)}</p>
-      <p>{t('ticket.keep', { gate })}</p>
-      <p className="status">
-        {t('ticket.status')}: <strong data-testid="ticket-status">{statusText}</strong>
-      </p>
-      <p className={pendingOp ? 'net saved' : 'net sent'} data-testid="net-state">
-        {pendingOp ? t('net.saved') : t('net.sent')}
-      </p>
-      <button className="primary" onClick={onDone}>{t('ticket.new')}</button>
+    <section className="ticket" aria-labelledby="ticket-title">
+      <h2 id="ticket-title">{t('ticket.title')}</h2>
+      <div aria-live="polite">
+        <TicketStatus
+          headingLevel={3}
+          facts={{
+            ticket: number,
+            status: request?.status ?? 'received',
+            needs: request?.needs ?? ticket.needs,
+            createdAt: request?.createdAt ?? ticket.createdAt,
+            claimedAt: request?.claimedAt ?? null,
+            claimedByName: request?.claimedByName ?? null,
+            deliveredAt: request?.deliveredAt ?? null,
+          }}
+        />
+        <p>{t('ticket.keep', { gate })}</p>
+        <p className={pendingOp ? 'net saved' : 'net sent'} data-testid="net-state">
+          {pendingOp ? t('net.saved') : t('net.sent')}
+        </p>
+      </div>
+      <WaitInfo wait={pendingOp ? null : wait} />
+      {children}
+      <div className="actions">
+        <button className="primary" onClick={onAgain}>
+          {t('ticket.new')}
+        </button>
+        <button onClick={onDone}>{t('ticket.done')}</button>
+      </div>
     </section>
   );
 }
-

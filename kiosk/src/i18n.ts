@@ -1,22 +1,47 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
-import fr from './locales/fr.json';
 
-/** Languages offered on the kiosk, each named in itself. */
+/** Languages offered on the kiosk, each named in itself; Arabic reads right to left. */
 export const KIOSK_LANGUAGES = [
-  { code: 'en', name: 'English' },
-  { code: 'fr', name: 'Français' },
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'es', name: 'Español', dir: 'ltr' },
+  { code: 'de', name: 'Deutsch', dir: 'ltr' },
+  { code: 'it', name: 'Italiano', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'zh', name: '中文', dir: 'ltr' },
 ] as const;
 export type KioskLanguage = (typeof KIOSK_LANGUAGES)[number]['code'];
+export const DEFAULT_LANGUAGE: KioskLanguage = 'en';
 
-export const catalogs = { en, fr } as const;
+/**
+ * English ships in the main bundle; the others are separate chunks fetched on
+ * first choice (and precached for offline use), keeping the kiosk's JavaScript small.
+ */
+const lazyCatalogs = import.meta.glob<{ default: typeof en }>(['./locales/*.json', '!./locales/en.json']);
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: 'en',
-  fallbackLng: 'en',
+  resources: { en: { translation: en } },
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
 });
+
+function applyToDocument(code: KioskLanguage): void {
+  const lang = KIOSK_LANGUAGES.find((l) => l.code === code)!;
+  document.documentElement.lang = code;
+  document.documentElement.dir = lang.dir;
+}
+applyToDocument(DEFAULT_LANGUAGE);
+
+export async function setKioskLanguage(code: KioskLanguage): Promise<void> {
+  if (!i18next.hasResourceBundle(code, 'translation')) {
+    const load = lazyCatalogs[`./locales/${code}.json`];
+    if (load) i18next.addResourceBundle(code, 'translation', (await load()).default);
+  }
+  await i18next.changeLanguage(code);
+  applyToDocument(code);
+}
 
 export default i18next;

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
+import { EVENTS, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/index.ts';
+import { RequestForm } from './RequestForm.tsx';
+import { CameraScan } from './CameraScan.tsx';
+import { useBarcodeScanner } from './scanner.ts';
+import { usePassScan, type ScannedPassenger } from './use-pass-scan.ts';
+import { flightLine } from './format.ts';
+
+/** Scan or type, choose needs, send: everything a passenger needs on one screen. */
+export function HomeScreen({
+  client,
+  sync,
+  gate,
+  notices,
+  onDirtyChange,
+  onSubmit,
+  onFind,
+}: {
+  client: SyncClient;
+  sync: SyncSnapshot;
+  gate: string;
+  /** The duty manager's notices for the flights at this gate, when there are any. */
+  notices?: React.ReactNode;
+  onDirtyChange: (dirty: boolean) => void;
+  onSubmit: (body: Extract<OpBody, { type: 'request.create' }>) => Promise<void>;
+  onFind: (query: TicketQuery | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [identity, setIdentity] = useState<ScannedPassenger | null>(null);
+  const [existing, setExisting] = useState<PublicTicket[]>([]);
+  const { scanError, readPass, clearScanError } = usePassScan(sync.state);
+
+  const onScan = (text: string) => {
+    const found = readPass(text);
+    setExisting([]);
+    if (!found) return;
+    setIdentity(found);
+    void client
+      .ask<TicketLookup>(EVENTS.ticketLookup, { flightNumber: found.flight.number, surname: found.surname })
+      .then((answer) => setExisting(answer?.ok ? answer.tickets.filter((tk) => tk.status !== 'delivered') : []));
+  };
+  useBarcodeScanner(onScan);
+
+  const flightsHere = Object.values(sync.state.flights).filter((f) => f.gate === gate);
+  const forgetPass = () => {
+    setIdentity(null);
+    setExisting([]);
+    clearScanError();
+  };
+
+  return (
+    <div className="home">
+      <h2>{t('home.title')}</h2>
+      <p className="intro">{t('home.intro')}</p>
+      {flightsHere.length > 0 && (
+        <section className="flights" aria-labelledby="flights-title">
+          <h3 id="flights-title">{t('home.flightsHere')}</h3>
+          <ul>
+            {flightsHere.map((f) => {
+              const line = flightLine(f, i18n.language);
+              return (
+                <li key={f.id} className={`flight ${f.status}`}>
+                  {t(line.key, line.values)}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {notices}
+      <section className="scan-card" aria-labelledby="scan-title">
+        <h3 id="scan-title">{t('home.scanTitle')}</h3>
+        <p>{t('home.scanHow')}</p>
+        <CameraScan onScan={onScan} />
+        {scanError && (
+          <p role="alert" className="error" data-testid="scan-error">
+            {scanError}
+          </p>
+        )}
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() => {
+              forgetPass();
+              // After the form re-renders with the typed fields back.
+              setTimeout(() => document.querySelector<HTMLInputElement>('input[name="flight"]')?.focus());
+            }}
+          >
+            {t('home.manual')}
+          </button>
+          <button type="button" onClick={() => onFind(null)}>
+            {t('home.find')}
+          </button>
+        </div>
+      </section>
+      {existing.length > 0 && identity && (
+        <section className="existing" role="status">
+          <p>{t('form.existing')}</p>
+          {existing.map((tk) => (
+            <button
+              key={tk.ticket}
+              type="button"
+              onClick={() => onFind({ flightNumber: identity.flight.number, surname: identity.surname })}
+            >
+              {t('form.seeTicket', { ticket: tk.ticket })}
+            </button>
+          ))}
+        </section>
+      )}
+      <RequestForm
+        gate={gate}
+        state={sync.state}
+        identity={identity}
+        onClearIdentity={forgetPass}
+        onDirtyChange={onDirtyChange}
+        onSubmit={onSubmit}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
+import { normaliseTicket, type TicketQuery } from '../../core/index.ts';
+import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
+import { useTicketLookup } from './use-ticket-lookup.ts';
+import { useBarcodeScanner } from './scanner.ts';
+import { CameraScan } from './CameraScan.tsx';
+import { usePassScan } from './use-pass-scan.ts';
+
+/** A returning passenger, at any kiosk: their ticket by number or by scanning the pass again. */
+export function LookupScreen({
+  client,
+  sync,
+  initial,
+  onBack,
+}: {
+  client: SyncClient;
+  sync: SyncSnapshot;
+  initial: TicketQuery | null;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [inputError, setInputError] = useState(false);
+  const [query, setQuery] = useState<TicketQuery | null>(initial);
+  const lookup = useTicketLookup(client, query);
+  const { scanError, readPass } = usePassScan(sync.state);
+
+  const onScan = (text: string) => {
+    setTyped('');
+    const found = readPass(text);
+    if (found) setQuery({ flightNumber: found.flight.number, surname: found.surname });
+  };
+  useBarcodeScanner(onScan);
+
+  const byPass = query !== null && 'surname' in query;
+  return (
+    <section className="lookup" aria-labelledby="lookup-title">
+      <h2 id="lookup-title">{t('lookup.title')}</h2>
+      <p>{t('lookup.intro')}</p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const ticket = normaliseTicket(typed);
+          const ok = /^[0-9A-Z]{3}-[0-9A-Z]{3}$/.test(ticket);
+          setInputError(!ok);
+          if (ok) setQuery({ ticket });
+        }}
+      >
+        <label className="field">
+          {t('lookup.number')}
+          <input
+            name="ticket"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            aria-describedby="ticket-hint"
+            aria-invalid={inputError}
+          />
+          <small id="ticket-hint">{t('lookup.hint')}</small>
+        </label>
+        {inputError && (
+          <p role="alert" className="error">
+            {t('lookup.errorNumber')}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('lookup.find')}
+          </button>
+          <CameraScan onScan={onScan} />
+        </div>
+      </form>
+      {scanError && (
+        <p role="alert" className="error" data-testid="scan-error">
+          {scanError}
+        </p>
+      )}
+      <div aria-live="polite" data-testid="lookup-result">
+        {lookup?.kind === 'searching' && <p>{t('lookup.searching')}</p>}
+        {lookup?.kind === 'offline' && <p className="error">{t('lookup.offline')}</p>}
+        {lookup?.kind === 'refused' && <p className="error">{t('lookup.notFound')}</p>}
+        {lookup?.kind === 'found' && lookup.tickets.length === 0 && (
+          <p className="error">{byPass ? t('lookup.noneForPass') : t('lookup.notFound')}</p>
+        )}
+        {lookup?.kind === 'found' && lookup.tickets.length > 0 && (
+          <>
+            <h3>{t('lookup.results')}</h3>
+            {lookup.tickets.map((tk) => (
+              <article key={tk.ticket} className="ticket">
+                <TicketStatus facts={tk} headingLevel={3} />
+                <WaitInfo wait={tk.wait} />
+              </article>
+            ))}
+          </>
+        )}
+      </div>
+      <button onClick={onBack}>{t('form.back')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+
+/** Scales every size on the kiosk (all in rem), for passengers who need larger text. */
+export function TextSizeToggle({ large, onChange }: { large: boolean; onChange: (large: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <button className="text-size" aria-pressed={large} onClick={() => onChange(!large)}>
+      <span aria-hidden="true">A+ </span>
+      {t('text.larger')}
+    </button>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicTicket, WaitEstimate } from '../../core/index.ts';
+import { formatTime } from './format.ts';
+
+/** What the timeline needs: the public facts of a ticket, wherever they came from. */
+export type TicketFacts = Pick<
+  PublicTicket,
+  'ticket' | 'status' | 'needs' | 'createdAt' | 'claimedAt' | 'claimedByName' | 'deliveredAt'
+>;
+
+type StepState = 'done' | 'current' | 'next';
+
+/** The big ticket number and the received → on the way → delivered timeline. */
+export function TicketStatus({ facts, headingLevel = 2 }: { facts: TicketFacts; headingLevel?: 2 | 3 }) {
+  const { t, i18n } = useTranslation();
+  const time = (iso: string | null) => (iso ? t('ticket.at', { time: formatTime(iso, i18n.language) }) : '');
+  const reached = facts.status === 'delivered' ? 3 : facts.status === 'claimed' ? 2 : 1;
+  const stateOf = (step: number): StepState => (step < reached || reached === 3 ? 'done' : step === reached ? 'current' : 'next');
+  const steps = [
+    { label: t('ticket.stepReceived'), at: facts.createdAt },
+    {
+      label: facts.claimedByName ? t('ticket.stepOnTheWayName', { name: facts.claimedByName }) : t('ticket.stepOnTheWay'),
+      at: facts.claimedAt,
+    },
+    { label: t('ticket.stepDelivered'), at: facts.deliveredAt },
+  ];
+  const statusText =
+    facts.status === 'claimed' ? t('ticket.claimed', { name: facts.claimedByName ?? '' }) : t(`ticket.${facts.status}`);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div className="ticket-status">
+      <Heading className="ticket-label">{t('ticket.number')}</Heading>
+      <p className="ticket-number" data-testid="ticket-number">
+        {facts.ticket}
+      </p>
+      <p className="status">
+        {t('ticket.status')}: <strong data-testid="ticket-status">{statusText}</strong>
+      </p>
+      <ol className="timeline" aria-label={t('ticket.timeline')}>
+        {steps.map((s, i) => {
+          const state = stateOf(i + 1);
+          return (
+            <li key={i} className={`step ${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <span className="dot" aria-hidden="true">
+                {state === 'done' ? '✓' : i + 1}
+              </span>
+              <span className="step-text">
+                {s.label} {state !== 'next' && time(s.at)}
+                <span className="visually-hidden">
+                  {' '}({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>
+    </div>
+  );
+}
+
+/** The honest wait: a range and what it is based on, or why there is none. */
+export function WaitInfo({ wait }: { wait: WaitEstimate | null }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  let body: React.ReactNode;
+  if (!wait) body = <p>{t('wait.unknown')}</p>;
+  else if (wait.basis === 'on_the_way' || wait.basis === 'done') body = <p>{t(`wait.${wait.basis}`)}</p>;
+  else
+    body = (
+      <>
+        {wait.minutes && (
+          <p className="wait-range" data-testid="wait-range">
+            {t('wait.range', { low: wait.minutes.low, high: wait.minutes.high })}
+          </p>
+        )}
+        <p>{t('wait.position', { position: wait.position })}</p>
+        <p className="wait-basis">{t(`wait.${wait.basis}`)}</p>
+      </>
+    );
+  return (
+    <section className="wait" aria-labelledby={titleId} data-testid="wait">
+      <h3 id={titleId}>{t('wait.title')}</h3>
+      {body}
+    </section>
+  );
+}

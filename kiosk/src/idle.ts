@@ -1,0 +1,93 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+
+/** No touch for this long and the kiosk asks whether the passenger is still there (WCAG 2.2.1). */
+export const IDLE_AFTER_MS = 60_000;
+/** How long the "I'm still here" warning stays before the screen clears. */
+export const WARNING_MS = 10_000;
+
+/**
+ * `active`: someone used the kiosk recently or left something on screen.
+ * `warning`: the countdown before clearing is showing.
+ * `idle`: nobody is using it and nothing personal is on screen — safe to reload or update.
+ */
+export type IdlePhase = 'active' | 'warning' | 'idle';
+
+let phase: IdlePhase = 'idle';
+const listeners = new Set<() => void>();
+
+function setPhase(next: IdlePhase): void {
+  if (next === phase) return;
+  phase = next;
+  // Visible to whoever inspects the kiosk (and to browser tests) without reaching into the bundle.
+  document.documentElement.dataset.kioskIdle = next;
+  for (const l of listeners) l();
+}
+
+/** For code outside React (e.g. applying a service-worker update only when nobody is at the kiosk). */
+export function isKioskIdle(): boolean {
+  return phase === 'idle';
+}
+
+export function kioskIdlePhase(): IdlePhase {
+  return phase;
+}
+
+export function onKioskIdleChange(listener: (phase: IdlePhase) => void): () => void {
+  const l = () => listener(phase);
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useKioskIdle(): IdlePhase {
+  return useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    kioskIdlePhase,
+  );
+}
+
+const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
+
+/**
+ * Watches for touches and keys. After IDLE_AFTER_MS without any, warns if
+ * something personal is on screen and calls `onReset` WARNING_MS later unless
+ * the passenger touches the screen; with nothing on screen it is simply idle.
+ */
+export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): void {
+  const reset = useRef(onReset);
+  reset.current = onReset;
+  const personal = useRef(hasPersonalData);
+  personal.current = hasPersonalData;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = (ms: number, fn: () => void) => {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+    const expire = () => {
+      reset.current();
+      setPhase('idle');
+    };
+    const quiet = () => {
+      if (personal.current) {
+        setPhase('warning');
+        schedule(WARNING_MS, expire);
+      } else {
+        setPhase('idle');
+      }
+    };
+    const activity = () => {
+      setPhase('active');
+      schedule(IDLE_AFTER_MS, quiet);
+    };
+    for (const e of ACTIVITY) window.addEventListener(e, activity, { capture: true, passive: true });
+    schedule(IDLE_AFTER_MS, quiet);
+    return () => {
+      clearTimeout(timer);
+      for (const e of ACTIVITY) window.removeEventListener(e, activity, { capture: true });
+    };
+  }, []);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Language, Need, FlightStatus, RequestStatus } from '../../core/index.ts';
+import type { BcbpErrorCode, WaitEstimate } from '../../core/index.ts';
+
+const LOCALES = 'kiosk/src/locales';
+const SRC = 'kiosk/src';
+
+type Tree = { [k: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+function catalog(lang: string): Map<string, string> {
+  return flatten(JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')) as Tree);
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('kiosk translations', () => {
+  const en = catalog('en');
+
+  it('has a catalog for every passenger language and no other', () => {
+    const files = readdirSync(LOCALES).map((f) => f.replace(/\.json$/, '')).sort();
+    expect(files).toEqual([...Language.options].sort());
+  });
+
+  it.each(Language.options.filter((l) => l !== 'en'))('%s has every English key, no extra key, nothing empty, the same placeholders', (lang) => {
+    const other = catalog(lang);
+    const missing = [...en.keys()].filter((k) => !other.has(k));
+    const extra = [...other.keys()].filter((k) => !en.has(k));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    for (const [k, v] of other) {
+      expect(v.trim(), `${lang}: ${k} is empty`).not.toBe('');
+      expect(placeholders(v), `${lang}: ${k} placeholders`).toEqual(placeholders(en.get(k)!));
+    }
+  });
+
+  it('has English words for every key the kiosk code uses', () => {
+    const used = new Set<string>();
+    const files = readdirSync(SRC).filter((f) => /\.tsx?$/.test(f));
+    for (const f of files) {
+      const code = readFileSync(join(SRC, f), 'utf8');
+      for (const m of code.matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(40);
+    // Keys built from domain values, e.g. t(`needs.${need}`).
+    for (const n of Need.options) used.add(`needs.${n}`);
+    for (const s of FlightStatus.options) used.add(`flight.${s}`);
+    for (const s of RequestStatus.options) used.add(`ticket.${s}`);
+    const scanCodes: BcbpErrorCode[] = ['empty', 'not_boarding_pass', 'truncated', 'invalid_field'];
+    for (const c of scanCodes) used.add(`scan.${c}`);
+    const bases: WaitEstimate['basis'][] = ['recent_pace', 'typical_pace', 'on_the_way', 'done'];
+    for (const b of bases) used.add(`wait.${b}`);
+    for (const k of ['adults', 'children', 'infants']) used.add(`form.${k}`);
+    const missing = [...used].filter((k) => !en.has(k));
+    expect(missing).toEqual([]);
+  });
+});
