@@ -44,6 +44,7 @@ export function RequestForm({
       setFlight('');
       setSurname('');
     }
+    setErrors([]);
   }, [identity]);
 
   const toggle = (n: Need) => setNeeds((cur) => (cur.includes(n) ? cur.filter((x) => x !== n) : [...cur, n]));
@@ -164,11 +165,13 @@ export function RequestForm({
         <textarea name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
       </label>
       {errors.length > 0 && (
-        <ul role="alert" className="error" data-testid="form-errors">
-          {errors.map((er) => (
-            <li key={er.key}>{t(er.key, er.values)}</li>
-          ))}
-        </ul>
+        <div role="alert" className="error" data-testid="form-errors">
+          <ul>
+            {errors.map((er) => (
+              <li key={er.key}>{t(er.key, er.values)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <button type="submit" className="primary big" aria-disabled={sending}>
         {t('form.submit')}
