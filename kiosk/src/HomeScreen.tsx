@@ -7,13 +7,13 @@ import { CameraScan } from './CameraScan.tsx';
 import { useBarcodeScanner } from './scanner.ts';
 import { usePassScan, type ScannedPassenger } from './use-pass-scan.ts';
 import { flightLine } from './format.ts';
+import { FlightNotices } from './FlightNotices.tsx';
 
 /** Scan or type, choose needs, send: everything a passenger needs on one screen. */
 export function HomeScreen({
   client,
   sync,
   gate,
-  notices,
   onDirtyChange,
   onSubmit,
   onFind,
@@ -21,8 +21,6 @@ export function HomeScreen({
   client: SyncClient;
   sync: SyncSnapshot;
   gate: string;
-  /** The duty manager's notices for the flights at this gate, when there are any. */
-  notices?: React.ReactNode;
   onDirtyChange: (dirty: boolean) => void;
   onSubmit: (body: Extract<OpBody, { type: 'request.create' }>) => Promise<void>;
   onFind: (query: TicketQuery | null) => void;
@@ -69,7 +67,7 @@ export function HomeScreen({
           </ul>
         </section>
       )}
-      {notices}
+      <FlightNotices state={sync.state} gate={gate} />
       <section className="scan-card" aria-labelledby="scan-title">
         <h3 id="scan-title">{t('home.scanTitle')}</h3>
         <p>{t('home.scanHow')}</p>

@@ -74,7 +74,13 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
               const op = await client.submit(body);
               setScreen({
                 kind: 'ticket',
-                ticket: { opId: op.id, requestId: body.payload.requestId, needs: body.payload.needs, createdAt: op.at },
+                ticket: {
+                  opId: op.id,
+                  requestId: body.payload.requestId,
+                  needs: body.payload.needs,
+                  party: body.payload.party,
+                  createdAt: op.at,
+                },
               });
               window.scrollTo(0, 0);
             }}

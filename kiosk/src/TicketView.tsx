@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { ticketFor, type Need } from '../../core/index.ts';
+import { ticketFor, type Need, type Party } from '../../core/index.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
+import { Entitlements } from './Entitlements.tsx';
+import { FlightNotices } from './FlightNotices.tsx';
 
 /** The passenger's ticket: number, live status and whether the hub has it yet. */
 export interface SubmittedTicket {
   opId: string;
   requestId: string;
   needs: Need[];
+  party: Party;
   createdAt: string;
 }
 
@@ -19,7 +22,6 @@ export function TicketView({
   gate,
   onAgain,
   onDone,
-  children,
 }: {
   client: SyncClient;
   sync: SyncSnapshot;
@@ -27,8 +29,6 @@ export function TicketView({
   gate: string;
   onAgain: () => void;
   onDone: () => void;
-  /** What else the passenger should know (entitlements, the manager's notice). */
-  children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const rejected = sync.rejected.find((r) => r.op.id === ticket.opId);
@@ -53,6 +53,7 @@ export function TicketView({
       </section>
     );
   }
+  const flight = request ? sync.state.flights[request.flightId] : undefined;
   const wait = lookup?.kind === 'found' ? (lookup.tickets[0]?.wait ?? null) : null;
   return (
     <section className="ticket" aria-labelledby="ticket-title">
@@ -76,7 +77,8 @@ export function TicketView({
         </p>
       </div>
       <WaitInfo wait={pendingOp ? null : wait} />
-      {children}
+      {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}
+      <FlightNotices state={sync.state} gate={gate} />
       <div className="actions">
         <button className="primary" onClick={onAgain}>
           {t('ticket.new')}

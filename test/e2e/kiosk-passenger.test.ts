@@ -7,6 +7,7 @@ import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-cl
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
 import { bcbp } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
+import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
 
 const MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
   { pnr: 'XK4P2Q', from: 'LHR', to: 'CDG', carrier: 'BA', flight: '0304', conditional: '>5321WW1325BBA 0014' },
@@ -68,6 +69,11 @@ describe('the passenger at the kiosk, in chromium', () => {
     await expect.poll(() => kiosk.getByTestId('net-state').textContent()).toContain('Sent');
     expect(await currentStep(kiosk)).toContain('Request received');
     await expect.poll(() => kiosk.getByTestId('wait-range').textContent(), { timeout: 20_000 }).toMatch(/About \d+ to \d+ minutes/);
+    // AF1634: 2 h 30 late on 830 km, so EU 261 care; the infant counts as a person for the vouchers.
+    const entitled = await kiosk.getByTestId('entitlements').textContent();
+    expect(entitled).toContain('Your flight is delayed 2 hours or more: you are entitled to meals and refreshments.');
+    expect(entitled).toContain('two free phone calls or emails');
+    expect(entitled).toContain('EU 261/2004');
     expect(await kiosk.getByTestId('wait').textContent()).toContain('Your place in the queue: 1');
     const stored = hub.hub.current.requests[requestIdOf(ticket)]!;
     expect(stored).toMatchObject({ surname: 'MOREAU', flightNumber: 'AF1634', party: { adults: 1, children: 0, infants: 1 }, note: 'Formula milk please' });
@@ -141,6 +147,38 @@ describe('the passenger at the kiosk, in chromium', () => {
     const errors = await kiosk.getByTestId('form-errors').textContent();
     expect(errors).toContain('We cannot find flight XX9999 departing today');
     expect(errors).toContain('Choose at least one need');
+    await kiosk.context().close();
+  });
+
+  it("shows the duty manager's latest notice for the flight on the home screen and with the ticket, in the passenger's language", async () => {
+    const kiosk = await openKiosk(browser, hub.url, 'K32');
+    const manager = await connectDevice(hub.url, { token: await loginToken(hub.url, 'M201', '7319') });
+    const flightId = Object.values(hub.hub.current.flights).find((f) => f.number === 'AF1634')!.id;
+    const nextUpdateAt = new Date(Date.now() + 30 * 60_000).toISOString();
+    const ack = await manager.submit(op(CLAIRE, publishNotice({ kind: 'flight', flightId }, { leadSeconds: 0, nextUpdateAt })));
+    manager.close();
+    expect(ack).toMatchObject({ ok: true });
+
+    await kiosk.getByTestId('notice').waitFor({ timeout: 15_000 });
+    const notice = await kiosk.getByTestId('notice').textContent();
+    expect(notice).toContain('Latest news about flight AF1634');
+    expect(notice).toContain('What we know');
+    expect(notice).toContain('A technical fault on the aircraft is being repaired.');
+    expect(notice).toContain("What we don't know yet");
+    expect(notice).toMatch(/Next update at \d{1,2}:\d\d/);
+    await kiosk.getByRole('button', { name: 'Français' }).click();
+    await expect.poll(() => kiosk.getByTestId('notice').textContent()).toContain("Une panne technique de l'avion");
+    // Spanish was not written: English, marked as English for screen readers.
+    await kiosk.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => kiosk.getByTestId('notice').locator('dl').getAttribute('lang')).toBe('en');
+
+    await kiosk.getByLabel('Número de vuelo').fill('AF1634');
+    await kiosk.getByLabel('Apellido').fill('García');
+    await kiosk.getByLabel('Agua').check();
+    await kiosk.getByRole('button', { name: 'Enviar mi solicitud' }).click();
+    await kiosk.getByTestId('ticket-number').waitFor();
+    expect(await kiosk.getByTestId('notice').textContent()).toContain('Últimas noticias del vuelo AF1634');
+    await kiosk.screenshot({ path: `${ARTIFACTS}/kiosk-flow-notice-ticket-es.png`, fullPage: true });
     await kiosk.context().close();
   });
 

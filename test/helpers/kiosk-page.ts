@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
+import { enrollKioskPage } from './enroll.ts';
 
-/** A kiosk screen at a gate, in its own browser context (its own device id and storage). */
+/** A kiosk screen enrolled at a gate, in its own browser context (its own device id and storage). */
 export async function openKiosk(browser: Browser, url: string, gate: string, opts: { fakeClock?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
   const page = await context.newPage();
   if (opts.fakeClock) await page.clock.install();
-  await page.goto(`${url}/kiosk/?gate=${gate}`);
+  await enrollKioskPage(page, url, gate);
   await page.locator('.flights li').first().waitFor();
   return page;
 }

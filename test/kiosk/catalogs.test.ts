@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Need, FlightStatus, RequestStatus } from '../../core/index.ts';
+import {
+  Language,
+  Need,
+  FlightStatus,
+  RequestStatus,
+  entitlementMessageKey,
+  entitlementsForFlight,
+} from '../../core/index.ts';
+import { demoState } from '../helpers/demo-state.ts';
 import type { BcbpErrorCode, WaitEstimate } from '../../core/index.ts';
 
 const LOCALES = 'kiosk/src/locales';
@@ -63,5 +71,28 @@ describe('kiosk translations', () => {
     for (const k of ['adults', 'children', 'infants']) used.add(`form.${k}`);
     const missing = [...used].filter((k) => !en.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('words every entitlement the rules can grant', () => {
+    const granted = new Set([
+      'meal.delay_threshold', 'meal.cancellation', 'meal.short_notice_wait', 'meal.priority_passenger',
+      'communication.delay_threshold', 'communication.cancellation', 'communication.short_notice_wait', 'communication.priority_passenger',
+      'hotel.overnight', 'hotel.priority_passenger', 'transport.overnight', 'transport.priority_passenger',
+      'priority_care.priority_passenger',
+    ].map((k) => `entitlement.${k}`));
+    // And whatever the engine actually says about tonight's demo flights, for every kind of party.
+    const state = demoState();
+    const profiles = [
+      { persons: 2, reducedMobility: false, unaccompaniedChild: false },
+      { persons: 1, reducedMobility: true, unaccompaniedChild: false },
+      { persons: 1, reducedMobility: false, unaccompaniedChild: true },
+    ];
+    for (const flight of Object.values(state.flights)) {
+      for (const p of profiles) {
+        for (const e of entitlementsForFlight(state, flight, p)?.entitlements ?? []) granted.add(entitlementMessageKey(e));
+      }
+    }
+    expect(granted.size).toBeGreaterThanOrEqual(13);
+    expect([...granted].filter((k) => !en.has(k))).toEqual([]);
   });
 });

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Language, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
+import { formatTime } from './format.ts';
+
+/**
+ * The duty manager's notices for this gate (what we know, what we don't know
+ * yet, when the next update comes), in the passenger's language where written.
+ */
+export function FlightNotices({ state, gate }: { state: HubState; gate: string }) {
+  const { t, i18n } = useTranslation();
+  const notices = noticesForGate(state, gate);
+  if (!notices.length) return null;
+  const wanted = Language.safeParse(i18n.language);
+  return (
+    <>
+      {notices.map((n) => {
+        const { language, text } = noticeText(n, wanted.success ? wanted.data : 'en');
+        const flight = n.scope.kind === 'flight' ? state.flights[n.scope.flightId]?.number : undefined;
+        return (
+          <section key={n.id} className="notice" aria-labelledby={`notice-${n.id}`} data-testid="notice">
+            <h3 id={`notice-${n.id}`}>{flight ? t('notice.title', { flight }) : t('notice.titleGate')}</h3>
+            <dl lang={language}>
+              <dt lang={i18n.language}>{t('notice.known')}</dt>
+              <dd>{text.known}</dd>
+              {text.unknown && (
+                <>
+                  <dt lang={i18n.language}>{t('notice.unknown')}</dt>
+                  <dd>{text.unknown}</dd>
+                </>
+              )}
+            </dl>
+            <p className="meta">
+              {t('notice.updated', { time: formatTime(n.publishedAt, i18n.language) })}
+              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, i18n.language) })}</>}
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}
