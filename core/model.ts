@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Notice } from './notices.ts';
 import type { PolicyChange } from './policy-log.ts';
 import { StockItem, Role } from './enums.ts';
+import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
 import type { Voucher } from './voucher-model.ts';
 import { DEFAULT_POLICY, type Policy } from './policy-model.ts';
 import type { AirlineConfig } from './entitlements/airline-config.ts';
@@ -21,15 +22,23 @@ export type StaffId = z.infer<typeof StaffId>;
 
 export const FlightNumber = z
   .string()
-  .trim()
-  .toUpperCase()
-  .transform((s) => s.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$/, 'a flight number looks like AF1234'));
+  .transform(normaliseFlightNumber)
+  .pipe(z.string().regex(FLIGHT_NUMBER_PATTERN, 'a flight number looks like AF1234'));
 
-export const Language = z.enum(['en', 'fr', 'es', 'de', 'it', 'ar', 'zh']);
+/*
+ * The value lists below are plain arrays as well as zod enums, so that the
+ * kiosk can use them without shipping zod (see kiosk/zod-pure.ts).
+ */
+export const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'ar', 'zh'] as const;
+export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export const Need = z.enum([
+export function isLanguage(s: string): s is Language {
+  return (LANGUAGES as readonly string[]).includes(s);
+}
+
+/** Every need a passenger can ask for, the most asked for first. */
+export const NEEDS = [
   'water',
   'food',
   'blanket',
@@ -41,10 +50,11 @@ export const Need = z.enum([
   'charging',
   'rebooking',
   'other',
-]);
+] as const;
+export const Need = z.enum(NEEDS);
 export type Need = z.infer<typeof Need>;
 
-export { StockItem, Role } from './enums.ts';
+export { StockItem, Role, STOCK_ITEMS } from './enums.ts';
 
 export const Gate = z.object({
   id: GateId,

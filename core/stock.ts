@@ -1,7 +1,8 @@
-import { StockItem, type HubState, type ItemCounts, type Stock } from './model.ts';
+import { STOCK_ITEMS } from './enums.ts';
+import { type StockItem, type HubState, type ItemCounts, type Stock } from './model.ts';
 
 export function emptyStock(): Stock {
-  return Object.fromEntries(StockItem.options.map((i) => [i, 0])) as Stock;
+  return Object.fromEntries(STOCK_ITEMS.map((i) => [i, 0])) as Stock;
 }
 
 export const STOCK_LABEL: Record<StockItem, string> = {
@@ -29,7 +30,7 @@ export function lowStockAlerts(state: HubState): LowStockAlert[] {
   const alerts: LowStockAlert[] = [];
   for (const gate of Object.keys(state.stock).sort()) {
     const stock = state.stock[gate]!;
-    for (const item of StockItem.options) {
+    for (const item of STOCK_ITEMS) {
       const threshold = state.policy.lowStock[item];
       if (stock[item] <= threshold) alerts.push({ gate, item, quantity: stock[item], threshold });
     }
@@ -38,7 +39,7 @@ export function lowStockAlerts(state: HubState): LowStockAlert[] {
 }
 
 export function describeItems(items: ItemCounts): string {
-  return StockItem.options
+  return STOCK_ITEMS
     .filter((i) => (items[i] ?? 0) > 0)
     .map((i) => countOf(i, items[i] ?? 0))
     .join(', ');
@@ -47,7 +48,7 @@ export function describeItems(items: ItemCounts): string {
 /** Takes items from a gate's stock, or says which item falls short. Never goes below zero. */
 export function takeFromStock(stock: Stock, items: ItemCounts, gate: string): { ok: true; stock: Stock } | { ok: false; reason: string } {
   const next = { ...stock };
-  for (const item of StockItem.options) {
+  for (const item of STOCK_ITEMS) {
     const want = items[item] ?? 0;
     if (want === 0) continue;
     if (next[item] < want) {
@@ -63,7 +64,7 @@ export function takeFromStock(stock: Stock, items: ItemCounts, gate: string): { 
 
 export function addItems(a: ItemCounts, b: ItemCounts): ItemCounts {
   const out: ItemCounts = { ...a };
-  for (const item of StockItem.options) {
+  for (const item of STOCK_ITEMS) {
     const n = (a[item] ?? 0) + (b[item] ?? 0);
     if (n > 0) out[item] = n;
   }

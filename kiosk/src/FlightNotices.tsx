@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Language, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
+import { isLanguage, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
 import { formatTime } from './format.ts';
 
 /**
@@ -10,11 +10,10 @@ export function FlightNotices({ state, gate }: { state: HubState; gate: string }
   const { t, i18n } = useTranslation();
   const notices = noticesForGate(state, gate);
   if (!notices.length) return null;
-  const wanted = Language.safeParse(i18n.language);
   return (
     <>
       {notices.map((n) => {
-        const { language, text } = noticeText(n, wanted.success ? wanted.data : 'en');
+        const { language, text } = noticeText(n, isLanguage(i18n.language) ? i18n.language : 'en');
         const flight = n.scope.kind === 'flight' ? state.flights[n.scope.flightId]?.number : undefined;
         return (
           <section key={n.id} className="notice" aria-labelledby={`notice-${n.id}`} data-testid="notice">

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { FlightNumber, Language, Need, findFlight, type HubState, type OpBody, type Party } from '../../core/index.ts';
+import { NEEDS, findFlight, isLanguage, parseFlightNumber, type HubState, type Need, type OpBody, type Party } from '../../core/index.ts';
 import type { ScannedPassenger } from './use-pass-scan.ts';
 
-/** Every need, the most asked for first (the order of core's Need). */
-const NEEDS: readonly Need[] = Need.options;
 const PARTY_KEYS = ['adults', 'children', 'infants'] as const;
 const START_PARTY: Party = { adults: 1, children: 0, infants: 0 };
 
@@ -55,18 +53,17 @@ export function RequestForm({
     const problems: typeof errors = [];
     let flightNumber = identity?.flight.number ?? '';
     if (!identity) {
-      const fn = FlightNumber.safeParse(flight);
-      if (!fn.success) problems.push({ key: 'form.errorFlight' });
-      else if (!findFlight(state, fn.data, new Date().toISOString())) {
-        problems.push({ key: 'form.errorUnknownFlight', values: { flight: fn.data } });
-      } else flightNumber = fn.data;
+      const fn = parseFlightNumber(flight);
+      if (!fn) problems.push({ key: 'form.errorFlight' });
+      else if (!findFlight(state, fn, new Date().toISOString())) {
+        problems.push({ key: 'form.errorUnknownFlight', values: { flight: fn } });
+      } else flightNumber = fn;
       if (!surname.trim()) problems.push({ key: 'form.errorSurname' });
     }
     if (!needs.length) problems.push({ key: 'form.errorNeeds' });
     if (party.adults + party.children + party.infants < 1) problems.push({ key: 'form.errorParty' });
     setErrors(problems);
     if (problems.length) return;
-    const language = Language.safeParse(i18n.language);
     setSending(true);
     try {
       await onSubmit({
@@ -78,7 +75,7 @@ export function RequestForm({
           surname: identity ? identity.surname : surname.trim(),
           needs,
           party,
-          language: language.success ? language.data : 'en',
+          language: isLanguage(i18n.language) ? i18n.language : 'en',
           note: note.trim(),
         },
       });

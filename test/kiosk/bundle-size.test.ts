@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KIOSK_JS_BUDGET_BYTES, measureKiosk } from '../../scripts/kiosk-size.ts';
+
+describe('kiosk JavaScript budget (npm run size:kiosk)', () => {
+  it('ships at most 150 kB gzip of JavaScript, every language included, and no zod', () => {
+    const size = measureKiosk('dist/kiosk');
+    expect(size.files.length).toBeGreaterThan(1);
+    expect(size.totalGzip).toBeLessThanOrEqual(KIOSK_JS_BUDGET_BYTES);
+    expect(size.initialGzip).toBeGreaterThan(0);
+    // zod validates on the hub; the kiosk's build drops it (kiosk/zod-pure.ts), a quarter of the budget.
+    for (const f of size.files) expect(readFileSync(join('dist/kiosk/assets', f.name), 'utf8')).not.toContain('$ZodType');
+  });
+});
