@@ -5,5 +5,6 @@ export const STOCK_ITEMS = ['water', 'blanket', 'snack', 'baby_kit'] as const;
 export const StockItem = z.enum(STOCK_ITEMS);
 export type StockItem = z.infer<typeof StockItem>;
 
-export const Role = z.enum(['agent', 'duty_manager']);
+export const ROLES = ['agent', 'duty_manager'] as const;
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

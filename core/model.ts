@@ -54,7 +54,7 @@ export const NEEDS = [
 export const Need = z.enum(NEEDS);
 export type Need = z.infer<typeof Need>;
 
-export { StockItem, Role, STOCK_ITEMS } from './enums.ts';
+export { StockItem, Role, STOCK_ITEMS, ROLES } from './enums.ts';
 
 export const Gate = z.object({
   id: GateId,

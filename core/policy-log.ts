@@ -1,4 +1,4 @@
-import { Role, StockItem } from './enums.ts';
+import { ROLES, STOCK_ITEMS, type Role, type StockItem } from './enums.ts';
 import type { Policy, PolicyRules } from './policy-model.ts';
 
 /** One policy change as the duty managers read it back: who, when, what moved. */
@@ -21,7 +21,7 @@ export function describePolicyChange(before: PolicyRules, after: PolicyRules): s
   const out: string[] = [];
   if (before.currency !== after.currency) out.push(`currency: ${before.currency} → ${after.currency}`);
   if (before.shiftHours !== after.shiftHours) out.push(`shift length: ${before.shiftHours} h → ${after.shiftHours} h`);
-  for (const role of Role.options) {
+  for (const role of ROLES) {
     const b = before.limits[role];
     const a = after.limits[role];
     if (b.capPerPassengerCents !== a.capPerPassengerCents) {
@@ -31,7 +31,7 @@ export function describePolicyChange(before: PolicyRules, after: PolicyRules): s
       out.push(`${ROLE_LABEL[role]} budget per shift: ${money(b.budgetPerShiftCents, before.currency)} → ${money(a.budgetPerShiftCents, after.currency)}`);
     }
   }
-  for (const item of StockItem.options) {
+  for (const item of STOCK_ITEMS) {
     if (before.lowStock[item] !== after.lowStock[item]) out.push(`low-stock alert for ${item}: ${before.lowStock[item]} → ${after.lowStock[item]}`);
   }
   return out.length ? out : ['no change (saved again)'];

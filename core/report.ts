@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { StockItem, type CareRequest, type Flight, type HubState, type ItemCounts } from './model.ts';
+import { STOCK_ITEMS, type StockItem, type CareRequest, type Flight, type HubState, type ItemCounts } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
 import { isOpen, peopleIn, serveMinutes } from './board.ts';
 import { median, minutesBetween } from './stats.ts';
@@ -35,10 +35,10 @@ export interface DisruptionReport {
 }
 
 function summarise(requests: readonly CareRequest[], vouchers: readonly Voucher[], nowIso: string) {
-  const items = Object.fromEntries(StockItem.options.map((i) => [i, 0])) as Record<StockItem, number>;
+  const items = Object.fromEntries(STOCK_ITEMS.map((i) => [i, 0])) as Record<StockItem, number>;
   for (const r of requests) {
     const handed: ItemCounts = r.handedOut ?? {};
-    for (const i of StockItem.options) items[i] += handed[i] ?? 0;
+    for (const i of STOCK_ITEMS) items[i] += handed[i] ?? 0;
   }
   const ids = new Set(requests.map((r) => r.id));
   const mine = vouchers.filter((v) => ids.has(v.requestId));
@@ -94,7 +94,7 @@ function counts(f: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 's
     f.stillOpen,
     oneDecimal(f.medianWaitMin),
     oneDecimal(f.worstWaitMin),
-    ...StockItem.options.map((i) => f.itemsHandedOut[i]),
+    ...STOCK_ITEMS.map((i) => f.itemsHandedOut[i]),
     f.vouchers,
     major(f.spendCents),
     f.pendingVouchers,
@@ -120,7 +120,7 @@ export function reportCsv(report: DisruptionReport): string {
       'still_open',
       'median_wait_min',
       'worst_wait_min',
-      ...StockItem.options.map((i) => `items_${i}`),
+      ...STOCK_ITEMS.map((i) => `items_${i}`),
       'vouchers',
       `spend_${report.currency.toLowerCase()}`,
       'vouchers_pending',
