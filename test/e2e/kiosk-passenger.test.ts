@@ -55,7 +55,7 @@ describe('the passenger at the kiosk, in chromium', () => {
     await scan(kiosk, MOREAU_PASS);
     await expect.poll(() => kiosk.getByTestId('identified').textContent()).toContain('AF1634 to Barcelona: MOREAU');
     expect(await kiosk.getByTestId('scan-error').count()).toBe(0);
-    // The scan went into the focused flight field; the pass replaced it.
+    // The pass replaces the typed flight and surname fields.
     expect(await kiosk.getByLabel('Flight number').count()).toBe(0);
 
     await kiosk.getByLabel('Water').check();
