@@ -10,8 +10,6 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/kiosk/',
   plugins: [react(), appShellWorker({ name: 'GateCare — help at the gate', shortName: 'GateCare', display: 'fullscreen' })],
-  build: { outDir: fileURLToPath(new URL('../dist/kiosk', import.meta.url)), emptyOutDir: true },
-  plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('../dist/kiosk', import.meta.url)),
     emptyOutDir: true,

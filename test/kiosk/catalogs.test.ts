@@ -33,6 +33,21 @@ function catalog(lang: string): Map<string, string> {
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
+// i18next picks `key_<category>` from Intl.PluralRules, so each language needs its own plural categories.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const pluralBase = (key: string) => key.replace(PLURAL, '');
+function pluralForms(cat: Map<string, string>): Map<string, Set<string>> {
+  const forms = new Map<string, Set<string>>();
+  for (const k of cat.keys()) {
+    const m = PLURAL.exec(k);
+    if (!m) continue;
+    const base = pluralBase(k);
+    forms.set(base, (forms.get(base) ?? new Set()).add(m[1]!));
+  }
+  return forms;
+}
+const hasKey = (cat: Map<string, string>, key: string) => cat.has(key) || cat.has(`${key}_other`);
+
 describe('kiosk translations', () => {
   const en = catalog('en');
 
@@ -43,12 +58,23 @@ describe('kiosk translations', () => {
 
   it.each(Language.options.filter((l) => l !== 'en'))('%s has every English key, no extra key, nothing empty, the same placeholders', (lang) => {
     const other = catalog(lang);
-    const missing = [...en.keys()].filter((k) => !other.has(k));
-    const extra = [...other.keys()].filter((k) => !en.has(k));
+    const keys = (cat: Map<string, string>) => new Set([...cat.keys()].map(pluralBase));
+    const missing = [...keys(en)].filter((k) => !keys(other).has(k));
+    const extra = [...keys(other)].filter((k) => !keys(en).has(k));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
     for (const [k, v] of other) {
       expect(v.trim(), `${lang}: ${k} is empty`).not.toBe('');
-      expect(placeholders(v), `${lang}: ${k} placeholders`).toEqual(placeholders(en.get(k)!));
+      const english = en.get(k) ?? en.get(`${pluralBase(k)}_other`)!;
+      // A singular form may spell the number out ("1 request") instead of using {{count}}.
+      const expected = PLURAL.test(k) ? placeholders(english).filter((p) => p !== 'count') : placeholders(english);
+      expect(placeholders(v).filter((p) => !PLURAL.test(k) || p !== 'count'), `${lang}: ${k} placeholders`).toEqual(expected);
+    }
+  });
+
+  it.each(Language.options)('%s has every plural form its grammar needs', (lang) => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    for (const [base, forms] of pluralForms(catalog(lang))) {
+      expect([...forms].sort(), `${lang}: ${base}`).toEqual([...categories].sort());
     }
   });
 
@@ -69,7 +95,7 @@ describe('kiosk translations', () => {
     const bases: WaitEstimate['basis'][] = ['recent_pace', 'typical_pace', 'on_the_way', 'done'];
     for (const b of bases) used.add(`wait.${b}`);
     for (const k of ['adults', 'children', 'infants']) used.add(`form.${k}`);
-    const missing = [...used].filter((k) => !en.has(k));
+    const missing = [...used].filter((k) => !hasKey(en, k));
     expect(missing).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { buildReport, flightsDueForPurge, type HubState } from '../../core/index.ts';
+import { flightsDueForPurge, type HubState } from '../../core/index.ts';
+import { buildReport } from '../../core/report.ts';
 import { startHub, type RunningHub } from '../../server/app.ts';
 import { removeDir, tempDataDir } from '../helpers/hub.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
