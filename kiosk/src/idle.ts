@@ -80,7 +80,9 @@ export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): voi
       }
     };
     const activity = () => {
-      setPhase('active');
+      // Deferred: re-rendering inside the capture phase of an `input` event would put the
+      // old value back into the field before React reads it, losing what was just typed.
+      if (phase !== 'active') setTimeout(() => setPhase('active'));
       schedule(IDLE_AFTER_MS, quiet);
     };
     for (const e of ACTIVITY) window.addEventListener(e, activity, { capture: true, passive: true });

@@ -134,6 +134,16 @@ describe('the passenger at the kiosk, in chromium', () => {
     await other.context().close();
   });
 
+  it('keeps the very first thing typed on a kiosk nobody has touched yet', async () => {
+    const kiosk = await openKiosk(browser, hub.url, 'K32');
+    // fill() sends input events with no key or touch before them, as some on-screen keyboards do.
+    await kiosk.getByLabel('Flight number').fill('AF1634');
+    await kiosk.getByLabel('Surname').fill('Lambert');
+    expect(await kiosk.getByLabel('Flight number').inputValue()).toBe('AF1634');
+    expect(await kiosk.getByLabel('Surname').inputValue()).toBe('Lambert');
+    await kiosk.context().close();
+  });
+
   it('a pass for a flight that does not leave from here, or an unknown typed flight, gets a clear message', async () => {
     const kiosk = await openKiosk(browser, hub.url, 'K32');
     await scan(kiosk, bcbp('SMITH/JOHN', [{ from: 'JFK', to: 'LAX', carrier: 'AA', flight: '0100' }]));

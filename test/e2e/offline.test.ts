@@ -118,7 +118,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await amiraCtx.setOffline(false);
     await expect.poll(() => connection(amira), { timeout: 20_000 }).toBe('Online');
     const alert = amira.getByRole('alert').filter({ hasText: 'Not done' });
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('Not done: already claimed by Lucas');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/^Not done — Claim for .*: already claimed by Lucas/);
     expect(await amiraCard(first).textContent()).toContain('Claimed by you');
     await expect.poll(() => amiraCard(second).textContent()).toContain('Claimed by Lucas');
     const claimed = hub.hub.current.requests[(first.payload as { requestId: string }).requestId]!;
