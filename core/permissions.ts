@@ -26,7 +26,7 @@ const ALLOWED: Record<OpType, ReadonlyArray<'kiosk' | Role | 'system'>> = {
   'notice.publish': ['duty_manager'],
   // Only the hub's clock decides when kiosks see a notice.
   'notice.reveal': ['system'],
-  'airline.upsert': ['system'],
+  'airline.upsert': ['system', 'duty_manager'],
   // Only the hub's clock decides when passengers' personal data goes.
   'passengers.purge': ['system'],
 };

@@ -14,7 +14,7 @@ function hasAtMostTwoDecimals(v: number): boolean {
 
 export const Money = z
   .object({
-    amount: z.number().positive('an amount must be more than zero').max(100000).refine(hasAtMostTwoDecimals, 'an amount has at most two decimals'),
+    amount: z.number().positive('an amount must be more than zero').max(100000, 'an amount is at most 100000').refine(hasAtMostTwoDecimals, 'an amount has at most two decimals'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code, like EUR'),
   })
   .strict();
@@ -27,14 +27,23 @@ export type Money = z.infer<typeof Money>;
 export const AirlineConfig = z
   .object({
     code: AirlineCode,
-    name: z.string().trim().min(1, 'an airline needs a name').max(60),
+    name: z.string().trim().min(1, 'an airline needs a name').max(60, 'an airline name has at most 60 characters'),
     regimes: z.array(Regime).max(Regime.options.length),
     /** Meals and calls from this many minutes of delay, whatever the distance: only ever adds to the law. */
-    ownPolicy: z.object({ careFromMinutes: z.number().int().min(0).max(24 * 60) }).strict().optional(),
+    ownPolicy: z
+      .object({
+        careFromMinutes: z
+          .number()
+          .int('care starts after a whole number of minutes')
+          .min(0, 'care cannot start before the delay')
+          .max(24 * 60, 'care starts within 24 hours (1440 minutes) at the latest'),
+      })
+      .strict()
+      .optional(),
     /** Suggested meal voucher per person; without it staff choose the amount. */
     mealVoucherPerPerson: Money.optional(),
     /** Meals "in reasonable relation to the waiting time": one more per person for each further this many hours. */
-    mealEveryHours: z.number().int().min(2, 'a meal every 2 hours at most often').max(24).optional(),
+    mealEveryHours: z.number().int('a meal every whole number of hours').min(2, 'a meal every 2 hours at most often').max(24, 'a meal at least every 24 hours').optional(),
     hotelPerNight: Money.optional(),
     transportPerTrip: Money.optional(),
   })

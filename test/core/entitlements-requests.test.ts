@@ -14,6 +14,7 @@ import {
 } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
 import { AMIRA, KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
+import { CLAIRE } from '../helpers/manager-ops.ts';
 
 // 19:00 in Paris.
 const NOW = '2026-11-23T18:00:00.000Z';
@@ -169,11 +170,13 @@ describe('a delay the duty manager publishes', () => {
 describe('airline config operations', () => {
   const config = { code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' } };
 
-  it('the hub seeds it; an agent may not change it', () => {
+  it('the hub seeds it; an agent may not change it, a duty manager may', () => {
     const s = demoState(new Date(NOW));
     expect(Object.keys(s.airlines).sort()).toEqual(['AC', 'AF', 'BA']);
     const out = apply(s, op(AMIRA, { type: 'airline.upsert', payload: config } as OpBody, NOW), { seq: s.seq + 1, at: NOW });
     expect(out).toMatchObject({ ok: false, code: 'forbidden' });
+    const byManager = apply(s, op(CLAIRE, { type: 'airline.upsert', payload: config } as OpBody, NOW), { seq: s.seq + 1, at: NOW });
+    expect(byManager.ok && byManager.state.airlines.LH).toEqual(config);
   });
 
   it.each([

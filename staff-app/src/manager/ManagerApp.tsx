@@ -8,12 +8,13 @@ import { BoardPanel } from './BoardPanel.tsx';
 import { FlightsPanel } from './FlightsPanel.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
+import { AirlinesPanel } from './AirlinesPanel.tsx';
 import { EscalationsPanel } from './EscalationsPanel.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { useNow } from './use-now.ts';
 import './manager.css';
 
-const TABS = ['board', 'queue', 'flights', 'notices', 'escalations', 'policy', 'report'] as const;
+const TABS = ['board', 'queue', 'flights', 'notices', 'escalations', 'policy', 'airlines', 'report'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, string> = {
   board: 'Board',
@@ -22,6 +23,7 @@ const TAB_LABEL: Record<Tab, string> = {
   notices: 'Notices',
   escalations: 'Escalations',
   policy: 'Limits',
+  airlines: 'Airlines',
   report: 'Report',
 };
 
@@ -32,7 +34,7 @@ function tabFromHash(): Tab {
   return (TABS as readonly string[]).includes(h) ? (h as Tab) : 'board';
 }
 
-/** The duty manager's view: the agents' queue plus the board, flights, notices, limits, escalations and report. */
+/** The duty manager's view: the agents' queue plus the board, flights, notices, limits, airlines' care rules, escalations and report. */
 export function ManagerApp({
   client,
   session,
@@ -105,6 +107,7 @@ export function ManagerApp({
             {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}
             {tab === 'escalations' && <EscalationsPanel state={sync.state} client={client} now={now} />}
             {tab === 'policy' && <PolicyPanel state={sync.state} client={client} />}
+            {tab === 'airlines' && <AirlinesPanel state={sync.state} client={client} pending={sync.pending} rejected={sync.rejected} />}
             {tab === 'report' && <ReportPanel state={sync.state} now={now} session={session} />}
           </main>
         </>

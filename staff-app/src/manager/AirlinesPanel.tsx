@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
+import { Regime, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
+import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
+import { money } from './format.ts';
+
+const REGIME_LABEL: Record<Regime, string> = { eu261: 'EU 261', uk261: 'UK261', appr: 'Canada APPR' };
+
+const amount = (m: Money | undefined, unit: string) => (m ? `${money(Math.round(m.amount * 100), m.currency)} ${unit}` : 'staff choose the amount');
+
+function regimesText(a: AirlineConfig): string {
+  return a.regimes.length ? a.regimes.map((r) => REGIME_LABEL[r]).join(' + ') : 'no law listed';
+}
+
+function mealText(a: AirlineConfig): string {
+  const every = a.mealEveryHours ? `, one more every ${a.mealEveryHours} h of waiting` : '';
+  return `${amount(a.mealVoucherPerPerson, 'per person')}${every}`;
+}
+
+type Editing = { mode: 'add' | 'edit'; draft: AirlineDraft };
+
+/** Each airline's passenger-care rules in plain words, and a form to change one or add one. */
+export function AirlinesPanel({ state, client, pending, rejected }: { state: HubState; client: SyncClient; pending: Op[]; rejected: Rejected[] }) {
+  // A device's saved state from before airlines existed has no `airlines` map.
+  const airlines = Object.values(state.airlines ?? {}).sort((a, b) => a.code.localeCompare(b.code));
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [sent, setSent] = useState<{ opId: string; name: string } | null>(null);
+
+  const open = (mode: Editing['mode'], a: AirlineConfig | null) => {
+    setErrors([]);
+    setSent(null);
+    setEditing({ mode, draft: draftOf(a, airlines[0]?.mealVoucherPerPerson?.currency) });
+  };
+
+  const save = async (draft: AirlineDraft, mode: Editing['mode']) => {
+    const read = readDraft(draft);
+    if (!read.ok) return setErrors(read.errors);
+    const existing = state.airlines?.[read.config.code];
+    // Adding must not silently replace an airline's rules: changing them is what Edit is for.
+    if (mode === 'add' && existing) return setErrors([{ field: 'code', message: `${existing.name} already uses ${read.config.code}: edit its row instead` }]);
+    setErrors([]);
+    const op = await client.submit({ type: 'airline.upsert', payload: read.config });
+    setSent({ opId: op.id, name: read.config.name });
+    setEditing(null);
+  };
+
+  const refusal = sent && rejected.find((r) => r.op.id === sent.opId);
+  const waiting = sent && pending.some((o) => o.id === sent.opId);
+
+  return (
+    <section aria-labelledby="airlines-title">
+      <div className="table-head">
+        <h2 id="airlines-title">Airlines and their passenger-care rules</h2>
+        {!editing && <button onClick={() => open('add', null)}>Add an airline</button>}
+      </div>
+      <p className="muted">What each airline owes its passengers here. Board, staff cards, voucher forms and kiosks follow a change at once.</p>
+      {sent &&
+        (refusal ? (
+          <p role="alert" className="error" data-testid="airline-status">{sent.name} not saved: {refusal.reason}</p>
+        ) : (
+          <p role="status" className="ok" data-testid="airline-status">
+            {waiting ? `${sent.name} saved on this tablet; it is sent to the hub as soon as it can be.` : `${sent.name} saved: every tablet and kiosk now uses these rules.`}
+          </p>
+        ))}
+      <div className="scroll">
+        <table className="grid" data-testid="airlines-table">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Airline</th>
+              <th scope="col">Law applied</th>
+              <th scope="col">Own policy</th>
+              <th scope="col">Meal voucher</th>
+              <th scope="col">Hotel</th>
+              <th scope="col">Transport</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {airlines.map((a) => (
+              <tr key={a.code} data-testid="airline-row" data-airline={a.code}>
+                <th scope="row">{a.code}</th>
+                <td>{a.name}</td>
+                <td>{regimesText(a)}</td>
+                <td>{a.ownPolicy ? `meals and calls from ${a.ownPolicy.careFromMinutes} min of delay` : 'none: the law only'}</td>
+                <td>{mealText(a)}</td>
+                <td>{amount(a.hotelPerNight, 'a night')}</td>
+                <td>{amount(a.transportPerTrip, 'a trip')}</td>
+                <td>
+                  <button onClick={() => open('edit', a)} aria-label={`Edit ${a.name}`} disabled={editing !== null}>Edit</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {airlines.length === 0 && <p className="empty">No airline is configured: each flight gets the law of its departure country.</p>}
+      {editing && (
+        <AirlineForm
+          key={editing.draft.code || 'new'}
+          editing={editing}
+          errors={errors}
+          onSave={(d) => void save(d, editing.mode)}
+          onCancel={() => {
+            setErrors([]);
+            setEditing(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; errors: FieldError[]; onSave: (d: AirlineDraft) => void; onCancel: () => void }) {
+  const [d, setD] = useState(editing.draft);
+  const title = editing.mode === 'add' ? 'New airline' : `Edit ${editing.draft.name}`;
+  const invalid = (f: AirlineField) => (errors.some((e) => e.field === f) ? { 'aria-invalid': true, 'aria-describedby': 'airline-errors' } : {});
+  const text = (f: 'code' | 'name' | 'careFromMinutes' | 'mealEveryHours') => ({
+    value: d[f],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setD({ ...d, [f]: e.target.value }),
+    ...invalid(f),
+  });
+  const toggle = (r: Regime) => setD({ ...d, regimes: d.regimes.includes(r) ? d.regimes.filter((x) => x !== r) : Regime.options.filter((x) => x === r || d.regimes.includes(x)) });
+
+  const moneyFields = (f: 'meal' | 'hotel' | 'transport') => {
+    const set = (part: keyof MoneyDraft) => (e: React.ChangeEvent<HTMLInputElement>) => setD({ ...d, [f]: { ...d[f], [part]: e.target.value } });
+    return (
+      <fieldset className="money">
+        <legend>{FIELD_LABEL[f]}</legend>
+        <label className="field">
+          Amount (empty: staff choose)
+          <input inputMode="decimal" placeholder="15.00" value={d[f].amount} onChange={set('amount')} {...invalid(f)} />
+        </label>
+        <label className="field">
+          Currency
+          <input className="currency" maxLength={3} value={d[f].currency} onChange={set('currency')} {...invalid(f)} />
+        </label>
+      </fieldset>
+    );
+  };
+
+  return (
+    <form
+      className="airline-form"
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(d);
+      }}
+    >
+      <h3>{title}</h3>
+      <div className="form-row">
+        <label className="field">
+          {FIELD_LABEL.code} (IATA, two characters)
+          <input {...text('code')} maxLength={2} readOnly={editing.mode === 'edit'} className="code" />
+        </label>
+        <label className="field">
+          {FIELD_LABEL.name}
+          <input {...text('name')} />
+        </label>
+      </div>
+      <fieldset>
+        <legend>Law applied (tick each that binds this airline here)</legend>
+        {Regime.options.map((r) => (
+          <label key={r} className="inline">
+            <input type="checkbox" checked={d.regimes.includes(r)} onChange={() => toggle(r)} /> {REGIME_LABEL[r]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-row">
+        <label className="field">
+          {FIELD_LABEL.careFromMinutes}, empty: none
+          <input inputMode="numeric" {...text('careFromMinutes')} />
+        </label>
+        <label className="field">
+          {FIELD_LABEL.mealEveryHours}, empty: one meal
+          <input inputMode="numeric" {...text('mealEveryHours')} />
+        </label>
+      </div>
+      <div className="form-row">
+        {moneyFields('meal')}
+        {moneyFields('hotel')}
+        {moneyFields('transport')}
+      </div>
+      {errors.length > 0 && (
+        <ul role="alert" id="airline-errors" className="import-errors" data-testid="airline-errors">
+          {errors.map((e, i) => (
+            <li key={i}>{e.field === 'form' ? e.message : `${FIELD_LABEL[e.field]}: ${e.message}`}</li>
+          ))}
+        </ul>
+      )}
+      <div className="row-actions">
+        <button className="primary" type="submit">Save airline</button>
+        <button type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}
