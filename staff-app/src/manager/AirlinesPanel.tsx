@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
 import { Regime, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
 import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
@@ -114,6 +114,9 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
 
 function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; errors: FieldError[]; onSave: (d: AirlineDraft) => void; onCancel: () => void }) {
   const [d, setD] = useState(editing.draft);
+  // Opened below the list: bring it into view and put the cursor where typing starts.
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const title = editing.mode === 'add' ? 'New airline' : `Edit ${editing.draft.name}`;
   const invalid = (f: AirlineField) => (errors.some((e) => e.field === f) ? { 'aria-invalid': true, 'aria-describedby': 'airline-errors' } : {});
   const text = (f: 'code' | 'name' | 'careFromMinutes' | 'mealEveryHours') => ({
@@ -153,11 +156,11 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
       <div className="form-row">
         <label className="field">
           {FIELD_LABEL.code} (IATA, two characters)
-          <input {...text('code')} maxLength={2} readOnly={editing.mode === 'edit'} className="code" />
+          <input {...text('code')} maxLength={2} readOnly={editing.mode === 'edit'} className="code" ref={editing.mode === 'add' ? first : undefined} />
         </label>
         <label className="field">
           {FIELD_LABEL.name}
-          <input {...text('name')} />
+          <input {...text('name')} ref={editing.mode === 'edit' ? first : undefined} />
         </label>
       </div>
       <fieldset>
@@ -184,11 +187,13 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
         {moneyFields('transport')}
       </div>
       {errors.length > 0 && (
-        <ul role="alert" id="airline-errors" className="import-errors" data-testid="airline-errors">
-          {errors.map((e, i) => (
-            <li key={i}>{e.field === 'form' ? e.message : `${FIELD_LABEL[e.field]}: ${e.message}`}</li>
-          ))}
-        </ul>
+        <div role="alert" id="airline-errors" data-testid="airline-errors">
+          <ul className="import-errors">
+            {errors.map((e, i) => (
+              <li key={i}>{e.field === 'form' ? e.message : `${FIELD_LABEL[e.field]}: ${e.message}`}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="row-actions">
         <button className="primary" type="submit">Save airline</button>
