@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir, type TestHubSetup } from './hub.ts';
+import { connectDevice, type TestDevice } from './socket-clients.ts';
+
+export interface HubFixtureOptions extends TestHubSetup {
+  /** A fresh data directory and hub for every test rather than one for the whole file. */
+  perTest?: boolean;
+}
+
+export interface HubFixture {
+  /** The hub now running (a new one after `restart()` or `start()`). */
+  readonly hub: RunningHub;
+  /** The data directory the hub keeps its files in, the same across restarts. */
+  readonly dir: string;
+  /** A raw socket.io device on the running hub, closed for the test at the end (or by `closeDevices()`). */
+  device(auth: Record<string, unknown>): Promise<TestDevice>;
+  closeDevices(): void;
+  /** Closes the devices and the hub, keeping its data: what a power cut or a deploy does. */
+  stop(): Promise<void>;
+  /**
+   * Starts the hub again, on the same data directory unless `dataDir` is given; on the port it had,
+   * when `samePort`, so that apps already open in a browser reconnect by themselves.
+   */
+  start(at?: { samePort?: boolean; dataDir?: string }): Promise<RunningHub>;
+  /** `stop()` then `start()` on the same data directory. */
+  restart(at?: { samePort?: boolean }): Promise<RunningHub>;
+}
+
+/**
+ * The real hub on a real temporary data directory for the tests of a `describe` (or of each test,
+ * with `perTest`), with the vitest hooks that start it and, afterwards, close its devices and the
+ * hub and remove the directory. Read `hub` and `dir` inside hooks and tests, never at collection.
+ */
+export function useTestHub(o: HubFixtureOptions = {}): HubFixture {
+  let dir: string | undefined;
+  let hub: RunningHub | undefined;
+  let port = 0;
+  const devices: TestDevice[] = [];
+
+  const running = (): RunningHub => {
+    if (!hub) throw new Error('the test hub is not running: read it inside a test or hook, and start() it again after stop()');
+    return hub;
+  };
+  const closeDevices = (): void => {
+    for (const d of devices.splice(0)) d.close();
+  };
+  const stop = async (): Promise<void> => {
+    closeDevices();
+    const h = hub;
+    hub = undefined;
+    await h?.close();
+  };
+  const start = async (at: { samePort?: boolean; dataDir?: string } = {}): Promise<RunningHub> => {
+    if (hub) throw new Error('the test hub is already running: stop() it first');
+    hub = await startTestHub(at.dataDir ?? dir!, at.samePort ? port : 0, o);
+    port = Number(new URL(hub.url).port);
+    return hub;
+  };
+
+  (o.perTest ? beforeEach : beforeAll)(async () => {
+    dir = await tempDataDir();
+    await start();
+  });
+  (o.perTest ? afterEach : afterAll)(async () => {
+    await stop();
+    if (dir) await removeDir(dir);
+    dir = undefined;
+    port = 0;
+  });
+
+  return {
+    get hub() {
+      return running();
+    },
+    get dir() {
+      if (!dir) throw new Error('the test data directory exists only inside tests and hooks');
+      return dir;
+    },
+    async device(auth) {
+      const d = await connectDevice(running().url, auth);
+      devices.push(d);
+      return d;
+    },
+    closeDevices,
+    stop,
+    start,
+    async restart(at = {}) {
+      await stop();
+      return start(at);
+    },
+  };
+}
