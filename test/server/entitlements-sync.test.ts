@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningHub } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { emptyState, entitlementsForFlight, replay, type HubState, type PullResult } from '../../core/index.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 
@@ -18,41 +17,24 @@ function montreal(s: HubState) {
 }
 
 describe('entitlements across the hub, over real sockets', () => {
-  let dir: string;
-  let hub: RunningHub;
-  const devices: TestDevice[] = [];
-
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-  });
-  afterAll(async () => {
-    for (const d of devices) d.close();
-    await hub.close();
-    await removeDir(dir);
-  });
-
-  async function device(auth: Record<string, unknown>): Promise<TestDevice> {
-    const d = await connectDevice(hub.url, auth);
-    devices.push(d);
-    return d;
-  }
+  const env = useTestHub();
+  const device = env.device;
 
   it('a kiosk gets the airline rules and works out the same entitlements as the hub', async () => {
-    const kiosk = await device((await enrollKiosk(hub.url, 'K44')).auth);
+    const kiosk = await device((await enrollKiosk(env.hub.url, 'K44')).auth);
     const s = await stateOf(kiosk);
     expect(Object.keys(s.airlines).sort()).toEqual(['AC', 'AF', 'BA']);
     const mine = entitlementsForFlight(s, montreal(s))!;
-    expect(mine).toEqual(entitlementsForFlight(hub.hub.current, montreal(hub.hub.current)));
+    expect(mine).toEqual(entitlementsForFlight(env.hub.hub.current, montreal(env.hub.hub.current)));
     expect(mine.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'appr', voucher: { unit: { amount: 15, currency: 'EUR' } } });
   });
 
   it("the duty manager's cause reaches the kiosk live and survives a restart; agents cannot change airline rules", async () => {
-    const kiosk = await device((await enrollKiosk(hub.url, 'K44')).auth);
+    const kiosk = await device((await enrollKiosk(env.hub.url, 'K44')).auth);
     await kiosk.pull(0);
-    const claire = await device({ token: await loginToken(hub.url, 'M201', '7319') });
-    const amira = await device({ token: await loginToken(hub.url, 'A101', '2468') });
-    const ac = montreal(hub.hub.current);
+    const claire = await device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const amira = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const ac = montreal(env.hub.hub.current);
 
     const refused = await amira.submit(op(AMIRA, { type: 'airline.upsert', payload: { code: 'AC', name: 'Air Canada', regimes: ['eu261'] } }));
     expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
@@ -65,11 +47,9 @@ describe('entitlements across the hub, over real sockets', () => {
     const live = await stateOf(kiosk);
     expect(entitlementsForFlight(live, montreal(live))).toMatchObject({ entitlements: [], nextThreshold: { source: 'eu261', delayMinutes: 240 } });
 
-    for (const d of devices.splice(0)) d.close();
-    await hub.close();
-    hub = await startTestHub(dir);
-    const restarted = montreal(hub.hub.current);
+    await env.restart();
+    const restarted = montreal(env.hub.hub.current);
     expect(restarted).toMatchObject({ disruptionCause: 'outside_control' });
-    expect(hub.hub.current.airlines.AC!.regimes).toEqual(['eu261', 'appr']);
+    expect(env.hub.hub.current.airlines.AC!.regimes).toEqual(['eu261', 'appr']);
   });
 });

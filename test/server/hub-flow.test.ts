@@ -1,34 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 
 describe('hub over real sockets', () => {
-  let dir: string;
-  let hub: RunningHub;
-  const devices: TestDevice[] = [];
-
-  beforeEach(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-  });
-  afterEach(async () => {
-    for (const d of devices.splice(0)) d.close();
-    await hub.close();
-    await removeDir(dir);
-  });
+  const env = useTestHub({ perTest: true });
 
   async function kiosk(): Promise<TestDevice> {
-    const d = await connectDevice(hub.url, (await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
-    devices.push(d);
-    return d;
+    return env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
   }
   async function staff(id = 'A101', pin = '2468'): Promise<TestDevice> {
-    const d = await connectDevice(hub.url, { token: await loginToken(hub.url, id, pin) });
-    devices.push(d);
-    return d;
+    return env.device({ token: await loginToken(env.hub.url, id, pin) });
   }
 
   it('runs the walking-skeleton flow and keeps it across a restart', async () => {
@@ -46,12 +29,10 @@ describe('hub over real sockets', () => {
     await waitFor(() => k.received.flatMap((m) => m.entries).some((e) => e.op.type === 'request.claim'), 'kiosk sees claim');
     expect(await s.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId } }))).toMatchObject({ ok: true });
 
-    const seqBefore = hub.hub.seq;
-    for (const d of devices.splice(0)) d.close();
-    await hub.close();
-    hub = await startTestHub(dir);
-    expect(hub.hub.seq).toBe(seqBefore);
-    expect(hub.hub.current.requests[requestId]).toMatchObject({ status: 'delivered', claimedByName: 'Amira' });
+    const seqBefore = env.hub.hub.seq;
+    await env.restart();
+    expect(env.hub.hub.seq).toBe(seqBefore);
+    expect(env.hub.hub.current.requests[requestId]).toMatchObject({ status: 'delivered', claimedByName: 'Amira' });
 
     const k2 = await kiosk();
     const snap = await k2.pull(0);
@@ -75,7 +56,7 @@ describe('hub over real sockets', () => {
       expect(ack.ok).toBe(false);
       if (!ack.ok) expect(ack.reason).toMatch(/invalid operation: .+/);
     }
-    const seq = hub.hub.seq;
+    const seq = env.hub.hub.seq;
     expect(await k.submit(op(KIOSK, createRequest()))).toMatchObject({ ok: true, seq: seq + 1 });
   });
 
@@ -95,13 +76,13 @@ describe('hub over real sockets', () => {
     const o = op(KIOSK, createRequest());
     const [a, b] = await Promise.all([k.submit(o), k.submit(o)]);
     expect(a).toEqual(b);
-    expect(Object.keys(hub.hub.current.requests)).toHaveLength(1);
+    expect(Object.keys(env.hub.hub.current.requests)).toHaveLength(1);
   });
 
   it('refuses a wrong PIN and an unauthenticated socket', async () => {
-    await expect(loginToken(hub.url, 'A101', '0000')).rejects.toThrow(/PIN is not right/);
-    await expect(connectDevice(hub.url, { token: 'forged.token' })).rejects.toThrow(/sign in again/);
-    await expect(connectDevice(hub.url, {})).rejects.toThrow(/kiosk|token/);
+    await expect(loginToken(env.hub.url, 'A101', '0000')).rejects.toThrow(/PIN is not right/);
+    await expect(connectDevice(env.hub.url, { token: 'forged.token' })).rejects.toThrow(/sign in again/);
+    await expect(connectDevice(env.hub.url, {})).rejects.toThrow(/kiosk|token/);
   });
 
   it('sends staff only the requests of their gates', async () => {

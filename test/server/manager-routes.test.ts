@@ -1,44 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, loginToken } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 
 describe('duty manager REST routes', () => {
-  let dir: string;
-  let hub: RunningHub;
+  const env = useTestHub();
   let manager: string;
   let agent: string;
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    manager = await loginToken(hub.url, 'M201', '7319');
-    agent = await loginToken(hub.url, 'A101', '2468');
-  });
-  afterAll(async () => {
-    await hub.close();
-    await removeDir(dir);
+    manager = await loginToken(env.hub.url, 'M201', '7319');
+    agent = await loginToken(env.hub.url, 'A101', '2468');
   });
 
-  const get = (path: string, token?: string) => fetch(`${hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) => fetch(`${env.hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${hub.url}${path}`, {
+    fetch(`${env.hub.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
 
   it('gives the report CSV to a duty manager only', async () => {
-    const enrolled = await enrollKiosk(hub.url, 'K32');
-    const kiosk = await connectDevice(hub.url, enrolled.auth);
+    const enrolled = await enrollKiosk(env.hub.url, 'K32');
+    const kiosk = await connectDevice(env.hub.url, enrolled.auth);
     const body = createRequest({ party: { adults: 2, children: 1, infants: 0 } });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kiosk.submit(op({ kind: 'kiosk', id: enrolled.device }, body))).toMatchObject({ ok: true });
     kiosk.close();
-    const staff = await connectDevice(hub.url, { token: agent });
+    const staff = await connectDevice(env.hub.url, { token: agent });
     expect(await staff.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId, items: { water: 3 } } }))).toMatchObject({ ok: true });
     staff.close();
 
@@ -71,12 +63,12 @@ describe('duty manager REST routes', () => {
       errors: [{ line: 3, message: 'gate K99 does not exist' }],
       valid: 1,
     });
-    expect(Object.values(hub.hub.current.flights).some((f) => f.number === 'AF7001')).toBe(false);
+    expect(Object.values(env.hub.hub.current.flights).some((f) => f.number === 'AF7001')).toBe(false);
 
     const partial = await post('/api/flights/import', { text, importValidRows: true }, manager);
     expect(partial.status).toBe(200);
     expect(await partial.json()).toMatchObject({ imported: 1, refused: [], errors: [{ line: 3 }] });
-    expect(hub.hub.current.flights['AF7001-2026-11-24']).toMatchObject({ gate: 'K33', status: 'scheduled', destinationName: 'Lisbon' });
+    expect(env.hub.hub.current.flights['AF7001-2026-11-24']).toMatchObject({ gate: 'K33', status: 'scheduled', destinationName: 'Lisbon' });
 
     const bad = await post('/api/flights/import', { text: '' }, manager);
     expect(bad.status).toBe(400);

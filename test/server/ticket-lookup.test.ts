@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningHub } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { EVENTS, type TicketLookup } from '../../core/index.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 
@@ -11,40 +10,23 @@ function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
 }
 
 describe('returning passenger and kiosk privacy, over real sockets', () => {
-  let dir: string;
-  let hub: RunningHub;
-  const devices: TestDevice[] = [];
-
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-  });
-  afterAll(async () => {
-    for (const d of devices) d.close();
-    await hub.close();
-    await removeDir(dir);
-  });
-
-  async function device(auth: Record<string, unknown>): Promise<TestDevice> {
-    const d = await connectDevice(hub.url, auth);
-    devices.push(d);
-    return d;
-  }
+  const env = useTestHub();
+  const device = env.device;
   async function kiosk(id: string, gate: string): Promise<TestDevice> {
-    return device((await enrollKiosk(hub.url, gate, id)).auth);
+    return device((await enrollKiosk(env.hub.url, gate, id)).auth);
   }
 
   it('another kiosk finds a ticket by number or pass and follows it, never seeing who asked', async () => {
     const k32 = await kiosk(KIOSK.id, 'K32');
     const k41 = await kiosk('kiosk-test-0002', 'K41');
-    const staff = await device({ token: await loginToken(hub.url, 'A101', '2468') });
+    const staff = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
 
     const mine = createRequest({ surname: 'Moreau', note: 'my son is diabetic' });
     const other = createRequest({ surname: 'Haddad', note: 'wheelchair' });
     const mineId = mine.type === 'request.create' ? mine.payload.requestId : '';
     expect(await k32.submit(op(KIOSK, mine))).toMatchObject({ ok: true });
     expect(await k32.submit(op(KIOSK, other))).toMatchObject({ ok: true });
-    const ticket = hub.hub.current.requests[mineId]!.ticket;
+    const ticket = env.hub.hub.current.requests[mineId]!.ticket;
 
     const byNumber = await lookup(k41, { ticket: ticket.replace('-', '').toLowerCase() });
     expect(byNumber).toMatchObject({ ok: true, tickets: [{ ticket, status: 'received', gate: 'K32', flightNumber: 'AF1634' }] });
@@ -87,7 +69,7 @@ describe('returning passenger and kiosk privacy, over real sockets', () => {
     expect(JSON.stringify(entries)).not.toMatch(/Lefebvre|allergic|Moreau/);
 
     // Staff still get the full request: they need the name to find the passenger.
-    const staff = await device({ token: await loginToken(hub.url, 'A101', '2468') });
+    const staff = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const staffView = await staff.pull(0);
     if (staffView.kind === 'snapshot') expect(staffView.state.requests[id]).toMatchObject({ surname: 'Lefebvre', note: 'allergic to nuts' });
   });

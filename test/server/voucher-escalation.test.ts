@@ -1,54 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { vouchersOf, type Voucher } from '../../core/index.ts';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { MANAGER } from '../helpers/core-fixtures.ts';
 
 describe('vouchers and escalation over real sockets', () => {
-  let dir: string;
-  let hub: RunningHub;
-  const devices: TestDevice[] = [];
+  const env = useTestHub({ perTest: true });
+  const device = env.device;
   const clients: SyncClient[] = [];
-
-  beforeEach(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-  });
-  afterEach(async () => {
-    for (const d of devices.splice(0)) d.close();
+  afterEach(() => {
     for (const c of clients.splice(0)) c.stop();
-    await hub.close();
-    await removeDir(dir);
   });
-
-  async function device(auth: Record<string, unknown>): Promise<TestDevice> {
-    const d = await connectDevice(hub.url, auth);
-    devices.push(d);
-    return d;
-  }
 
   async function tablet(staffId: string, pin: string): Promise<SyncClient> {
     const c = new SyncClient({
-      url: hub.url,
-      auth: { token: await loginToken(hub.url, staffId, pin) },
+      url: env.hub.url,
+      auth: { token: await loginToken(env.hub.url, staffId, pin) },
       actor: { kind: 'staff', id: staffId },
       device: `tablet-${staffId}`,
       storage: new MemorySyncStorage(),
     });
     clients.push(c);
     await c.start();
-    await waitFor(() => c.getSnapshot().connected && c.getSnapshot().seq === hub.hub.seq, `${staffId} tablet in sync`);
+    await waitFor(() => c.getSnapshot().connected && c.getSnapshot().seq === env.hub.hub.seq, `${staffId} tablet in sync`);
     return c;
   }
 
   async function passenger(party = { adults: 1, children: 0, infants: 0 }): Promise<{ kiosk: TestDevice; requestId: string }> {
-    const kiosk = await device((await enrollKiosk(hub.url, 'K32', KIOSK.id)).auth);
+    const kiosk = await device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
     const body = createRequest({ party });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kiosk.submit(op(KIOSK, body))).toMatchObject({ ok: true });
@@ -89,18 +73,18 @@ describe('vouchers and escalation over real sockets', () => {
       return v?.status === 'issued' ? v : undefined;
     }, 'agent sees the approval');
     expect(approved).toMatchObject({ authorisedByName: 'Claire', amountCents: 320_00 });
-    expect(hub.hub.current.vouchers[hotelId]?.status).toBe('issued');
+    expect(env.hub.hub.current.vouchers[hotelId]?.status).toBe('issued');
   });
 
   it('the hub refuses a voucher above the cap even if a tablet sends it, with the reason', async () => {
     const { requestId } = await passenger();
-    const raw = await device({ token: await loginToken(hub.url, 'A101', '2468') });
+    const raw = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const ack = await raw.submit(
       op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'taxi', amountCents: 250_01, currency: 'EUR' } }),
     );
     expect(ack).toMatchObject({ ok: false, code: 'limit' });
     if (!ack.ok) expect(ack.reason).toContain('send it to a duty manager');
-    expect(Object.keys(hub.hub.current.vouchers)).toHaveLength(0);
+    expect(Object.keys(env.hub.hub.current.vouchers)).toHaveLength(0);
   });
 
   it('a voucher issued offline that no longer fits the shift budget is refused on sync, and the agent sees why', async () => {
@@ -109,8 +93,8 @@ describe('vouchers and escalation over real sockets', () => {
     amira.stop();
 
     // While the tablet is offline the duty manager tightens the budget.
-    const claire = await device({ token: await loginToken(hub.url, 'M201', '7319') });
-    const policy = hub.hub.current.policy;
+    const claire = await device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const policy = env.hub.hub.current.policy;
     const ack = await claire.submit(
       op(MANAGER, {
         type: 'policy.set',
@@ -137,6 +121,6 @@ describe('vouchers and escalation over real sockets', () => {
     );
     await waitFor(() => amira.getSnapshot().pending.length === 0, 'outbox empty');
     expect(amira.getSnapshot().state.vouchers[voucherId]).toBeUndefined();
-    expect(hub.hub.current.vouchers[voucherId]).toBeUndefined();
+    expect(env.hub.hub.current.vouchers[voucherId]).toBeUndefined();
   });
 });
