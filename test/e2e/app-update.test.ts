@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFile, cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../../server/app.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import type { RunningHub } from '../../server/app.ts';
+import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
 import { openKiosk } from '../helpers/kiosk-page.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 
@@ -17,21 +18,19 @@ describe('new app versions in chromium', () => {
   let dataDir: string;
   let distDir: string;
   let hub: RunningHub;
-  let browser: Browser;
 
   beforeAll(async () => {
     dataDir = await tempDataDir();
     distDir = await tempDataDir();
     await cp(resolve('dist'), distDir, { recursive: true });
-    hub = await startHub({ port: 0, host: '127.0.0.1', dataDir, distDir, seedDemo: true });
-    browser = await launchChromium();
+    hub = await startTestHub(dataDir, 0, { config: { distDir } });
   });
   afterAll(async () => {
-    await browser?.close();
     await hub?.close();
     await removeDir(dataDir);
     await removeDir(distDir);
   });
+  const chromium = useBrowser();
 
   /** Any change to the worker script is a new version to the browser. */
   const publishNewVersion = (app: 'kiosk' | 'staff', n: number) => appendFile(join(distDir, app, 'sw.js'), `\n// release ${n}\n`);
@@ -59,7 +58,7 @@ describe('new app versions in chromium', () => {
   const samePageLoad = (page: Page) => page.evaluate(() => (window as Window & { sameLoad?: boolean }).sameLoad === true);
 
   it('the kiosk never reloads under a passenger; it takes the new version once the screen has cleared', async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32', { fakeClock: true });
+    const kiosk = await openKiosk(chromium.browser, hub.url, 'K32', { fakeClock: true });
     await controlledByWorker(kiosk);
     await kiosk.locator('.flights li').first().waitFor();
 
@@ -87,7 +86,7 @@ describe('new app versions in chromium', () => {
   });
 
   it('the staff tablet announces the new version and reloads only when the agent says so', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1100, height: 800 } });
     const staff = await context.newPage();
     await signInStaff(staff, hub.url, 'A101', '2468');
     await controlledByWorker(staff);

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { voucherBody } from '../helpers/core-fixtures.ts';
 
@@ -13,9 +13,8 @@ import { voucherBody } from '../helpers/core-fixtures.ts';
 const localInput = (iso: string) => iso.slice(0, 16);
 
 describe('duty manager view in chromium: live board, flights, notices, limits, escalations, report', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useTestHub();
+  const chromium = useBrowser();
   let context: BrowserContext;
   let page: Page;
   let kiosk: TestDevice;
@@ -23,29 +22,19 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
   let agent: TestDevice;
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', acceptDownloads: true });
+    context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', acceptDownloads: true });
     page = await context.newPage();
-    const enrolled = await enrollKiosk(hub.url, 'K32');
+    const enrolled = await enrollKiosk(env.hub.url, 'K32');
     kioskId = enrolled.device;
-    kiosk = await connectDevice(hub.url, enrolled.auth);
-    agent = await connectDevice(hub.url, { token: await loginToken(hub.url, 'A101', '2468') });
+    kiosk = await env.device(enrolled.auth);
+    agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
 
-    await page.goto(`${hub.url}/staff/`);
+    await page.goto(`${env.hub.url}/staff/`);
     await page.getByLabel('Staff id').fill('M201');
     await page.getByLabel('PIN').fill('7319');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'All my gates' }).click();
     await page.getByRole('button', { name: /^Start with/ }).click();
-  });
-  afterAll(async () => {
-    kiosk?.close();
-    agent?.close();
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
   });
 
   const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name });
@@ -82,7 +71,7 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
   it('delays a flight and moves it to another gate; the board and entitlements follow', async () => {
     await tab('Flights').click();
     const madrid = page.locator('[data-testid="flight-row"][data-flight="AF1012"]');
-    const flight = Object.values(hub.hub.current.flights).find((f) => f.number === 'AF1012')!;
+    const flight = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1012')!;
     const later = new Date(Date.parse(flight.scheduledDeparture) + 3 * 3600_000).toISOString();
 
     await madrid.getByRole('button', { name: 'Delay AF1012' }).click();
@@ -95,8 +84,8 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     await madrid.getByLabel('New gate').selectOption('K38');
     await madrid.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => madrid.getByTestId('flight-gate').textContent()).toBe('K38');
-    await waitFor(() => hub.hub.current.flights[flight.id]!.gate === 'K38', 'hub has the new gate');
-    expect(hub.hub.current.flights[flight.id]).toMatchObject({ status: 'delayed', estimatedDeparture: later });
+    await waitFor(() => env.hub.hub.current.flights[flight.id]!.gate === 'K38', 'hub has the new gate');
+    expect(env.hub.hub.current.flights[flight.id]).toMatchObject({ status: 'delayed', estimatedDeparture: later });
 
     await tab('Board').click();
     const row = page.locator('[data-testid="flight-board-row"][data-flight="AF1012"]');
@@ -122,7 +111,7 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     await page.screenshot({ path: `${ARTIFACTS}/manager-import-errors.png`, fullPage: true });
     await page.getByRole('button', { name: 'Import 1 flight (skip the lines with problems)' }).click();
     await page.locator('[data-testid="flight-row"][data-flight="AF7001"]').waitFor();
-    await waitFor(() => hub.hub.current.flights['AF7001-2026-11-24'], 'flight imported on the hub');
+    await waitFor(() => env.hub.hub.current.flights['AF7001-2026-11-24'], 'flight imported on the hub');
   });
 
   it('publishes a notice: staff see it at once, it reaches kiosks after the lead, the history keeps the update', async () => {
@@ -163,7 +152,7 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     await log.waitFor();
     expect(await log.textContent()).toMatch(/agent cap per passenger: \d+\.00 EUR → 120\.00 EUR/);
     expect(await log.textContent()).toContain('Claire Dubois (M201)');
-    await waitFor(() => hub.hub.current.policy.limits.agent.capPerPassengerCents === 12000, 'policy on the hub');
+    await waitFor(() => env.hub.hub.current.policy.limits.agent.capPerPassengerCents === 12000, 'policy on the hub');
 
     const requestId = await passenger({ needs: ['hotel'], surname: 'Okafor', party: { adults: 2, children: 0, infants: 0 } });
     const esc = voucherBody(requestId, 52000, 'voucher.escalate', 'hotel');
@@ -180,8 +169,8 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     await card.getByRole('button', { name: /^Approve/ }).click();
     await card.waitFor({ state: 'detached' });
     const voucherId = esc.payload.voucherId;
-    await waitFor(() => hub.hub.current.vouchers[voucherId]?.status === 'issued', 'approved on the hub');
-    expect(hub.hub.current.vouchers[voucherId]).toMatchObject({ authorisedBy: 'M201', decisionNote: 'Two nights agreed with the airline station manager' });
+    await waitFor(() => env.hub.hub.current.vouchers[voucherId]?.status === 'issued', 'approved on the hub');
+    expect(env.hub.hub.current.vouchers[voucherId]).toMatchObject({ authorisedBy: 'M201', decisionNote: 'Two nights agreed with the airline station manager' });
     expect(await page.locator('.decided').textContent()).toContain('approved by Claire');
   });
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningHub } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { Language } from '../../core/index.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
 import { bcbp } from '../helpers/bcbp.ts';
 import { seriousViolations } from '../helpers/axe.ts';
@@ -19,23 +18,11 @@ const LANGUAGE_BUTTON: Record<Language, string> = {
 };
 
 describe('every kiosk screen in every language passes axe-core and is photographed', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
-  });
+  const env = useTestHub();
+  const chromium = useBrowser();
 
   it.each(Language.options)('%s', async (lang) => {
-    const page = await openKiosk(browser, hub.url, 'K32', { fakeClock: true });
+    const page = await openKiosk(chromium.browser, env.hub.url, 'K32', { fakeClock: true });
     const findings: string[] = [];
     const check = async (screen: string) => {
       await page.screenshot({ path: `${ARTIFACTS}/kiosk-${lang}-${screen}.png`, fullPage: true });

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
 import { DUTY_MANAGER } from '../helpers/enroll.ts';
 
 describe('kiosk set-up in chromium: a duty manager enrols the screen once', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
-  });
+  const env = useTestHub();
+  const chromium = useBrowser();
 
   it('opening the URL is not enough; a duty manager enrols it; a hub that no longer knows it sends it back to set-up', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${hub.url}/kiosk/?gate=K32`);
+    const page = await (await chromium.browser.newContext()).newPage();
+    await page.goto(`${env.hub.url}/kiosk/?gate=K32`);
     const setup = page.getByTestId('kiosk-setup');
     await setup.waitFor();
     expect(await setup.getByLabel('Gate of this kiosk').inputValue()).toBe('K32');
@@ -50,14 +37,13 @@ describe('kiosk set-up in chromium: a duty manager enrols the screen once', () =
     expect(await setup.count()).toBe(0);
 
     // A new hub (fresh data, new secret) does not know this kiosk: it returns to set-up and says why.
-    const port = Number(new URL(hub.url).port);
-    await hub.close();
+    await env.stop();
     const fresh = await tempDataDir();
-    hub = await startTestHub(fresh, port);
+    await env.start({ samePort: true, dataDir: fresh });
     await setup.waitFor({ timeout: 20_000 });
     expect(await setup.getByRole('status').textContent()).toMatch(/not enrolled/);
-    await hub.close();
+    await env.stop();
     await removeDir(fresh);
-    hub = await startTestHub(dir, port);
+    await env.start({ samePort: true });
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
 import { bcbp } from '../helpers/bcbp.ts';
@@ -15,26 +15,16 @@ const MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
 ]);
 
 describe('the passenger at the kiosk, in chromium', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useTestHub();
+  const chromium = useBrowser();
   let staff: TestDevice;
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-    staff = await connectDevice(hub.url, { token: await loginToken(hub.url, 'A101', '2468') });
-  });
-  afterAll(async () => {
-    staff?.close();
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
+    staff = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
   });
 
   function requestIdOf(ticket: string): string {
-    const r = Object.values(hub.hub.current.requests).find((x) => x.ticket === ticket);
+    const r = Object.values(env.hub.hub.current.requests).find((x) => x.ticket === ticket);
     if (!r) throw new Error(`no request with ticket ${ticket}`);
     return r.id;
   }
@@ -45,7 +35,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   const currentStep = (page: Page) => page.locator('.timeline [aria-current="step"]').textContent();
 
   it('a scanned pass fills in the flight, and the ticket shows number, timeline and an honest wait', async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32');
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
 
     await scan(kiosk, 'https://example.com/loyalty/4412-889-0021');
     await expect.poll(() => kiosk.getByTestId('scan-error').textContent()).toContain('not a boarding pass');
@@ -75,7 +65,7 @@ describe('the passenger at the kiosk, in chromium', () => {
     expect(entitled).toContain('two free phone calls or emails');
     expect(entitled).toContain('EU 261/2004');
     expect(await kiosk.getByTestId('wait').textContent()).toContain('Your place in the queue: 1');
-    const stored = hub.hub.current.requests[requestIdOf(ticket)]!;
+    const stored = env.hub.hub.current.requests[requestIdOf(ticket)]!;
     expect(stored).toMatchObject({ surname: 'MOREAU', flightNumber: 'AF1634', party: { adults: 1, children: 0, infants: 1 }, note: 'Formula milk please' });
     expect(stored.needs.sort()).toEqual(['baby', 'water']);
     // Once the hub has it, the kiosk shows nothing of who asked.
@@ -97,7 +87,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   });
 
   it('a returning passenger finds their ticket at another gate by number or by scanning the pass again', async () => {
-    const first = await openKiosk(browser, hub.url, 'K32');
+    const first = await openKiosk(chromium.browser, env.hub.url, 'K32');
     await scan(first, MOREAU_PASS);
     await first.getByLabel('Blanket').check();
     await first.getByRole('button', { name: 'Send my request' }).click();
@@ -112,7 +102,7 @@ describe('the passenger at the kiosk, in chromium', () => {
     await expect.poll(() => first.getByTestId('lookup-result').textContent()).toContain(ticket);
     await first.context().close();
 
-    const other = await openKiosk(browser, hub.url, 'K41');
+    const other = await openKiosk(chromium.browser, env.hub.url, 'K41');
     await other.getByRole('button', { name: 'I already have a ticket' }).click();
     await other.getByLabel('Ticket number').fill('ZZZ-ZZZ');
     await other.getByRole('button', { name: 'Find' }).click();
@@ -135,7 +125,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   });
 
   it('keeps the very first thing typed on a kiosk nobody has touched yet', async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32');
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
     // fill() sends input events with no key or touch before them, as some on-screen keyboards do.
     await kiosk.getByLabel('Flight number').fill('AF1634');
     await kiosk.getByLabel('Surname').fill('Lambert');
@@ -145,7 +135,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   });
 
   it('a pass for a flight that does not leave from here, or an unknown typed flight, gets a clear message', async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32');
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
     await scan(kiosk, bcbp('SMITH/JOHN', [{ from: 'JFK', to: 'LAX', carrier: 'AA', flight: '0100' }]));
     await expect.poll(() => kiosk.getByTestId('scan-error').textContent()).toContain('flight AA0100, which does not leave from here');
     await scan(kiosk, MOREAU_PASS.slice(0, 45));
@@ -161,9 +151,9 @@ describe('the passenger at the kiosk, in chromium', () => {
   });
 
   it("shows the duty manager's latest notice for the flight on the home screen and with the ticket, in the passenger's language", async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32');
-    const manager = await connectDevice(hub.url, { token: await loginToken(hub.url, 'M201', '7319') });
-    const flightId = Object.values(hub.hub.current.flights).find((f) => f.number === 'AF1634')!.id;
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
+    const manager = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'M201', '7319') });
+    const flightId = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!.id;
     const nextUpdateAt = new Date(Date.now() + 30 * 60_000).toISOString();
     const ack = await manager.submit(op(CLAIRE, publishNotice({ kind: 'flight', flightId }, { leadSeconds: 0, nextUpdateAt })));
     manager.close();
@@ -193,7 +183,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   });
 
   it('speaks Arabic right to left, keeps the language bar and larger text on every screen', async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32');
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
     await kiosk.getByRole('button', { name: 'Larger text' }).click();
     expect(await kiosk.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('26px');
     await kiosk.getByRole('button', { name: 'العربية' }).click();
@@ -208,7 +198,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   });
 
   it('after a minute untouched it warns, "I\'m still here" keeps the screen, and ten seconds more clear it', async () => {
-    const kiosk = await openKiosk(browser, hub.url, 'K32', { fakeClock: true });
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32', { fakeClock: true });
     const idle = () => kiosk.evaluate(() => document.documentElement.dataset.kioskIdle);
     await kiosk.getByRole('button', { name: 'Français' }).click();
     await kiosk.getByLabel('Nom de famille').fill('Dupont');

@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 /** Kiosk and staff tablet in chromium, with the network cut (context.setOffline) and the hub restarted. */
 describe('offline-first in chromium: nothing entered is lost', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useTestHub();
+  const chromium = useBrowser();
   const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-  });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
   });
 
   async function newPage(width: number, height: number): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: { width, height } });
+    const ctx = await chromium.browser.newContext({ viewport: { width, height } });
     contexts.push(ctx);
     return { ctx, page: await ctx.newPage() };
   }
@@ -39,7 +29,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
       .toBe('activated');
   }
 
-  const signIn = (page: Page, id: string, pin: string) => signInStaff(page, hub.url, id, pin);
+  const signIn = (page: Page, id: string, pin: string) => signInStaff(page, env.hub.url, id, pin);
 
   /** A passenger asks for water on the kiosk; returns the ticket number shown. */
   async function ask(kiosk: Page, surname: string): Promise<string> {
@@ -54,7 +44,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
 
   it('three requests made offline survive a reload served by the service worker and reach staff exactly once', async () => {
     const { ctx: kioskCtx, page: kiosk } = await newPage(900, 1200);
-    await enrollKioskPage(kiosk, hub.url, 'K32');
+    await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await shellCached(kiosk);
     const { page: staff } = await newPage(1100, 800);
     await signIn(staff, 'A101', '2468');
@@ -82,7 +72,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     for (const t of tickets) await staff.locator(`[data-ticket="${t}"]`).waitFor({ timeout: 20_000 });
     await expect.poll(() => kiosk.getByTestId('outbox-note').count(), { timeout: 10_000 }).toBe(0);
     for (const t of tickets) expect(await staff.locator(`[data-ticket="${t}"]`).count()).toBe(1);
-    const onHub = Object.values(hub.hub.current.requests).filter((r) => tickets.includes(r.ticket));
+    const onHub = Object.values(env.hub.hub.current.requests).filter((r) => tickets.includes(r.ticket));
     expect(onHub.map((r) => r.surname).sort()).toEqual(['Dubois', 'Moreau', 'Nguyen']);
     await staff.screenshot({ path: `${ARTIFACTS}/offline-staff-three-arrived.png` });
   });
@@ -90,8 +80,8 @@ describe('offline-first in chromium: nothing entered is lost', () => {
   it('a claim made offline survives a reload and is sent; one that lost the race says who won', async () => {
     const first = createRequest({ surname: 'Laurent' });
     const second = createRequest({ surname: 'Garcia' });
-    for (const body of [first, second]) expect(await hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
-    const ticketOf = (body: typeof first) => hub.hub.current.requests[(body.payload as { requestId: string }).requestId]!.ticket;
+    for (const body of [first, second]) expect(await env.hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
+    const ticketOf = (body: typeof first) => env.hub.hub.current.requests[(body.payload as { requestId: string }).requestId]!.ticket;
 
     const { ctx: amiraCtx, page: amira } = await newPage(1100, 900);
     await signIn(amira, 'A101', '2468');
@@ -108,7 +98,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await expect.poll(() => connection(amira)).toContain('2 unsent');
     // Meanwhile, online, Lucas claims the second one first.
     await lucas.locator(`[data-ticket="${ticketOf(second)}"]`).getByRole('button', { name: 'Claim' }).click();
-    await expect.poll(() => hub.hub.current.requests[(second.payload as { requestId: string }).requestId]?.claimedBy).toBe('A102');
+    await expect.poll(() => env.hub.hub.current.requests[(second.payload as { requestId: string }).requestId]?.claimedBy).toBe('A102');
 
     await amira.reload();
     await expect.poll(() => connection(amira), { timeout: 10_000 }).toContain('2 unsent');
@@ -121,7 +111,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/^Not done — Claim for .*: already claimed by Lucas/);
     expect(await amiraCard(first).textContent()).toContain('Claimed by you');
     await expect.poll(() => amiraCard(second).textContent()).toContain('Claimed by Lucas');
-    const claimed = hub.hub.current.requests[(first.payload as { requestId: string }).requestId]!;
+    const claimed = env.hub.hub.current.requests[(first.payload as { requestId: string }).requestId]!;
     expect(claimed).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
     expect(claimed.history.filter((h) => h.action === 'claimed')).toHaveLength(1);
     await amira.screenshot({ path: `${ARTIFACTS}/offline-staff-claim-conflict.png` });
@@ -137,17 +127,16 @@ describe('offline-first in chromium: nothing entered is lost', () => {
 
   it('a hub restart while kiosk and tablet are connected: both reconnect and converge with no one touching them', async () => {
     const { page: kiosk } = await newPage(900, 1200);
-    await enrollKioskPage(kiosk, hub.url, 'K32');
+    await enrollKioskPage(kiosk, env.hub.url, 'K32');
     const { page: staff } = await newPage(1100, 900);
     await signIn(staff, 'A101', '2468');
     const before = createRequest({ surname: 'Petit' });
-    await hub.hub.submit(op(KIOSK, before), { kind: 'system' });
-    const beforeTicket = hub.hub.current.requests[(before.payload as { requestId: string }).requestId]!.ticket;
+    await env.hub.hub.submit(op(KIOSK, before), { kind: 'system' });
+    const beforeTicket = env.hub.hub.current.requests[(before.payload as { requestId: string }).requestId]!.ticket;
     const card = staff.locator(`[data-ticket="${beforeTicket}"]`);
     await card.waitFor();
 
-    const port = Number(new URL(hub.url).port);
-    await hub.close();
+    await env.stop();
     await expect.poll(() => connection(staff), { timeout: 10_000 }).toContain('Offline');
     // While the hub is down, work goes on.
     const during = await ask(kiosk, 'Rousseau');
@@ -155,11 +144,11 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await card.getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => connection(staff)).toContain('1 unsent');
 
-    hub = await startTestHub(dir, port);
+    await env.start({ samePort: true });
     await staff.locator(`[data-ticket="${during}"]`).waitFor({ timeout: 20_000 });
     await expect.poll(() => connection(staff), { timeout: 20_000 }).toBe('Online');
     await expect.poll(() => kiosk.getByTestId('net-state').textContent(), { timeout: 20_000 }).toBe('Sent — staff have your request');
-    expect(hub.hub.current.requests[(before.payload as { requestId: string }).requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
-    expect(Object.values(hub.hub.current.requests).filter((r) => r.ticket === during)).toHaveLength(1);
+    expect(env.hub.hub.current.requests[(before.payload as { requestId: string }).requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
+    expect(Object.values(env.hub.hub.current.requests).filter((r) => r.ticket === during)).toHaveLength(1);
   });
 });

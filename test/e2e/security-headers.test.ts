@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../../server/app.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
 import { DUTY_MANAGER, enrollKiosk, enrollKioskPage } from '../helpers/enroll.ts';
 import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
@@ -28,31 +26,19 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 describe('security headers and logs, with the built apps in chromium', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
   let logs = '';
-
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    const logStream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
-    hub = await startHub({ port: 0, host: '127.0.0.1', dataDir: dir, distDir: resolve('dist'), seedDemo: true }, { log: true, logStream });
-    browser = await launchChromium();
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs += chunk.toString();
+      done();
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
-  });
+  const env = useTestHub({ options: { log: true, logStream } });
+  const chromium = useBrowser();
 
   it('every response carries the security headers; the CSP blocks nothing the apps and socket.io need', async () => {
     for (const path of ['/', '/kiosk/', '/staff/', '/api/health']) {
-      const res = await fetch(`${hub.url}${path}`);
+      const res = await fetch(`${env.hub.url}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("default-src 'self'");
       expect(csp, path).toContain("script-src 'self'");
@@ -64,24 +50,24 @@ describe('security headers and logs, with the built apps in chromium', () => {
       expect(res.headers.get('x-powered-by'), path).toBeNull();
     }
 
-    const kiosk = await (await browser.newContext()).newPage();
+    const kiosk = await (await chromium.browser.newContext()).newPage();
     const kioskViolations = await watchCsp(kiosk);
-    await enrollKioskPage(kiosk, hub.url, 'K32');
+    await enrollKioskPage(kiosk, env.hub.url, 'K32');
     // The kiosk's socket.io connection got through the CSP: the hub sees an enrolled kiosk at K32.
     await waitFor(
-      () => [...hub.io.of('/').sockets.values()].some((s) => (s.data as { viewer?: { kind: string } }).viewer?.kind === 'kiosk'),
+      () => [...env.hub.io.of('/').sockets.values()].some((s) => (s.data as { viewer?: { kind: string } }).viewer?.kind === 'kiosk'),
       'the kiosk app connected over socket.io',
       15_000,
     );
 
-    const staff = await (await browser.newContext()).newPage();
+    const staff = await (await chromium.browser.newContext()).newPage();
     const staffViolations = await watchCsp(staff);
-    await signInStaff(staff, hub.url, 'A101', '2468');
+    await signInStaff(staff, env.hub.url, 'A101', '2468');
     await expect.poll(() => staff.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
 
-    const landing = await (await browser.newContext()).newPage();
+    const landing = await (await chromium.browser.newContext()).newPage();
     const landingViolations = await watchCsp(landing);
-    await landing.goto(hub.url);
+    await landing.goto(env.hub.url);
     await landing.waitForLoadState('networkidle');
 
     expect(kioskViolations).toEqual([]);
@@ -90,15 +76,15 @@ describe('security headers and logs, with the built apps in chromium', () => {
   });
 
   it('logs hold no PINs, no tokens and no passenger names', async () => {
-    const kiosk = await enrollKiosk(hub.url, 'K33');
-    const token = await loginToken(hub.url, 'A105', '4826');
-    const k = await connectDevice(hub.url, kiosk.auth);
+    const kiosk = await enrollKiosk(env.hub.url, 'K33');
+    const token = await loginToken(env.hub.url, 'A105', '4826');
+    const k = await connectDevice(env.hub.url, kiosk.auth);
     expect(await k.submit(op({ kind: 'kiosk', id: kiosk.device }, createRequest({ gate: 'K33', surname: SURNAME, note: `call ${SURNAME} on +33612345678` })))).toMatchObject({ ok: true });
     k.close();
-    await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } });
-    await fetch(`${hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'A103', pin: '97531' }) });
-    await fetch(`${hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"staffId":"A103","pin":"86420",` });
-    await fetch(`${hub.url}/api/login?pin=13579&token=${token}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'pin=24680' });
+    await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${env.hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'A103', pin: '97531' }) });
+    await fetch(`${env.hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"staffId":"A103","pin":"86420",` });
+    await fetch(`${env.hub.url}/api/login?pin=13579&token=${token}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'pin=24680' });
 
     await waitFor(() => logs.includes('/api/snapshot'), 'request logs written');
     expect(logs).toContain('/api/kiosks/enroll');

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ticketFor } from '../../core/index.ts';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { AxeBuilder } from '@axe-core/playwright';
 import { KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
 
 describe('staff tablet: priority queue, stock, vouchers within limits, escalation, session end — in chromium', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useTestHub();
+  const chromium = useBrowser();
   const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
-  });
-
   async function tablet(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+    const ctx = await chromium.browser.newContext({ viewport: { width: 1100, height: 1000 } });
     contexts.push(ctx);
     return ctx.newPage();
   }
@@ -38,7 +26,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     const gate = o.gate ?? 'K32';
     const kiosk = { kind: 'kiosk' as const, id: `${KIOSK.id}-${gate}` };
-    const ack = await hub.hub.submit(op(kiosk, body, at), { kind: 'kiosk', device: kiosk.id, gate });
+    const ack = await env.hub.hub.submit(op(kiosk, body, at), { kind: 'kiosk', device: kiosk.id, gate });
     expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
     return ticketFor(id);
   }
@@ -51,7 +39,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await passenger('Elsewhere', 60, { gate: 'K36', flightNumber: 'AF0084', needs: ['water'] });
 
     const amira = await tablet();
-    await signInStaff(amira, hub.url, 'A101', '2468', ['K32', 'K33']);
+    await signInStaff(amira, env.hub.url, 'A101', '2468', ['K32', 'K33']);
     await expect.poll(() => amira.getByTestId('connection').textContent()).toContain('Online');
 
     // Priority: mobility first, then the infant, then the longest-waiting adults; K36 not shown.
@@ -73,14 +61,14 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await familyCard.getByRole('button', { name: 'Deliver…' }).click();
     await familyCard.getByLabel(/^Water/).fill('2');
     await familyCard.getByRole('button', { name: 'Delivered partly, more to come' }).click();
-    await expect.poll(() => hub.hub.current.stock.K32!.water).toBe(46);
+    await expect.poll(() => env.hub.hub.current.stock.K32!.water).toBe(46);
 
     // Asking for more than the gate holds is refused with the reason, and stock stays as it was.
     await familyCard.getByRole('button', { name: 'Deliver…' }).click();
     await familyCard.getByLabel(/^Baby kits/).fill('9');
     await familyCard.getByRole('button', { name: 'Mark delivered' }).click();
     await amira.getByRole('alert').filter({ hasText: 'only 6 baby kits left at gate K32 (9 asked)' }).waitFor();
-    expect(hub.hub.current.stock.K32!.baby_kit).toBe(6);
+    expect(env.hub.hub.current.stock.K32!.baby_kit).toBe(6);
     await amira.getByRole('alert').filter({ hasText: 'baby kits' }).getByRole('button', { name: 'OK' }).click();
 
     // A note for colleagues, then the history shows who did what.
@@ -124,7 +112,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
 
     // The duty manager sees it live and approves.
     const claire = await tablet();
-    await signInStaff(claire, hub.url, 'M201', '7319');
+    await signInStaff(claire, env.hub.url, 'M201', '7319');
     const escalation = claire.getByTestId('escalation');
     await escalation.waitFor();
     expect(await escalation.textContent()).toMatch(/Hotel 520\.00 EUR for MOREAU.*asked by Amira/s);
@@ -170,12 +158,12 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await mobilityCard.getByLabel('Reason for cancelling').fill('Assistance service took over');
     await mobilityCard.getByRole('button', { name: 'Cancel request' }).click();
     await expect.poll(() => mobilityCard.textContent()).toContain('Cancelled: Assistance service took over');
-    expect(hub.hub.current.requests[Object.values(hub.hub.current.requests).find((r) => r.ticket === mobility)!.id]!.status).toBe('cancelled');
+    expect(env.hub.hub.current.requests[Object.values(env.hub.hub.current.requests).find((r) => r.ticket === mobility)!.id]!.status).toBe('cancelled');
   });
 
   it('warns before the session ends and signs the agent out when it does', async () => {
     const page = await tablet();
-    await signInStaff(page, hub.url, 'A102', '1357', ['K32']);
+    await signInStaff(page, env.hub.url, 'A102', '1357', ['K32']);
     const soon = (ms: number) =>
       page.evaluate((ms) => {
         const key = 'gatecare.staff.session';
@@ -196,15 +184,15 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
   it('a voucher issued offline is marked unconfirmed, and refused on sync with the reason when the budget no longer allows it', async () => {
     const ticket = await passenger('Nguyen', 10, { needs: ['food'], party: { adults: 1, children: 0, infants: 0 } });
     const page = await tablet();
-    await signInStaff(page, hub.url, 'A105', '4826', ['K32']);
+    await signInStaff(page, env.hub.url, 'A105', '4826', ['K32']);
     await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Online');
     const card = page.locator(`[data-ticket="${ticket}"]`);
 
     await page.context().setOffline(true);
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 }).toContain('Offline');
     // Meanwhile the duty manager cuts every agent's shift budget to 10.00.
-    const p = hub.hub.current.policy;
-    const ack = await hub.hub.submit(
+    const p = env.hub.hub.current.policy;
+    const ack = await env.hub.hub.submit(
       op(SYSTEM, {
         type: 'policy.set',
         payload: { currency: p.currency, shiftHours: p.shiftHours, lowStock: p.lowStock, limits: { ...p.limits, agent: { capPerPassengerCents: 250_00, budgetPerShiftCents: 10_00 } } },

@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 
 describe('one passenger need from kiosk to staff tablet and back, in chromium', () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useTestHub();
+  const chromium = useBrowser();
 
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
-  });
-
-  const signIn = (page: Page, id: string, pin: string) => signInStaff(page, hub.url, id, pin);
+  const signIn = (page: Page, id: string, pin: string) => signInStaff(page, env.hub.url, id, pin);
 
   it('passenger asks in French, agent claims and delivers, both survive a hub restart', async () => {
-    const kiosk = await (await browser.newContext({ viewport: { width: 900, height: 1200 } })).newPage();
-    const staff = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+    const kiosk = await (await chromium.browser.newContext({ viewport: { width: 900, height: 1200 } })).newPage();
+    const staff = await (await chromium.browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
 
-    await enrollKioskPage(kiosk, hub.url, 'K32');
+    await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await signIn(staff, 'A101', '2468');
     await expect.poll(() => staff.getByTestId('connection').textContent()).toContain('Online');
 
@@ -62,10 +50,9 @@ describe('one passenger need from kiosk to staff tablet and back, in chromium', 
     await kiosk.screenshot({ path: `${ARTIFACTS}/skeleton-kiosk-delivered.png` });
 
     // Restart the hub on the same port: both apps reconnect by themselves.
-    const port = Number(new URL(hub.url).port);
-    await hub.close();
+    await env.stop();
     await expect.poll(() => staff.getByTestId('connection').textContent()).toContain('Offline');
-    hub = await startTestHub(dir, port);
+    await env.start({ samePort: true });
     await expect.poll(() => staff.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
     expect(await staff.locator(`[data-ticket="${ticket}"]`).textContent()).toContain('delivered');
     expect(await kiosk.getByTestId('ticket-status').textContent()).toBe('Remise');
