@@ -2,27 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../../core/index.ts';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { FlakyProxy } from '../helpers/flaky-proxy.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 /** The sync client of the apps, against the real hub over real sockets. */
 describe('sync client: retries, refusals and reloads', () => {
-  let dir: string;
-  let hub: RunningHub;
+  const env = useTestHub({ perTest: true });
   const clients: SyncClient[] = [];
   const proxies: FlakyProxy[] = [];
   /** How many times each operation id reached the hub. */
   let arrivals: Map<string, number>;
 
   beforeEach(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
     arrivals = new Map();
-    const submit = hub.hub.submit.bind(hub.hub);
-    hub.hub.submit = (raw, who) => {
+    const submit = env.hub.hub.submit.bind(env.hub.hub);
+    env.hub.hub.submit = (raw, who) => {
       const id = (raw as { id?: string }).id ?? '';
       arrivals.set(id, (arrivals.get(id) ?? 0) + 1);
       return submit(raw, who);
@@ -31,14 +27,12 @@ describe('sync client: retries, refusals and reloads', () => {
   afterEach(async () => {
     for (const c of clients.splice(0)) c.stop();
     for (const p of proxies.splice(0)) await p.close();
-    await hub.close();
-    await removeDir(dir);
   });
 
-  async function agent(id: string, pin: string, storage = new MemorySyncStorage(), url = hub.url): Promise<SyncClient> {
+  async function agent(id: string, pin: string, storage = new MemorySyncStorage(), url = env.hub.url): Promise<SyncClient> {
     const c = new SyncClient({
       url,
-      auth: { token: await loginToken(hub.url, id, pin) },
+      auth: { token: await loginToken(env.hub.url, id, pin) },
       actor: { kind: 'staff', id },
       device: `tablet-${id}`,
       storage,
@@ -55,7 +49,7 @@ describe('sync client: retries, refusals and reloads', () => {
 
   async function kioskRequest(): Promise<string> {
     const body = createRequest();
-    const ack = await hub.hub.submit(op(KIOSK, body), { kind: 'system' });
+    const ack = await env.hub.hub.submit(op(KIOSK, body), { kind: 'system' });
     expect(ack.ok).toBe(true);
     return body.type === 'request.create' ? body.payload.requestId : '';
   }
@@ -70,9 +64,9 @@ describe('sync client: retries, refusals and reloads', () => {
     });
 
     // The hub's disk is slow: the first answer comes after the tablet stopped waiting for it.
-    const write = hub.store.commit.bind(hub.store);
+    const write = env.hub.store.commit.bind(env.hub.store);
     let slow = true;
-    hub.store.commit = async () => {
+    env.hub.store.commit = async () => {
       if (slow) await new Promise((r) => setTimeout(r, 700));
       return write();
     };
@@ -83,13 +77,13 @@ describe('sync client: retries, refusals and reloads', () => {
 
     await waitFor(() => amira.getSnapshot().pending.length === 0, 'the outbox to empty', 10_000);
     expect(disconnects).toBe(0);
-    expect((await hub.store.readLog()).filter((e) => e.op.id === claim.id)).toHaveLength(1);
+    expect((await env.hub.store.readLog()).filter((e) => e.op.id === claim.id)).toHaveLength(1);
     expect(amira.getSnapshot().state.requests[requestId]).toMatchObject({ status: 'claimed', claimedByName: 'Amira' });
   });
 
   it('an offline claim that lost the race is refused with the winner’s name, once, never retried, and kept across a reload', async () => {
     const requestId = await kioskRequest();
-    const proxy = await FlakyProxy.start(Number(new URL(hub.url).port));
+    const proxy = await FlakyProxy.start(Number(new URL(env.hub.url).port));
     proxies.push(proxy);
     const lucasStorage = new MemorySyncStorage();
     let lucas = await agent('A102', '1357', lucasStorage, proxy.url);
@@ -129,7 +123,7 @@ describe('sync client: retries, refusals and reloads', () => {
 
   it('keeps unsent work across a reload while offline and sends it once the network is back', async () => {
     const requestId = await kioskRequest();
-    const proxy = await FlakyProxy.start(Number(new URL(hub.url).port));
+    const proxy = await FlakyProxy.start(Number(new URL(env.hub.url).port));
     proxies.push(proxy);
     proxy.setDown(true);
     const storage = new MemorySyncStorage();
@@ -142,7 +136,7 @@ describe('sync client: retries, refusals and reloads', () => {
 
     proxy.setDown(false);
     await waitFor(() => amira.getSnapshot().connected && amira.getSnapshot().pending.length === 0, 'sent after reconnect', 10_000);
-    expect(hub.hub.current.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
+    expect(env.hub.hub.current.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
     expect(arrivals.get(claim.id)).toBe(1);
   });
 });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { viewOf, type HubState, type Op, type OpBody, type Viewer } from '../../core/index.ts';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import type { Identity } from '../../server/hub.ts';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { FlakyProxy } from '../helpers/flaky-proxy.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
@@ -64,25 +63,18 @@ function withoutSeq(s: HubState): Omit<HubState, 'seq'> {
 }
 
 describe('devices and hub converge whatever the network does (fast-check, real hub over real sockets)', () => {
-  let dir: string;
-  let hub: RunningHub;
+  const env = useTestHub();
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
     for (const d of DEVICES) {
       if (d.viewer.kind === 'kiosk') {
-        tokens.set(d.viewer.device, (await enrollKiosk(hub.url, d.viewer.gate, d.viewer.device)).token);
+        tokens.set(d.viewer.device, (await enrollKiosk(env.hub.url, d.viewer.gate, d.viewer.device)).token);
         continue;
       }
-      tokens.set(d.viewer.id, await loginToken(hub.url, d.viewer.id, d.pin!));
-      d.viewer.gates = hub.hub.current.staff[d.viewer.id]!.gates;
+      tokens.set(d.viewer.id, await loginToken(env.hub.url, d.viewer.id, d.pin!));
+      d.viewer.gates = env.hub.hub.current.staff[d.viewer.id]!.gates;
     }
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await removeDir(dir);
   });
 
   function clientFor(spec: DeviceSpec, proxy: FlakyProxy, storage: MemorySyncStorage): SyncClient {
@@ -104,7 +96,7 @@ describe('devices and hub converge whatever the network does (fast-check, real h
   it('every device ends with the hub state it may see, each operation applied once or refused to its author', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (cmds) => {
-        const proxies = await Promise.all(DEVICES.map(() => FlakyProxy.start(Number(new URL(hub.url).port))));
+        const proxies = await Promise.all(DEVICES.map(() => FlakyProxy.start(Number(new URL(env.hub.url).port))));
         const storages = DEVICES.map(() => new MemorySyncStorage());
         const clients = DEVICES.map((d, i) => clientFor(d, proxies[i]!, storages[i]!));
         const submitted: { device: number; op: Op }[] = [];
@@ -155,18 +147,17 @@ describe('devices and hub converge whatever the network does (fast-check, real h
                 // The same operation arriving again from elsewhere (a second tab, a stale retry).
                 if (!submitted.length) break;
                 const s = submitted[c.pick % submitted.length]!;
-                await hub.hub.submit(s.op, DEVICES[s.device]!.identity);
+                await env.hub.hub.submit(s.op, DEVICES[s.device]!.identity);
                 break;
               }
               case 'restartHub': {
-                await hub.close();
-                hub = await startTestHub(dir);
-                for (const p of proxies) p.retarget(Number(new URL(hub.url).port));
+                await env.restart();
+                for (const p of proxies) p.retarget(Number(new URL(env.hub.url).port));
                 break;
               }
               case 'stallHub': {
                 // The hub's disk is slow for a moment: answers come later than devices wait for them.
-                const store = hub.store;
+                const store = env.hub.store;
                 const write = store.commit.bind(store);
                 store.commit = async () => {
                   await new Promise((r) => setTimeout(r, 450));
@@ -186,18 +177,18 @@ describe('devices and hub converge whatever the network does (fast-check, real h
             clients.every((c, i) => {
               const snap = c.getSnapshot();
               if (!snap.connected || snap.pending.length) return false;
-              const expected = withoutSeq(viewOf(hub.hub.current, DEVICES[i]!.viewer));
+              const expected = withoutSeq(viewOf(env.hub.hub.current, DEVICES[i]!.viewer));
               return JSON.stringify(withoutSeq(snap.state)) === JSON.stringify(expected);
             });
           await waitFor(converged, 'every device to hold the hub state', 30_000).catch((e: Error) => {
             for (const [i, c] of clients.entries()) {
-              expect(withoutSeq(c.getSnapshot().state), `${DEVICES[i]!.name}`).toEqual(withoutSeq(viewOf(hub.hub.current, DEVICES[i]!.viewer)));
+              expect(withoutSeq(c.getSnapshot().state), `${DEVICES[i]!.name}`).toEqual(withoutSeq(viewOf(env.hub.hub.current, DEVICES[i]!.viewer)));
               expect(c.getSnapshot().pending, `${DEVICES[i]!.name} outbox`).toEqual([]);
             }
             throw e;
           });
 
-          const logIds = (await hub.store.readLog()).map((e) => e.op.id);
+          const logIds = (await env.hub.store.readLog()).map((e) => e.op.id);
           expect(new Set(logIds).size, 'no operation applied twice').toBe(logIds.length);
           const inLog = new Set(logIds);
           for (const { device: d, op } of submitted) {
@@ -209,7 +200,7 @@ describe('devices and hub converge whatever the network does (fast-check, real h
           }
           for (const { op } of submitted.filter((s) => s.op.type === 'request.create')) {
             const id = (op.payload as { requestId: string }).requestId;
-            expect(Boolean(hub.hub.current.requests[id])).toBe(inLog.has(op.id));
+            expect(Boolean(env.hub.hub.current.requests[id])).toBe(inLog.has(op.id));
           }
         } finally {
           for (const c of clients) c.stop();

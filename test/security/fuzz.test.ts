@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
 import { EVENTS, type Op } from '../../core/index.ts';
-import { startHub, type RunningHub } from '../../server/app.ts';
 import { DEMO_STAFF } from '../../server/demo-airport.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
-import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -47,8 +45,7 @@ function setPath(o: unknown, path: string[], value: unknown): unknown {
 }
 
 describe('fuzzing every REST route and socket event with bad payloads (fast-check)', () => {
-  let dir: string;
-  let hub: RunningHub;
+  const env = useTestHub({ options: { limits: LIMITS } });
   let kiosk: TestDevice;
   let kioskId = '';
   let agent: TestDevice;
@@ -56,30 +53,22 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
   let before = '';
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startHub({ port: 0, host: '127.0.0.1', dataDir: dir, distDir: resolve('dist'), seedDemo: true }, { limits: LIMITS });
-    const e = await enrollKiosk(hub.url, 'K32');
+    const e = await enrollKiosk(env.hub.url, 'K32');
     kioskId = e.device;
-    kiosk = await connectDevice(hub.url, e.auth);
-    staffToken = await loginToken(hub.url, 'A105', '4826');
-    agent = await connectDevice(hub.url, { token: staffToken });
+    kiosk = await env.device(e.auth);
+    staffToken = await loginToken(env.hub.url, 'A105', '4826');
+    agent = await env.device({ token: staffToken });
     // One real request, so "wrong order" operations have something to be wrong about.
     expect(await kiosk.submit(op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
-    before = JSON.stringify(hub.hub.current);
-  });
-  afterAll(async () => {
-    kiosk?.close();
-    agent?.close();
-    await hub.close();
-    await removeDir(dir);
+    before = JSON.stringify(env.hub.hub.current);
   });
 
   function stateUnchanged(): void {
-    expect(JSON.stringify(hub.hub.current)).toBe(before);
+    expect(JSON.stringify(env.hub.hub.current)).toBe(before);
   }
 
   it('every /api route answers bad bodies, headers and query strings with a 4xx and a readable error, never a 5xx', async () => {
-    const routes = hub.app
+    const routes = env.hub.app
       .printRoutes({ commonPrefix: false })
       .split('\n')
       .map((l) => /\/?(api\/\S*) \(([A-Z, ]+)\)/.exec(l))
@@ -108,7 +97,7 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
         fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
         fc.string({ maxLength: 50 }),
         async (route, b, authorization, query) => {
-          const res = await hub.app.inject({
+          const res = await env.hub.app.inject({
             method: route.method as 'GET' | 'POST',
             url: `${route.url}?${encodeURIComponent(query)}`,
             headers: { 'content-type': b.type, ...(authorization !== undefined ? { authorization: `Bearer ${authorization}` } : {}) },
@@ -124,7 +113,7 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       { numRuns: RUNS * 3 },
     );
     stateUnchanged();
-    expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${env.hub.url}/api/health`)).status).toBe(200);
   });
 
   it('operations with a field of the wrong type, a huge string or an unknown payload field are refused with a reason', async () => {
@@ -212,7 +201,7 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       fc.asyncProperty(
         fc.oneof(fc.object(), junk.map((j) => ({ kiosk: j })), junk.map((j) => ({ token: j })), junk.map((j) => ({ kiosk: { token: j } }))),
         async (auth) => {
-          const s = io(hub.url, { auth: auth as Record<string, unknown>, transports: ['websocket'], forceNew: true, reconnection: false });
+          const s = io(env.hub.url, { auth: auth as Record<string, unknown>, transports: ['websocket'], forceNew: true, reconnection: false });
           const outcome = await new Promise<string>((done) => {
             s.once('connect', () => done('connected'));
             s.once('connect_error', (e) => done(e.message));
@@ -229,6 +218,6 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
 
   it('after all of it the hub still accepts good work from the same devices', async () => {
     expect(await kiosk.submit(op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
-    expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${env.hub.url}/api/health`)).status).toBe(200);
   });
 });

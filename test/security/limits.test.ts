@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { startHub, type RunningHub } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, waitFor } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
@@ -13,25 +11,16 @@ import type { Ack } from '../../core/index.ts';
 const LIMITS = { opsPerSecond: 10, opsBurst: 30, signInPerMinute: 5, restPerMinute: 40 };
 
 describe('limits: floods from one device and oversized input are refused clearly', () => {
-  let dir: string;
-  let hub: RunningHub;
-  beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startHub({ port: 0, host: '127.0.0.1', dataDir: dir, distDir: resolve('dist'), seedDemo: true }, { limits: LIMITS });
-  });
-  afterAll(async () => {
-    await hub.close();
-    await removeDir(dir);
-  });
+  const env = useTestHub({ options: { limits: LIMITS } });
 
   it('a flooding kiosk gets rate_limited acks, on all its sockets, while another kiosk is served', async () => {
-    const flooder = await enrollKiosk(hub.url, 'K32');
-    const other = await enrollKiosk(hub.url, 'K33');
-    const a = await connectDevice(hub.url, flooder.auth);
-    const b = await connectDevice(hub.url, flooder.auth);
-    const calm = await connectDevice(hub.url, other.auth);
+    const flooder = await enrollKiosk(env.hub.url, 'K32');
+    const other = await enrollKiosk(env.hub.url, 'K33');
+    const a = await connectDevice(env.hub.url, flooder.auth);
+    const b = await connectDevice(env.hub.url, flooder.auth);
+    const calm = await connectDevice(env.hub.url, other.auth);
     const me = { kind: 'kiosk' as const, id: flooder.device };
-    const before = Object.keys(hub.hub.current.requests).length;
+    const before = Object.keys(env.hub.hub.current.requests).length;
     const acks: Ack[] = await Promise.all(
       Array.from({ length: 120 }, (_, i) => (i % 2 ? a : b).submit(op(me, createRequest({ gate: 'K32' })))),
     );
@@ -41,15 +30,15 @@ describe('limits: floods from one device and oversized input are refused clearly
     expect(ok).toBeLessThan(60);
     expect(limited.length).toBe(120 - ok);
     expect(!limited[0]!.ok && limited[0]!.reason).toMatch(/too many operations from this device: slow down, try again in \d+ s/);
-    expect(Object.keys(hub.hub.current.requests).length).toBe(before + ok);
+    expect(Object.keys(env.hub.hub.current.requests).length).toBe(before + ok);
     expect(await calm.submit(op({ kind: 'kiosk', id: other.device }, createRequest({ gate: 'K33' })))).toMatchObject({ ok: true });
     for (const d of [a, b, calm]) d.close();
   });
 
   it('the sync client treats rate_limited as "later" and gets its whole outbox through', async () => {
-    const k = await enrollKiosk(hub.url, 'K34');
+    const k = await enrollKiosk(env.hub.url, 'K34');
     const client = new SyncClient({
-      url: hub.url,
+      url: env.hub.url,
       auth: k.auth,
       actor: { kind: 'kiosk', id: k.device },
       device: k.device,
@@ -60,28 +49,28 @@ describe('limits: floods from one device and oversized input are refused clearly
     await client.start();
     await waitFor(() => client.getSnapshot().pending.length === 0, 'outbox drained', 30_000);
     expect(client.getSnapshot().rejected).toEqual([]);
-    for (const o of ops) expect(hub.hub.current.requests[o.type === 'request.create' ? o.payload.requestId : '']).toBeDefined();
+    for (const o of ops) expect(env.hub.hub.current.requests[o.type === 'request.create' ? o.payload.requestId : '']).toBeDefined();
     client.stop();
   }, 60_000);
 
   it('an oversized operation gets a clear refusal; an oversized message drops only that connection', async () => {
-    const k = await enrollKiosk(hub.url, 'K35');
-    const d = await connectDevice(hub.url, k.auth);
-    const seq = hub.hub.seq;
+    const k = await enrollKiosk(env.hub.url, 'K35');
+    const d = await connectDevice(env.hub.url, k.auth);
+    const seq = env.hub.hub.seq;
     const big = { ...op({ kind: 'kiosk', id: k.device }, createRequest({ gate: 'K35' })), padding: 'x'.repeat(40_000) };
     expect(await d.submit(big)).toMatchObject({ ok: false, code: 'invalid', reason: 'operation too large (40 KB): at most 16 KB' });
 
     const closed = new Promise<string>((done) => d.socket.once('disconnect', (reason) => done(reason)));
     d.socket.emit('op', { junk: 'y'.repeat(2 * 1024 * 1024) }, () => {});
     expect(await closed).toMatch(/transport close|transport error/);
-    expect(hub.hub.seq).toBe(seq);
-    const again = await connectDevice(hub.url, k.auth);
+    expect(env.hub.hub.seq).toBe(seq);
+    const again = await connectDevice(env.hub.url, k.auth);
     expect(await again.submit(op({ kind: 'kiosk', id: k.device }, createRequest({ gate: 'K35' })))).toMatchObject({ ok: true });
     again.close();
   });
 
   it('REST: oversized bodies get 413, sign-in floods and API floods from one address get 429, the apps themselves are not limited', async () => {
-    const huge = await fetch(`${hub.url}/api/login`, {
+    const huge = await fetch(`${env.hub.url}/api/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ staffId: 'A101', pin: '1'.repeat(100_000) }),
@@ -92,7 +81,7 @@ describe('limits: floods from one device and oversized input are refused clearly
     const statuses: number[] = [];
     let lastError = '';
     for (let i = 0; i < LIMITS.signInPerMinute + 2; i++) {
-      const r = await fetch(`${hub.url}/api/login`, {
+      const r = await fetch(`${env.hub.url}/api/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ staffId: `B${100 + i}`, pin: '0000' }),
@@ -103,10 +92,10 @@ describe('limits: floods from one device and oversized input are refused clearly
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
     expect(lastError).toMatch(/too many requests from this address: try again in/);
 
-    for (let i = 0; i < 30; i++) expect((await fetch(`${hub.url}/kiosk/`)).status).not.toBe(429);
+    for (let i = 0; i < 30; i++) expect((await fetch(`${env.hub.url}/kiosk/`)).status).not.toBe(429);
     let limited: Response | undefined;
     for (let i = 0; i < LIMITS.restPerMinute + 5 && !limited; i++) {
-      const r = await fetch(`${hub.url}/api/health`);
+      const r = await fetch(`${env.hub.url}/api/health`);
       if (r.status === 429) limited = r;
     }
     expect(limited, 'health flood gets 429').toBeDefined();

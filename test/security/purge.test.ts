@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { flightsDueForPurge, type HubState } from '../../core/index.ts';
 import { buildReport } from '../../core/report.ts';
-import { startHub, type RunningHub } from '../../server/app.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
@@ -17,28 +15,19 @@ function personal(state: HubState): string {
 }
 
 describe('passenger personal data is purged a configurable time after the flight closes', () => {
-  let dir: string;
-  let hub: RunningHub;
   let clock = Date.now();
+  const env = useTestHub({ config: { purgeAfterHours: HOURS }, options: { now: () => clock, purgeEveryMs: 3600_000 } });
   let kiosk: TestDevice;
   let manager: TestDevice;
   let af1634 = '';
   const ids: string[] = [];
 
-  const start = (): Promise<RunningHub> =>
-    startHub(
-      { port: 0, host: '127.0.0.1', dataDir: dir, distDir: resolve('dist'), seedDemo: true, purgeAfterHours: HOURS },
-      { now: () => clock, purgeEveryMs: 3600_000 },
-    );
-
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await start();
-    const k = await enrollKiosk(hub.url, 'K32');
-    kiosk = await connectDevice(hub.url, k.auth);
-    manager = await connectDevice(hub.url, { token: await loginToken(hub.url, 'M201', '7319') });
+    const k = await enrollKiosk(env.hub.url, 'K32');
+    kiosk = await env.device(k.auth);
+    manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
     await manager.pull(0);
-    const agent = await connectDevice(hub.url, { token: await loginToken(hub.url, 'A101', '2468') });
+    const agent = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'A101', '2468') });
     const amira = { kind: 'staff' as const, id: 'A101' };
     for (const [i, surname] of SURNAMES.entries()) {
       const body = createRequest({ surname, note: `${surname} is diabetic, phone +33 6 12 34 56 7${i}` });
@@ -54,34 +43,28 @@ describe('passenger personal data is purged a configurable time after the flight
     ).toMatchObject({ ok: true });
     expect(await agent.submit(op(amira, { type: 'request.cancel', payload: { requestId: second, reason: `${SURNAMES[1]} left for the hotel` } }))).toMatchObject({ ok: true });
     agent.close();
-    af1634 = hub.hub.current.requests[first]!.flightId;
-  });
-  afterAll(async () => {
-    kiosk?.close();
-    manager?.close();
-    await hub.close();
-    await removeDir(dir);
+    af1634 = env.hub.hub.current.requests[first]!.flightId;
   });
 
   it('keeps everything while the flight is open and until the configured hours after it left', async () => {
-    await hub.purge.tick();
-    expect(personal(hub.hub.current)).toContain(SURNAMES[0]);
-    const f = hub.hub.current.flights[af1634]!;
+    await env.hub.purge.tick();
+    expect(personal(env.hub.hub.current)).toContain(SURNAMES[0]);
+    const f = env.hub.hub.current.flights[af1634]!;
     clock = Math.max(Date.parse(f.estimatedDeparture), Date.parse(f.scheduledDeparture)) + (HOURS - 0.5) * 3600_000;
-    expect(flightsDueForPurge(hub.hub.current, clock, HOURS)).toEqual([]);
-    await hub.purge.tick();
-    expect(personal(hub.hub.current)).toContain(SURNAMES[1]);
+    expect(flightsDueForPurge(env.hub.hub.current, clock, HOURS)).toEqual([]);
+    await env.hub.purge.tick();
+    expect(personal(env.hub.hub.current)).toContain(SURNAMES[1]);
   });
 
   it('then the hub issues a purge: names, notes and free text are blank everywhere, the report keeps its counts', async () => {
     const reportAt = new Date(clock).toISOString();
-    const reportBefore = buildReport(hub.hub.current, reportAt);
-    const otherFlights = Object.values(hub.hub.current.requests).filter((r) => r.flightId !== af1634);
+    const reportBefore = buildReport(env.hub.hub.current, reportAt);
+    const otherFlights = Object.values(env.hub.hub.current.requests).filter((r) => r.flightId !== af1634);
     clock += 3600_000;
-    expect(flightsDueForPurge(hub.hub.current, clock, HOURS)).toEqual([af1634]);
-    await hub.purge.tick();
+    expect(flightsDueForPurge(env.hub.hub.current, clock, HOURS)).toEqual([af1634]);
+    await env.hub.purge.tick();
 
-    const state = hub.hub.current;
+    const state = env.hub.hub.current;
     for (const s of SURNAMES) expect(personal(state)).not.toContain(s);
     expect(personal(state)).not.toContain('+33 6');
     const first = state.requests[ids[0]!]!;
@@ -94,25 +77,22 @@ describe('passenger personal data is purged a configurable time after the flight
     // Through the log like any operation: devices receive it, nothing is due any more.
     await waitFor(() => manager.received.flatMap((m) => m.entries).some((e) => e.op.type === 'passengers.purge'), 'the manager view receives the purge');
     expect(flightsDueForPurge(state, clock, HOURS)).toEqual([]);
-    const seq = hub.hub.seq;
-    await hub.purge.tick();
-    expect(hub.hub.seq).toBe(seq);
+    const seq = env.hub.hub.seq;
+    await env.hub.purge.tick();
+    expect(env.hub.hub.seq).toBe(seq);
   });
 
   it('stays purged after a restart, and nobody but the hub may purge', async () => {
-    kiosk.close();
-    manager.close();
-    await hub.close();
-    hub = await start();
-    for (const s of SURNAMES) expect(personal(hub.hub.current)).not.toContain(s);
-    const m = await connectDevice(hub.url, { token: await loginToken(hub.url, 'M201', '7319') });
+    await env.restart();
+    for (const s of SURNAMES) expect(personal(env.hub.hub.current)).not.toContain(s);
+    const m = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'M201', '7319') });
     expect(await m.submit(op({ kind: 'staff', id: 'M201' }, { type: 'passengers.purge', payload: { flightId: af1634 } }))).toMatchObject({
       ok: false,
       code: 'forbidden',
       reason: 'duty_manager may not perform passengers.purge',
     });
     m.close();
-    manager = await connectDevice(hub.url, { token: await loginToken(hub.url, 'M201', '7319') });
-    kiosk = await connectDevice(hub.url, (await enrollKiosk(hub.url, 'K32')).auth);
+    manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32')).auth);
   });
 });

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_POLICY, OpBody } from '../../core/index.ts';
 import { mayPerform } from '../../core/permissions.ts';
-import { startHub, type RunningHub } from '../../server/app.ts';
 import { LOCK_AFTER, LOCK_MS } from '../../server/login-throttle.ts';
 import { SESSION_HOURS } from '../../server/tokens.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
@@ -19,29 +17,19 @@ async function post(url: string, path: string, body: unknown): Promise<{ status:
 }
 
 describe('roles: nobody acts beyond their role, over real sockets', () => {
-  let dir: string;
-  let hub: RunningHub;
   let clock = Date.now();
-  const devices: TestDevice[] = [];
+  const env = useTestHub({ options: { now: () => clock } });
   let kioskA: TestDevice;
   let kioskADevice = '';
   let requestId = '';
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startHub({ port: 0, host: '127.0.0.1', dataDir: dir, distDir: resolve('dist'), seedDemo: true }, { now: () => clock });
-    const e = await enrollKiosk(hub.url, 'K32');
+    const e = await enrollKiosk(env.hub.url, 'K32');
     kioskADevice = e.device;
-    kioskA = await connectDevice(hub.url, e.auth);
-    devices.push(kioskA);
+    kioskA = await env.device(e.auth);
     const body = createRequest({ gate: 'K32', surname: 'Privatename', party: { adults: 1, children: 0, infants: 0 } });
     requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kioskA.submit(op({ kind: 'kiosk', id: kioskADevice }, body))).toMatchObject({ ok: true });
-  });
-  afterAll(async () => {
-    for (const d of devices) d.close();
-    await hub.close();
-    await removeDir(dir);
   });
 
   it('the permission table lets a kiosk do exactly one thing: create a request', () => {
@@ -61,21 +49,20 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
       { type: 'voucher.approve', payload: { voucherId: uuidv7() } },
       { type: 'stock.set', payload: { gate: 'K32', item: 'water', quantity: 999 } },
       { type: 'stock.restock', payload: { gate: 'K32', item: 'water', quantity: 5 } },
-      { type: 'flight.gate', payload: { flightId: Object.keys(hub.hub.current.flights)[0]!, gate: 'K40' } },
+      { type: 'flight.gate', payload: { flightId: Object.keys(env.hub.hub.current.flights)[0]!, gate: 'K40' } },
       { type: 'policy.set', payload: policyRules },
     ] as OpBody[];
-    const seq = hub.hub.seq;
+    const seq = env.hub.hub.seq;
     for (const body of bodies) {
       const ack = await kioskA.submit(op(me, body));
       expect(ack, body.type).toMatchObject({ ok: false, code: 'forbidden', reason: `kiosk may not perform ${body.type}` });
     }
-    expect(hub.hub.seq).toBe(seq);
+    expect(env.hub.hub.seq).toBe(seq);
   });
 
   it("a kiosk reads only its own tickets, without names, and never another kiosk's; it cannot read the staff snapshot", async () => {
-    const other = await enrollKiosk(hub.url, 'K32');
-    const b = await connectDevice(hub.url, other.auth);
-    devices.push(b);
+    const other = await enrollKiosk(env.hub.url, 'K32');
+    const b = await env.device(other.auth);
     const snap = await b.pull(0);
     expect(snap.kind).toBe('snapshot');
     if (snap.kind === 'snapshot') expect(snap.state.requests[requestId]).toBeUndefined();
@@ -84,15 +71,14 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
       expect(mine.state.requests[requestId]?.status).toBe('received');
       expect(JSON.stringify(mine.state)).not.toContain('Privatename');
     }
-    const res = await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${other.token}` } });
+    const res = await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${other.token}` } });
     expect(res.status).toBe(401);
     // Pushes too: kiosk B saw nothing of kiosk A's request.
     expect(b.received.flatMap((m) => m.entries).filter((e) => e.op.type.startsWith('request.'))).toEqual([]);
   });
 
   it('an agent cannot exceed the voucher cap, approve an escalation, change policy, stock levels or flights', async () => {
-    const agent = await connectDevice(hub.url, { token: await loginToken(hub.url, 'A101', '2468') });
-    devices.push(agent);
+    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const amira = { kind: 'staff' as const, id: 'A101' };
     const cap = DEFAULT_POLICY.limits.agent!.capPerPassengerCents;
     const over = await agent.submit(
@@ -115,12 +101,12 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
       { type: 'voucher.decline', payload: { voucherId, reason: 'too expensive' } },
       { type: 'policy.set', payload: { ...policyRules, limits: { ...policyRules.limits, agent: { capPerPassengerCents: 10_000_00, budgetPerShiftCents: 10_000_00 } } } },
       { type: 'stock.set', payload: { gate: 'K32', item: 'water', quantity: 999 } },
-      { type: 'flight.delay', payload: { flightId: Object.keys(hub.hub.current.flights)[0]!, estimatedDeparture: new Date(clock + 9e6).toISOString() } },
+      { type: 'flight.delay', payload: { flightId: Object.keys(env.hub.hub.current.flights)[0]!, estimatedDeparture: new Date(clock + 9e6).toISOString() } },
     ] as OpBody[];
     for (const body of forbidden) {
       expect(await agent.submit(op(amira, body)), body.type).toMatchObject({ ok: false, code: 'forbidden', reason: `agent may not perform ${body.type}` });
     }
-    expect(hub.hub.current.policy.limits.agent?.capPerPassengerCents).toBe(cap);
+    expect(env.hub.hub.current.policy.limits.agent?.capPerPassengerCents).toBe(cap);
     // Nor act as someone else.
     expect(await agent.submit(op({ kind: 'staff', id: 'M201' }, { type: 'voucher.approve', payload: { voucherId } }))).toMatchObject({
       ok: false,
@@ -130,11 +116,10 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
   });
 
   it('a session token expires after its hours: open sockets are refused and closed, new ones and the REST API refuse it', async () => {
-    const token = await loginToken(hub.url, 'A102', '1357');
-    const lucas = await connectDevice(hub.url, { token });
-    devices.push(lucas);
+    const token = await loginToken(env.hub.url, 'A102', '1357');
+    const lucas = await env.device({ token });
     expect(await lucas.pull(0)).toMatchObject({ kind: 'snapshot' });
-    expect((await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
     clock += SESSION_HOURS * 3600_000 + 1000;
     const closed = new Promise<void>((done) => lucas.socket.once('disconnect', () => done()));
@@ -144,18 +129,18 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
       reason: 'session expired: sign in again',
     });
     await closed;
-    await expect(connectDevice(hub.url, { token })).rejects.toThrow(/session expired: sign in again/);
-    expect((await fetch(`${hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
-    expect(hub.hub.current.requests[requestId]?.status).toBe('received');
+    await expect(connectDevice(env.hub.url, { token })).rejects.toThrow(/session expired: sign in again/);
+    expect((await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(env.hub.hub.current.requests[requestId]?.status).toBe('received');
   });
 
   it('wrong PINs are slowed, then the staff id is locked out, also for kiosk enrolment, until the lock runs out', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < LOCK_AFTER; i++) {
-      statuses.push((await post(hub.url, '/api/login', { staffId: 'A104', pin: '0000' })).status);
+      statuses.push((await post(env.hub.url, '/api/login', { staffId: 'A104', pin: '0000' })).status);
       // From the third wrong PIN even the right one is turned away until the wait is over.
       if (i >= 2) {
-        expect(await post(hub.url, '/api/login', { staffId: 'A104', pin: '9753' }), `after ${i + 1} wrong PINs`).toMatchObject({
+        expect(await post(env.hub.url, '/api/login', { staffId: 'A104', pin: '9753' }), `after ${i + 1} wrong PINs`).toMatchObject({
           status: 429,
           error: expect.stringMatching(i + 1 < LOCK_AFTER ? /^too many wrong PINs for A104: try again in \d+ s$/ : /A104 is locked/),
         });
@@ -163,15 +148,15 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
       clock += 10 * 60_000;
     }
     expect(statuses).toEqual(Array(LOCK_AFTER).fill(401));
-    expect(await post(hub.url, '/api/login', { staffId: 'A104', pin: '9753' })).toMatchObject({
+    expect(await post(env.hub.url, '/api/login', { staffId: 'A104', pin: '9753' })).toMatchObject({
       status: 429,
       error: expect.stringMatching(/^A104 is locked after 10 wrong PINs: try again after \d\d:\d\d UTC or ask a duty manager$/),
     });
-    expect(await post(hub.url, '/api/kiosks/enroll', { staffId: 'A104', pin: '9753', gate: 'K40', device: 'kiosk-locked-1' })).toMatchObject({
+    expect(await post(env.hub.url, '/api/kiosks/enroll', { staffId: 'A104', pin: '9753', gate: 'K40', device: 'kiosk-locked-1' })).toMatchObject({
       status: 429,
     });
-    expect((await post(hub.url, '/api/login', { staffId: 'A103', pin: '8642' })).status).toBe(200);
+    expect((await post(env.hub.url, '/api/login', { staffId: 'A103', pin: '8642' })).status).toBe(200);
     clock += LOCK_MS - 10 * 60_000 + 1;
-    expect((await post(hub.url, '/api/login', { staffId: 'A104', pin: '9753' })).status).toBe(200);
+    expect((await post(env.hub.url, '/api/login', { staffId: 'A104', pin: '9753' })).status).toBe(200);
   });
 });
