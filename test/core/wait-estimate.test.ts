@@ -19,6 +19,18 @@ function ask(state: HubState, min: number, gate = 'K32', surname = 'Moreau'): [H
   return [run(state, op(KIOSK, body, at(min)), at(min)), id];
 }
 
+/** Submits `n` requests at K32, one a minute from minute 0, returning their ids in order. */
+function askMany(state: HubState, n: number): [HubState, string[]] {
+  let s = state;
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let id: string;
+    [s, id] = ask(s, i);
+    ids.push(id);
+  }
+  return [s, ids];
+}
+
 function deliver(state: HubState, id: string, min: number): HubState {
   return run(state, op(AMIRA, { type: 'request.deliver', payload: { requestId: id } }, at(min)), at(min));
 }
@@ -27,13 +39,7 @@ describe('honest wait estimate', () => {
   const base = demoState(new Date(T0));
 
   it('grows with the number of passengers ahead in the same queue, as a range from a typical pace', () => {
-    let s = base;
-    const ids: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      let id: string;
-      [s, id] = ask(s, i);
-      ids.push(id);
-    }
+    const [s, ids] = askMany(base, 8);
     const first = estimateWait(s, s.requests[ids[0]!]!, at(10));
     const last = estimateWait(s, s.requests[ids[7]!]!, at(10));
     expect(first).toMatchObject({ position: 1, basis: 'typical_pace' });
@@ -55,13 +61,7 @@ describe('honest wait estimate', () => {
   });
 
   it('switches to the pace staff actually kept in the last hour once there is enough of it', () => {
-    let s = base;
-    const done: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      let id: string;
-      [s, id] = ask(s, i);
-      done.push(id);
-    }
+    let [s, done] = askMany(base, 6);
     // Six deliveries in the last hour: one every ten minutes.
     done.forEach((id, i) => (s = deliver(s, id, 5 + i * 10)));
     let waiting: string;
