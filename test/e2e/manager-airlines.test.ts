@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { emptyState, entitlementsForFlight, replay, type HubState, type PullResult } from '../../core/index.ts';
-import type { RunningHub } from '../../server/app.ts';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
-import { connectDevice, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 
 async function axeViolations(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -15,26 +15,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe("duty manager edits airlines' care rules in chromium; entitlements follow everywhere", () => {
-  let dir: string;
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useTestHub();
+  const chromium = useBrowser();
   let page: Page;
   let kiosk: TestDevice;
 
   beforeAll(async () => {
-    dir = await tempDataDir();
-    hub = await startTestHub(dir);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
     page = await context.newPage();
-    kiosk = await connectDevice(hub.url, (await enrollKiosk(hub.url, 'K32')).auth);
-    await signInStaff(page, hub.url, 'M201', '7319');
-  });
-  afterAll(async () => {
-    kiosk?.close();
-    await browser?.close();
-    await hub?.close();
-    await removeDir(dir);
+    kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32')).auth);
+    await signInStaff(page, env.hub.url, 'M201', '7319');
   });
 
   const tab = (name: string) => page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name });
@@ -61,7 +51,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
 
     await expect.poll(() => page.getByTestId('airline-status').textContent()).toBe('Air France saved: every tablet and kiosk now uses these rules.');
     expect(await row('AF').textContent()).toMatch(/meals and calls from 60 min of delay.*€18\.50 per person/);
-    expect(hub.hub.current.airlines.AF).toMatchObject({ ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, regimes: ['eu261'] });
+    expect(env.hub.hub.current.airlines.AF).toMatchObject({ ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, regimes: ['eu261'] });
     await page.screenshot({ path: `${ARTIFACTS}/manager-airlines.png`, fullPage: true });
 
     // The kiosk at the gate gets the new rules pushed and works out the new care with them.
@@ -80,7 +70,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
   });
 
   it('refuses a bad value with a clear message and changes nothing', async () => {
-    const before = structuredClone(hub.hub.current.airlines);
+    const before = structuredClone(env.hub.hub.current.airlines);
     await tab('Airlines').click();
     await row('AF').getByRole('button', { name: 'Edit Air France' }).click();
     const form = page.getByRole('form', { name: 'Edit Air France' });
@@ -101,7 +91,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
 
     await form.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('alert').count()).toBe(0);
-    expect(hub.hub.current.airlines).toEqual(before);
+    expect(env.hub.hub.current.airlines).toEqual(before);
     expect(await row('AF').textContent()).toContain('€18.50 per person');
     await tab('Board').click();
     await expect.poll(() => careOwed('AF1634')).toMatch(/^airline policy · meal €18\.50 × 1/);
@@ -127,8 +117,8 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
 
     await row('LH').waitFor();
     expect(await row('LH').textContent()).toMatch(/Lufthansa.*EU 261.*€12\.00 per person, one more every 3 h of waiting.*staff choose the amount/);
-    await waitFor(() => hub.hub.current.airlines.LH, 'Lufthansa on the hub');
-    expect(hub.hub.current.airlines.LH).toEqual({ code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' }, mealEveryHours: 3 });
-    expect(hub.hub.current.airlines.AF!.name).toBe('Air France');
+    await waitFor(() => env.hub.hub.current.airlines.LH, 'Lufthansa on the hub');
+    expect(env.hub.hub.current.airlines.LH).toEqual({ code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' }, mealEveryHours: 3 });
+    expect(env.hub.hub.current.airlines.AF!.name).toBe('Air France');
   });
 });
