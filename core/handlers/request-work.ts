@@ -1,21 +1,25 @@
+import type { CareRequest, HubState } from '../model.ts';
+import type { Op } from '../ops.ts';
 import type { Handler } from './types.ts';
-import { reject } from '../outcome.ts';
+import { reject, type Rejection } from '../outcome.ts';
 import { closedReason, coversGate, historyEntry, isDutyManager, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
 
-/** Only whoever holds a claimed request, or a duty manager, may hand it back or on. */
-function holderProblem(claimedBy: string | null, claimedByName: string | null, actorId: string, isManager: boolean): string | null {
-  if (claimedBy === null || claimedBy === actorId || isManager) return null;
-  return `claimed by ${claimedByName ?? claimedBy}: only they or a duty manager can do this`;
-}
-
-export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
-  const r = staffRequest(state, op, op.payload.requestId);
+/** A request still open that this staff member may hand back, on or cancel: only whoever holds a claimed request, or a duty manager, may. */
+function heldOpenRequest(state: HubState, op: Op, requestId: string): CareRequest | Rejection {
+  const r = staffRequest(state, op, requestId);
   if (isRejection(r)) return r;
   const closed = closedReason(r);
   if (closed) return reject('conflict', closed);
+  if (r.claimedBy !== null && r.claimedBy !== op.actor.id && !isDutyManager(state, op.actor.id)) {
+    return reject('forbidden', `claimed by ${r.claimedByName ?? r.claimedBy}: only they or a duty manager can do this`);
+  }
+  return r;
+}
+
+export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
+  const r = heldOpenRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
   if (r.status !== 'claimed') return reject('conflict', 'this request is not claimed');
-  const holder = holderProblem(r.claimedBy, r.claimedByName, op.actor.id, isDutyManager(state, op.actor.id));
-  if (holder) return reject('forbidden', holder);
   return {
     ok: true,
     state: withRequest(state, {
@@ -30,12 +34,8 @@ export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
 };
 
 export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => {
-  const r = staffRequest(state, op, op.payload.requestId);
+  const r = heldOpenRequest(state, op, op.payload.requestId);
   if (isRejection(r)) return r;
-  const closed = closedReason(r);
-  if (closed) return reject('conflict', closed);
-  const holder = holderProblem(r.claimedBy, r.claimedByName, op.actor.id, isDutyManager(state, op.actor.id));
-  if (holder) return reject('forbidden', holder);
   const to = state.staff[op.payload.to];
   if (!to) return reject('not_found', `no staff member ${op.payload.to}`);
   if (!coversGate(state, to.id, r.gate)) return reject('conflict', `${to.firstName} does not work gate ${r.gate}`);
@@ -54,12 +54,8 @@ export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => 
 };
 
 export const requestCancel: Handler<'request.cancel'> = (state, op, ctx) => {
-  const r = staffRequest(state, op, op.payload.requestId);
+  const r = heldOpenRequest(state, op, op.payload.requestId);
   if (isRejection(r)) return r;
-  const closed = closedReason(r);
-  if (closed) return reject('conflict', closed);
-  const holder = holderProblem(r.claimedBy, r.claimedByName, op.actor.id, isDutyManager(state, op.actor.id));
-  if (holder) return reject('forbidden', holder);
   return {
     ok: true,
     state: withRequest(state, {
