@@ -5,16 +5,14 @@
 import { cpus, loadavg } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  apply,
   assessEntitlements,
-  emptyState,
   requestEntitlementSummary,
   voucherDraftsForRequest,
   type CareRequest,
   type Flight,
   type HubState,
 } from '../core/index.ts';
-import { demoOps } from '../server/demo-airport.ts';
+import { demoState } from '../test/helpers/demo-state.ts';
 import { dist, round, table } from './stats.ts';
 
 const NOW = new Date('2026-11-23T18:00:00.000Z');
@@ -24,18 +22,8 @@ const PASSES = 40;
 /** A tablet re-renders each second; the entitlement lines must leave most of that for the rest. */
 const TARGET_PASS_MS = 50;
 
-function demo(): HubState {
-  let s = emptyState();
-  for (const op of demoOps(NOW)) {
-    const out = apply(s, op, { seq: s.seq + 1, at: NOW.toISOString() });
-    if (!out.ok) throw new Error(out.reason);
-    s = out.state;
-  }
-  return s;
-}
-
 function crowded(): { state: HubState; requests: CareRequest[] } {
-  const s = demo();
+  const s = demoState(NOW);
   const base = Object.values(s.flights);
   const flights: Record<string, Flight> = { ...s.flights };
   for (let i = 0; i < FLIGHTS; i++) {
