@@ -48,8 +48,8 @@ export const AirlineConfig = z
     transportPerTrip: Money.optional(),
   })
   .strict()
-  .refine((c) => c.regimes.length > 0 || c.ownPolicy !== undefined, 'an airline needs at least one regime or its own policy')
-  .refine((c) => new Set(c.regimes).size === c.regimes.length, 'a regime is listed once');
+  .refine((c) => c.regimes.length > 0 || c.ownPolicy !== undefined, 'an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy')
+  .refine((c) => new Set(c.regimes).size === c.regimes.length, 'each law is listed once');
 export type AirlineConfig = z.infer<typeof AirlineConfig>;
 
 /** The IATA designator is the first two characters of a flight number (AF1634, U24821). */

@@ -180,8 +180,8 @@ describe('airline config operations', () => {
   });
 
   it.each([
-    [{ ...config, regimes: [] }, 'at least one regime or its own policy'],
-    [{ ...config, regimes: ['eu261', 'eu261'] }, 'a regime is listed once'],
+    [{ ...config, regimes: [] }, 'at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy'],
+    [{ ...config, regimes: ['eu261', 'eu261'] }, 'each law is listed once'],
     [{ ...config, regimes: ['us-dot'] }, 'regimes.0'],
     [{ ...config, code: 'LHX' }, 'two-character IATA designator'],
     [{ ...config, mealVoucherPerPerson: { amount: 12.345, currency: 'EUR' } }, 'at most two decimals'],

@@ -85,7 +85,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     await form.getByLabel('EU 261').uncheck();
     await form.getByLabel(/^Own policy: care from/).fill('');
     await form.getByRole('button', { name: 'Save airline' }).click();
-    await expect.poll(() => errors.locator('li').allTextContents()).toEqual(['an airline needs at least one regime or its own policy']);
+    await expect.poll(() => errors.locator('li').allTextContents()).toEqual(['an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy']);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/manager-airlines-error.png`, fullPage: true });
 

@@ -24,7 +24,7 @@ describe('airline form: what the duty manager types becomes the config the hub c
       ok: false,
       errors: [{ field: 'meal', message: 'an amount has at most two decimals' }],
     });
-    expect(readDraft({ ...draftOf(af), regimes: [] })).toEqual({ ok: false, errors: [{ field: 'form', message: 'an airline needs at least one regime or its own policy' }] });
+    expect(readDraft({ ...draftOf(af), regimes: [] })).toEqual({ ok: false, errors: [{ field: 'form', message: 'an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy' }] });
     expect(readDraft({ ...draftOf(af), careFromMinutes: '90.5', mealEveryHours: '1' })).toEqual({
       ok: false,
       errors: [
