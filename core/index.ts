@@ -20,6 +20,7 @@ export * from './entitlements/index.ts';
 export * from './board.ts';
 export * from './stats.ts';
 export * from './policy-log.ts';
+export * from './airline-log.ts';
 // flight-import.ts and report.ts are imported directly: they pull in CSV/JSON parsers the agents' tablets need not load.
 export * from './personal-data.ts';
 export * from './flight-number.ts';

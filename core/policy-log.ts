@@ -1,5 +1,7 @@
 import { ROLES, STOCK_ITEMS, type Role, type StockItem } from './enums.ts';
 import type { Policy, PolicyRules } from './policy-model.ts';
+import type { HubState } from './model.ts';
+import type { Actor } from './ops.ts';
 
 /** One policy change as the duty managers read it back: who, when, what moved. */
 export interface PolicyChange {
@@ -8,6 +10,8 @@ export interface PolicyChange {
   by: string;
   byName: string;
   changes: string[];
+  /** Set when the change is to an airline's care rules rather than to the staff limits. */
+  airline?: string;
 }
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'agent', duty_manager: 'duty manager' };
@@ -40,4 +44,11 @@ export function describePolicyChange(before: PolicyRules, after: PolicyRules): s
 export function policyRules(p: Policy): PolicyRules {
   const { updatedAt: _a, updatedBy: _b, ...rules } = p;
   return rules;
+}
+
+/** Who made a change, as the log names them: a staff member by name, else the hub (its `by` says which part). */
+export function changedBy(state: HubState, actor: Actor): string {
+  const member = state.staff[actor.id];
+  if (member) return `${member.firstName} ${member.lastName}`;
+  return actor.kind === 'system' ? 'GateCare' : actor.id;
 }

@@ -1,14 +1,13 @@
 import type { Handler } from './types.ts';
-import { describePolicyChange, policyRules, type PolicyChange } from '../policy-log.ts';
+import { describePolicyChange, policyRules, changedBy, type PolicyChange } from '../policy-log.ts';
 
 /** Replaces the whole policy; who, when and what changed are kept in the policy log. */
 export const policySet: Handler<'policy.set'> = (state, op, ctx) => {
-  const member = state.staff[op.actor.id];
   const entry: PolicyChange = {
     at: ctx.at,
     seq: ctx.seq,
     by: op.actor.id,
-    byName: member ? `${member.firstName} ${member.lastName}` : op.actor.id,
+    byName: changedBy(state, op.actor),
     changes: describePolicyChange(policyRules(state.policy), op.payload),
   };
   return {

@@ -11,7 +11,7 @@ describe('policy change log', () => {
     let s = accepted(base, by(MANAGER, { type: 'policy.set', payload: raised }));
     const later = '2026-11-23T19:30:00.000Z';
     s = accepted(s, by(MANAGER, { type: 'policy.set', payload: { ...raised, lowStock: { ...raised.lowStock, water: 20 } } }, later), later);
-    expect(s.policyLog).toEqual([
+    expect(s.policyLog.filter((c) => !c.airline)).toEqual([
       {
         at: NOW,
         seq: expect.any(Number),
@@ -22,5 +22,27 @@ describe('policy change log', () => {
       expect.objectContaining({ at: later, changes: ['low-stock alert for water: 10 → 20'] }),
     ]);
     expect(s.policy).toMatchObject({ updatedAt: later, updatedBy: 'M201' });
+  });
+
+  it('logs airline rule changes beside the limits: the seed, then each edit by who and when', () => {
+    const base = demoState(new Date(NOW));
+    expect(base.policyLog.find((c) => c.airline === 'AF')).toMatchObject({
+      byName: 'GateCare', by: 'demo-seed',
+      changes: expect.arrayContaining(['AF added: Air France', 'AF laws applied: EU 261', 'AF meal voucher per person: 15.00 EUR']),
+    });
+    const af = base.airlines.AF!;
+    let s = accepted(base, by(MANAGER, { type: 'airline.upsert', payload: { ...af, ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' } } }));
+    s = accepted(s, by(MANAGER, { type: 'airline.upsert', payload: s.airlines.AF! }));
+    expect(s.policyLog.slice(-2)).toEqual([
+      {
+        at: NOW,
+        seq: expect.any(Number),
+        by: 'M201',
+        byName: 'Claire Dubois',
+        airline: 'AF',
+        changes: ['AF own policy: none → care from 60 min', 'AF meal voucher per person: 15.00 EUR → 18.50 EUR'],
+      },
+      expect.objectContaining({ airline: 'AF', changes: ['AF: no change (saved again)'] }),
+    ]);
   });
 });

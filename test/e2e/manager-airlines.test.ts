@@ -52,6 +52,10 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     await expect.poll(() => page.getByTestId('airline-status').textContent()).toBe('Air France saved: every tablet and kiosk now uses these rules.');
     expect(await row('AF').textContent()).toMatch(/meals and calls from 60 min of delay.*€18\.50 per person/);
     expect(env.hub.hub.current.airlines.AF).toMatchObject({ ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, regimes: ['eu261'] });
+    // Who changed what, and when, below the table; the limits' log is not cluttered with it.
+    await expect.poll(() => page.getByTestId('airline-log').locator('> li').first().textContent()).toMatch(
+      /Claire Dubois \(M201\).*AF own policy: none → care from 60 min.*AF meal voucher per person: 15\.00 EUR → 18\.50 EUR/,
+    );
     await page.screenshot({ path: `${ARTIFACTS}/manager-airlines.png`, fullPage: true });
 
     // The kiosk at the gate gets the new rules pushed and works out the new care with them.

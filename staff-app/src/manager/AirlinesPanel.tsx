@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
-import { Regime, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
+import { REGIME_LABEL, Regime, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
 import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
 import { money } from './format.ts';
-
-const REGIME_LABEL: Record<Regime, string> = { eu261: 'EU 261', uk261: 'UK261', appr: 'Canada APPR' };
+import { ChangeLog } from './ChangeLog.tsx';
 
 const amount = (m: Money | undefined, unit: string) => (m ? `${money(Math.round(m.amount * 100), m.currency)} ${unit}` : 'staff choose the amount');
 
@@ -108,6 +107,8 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
           }}
         />
       )}
+      <h3>Change log</h3>
+      <ChangeLog changes={(state.policyLog ?? []).filter((c) => c.airline)} empty="No airline's rules have been changed." testId="airline-log" />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import { PolicyRules, Role, STOCK_LABEL, StockItem, describeZodError, policyRules, type HubState } from '../../../core/index.ts';
-import { dateTime } from './format.ts';
+import { ChangeLog } from './ChangeLog.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
 
@@ -89,18 +89,7 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
       </form>
 
       <h3>Change log</h3>
-      {state.policyLog.length === 0 ? (
-        <p className="empty">The default policy has not been changed.</p>
-      ) : (
-        <ol className="policy-log" data-testid="policy-log" reversed>
-          {[...state.policyLog].reverse().map((c) => (
-            <li key={c.seq}>
-              <strong>{dateTime(c.at)}</strong> — {c.byName} ({c.by})
-              <ul>{c.changes.map((line) => <li key={line}>{line}</li>)}</ul>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ChangeLog changes={state.policyLog.filter((c) => !c.airline)} empty="The default policy has not been changed." testId="policy-log" />
     </section>
   );
 }
