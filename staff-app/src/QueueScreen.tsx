@@ -4,11 +4,10 @@ import { useSync } from '../../client/use-sync.ts';
 import { queueOrder, type CareRequest } from '../../core/index.ts';
 import type { Session } from './session.ts';
 import { RequestCard } from './RequestCard.tsx';
-import { opSummary } from './op-summary.ts';
 import { StockPanel } from './StockPanel.tsx';
 import { ManagerEscalations } from './ManagerEscalations.tsx';
 import { EscalationAnswers } from './EscalationAnswers.tsx';
-import { useSessionExpiry, WARN_MINUTES } from './use-session-expiry.ts';
+import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.tsx';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
 function useMinuteTick(): number {
@@ -19,8 +18,6 @@ function useMinuteTick(): number {
   }, []);
   return now;
 }
-
-const EXPIRED = 'Your session has ended: sign in again with your PIN.';
 
 interface Props {
   client: SyncClient;
@@ -34,7 +31,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
   const now = useMinuteTick();
   const me = session.staff;
   const gates = session.gates ?? me.gates;
-  const minutesLeft = useSessionExpiry(session.expiresAt, () => onLogout(EXPIRED));
+  const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
   const watched = (r: CareRequest) => gates.includes(r.gate);
   const all = Object.values(sync.state.requests).filter(watched);
   const open = queueOrder(all.filter((r) => r.status === 'received' || r.status === 'claimed'));
@@ -42,10 +39,6 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
     .filter((r) => r.status === 'delivered' || r.status === 'cancelled')
     .sort((a, b) => (b.history.at(-1)?.at ?? '').localeCompare(a.history.at(-1)?.at ?? ''))
     .slice(0, 10);
-
-  useEffect(() => {
-    if (sync.authError) onLogout(/expired|sign in/i.test(sync.authError) ? EXPIRED : `Signed out: ${sync.authError}`);
-  }, [sync.authError, onLogout]);
 
   // Vouchers issued on this tablet that the hub has not confirmed yet (offline): it may still refuse them.
   const unconfirmed = new Set(sync.pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])));
@@ -60,24 +53,10 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
           {gates.length <= 6 ? `Gates ${gates.join(', ')}` : `${gates.length} gates, ${gates[0]}–${gates[gates.length - 1]}`}{' '}
           <button onClick={onChangeGates}>Change gates</button>
         </div>
-        <div className="conn" data-testid="connection">
-          {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — working from this tablet</span>}
-          {sync.pending.length > 0 && <span className="unsent"> · {sync.pending.length} unsent</span>}
-        </div>
+        <ConnectionStatus sync={sync} />
         <button onClick={() => onLogout()}>Sign out</button>
       </header>
-      {minutesLeft <= WARN_MINUTES && (
-        <div role="alert" className="session-warning" data-testid="session-warning">
-          Your session ends in {minutesLeft} min. Finish what you are doing, then sign in again to keep working.
-          <button onClick={() => onLogout('Signed out before the session ended: sign in again to continue.')}>Sign in again now</button>
-        </div>
-      )}
-      {sync.rejected.map((r) => (
-        <div key={r.op.id} role="alert" className="rejection">
-          Not done — {opSummary(r.op, sync.state)}: {r.reason}
-          <button onClick={() => client.dismissRejection(r.op.id)}>OK</button>
-        </div>
-      ))}
+      <SessionAlerts sync={sync} client={client} minutesLeft={minutesLeft} onLogout={onLogout} />
       <EscalationAnswers state={sync.state} me={me.id} />
       {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
       <main className="queue">

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import { useSync } from '../../../client/use-sync.ts';
 import type { Session } from '../session.ts';
 import { QueueScreen } from '../QueueScreen.tsx';
-import { useSessionExpiry, WARN_MINUTES } from '../use-session-expiry.ts';
+import { ConnectionStatus, SessionAlerts, useStaffSession } from '../SessionBars.tsx';
 import { BoardPanel } from './BoardPanel.tsx';
 import { FlightsPanel } from './FlightsPanel.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
@@ -26,8 +26,6 @@ const TAB_LABEL: Record<Tab, string> = {
   airlines: 'Airlines',
   report: 'Report',
 };
-
-const EXPIRED = 'Your session has ended: sign in again with your PIN.';
 
 function tabFromHash(): Tab {
   const h = location.hash.replace('#', '');
@@ -56,11 +54,7 @@ export function ManagerApp({
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  useEffect(() => {
-    if (sync.authError) onLogout(/expired|sign in/i.test(sync.authError) ? EXPIRED : `Signed out: ${sync.authError}`);
-  }, [sync.authError, onLogout]);
-  const expire = useCallback(() => onLogout(EXPIRED), [onLogout]);
-  const minutesLeft = useSessionExpiry(session.expiresAt, expire);
+  const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
   const pending = Object.values(sync.state.vouchers).filter((v) => v.status === 'pending').length;
   const me = session.staff;
 
@@ -82,25 +76,11 @@ export function ManagerApp({
             <div>
               <strong>{me.firstName} {me.lastName}</strong> · Duty manager
             </div>
-            <div className="conn" data-testid="connection">
-              {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — changes are kept on this tablet</span>}
-              {sync.pending.length > 0 && <span className="unsent"> · {sync.pending.length} unsent</span>}
-            </div>
+            <ConnectionStatus sync={sync} />
             <button onClick={onChangeGates}>Change gates</button>
             <button onClick={() => onLogout()}>Sign out</button>
           </header>
-          {minutesLeft <= WARN_MINUTES && (
-            <div role="alert" className="session-warning no-print" data-testid="session-warning">
-              Your session ends in {minutesLeft} min. Finish what you are doing, then sign in again to keep working.
-              <button onClick={() => onLogout('Signed out before the session ended: sign in again to continue.')}>Sign in again now</button>
-            </div>
-          )}
-          {sync.rejected.map((r) => (
-            <div key={r.op.id} role="alert" className="rejection no-print">
-              Not done: {r.reason}
-              <button onClick={() => client.dismissRejection(r.op.id)}>OK</button>
-            </div>
-          ))}
+          <SessionAlerts sync={sync} client={client} minutesLeft={minutesLeft} onLogout={onLogout} />
           <main className="manager-main">
             {tab === 'board' && <BoardPanel state={sync.state} now={now} />}
             {tab === 'flights' && <FlightsPanel state={sync.state} client={client} />}
