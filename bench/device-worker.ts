@@ -6,6 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { EVENTS, SCHEMA_VERSION, type Ack, type EntriesMessage, type Op, type PullResult } from '../core/index.ts';
 import { wallMs, type Command, type DeviceSpec, type KioskSpec, type Reply, type SurgePlan, type TabletSpec, type WorkerResults } from './protocol.ts';
+import { kioskRequest } from './kiosk-request.ts';
 
 interface Device {
   spec: DeviceSpec;
@@ -116,27 +117,6 @@ async function connectAll(url: string, specs: DeviceSpec[]): Promise<void> {
   await Promise.all(lanes);
 }
 
-function createOp(k: KioskSpec, flight: string, n: number): Op {
-  return {
-    v: SCHEMA_VERSION,
-    id: uuidv7(),
-    actor: { kind: 'kiosk', id: k.device },
-    device: k.device,
-    at: new Date().toISOString(),
-    type: 'request.create',
-    payload: {
-      requestId: uuidv7(),
-      gate: k.gate,
-      flightNumber: flight,
-      surname: `Traveller${n}`,
-      needs: n % 3 === 0 ? ['water', 'food'] : ['blanket'],
-      party: { adults: 1 + (n % 2), children: n % 3 === 0 ? 1 : 0, infants: 0 },
-      language: (['en', 'fr', 'es', 'de'] as const)[n % 4]!,
-      note: '',
-    },
-  } as Op;
-}
-
 /** Sends this worker's share of the surge on schedule, from its kiosks in turn. */
 async function surge(plan: SurgePlan, startAt: number): Promise<number> {
   const kiosks = devices.filter((d) => d.spec.kind === 'kiosk');
@@ -155,7 +135,7 @@ async function surge(plan: SurgePlan, startAt: number): Promise<number> {
     for (; sent < target; sent++) {
       const k = kiosks[sent % kiosks.length]!;
       const spec = k.spec as KioskSpec;
-      const op = createOp(spec, plan.flights[sent % plan.flights.length]!, sent);
+      const op = kioskRequest(spec, plan.flights[sent % plan.flights.length]!, sent);
       const requestId = (op.payload as { requestId: string }).requestId;
       const t0 = wallMs();
       pending.push(

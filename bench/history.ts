@@ -11,6 +11,7 @@ import { CHECKPOINT_EVERY, Hub, type Identity } from '../server/hub.ts';
 import { Store } from '../server/store.ts';
 import { seedDemoIfEmpty } from '../server/seed.ts';
 import { round } from './stats.ts';
+import { runChild } from './child-main.ts';
 
 export interface Window {
   storedBefore: number;
@@ -165,11 +166,4 @@ async function main(): Promise<void> {
   else console.log(JSON.stringify(result, null, 2));
 }
 
-process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'exit') process.exit(0);
-});
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runChild(main);

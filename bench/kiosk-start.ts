@@ -13,6 +13,7 @@ import type { BrowserContext } from 'playwright-core';
 import { startHub } from '../server/app.ts';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { enrollKioskPage } from '../test/helpers/enroll.ts';
+import { runChild } from './child-main.ts';
 
 export interface KioskResult {
   jsGzipBytes: number;
@@ -102,11 +103,4 @@ async function main(): Promise<void> {
   else console.log(JSON.stringify(result, null, 2));
 }
 
-process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'exit') process.exit(0);
-});
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runChild(main);

@@ -1,9 +1,9 @@
 import { io } from 'socket.io-client';
-import { v7 as uuidv7 } from 'uuid';
-import { EVENTS, SCHEMA_VERSION, type Ack, type Op } from '../core/index.ts';
+import { EVENTS, type Ack } from '../core/index.ts';
 import type { Child } from './children.ts';
 import { wallMs, type Reply } from './protocol.ts';
 import { dist, round, type Dist } from './stats.ts';
+import { kioskRequest } from './kiosk-request.ts';
 
 export interface StormMetrics {
   devices: number;
@@ -40,15 +40,7 @@ export async function runStorm(
   const acks = await Promise.all(
     Array.from({ length: missedOps }, (_, n) => {
       const k = sockets[n % sockets.length]!;
-      const op = {
-        v: SCHEMA_VERSION,
-        id: uuidv7(),
-        actor: { kind: 'kiosk', id: k.device },
-        device: k.device,
-        at: new Date().toISOString(),
-        type: 'request.create',
-        payload: { requestId: uuidv7(), gate: k.gate, flightNumber: flight, surname: `Late${n}`, needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
-      } as Op;
+      const op = kioskRequest(k, flight, n, `Late${n}`);
       return k.socket.timeout(30_000).emitWithAck(EVENTS.submit, op) as Promise<Ack>;
     }),
   );
