@@ -76,6 +76,8 @@ export class SyncClient {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay: number;
   private pulling: Promise<void> | null = null;
+  /** Highest seq a push has announced: a push that lands during a pull may be newer than the pull's answer. */
+  private announced = 0;
   private stopped = false;
   private generation = 0;
   private saving: Promise<void> = Promise.resolve();
@@ -306,6 +308,9 @@ export class SyncClient {
     if (this.pulling) return this.pulling;
     const socket = this.socket;
     if (!socket?.connected) return Promise.resolve();
+    const from = this.seq;
+    // Only a pull that moved forward asks again, so a hub that cannot answer is not asked in a loop.
+    const progressed = () => this.seq > from;
     this.pulling = (async () => {
       try {
         // Twice at most: if our copy cannot follow the entries, the second pull asks for a snapshot.
@@ -316,7 +321,8 @@ export class SyncClient {
             this.seq = result.upTo;
             break;
           }
-          const { state, failed } = replay(this.confirmed, result.entries);
+          // A push may have brought some of these already while the answer was on its way.
+          const { state, failed } = replay(this.confirmed, result.entries.filter((e) => e.seq > this.seq));
           if (failed.length) {
             this.seq = 0;
             continue;
@@ -331,11 +337,13 @@ export class SyncClient {
       } finally {
         this.pulling = null;
       }
+      if (this.announced > this.seq && progressed()) void this.pull();
     })();
     return this.pulling;
   }
 
   private onEntries(msg: EntriesMessage): void {
+    this.announced = Math.max(this.announced, msg.upTo);
     if (msg.after > this.seq) {
       void this.pull();
       return;

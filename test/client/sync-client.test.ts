@@ -139,4 +139,34 @@ describe('sync client: retries, refusals and reloads', () => {
     expect(env.hub.hub.current.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
     expect(arrivals.get(claim.id)).toBe(1);
   });
+
+  it('a request pushed while the tablet is still catching up is not missed, even when both arrive in one burst', async () => {
+    const proxy = await FlakyProxy.start(Number(new URL(env.hub.url).port));
+    proxies.push(proxy);
+    const amira = new SyncClient({
+      url: proxy.url,
+      auth: { token: await loginToken(env.hub.url, 'A101', '2468') },
+      actor: { kind: 'staff', id: 'A101' },
+      device: 'tablet-A101',
+      storage: new MemorySyncStorage(),
+    });
+    clients.push(amira);
+    // The moment the tablet connects it asks to catch up; the link then holds back the hub's answer.
+    let held = false;
+    amira.subscribe((snap) => {
+      if (snap.connected && !held) {
+        held = true;
+        proxy.holdAnswers();
+      }
+    });
+    await amira.start();
+    await waitFor(() => held && proxy.heldBytes() > 0, 'the catch-up answer held on the link');
+    const before = proxy.heldBytes();
+    // A passenger asks meanwhile: the hub pushes it right behind the catch-up answer.
+    const requestId = await kioskRequest();
+    await waitFor(() => proxy.heldBytes() > before, 'the push held behind it');
+    proxy.releaseAnswers();
+    await waitFor(() => amira.getSnapshot().state.requests[requestId], 'the request on the tablet', 5_000);
+    expect(amira.getSnapshot().seq).toBe(env.hub.hub.current.seq);
+  });
 });

@@ -7,7 +7,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  */
 export class FlakyProxy {
   private readonly server: Server;
-  private readonly pairs = new Set<{ client: Socket; upstream: Socket; swallow: boolean }>();
+  private readonly pairs = new Set<{ client: Socket; upstream: Socket; swallow: boolean; held: Buffer[] | null }>();
   private down = false;
   port = 0;
 
@@ -51,6 +51,26 @@ export class FlakyProxy {
     this.cut();
   }
 
+  /** What the hub sends is kept back until `releaseAnswers()`: a slow link that then delivers a burst. */
+  holdAnswers(): void {
+    for (const p of this.pairs) p.held ??= [];
+  }
+
+  /** Everything kept back arrives at once, in one write, as a congested link delivers it. */
+  releaseAnswers(): void {
+    for (const p of this.pairs) {
+      if (p.held?.length) p.client.write(Buffer.concat(p.held));
+      p.held = null;
+    }
+  }
+
+  /** Bytes the hub has sent that are being kept back. */
+  heldBytes(): number {
+    let n = 0;
+    for (const p of this.pairs) for (const b of p.held ?? []) n += b.length;
+    return n;
+  }
+
   async close(): Promise<void> {
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -62,7 +82,7 @@ export class FlakyProxy {
       return;
     }
     const upstream = connect(this.target, '127.0.0.1');
-    const pair = { client, upstream, swallow: false };
+    const pair: { client: Socket; upstream: Socket; swallow: boolean; held: Buffer[] | null } = { client, upstream, swallow: false, held: null };
     this.pairs.add(pair);
     const end = () => {
       client.destroy();
@@ -71,7 +91,9 @@ export class FlakyProxy {
     };
     client.on('data', (d) => upstream.write(d));
     upstream.on('data', (d) => {
-      if (!pair.swallow) client.write(d);
+      if (pair.swallow) return;
+      if (pair.held) pair.held.push(Buffer.from(d));
+      else client.write(d);
     });
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
