@@ -75,7 +75,10 @@ export class SyncClient {
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay: number;
-  private pulling: Promise<void> | null = null;
+  /** The pull under way, on the connection it was asked on: a pull lost with a dead connection must not stop the next one. */
+  private pulling: { connection: number; done: Promise<void> } | null = null;
+  /** Counts connections: socket.io reconnects the same socket object, so this tells one connection from the next. */
+  private connection = 0;
   /** Highest seq a push has announced: a push that lands during a pull may be newer than the pull's answer. */
   private announced = 0;
   private stopped = false;
@@ -116,6 +119,7 @@ export class SyncClient {
     this.socket = socket;
     this.followBrowserNetwork(socket);
     socket.on('connect', () => {
+      this.connection++;
       this.connected = true;
       this.authError = null;
       this.resetRetry();
@@ -305,20 +309,24 @@ export class SyncClient {
   }
 
   private pull(): Promise<void> {
-    if (this.pulling) return this.pulling;
     const socket = this.socket;
     if (!socket?.connected) return Promise.resolve();
+    if (this.pulling?.connection === this.connection) return this.pulling.done;
     const from = this.seq;
     // Only a pull that moved forward asks again, so a hub that cannot answer is not asked in a loop.
     const progressed = () => this.seq > from;
-    this.pulling = (async () => {
+    const entry = { connection: this.connection, done: Promise.resolve() };
+    entry.done = (async () => {
       try {
         // Twice at most: if our copy cannot follow the entries, the second pull asks for a snapshot.
         for (let attempt = 0; attempt < 2; attempt++) {
           const result = (await socket.timeout(10_000).emitWithAck(EVENTS.pull, { after: this.seq })) as PullResult;
           if (result.kind === 'snapshot') {
-            this.confirmed = result.state;
-            this.seq = result.upTo;
+            // An answer from an earlier connection may come late: never step back to an older state.
+            if (result.upTo >= this.seq) {
+              this.confirmed = result.state;
+              this.seq = result.upTo;
+            }
             break;
           }
           // A push may have brought some of these already while the answer was on its way.
@@ -335,11 +343,12 @@ export class SyncClient {
       } catch {
         // Timed out or disconnected: the next connect pulls again.
       } finally {
-        this.pulling = null;
+        if (this.pulling === entry) this.pulling = null;
       }
       if (this.announced > this.seq && progressed()) void this.pull();
     })();
-    return this.pulling;
+    this.pulling = entry;
+    return entry.done;
   }
 
   private onEntries(msg: EntriesMessage): void {
