@@ -47,8 +47,21 @@ export function policyRules(p: Policy): PolicyRules {
 }
 
 /** Who made a change, as the log names them: a staff member by name, else the hub (its `by` says which part). */
-export function changedBy(state: HubState, actor: Actor): string {
+function changedBy(state: HubState, actor: Actor): string {
   const member = state.staff[actor.id];
   if (member) return `${member.firstName} ${member.lastName}`;
   return actor.kind === 'system' ? 'GateCare' : actor.id;
+}
+
+/** The rules log with one more change at its end: when, who, what moved, and which airline if any. */
+export function logRuleChange(
+  state: HubState,
+  actor: Actor,
+  when: { at: string; seq: number },
+  changes: string[],
+  airline?: string,
+): PolicyChange[] {
+  const entry: PolicyChange = { at: when.at, seq: when.seq, by: actor.id, byName: changedBy(state, actor), changes, ...(airline ? { airline } : {}) };
+  // A device's saved state from before the log existed has none.
+  return [...(state.policyLog ?? []), entry];
 }
