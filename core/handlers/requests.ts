@@ -2,8 +2,7 @@ import type { Handler } from './types.ts';
 import type { CareRequest } from '../model.ts';
 import { reject } from '../outcome.ts';
 import { findFlight } from '../flights.ts';
-import { ticketFor } from '../ticket.ts';
-import { ticketInUse } from '../ticket-index.ts';
+import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
 import { closedReason, historyEntry, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
 
@@ -24,10 +23,7 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
   if (!flight) {
     return reject('not_found', `no flight ${p.flightNumber} departs today: check the number on your boarding pass`);
   }
-  const ticket = ticketFor(p.requestId);
-  if (ticketInUse(state.requests, ticket)) {
-    return reject('conflict', 'ticket number already in use, please submit again');
-  }
+  const ticket = freeTicketFor(state.requests, p.requestId);
   const createdAt = clampCreatedAt(op.at, ctx.at);
   const request: CareRequest = {
     id: p.requestId,

@@ -34,7 +34,8 @@ export function TicketView({
   const rejected = sync.rejected.find((r) => r.op.id === ticket.opId);
   const pendingOp = sync.pending.some((o) => o.id === ticket.opId);
   const request = sync.state.requests[ticket.requestId];
-  const number = ticketFor(ticket.requestId);
+  // Shown at once from the request id; the hub's number wins once it holds the request (it differs only after a collision).
+  const number = request?.ticket ?? ticketFor(ticket.requestId);
   const lookup = useTicketLookup(
     client,
     pendingOp || rejected ? null : { ticket: number },
