@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { GateId, Language, type GateId as Gate, type HubState } from './model.ts';
-import { noticeRevealDue } from './views.ts';
 
 /** Staff read a notice this long before kiosks show it, unless the duty manager says otherwise. */
 export const DEFAULT_NOTICE_LEAD_SECONDS = 120;
@@ -62,6 +61,15 @@ export type Notice = z.infer<typeof Notice>;
 
 /** What the hub sends kiosks once the lead is over: the whole notice, since they never saw it before. */
 export const RevealNoticePayload = z.object({ notice: Notice }).strict();
+
+/**
+ * Staff see a notice as soon as it is published; kiosks only once its lead is over,
+ * so agents can read it before passengers come to ask. The hub's clock decides:
+ * when this turns true it submits notice.reveal, which is what kiosks receive.
+ */
+export function noticeRevealDue(notice: Notice, nowIso: string): boolean {
+  return Date.parse(notice.revealAt) <= Date.parse(nowIso);
+}
 
 export function revealAtFor(publishedAt: string, leadSeconds: number): string {
   return new Date(Date.parse(publishedAt) + leadSeconds * 1000).toISOString();

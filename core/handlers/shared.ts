@@ -1,7 +1,7 @@
 import type { CareRequest, HistoryEntry, HubState } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import type { ApplyContext } from './types.ts';
+import type { ApplyContext, RequestScope } from './types.ts';
 import { noteTicket } from '../ticket-index.ts';
 
 export function staffName(state: HubState, id: string): string {
@@ -50,4 +50,15 @@ export function closedReason(r: CareRequest): string | null {
   if (r.status === 'delivered') return 'this request was already delivered';
   if (r.status === 'cancelled') return 'this request was cancelled';
   return null;
+}
+
+/** Visibility scope of an operation on an existing request (see Visibility). */
+export function scopeOfRequest(state: HubState, requestId: string | undefined): RequestScope | null {
+  const r = requestId === undefined ? undefined : state.requests[requestId];
+  return r ? { gate: r.gate, device: r.device } : null;
+}
+
+/** For operations whose payload names the request. */
+export function scopeByRequestId(state: HubState, op: { payload: { requestId: string } }): RequestScope | null {
+  return scopeOfRequest(state, op.payload.requestId);
 }
