@@ -30,7 +30,7 @@ export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
       claimedByName: null,
       claimedAt: null,
       history: [...r.history, historyEntry(ctx, op, 'released')],
-    }),
+    }, ctx),
   };
 };
 
@@ -50,7 +50,7 @@ export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => 
       claimedByName: to.firstName,
       claimedAt: ctx.at,
       history: [...r.history, historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`)],
-    }),
+    }, ctx),
   };
 };
 
@@ -64,7 +64,7 @@ export const requestCancel: Handler<'request.cancel'> = (state, op, ctx) => {
       status: 'cancelled',
       cancelReason: op.payload.reason,
       history: [...r.history, historyEntry(ctx, op, 'cancelled', op.payload.reason)],
-    }),
+    }, ctx),
   };
 };
 
@@ -80,7 +80,7 @@ export const requestNote: Handler<'request.note'> = (state, op, ctx) => {
       ...r,
       staffNotes: [...r.staffNotes, note],
       history: [...r.history, historyEntry(ctx, op, 'note added')],
-    }),
+    }, ctx),
   };
 };
 

@@ -6,12 +6,9 @@ import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { formatMoney, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
 import type { ApplyContext } from './types.ts';
-import { historyEntry, isRejection, scopeByRequestId, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
+import { historyEntry, isRejection, scopeByRequestId, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
-function withVoucher(state: HubState, v: Voucher): HubState {
-  return { ...state, vouchers: { ...state.vouchers, [v.id]: v } };
-}
 
 function label(v: Pick<Voucher, 'kind' | 'amountCents' | 'currency' | 'code'>): string {
   return `${v.kind} ${formatMoney(v.amountCents, v.currency)} ${v.code}`;
@@ -61,8 +58,8 @@ function newVoucher(
     declineReason: null,
   };
   const action = status === 'issued' ? 'voucher issued' : 'voucher sent for approval';
-  const next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, action, label(v))] });
-  return { ok: true, state: withVoucher(next, v) };
+  const next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, action, label(v))] }, ctx);
+  return { ok: true, state: withVoucher(next, v, ctx) };
 }
 
 export const voucherIssue: Handler<'voucher.issue'> = (state, op, ctx) => newVoucher(state, op, ctx, 'issued');
@@ -90,9 +87,9 @@ function decide(state: HubState, op: OpOf<'voucher.approve'> | OpOf<'voucher.dec
   const note = op.type === 'voucher.decline' ? op.payload.reason : op.payload.note;
   const detail = note ? `${label(v)}: ${note}` : label(v);
   const next = r
-    ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, approve ? 'voucher approved' : 'voucher declined', detail)] })
+    ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, approve ? 'voucher approved' : 'voucher declined', detail)] }, ctx)
     : state;
-  return { ok: true, state: withVoucher(next, decided) };
+  return { ok: true, state: withVoucher(next, decided, ctx) };
 }
 
 /** A duty manager's approval is the escalation itself: it is not bounded by their own issuing limits. */
