@@ -63,8 +63,9 @@ async function uiSection(kiosk?: KioskResult): Promise<{ ui: UiResult & { kioskC
   const loadBefore = loadavg().map((l) => round(l, 2));
   log(`ui: staff tablet and manager board in chromium, CPU throttled (load ${loadBefore.join(' ')})`);
   const uiChild = new Child('./ui.ts');
-  const ui = await uiChild.next<UiResult>();
+  const ui = await uiChild.next<UiResult | { ok: 'error'; message: string }>();
   await uiChild.stop();
+  if ('ok' in ui) throw new Error(`the ui bench failed: ${ui.message}`);
   if (!kiosk) {
     log('ui: kiosk cold start, plain and throttled');
     const kioskChild = new Child('./kiosk-start.ts');

@@ -48,16 +48,19 @@ function log(msg: string): void {
   console.log(`[bench ui ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 }
 
-/** In the page: after each DOM change, at the next frame, the count shown by `selector` (first number in its text). */
-function countProbe(selector: string): string {
+/** In the page: an expression for the number a screen shows (-1 while it shows none). */
+type CountExpr = string;
+const TABLET_COUNT: CountExpr = `Number((/^Open requests \\((\\d+)\\)/.exec([...document.querySelectorAll('h2')].map((h) => h.textContent).find((t) => t.startsWith('Open requests')) || '') || [0, -1])[1])`;
+const BOARD_COUNT: CountExpr = `Number(((document.querySelector('[data-testid="total-open"] .tile-value') || {}).textContent || '-1').replace(/[^\\d-]/g, '') || -1)`;
+
+/** In the page: after each DOM change, at the next frame (the paint), the count shown if it changed. */
+function countProbe(count: CountExpr): string {
   return `(() => {
     const seen = [];
     let last = -1, queued = false;
     const read = () => {
       queued = false;
-      const el = document.querySelector(${JSON.stringify(selector)});
-      const m = el && /\\d[\\d,]*/.exec(el.textContent || '');
-      const n = m ? Number(m[0].replace(/,/g, '')) : -1;
+      const n = ${count};
       if (n !== last) { last = n; seen.push([n, performance.timeOrigin + performance.now()]); }
     };
     new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(read); } })
@@ -67,22 +70,12 @@ function countProbe(selector: string): string {
   })()`;
 }
 
-async function currentCount(page: Page, selector: string): Promise<number> {
-  return page.evaluate((sel) => {
-    const m = /\d[\d,]*/.exec(document.querySelector(sel)?.textContent ?? '');
-    return m ? Number(m[0].replace(/,/g, '')) : -1;
-  }, selector);
+async function currentCount(page: Page, count: CountExpr): Promise<number> {
+  return page.evaluate(count) as Promise<number>;
 }
 
-async function waitForCount(page: Page, selector: string, n: number, timeoutMs: number): Promise<void> {
-  await page.waitForFunction(
-    ([sel, want]) => {
-      const m = /\d[\d,]*/.exec(document.querySelector(sel as string)?.textContent ?? '');
-      return m !== null && Number(m[0].replace(/,/g, '')) >= (want as number);
-    },
-    [selector, n] as const,
-    { timeout: timeoutMs, polling: 250 },
-  );
+async function waitForCount(page: Page, count: CountExpr, n: number, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(`(${count}) >= ${n}`, undefined, { timeout: timeoutMs, polling: 250 });
 }
 
 async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
@@ -189,7 +182,7 @@ async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promis
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await signInStaff(page, url, 'A101', '2468');
-  const selector = 'main.queue h2';
+  const selector = TABLET_COUNT;
   await waitForCount(page, selector, TABLET_OPEN, 120_000);
   const base = await currentCount(page, selector);
   await throttle(context, page, THROTTLE);
@@ -214,7 +207,7 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'All my gates' }).click();
   await page.getByRole('button', { name: /^Start with/ }).click();
-  const selector = '[data-testid="total-open"] .tile-value';
+  const selector = BOARD_COUNT;
   await waitForCount(page, selector, BOARD_REQUESTS, 180_000);
   const base = await currentCount(page, selector);
   await throttle(context, page, THROTTLE);
