@@ -154,28 +154,21 @@ async function seed(hub: RunningHub, kiosks: Enrollment[], flights: Record<strin
   }
 }
 
-/** Frame times while the list scrolls by 60 px every frame, from the top, for `frames` frames. */
+/** Frame times while the list scrolls by 60 px every frame, from the top, for `frames` frames (a string: tsx would wrap a function). */
 async function scrollFrames(page: Page, frames: number): Promise<number[]> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return page.evaluate(
-    (count) =>
-      new Promise<number[]>((done) => {
-        const times: number[] = [];
-        let last = performance.now();
-        const step = (t: number) => {
-          times.push(t - last);
-          last = t;
-          window.scrollBy(0, 60);
-          if (times.length < count) requestAnimationFrame(step);
-          else done(times.slice(1));
-        };
-        requestAnimationFrame((t) => {
-          last = t;
-          requestAnimationFrame(step);
-        });
-      }),
-    frames,
-  );
+  await page.evaluate('window.scrollTo(0, 0)');
+  return page.evaluate(`new Promise((done) => {
+    const times = [];
+    let last = 0;
+    const step = (t) => {
+      times.push(t - last);
+      last = t;
+      window.scrollBy(0, 60);
+      if (times.length < ${frames}) requestAnimationFrame(step);
+      else done(times);
+    };
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
+  })`) as Promise<number[]>;
 }
 
 async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise<UiResult['tablet']> {
@@ -190,7 +183,7 @@ async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promis
   log(`tablet: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${TABLET_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, TABLET_SECONDS);
   await waitForCount(page, selector, base + submits.length, 30_000).catch(() => log('tablet: not every push reached the screen'));
-  const counts = await page.evaluate(() => (window as unknown as { __counts: Array<[number, number]> }).__counts);
+  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   const cardsInDom = await page.locator('[data-ticket]').count();
   const frames = await scrollFrames(page, 240);
@@ -215,7 +208,7 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   log(`board: ${base} open requests on the board, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${BOARD_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, BOARD_SECONDS);
   await waitForCount(page, selector, base + submits.length, 60_000).catch(() => log('board: not every push reached the screen'));
-  const counts = await page.evaluate(() => (window as unknown as { __counts: Array<[number, number]> }).__counts);
+  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   await context.close();
   return { requestsAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing };
