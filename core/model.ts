@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Notice } from './notices.ts';
 import type { PolicyChange } from './policy-log.ts';
-import { StockItem, Role } from './enums.ts';
+import { type StockItem, Role } from './enums.ts';
 import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
 import type { Voucher } from './voucher-model.ts';
 import { DEFAULT_POLICY, type Policy } from './policy-model.ts';

@@ -1,4 +1,4 @@
-import { ROLES, STOCK_ITEMS, type Role, type StockItem } from './enums.ts';
+import { ROLES, STOCK_ITEMS, type Role } from './enums.ts';
 import type { Policy, PolicyRules } from './policy-model.ts';
 import type { HubState } from './model.ts';
 import type { Actor } from './ops.ts';
