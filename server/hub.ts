@@ -79,6 +79,11 @@ export class Hub extends EventEmitter<HubEvents> {
     return this.state.seq;
   }
 
+  /** The state as of the last durable write: what reads answer from. */
+  get durableState(): HubState {
+    return this.durable;
+  }
+
   /** Seq of the last operation written to disk: what devices have been, or can be, sent. */
   get durableSeq(): number {
     return this.durable.seq;
