@@ -1,7 +1,7 @@
 import type { CareRequest, HubState } from '../model.ts';
 import type { Money } from './airline-config.ts';
 import { owedAt } from './engine.ts';
-import { entitlementsForRequest, withAirportFacts } from './for-request.ts';
+import { entitlementsForRequest, withAirportFacts, type EntitlementFacts } from './for-request.ts';
 import type { Entitlement, EntitlementAssessment, EntitlementSource } from './types.ts';
 
 const SOURCE_LABEL: Record<EntitlementSource, string> = {
@@ -102,7 +102,7 @@ export function summariseEntitlements(a: EntitlementAssessment | null, nowIso: s
 }
 
 /** The entitlement line for a care request on the staff card. */
-export function requestEntitlementSummary(state: HubState, r: CareRequest, nowIso: string): string {
+export function requestEntitlementSummary(state: EntitlementFacts, r: CareRequest, nowIso: string): string {
   const flight = state.flights[r.flightId];
   const timeZone = flight ? withAirportFacts(state, flight).originTimeZone : undefined;
   return summariseEntitlements(entitlementsForRequest(state, r), nowIso, timeZone ?? 'UTC');
