@@ -2,6 +2,7 @@ import type { CareRequest, GateId, HubState, Role } from './model.ts';
 import type { LogEntry, Op } from './ops.ts';
 import type { Notice } from './notices.ts';
 import type { Voucher } from './voucher-model.ts';
+import { kioskEntry, kioskState } from './kiosk-view.ts';
 
 /** Who is looking: decides which requests and operations a device receives. */
 export type Viewer =
@@ -63,7 +64,8 @@ export function viewOf(state: HubState, viewer: Viewer): HubState {
   for (const v of Object.values(state.vouchers)) {
     if (requests[v.requestId]) vouchers[v.id] = kiosk ? redactVoucher(v) : v;
   }
-  return { ...state, requests, notices, vouchers };
+  const view = { ...state, requests, notices, vouchers };
+  return kiosk ? kioskState(view) : view;
 }
 
 /** An accepted operation as this viewer receives it: a kiosk gets it without personal data or staff remarks. */
@@ -90,7 +92,7 @@ export function entryForViewer(entry: LogEntry, viewer: Viewer): LogEntry {
     case 'voucher.decline':
       return { ...entry, op: { ...op, payload: { ...op.payload, reason: REDACTED } } };
     default:
-      return entry;
+      return kioskEntry(entry);
   }
 }
 
