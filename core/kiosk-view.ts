@@ -1,5 +1,4 @@
 import type { HubState, StaffMember } from './model.ts';
-import type { LogEntry } from './ops.ts';
 import type { Voucher } from './voucher-model.ts';
 
 /** What a kiosk gets in place of text it must not show: the field is kept so the reducer still runs. */
@@ -11,7 +10,7 @@ export const KIOSK_BLANK = '';
  * name (the kiosk says "on the way — Amira"), role and gates (the reducer checks who may act where);
  * surnames, the duty manager's decision notes and the log of rule changes stay on staff devices.
  */
-function kioskStaff(s: StaffMember): StaffMember {
+export function kioskStaff(s: StaffMember): StaffMember {
   return { ...s, lastName: KIOSK_BLANK };
 }
 
@@ -28,17 +27,4 @@ export function kioskState(view: HubState): HubState {
   const vouchers: HubState['vouchers'] = {};
   for (const v of Object.values(view.vouchers)) vouchers[v.id] = kioskVoucher(v);
   return { ...view, staff, vouchers, policyLog: [] };
-}
-
-/** Entries a kiosk receives, beyond the request texts views.ts blanks: staff surnames and approval notes. */
-export function kioskEntry(entry: LogEntry): LogEntry {
-  const op = entry.op;
-  switch (op.type) {
-    case 'staff.upsert':
-      return { ...entry, op: { ...op, payload: kioskStaff(op.payload) } };
-    case 'voucher.approve':
-      return { ...entry, op: { ...op, payload: { voucherId: op.payload.voucherId } } };
-    default:
-      return entry;
-  }
 }
