@@ -1,3 +1,4 @@
+import type { Airport } from './airport.ts';
 import { z } from 'zod';
 import type { Notice } from './notices.ts';
 import type { PolicyChange } from './policy-log.ts';
@@ -195,6 +196,8 @@ export interface HubState {
   airlines: Record<string, AirlineConfig>;
   /** Every policy change, oldest first: who, when and what. */
   policyLog: PolicyChange[];
+  /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */
+  airport?: Airport;
 }
 
 export function emptyState(): HubState {

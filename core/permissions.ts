@@ -29,6 +29,7 @@ const ALLOWED: Record<OpType, ReadonlyArray<'kiosk' | Role | 'system'>> = {
   'airline.upsert': ['system', 'duty_manager'],
   // Only the hub's clock decides when passengers' personal data goes.
   'passengers.purge': ['system'],
+  'airport.set': ['system', 'duty_manager'],
 };
 
 export function mayPerform(actor: Actor, role: Role | undefined, type: OpType): boolean {

@@ -3,7 +3,7 @@ import type { Op, OpType, LogEntry } from './ops.ts';
 import { reject, type Outcome } from './outcome.ts';
 import { mayPerform } from './permissions.ts';
 import type { ApplyContext, Handler, HandlerMap } from './handlers/types.ts';
-import { flightUpsert, gateUpsert, staffUpsert, stockSet } from './handlers/setup.ts';
+import { airportSet, flightUpsert, gateUpsert, staffUpsert, stockSet } from './handlers/setup.ts';
 import { flightCancel, flightDelay, flightGate } from './handlers/flights.ts';
 import { noticePublish, noticeReveal } from './handlers/notices.ts';
 import { airlineUpsert } from './handlers/airlines.ts';
@@ -41,6 +41,7 @@ const handlers: HandlerMap = {
   'notice.reveal': noticeReveal,
   'airline.upsert': airlineUpsert,
   'passengers.purge': passengersPurge,
+  'airport.set': airportSet,
 };
 
 function roleOf(state: HubState, op: Op): Role | undefined {

@@ -33,3 +33,5 @@ export const stockSet: Handler<'stock.set'> = (state, op) => {
   if (!current) return reject('not_found', `gate ${gate} does not exist`);
   return { ok: true, state: { ...state, stock: { ...state.stock, [gate]: { ...current, [item]: quantity } } } };
 };
+
+export const airportSet: Handler<'airport.set'> = (state, op) => ({ ok: true, state: { ...state, airport: op.payload } });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
+  airportTimeZone,
   entitlementMessageKey,
   entitlementsForFlight,
   owedAt,
@@ -46,7 +47,7 @@ export function Entitlements({
             <li key={e.kind}>
               <p>{t(entitlementMessageKey(e), values)}</p>
               <p className="meta">
-                {owedAt(e, now) ? t('entitlement.owedNow') : t('entitlement.owedFrom', { time: formatTime(e.from!, i18n.language) })}
+                {owedAt(e, now) ? t('entitlement.owedNow') : t('entitlement.owedFrom', { time: formatTime(e.from!, i18n.language, airportTimeZone(state)) })}
                 {typeof p.amount === 'number' && typeof p.currency === 'string' && (
                   <> · {t('entitlement.voucher', { amount: money(p.amount, p.currency, i18n.language) })}</>
                 )}
