@@ -27,3 +27,4 @@ export * from './flight-number.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';
+export * from './staff-notices.ts';

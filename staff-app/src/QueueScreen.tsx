@@ -7,6 +7,7 @@ import { RequestCard } from './RequestCard.tsx';
 import { StockPanel } from './StockPanel.tsx';
 import { ManagerEscalations } from './ManagerEscalations.tsx';
 import { EscalationAnswers } from './EscalationAnswers.tsx';
+import { GateNotices } from './GateNotices.tsx';
 import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.tsx';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
@@ -60,6 +61,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
       <EscalationAnswers state={sync.state} me={me.id} />
       {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
       <main className="queue">
+        <GateNotices state={sync.state} gates={gates} now={now} />
         <StockPanel state={sync.state} gates={gates} client={client} />
         <h2>Open requests ({open.length})</h2>
         {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { PRIORITY_LABEL, priorityTier, requestEntitlementSummary, vouchersOf, type CareRequest, type HubState } from '../../core/index.ts';
+import { PRIORITY_LABEL, airportTimeZone, priorityTier, requestEntitlementSummary, vouchersOf, type CareRequest, type HubState } from '../../core/index.ts';
 import { NEED_LABEL, clockTime, partyText } from './labels.ts';
 import { DeliverForm } from './card/DeliverForm.tsx';
 import { ReassignForm } from './card/ReassignForm.tsx';
@@ -36,7 +36,7 @@ export function RequestCard({ request: r, now, me, state, client, unconfirmed }:
   const submit = (body: Parameters<SyncClient['submit']>[0]) => void client.submit(body);
   const status =
     r.status === 'delivered'
-      ? `delivered ${r.deliveredAt ? clockTime(r.deliveredAt) : ''}`
+      ? `delivered ${r.deliveredAt ? clockTime(r.deliveredAt, airportTimeZone(state)) : ''}`
       : r.status === 'cancelled'
         ? 'cancelled'
         : `${waited} min waiting`;
@@ -62,7 +62,7 @@ export function RequestCard({ request: r, now, me, state, client, unconfirmed }:
         <ul className="staff-notes" aria-label="Staff notes">
           {r.staffNotes.map((n, i) => (
             <li key={i}>
-              <strong>{n.byName}</strong> {clockTime(n.at)}: {n.text}
+              <strong>{n.byName}</strong> {clockTime(n.at, airportTimeZone(state))}: {n.text}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import {
   VoucherKind,
+  airportTimeZone,
   formatMoney,
   voucherAllowance,
   voucherLimitProblem,
@@ -21,9 +22,9 @@ interface Props extends FormProps {
   now: number;
 }
 
-function prefillText(d: VoucherDraft): string {
+function prefillText(d: VoucherDraft, zone: string): string {
   const amount = d.amountCents && d.currency ? ` ${formatMoney(d.amountCents, d.currency)}` : '';
-  return `${VOUCHER_LABEL[d.kind]}${amount}${d.owedNow || !d.from ? '' : ` from ${clockTime(d.from)}`} · ${d.legalBasis}`;
+  return `${VOUCHER_LABEL[d.kind]}${amount}${d.owedNow || !d.from ? '' : ` from ${clockTime(d.from, zone)}`} · ${d.legalBasis}`;
 }
 
 /**
@@ -71,7 +72,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
                 setDescription(p.description);
               }}
             >
-              {prefillText(p)}
+              {prefillText(p, airportTimeZone(state))}
             </button>
           ))}
         </div>
