@@ -52,7 +52,7 @@ export function Entitlements({
                   <> · {t('entitlement.voucher', { amount: money(p.amount, p.currency, i18n.language) })}</>
                 )}
                 {' · '}
-                <span lang="en">{e.legalBasis}</span>
+                <bdi lang="en">{e.legalBasis}</bdi>
               </p>
             </li>
           );

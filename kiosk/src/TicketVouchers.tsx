@@ -31,8 +31,10 @@ export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly Publ
               <>
                 {v.validUntil && <p>{t('voucher.validUntil', { time: formatTime(v.validUntil, i18n.language, timeZone) })}</p>}
                 <p className="voucher-code-label">{t('voucher.code')}</p>
-                <p className="voucher-code" dir="ltr" data-testid="voucher-code">
-                  {v.code}
+                <p className="voucher-code">
+                  <bdi dir="ltr" data-testid="voucher-code">
+                    {v.code}
+                  </bdi>
                 </p>
                 <VoucherQr text={voucherQrText({ ...v, code: v.code })} label={t('voucher.qr', { code: v.code })} />
                 <p className="meta">{t('voucher.show')}</p>
