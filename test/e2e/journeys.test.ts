@@ -129,4 +129,87 @@ describe('journeys across screens, in chromium', () => {
     findings.push(...(await seriousViolations(other)));
     expect(findings).toEqual([]);
   });
+  it('a notice reaches the agents of the gate at once, saying when kiosks will show it; the kiosk waits for the lead', async () => {
+    const passenger = await kiosk('K32');
+    const amira = await tablet();
+    await signInStaff(amira, env.hub.url, 'A101', '2468', ['K32', 'K33']);
+    const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
+
+    const first = publishNotice({ kind: 'flight', flightId: af1634.id }, { leadSeconds: 120 });
+    await managerDoes(first);
+    const notice = env.hub.hub.current.notices[first.payload.noticeId]!;
+    const onTablet = amira.getByTestId('gate-notice');
+    await expect.poll(() => onTablet.count()).toBe(1);
+    expect(await onTablet.textContent()).toContain('AF1634 (gate K32)');
+    expect(await onTablet.textContent()).toContain('A technical fault on the aircraft is being repaired.');
+    expect(await onTablet.getByTestId('kiosk-when').textContent()).toBe(`Kiosks show this at ${airportClock(notice.revealAt, 'Europe/Paris')}`);
+
+    // The kiosk has not got it: it sees a later change to the flight, but no notice yet.
+    const later = new Date(Date.parse(af1634.estimatedDeparture) + 30 * 60_000).toISOString();
+    await managerDoes({ type: 'flight.delay', payload: { flightId: af1634.id, estimatedDeparture: later } });
+    const laterOnKiosk = airportClockIn(later, 'Europe/Paris', 'en');
+    await expect.poll(() => passenger.locator('.flights').textContent()).toContain(laterOnKiosk);
+    expect(await passenger.getByTestId('notice').count()).toBe(0);
+
+    // An update with no lead replaces it: kiosks show it, the tablet says since when, the history keeps both.
+    const update = publishNotice(
+      { kind: 'flight', flightId: af1634.id },
+      { leadSeconds: 0, replaces: first.payload.noticeId, texts: { en: { known: 'A new aircraft is on its way from Lyon.', unknown: '' } } },
+    );
+    await managerDoes(update);
+    await expect.poll(() => passenger.getByTestId('notice').textContent()).toContain('A new aircraft is on its way from Lyon.');
+    const revealedAt = await waitFor(() => env.hub.hub.current.notices[update.payload.noticeId]!.revealedAt, 'the hub reveals the update');
+    await expect.poll(() => onTablet.getByTestId('kiosk-when').textContent()).toBe(`On the kiosks since ${airportClock(revealedAt, 'Europe/Paris')}`);
+    expect(await onTablet.count()).toBe(1);
+    await amira.getByText('History for your gates (2)').click();
+    const history = amira.getByTestId('gate-notice-history');
+    expect(await history.locator('li').count()).toBe(2);
+    expect(await history.textContent()).toMatch(/A new aircraft.*replaced.*A technical fault/s);
+    expect(await seriousViolations(amira)).toEqual([]);
+    await amira.screenshot({ path: `${ARTIFACTS}/journey-tablet-notices.png`, fullPage: true });
+  });
+
+  it('every screen reads the airport clock, whatever zone the device is set to', async () => {
+    const zones = ['Europe/Paris', 'America/Vancouver', 'Asia/Tokyo'];
+    const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
+    const departs = airportClockIn(af1634.estimatedDeparture, 'Europe/Paris', 'en');
+
+    const kiosks = await Promise.all(zones.map((z) => kiosk('K32', z)));
+    // The device zones really differ: the same instant reads differently on each device's own clock.
+    const ownClocks = await Promise.all(kiosks.map((k) => k.evaluate((iso) => new Date(iso).getHours(), af1634.estimatedDeparture)));
+    expect(new Set(ownClocks).size).toBe(3);
+    const lines = await Promise.all(kiosks.map((k) => k.locator('.flights li', { hasText: 'AF1634' }).textContent()));
+    expect(lines[0]).toContain(departs);
+    expect(new Set(lines).size).toBe(1);
+
+    const ticket = await askForFood(kiosks[1]!, 'Tanaka');
+    const received = airportClockIn(Object.values(env.hub.hub.current.requests)[0]!.createdAt, 'Europe/Paris', 'en');
+    // Asked in Vancouver: the ticket's "received at" is still Paris time.
+    expect(await kiosks[1]!.locator('.timeline li').first().textContent()).toContain(received);
+
+    const tablets = await Promise.all(zones.map((z) => tablet(z)));
+    await Promise.all(tablets.map((t) => signInStaff(t, env.hub.url, 'A101', '2468', ['K32'])));
+    const created = airportClock(Object.values(env.hub.hub.current.requests)[0]!.createdAt, 'Europe/Paris');
+    const histories = await Promise.all(
+      tablets.map(async (t) => {
+        const card = t.locator(`[data-ticket="${ticket}"]`);
+        await card.getByRole('button', { name: 'History' }).click();
+        return card.getByRole('list', { name: 'History' }).textContent();
+      }),
+    );
+    expect(histories[0]).toContain(created);
+    expect(new Set(histories).size).toBe(1);
+
+    // The duty manager's board, on a tablet set to Tokyo, shows Paris departures.
+    const manager = await tablet('Asia/Tokyo');
+    await manager.goto(`${env.hub.url}/staff/`);
+    await manager.getByLabel('Staff id').fill('M201');
+    await manager.getByLabel('PIN').fill('7319');
+    await manager.getByRole('button', { name: 'Sign in' }).click();
+    await manager.getByRole('button', { name: 'All my gates' }).click();
+    await manager.getByRole('button', { name: /^Start with/ }).click();
+    const row = manager.locator('[data-testid="flight-board-row"][data-flight="AF1634"]');
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe(airportClock(af1634.estimatedDeparture, 'Europe/Paris'));
+  });
 });
