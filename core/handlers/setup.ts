@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { emptyStock } from '../stock.ts';
 
@@ -35,3 +35,12 @@ export const stockSet: Handler<'stock.set'> = (state, op) => {
 };
 
 export const airportSet: Handler<'airport.set'> = (state, op) => ({ ok: true, state: { ...state, airport: op.payload } });
+
+export const setupSpecs: OpSpecs<'gate.upsert' | 'flight.upsert' | 'staff.upsert' | 'stock.set' | 'airport.set'> = {
+  'gate.upsert': { submitters: ['system'], handler: gateUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'flight.upsert': { submitters: ['system', 'duty_manager'], handler: flightUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'stock.set': { submitters: ['system', 'duty_manager'], handler: stockSet, visibility: { to: 'everyone', kiosk: 'whole' } },
+  // Every screen reads its clock, kiosks included.
+  'airport.set': { submitters: ['system', 'duty_manager'], handler: airportSet, visibility: { to: 'everyone', kiosk: 'whole' } },
+};

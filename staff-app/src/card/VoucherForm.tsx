@@ -22,9 +22,14 @@ interface Props extends FormProps {
   now: number;
 }
 
+function timingText(d: VoucherDraft, zone: string): string {
+  if (!d.owedNow && d.from) return ` from ${clockTime(d.from, zone)}`;
+  return d.offerBy ? ` owed now — to be offered by ${clockTime(d.offerBy, zone)} at the latest` : '';
+}
+
 function prefillText(d: VoucherDraft, zone: string): string {
   const amount = d.amountCents && d.currency ? ` ${formatMoney(d.amountCents, d.currency)}` : '';
-  return `${VOUCHER_LABEL[d.kind]}${amount}${d.owedNow || !d.from ? '' : ` from ${clockTime(d.from, zone)}`} · ${d.legalBasis}`;
+  return `${VOUCHER_LABEL[d.kind]}${amount}${timingText(d, zone)} · ${d.legalBasis}`;
 }
 
 /**
