@@ -72,17 +72,20 @@ export function airportInputValue(iso: string, timeZone: string): string {
 
 /**
  * The instant an airport wall-clock value ("2026-12-01T14:32") names, as an ISO string; null when
- * empty or unreadable. In the hour skipped when clocks go forward, the later reading wins.
+ * empty or unreadable.
  */
 export function instantFromAirportInput(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return null;
   const wanted = asUtc({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! });
   if (Number.isNaN(wanted)) return null;
-  // The zone's offset at a first guess, then again at the corrected instant (they differ across a change of offset).
+  // The zone's offset at a first guess, then at the corrected instant: near a change of offset they differ,
+  // and the right instant is the one whose wall clock reads the value asked for.
   const offsetAt = (ms: number) => asUtc(wallClock(ms, timeZone)) - Math.floor(ms / 60_000) * 60_000;
-  let instant = wanted - offsetAt(wanted);
-  const second = wanted - offsetAt(instant);
-  if (second !== instant) instant = Math.max(instant, second);
+  const first = wanted - offsetAt(wanted);
+  const candidates = [first, wanted - offsetAt(first)];
+  const exact = candidates.filter((c) => asUtc(wallClock(c, timeZone)) === wanted);
+  // A time read twice (clocks going back) is the first; a time that never happens (clocks going forward) the later.
+  const instant = exact.length ? Math.min(...exact) : Math.max(...candidates);
   return new Date(instant).toISOString();
 }
