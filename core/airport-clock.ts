@@ -79,11 +79,10 @@ export function instantFromAirportInput(value: string, timeZone: string): string
   if (!m) return null;
   const wanted = asUtc({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! });
   if (Number.isNaN(wanted)) return null;
-  // The zone's offset at a first guess, then at the corrected instant: near a change of offset they differ,
-  // and the right instant is the one whose wall clock reads the value asked for.
+  // The zone's offsets a day either side cover any change of offset near this time; the right instant
+  // is the one whose wall clock reads the value asked for.
   const offsetAt = (ms: number) => asUtc(wallClock(ms, timeZone)) - Math.floor(ms / 60_000) * 60_000;
-  const first = wanted - offsetAt(wanted);
-  const candidates = [first, wanted - offsetAt(first)];
+  const candidates = [...new Set([-86_400_000, 0, 86_400_000].map((d) => wanted - offsetAt(wanted + d)))];
   const exact = candidates.filter((c) => asUtc(wallClock(c, timeZone)) === wanted);
   // A time read twice (clocks going back) is the first; a time that never happens (clocks going forward) the later.
   const instant = exact.length ? Math.min(...exact) : Math.max(...candidates);
