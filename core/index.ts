@@ -28,3 +28,4 @@ export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';
 export * from './staff-notices.ts';
+export * from './handout.ts';
