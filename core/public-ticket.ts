@@ -3,10 +3,11 @@ import { sameFlightNumber } from './flight-number.ts';
 import { FlightNumber, type CareRequest, type HubState, type Need, type RequestStatus } from './model.ts';
 import { normaliseTicket } from './ticket.ts';
 import { estimateWait, type WaitEstimate } from './wait-estimate.ts';
+import { publicVouchersOf, type PublicVoucher } from './public-voucher.ts';
 
 /**
  * What anyone holding a ticket number may learn about it at any kiosk:
- * never the surname, the note, the party or the device it came from.
+ * never the surname, the note, the party or the device it came from; vouchers without who asked or why.
  */
 export interface PublicTicket {
   ticket: string;
@@ -20,6 +21,7 @@ export interface PublicTicket {
   claimedByName: string | null;
   deliveredAt: string | null;
   wait: WaitEstimate;
+  vouchers: PublicVoucher[];
 }
 
 export const TicketQuery = z.union([
@@ -45,6 +47,7 @@ export function publicTicket(state: HubState, r: CareRequest, nowIso: string): P
     claimedByName: r.claimedByName,
     deliveredAt: r.deliveredAt,
     wait: estimateWait(state, r, nowIso),
+    vouchers: publicVouchersOf(state, r.id),
   };
 }
 
