@@ -233,6 +233,13 @@ async function main(): Promise<void> {
     ['Cost per op, 1,000 stored (all-in wall / steady wall / CPU)', `${history.at1k.wallMsPerOp} / ${history.at1k.medianWaveMsPerOp} / ${history.at1k.cpuMsPerOp} ms`],
     ['Cost per op, 100,000 stored (all-in wall / steady wall / CPU)', `${history.at100k.wallMsPerOp} / ${history.at100k.medianWaveMsPerOp} / ${history.at100k.cpuMsPerOp} ms`],
     ['100k ÷ 1k (all-in wall / steady wall / CPU)', `${history.ratioWall}× / ${history.ratioMedianWave}× / ${history.ratioCpu}×`, '≤ 2×'],
+    [
+      `Per op type, CPU ms/op at ${round(history.byType.storedBefore.at1k / 1000)}k → ${round(history.byType.storedBefore.at100k / 1000)}k stored (ratio)`,
+      Object.entries(history.byType.costs)
+        .map(([type, c]) => `${type} ${c.at1k.cpuMsPerOp} → ${c.at100k.cpuMsPerOp} (${c.ratioCpu}×)`)
+        .join('; '),
+      '≤ 2× each',
+    ],
     ['Commit stall during the checkpoint write, 1k / 100k', `${history.at1k.slowestWaveMs} / ${history.at100k.slowestWaveMs} ms (slowest 150-op wave)`],
     ['Restart with 100,000 stored', `${history.restartMs} ms (checkpoint + ${history.replayedOnRestart} ops replayed)`],
     ['Data with 100,000 stored', `${mb(history.dataBytes)} in ${history.dataFiles} files`],

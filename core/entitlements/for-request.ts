@@ -1,6 +1,6 @@
 import type { CareRequest, Flight, HubState } from '../model.ts';
 import { carrierOf, type AirlineConfig } from './airline-config.ts';
-import { regimesForDeparture } from './regions.ts';
+import { regimesByLaw } from './regions.ts';
 import { assessEntitlements } from './engine.ts';
 import type { EntitlementAssessment, PassengerProfile } from './types.ts';
 
@@ -8,16 +8,17 @@ import type { EntitlementAssessment, PassengerProfile } from './types.ts';
 export type EntitlementFacts = Pick<HubState, 'flights' | 'airlines'>;
 
 /**
- * The airline's configured rules, or else the law of the departure country, which binds every
- * carrier (EU 261 covers all flights leaving the EU): an unconfigured airline still owes care.
+ * The airline's configured rules, or else none of its own: the engine adds the laws that bind the
+ * flight either way (EU 261 covers all flights leaving the EU), so an unconfigured airline still owes
+ * care. Null only when no law binds the flight and nobody configured the airline.
  */
 export function airlineRulesFor(state: EntitlementFacts, flight: Flight): AirlineConfig | null {
   const code = carrierOf(flight.number);
   // Saved device state from before airlines existed has no `airlines` map.
   const configured = state.airlines?.[code];
   if (configured) return configured;
-  const regimes = regimesForDeparture(flight.originCountry);
-  return regimes.length ? { code, name: code, regimes } : null;
+  const bound = regimesByLaw(flight.originCountry, flight.destinationCountry, undefined).length > 0;
+  return bound ? { code, name: code, regimes: [] } : null;
 }
 
 /**
