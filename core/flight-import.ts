@@ -39,6 +39,15 @@ const Airport = z
   .regex(/^[A-Z]{3}$/, 'an airport is a three-letter IATA code such as CDG');
 const When = z.iso.datetime({ offset: true, message: 'a time looks like 2026-11-23T18:45:00Z' });
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** "830" from a CSV cell becomes 830; blank or null becomes missing; other text stays text, to be named as wrong. */
+function numberFromCell(v: unknown): unknown {
+  if (v === null) return undefined;
+  if (typeof v !== 'string') return v;
+  const t = v.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isNaN(n) ? v : n;
+}
 
 /** One row as a person writes it: strings from CSV, numbers or strings from JSON. */
 const Row = z
@@ -47,7 +56,15 @@ const Row = z
     origin: Airport,
     destination: Airport,
     destinationName: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
-    distanceKm: z.coerce.number().int('distanceKm is a whole number of kilometres').nonnegative().max(20000),
+    // A blank cell or null is a missing distance, never 0 km: care thresholds are chosen by distance.
+    distanceKm: z.preprocess(
+      numberFromCell,
+      z
+        .number({ error: (i) => (i.input === undefined ? "distanceKm is missing: give the flight's distance in kilometres, such as 830" : 'distanceKm is a number of kilometres, such as 830') })
+        .int('distanceKm is a whole number of kilometres')
+        .positive("distanceKm is the flight's distance in kilometres: more than 0")
+        .max(20000, 'distanceKm is at most 20000'),
+    ),
     gate: z.string().trim().toUpperCase().pipe(GateId),
     scheduledDeparture: When,
     estimatedDeparture: z.preprocess(blankToUndefined, When.optional()),

@@ -1,17 +1,21 @@
 import type { Flight, HubState } from './model.ts';
+import { normaliseFlightNumber } from './flight-number.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The flight a passenger means by a number: the one departing closest to now,
  * within a day either side, so yesterday's cancelled flight still counts overnight.
+ * Any spelling finds it: AF84, AF 084 and AF0084 are the same flight.
  */
 export function findFlight(state: HubState, number: string, nowIso: string): Flight | undefined {
   const now = Date.parse(nowIso);
   let best: Flight | undefined;
   let bestGap = Infinity;
+  // Flights saved before numbers were canonical may be spelt AF84: compare canonical forms.
+  const wanted = normaliseFlightNumber(number);
   for (const f of Object.values(state.flights)) {
-    if (f.number !== number) continue;
+    if (normaliseFlightNumber(f.number) !== wanted) continue;
     const gap = Math.abs(Date.parse(f.estimatedDeparture) - now);
     if (gap <= 1.5 * DAY_MS && gap < bestGap) {
       best = f;

@@ -13,7 +13,7 @@ import {
   StaffMember,
   StockItem,
 } from './model.ts';
-import { PublishNoticePayload, RevealNoticePayload } from './notices.ts';
+import { PublishNoticePayload, RevealNoticePayload } from './notice-model.ts';
 import { Currency, PolicyRules } from './policy-model.ts';
 import { VoucherKind } from './voucher-model.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameFlightNumber } from './flight-number.ts';
 import { FlightNumber, type CareRequest, type HubState, type Need, type RequestStatus } from './model.ts';
 import { normaliseTicket } from './ticket.ts';
 import { estimateWait, type WaitEstimate } from './wait-estimate.ts';
@@ -68,7 +69,7 @@ export function lookupTickets(state: HubState, query: TicketQuery, nowIso: strin
     const since = Date.parse(nowIso) - PASS_LOOKUP_HOURS * 3600_000;
     found = requests.filter(
       (r) =>
-        r.flightNumber === query.flightNumber &&
+        sameFlightNumber(r.flightNumber, query.flightNumber) &&
         sameSurname(r.surname, query.surname) &&
         Date.parse(r.createdAt) >= since,
     );

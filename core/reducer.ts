@@ -1,47 +1,11 @@
 import type { HubState, Role } from './model.ts';
-import type { Op, OpType, LogEntry } from './ops.ts';
+import type { Op, LogEntry } from './ops.ts';
 import { reject, type Outcome } from './outcome.ts';
 import { mayPerform } from './permissions.ts';
-import type { ApplyContext, Handler, HandlerMap } from './handlers/types.ts';
-import { flightUpsert, gateUpsert, staffUpsert, stockSet } from './handlers/setup.ts';
-import { flightCancel, flightDelay, flightGate } from './handlers/flights.ts';
-import { noticePublish, noticeReveal } from './handlers/notices.ts';
-import { airlineUpsert } from './handlers/airlines.ts';
-import { requestClaim, requestCreate, requestDeliver } from './handlers/requests.ts';
-import { requestCancel, requestNote, requestReassign, requestRelease } from './handlers/request-work.ts';
-import { stockRestock } from './handlers/stock.ts';
-import { voucherApprove, voucherDecline, voucherEscalate, voucherIssue } from './handlers/vouchers.ts';
-import { policySet } from './handlers/policy.ts';
-import { passengersPurge } from './handlers/purge.ts';
+import { specOf } from './registry.ts';
+import type { ApplyContext } from './handlers/types.ts';
 
 export type { ApplyContext } from './handlers/types.ts';
-
-const handlers: HandlerMap = {
-  'request.create': requestCreate,
-  'request.claim': requestClaim,
-  'request.deliver': requestDeliver,
-  'request.release': requestRelease,
-  'request.reassign': requestReassign,
-  'request.cancel': requestCancel,
-  'request.note': requestNote,
-  'stock.restock': stockRestock,
-  'voucher.issue': voucherIssue,
-  'voucher.escalate': voucherEscalate,
-  'voucher.approve': voucherApprove,
-  'voucher.decline': voucherDecline,
-  'policy.set': policySet,
-  'gate.upsert': gateUpsert,
-  'flight.upsert': flightUpsert,
-  'staff.upsert': staffUpsert,
-  'stock.set': stockSet,
-  'flight.delay': flightDelay,
-  'flight.cancel': flightCancel,
-  'flight.gate': flightGate,
-  'notice.publish': noticePublish,
-  'notice.reveal': noticeReveal,
-  'airline.upsert': airlineUpsert,
-  'passengers.purge': passengersPurge,
-};
 
 function roleOf(state: HubState, op: Op): Role | undefined {
   return op.actor.kind === 'staff' ? state.staff[op.actor.id]?.role : undefined;
@@ -50,7 +14,7 @@ function roleOf(state: HubState, op: Op): Role | undefined {
 /**
  * The one place business rules run, on the hub and on every device alike.
  * Pure: same state, operation and context always give the same outcome
- * (with `ctx.inPlace`, the accepted outcome reuses the caller's request map; see ApplyContext).
+ * (with `ctx.inPlace`, the accepted outcome reuses the caller's requests and vouchers maps; see ApplyContext).
  */
 export function apply(state: HubState, op: Op, ctx: ApplyContext): Outcome {
   if (op.actor.kind === 'staff' && !state.staff[op.actor.id]) {
@@ -59,8 +23,7 @@ export function apply(state: HubState, op: Op, ctx: ApplyContext): Outcome {
   if (!mayPerform(op.actor, roleOf(state, op), op.type)) {
     return reject('forbidden', `${op.actor.kind === 'staff' ? roleOf(state, op) : op.actor.kind} may not perform ${op.type}`);
   }
-  const handler = handlers[op.type] as Handler<OpType>;
-  const out = handler(state, op, ctx);
+  const out = specOf(op.type).handler(state, op, ctx);
   return out.ok ? { ok: true, state: { ...out.state, seq: ctx.seq } } : out;
 }
 

@@ -2,6 +2,11 @@ import type { CareRequest, GateId, HubState, Role } from './model.ts';
 import type { LogEntry, Op } from './ops.ts';
 import type { Notice } from './notices.ts';
 import type { Voucher } from './voucher-model.ts';
+import { REDACTED } from './redacted.ts';
+import { specOf, type RequestScope } from './registry.ts';
+
+export { REDACTED } from './redacted.ts';
+export { noticeRevealDue } from './notices.ts';
 
 /** Who is looking: decides which requests and operations a device receives. */
 export type Viewer =
@@ -13,12 +18,11 @@ function requestVisible(viewer: Viewer, gate: GateId, device: string): boolean {
   return viewer.role === 'duty_manager' || viewer.gates.includes(gate);
 }
 
-/**
+/*
  * A kiosk is a public screen: once the hub holds a request, the kiosk keeps
  * its status but not who asked (surname) nor what they wrote (note), nor what
  * staff wrote among themselves (notes, cancel reasons, escalation notes).
  */
-export const REDACTED = '';
 
 function redactRequest(r: CareRequest): CareRequest {
   return {
@@ -29,15 +33,6 @@ function redactRequest(r: CareRequest): CareRequest {
     cancelReason: r.cancelReason === null ? null : REDACTED,
     history: r.history.map(({ detail: _detail, ...h }) => h),
   };
-}
-
-/**
- * Staff see a notice as soon as it is published; kiosks only once its lead is over,
- * so agents can read it before passengers come to ask. The hub's clock decides:
- * when this turns true it submits notice.reveal, which is what kiosks receive.
- */
-export function noticeRevealDue(notice: Notice, nowIso: string): boolean {
-  return Date.parse(notice.revealAt) <= Date.parse(nowIso);
 }
 
 export function noticeVisible(notice: Notice, viewer: Viewer): boolean {
@@ -77,59 +72,30 @@ export function viewerKey(viewer: Viewer): string {
 
 export function entryForViewer(entry: LogEntry, viewer: Viewer): LogEntry {
   if (viewer.kind !== 'kiosk') return entry;
-  const op = entry.op;
-  switch (op.type) {
-    case 'request.create':
-      return { ...entry, op: { ...op, payload: { ...op.payload, surname: REDACTED, note: REDACTED } } };
-    case 'request.note':
-      return { ...entry, op: { ...op, payload: { ...op.payload, text: REDACTED } } };
-    case 'request.cancel':
-      return { ...entry, op: { ...op, payload: { ...op.payload, reason: REDACTED } } };
-    case 'voucher.escalate':
-      return { ...entry, op: { ...op, payload: { ...op.payload, note: REDACTED } } };
-    case 'voucher.decline':
-      return { ...entry, op: { ...op, payload: { ...op.payload, reason: REDACTED } } };
-    default:
-      return entry;
-  }
-}
-
-/** The request an operation acts on, if it acts on one. */
-export function requestIdOf(state: HubState, op: Op): string | null {
-  switch (op.type) {
-    case 'request.create':
-    case 'request.claim':
-    case 'request.deliver':
-    case 'request.release':
-    case 'request.reassign':
-    case 'request.cancel':
-    case 'request.note':
-    case 'voucher.issue':
-    case 'voucher.escalate':
-      return op.payload.requestId;
-    case 'voucher.approve':
-    case 'voucher.decline':
-      return state.vouchers[op.payload.voucherId]?.requestId ?? null;
-    default:
-      return null;
-  }
+  const visibility = specOf(entry.op.type).visibility;
+  // A staff-only operation never reaches a kiosk (entryVisible); a kiosk form applies to the others.
+  if (visibility.to === 'staff' || visibility.kiosk === 'whole') return entry;
+  return { ...entry, op: { ...entry.op, payload: visibility.kiosk(entry.op.payload) } as Op };
 }
 
 /** Where an accepted operation concerns a request, the gate and device it belongs to. */
-export function requestScope(state: HubState, entry: LogEntry): { gate: GateId; device: string } | null {
-  const { op } = entry;
-  if (op.type === 'request.create') return { gate: op.payload.gate, device: op.device };
-  const id = requestIdOf(state, op);
-  if (id === null) return null;
-  const r = state.requests[id];
-  return r ? { gate: r.gate, device: r.device } : null;
+export function requestScope(state: HubState, entry: LogEntry): RequestScope | null {
+  const visibility = specOf(entry.op.type).visibility;
+  return visibility.to === 'request' ? visibility.scope(state, entry.op) : null;
 }
 
 export function entryVisible(state: HubState, entry: LogEntry, viewer: Viewer): boolean {
-  // Kiosks learn of a notice through its reveal, never its publication.
-  if (entry.op.type === 'notice.publish') return viewer.kind === 'staff';
-  const scope = requestScope(state, entry);
-  return scope === null || requestVisible(viewer, scope.gate, scope.device);
+  const visibility = specOf(entry.op.type).visibility;
+  switch (visibility.to) {
+    case 'everyone':
+      return true;
+    case 'staff':
+      return viewer.kind === 'staff';
+    case 'request': {
+      const scope = visibility.scope(state, entry.op);
+      return scope === null || requestVisible(viewer, scope.gate, scope.device);
+    }
+  }
 }
 
 /** A request's vouchers, oldest first: what the tablet card and the kiosk ticket show. */

@@ -17,7 +17,7 @@ const ImportBody = z
   .strict();
 
 /** The signed-in duty manager behind a request, or an answer refusing everyone else. */
-function dutyManager(req: FastifyRequest, reply: FastifyReply, hub: Hub, tokens: TokenSigner): StaffMember | null {
+export function dutyManager(req: FastifyRequest, reply: FastifyReply, hub: Hub, tokens: TokenSigner): StaffMember | null {
   const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
   const member = claims ? hub.current.staff[claims.sub] : undefined;
   if (!claims || !member) {

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { describeAirlineChange } from '../airline-log.ts';
 import { logRuleChange } from '../policy-log.ts';
 
@@ -9,4 +9,9 @@ export const airlineUpsert: Handler<'airline.upsert'> = (state, op, ctx) => {
   const airlines = state.airlines ?? {};
   const policyLog = logRuleChange(state, op.actor, ctx, describeAirlineChange(airlines[a.code], a), a.code);
   return { ok: true, state: { ...state, airlines: { ...airlines, [a.code]: a }, policyLog } };
+};
+
+/** Kiosks tell passengers their entitlements, which follow the airline's rules. */
+export const airlineSpecs: OpSpecs<'airline.upsert'> = {
+  'airline.upsert': { submitters: ['system', 'duty_manager'], handler: airlineUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
 };

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import type { DisruptionCause, Flight, HubState } from '../model.ts';
 import { reject, type Outcome } from '../outcome.ts';
 
@@ -49,4 +49,11 @@ export const flightGate: Handler<'flight.gate'> = (state, op) => {
   if (!f) return reject('not_found', `flight ${flightId} does not exist`);
   if (!state.gates[gate]) return reject('not_found', `gate ${gate} does not exist`);
   return withFlight(state, { ...f, gate });
+};
+
+/** Kiosks show flight lines and entitlements, so they follow every flight change. */
+export const flightSpecs: OpSpecs<'flight.delay' | 'flight.cancel' | 'flight.gate'> = {
+  'flight.delay': { submitters: ['system', 'duty_manager'], handler: flightDelay, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'flight.cancel': { submitters: ['system', 'duty_manager'], handler: flightCancel, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'flight.gate': { submitters: ['system', 'duty_manager'], handler: flightGate, visibility: { to: 'everyone', kiosk: 'whole' } },
 };

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { revealAtFor, type Notice } from '../notices.ts';
 
@@ -47,4 +47,19 @@ export const noticeReveal: Handler<'notice.reveal'> = (state, op, ctx) => {
   const existing = state.notices[n.id];
   if (existing?.revealedAt) return reject('conflict', 'this notice is already shown on kiosks');
   return { ok: true, state: { ...state, notices: { ...state.notices, [n.id]: { ...(existing ?? n), revealedAt: ctx.at } } } };
+};
+
+export const noticeSpecs: OpSpecs<'notice.publish' | 'notice.reveal'> = {
+  'notice.publish': {
+    submitters: ['duty_manager'],
+    handler: noticePublish,
+    // Kiosks learn of a notice through its reveal, never its publication.
+    visibility: { to: 'staff' },
+  },
+  'notice.reveal': {
+    // Only the hub's clock decides when kiosks see a notice.
+    submitters: ['system'],
+    handler: noticeReveal,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+  },
 };

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { describePolicyChange, logRuleChange, policyRules } from '../policy-log.ts';
 
 /** Replaces the whole policy; who, when and what changed are kept in the policy log. */
@@ -10,3 +10,11 @@ export const policySet: Handler<'policy.set'> = (state, op, ctx) => ({
     policyLog: logRuleChange(state, op.actor, ctx, describePolicyChange(policyRules(state.policy), op.payload)),
   },
 });
+
+export const policySpecs: OpSpecs<'policy.set'> = {
+  'policy.set': {
+    submitters: ['system', 'duty_manager'],
+    handler: policySet,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+  },
+};

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { flightClosesAt, purgeFlight } from '../personal-data.ts';
 
@@ -8,4 +8,14 @@ export const passengersPurge: Handler<'passengers.purge'> = (state, op, ctx) => 
   if (!f) return reject('not_found', `flight ${op.payload.flightId} does not exist`);
   if (flightClosesAt(f) > Date.parse(ctx.at)) return reject('conflict', `${f.number} has not left yet: its passengers' data is still needed`);
   return { ok: true, state: purgeFlight(state, f.id, ctx.inPlace) };
+};
+
+export const purgeSpecs: OpSpecs<'passengers.purge'> = {
+  'passengers.purge': {
+    // Only the hub's clock decides when passengers' personal data goes.
+    submitters: ['system'],
+    handler: passengersPurge,
+    // Every device holding the flight's passengers must blank them too.
+    visibility: { to: 'everyone', kiosk: 'whole' },
+  },
 };

@@ -1,10 +1,11 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import type { CareRequest } from '../model.ts';
 import { reject } from '../outcome.ts';
 import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
-import { closedReason, historyEntry, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
+import { closedReason, historyEntry, isRejection, scopeByRequestId, staffName, staffRequest, withRequest } from './shared.ts';
+import { REDACTED } from '../redacted.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
 
@@ -102,4 +103,27 @@ export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {
     history: [...r.history, historyEntry(ctx, op, partial ? 'delivered partly' : 'delivered', describeItems(items))],
   };
   return { ok: true, state: { ...withRequest(state, next, ctx), stock: { ...state.stock, [r.gate]: taken.stock } } };
+};
+
+export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request.deliver'> = {
+  'request.create': {
+    submitters: ['kiosk', 'agent', 'duty_manager'],
+    handler: requestCreate,
+    // The request does not exist before this operation: its scope is what it asks for.
+    visibility: {
+      to: 'request',
+      scope: (_state, op) => ({ gate: op.payload.gate, device: op.device }),
+      kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
+    },
+  },
+  'request.claim': {
+    submitters: ['agent', 'duty_manager'],
+    handler: requestClaim,
+    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
+  },
+  'request.deliver': {
+    submitters: ['agent', 'duty_manager'],
+    handler: requestDeliver,
+    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
+  },
 };

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { emptyStock } from '../stock.ts';
 
@@ -32,4 +32,11 @@ export const stockSet: Handler<'stock.set'> = (state, op) => {
   const current = state.stock[gate];
   if (!current) return reject('not_found', `gate ${gate} does not exist`);
   return { ok: true, state: { ...state, stock: { ...state.stock, [gate]: { ...current, [item]: quantity } } } };
+};
+
+export const setupSpecs: OpSpecs<'gate.upsert' | 'flight.upsert' | 'staff.upsert' | 'stock.set'> = {
+  'gate.upsert': { submitters: ['system'], handler: gateUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'flight.upsert': { submitters: ['system', 'duty_manager'], handler: flightUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'stock.set': { submitters: ['system', 'duty_manager'], handler: stockSet, visibility: { to: 'everyone', kiosk: 'whole' } },
 };

@@ -1,19 +1,29 @@
-import type { CareRequest, HistoryEntry, HubState } from '../model.ts';
+import type { CareRequest, HistoryEntry, HubState, Voucher } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import type { ApplyContext } from './types.ts';
+import type { ApplyContext, RequestScope } from './types.ts';
 import { noteTicket } from '../ticket-index.ts';
 
 export function staffName(state: HubState, id: string): string {
   return state.staff[id]?.firstName ?? id;
 }
 
-/** The state with `r` stored; pass `ctx` so the hub's in-place mode (ApplyContext.inPlace) applies. */
-export function withRequest(state: HubState, r: CareRequest, ctx?: ApplyContext): HubState {
-  if (!ctx?.inPlace) return { ...state, requests: { ...state.requests, [r.id]: r } };
+/**
+ * The state with `r` stored. Every handler writes requests through here, with its `ctx`, so the
+ * hub's in-place mode (ApplyContext.inPlace) holds for every operation.
+ */
+export function withRequest(state: HubState, r: CareRequest, ctx: ApplyContext): HubState {
+  if (!ctx.inPlace) return { ...state, requests: { ...state.requests, [r.id]: r } };
   // Copying a map of thousands of requests per operation is what made the hub slow down as the day went on.
   state.requests[r.id] = r;
   noteTicket(state.requests, r.ticket);
+  return { ...state };
+}
+
+/** The state with `v` stored, in place when the caller owns the state (as withRequest). */
+export function withVoucher(state: HubState, v: Voucher, ctx: ApplyContext): HubState {
+  if (!ctx.inPlace) return { ...state, vouchers: { ...state.vouchers, [v.id]: v } };
+  state.vouchers[v.id] = v;
   return { ...state };
 }
 
@@ -50,4 +60,15 @@ export function closedReason(r: CareRequest): string | null {
   if (r.status === 'delivered') return 'this request was already delivered';
   if (r.status === 'cancelled') return 'this request was cancelled';
   return null;
+}
+
+/** Visibility scope of an operation on an existing request (see Visibility). */
+export function scopeOfRequest(state: HubState, requestId: string | undefined): RequestScope | null {
+  const r = requestId === undefined ? undefined : state.requests[requestId];
+  return r ? { gate: r.gate, device: r.device } : null;
+}
+
+/** For operations whose payload names the request. */
+export function scopeByRequestId(state: HubState, op: { payload: { requestId: string } }): RequestScope | null {
+  return scopeOfRequest(state, op.payload.requestId);
 }

@@ -1,4 +1,4 @@
-import type { Handler } from './types.ts';
+import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { coversGate } from './shared.ts';
 
@@ -13,4 +13,12 @@ export const stockRestock: Handler<'stock.restock'> = (state, op) => {
   }
   if (current[item] + quantity > MAX_STOCK) return reject('invalid', `a gate holds at most ${MAX_STOCK} of an item`);
   return { ok: true, state: { ...state, stock: { ...state.stock, [gate]: { ...current, [item]: current[item] + quantity } } } };
+};
+
+export const stockSpecs: OpSpecs<'stock.restock'> = {
+  'stock.restock': {
+    submitters: ['system', 'agent', 'duty_manager'],
+    handler: stockRestock,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+  },
 };

@@ -1,30 +1,46 @@
-import { formatMoney, type HubState, type Op } from '../../core/index.ts';
+import { formatMoney, type HubState, type Op, type OpOf, type OpType } from '../../core/index.ts';
 import { VOUCHER_LABEL } from './labels.ts';
 
-const ACTION: Partial<Record<Op['type'], string>> = {
-  'request.claim': 'Claim',
-  'request.deliver': 'Delivery',
-  'request.release': 'Release',
-  'request.reassign': 'Reassignment',
-  'request.cancel': 'Cancellation',
-  'request.note': 'Note',
-  'stock.restock': 'Restock',
-  'voucher.escalate': 'Escalation',
-  'voucher.approve': 'Approval',
-  'voucher.decline': 'Decline',
+/** `about(requestId)` names the passenger, " for MOREAU (K7Q-2F4)", or nothing when this tablet does not hold the request. */
+type Summary<T extends OpType> = (op: OpOf<T>, about: (requestId: string) => string) => string;
+
+/**
+ * One line per operation type, keyed like the core registry (core/registry.ts) so that a new
+ * operation does not compile until the tablet can name it when the hub refuses it.
+ */
+const SUMMARY: { [T in OpType]: Summary<T> } = {
+  'request.create': (op, about) => `Request${about(op.payload.requestId)}`,
+  'request.claim': (op, about) => `Claim${about(op.payload.requestId)}`,
+  'request.deliver': (op, about) => `Delivery${about(op.payload.requestId)}`,
+  'request.release': (op, about) => `Release${about(op.payload.requestId)}`,
+  'request.reassign': (op, about) => `Reassignment${about(op.payload.requestId)}`,
+  'request.cancel': (op, about) => `Cancellation${about(op.payload.requestId)}`,
+  'request.note': (op, about) => `Note${about(op.payload.requestId)}`,
+  'stock.restock': (op) => `Restock at ${op.payload.gate}`,
+  'voucher.issue': ({ payload: p }, about) => `${VOUCHER_LABEL[p.kind]} voucher ${formatMoney(p.amountCents, p.currency)}${about(p.requestId)}`,
+  'voucher.escalate': (op, about) => `Escalation${about(op.payload.requestId)}`,
+  'voucher.approve': () => 'Approval',
+  'voucher.decline': () => 'Decline',
+  'policy.set': () => 'Limits change',
+  'gate.upsert': (op) => `Gate ${op.payload.id}`,
+  'flight.upsert': (op) => `Flight ${op.payload.number}`,
+  'staff.upsert': (op) => `Staff member ${op.payload.id}`,
+  'stock.set': (op) => `Stock count at ${op.payload.gate}`,
+  'flight.delay': () => 'Delay',
+  'flight.cancel': () => 'Flight cancellation',
+  'flight.gate': (op) => `Gate change to ${op.payload.gate}`,
+  'notice.publish': () => 'Notice',
+  'notice.reveal': () => 'Notice shown on kiosks',
+  'airline.upsert': (op) => `Airline rules for ${op.payload.code}`,
+  'passengers.purge': () => 'Personal data purge',
 };
 
 /** Names a refused operation so the agent knows which action and which passenger it was. */
 export function opSummary(op: Op, state: HubState): string {
-  const who = (requestId: string) => {
+  const about = (requestId: string) => {
     const r = state.requests[requestId];
     return r ? ` for ${r.surname.toUpperCase()} (${r.ticket})` : '';
   };
-  if (op.type === 'voucher.issue') {
-    const p = op.payload;
-    return `${VOUCHER_LABEL[p.kind]} voucher ${formatMoney(p.amountCents, p.currency)}${who(p.requestId)}`;
-  }
-  const label = ACTION[op.type] ?? op.type;
-  const payload = op.payload as { requestId?: unknown };
-  return typeof payload.requestId === 'string' ? `${label}${who(payload.requestId)}` : label;
+  // Each summary takes its own operation type; seen through the union of all types it needs this widening.
+  return (SUMMARY[op.type] as Summary<OpType>)(op, about);
 }

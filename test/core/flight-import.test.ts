@@ -103,3 +103,33 @@ describe('importing a flight list', () => {
     expect(parseFlightList('{"flights": []}', GATES).errors[0]!.message).toContain('is an array of flights');
   });
 });
+
+describe('a flight without its distance', () => {
+  it('is an error on its own line, never a flight of 0 km (CSV blank cell, JSON missing or null)', () => {
+    const csv = [
+      'number,origin,destination,distanceKm,gate,scheduledDeparture',
+      'AF1634,CDG,BCN,830,K32,2026-11-23T18:30:00Z',
+      'AF1012,CDG,MAD,,K34,2026-11-23T19:00:00Z',
+      'AF1013,CDG,MAD,  ,K34,2026-11-23T19:00:00Z',
+      'AF1014,CDG,MAD,0,K34,2026-11-23T19:00:00Z',
+    ].join('\n');
+    const out = parseFlightList(csv, GATES);
+    expect(out.flights.map((f) => [f.number, f.distanceKm])).toEqual([['AF1634', 830]]);
+    expect(out.errors).toEqual([
+      { line: 3, message: "distanceKm: distanceKm is missing: give the flight's distance in kilometres, such as 830" },
+      { line: 4, message: "distanceKm: distanceKm is missing: give the flight's distance in kilometres, such as 830" },
+      { line: 5, message: "distanceKm: distanceKm is the flight's distance in kilometres: more than 0" },
+    ]);
+    const json = `[
+  {"number": "AF1012", "origin": "CDG", "destination": "MAD", "gate": "K34", "scheduledDeparture": "2026-11-23T19:00:00Z"},
+  {"number": "AF1013", "origin": "CDG", "destination": "MAD", "distanceKm": null, "gate": "K34", "scheduledDeparture": "2026-11-23T19:00:00Z"},
+  {"number": "AF1014", "origin": "CDG", "destination": "MAD", "distanceKm": "1065", "gate": "K34", "scheduledDeparture": "2026-11-23T19:00:00Z"}
+]`;
+    const fromJson = parseFlightList(json, GATES);
+    expect(fromJson.errors.map((e) => [e.line, e.message.includes('distanceKm is missing')])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+    expect(fromJson.flights.map((f) => [f.number, f.distanceKm])).toEqual([['AF1014', 1065]]);
+  });
+});

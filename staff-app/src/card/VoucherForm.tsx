@@ -21,9 +21,14 @@ interface Props extends FormProps {
   now: number;
 }
 
+function timingText(d: VoucherDraft): string {
+  if (!d.owedNow && d.from) return ` from ${clockTime(d.from)}`;
+  return d.offerBy ? ` owed now — to be offered by ${clockTime(d.offerBy)} at the latest` : '';
+}
+
 function prefillText(d: VoucherDraft): string {
   const amount = d.amountCents && d.currency ? ` ${formatMoney(d.amountCents, d.currency)}` : '';
-  return `${VOUCHER_LABEL[d.kind]}${amount}${d.owedNow || !d.from ? '' : ` from ${clockTime(d.from)}`} · ${d.legalBasis}`;
+  return `${VOUCHER_LABEL[d.kind]}${amount}${timingText(d)} · ${d.legalBasis}`;
 }
 
 /**

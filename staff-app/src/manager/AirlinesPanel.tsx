@@ -120,7 +120,7 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
   useEffect(() => first.current?.focus(), []);
   const title = editing.mode === 'add' ? 'New airline' : `Edit ${editing.draft.name}`;
   const invalid = (f: AirlineField) => (errors.some((e) => e.field === f) ? { 'aria-invalid': true, 'aria-describedby': 'airline-errors' } : {});
-  const text = (f: 'code' | 'name' | 'careFromMinutes' | 'mealEveryHours') => ({
+  const text = (f: 'code' | 'name' | 'country' | 'careFromMinutes' | 'mealEveryHours') => ({
     value: d[f],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setD({ ...d, [f]: e.target.value }),
     ...invalid(f),
@@ -163,9 +163,13 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
           {FIELD_LABEL.name}
           <input {...text('name')} ref={editing.mode === 'edit' ? first : undefined} />
         </label>
+        <label className="field">
+          {FIELD_LABEL.country} (ISO country, e.g. FR; an EU or UK carrier owes EU 261 / UK261 on flights into the EU / UK)
+          <input {...text('country')} maxLength={2} className="code" />
+        </label>
       </div>
       <fieldset>
-        <legend>Law applied (tick each that binds this airline here)</legend>
+        <legend>Laws applied besides those binding every flight here (the departure's law always applies)</legend>
         {Regime.options.map((r) => (
           <label key={r} className="inline">
             <input type="checkbox" checked={d.regimes.includes(r)} onChange={() => toggle(r)} /> {REGIME_LABEL[r]}
