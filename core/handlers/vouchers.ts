@@ -1,11 +1,10 @@
-import type { Handler, OpSpecs } from './types.ts';
+import type { ApplyContext, Handler, OpSpecs } from './types.ts';
 import type { HubState } from '../model.ts';
 import type { OpOf } from '../ops.ts';
 import { reject, type Outcome } from '../outcome.ts';
 import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { formatMoney, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
-import type { ApplyContext } from './types.ts';
 import { historyEntry, isRejection, scopeByRequestId, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
