@@ -9,11 +9,10 @@ import {
   NEXT_THRESHOLD_MESSAGE_KEYS,
   entitlementMessageKey,
   entitlementsForFlight,
-  type BcbpErrorCode,
-  type PassMatch,
-  type WaitEstimate,
 } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
+import type { BcbpErrorCode, WaitEstimate,
+  PassMatch } from '../../core/index.ts';
 
 const LOCALES = 'kiosk/src/locales';
 const SRC = 'kiosk/src';
