@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLanguage, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
+import { isLanguage, noticeText, noticesForGate, type HubState } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Flight } from '../../core/index.ts';
+import type { Flight } from '../../core/plain.ts';
 
 /** A clock time in the passenger's language, e.g. 21:30 or 9:30 PM. */
 export function formatTime(iso: string, language: string): string {
