@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Notice } from './notice-model.ts';
-import { StockItem, Role, GateId, Language, Need } from './enums.ts';
+import { type StockItem, Role, GateId, type Language, type Need } from './enums.ts';
 import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
 import type { Voucher } from './voucher-model.ts';
 import type { Policy, PolicyChange } from './policy-model.ts';

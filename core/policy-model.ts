@@ -31,8 +31,6 @@ export interface Policy extends PolicyRules {
   updatedBy: string | null;
 }
 
-export { DEFAULT_POLICY } from './policy-defaults.ts';
-
 /** One policy change as the duty managers read it back: who, when, what moved. */
 export interface PolicyChange {
   at: string;

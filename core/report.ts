@@ -104,6 +104,12 @@ function counts(f: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 's
 
 const oneDecimal = (m: number | null) => (m === null ? '' : (Math.round(m * 10) / 10).toFixed(1));
 
+/**
+ * A text cell a spreadsheet would run as a formula (a destination typed as "=HYPERLINK(...)" or
+ * "+cmd|..."): Papa prefixes it with a quote so it reads as text. Numbers are left alone.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** The report as CSV for a spreadsheet: one line per flight, then a TOTAL line. */
 export function reportCsv(report: DisruptionReport): string {
   const rows = report.flights.map((f) => [f.number, f.flightId, f.destination, f.status, f.delayMin, ...counts(f)]);
@@ -127,5 +133,5 @@ export function reportCsv(report: DisruptionReport): string {
       'vouchers_declined',
     ],
     data: rows,
-  }, { newline: '\r\n' });
+  }, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }
