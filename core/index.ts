@@ -1,4 +1,7 @@
 export * from './model.ts';
+export * from './state.ts';
+export * from './notice-model.ts';
+export * from './policy-model.ts';
 export * from './ops.ts';
 export * from './outcome.ts';
 export * from './reducer.ts';
