@@ -1,3 +1,4 @@
+import type { Airport } from './airport.ts';
 import { z } from 'zod';
 import type { Notice } from './notice-model.ts';
 import { type StockItem, Role, GateId, type Language, type Need } from './enums.ts';
@@ -162,6 +163,8 @@ export interface HubState {
   airlines: Record<string, AirlineConfig>;
   /** Every policy change, oldest first: who, when and what. */
   policyLog: PolicyChange[];
+  /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */
+  airport?: Airport;
 }
 
 export function emptyState(): HubState {

@@ -16,6 +16,7 @@ import {
 import { PublishNoticePayload, RevealNoticePayload } from './notice-model.ts';
 import { Currency, PolicyRules } from './policy-model.ts';
 import { VoucherKind } from './voucher-model.ts';
+import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
@@ -152,6 +153,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
   z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
   z.object({ type: z.literal('passengers.purge'), payload: PurgePayload }),
+  z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -115,7 +115,7 @@ export function demoFlights(now: Date): Flight[] {
 
 /** The operations that build the demo airport, in order, as the hub's own "system" actor. */
 export function demoOps(now: Date): Op[] {
-  const bodies: OpBody[] = [];
+  const bodies: OpBody[] = [{ type: 'airport.set', payload: { code: 'CDG', timeZone: 'Europe/Paris' } }];
   const gateList: Gate[] = gates(30, 49).map((id) => ({ id, terminal: '2E' }));
   for (const g of gateList) bodies.push({ type: 'gate.upsert', payload: g });
   for (const g of gateList) {

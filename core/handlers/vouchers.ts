@@ -5,7 +5,7 @@ import { reject, type Outcome } from '../outcome.ts';
 import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { formatMoney, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
-import { historyEntry, isRejection, scopeByRequestId, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
+import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
 
@@ -96,29 +96,16 @@ export const voucherApprove: Handler<'voucher.approve'> = decide;
 export const voucherDecline: Handler<'voucher.decline'> = decide;
 
 /** A decision names the voucher only; its request is the voucher's. */
-function scopeByVoucher(state: HubState, op: { payload: { voucherId: string } }) {
-  return scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId);
-}
+const SEEN_WITH_VOUCHER = {
+  to: 'request',
+  scope: (state: HubState, op: { payload: { voucherId: string } }) => scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId),
+  kiosk: 'whole',
+} as const;
 
 export const voucherSpecs: OpSpecs<'voucher.issue' | 'voucher.escalate' | 'voucher.approve' | 'voucher.decline'> = {
-  'voucher.issue': {
-    submitters: ['agent', 'duty_manager'],
-    handler: voucherIssue,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'voucher.escalate': {
-    submitters: ['agent', 'duty_manager'],
-    handler: voucherEscalate,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, note: REDACTED }) },
-  },
-  'voucher.approve': {
-    submitters: ['duty_manager'],
-    handler: voucherApprove,
-    visibility: { to: 'request', scope: scopeByVoucher, kiosk: 'whole' },
-  },
-  'voucher.decline': {
-    submitters: ['duty_manager'],
-    handler: voucherDecline,
-    visibility: { to: 'request', scope: scopeByVoucher, kiosk: (p) => ({ ...p, reason: REDACTED }) },
-  },
+  'voucher.issue': { submitters: STAFF, handler: voucherIssue, visibility: SEEN_WITH_REQUEST },
+  'voucher.escalate': { submitters: STAFF, handler: voucherEscalate, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) } },
+  // The duty manager's word is for the agent, not the passenger's screen.
+  'voucher.approve': { submitters: ['duty_manager'], handler: voucherApprove, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ voucherId: p.voucherId }) } },
+  'voucher.decline': { submitters: ['duty_manager'], handler: voucherDecline, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
 };

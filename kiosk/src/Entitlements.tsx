@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
+  airportTimeZone,
   entitlementMessageKey,
   entitlementsForFlight,
   nextThresholdMessageKey,
@@ -24,9 +25,9 @@ const hours = (h: number) => Math.round(h * 10) / 10;
  * When: owed now and to be offered by a deadline (EU 261 / UK261, once the delay is announced),
  * owed now (cancellation, Art. 11), or owed from a time (APPR and airline policies count the wait).
  */
-function timing(e: Entitlement, now: string, t: (key: string, values?: Record<string, string>) => string, language: string): string {
-  if (!owedAt(e, now)) return t('entitlement.owedFrom', { time: formatTime(e.from!, language) });
-  return e.offerBy ? t('entitlement.owedNowBy', { time: formatTime(e.offerBy, language) }) : t('entitlement.owedNow');
+function timing(e: Entitlement, now: string, t: (key: string, values?: Record<string, string>) => string, language: string, zone: string): string {
+  if (!owedAt(e, now)) return t('entitlement.owedFrom', { time: formatTime(e.from!, language, zone) });
+  return e.offerBy ? t('entitlement.owedNowBy', { time: formatTime(e.offerBy, language, zone) }) : t('entitlement.owedNow');
 }
 
 /**
@@ -54,7 +55,7 @@ export function Entitlements({
     return (
       <section className="entitlements" aria-labelledby="entitlements-title" data-testid="entitlements">
         <h3 id="entitlements-title">{t('entitlement.nextTitle', { flight: flight.number })}</h3>
-        <p>{t(nextThresholdMessageKey(next), { thresholdHours: hours(next.delayMinutes / 60), time: formatTime(next.at, i18n.language) })}</p>
+        <p>{t(nextThresholdMessageKey(next), { thresholdHours: hours(next.delayMinutes / 60), time: formatTime(next.at, i18n.language, airportTimeZone(state)) })}</p>
       </section>
     );
   }
@@ -71,12 +72,12 @@ export function Entitlements({
             <li key={e.kind}>
               <p>{t(entitlementMessageKey(e), values)}</p>
               <p className="meta">
-                {timing(e, now, t, i18n.language)}
+                {timing(e, now, t, i18n.language, airportTimeZone(state))}
                 {typeof p.amount === 'number' && typeof p.currency === 'string' && (
                   <> · {t('entitlement.voucher', { amount: money(p.amount, p.currency, i18n.language) })}</>
                 )}
                 {' · '}
-                <span lang="en">{e.legalBasis}</span>
+                <bdi lang="en">{e.legalBasis}</bdi>
               </p>
             </li>
           );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
+import { airportTimeZone } from '../../core/index.ts';
 import type { Session } from './session.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { QueueList } from './queue/QueueList.tsx';
@@ -8,6 +9,7 @@ import { noVouchers, useQueueView } from './queue/use-queue-view.ts';
 import { StockPanel } from './StockPanel.tsx';
 import { ManagerEscalations } from './ManagerEscalations.tsx';
 import { EscalationAnswers } from './EscalationAnswers.tsx';
+import { GateNotices } from './GateNotices.tsx';
 import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.tsx';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
@@ -35,7 +37,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
   const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
   const { open, done, vouchers, unconfirmed, facts } = useQueueView(sync.state, gates, sync.pending);
   const manager = sync.state.staff[me.id]?.role === 'duty_manager';
-  const cardProps = { now, me: me.id, manager, client, unconfirmed, facts };
+  const cardProps = { now, zone: airportTimeZone(sync.state), me: me.id, manager, client, unconfirmed, facts };
   return (
     <div className="staff">
       <header className="topbar">
@@ -53,6 +55,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
       <EscalationAnswers state={sync.state} me={me.id} />
       {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
       <main className="queue">
+        <GateNotices state={sync.state} gates={gates} now={now} />
         <StockPanel state={sync.state} gates={gates} client={client} />
         <h2>Open requests ({open.length})</h2>
         {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}

@@ -24,6 +24,8 @@ interface Props {
   /** Voucher ids still waiting in this tablet's outbox. */
   unconfirmed: ReadonlySet<string>;
   now: number;
+  /** The airport's time zone: card times are read on its clock, not the tablet's. */
+  zone: string;
   me: string;
   manager: boolean;
   client: SyncClient;
@@ -35,7 +37,7 @@ interface Props {
  * One request. Memoised: every prop stays identical while this request, its flight, its vouchers
  * and the minute stay the same, so a push re-renders only the cards it changed.
  */
-export const RequestCard = memo(function RequestCard({ request: r, flight, facts, vouchers, unconfirmed, now, me, manager, client, measure }: Props) {
+export const RequestCard = memo(function RequestCard({ request: r, flight, facts, vouchers, unconfirmed, now, zone, me, manager, client, measure }: Props) {
   countCardRender(r.ticket);
   const [panel, setPanel] = useState<Panel | null>(null);
   const waited = Math.max(0, Math.round((now - Date.parse(r.createdAt)) / 60000));
@@ -48,7 +50,7 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
   const submit = useCallback((body: OpBody) => void client.submit(body), [client]);
   const status =
     r.status === 'delivered'
-      ? `delivered ${r.deliveredAt ? clockTime(r.deliveredAt) : ''}`
+      ? `delivered ${r.deliveredAt ? clockTime(r.deliveredAt, zone) : ''}`
       : r.status === 'cancelled'
         ? 'cancelled'
         : `${waited} min waiting`;
@@ -79,7 +81,7 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
         <ul className="staff-notes" aria-label="Staff notes">
           {r.staffNotes.map((n, i) => (
             <li key={i}>
-              <strong>{n.byName}</strong> {clockTime(n.at)}: {n.text}
+              <strong>{n.byName}</strong> {clockTime(n.at, zone)}: {n.text}
             </li>
           ))}
         </ul>

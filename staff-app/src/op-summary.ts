@@ -33,6 +33,7 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'notice.reveal': () => 'Notice shown on kiosks',
   'airline.upsert': (op) => `Airline rules for ${op.payload.code}`,
   'passengers.purge': () => 'Personal data purge',
+  'airport.set': (op) => `Airport ${op.payload.code} on ${op.payload.timeZone} time`,
 };
 
 /** Names a refused operation so the agent knows which action and which passenger it was. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
-import { REGIME_LABEL, Regime, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
+import { REGIME_LABEL, Regime, airportTimeZone, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
 import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
 import { money } from './format.ts';
 import { ChangeLog } from './ChangeLog.tsx';
@@ -108,7 +108,7 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
         />
       )}
       <h3>Change log</h3>
-      <ChangeLog changes={(state.policyLog ?? []).filter((c) => c.airline)} empty="No airline's rules have been changed." testId="airline-log" />
+      <ChangeLog changes={(state.policyLog ?? []).filter((c) => c.airline)} empty="No airline's rules have been changed." testId="airline-log" zone={airportTimeZone(state)} />
     </section>
   );
 }
