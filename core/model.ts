@@ -1,7 +1,7 @@
 import type { Airport } from './airport.ts';
 import { z } from 'zod';
 import type { Notice } from './notice-model.ts';
-import { StockItem, Role, GateId, Language, Need } from './enums.ts';
+import { type StockItem, Role, GateId, type Language, type Need } from './enums.ts';
 import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
 import type { Voucher } from './voucher-model.ts';
 import { DEFAULT_POLICY, type Policy, type PolicyChange } from './policy-model.ts';

@@ -1,4 +1,4 @@
-import type { CareRequest, HubState } from '../model.ts';
+import type { CareRequest } from '../model.ts';
 import type { Money } from './airline-config.ts';
 import { owedAt } from './engine.ts';
 import { entitlementsForRequest, withAirportFacts, type EntitlementFacts } from './for-request.ts';

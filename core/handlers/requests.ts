@@ -4,7 +4,7 @@ import { reject } from '../outcome.ts';
 import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
-import { closedReason, historyEntry, isRejection, scopeByRequestId, staffName, staffRequest, withRequest } from './shared.ts';
+import { closedReason, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
@@ -107,7 +107,7 @@ export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {
 
 export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request.deliver'> = {
   'request.create': {
-    submitters: ['kiosk', 'agent', 'duty_manager'],
+    submitters: ['kiosk', ...STAFF],
     handler: requestCreate,
     // The request does not exist before this operation: its scope is what it asks for.
     visibility: {
@@ -116,14 +116,6 @@ export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request
       kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
     },
   },
-  'request.claim': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestClaim,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'request.deliver': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestDeliver,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
+  'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST },
+  'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST },
 };

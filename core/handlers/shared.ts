@@ -1,7 +1,7 @@
 import type { CareRequest, HistoryEntry, HubState, Voucher } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import type { ApplyContext, RequestScope } from './types.ts';
+import type { ApplyContext, RequestScope, Submitter } from './types.ts';
 import { noteTicket } from '../ticket-index.ts';
 
 export function staffName(state: HubState, id: string): string {
@@ -72,3 +72,9 @@ export function scopeOfRequest(state: HubState, requestId: string | undefined): 
 export function scopeByRequestId(state: HubState, op: { payload: { requestId: string } }): RequestScope | null {
   return scopeOfRequest(state, op.payload.requestId);
 }
+
+/** Who works requests: agents at their gates and duty managers. */
+export const STAFF: readonly Submitter[] = ['agent', 'duty_manager'];
+
+/** Seen by whoever sees the request it names, kiosks included, whole. */
+export const SEEN_WITH_REQUEST = { to: 'request', scope: scopeByRequestId, kiosk: 'whole' } as const;

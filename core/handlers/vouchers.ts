@@ -1,12 +1,11 @@
-import type { Handler, OpSpecs } from './types.ts';
+import type { Handler, OpSpecs, ApplyContext } from './types.ts';
 import type { HubState } from '../model.ts';
 import type { OpOf } from '../ops.ts';
 import { reject, type Outcome } from '../outcome.ts';
 import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { formatMoney, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
-import type { ApplyContext } from './types.ts';
-import { historyEntry, isRejection, scopeByRequestId, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
+import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
 
@@ -97,29 +96,15 @@ export const voucherApprove: Handler<'voucher.approve'> = decide;
 export const voucherDecline: Handler<'voucher.decline'> = decide;
 
 /** A decision names the voucher only; its request is the voucher's. */
-function scopeByVoucher(state: HubState, op: { payload: { voucherId: string } }) {
-  return scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId);
-}
+const SEEN_WITH_VOUCHER = {
+  to: 'request',
+  scope: (state: HubState, op: { payload: { voucherId: string } }) => scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId),
+  kiosk: 'whole',
+} as const;
 
 export const voucherSpecs: OpSpecs<'voucher.issue' | 'voucher.escalate' | 'voucher.approve' | 'voucher.decline'> = {
-  'voucher.issue': {
-    submitters: ['agent', 'duty_manager'],
-    handler: voucherIssue,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'voucher.escalate': {
-    submitters: ['agent', 'duty_manager'],
-    handler: voucherEscalate,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, note: REDACTED }) },
-  },
-  'voucher.approve': {
-    submitters: ['duty_manager'],
-    handler: voucherApprove,
-    visibility: { to: 'request', scope: scopeByVoucher, kiosk: 'whole' },
-  },
-  'voucher.decline': {
-    submitters: ['duty_manager'],
-    handler: voucherDecline,
-    visibility: { to: 'request', scope: scopeByVoucher, kiosk: (p) => ({ ...p, reason: REDACTED }) },
-  },
+  'voucher.issue': { submitters: STAFF, handler: voucherIssue, visibility: SEEN_WITH_REQUEST },
+  'voucher.escalate': { submitters: STAFF, handler: voucherEscalate, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) } },
+  'voucher.approve': { submitters: ['duty_manager'], handler: voucherApprove, visibility: SEEN_WITH_VOUCHER },
+  'voucher.decline': { submitters: ['duty_manager'], handler: voucherDecline, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
 };

@@ -14,7 +14,7 @@ import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
 function useMinuteTick(): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(t);

@@ -9,10 +9,10 @@ import {
   NEXT_THRESHOLD_MESSAGE_KEYS,
   entitlementMessageKey,
   entitlementsForFlight,
-  type PassMatch,
 } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import type { BcbpErrorCode, WaitEstimate } from '../../core/index.ts';
+import type { BcbpErrorCode, WaitEstimate,
+  PassMatch } from '../../core/index.ts';
 
 const LOCALES = 'kiosk/src/locales';
 const SRC = 'kiosk/src';

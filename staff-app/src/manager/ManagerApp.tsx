@@ -47,6 +47,7 @@ export function ManagerApp({
   const sync = useSync(client);
   const tick = useNow();
   // A fresh clock with every change too, so what just happened is never "in the future" of the board.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state and the tick are what call for a fresh clock; the clock reads neither
   const now = useMemo(() => new Date().toISOString(), [sync.state, tick]);
   const [tab, setTab] = useState<Tab>(tabFromHash);
   useEffect(() => {

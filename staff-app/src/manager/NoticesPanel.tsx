@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { airportTimeZone, currentNotices, noticeHistory, type HubState, type Notice } from '../../../core/index.ts';
+import { airportTimeZone, currentNotices, noticeHistory, type HubState, type Language, type Notice } from '../../../core/index.ts';
 import { clock, dateTime } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
 import { NoticeForm } from './NoticeForm.tsx';
-import type { Language } from '../../../core/index.ts';
 
 function scopeLabel(state: HubState, n: Notice): string {
   switch (n.scope.kind) {
