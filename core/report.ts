@@ -116,6 +116,12 @@ function counts(f: Omit<FlightReport, FlightFacts>): (string | number)[] {
 
 const oneDecimal = (m: number | null) => (m === null ? '' : (Math.round(m * 10) / 10).toFixed(1));
 
+/**
+ * A text cell a spreadsheet would run as a formula (a destination typed as "=HYPERLINK(...)" or
+ * "+cmd|..."): Papa prefixes it with a quote so it reads as text. Numbers are left alone.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** The report as CSV for a spreadsheet: one line per flight, then a TOTAL line. */
 export function reportCsv(report: DisruptionReport): string {
   // Airport wall-clock times, "2026-12-01 14:32", with the zone named on each line so a spreadsheet never guesses.
@@ -147,5 +153,5 @@ export function reportCsv(report: DisruptionReport): string {
       'time_zone',
     ],
     data: rows,
-  }, { newline: '\r\n' });
+  }, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }

@@ -105,6 +105,7 @@ const SEEN_WITH_VOUCHER = {
 export const voucherSpecs: OpSpecs<'voucher.issue' | 'voucher.escalate' | 'voucher.approve' | 'voucher.decline'> = {
   'voucher.issue': { submitters: STAFF, handler: voucherIssue, visibility: SEEN_WITH_REQUEST },
   'voucher.escalate': { submitters: STAFF, handler: voucherEscalate, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) } },
-  'voucher.approve': { submitters: ['duty_manager'], handler: voucherApprove, visibility: SEEN_WITH_VOUCHER },
+  // The duty manager's word is for the agent, not the passenger's screen.
+  'voucher.approve': { submitters: ['duty_manager'], handler: voucherApprove, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ voucherId: p.voucherId }) } },
   'voucher.decline': { submitters: ['duty_manager'], handler: voucherDecline, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
 };

@@ -55,7 +55,8 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
           );
         })}
       </ol>
-      <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>
+      {/* A ticket found by flight and surname comes without its needs (they can be medical). */}
+      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>}
     </div>
   );
 }
