@@ -32,3 +32,4 @@ export * from './airport-clock.ts';
 export * from './public-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
+export * from './escalation-facts.ts';
