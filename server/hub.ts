@@ -16,6 +16,7 @@ import {
   type Viewer,
 } from '../core/index.ts';
 import type { Store } from './store.ts';
+import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
@@ -184,6 +185,9 @@ export class Hub extends EventEmitter<HubEvents> {
         const done = this.inFlight;
         this.inFlight = [];
         this.advanceDurable(done);
+        const purged = done.flatMap((p) => (p.entry.op.type === 'passengers.purge' ? [p.entry.op.payload.flightId] : []));
+        // Acknowledged only once the log and the checkpoint have forgotten them too.
+        if (purged.length) await this.forgetPurged(purged);
         for (const p of done) {
           const ack: Ack = { v: SCHEMA_VERSION, opId: p.entry.op.id, ok: true, seq: p.entry.seq };
           this.seen.set(p.entry.op.id, ack);
@@ -196,6 +200,24 @@ export class Hub extends EventEmitter<HubEvents> {
       }
       this.writing = null;
     })();
+  }
+
+  /**
+   * Purged means gone everywhere the hub keeps it: the log segments (and the entries kept in memory
+   * for pulls) are rewritten with the same texts blanked, and the checkpoint is written again.
+   */
+  private async forgetPurged(flightIds: string[]): Promise<void> {
+    const records = purgedRecords(this.durable, flightIds);
+    try {
+      await this.store.rewriteLog((e) => purgeEntry(e, records));
+      if (this.store.checkpointSeq > 0) {
+        // A checkpoint being written may hold the old texts: wait for it, then write the purged state.
+        await this.checkpoint();
+        await this.checkpoint();
+      }
+    } catch (e) {
+      console.error(`GateCare: could not rewrite the stored log after a purge (${(e as Error).message}); it still holds personal data of ${flightIds.join(', ')}`);
+    }
   }
 
   /** Applies the written entries to `durable`: the same operations on the same state, so the same outcome. */

@@ -155,6 +155,11 @@ export class Store {
     return this.log.readAll();
   }
 
+  /** Rewrites stored log entries durably (see SegmentedLog.rewrite); returns how many segment files changed. */
+  rewriteLog(change: (e: LogEntry) => LogEntry): Promise<number> {
+    return this.log.rewrite(change);
+  }
+
   /** One durable write of everything changed since the last one. */
   async commit(): Promise<void> {
     await this.log.commit();
