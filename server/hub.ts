@@ -52,6 +52,8 @@ export class Hub extends EventEmitter<HubEvents> {
   private batch: Pending[] = [];
   private writing: Promise<void> | null = null;
   private closed = false;
+  /** Set while the last durable write failed: new operations are refused until one succeeds. */
+  private storageFault: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -94,6 +96,7 @@ export class Hub extends EventEmitter<HubEvents> {
   submit(raw: unknown, who: Identity): Promise<Ack> {
     const opId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
     if (this.closed) return Promise.resolve(this.refuse(opId, 'storage', 'the hub is shutting down, try again shortly'));
+    if (this.storageFault) return Promise.resolve(this.refuse(opId, 'storage', `the hub cannot write to its disk (${this.storageFault}): try again shortly`));
     const parsed = parseOp(raw);
     if (!parsed.ok) return Promise.resolve(this.refuse(opId, 'invalid', parsed.reason));
     const op = parsed.op;
@@ -138,17 +141,36 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Waits for every accepted operation to be written. */
   async flush(): Promise<void> {
-    while (this.writing || this.batch.length) {
+    while (!this.stopRetrying && (this.writing || this.batch.length)) {
       if (!this.writing) this.scheduleFlush();
       await this.writing;
     }
   }
 
-  async close(): Promise<void> {
+  /** Whether the last durable write failed (then new operations get `storage`). */
+  get storageProblem(): string | null {
+    return this.storageFault;
+  }
+
+  /**
+   * Writes what it can, within `ms`: a hub whose disk is full must still stop when told to.
+   * Operations never written were never acknowledged; their devices still hold them and resend.
+   */
+  async close(ms = 10_000): Promise<void> {
     this.closed = true;
-    await this.flush();
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
+    const done = await Promise.race([this.flush().then(() => 'flushed' as const, () => 'timeout' as const), gaveUp]);
+    clearTimeout(timer);
+    if (done === 'timeout') {
+      this.stopRetrying = true;
+      console.error(`GateCare: stopping with ${this.batch.length + this.inFlight.length} operations not written (${this.storageFault ?? 'disk too slow'}); their devices will send them again`);
+      return;
+    }
     if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint();
   }
+
+  private stopRetrying = false;
 
   /** Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place. */
   private checkpoint(): Promise<void> {
@@ -181,7 +203,7 @@ export class Hub extends EventEmitter<HubEvents> {
       while (this.batch.length) {
         this.inFlight = this.batch;
         this.batch = [];
-        await this.writeWithRetry();
+        if (!(await this.writeWithRetry())) break;
         const done = this.inFlight;
         this.inFlight = [];
         this.advanceDurable(done);
@@ -229,14 +251,23 @@ export class Hub extends EventEmitter<HubEvents> {
     }
   }
 
-  private async writeWithRetry(): Promise<void> {
+  /** False only when the hub stopped while the disk still failed. */
+  private async writeWithRetry(): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.store.commit();
-        return;
+        if (this.storageFault) console.error('GateCare: writing works again; taking operations again');
+        this.storageFault = null;
+        return true;
       } catch (e) {
-        // Nothing is acknowledged until it is on disk; keep trying rather than lie.
-        console.error(`GateCare: writing ${this.store.file} failed (${(e as Error).message}); retrying`);
+        // Nothing is acknowledged until it is on disk; keep trying rather than lie. Meanwhile new
+        // operations are refused and the waiting devices are told, rather than left without answer.
+        this.storageFault = (e as Error).message;
+        console.error(`GateCare: ${this.storageFault}; retrying`);
+        for (const p of [...this.inFlight, ...this.batch]) {
+          p.resolve(this.refuse(p.entry.op.id, 'storage', `not written yet: the hub cannot write to its disk (${this.storageFault}); send it again shortly`));
+        }
+        if (this.stopRetrying) return false;
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
       }
     }
