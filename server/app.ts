@@ -83,6 +83,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const app = Fastify({
     logger: opts.log ? loggerOptions(opts.logStream) : false,
     bodyLimit: limits.maxBodyBytes,
+    // Plugins only wire routes; a busy machine (a night's surge, or CI) must not fail the start on avvio's 10 s default.
+    pluginTimeout: 120_000,
   });
   await registerHttpHardening(app, limits);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
