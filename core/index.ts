@@ -24,3 +24,4 @@ export * from './airline-log.ts';
 // flight-import.ts and report.ts are imported directly: they pull in CSV/JSON parsers the agents' tablets need not load.
 export * from './personal-data.ts';
 export * from './flight-number.ts';
+export * from './phone-view.ts';

@@ -60,6 +60,11 @@ function sameSurname(a: string, b: string): boolean {
 
 /** A returning passenger's tickets: by ticket number, or by the flight and surname on their pass. */
 export function lookupTickets(state: HubState, query: TicketQuery, nowIso: string): PublicTicket[] {
+  return matchRequests(state, query, nowIso).map((r) => publicTicket(state, r, nowIso));
+}
+
+/** The requests a look-up finds, newest first, at most ten. */
+export function matchRequests(state: HubState, query: TicketQuery, nowIso: string): CareRequest[] {
   const requests = Object.values(state.requests);
   let found: CareRequest[];
   if ('ticket' in query) {
@@ -76,6 +81,5 @@ export function lookupTickets(state: HubState, query: TicketQuery, nowIso: strin
   }
   return found
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
-    .slice(0, 10)
-    .map((r) => publicTicket(state, r, nowIso));
+    .slice(0, 10);
 }
