@@ -1,4 +1,5 @@
 import type { HubState } from './model.ts';
+import type { PhoneTicket } from './phone-view.ts';
 import type { LogEntry } from './ops.ts';
 import type { RejectCode } from './outcome.ts';
 
@@ -39,6 +40,9 @@ export type PhoneClosedReason = 'revoked' | 'purged' | 'unknown';
 
 /** Answer to a kiosk's phone.link: the link's path with its capability, and its QR code as an SVG. */
 export type PhoneLinkAnswer = { v: 1; ok: true; url: string; qrSvg: string } | { v: 1; ok: false; reason: string };
+
+/** The ticket as pushed to the phone: its view, with each voucher's QR code (SVG) by code. */
+export type PhoneTicketMessage = PhoneTicket & { voucherQr: Record<string, string> };
 
 /** Answer to a phone's write. */
 export type PhoneWriteAnswer = { v: 1; ok: true } | { v: 1; ok: false; reason: string };

@@ -1,6 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import { v7 as uuidv7 } from 'uuid';
-import QRCode from 'qrcode';
+import { cachedQrSvg, qrSvg } from './qr-svg.ts';
 import { z } from 'zod';
 import {
   EVENTS,
@@ -19,7 +19,7 @@ import {
   type PhoneClosedReason,
   type PhoneLinkAnswer,
   type PhoneWriteAnswer,
-  type PhoneTicket,
+  type PhoneTicketMessage,
 } from '../core/index.ts';
 import type { Hub, Identity } from './hub.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
@@ -56,7 +56,7 @@ interface PhoneSocketData {
 }
 
 interface PhoneServerToClient {
-  ticket: (view: PhoneTicket) => void;
+  ticket: (view: PhoneTicketMessage) => void;
   closed: (msg: { v: 1; closed: PhoneClosedReason; reason: string }) => void;
 }
 type PhoneSocket = Socket<Record<string, never>, PhoneServerToClient, Record<string, never>, PhoneSocketData>;
@@ -150,11 +150,11 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
   io.on('connection', (socket) => {
     socket.on(EVENTS.phoneLink, (args: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
-      void phoneLink(socket.data as { identity?: Identity; expiresAt?: number }, args).then((a) => ack(a));
+      ack(phoneLink(socket.data as { identity?: Identity; expiresAt?: number }, args));
     });
   });
 
-  async function phoneLink(data: { identity?: Identity; expiresAt?: number }, args: unknown): Promise<PhoneLinkAnswer> {
+  function phoneLink(data: { identity?: Identity; expiresAt?: number }, args: unknown): PhoneLinkAnswer {
     const who = data.identity;
     if (who?.kind !== 'kiosk') return { v: 1, ok: false, reason: 'only a kiosk gives out phone links' };
     if ((data.expiresAt ?? 0) <= now()) return { v: 1, ok: false, reason: 'this kiosk is no longer enrolled' };
@@ -175,8 +175,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     const capability = capabilities.mint(request);
     if (!capability) return { v: 1, ok: false, reason: 'this ticket is closed' };
     const url = phoneUrl(base, capability);
-    const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { v: 1, ok: true, url, qrSvg };
+    return { v: 1, ok: true, url, qrSvg: qrSvg(url) };
   }
 
   function sendView(socket: PhoneSocket, state: HubState): void {
@@ -190,7 +189,8 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     const json = JSON.stringify(view);
     if (json === socket.data.lastSent) return;
     socket.data.lastSent = json;
-    socket.emit(PHONE_EVENTS.ticket, view);
+    const voucherQr = Object.fromEntries(view.vouchers.map((v) => [v.code, cachedQrSvg(v.code)]));
+    socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr });
   }
 
   hub.on('committed', (entries: LogEntry[], state: HubState) => {

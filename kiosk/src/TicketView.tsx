@@ -5,6 +5,7 @@ import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { Entitlements } from './Entitlements.tsx';
 import { FlightNotices } from './FlightNotices.tsx';
+import { PhoneLink } from './PhoneLink.tsx';
 
 /** The passenger's ticket: number, live status and whether the hub has it yet. */
 export interface SubmittedTicket {
@@ -78,6 +79,7 @@ export function TicketView({
         </p>
       </div>
       <WaitInfo wait={pendingOp ? null : wait} />
+      {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}
       {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}
       <FlightNotices state={sync.state} gate={gate} />
       <div className="actions">

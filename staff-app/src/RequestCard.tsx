@@ -9,6 +9,7 @@ import { NoteForm } from './card/NoteForm.tsx';
 import { VoucherForm } from './card/VoucherForm.tsx';
 import { VoucherList } from './card/VoucherList.tsx';
 import { HistoryList } from './card/HistoryList.tsx';
+import { ThreadPanel } from './card/ThreadPanel.tsx';
 
 interface Props {
   request: CareRequest;
@@ -67,6 +68,7 @@ export function RequestCard({ request: r, now, me, state, client, unconfirmed }:
           ))}
         </ul>
       )}
+      <ThreadPanel request={r} onSubmit={submit} />
       {vouchers.length > 0 && <VoucherList vouchers={vouchers} unconfirmed={unconfirmed} />}
       <div className="actions">
         {r.status === 'received' && (
