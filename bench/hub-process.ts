@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // Per-device socket limits stay as shipped.
   const running = await startHub(
     { port: 0, host: '127.0.0.1', dataDir, distDir: null, seedDemo: true },
-    { limits: { signInPerMinute: 100_000, restPerMinute: 100_000 } },
+    { limits: { signInPerMinute: 100_000, restPerMinute: 100_000, connectionsPerAddress: 100_000 } },
   );
   const { hub, store } = running;
 

@@ -1,10 +1,11 @@
 /**
  * npm run bench: a mass-disruption surge on one real hub, next to bare socket.io in the same run,
- * then a reconnect storm, history growth and the kiosk's weight. Prints a table and writes
- * bench/results/latest.json.
+ * then a reconnect storm, history growth, the kiosk's weight and the devices in a surge (bench/ui.ts:
+ * staff tablet and manager board in chromium with a 4× slower CPU). Prints a table and writes
+ * bench/results/latest.json. `--only ui` (or BENCH_ONLY=ui) runs the devices part alone and updates it.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Child } from './children.ts';
 import { all, connectFleet, runSurge, startFleet, summarise, type SurgeRound } from './surge.ts';
 import { runStorm } from './storm.ts';
@@ -13,6 +14,8 @@ import { dist, round, table } from './stats.ts';
 import type { DeviceSpec, KioskSpec, TabletSpec } from './protocol.ts';
 import type { HistoryResult } from './history.ts';
 import type { KioskResult } from './kiosk-start.ts';
+import type { UiResult } from './ui.ts';
+import { uiRows } from './ui-rows.ts';
 
 const KIOSKS_PER_GATE = 2;
 const STORM_DEVICES = 1000;
@@ -55,7 +58,45 @@ async function inLanes<T, R>(items: T[], lanes: number, fn: (t: T) => Promise<R>
   return out;
 }
 
+/** The devices in a surge: staff tablet and manager board in throttled chromium, and the kiosk's cold start. */
+async function uiSection(kiosk?: KioskResult): Promise<{ ui: UiResult & { kioskColdStartThrottledMs: number | null; loadBefore: number[]; loadAfter: number[] }; kiosk: KioskResult }> {
+  const loadBefore = loadavg().map((l) => round(l, 2));
+  log(`ui: staff tablet and manager board in chromium, CPU throttled (load ${loadBefore.join(' ')})`);
+  const uiChild = new Child('./ui.ts');
+  const ui = await uiChild.next<UiResult | { ok: 'error'; message: string }>();
+  await uiChild.stop();
+  if ('ok' in ui) throw new Error(`the ui bench failed: ${ui.message}`);
+  if (!kiosk) {
+    log('ui: kiosk cold start, plain and throttled');
+    const kioskChild = new Child('./kiosk-start.ts');
+    kiosk = await kioskChild.next<KioskResult>();
+    await kioskChild.stop();
+  }
+  return { ui: { ...ui, kioskColdStartThrottledMs: kiosk.throttledColdStartMs, loadBefore, loadAfter: loadavg().map((l) => round(l, 2)) }, kiosk };
+}
+
+const UI_ROW = /^\| (Staff tablet|Manager board|Kiosk cold start, service worker, CPU)/;
+
+/** `--only ui`: runs the ui section alone and updates its part of bench/results/latest.json. */
+async function uiOnly(): Promise<void> {
+  const { ui } = await uiSection();
+  const file = new URL('./results/latest.json', import.meta.url);
+  const previous = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { table?: string };
+  const rows = table(uiRows(ui, ui.kioskColdStartThrottledMs)).split('\n').slice(2);
+  const kept = (previous.table ?? table([['—', '—']])).split('\n').filter((l) => !UI_ROW.test(l));
+  const text = [...kept, ...rows].join('\n');
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+  console.log(`\nGateCare bench (ui only), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${ui.loadBefore[0]} → ${ui.loadAfter[0]}\n`);
+  console.log(table(uiRows(ui, ui.kioskColdStartThrottledMs)));
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(file, JSON.stringify({ ...previous, ui: { date: new Date().toISOString(), machine, ...ui }, table: text }, null, 2) + '\n');
+  await writeFile(new URL('./results/latest.md', import.meta.url), text + '\n');
+  log('written the ui section of bench/results/latest.json');
+}
+
 async function main(): Promise<void> {
+  const onlyArg = process.argv.indexOf('--only');
+  if ((onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY) === 'ui') return uiOnly();
   const started = Date.now();
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGb: round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg().map((l) => round(l, 2)) };
   log(`machine: ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore.join(' ')}`);
@@ -146,6 +187,7 @@ async function main(): Promise<void> {
   const kioskChild = new Child('./kiosk-start.ts');
   const kiosk = await kioskChild.next<KioskResult>();
   await kioskChild.stop();
+  const { ui } = await uiSection(kiosk);
 
   const ratio = (a: number, b: number): number => round(a / b, 2);
   const results = {
@@ -166,6 +208,7 @@ async function main(): Promise<void> {
     storm: { ...storm, hubAfter: afterStorm },
     history,
     kiosk,
+    ui,
     benchSeconds: round((Date.now() - started) / 1000),
   };
 
@@ -190,11 +233,19 @@ async function main(): Promise<void> {
     ['Cost per op, 1,000 stored (all-in wall / steady wall / CPU)', `${history.at1k.wallMsPerOp} / ${history.at1k.medianWaveMsPerOp} / ${history.at1k.cpuMsPerOp} ms`],
     ['Cost per op, 100,000 stored (all-in wall / steady wall / CPU)', `${history.at100k.wallMsPerOp} / ${history.at100k.medianWaveMsPerOp} / ${history.at100k.cpuMsPerOp} ms`],
     ['100k ÷ 1k (all-in wall / steady wall / CPU)', `${history.ratioWall}× / ${history.ratioMedianWave}× / ${history.ratioCpu}×`, '≤ 2×'],
+    [
+      `Per op type, CPU ms/op at ${round(history.byType.storedBefore.at1k / 1000)}k → ${round(history.byType.storedBefore.at100k / 1000)}k stored (ratio)`,
+      Object.entries(history.byType.costs)
+        .map(([type, c]) => `${type} ${c.at1k.cpuMsPerOp} → ${c.at100k.cpuMsPerOp} (${c.ratioCpu}×)`)
+        .join('; '),
+      '≤ 2× each',
+    ],
     ['Commit stall during the checkpoint write, 1k / 100k', `${history.at1k.slowestWaveMs} / ${history.at100k.slowestWaveMs} ms (slowest 150-op wave)`],
     ['Restart with 100,000 stored', `${history.restartMs} ms (checkpoint + ${history.replayedOnRestart} ops replayed)`],
     ['Data with 100,000 stored', `${mb(history.dataBytes)} in ${history.dataFiles} files`],
     ['Kiosk JavaScript, gzipped', `${round(kiosk.jsGzipBytes / 1024)} kB (${kiosk.jsFiles} files)`],
     [`Kiosk cold start (${kiosk.source})`, `${kiosk.coldStartMs} ms to ${kiosk.readyWhen}`],
+    ...uiRows(ui, ui.kioskColdStartThrottledMs),
   ];
   const text = table(rows);
   console.log(`\nGateCare bench, ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore[0]} → ${results.machine.loadAfter[0]}\n`);

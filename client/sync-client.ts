@@ -48,12 +48,20 @@ export interface SyncClientOptions {
   reconnectionDelayMaxMs?: number;
   /** For tests: a clock other than the wall clock. */
   now?: () => Date;
+  /**
+   * The confirmed state is copied to storage at most this often (default 3 s). Copying thousands
+   * of requests on every push is what made tablets fall behind in a surge; a copy a few seconds
+   * old costs only a longer pull after a reload. The outbox is never delayed.
+   */
+  saveEveryMs?: number;
 }
 
 /** Refusals that say "not now" rather than "no": the operation stays in the outbox and is sent again. */
 const TRANSIENT = new Set(['rate_limited', 'storage']);
 /** Operations sent together before waiting for their answers; the hub applies them in arrival order. */
 const SEND_BATCH = 50;
+/** Longest wait before the confirmed state is saved when this device's own acknowledged operations wait for it. */
+const OWN_OPS_SAVE_MS = 500;
 
 /**
  * A device's link to the hub: an outbox of operations kept until acknowledged,
@@ -84,6 +92,16 @@ export class SyncClient {
   private stopped = false;
   private generation = 0;
   private saving: Promise<void> = Promise.resolve();
+  /** Seq of the confirmed state last handed to storage, and when; a save waiting for its turn. */
+  private savedSeq = -1;
+  private lastSaveAt = -Infinity;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saveDue = 0;
+  /**
+   * Acknowledged operations still in the stored outbox: each leaves it only once a saved confirmed
+   * state holds its effect, so a reload never shows less than what was done on this device.
+   */
+  private settleAfterSave: { id: string; seq: number }[] = [];
   private readonly unlisten: (() => void)[] = [];
 
   constructor(private readonly opts: SyncClientOptions) {
@@ -104,6 +122,7 @@ export class SyncClient {
       this.confirmed = stored.state;
       this.seq = stored.seq;
     }
+    this.savedSeq = this.seq;
     this.outbox = outbox.sort((a, b) => (a.id < b.id ? -1 : 1));
     this.rejected = rejected;
     this.ready = true;
@@ -142,6 +161,7 @@ export class SyncClient {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.ready && (this.saveTimer || this.savedSeq !== this.seq)) this.saveNow();
     for (const off of this.unlisten.splice(0)) off();
     this.socket?.disconnect();
     this.socket = null;
@@ -149,8 +169,9 @@ export class SyncClient {
     this.changed();
   }
 
-  /** Resolves once the last confirmed state handed to storage is written (tests, orderly shutdown). */
+  /** Writes the confirmed state now if a save is waiting, and resolves once storage has it (tests, orderly shutdown). */
   async settled(): Promise<void> {
+    if (this.ready && (this.saveTimer || this.savedSeq !== this.seq)) this.saveNow();
     await this.saving;
   }
 
@@ -224,6 +245,7 @@ export class SyncClient {
     const offline = () => {
       // Closing the transport (not the socket) keeps socket.io reconnecting on its own.
       socket.io.engine?.close();
+      this.saveNow();
     };
     const online = () => {
       if (socket.connected) return;
@@ -231,11 +253,22 @@ export class SyncClient {
       socket.disconnect();
       socket.connect();
     };
+    // Leaving the page or hiding it: write the confirmed state now rather than at the next turn.
+    const leaving = () => {
+      if (this.saveTimer) this.saveNow();
+    };
+    const hidden = () => {
+      if ((globalThis as { document?: Document }).document?.visibilityState === 'hidden') leaving();
+    };
     win.addEventListener('offline', offline);
     win.addEventListener('online', online);
+    win.addEventListener('pagehide', leaving);
+    win.addEventListener('visibilitychange', hidden);
     this.unlisten.push(() => {
       win.removeEventListener?.('offline', offline);
       win.removeEventListener?.('online', online);
+      win.removeEventListener?.('pagehide', leaving);
+      win.removeEventListener?.('visibilitychange', hidden);
     });
   }
 
@@ -272,12 +305,18 @@ export class SyncClient {
           retry = true;
           continue;
         }
-        const rejection = ack.ok ? null : { op, reason: ack.reason };
-        // Only an answer from the hub takes an operation out of the outbox.
-        await this.opts.storage.settleOp(op.id, rejection);
+        // Only an answer from the hub takes an operation out of the outbox: a refusal at once (with
+        // its reason), an acceptance once a saved confirmed state holds it (see saveNow).
+        if (ack.ok) {
+          this.settleAfterSave.push({ id: op.id, seq: ack.seq });
+          if (ack.seq > this.seq) this.awaiting.set(op.id, { op, seq: ack.seq });
+          else this.scheduleSave();
+        } else {
+          const rejection = { op, reason: ack.reason };
+          await this.opts.storage.settleOp(op.id, rejection);
+          this.rejected = [...this.rejected, rejection];
+        }
         this.outbox = this.outbox.filter((o) => o.id !== op.id);
-        if (rejection) this.rejected = [...this.rejected, rejection];
-        else if (ack.ok && ack.seq > this.seq) this.awaiting.set(op.id, { op, seq: ack.seq });
       }
       this.changed();
     } catch {
@@ -372,12 +411,52 @@ export class SyncClient {
   private async caughtUp(): Promise<void> {
     for (const [id, a] of this.awaiting) if (a.seq <= this.seq) this.awaiting.delete(id);
     this.changed();
-    // Saves in order, so an older state never overwrites a newer one.
+    this.scheduleSave();
+  }
+
+  /**
+   * At once if nothing was saved for `saveEveryMs`, otherwise once that much time has passed; sooner
+   * when this device's own acknowledged operations wait for it (people act at a human pace), so a
+   * reload soon after does not count them as unsent.
+   */
+  private scheduleSave(): void {
+    if (this.stopped) return;
+    const every = this.settleAfterSave.length ? Math.min(OWN_OPS_SAVE_MS, this.opts.saveEveryMs ?? 3000) : (this.opts.saveEveryMs ?? 3000);
+    const due = this.lastSaveAt + every;
+    if (this.saveTimer && this.saveDue <= due) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const wait = due - Date.now();
+    if (wait <= 0) {
+      this.saveNow();
+      return;
+    }
+    this.saveDue = due;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saveNow();
+    }, wait);
+  }
+
+  /** Hands the confirmed state to storage, then settles the acknowledged operations it holds. */
+  private saveNow(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.lastSaveAt = Date.now();
     const seq = this.seq;
     const state = this.confirmed;
-    this.saving = this.saving.then(() => this.opts.storage.saveConfirmed(seq, state)).catch(() => {
-      // Losing this copy only means a bigger pull after the next reload; the outbox is what matters.
-    });
-    await this.saving;
+    this.savedSeq = seq;
+    // Saves in order, so an older state never overwrites a newer one.
+    this.saving = this.saving
+      .then(async () => {
+        await this.opts.storage.saveConfirmed(seq, state);
+        const covered = this.settleAfterSave.filter((a) => a.seq <= seq);
+        this.settleAfterSave = this.settleAfterSave.filter((a) => a.seq > seq);
+        for (const a of covered) await this.opts.storage.settleOp(a.id, null);
+      })
+      .catch(() => {
+        // Losing this copy only means a bigger pull after the next reload; the outbox is what matters,
+        // and an operation not settled here is sent again after a reload and answered as a duplicate.
+      });
   }
 }

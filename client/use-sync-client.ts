@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SyncClient, type SyncClientOptions } from './sync-client.ts';
 import { IdbSyncStorage } from './idb-sync-storage.ts';
+import { useLatest } from './use-latest.ts';
 import { MemorySyncStorage, type SyncStorage } from './sync-storage.ts';
 
 export type DeviceLink = Omit<SyncClientOptions, 'storage'> & {
@@ -27,7 +28,9 @@ async function openStorage(scope: string, view: string): Promise<{ storage: Sync
  */
 export function useSyncClient(link: DeviceLink, key: string): SyncClient | null {
   const [client, setClient] = useState<SyncClient | null>(null);
+  const latest = useLatest(link);
   useEffect(() => {
+    const link = latest.current;
     let cancelled = false;
     let cleanup = () => {};
     void openStorage(link.scope, link.view ?? '').then(({ storage, close }) => {
@@ -47,6 +50,6 @@ export function useSyncClient(link: DeviceLink, key: string): SyncClient | null 
       setClient(null);
     };
     // The link is rebuilt only when its key changes, not on every render's fresh object.
-  }, [key]);
+  }, [key, latest]);
   return client;
 }

@@ -16,6 +16,7 @@ export function describeAirlineChange(before: AirlineConfig | undefined, after: 
   const facts: [string, (a: AirlineConfig | undefined) => string][] = [
     ['name', (a) => a?.name ?? 'none'],
     ['laws applied', laws],
+    ['licensed in', (a) => a?.country ?? 'not set'],
     ['own policy', careFrom],
     ['meal voucher per person', (a) => amount(a?.mealVoucherPerPerson)],
     ['further meals', mealEvery],

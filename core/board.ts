@@ -89,92 +89,136 @@ export function serveMinutes(r: CareRequest): number | null {
   return r.status === 'delivered' && r.deliveredAt ? minutesBetween(r.createdAt, r.deliveredAt) : null;
 }
 
-/** Delivered after `fromMs` (a device's clock may run a little behind the hub's stamp: no upper bound). */
-function deliveredSince(r: CareRequest, fromMs: number): boolean {
-  return r.status === 'delivered' && r.deliveredAt !== null && Date.parse(r.deliveredAt) > fromMs;
+/**
+ * Is `iso` later than the instant `thresholdIso` / `thresholdMs`? Timestamps written by
+ * toISOString() (24 characters, UTC) compare as text, which spares a duty manager's board
+ * tens of thousands of Date.parse calls per push; anything else is parsed.
+ */
+function later(iso: string, thresholdIso: string, thresholdMs: number): boolean {
+  return iso.length === 24 && iso.endsWith('Z') ? iso > thresholdIso : Date.parse(iso) > thresholdMs;
 }
 
-function waitedMin(r: CareRequest, nowIso: string): number {
-  return Math.max(0, minutesBetween(r.createdAt, nowIso));
+function earlier(a: string, b: string): boolean {
+  return a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z') ? a < b : Date.parse(a) < Date.parse(b);
 }
 
-/** Who acted (claimed or delivered) at a gate since `fromMs`, from the requests' own history. */
-function activeStaff(requests: readonly CareRequest[], fromMs: number): Set<string> {
-  const ids = new Set<string>();
-  for (const r of requests) {
-    for (const h of r.history) {
-      if (h.action !== 'received' && Date.parse(h.at) > fromMs) ids.add(h.by);
-    }
-  }
-  return ids;
+function waitedMin(createdAt: string, nowIso: string): number {
+  return Math.max(0, minutesBetween(createdAt, nowIso));
+}
+
+/** What one pass over the requests gathers for a gate (or for the whole airport). */
+interface Tally {
+  open: number;
+  openByNeed: Partial<Record<Need, number>>;
+  /** createdAt of the longest-waiting open request. */
+  oldest: string | null;
+  /** Minutes to serve, for deliveries in the last hour. */
+  served: number[];
+  /** Who claimed or delivered anything in the last hour. */
+  active: Set<string>;
+}
+
+const tally = (): Tally => ({ open: 0, openByNeed: {}, oldest: null, served: [], active: new Set() });
+
+interface FlightTally {
+  open: number;
+  peopleWaiting: number;
+  helped: number;
 }
 
 /**
  * The live picture for the duty manager, from the state alone: per gate and per flight.
  * Gates with people waiting come first, the longest wait first.
+ * One pass over the requests (and one over vouchers, staff and flights): a board with 10,000
+ * requests is recomputed on every push.
  */
 export function buildBoard(state: HubState, nowIso: string): Board {
   const now = Date.parse(nowIso);
   const hourAgo = now - HOUR_MS;
-  const requests = Object.values(state.requests);
-  const vouchers = Object.values(state.vouchers);
-  const byGate = new Map<string, CareRequest[]>();
-  for (const r of requests) byGate.set(r.gate, [...(byGate.get(r.gate) ?? []), r]);
+  const hourAgoIso = new Date(hourAgo).toISOString();
+  const all = tally();
+  const byGate = new Map<string, Tally>();
+  const byFlight = new Map<string, FlightTally>();
+  for (const r of Object.values(state.requests)) {
+    let g = byGate.get(r.gate);
+    if (!g) byGate.set(r.gate, (g = tally()));
+    let f = byFlight.get(r.flightId);
+    if (!f) byFlight.set(r.flightId, (f = { open: 0, peopleWaiting: 0, helped: 0 }));
+    if (isOpen(r)) {
+      for (const t of [g, all]) {
+        t.open++;
+        for (const n of r.needs) t.openByNeed[n] = (t.openByNeed[n] ?? 0) + 1;
+        if (t.oldest === null || earlier(r.createdAt, t.oldest)) t.oldest = r.createdAt;
+      }
+      f.open++;
+      f.peopleWaiting += peopleIn(r);
+    } else if (r.status === 'delivered') {
+      f.helped += peopleIn(r);
+      if (r.deliveredAt !== null && later(r.deliveredAt, hourAgoIso, hourAgo)) {
+        const m = serveMinutes(r)!;
+        g.served.push(m);
+        all.served.push(m);
+      }
+    }
+    for (const h of r.history) {
+      if (h.action !== 'received' && later(h.at, hourAgoIso, hourAgo)) {
+        g.active.add(h.by);
+        all.active.add(h.by);
+      }
+    }
+  }
+
+  const assigned = new Map<string, number>();
+  for (const s of Object.values(state.staff)) for (const gate of new Set(s.gates)) assigned.set(gate, (assigned.get(gate) ?? 0) + 1);
+  const spend = new Map<string, { cents: number; pending: number }>();
+  for (const v of Object.values(state.vouchers)) {
+    let t = spend.get(v.gate);
+    if (!t) spend.set(v.gate, (t = { cents: 0, pending: 0 }));
+    if (v.status === 'issued') t.cents += v.amountCents;
+    else if (v.status === 'pending') t.pending++;
+  }
+  const flightsAt = new Map<string, string[]>();
+  for (const f of Object.values(state.flights)) flightsAt.set(f.gate, [...(flightsAt.get(f.gate) ?? []), f.id]);
 
   const gates: GateBoard[] = Object.keys(state.gates).map((gate) => {
-    const here = byGate.get(gate) ?? [];
-    const open = here.filter(isOpen);
-    const openByNeed: Partial<Record<Need, number>> = {};
-    for (const r of open) for (const n of r.needs) openByNeed[n] = (openByNeed[n] ?? 0) + 1;
-    const served = here.filter((r) => deliveredSince(r, hourAgo));
-    const active = activeStaff(here, hourAgo);
-    const assigned = Object.values(state.staff).filter((s) => s.gates.includes(gate));
+    const t = byGate.get(gate) ?? tally();
     const stock = state.stock[gate] ?? emptyStock();
     return {
       gate,
-      open: open.length,
-      openByNeed,
-      oldestWaitMin: open.length ? Math.max(...open.map((r) => waitedMin(r, nowIso))) : null,
-      medianServeMinLastHour: median(served.map((r) => serveMinutes(r)!)),
-      servedLastHour: served.length,
-      staffActive: [...active]
+      open: t.open,
+      openByNeed: t.openByNeed,
+      oldestWaitMin: t.oldest === null ? null : waitedMin(t.oldest, nowIso),
+      medianServeMinLastHour: median(t.served),
+      servedLastHour: t.served.length,
+      staffActive: [...t.active]
         .map((id) => state.staff[id])
         .filter((s) => s !== undefined)
         .map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}` })),
-      staffAssigned: assigned.length,
+      staffAssigned: assigned.get(gate) ?? 0,
       stock,
       lowStock: (Object.keys(stock) as StockItem[]).filter((i) => stock[i] <= state.policy.lowStock[i]),
-      spendCents: vouchers.filter((v) => v.gate === gate && v.status === 'issued').reduce((n, v) => n + v.amountCents, 0),
-      pendingEscalations: vouchers.filter((v) => v.gate === gate && v.status === 'pending').length,
-      flights: Object.values(state.flights).filter((f) => f.gate === gate).map((f) => f.id),
+      spendCents: spend.get(gate)?.cents ?? 0,
+      pendingEscalations: spend.get(gate)?.pending ?? 0,
+      flights: flightsAt.get(gate) ?? [],
     };
   });
   gates.sort((a, b) => b.open - a.open || (b.oldestWaitMin ?? 0) - (a.oldestWaitMin ?? 0) || a.gate.localeCompare(b.gate));
 
   const flights: FlightBoard[] = Object.values(state.flights)
     .map((flight) => {
-      const mine = requests.filter((r) => r.flightId === flight.id);
-      const open = mine.filter(isOpen);
-      return {
-        flight,
-        delayMin: delayMinutes(flight),
-        open: open.length,
-        peopleWaiting: open.reduce((n, r) => n + peopleIn(r), 0),
-        helped: mine.filter((r) => r.status === 'delivered').reduce((n, r) => n + peopleIn(r), 0),
-      };
+      const t = byFlight.get(flight.id);
+      return { flight, delayMin: delayMinutes(flight), open: t?.open ?? 0, peopleWaiting: t?.peopleWaiting ?? 0, helped: t?.helped ?? 0 };
     })
     .sort((a, b) => a.flight.estimatedDeparture.localeCompare(b.flight.estimatedDeparture));
 
-  const openAll = requests.filter(isOpen);
-  const servedAll = requests.filter((r) => deliveredSince(r, hourAgo));
   return {
     at: nowIso,
     totals: {
-      open: openAll.length,
-      oldestWaitMin: openAll.length ? Math.max(...openAll.map((r) => waitedMin(r, nowIso))) : null,
-      medianServeMinLastHour: median(servedAll.map((r) => serveMinutes(r)!)),
-      servedLastHour: servedAll.length,
-      staffActive: activeStaff(requests, hourAgo).size,
+      open: all.open,
+      oldestWaitMin: all.oldest === null ? null : waitedMin(all.oldest, nowIso),
+      medianServeMinLastHour: median(all.served),
+      servedLastHour: all.served.length,
+      staffActive: all.active.size,
     },
     spend: spendSummary(state, nowIso),
     gates,
@@ -230,8 +274,10 @@ export function activityTimeline(state: HubState, nowIso: string, slotMinutes = 
     const i = Math.floor((Date.parse(iso) - firstStart) / slotMs);
     return i >= 0 && i < slots ? buckets[i] : undefined;
   };
+  const firstIso = new Date(firstStart).toISOString();
   for (const r of Object.values(state.requests)) {
-    const c = slotOf(r.createdAt);
+    // Most of a long day's requests are older than the chart: a text comparison rules them out unparsed.
+    const c = later(r.createdAt, firstIso, firstStart - 1) || r.createdAt === firstIso ? slotOf(r.createdAt) : undefined;
     if (c) c.created++;
     if (r.status === 'delivered' && r.deliveredAt) {
       const d = slotOf(r.deliveredAt);

@@ -25,3 +25,8 @@ export * from './airline-log.ts';
 export * from './personal-data.ts';
 export * from './flight-number.ts';
 export * from './phone-view.ts';
+export * from './airport.ts';
+export * from './airport-clock.ts';
+export * from './public-voucher.ts';
+export * from './staff-notices.ts';
+export * from './handout.ts';

@@ -1,10 +1,10 @@
+import type { Airport } from './airport.ts';
 import { z } from 'zod';
-import type { Notice } from './notices.ts';
-import type { PolicyChange } from './policy-log.ts';
-import { StockItem, Role } from './enums.ts';
+import type { Notice } from './notice-model.ts';
+import { type StockItem, Role, GateId, type Language, type Need } from './enums.ts';
 import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
 import type { Voucher } from './voucher-model.ts';
-import { DEFAULT_POLICY, type Policy } from './policy-model.ts';
+import { DEFAULT_POLICY, type Policy, type PolicyChange } from './policy-model.ts';
 import type { AirlineConfig } from './entitlements/airline-config.ts';
 
 export type { Voucher } from './voucher-model.ts';
@@ -12,10 +12,7 @@ export type { Voucher } from './voucher-model.ts';
 /** Version of every persisted record and wire message; bump on incompatible change. */
 export const SCHEMA_VERSION = 1;
 
-export const GateId = z
-  .string()
-  .regex(/^[A-Z]{1,2}[0-9]{1,3}$/, 'a gate looks like K32 (letters then digits)');
-export type GateId = z.infer<typeof GateId>;
+export { GateId, Language, Need, LANGUAGES, NEEDS, isLanguage } from './enums.ts';
 
 export const StaffId = z.string().regex(/^[A-Z][0-9]{3}$/, 'a staff id looks like A101');
 export type StaffId = z.infer<typeof StaffId>;
@@ -24,35 +21,6 @@ export const FlightNumber = z
   .string()
   .transform(normaliseFlightNumber)
   .pipe(z.string().regex(FLIGHT_NUMBER_PATTERN, 'a flight number looks like AF1234 or AF84: the airline\'s two characters, then up to four digits'));
-
-/*
- * The value lists below are plain arrays as well as zod enums, so that the
- * kiosk can use them without shipping zod (see kiosk/zod-pure.ts).
- */
-export const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'ar', 'zh'] as const;
-export const Language = z.enum(LANGUAGES);
-export type Language = z.infer<typeof Language>;
-
-export function isLanguage(s: string): s is Language {
-  return (LANGUAGES as readonly string[]).includes(s);
-}
-
-/** Every need a passenger can ask for, the most asked for first. */
-export const NEEDS = [
-  'water',
-  'food',
-  'blanket',
-  'hotel',
-  'medical',
-  'mobility',
-  'baby',
-  'medication_diet',
-  'charging',
-  'rebooking',
-  'other',
-] as const;
-export const Need = z.enum(NEEDS);
-export type Need = z.infer<typeof Need>;
 
 export { StockItem, Role, STOCK_ITEMS, ROLES } from './enums.ts';
 
@@ -213,6 +181,8 @@ export interface HubState {
   airlines: Record<string, AirlineConfig>;
   /** Every policy change, oldest first: who, when and what. */
   policyLog: PolicyChange[];
+  /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */
+  airport?: Airport;
 }
 
 export function emptyState(): HubState {

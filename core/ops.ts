@@ -13,9 +13,10 @@ import {
   StaffMember,
   StockItem,
 } from './model.ts';
-import { PublishNoticePayload, RevealNoticePayload } from './notices.ts';
+import { PublishNoticePayload, RevealNoticePayload } from './notice-model.ts';
 import { Currency, PolicyRules } from './policy-model.ts';
 import { VoucherKind } from './voucher-model.ts';
+import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
@@ -160,6 +161,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),
+  z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -81,7 +81,7 @@ export function flightsDueForPurge(state: HubState, nowMs: number, hours: number
     .map((f) => f.id);
 }
 
-/** The state with one flight's passenger personal data blanked (in the caller's maps when it owns them). */
+/** The state with one flight's passenger personal data blanked (in the caller's maps when it owns them, see ApplyContext.inPlace). */
 export function purgeFlight(state: HubState, flightId: string, inPlace = false): HubState {
   const requests = inPlace ? state.requests : { ...state.requests };
   const purgedIds = new Set<string>();
@@ -90,7 +90,7 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
     requests[r.id] = purgeRequest(r);
     purgedIds.add(r.id);
   }
-  const vouchers = { ...state.vouchers };
+  const vouchers = inPlace ? state.vouchers : { ...state.vouchers };
   for (const v of Object.values(state.vouchers)) if (purgedIds.has(v.requestId)) vouchers[v.id] = purgeVoucher(v);
   return { ...state, requests, vouchers };
 }

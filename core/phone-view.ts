@@ -1,12 +1,11 @@
 import type { CareRequest, FlightStatus, HubState, Language, ThreadMessage } from './model.ts';
 import type { NoticeTexts } from './notices.ts';
 import { noticesForGate } from './notices.ts';
-import type { VoucherKind } from './voucher-model.ts';
-import { vouchersOf } from './views.ts';
 import { entitlementsForRequest } from './entitlements/for-request.ts';
 import { entitlementMessageKey } from './entitlements/engine.ts';
 import type { EntitlementKind } from './entitlements/types.ts';
 import { publicTicket, type PublicTicket } from './public-ticket.ts';
+import { airportTimeZone } from './airport.ts';
 
 /** One entitlement as the phone words it: the same catalog key and values the kiosk uses. */
 export interface PhoneEntitlement {
@@ -18,14 +17,6 @@ export interface PhoneEntitlement {
   legalBasis: string;
 }
 
-export interface PhoneVoucher {
-  id: string;
-  code: string;
-  kind: VoucherKind;
-  amountCents: number;
-  currency: string;
-}
-
 export interface PhoneNotice {
   id: string;
   flightNumber: string | null;
@@ -35,13 +26,15 @@ export interface PhoneNotice {
 }
 
 /**
- * Everything the passenger's phone shows of their ticket, and nothing else: the public ticket,
- * their flight as it is now (gate, new departure), the vouchers they can use, what they are
+ * Everything the passenger's phone shows of their ticket, and nothing else: the public ticket
+ * (with its vouchers, codes only once issued), their flight as it is now (gate, new departure), what they are
  * owed, the notices passengers at their gate see, and their thread with staff (staff by first
  * name only). Never the surname, the note, staff notes or another passenger's anything.
  */
 export interface PhoneTicket extends PublicTicket {
   language: Language;
+  /** The airport's zone: the phone shows airport time, wherever the phone's own clock is set. */
+  timeZone: string;
   flight: {
     number: string;
     destinationName: string;
@@ -50,7 +43,6 @@ export interface PhoneTicket extends PublicTicket {
     scheduledDeparture: string;
     estimatedDeparture: string;
   } | null;
-  vouchers: PhoneVoucher[];
   entitlements: PhoneEntitlement[];
   notices: PhoneNotice[];
   thread: ThreadMessage[];
@@ -63,6 +55,7 @@ export function phoneTicketView(state: HubState, r: CareRequest, nowIso: string)
   return {
     ...publicTicket(state, r, nowIso),
     language: r.language,
+    timeZone: airportTimeZone(state),
     flight: flight
       ? {
           number: flight.number,
@@ -73,10 +66,6 @@ export function phoneTicketView(state: HubState, r: CareRequest, nowIso: string)
           estimatedDeparture: flight.estimatedDeparture,
         }
       : null,
-    // Only what an outlet will accept: not escalations still waiting, nor declined ones.
-    vouchers: vouchersOf(state, r.id)
-      .filter((v) => v.status === 'issued')
-      .map((v) => ({ id: v.id, code: v.code, kind: v.kind, amountCents: v.amountCents, currency: v.currency })),
     entitlements: (entitlementsForRequest(state, r)?.entitlements ?? []).map((e) => ({
       kind: e.kind,
       messageKey: entitlementMessageKey(e),

@@ -1,18 +1,9 @@
-import { ROLES, STOCK_ITEMS, type Role, type StockItem } from './enums.ts';
-import type { Policy, PolicyRules } from './policy-model.ts';
+import { ROLES, STOCK_ITEMS, type Role } from './enums.ts';
+import type { Policy, PolicyChange, PolicyRules } from './policy-model.ts';
+
+export type { PolicyChange } from './policy-model.ts';
 import type { HubState } from './model.ts';
 import type { Actor } from './ops.ts';
-
-/** One policy change as the duty managers read it back: who, when, what moved. */
-export interface PolicyChange {
-  at: string;
-  seq: number;
-  by: string;
-  byName: string;
-  changes: string[];
-  /** Set when the change is to an airline's care rules rather than to the staff limits. */
-  airline?: string;
-}
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'agent', duty_manager: 'duty manager' };
 

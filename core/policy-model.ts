@@ -43,3 +43,14 @@ export const DEFAULT_POLICY: Policy = {
   updatedAt: null,
   updatedBy: null,
 };
+
+/** One policy change as the duty managers read it back: who, when, what moved. */
+export interface PolicyChange {
+  at: string;
+  seq: number;
+  by: string;
+  byName: string;
+  changes: string[];
+  /** Set when the change is to an airline's care rules rather than to the staff limits. */
+  airline?: string;
+}

@@ -3,10 +3,11 @@ import { sameFlightNumber } from './flight-number.ts';
 import { FlightNumber, type CareRequest, type HubState, type Need, type RequestStatus } from './model.ts';
 import { normaliseTicket } from './ticket.ts';
 import { estimateWait, type WaitEstimate } from './wait-estimate.ts';
+import { publicVouchersOf, type PublicVoucher } from './public-voucher.ts';
 
 /**
  * What anyone holding a ticket number may learn about it at any kiosk:
- * never the surname, the note, the party or the device it came from.
+ * never the surname, the note, the party or the device it came from; vouchers without who asked or why.
  */
 export interface PublicTicket {
   ticket: string;
@@ -20,6 +21,7 @@ export interface PublicTicket {
   claimedByName: string | null;
   deliveredAt: string | null;
   wait: WaitEstimate;
+  vouchers: PublicVoucher[];
 }
 
 export const TicketQuery = z.union([
@@ -45,6 +47,7 @@ export function publicTicket(state: HubState, r: CareRequest, nowIso: string): P
     claimedByName: r.claimedByName,
     deliveredAt: r.deliveredAt,
     wait: estimateWait(state, r, nowIso),
+    vouchers: publicVouchersOf(state, r.id),
   };
 }
 
@@ -60,7 +63,17 @@ function sameSurname(a: string, b: string): boolean {
 
 /** A returning passenger's tickets: by ticket number, or by the flight and surname on their pass. */
 export function lookupTickets(state: HubState, query: TicketQuery, nowIso: string): PublicTicket[] {
-  return matchRequests(state, query, nowIso).map((r) => publicTicket(state, r, nowIso));
+  const byPass = !('ticket' in query);
+  return matchRequests(state, query, nowIso).map((r) => withoutNeedsIf(byPass, publicTicket(state, r, nowIso)));
+}
+
+/**
+ * A flight and a surname are printed on any boarding pass and guessable for a whole queue: found
+ * that way, a ticket never says what was asked (needs can be medical). The ticket number, which
+ * only its holder was shown, still does.
+ */
+function withoutNeedsIf(byPass: boolean, t: PublicTicket): PublicTicket {
+  return byPass ? { ...t, needs: [] } : t;
 }
 
 /** The requests a look-up finds, newest first, at most ten. */
@@ -79,7 +92,5 @@ export function matchRequests(state: HubState, query: TicketQuery, nowIso: strin
         Date.parse(r.createdAt) >= since,
     );
   }
-  return found
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
-    .slice(0, 10);
+  return found.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, 10);
 }

@@ -14,7 +14,7 @@ function roleOf(state: HubState, op: Op): Role | undefined {
 /**
  * The one place business rules run, on the hub and on every device alike.
  * Pure: same state, operation and context always give the same outcome
- * (with `ctx.inPlace`, the accepted outcome reuses the caller's request map; see ApplyContext).
+ * (with `ctx.inPlace`, the accepted outcome reuses the caller's requests and vouchers maps; see ApplyContext).
  */
 export function apply(state: HubState, op: Op, ctx: ApplyContext): Outcome {
   if (op.actor.kind === 'staff' && !state.staff[op.actor.id]) {

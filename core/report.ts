@@ -3,6 +3,8 @@ import { STOCK_ITEMS, type StockItem, type CareRequest, type Flight, type HubSta
 import type { Voucher } from './voucher-model.ts';
 import { isOpen, peopleIn, serveMinutes } from './board.ts';
 import { median, minutesBetween } from './stats.ts';
+import { airportTimeZone } from './airport.ts';
+import { airportInputValue } from './airport-clock.ts';
 
 export interface FlightReport {
   flightId: string;
@@ -10,6 +12,9 @@ export interface FlightReport {
   destination: string;
   status: Flight['status'];
   delayMin: number;
+  /** Scheduled and expected (or rebooked) departure instants; null when the flight is no longer known. */
+  scheduledDeparture: string | null;
+  expectedDeparture: string | null;
   requests: number;
   /** People (adults, children, infants) in delivered requests. */
   passengersHelped: number;
@@ -27,11 +32,15 @@ export interface FlightReport {
   declinedVouchers: number;
 }
 
+type FlightFacts = 'flightId' | 'number' | 'destination' | 'status' | 'delayMin' | 'scheduledDeparture' | 'expectedDeparture';
+
 export interface DisruptionReport {
   generatedAt: string;
+  /** The airport's zone: every time in the report and its CSV is read on this clock. */
+  timeZone: string;
   currency: string;
   flights: FlightReport[];
-  totals: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 'status' | 'delayMin'>;
+  totals: Omit<FlightReport, FlightFacts>;
 }
 
 function summarise(requests: readonly CareRequest[], vouchers: readonly Voucher[], nowIso: string) {
@@ -73,12 +82,15 @@ export function buildReport(state: HubState, nowIso: string): DisruptionReport {
       destination: f?.destinationName ?? '',
       status: f?.status ?? 'scheduled',
       delayMin: f ? Math.max(0, Math.round(minutesBetween(f.scheduledDeparture, f.estimatedDeparture))) : 0,
+      scheduledDeparture: f?.scheduledDeparture ?? null,
+      expectedDeparture: f?.estimatedDeparture ?? null,
       ...summarise(requests, vouchers, nowIso),
     };
   });
   flights.sort((a, b) => a.number.localeCompare(b.number) || a.flightId.localeCompare(b.flightId));
   return {
     generatedAt: nowIso,
+    timeZone: airportTimeZone(state),
     currency: state.policy.currency,
     flights,
     totals: summarise(Object.values(state.requests), vouchers, nowIso),
@@ -87,7 +99,7 @@ export function buildReport(state: HubState, nowIso: string): DisruptionReport {
 
 const major = (cents: number) => (cents / 100).toFixed(2);
 
-function counts(f: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 'status' | 'delayMin'>): (string | number)[] {
+function counts(f: Omit<FlightReport, FlightFacts>): (string | number)[] {
   return [
     f.requests,
     f.passengersHelped,
@@ -104,10 +116,21 @@ function counts(f: Omit<FlightReport, 'flightId' | 'number' | 'destination' | 's
 
 const oneDecimal = (m: number | null) => (m === null ? '' : (Math.round(m * 10) / 10).toFixed(1));
 
+/**
+ * A text cell a spreadsheet would run as a formula (a destination typed as "=HYPERLINK(...)" or
+ * "+cmd|..."): Papa prefixes it with a quote so it reads as text. Numbers are left alone.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** The report as CSV for a spreadsheet: one line per flight, then a TOTAL line. */
 export function reportCsv(report: DisruptionReport): string {
-  const rows = report.flights.map((f) => [f.number, f.flightId, f.destination, f.status, f.delayMin, ...counts(f)]);
-  rows.push(['TOTAL', '', '', '', '', ...counts(report.totals)]);
+  // Airport wall-clock times, "2026-12-01 14:32", with the zone named on each line so a spreadsheet never guesses.
+  const local = (iso: string | null) => (iso ? airportInputValue(iso, report.timeZone).replace('T', ' ') : '');
+  const rows = report.flights.map((f) => [
+    f.number, f.flightId, f.destination, f.status, f.delayMin, ...counts(f),
+    local(f.scheduledDeparture), local(f.expectedDeparture), report.timeZone,
+  ]);
+  rows.push(['TOTAL', '', '', '', '', ...counts(report.totals), '', '', report.timeZone]);
   return Papa.unparse({
     fields: [
       'flight',
@@ -125,7 +148,10 @@ export function reportCsv(report: DisruptionReport): string {
       `spend_${report.currency.toLowerCase()}`,
       'vouchers_pending',
       'vouchers_declined',
+      'scheduled_departure',
+      'expected_departure',
+      'time_zone',
     ],
     data: rows,
-  }, { newline: '\r\n' });
+  }, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }

@@ -4,6 +4,7 @@ import type { Notice } from './notices.ts';
 import type { Voucher } from './voucher-model.ts';
 import { REDACTED } from './redacted.ts';
 import { specOf, type RequestScope } from './registry.ts';
+import { kioskState } from './kiosk-view.ts';
 
 export { REDACTED } from './redacted.ts';
 export { noticeRevealDue } from './notices.ts';
@@ -59,7 +60,8 @@ export function viewOf(state: HubState, viewer: Viewer): HubState {
   for (const v of Object.values(state.vouchers)) {
     if (requests[v.requestId]) vouchers[v.id] = kiosk ? redactVoucher(v) : v;
   }
-  return { ...state, requests, notices, vouchers };
+  const view = { ...state, requests, notices, vouchers };
+  return kiosk ? kioskState(view) : view;
 }
 
 /** An accepted operation as this viewer receives it: a kiosk gets it without personal data or staff remarks. */

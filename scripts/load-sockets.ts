@@ -89,6 +89,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
       // Enrolling a thousand kiosks from one address is this script's job, not an attack.
       GATECARE_SIGNIN_PER_MINUTE: '1000000',
       GATECARE_REST_PER_MINUTE: '1000000',
+      GATECARE_CONNECTIONS_PER_ADDRESS: '1000000',
     });
     const url = hub.url;
     const pid = hub.proc.pid!;

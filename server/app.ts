@@ -11,7 +11,7 @@ import { TokenSigner } from './tokens.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
 import { loggerOptions, registerHttpHardening } from './http-hardening.ts';
 import { attachSockets } from './sockets.ts';
@@ -22,6 +22,8 @@ import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
 import { DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
+import { Revocations } from './revocations.ts';
+import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -76,9 +78,10 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
   const hub = new Hub(store, () => new Date(now()));
   if (seeded) await seeded(hub);
-  const tokens = new TokenSigner(store.data.secret, now);
-  const kioskTokens = new KioskTokenSigner(store.data.secret, now);
-  const throttle = new LoginThrottle(now);
+  const revocations = new Revocations(store);
+  const tokens = new TokenSigner(store.data.secret, now, (id, exp) => revocations.staffRevoked(id, exp));
+  const kioskTokens = new KioskTokenSigner(store.data.secret, now, (device, exp) => revocations.kioskRevoked(device, exp));
+  const guard = new PinGuard(now);
 
   const app = Fastify({
     logger: opts.log ? loggerOptions(opts.logStream) : false,
@@ -92,15 +95,16 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
 
   app.get('/', async (_req, reply) => reply.type('text/html').send(LANDING));
   app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: new Date().toISOString() }));
-  registerAuthRoutes(app, hub, store, tokens, throttle);
-  registerKioskEnrollment(app, hub, store, throttle, kioskTokens);
+  registerAuthRoutes(app, hub, store, tokens, guard);
+  registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   registerManagerRoutes(app, hub, tokens);
   app.get('/api/snapshot', async (req, reply) => {
     const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const member = claims ? hub.current.staff[claims.sub] : undefined;
     if (!claims || !member) return reply.code(401).send({ error: 'sign in to read the snapshot' });
     const viewer: Viewer = { kind: 'staff', id: member.id, role: member.role, gates: member.gates };
-    return { v: 1, seq: hub.seq, state: viewOf(hub.current, viewer) };
+    // Only what is on disk: a crash can never take back what a device was shown.
+    return { v: 1, seq: hub.durableSeq, state: viewOf(hub.durableState, viewer) };
   });
 
   if (config.distDir) {
@@ -117,6 +121,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     now,
     publicUrl: config.publicUrl ?? null,
   });
+  registerStaffAdminRoutes(app, hub, tokens, guard, revocations, io, now);
   const reveals = startNoticeReveals(hub);
   app.addHook('preClose', async () => reveals.stop());
   const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);

@@ -43,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
       Object.entries({
         signInPerMinute: numberFrom(env, 'GATECARE_SIGNIN_PER_MINUTE'),
         restPerMinute: numberFrom(env, 'GATECARE_REST_PER_MINUTE'),
+        connectionsPerAddress: numberFrom(env, 'GATECARE_CONNECTIONS_PER_ADDRESS'),
       }).filter(([, v]) => v !== undefined),
     ),
   };

@@ -27,13 +27,15 @@ function gates(from: number, to: number): string[] {
 }
 
 /**
- * Care rules of the demo airlines at CDG. Every departure from Paris falls under EU 261; the British
- * carrier also applies UK261, and Air Canada's Montreal flight also falls under Canada's APPR,
- * which owes food from 2 h where EU 261 waits 4 h on that distance.
+ * Care rules of the demo airlines at CDG. Every departure from Paris falls under EU 261 whatever is
+ * listed here (the engine adds the law of the flight); the British carrier's flight into London also
+ * falls under UK261, and the Montreal flight under Canada's APPR, which owes food after 2 h of waiting
+ * where EU 261 waits for a 4 h delay on that distance.
  */
 export const DEMO_AIRLINES: readonly AirlineConfig[] = [
   {
     code: 'AF',
+    country: 'FR',
     name: 'Air France',
     regimes: ['eu261'],
     mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
@@ -42,6 +44,7 @@ export const DEMO_AIRLINES: readonly AirlineConfig[] = [
   },
   {
     code: 'BA',
+    country: 'GB',
     name: 'British Airways',
     regimes: ['eu261', 'uk261'],
     mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
@@ -50,6 +53,7 @@ export const DEMO_AIRLINES: readonly AirlineConfig[] = [
   },
   {
     code: 'AC',
+    country: 'CA',
     name: 'Air Canada',
     regimes: ['eu261', 'appr'],
     mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
@@ -111,7 +115,7 @@ export function demoFlights(now: Date): Flight[] {
 
 /** The operations that build the demo airport, in order, as the hub's own "system" actor. */
 export function demoOps(now: Date): Op[] {
-  const bodies: OpBody[] = [];
+  const bodies: OpBody[] = [{ type: 'airport.set', payload: { code: 'CDG', timeZone: 'Europe/Paris' } }];
   const gateList: Gate[] = gates(30, 49).map((id) => ({ id, terminal: '2E' }));
   for (const g of gateList) bodies.push({ type: 'gate.upsert', payload: g });
   for (const g of gateList) {

@@ -41,7 +41,7 @@ export interface HubEvents {
  */
 export class Hub extends EventEmitter<HubEvents> {
   /**
-   * Both states are updated in place (see ApplyContext.inPlace), so each owns its requests map:
+   * Both states are updated in place (see ApplyContext.inPlace), so each owns its requests and vouchers maps:
    * `state` has every accepted operation, `durable` only those written to disk.
    */
   private state: HubState;
@@ -66,7 +66,7 @@ export class Hub extends EventEmitter<HubEvents> {
       );
     }
     this.durable = state;
-    this.state = { ...state, requests: { ...state.requests } };
+    this.state = { ...state, requests: { ...state.requests }, vouchers: { ...state.vouchers } };
     for (const [opId, seq] of recovered.accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
     for (const [opId, r] of recovered.rejected) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
   }
@@ -77,6 +77,11 @@ export class Hub extends EventEmitter<HubEvents> {
 
   get seq(): number {
     return this.state.seq;
+  }
+
+  /** The state as of the last durable write: what reads answer from. */
+  get durableState(): HubState {
+    return this.durable;
   }
 
   /** Seq of the last operation written to disk: what devices have been, or can be, sent. */

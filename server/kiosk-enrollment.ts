@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { GateId, StaffId, describeZodError } from '../core/index.ts';
 import type { Hub } from './hub.ts';
 import type { Store } from './store.ts';
-import type { LoginThrottle } from './login-throttle.ts';
-import { checkStaffPin } from './pin-check.ts';
+import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import { KioskDeviceId, type KioskTokenSigner } from './kiosk-tokens.ts';
 
@@ -21,16 +20,13 @@ const EnrollBody = z
  * A kiosk is enrolled once, at set-up, by a duty manager typing their id and PIN on its
  * screen; it then holds a device token bound to its device id and gate.
  */
-export function registerKioskEnrollment(app: FastifyInstance, hub: Hub, store: Store, throttle: LoginThrottle, kioskTokens: KioskTokenSigner): void {
+export function registerKioskEnrollment(app: FastifyInstance, hub: Hub, store: Store, guard: PinGuard, kioskTokens: KioskTokenSigner): void {
   app.post('/api/kiosks/enroll', async (req, reply) => {
     const body = EnrollBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: describeZodError(body.error) });
     const { gate, device, staffId, pin } = body.data;
-    const check = await checkStaffPin(hub, store, throttle, staffId, pin);
+    const check = await checkStaffPin(hub, store, guard, staffId, pin, req.ip, 'duty_manager');
     if (!check.ok) return reply.code(check.status).send({ error: check.error });
-    if (check.staff.role !== 'duty_manager') {
-      return reply.code(403).send({ error: 'only a duty manager can enrol a kiosk' });
-    }
     if (!hub.current.gates[gate]) return reply.code(400).send({ error: `gate ${gate} does not exist` });
     const issued = kioskTokens.issue(device, gate, staffId);
     req.log.info({ gate, by: staffId }, 'kiosk enrolled');

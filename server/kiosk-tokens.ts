@@ -22,6 +22,8 @@ export class KioskTokenSigner {
   constructor(
     secret: string,
     private readonly clock: () => number = Date.now,
+    /** Revoked by a duty manager (server/revocations.ts): checked on every verification. */
+    private readonly revoked: (device: string, exp: number) => boolean = () => false,
   ) {
     this.key = createHmac('sha256', secret).update('gatecare kiosk device tokens').digest();
   }
@@ -46,7 +48,7 @@ export class KioskTokenSigner {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
       const claims = KioskClaims.parse(JSON.parse(Buffer.from(body, 'base64url').toString()));
-      return claims.exp > now ? claims : null;
+      return claims.exp > now && !this.revoked(claims.device, claims.exp) ? claims : null;
     } catch {
       return null;
     }

@@ -10,6 +10,8 @@ export interface HubLimits {
   maxOpBytes: number;
   /** One socket.io message; beyond this socket.io drops the connection rather than buffer it. */
   maxMessageBytes: number;
+  /** Open sockets from one client address (a whole airport's tablets may share one behind NAT). */
+  connectionsPerAddress: number;
   /** One REST body. */
   maxBodyBytes: number;
   /** REST calls under /api per client address per minute, and sign-in/enrolment attempts. */
@@ -23,7 +25,9 @@ export const DEFAULT_LIMITS: HubLimits = {
   pullsPerSecond: 2,
   pullsBurst: 20,
   maxOpBytes: 16 * 1024,
-  maxMessageBytes: 1024 * 1024,
+  // An operation is at most 16 KB; room for framing and an oversized one to be refused with a reason.
+  maxMessageBytes: 64 * 1024,
+  connectionsPerAddress: 256,
   maxBodyBytes: 64 * 1024,
   restPerMinute: 600,
   signInPerMinute: 60,

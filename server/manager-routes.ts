@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { SCHEMA_VERSION, describeZodError, type Op, type StaffMember } from '../core/index.ts';
+import { SCHEMA_VERSION, airportInputValue, airportTimeZone, describeZodError, type Op, type StaffMember } from '../core/index.ts';
 import { parseFlightList } from '../core/flight-import.ts';
 import { buildReport, reportCsv } from '../core/report.ts';
 import type { Hub } from './hub.ts';
@@ -17,7 +17,7 @@ const ImportBody = z
   .strict();
 
 /** The signed-in duty manager behind a request, or an answer refusing everyone else. */
-function dutyManager(req: FastifyRequest, reply: FastifyReply, hub: Hub, tokens: TokenSigner): StaffMember | null {
+export function dutyManager(req: FastifyRequest, reply: FastifyReply, hub: Hub, tokens: TokenSigner): StaffMember | null {
   const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
   const member = claims ? hub.current.staff[claims.sub] : undefined;
   if (!claims || !member) {
@@ -36,7 +36,7 @@ export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: To
   app.get('/api/report.csv', async (req, reply) => {
     if (!dutyManager(req, reply, hub, tokens)) return reply;
     const now = new Date().toISOString();
-    const stamp = now.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const stamp = airportInputValue(now, airportTimeZone(hub.current)).replace(/[-:]/g, '').replace('T', '-');
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="gatecare-report-${stamp}.csv"`)

@@ -165,11 +165,9 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     const base = deps.publicUrl ?? originOf(parsed.data.origin);
     if (!base) return { v: 1, ok: false, reason: 'origin must be an http or https address' };
     const { query } = parsed.data;
-    // A ticket number alone is short: only the kiosk that made the ticket may turn it into a link.
-    // The flight and surname (a pass scanned again) are the same proof a look-up asks for.
-    const found = matchRequests(hub.current, query, new Date(now()).toISOString()).filter(
-      (r) => !('ticket' in query) || r.device === who.device,
-    );
+    // A ticket number is short and a flight with a surname is printed on any pass: neither may turn
+    // into a link that reads the passenger's thread, except on the kiosk where they asked.
+    const found = matchRequests(hub.current, query, new Date(now()).toISOString()).filter((r) => r.device === who.device);
     const request = found[0];
     if (!request) return { v: 1, ok: false, reason: 'no ticket of this kiosk matches' };
     const capability = capabilities.mint(request);
@@ -189,7 +187,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     const json = JSON.stringify(view);
     if (json === socket.data.lastSent) return;
     socket.data.lastSent = json;
-    const voucherQr = Object.fromEntries(view.vouchers.map((v) => [v.code, cachedQrSvg(v.code)]));
+    const voucherQr = Object.fromEntries(view.vouchers.flatMap((v) => (v.code ? [[v.code, cachedQrSvg(v.code)]] : [])));
     socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr });
   }
 

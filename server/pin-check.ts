@@ -1,28 +1,91 @@
-import type { StaffMember } from '../core/index.ts';
+import type { Role, StaffMember } from '../core/index.ts';
 import type { Hub } from './hub.ts';
 import type { Store } from './store.ts';
-import { verifyPin } from './pins.ts';
-import { throttleMessage, type LoginThrottle } from './login-throttle.ts';
+import { hashPin, verifyPin, type PinHash } from './pins.ts';
+import { LoginThrottle, throttleMessage } from './login-throttle.ts';
+
+/** One answer for a wrong PIN and for a right PIN of someone who is not a duty manager. */
+export const NOT_A_MANAGER_PIN = "only a duty manager's id and PIN can do this: these are not";
 
 export type PinCheck = { ok: true; staff: StaffMember } | { ok: false; status: 401 | 429; error: string };
 
-/** The one place a staff PIN is checked, so every door (sign-in, kiosk enrolment) shares one throttle. */
+/** One address guessing across many ids: slowed from the 20th failure in a row, never locked (airports share addresses). */
+const ADDRESS_RULES = { slowAfter: 20, lockAfter: Number.POSITIVE_INFINITY, maxWaitMs: 5 * 60_000 };
+
+/**
+ * The throttles every PIN door shares: per staff id at an address (the lock-out), and per address.
+ * Keyed by address too, so guessing from one place never locks the real person out elsewhere.
+ */
+export class PinGuard {
+  readonly perId: LoginThrottle;
+  readonly perAddress: LoginThrottle;
+  /** Hash of no PIN anyone has, verified for unknown ids so they take as long as real ones. */
+  private decoy: Promise<PinHash> | null = null;
+
+  constructor(readonly now: () => number = Date.now) {
+    this.perId = new LoginThrottle(now);
+    this.perAddress = new LoginThrottle(now, ADDRESS_RULES);
+  }
+
+  decoyHash(): Promise<PinHash> {
+    this.decoy ??= hashPin('decoy-not-a-pin');
+    return this.decoy;
+  }
+
+  /** A duty manager lifts every lock-out and wait on a colleague's id. */
+  unlock(staffId: string): void {
+    this.perId.forget(`${staffId}@`);
+  }
+
+  isLocked(staffId: string, address: string): boolean {
+    const s = this.perId.status(`${staffId}@${address}`);
+    return !s.ok && s.locked;
+  }
+}
+
+/**
+ * The one place a staff PIN is checked, so every door (sign-in, kiosk enrolment) shares one throttle.
+ * The attempt is counted *before* the slow hash, so parallel guesses see each other; a right PIN
+ * clears it afterwards. `role`: the door only opens to that role; anyone else gets the same 401 as a
+ * wrong PIN, so the answer never tells that a PIN was right.
+ */
 export async function checkStaffPin(
   hub: Hub,
   store: Store,
-  throttle: LoginThrottle,
+  guard: PinGuard,
   staffId: string,
   pin: string,
-  now: () => number = Date.now,
+  address: string,
+  role?: Role,
 ): Promise<PinCheck> {
-  const status = throttle.status(staffId);
-  if (!status.ok) return { ok: false, status: 429, error: throttleMessage(staffId, status, now()) };
-  const cred = store.data.credentials[staffId];
-  const staff = hub.current.staff[staffId];
-  if (!cred || !staff || !(await verifyPin(pin, cred))) {
-    throttle.failed(staffId);
-    return { ok: false, status: 401, error: 'staff id or PIN is not right' };
+  const pairKey = `${staffId}@${address}`;
+  const addressKey = `@${address}`;
+  const now = guard.now();
+  for (const [key, status] of [
+    [pairKey, guard.perId.status(pairKey)],
+    [addressKey, guard.perAddress.status(addressKey)],
+  ] as const) {
+    if (!status.ok) {
+      const who = key === pairKey ? staffId : 'this address';
+      return { ok: false, status: 429, error: throttleMessage(who, status, now) };
+    }
   }
-  throttle.succeeded(staffId);
+  const staff = hub.current.staff[staffId];
+  const cred = store.data.credentials[staffId];
+  guard.perId.failed(pairKey, { neverLock: isLastManager(hub, guard, staff, address) });
+  guard.perAddress.failed(addressKey);
+  const right = await verifyPin(pin, cred ?? (await guard.decoyHash()));
+  if (!right || !cred || !staff || (role !== undefined && staff.role !== role)) {
+    return { ok: false, status: 401, error: role === 'duty_manager' ? NOT_A_MANAGER_PIN : 'staff id or PIN is not right' };
+  }
+  guard.perId.succeeded(pairKey);
+  guard.perAddress.succeeded(addressKey);
   return { ok: true, staff };
 }
+
+/** A duty manager with no colleague able to sign in is never locked out, only slowed (at most a minute). */
+function isLastManager(hub: Hub, guard: PinGuard, staff: StaffMember | undefined, address: string): boolean {
+  if (staff?.role !== 'duty_manager') return false;
+  return !Object.values(hub.current.staff).some((m) => m.role === 'duty_manager' && m.id !== staff.id && !guard.isLocked(m.id, address));
+}
+

@@ -23,6 +23,7 @@ import type { TokenSigner } from './tokens.ts';
 import type { KioskTokenSigner } from './kiosk-tokens.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { HubLimits } from './limits.ts';
+import { measureJson } from './json-size.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -34,8 +35,8 @@ interface SocketData {
   sentUpTo: number;
   /** When the token this socket connected with runs out (ms since epoch). */
   expiresAt: number;
-  /** When this socket last looked tickets up, to slow down guessing. */
-  lookups: number[];
+  /** The client address, counted against the per-address connection cap until it disconnects. */
+  address: string;
 }
 
 interface ServerToClient {
@@ -100,7 +101,14 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
   const opLimiter = new DeviceRateLimiter(limits.opsPerSecond, limits.opsBurst, now);
   const pullLimiter = new DeviceRateLimiter(limits.pullsPerSecond, limits.pullsBurst, now);
 
+  const lookupLimiter = new DeviceRateLimiter(LOOKUPS_PER_MINUTE / 60, LOOKUPS_PER_MINUTE, now);
+  const connections = new Map<string, number>();
+
   io.use((socket, next) => {
+    const address = socket.handshake.address;
+    if ((connections.get(address) ?? 0) >= limits.connectionsPerAddress) {
+      return next(new Error(`too many connections from this address (at most ${limits.connectionsPerAddress}): close some and try again`));
+    }
     const who = identify(socket.handshake.auth, hub, deps);
     if (typeof who === 'string') return next(new Error(who));
     const data = socket.data as SocketData;
@@ -108,13 +116,23 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
     data.identity = who.identity;
     data.expiresAt = who.expiresAt;
     data.sentUpTo = hub.durableSeq;
-    data.lookups = [];
+    data.address = address;
+    connections.set(address, (connections.get(address) ?? 0) + 1);
     next();
   });
 
   io.on('connection', (raw) => {
     const socket = raw as unknown as HubSocket;
     void socket.join(roomsOf(socket.data.viewer));
+    // Ends the session when its token runs out, even if the device only listens.
+    const untilExpiry = socket.data.expiresAt - now();
+    const expiryTimer = untilExpiry < 2 ** 31 - 1 ? setTimeout(() => socket.disconnect(true), Math.max(0, untilExpiry)) : null;
+    socket.on('disconnect', () => {
+      if (expiryTimer) clearTimeout(expiryTimer);
+      const left = (connections.get(socket.data.address) ?? 1) - 1;
+      if (left > 0) connections.set(socket.data.address, left);
+      else connections.delete(socket.data.address);
+    });
 
     /** A socket outlives nothing it was allowed in with: an expired token ends the session. */
     const expired = (): boolean => {
@@ -123,28 +141,43 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
       return true;
     };
     const deviceKey = keyOf(socket.data.identity);
+    const endedMessage = socket.data.identity.kind === 'kiosk' ? NOT_ENROLLED : SESSION_EXPIRED;
 
-    socket.on(EVENTS.submit, (op: unknown, ack: unknown) => {
+    socket.on(EVENTS.submit, guarded('op', (op: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       const opId = opIdOf(op);
-      const refuse = (code: 'forbidden' | 'rate_limited' | 'invalid', reason: string): void =>
+      const refuse = (code: 'forbidden' | 'rate_limited' | 'invalid' | 'storage', reason: string): void =>
         ack({ v: SCHEMA_VERSION, opId, ok: false, code, reason });
-      if (expired()) return refuse('forbidden', socket.data.identity.kind === 'kiosk' ? NOT_ENROLLED : SESSION_EXPIRED);
+      if (expired()) return refuse('forbidden', endedMessage);
       const wait = opLimiter.take(deviceKey);
       if (wait > 0) return refuse('rate_limited', `too many operations from this device: slow down, try again in ${Math.ceil(wait / 1000)} s`);
-      const bytes = Buffer.byteLength(JSON.stringify(op) ?? '');
-      if (bytes > limits.maxOpBytes) {
-        return refuse('invalid', `operation too large (${Math.ceil(bytes / 1024)} KB): at most ${limits.maxOpBytes / 1024} KB`);
+      const size = measureJson(op, limits.maxOpBytes);
+      if (!size.ok) {
+        return refuse(
+          'invalid',
+          size.reason === 'too_deep'
+            ? 'operation nested too deeply: an operation is a flat record of fields'
+            : `operation too large (${Math.ceil(size.bytes / 1024)} KB): at most ${limits.maxOpBytes / 1024} KB`,
+        );
       }
-      void hub.submit(op, socket.data.identity).then((a) => ack(a));
-    });
+      hub.submit(op, socket.data.identity).then(
+        (a) => ack(a),
+        (e: unknown) => {
+          console.error(`GateCare: operation ${opId} failed inside the hub (${(e as Error).message})`);
+          refuse('storage', 'the hub could not take this operation now: try again shortly');
+        },
+      );
+    }));
 
-    socket.on(EVENTS.ticketLookup, (args: unknown, ack: unknown) => {
+    socket.on(EVENTS.ticketLookup, guarded('ticket.lookup', (args: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
-      ack(answerTicketLookup(hub, socket, args));
-    });
+      if (expired()) return ack({ v: 1, ok: false, reason: endedMessage });
+      const wait = lookupLimiter.take(deviceKey);
+      if (wait > 0) return ack({ v: 1, ok: false, reason: `too many look-ups from this device, try again in ${Math.ceil(wait / 1000)} s` });
+      ack(answerTicketLookup(hub, args, now()));
+    }));
 
-    socket.on(EVENTS.pull, (args: unknown, ack: unknown) => {
+    socket.on(EVENTS.pull, guarded('pull', (args: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       if (expired()) return ack({ error: SESSION_EXPIRED });
       const wait = pullLimiter.take(deviceKey);
@@ -154,27 +187,59 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
       const result = hub.pull(parsed.data.after, socket.data.viewer);
       socket.data.sentUpTo = result.upTo;
       ack(result);
-    });
+    }));
   });
 
-  hub.on('committed', (entries, state) => pushEntries(io, entries, state));
+  hub.on('committed', (entries, state) => {
+    try {
+      pushEntries(io, entries, state, now());
+    } catch (e) {
+      // Devices pull what they missed on their next (re)connect; the hub carries on.
+      console.error(`GateCare: live push failed (${(e as Error).message}); devices will catch up by pulling`);
+    }
+  });
   app.addHook('preClose', async () => {
     await new Promise<void>((resolve) => io.close(() => resolve()));
   });
   return io;
 }
 
-/** Enough for a queue of passengers at one kiosk, too few to guess ticket numbers. */
-const LOOKUPS_PER_MINUTE = 30;
+/** Enough for a queue of passengers at one kiosk, too few to guess ticket numbers; per device, across its sockets. */
+export const LOOKUPS_PER_MINUTE = 30;
 
-function answerTicketLookup(hub: Hub, socket: HubSocket, args: unknown): TicketLookup {
-  const now = Date.now();
-  const recent = socket.data.lookups.filter((t) => t > now - 60_000);
-  if (recent.length >= LOOKUPS_PER_MINUTE) return { v: 1, ok: false, reason: 'too many look-ups from this device, try again in a minute' };
-  socket.data.lookups = [...recent, now];
+/**
+ * Last resort: whatever a handler throws on whatever input, the hub logs it and answers the
+ * device, and the process carries on serving everyone else.
+ */
+function guarded(event: string, handler: (args: unknown, ack: unknown) => void): (args: unknown, ack: unknown) => void {
+  return (args, ack) => {
+    try {
+      handler(args, ack);
+    } catch (e) {
+      console.error(`GateCare: a ${event} message could not be handled (${(e as Error).message})`);
+      if (typeof ack === 'function') ack({ v: SCHEMA_VERSION, ok: false, code: 'invalid', reason: `this ${event} message could not be handled` });
+    }
+  };
+}
+
+/** Answers from the durable state: nothing a crash could still take back is ever shown. */
+function answerTicketLookup(hub: Hub, args: unknown, now: number): TicketLookup {
   const query = TicketQuery.safeParse(args);
   if (!query.success) return { v: 1, ok: false, reason: `look up a ticket by { ticket } or by { flightNumber, surname }: ${describeZodError(query.error)}` };
-  return { v: 1, ok: true, tickets: lookupTickets(hub.current, query.data, new Date(now).toISOString()) };
+  return { v: 1, ok: true, tickets: lookupTickets(hub.durableState, query.data, new Date(now).toISOString()) };
+}
+
+/** Ends at once every connection a revoked token opened. */
+export function disconnectWhere(io: Server, match: (who: Identity) => boolean): number {
+  let n = 0;
+  for (const raw of io.of('/').sockets.values()) {
+    const socket = raw as unknown as HubSocket;
+    if (socket.data.identity && match(socket.data.identity)) {
+      socket.disconnect(true);
+      n++;
+    }
+  }
+  return n;
 }
 
 function keyOf(who: Identity): string {
@@ -187,7 +252,7 @@ function opIdOf(raw: unknown): string {
 }
 
 /** Live hints: each device gets what it may see, with the seq it follows, so gaps are detectable. */
-function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
+function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: number): void {
   const targets = new Set<string>();
   const rooms = io.of('/').adapter.rooms;
   for (const e of entries) {
@@ -206,6 +271,11 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState): void {
   for (const id of targets) {
     const socket = io.of('/').sockets.get(id) as unknown as HubSocket | undefined;
     if (!socket) continue;
+    // An expired session hears nothing more; its device must sign in again.
+    if (socket.data.expiresAt <= now) {
+      socket.disconnect(true);
+      continue;
+    }
     const key = `${socket.data.sentUpTo}|${viewerKey(socket.data.viewer)}`;
     const group = groups.get(key);
     if (group) group.sockets.push(socket);

@@ -15,6 +15,8 @@ export interface StoredData {
   /** Signs session tokens; kept so sessions survive a hub restart. */
   secret: string;
   credentials: Record<string, PinHash>;
+  /** Revoked sessions: tokens of this staff id / kiosk device issued at or before the time (ms) no longer open anything. */
+  revoked?: { staff: Record<string, number>; kiosks: Record<string, number> };
 }
 
 /** The single-file layout before the log was split into segments. */
@@ -35,6 +37,7 @@ const StoredShape = z.object({
   credentials: z.record(z.string(), z.object({ salt: z.string(), hash: z.string() })),
   log: z.array(StoredEntry).optional(),
   rejected: z.record(z.string(), StoredAnswer).optional(),
+  revoked: z.object({ staff: z.record(z.string(), z.number()), kiosks: z.record(z.string(), z.number()) }).optional(),
 });
 
 function describeStoredShape(data: unknown): string | null {
@@ -160,6 +163,13 @@ export class Store {
       await this.meta.write();
       this.metaWritten = meta;
     }
+  }
+
+  /** Writes secret, credentials and revocations now (a revocation must outlive a restart before it is confirmed). */
+  async saveMeta(): Promise<void> {
+    const meta = JSON.stringify(this.meta.data);
+    await this.meta.write();
+    this.metaWritten = meta;
   }
 
   get checkpointSeq(): number {

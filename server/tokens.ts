@@ -12,6 +12,8 @@ export class TokenSigner {
   constructor(
     private readonly secret: string,
     private readonly clock: () => number = Date.now,
+    /** Revoked by a duty manager (server/revocations.ts): checked on every verification. */
+    private readonly revoked: (sub: string, exp: number) => boolean = () => false,
   ) {}
 
   private sign(body: string): string {
@@ -33,7 +35,7 @@ export class TokenSigner {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
       const claims = Claims.parse(JSON.parse(Buffer.from(body, 'base64url').toString()));
-      return claims.exp > now ? claims : null;
+      return claims.exp > now && !this.revoked(claims.sub, claims.exp) ? claims : null;
     } catch {
       return null;
     }

@@ -1,3 +1,5 @@
+import { parseFlightNumber } from '../flight-number.ts';
+
 /**
  * IATA Bar Coded Boarding Pass (Resolution 792), format "M": the text a gate
  * scanner types. Only the mandatory items are read; the conditional sections
@@ -10,7 +12,7 @@ export interface BcbpLeg {
   to: string;
   /** Operating carrier designator, e.g. "AF". */
   carrier: string;
-  /** Carrier plus four-digit number (and suffix), as flights are numbered here: "AF0084". */
+  /** The canonical flight number (core/flight-number.ts): "AF 0084" on the pass is "AF0084". */
   flightNumber: string;
   /** Day of the year of the flight, 1–366. */
   julianDate: number;
@@ -56,7 +58,8 @@ function field(text: string, start: number, length: number, name: string, patter
 }
 
 function readLeg(text: string, at: number): { leg: BcbpLeg; conditionalSize: number } {
-  const pnr = field(text, at, 7, 'booking reference', /^[A-Z0-9]{5,7}$/);
+  // Some airlines' systems print the booking reference in lowercase: it is the same reference.
+  const pnr = field(text, at, 7, 'booking reference', /^[A-Za-z0-9]{5,7}$/).toUpperCase();
   const from = field(text, at + 7, 3, 'departure airport', /^[A-Z]{3}$/);
   const to = field(text, at + 10, 3, 'arrival airport', /^[A-Z]{3}$/);
   const carrier = field(text, at + 13, 3, 'carrier', /^[A-Z0-9]{2}$/);
@@ -69,15 +72,15 @@ function readLeg(text: string, at: number): { leg: BcbpLeg; conditionalSize: num
   const size = field(text, at + 35, 2, 'conditional section size', /^[0-9A-Fa-f]{2}$/);
   const julianDate = Number(julian);
   if (julianDate < 1 || julianDate > 366) throw new FieldError(`date of flight ${julian} is not a day of the year`);
-  const digits = flight.match(/^[0-9]+/)![0];
-  const suffix = flight.slice(digits.length);
+  const flightNumber = parseFlightNumber(`${carrier}${flight}`);
+  if (!flightNumber) throw new FieldError(`flight number "${flight}" is not a flight number`);
   return {
     leg: {
       pnr,
       from,
       to,
       carrier,
-      flightNumber: `${carrier}${digits.padStart(4, '0')}${suffix}`,
+      flightNumber,
       julianDate,
       compartment,
       seat,
@@ -117,8 +120,9 @@ export function parseBcbp(input: string): BcbpResult {
       const { leg, conditionalSize } = readLeg(text, at);
       legs.push(leg);
       at += LEG + conditionalSize;
-      if (text.length < at && i < legCount - 1) {
-        return fail('truncated', `leg ${i + 1} declares ${conditionalSize} more characters than the scan holds`);
+      // A size past the end means the scan was cut, or the pass is damaged: nothing after it can be trusted.
+      if (text.length < at) {
+        return fail('truncated', `leg ${i + 1} declares ${conditionalSize} characters of optional data, but the scan ends ${at - text.length} characters before`);
       }
     }
   } catch (e) {

@@ -28,7 +28,13 @@ export const AirlineConfig = z
   .object({
     code: AirlineCode,
     name: z.string().trim().min(1, 'an airline needs a name').max(60, 'an airline name has at most 60 characters'),
+    /**
+     * Laws the airline applies on top of those that bind every flight here (the departure's law, and
+     * for an EU or UK carrier the arrival's): listing fewer never removes the law.
+     */
     regimes: z.array(Regime).max(Regime.options.length),
+    /** Country that licensed the carrier (ISO code, e.g. FR): an EU or UK carrier owes EU 261 / UK261 on flights into the EU / UK too. */
+    country: z.string().regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO code, like FR').optional(),
     /** Meals and calls from this many minutes of delay, whatever the distance: only ever adds to the law. */
     ownPolicy: z
       .object({

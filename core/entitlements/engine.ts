@@ -5,10 +5,30 @@ import { euCareThreshold, euStyleCare } from './rules-eu261.ts';
 import { apprCare, apprCareThreshold } from './rules-appr.ts';
 import { airlinePolicyCare, airlinePolicyThreshold } from './rules-airline-policy.ts';
 import { distanceBand } from './distance-bands.ts';
+import { regimesByLaw } from './regions.ts';
+import type { AirlineConfig, Regime } from './airline-config.ts';
 
+/**
+ * The law is a floor: the regimes that bind this flight by law, then any the airline adds.
+ * An airline listing no law, or only another country's, never removes EU 261 from a Paris departure.
+ */
+export function applicableRegimes(flight: EntitlementInput['flight'], airline: AirlineConfig): Regime[] {
+  const byLaw = regimesByLaw(flight.originCountry, flight.destinationCountry, airline.country);
+  return [...byLaw, ...airline.regimes.filter((r) => !byLaw.includes(r))];
+}
+
+/** Sooner-or-never as a number: null is "now" for `from`, "no deadline" (less generous) for `offerBy`. */
+const instant = (iso: string | null, ifNull: number) => (iso === null ? ifNull : Date.parse(iso));
+
+/**
+ * Owed sooner wins; among care owed now, care due at once (Art. 11, cancellation) beats care that
+ * may be offered up to a deadline, and an earlier deadline beats a later one.
+ */
 function earlier(a: Entitlement, b: Entitlement): boolean {
-  if (a.from === null) return b.from !== null;
-  return b.from !== null && Date.parse(a.from) < Date.parse(b.from);
+  const fa = instant(a.from, -Infinity);
+  const fb = instant(b.from, -Infinity);
+  if (fa !== fb) return fa < fb;
+  return instant(a.offerBy, -Infinity) < instant(b.offerBy, -Infinity);
 }
 
 /** One entitlement per kind: the earliest any rule grants; on a tie, the first rule listed (the law). */
@@ -34,23 +54,26 @@ function nextThreshold(sources: readonly EntitlementSource[], ctx: RuleContext, 
   for (const source of sources) {
     const minutes = threshold(source, ctx);
     if (minutes === null || reached(ctx, minutes)) continue;
-    if (!best || minutes < best.delayMinutes) best = { source, delayMinutes: minutes, at: thresholdInstant(ctx, minutes) };
+    const basis = source === 'eu261' || source === 'uk261' ? 'expected_delay' : 'wait';
+    if (!best || minutes < best.delayMinutes) best = { source, basis, delayMinutes: minutes, at: thresholdInstant(ctx, minutes) };
   }
   return best;
 }
 
 /**
- * What a passenger is owed at minimum for this flight under the airline's configured regimes.
+ * What a passenger is owed at minimum for this flight: under the laws that bind it, plus whatever
+ * the airline's configuration adds (more laws, its own earlier care).
  * Pure: the answer depends only on the input, so kiosk, tablet and hub always agree.
  */
 export function assessEntitlements(input: EntitlementInput): EntitlementAssessment {
   const ctx = ruleContext(input.flight, input.airline, input.passenger);
+  const regimes = applicableRegimes(input.flight, input.airline);
   const all: Entitlement[] = [];
-  for (const regime of input.airline.regimes) {
+  for (const regime of regimes) {
     all.push(...(regime === 'appr' ? apprCare(ctx) : euStyleCare(regime, ctx)));
   }
   all.push(...airlinePolicyCare(ctx));
-  const sources: EntitlementSource[] = [...input.airline.regimes, ...(input.airline.ownPolicy ? ['airline_policy' as const] : [])];
+  const sources: EntitlementSource[] = [...regimes, ...(input.airline.ownPolicy ? ['airline_policy' as const] : [])];
   const entitlements = mostGenerous(all);
   return {
     sources,
@@ -66,6 +89,11 @@ export function assessEntitlements(input: EntitlementInput): EntitlementAssessme
 /** Whether an entitlement is owed at this instant, or only once its threshold time comes. */
 export function owedAt(e: Entitlement, nowIso: string): boolean {
   return e.from === null || Date.parse(e.from) <= Date.parse(nowIso);
+}
+
+/** The i18next key of the sentence for a delay under every threshold (values: its hours and time). */
+export function nextThresholdMessageKey(n: NextThreshold): string {
+  return `entitlement.next.${n.basis}`;
 }
 
 /** The i18next key an app uses for this entitlement's sentence; `params` fill it. */

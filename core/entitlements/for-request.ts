@@ -1,20 +1,24 @@
 import type { CareRequest, Flight, HubState } from '../model.ts';
 import { carrierOf, type AirlineConfig } from './airline-config.ts';
-import { regimesForDeparture } from './regions.ts';
+import { regimesByLaw } from './regions.ts';
 import { assessEntitlements } from './engine.ts';
 import type { EntitlementAssessment, PassengerProfile } from './types.ts';
 
+/** All the entitlement engine reads from the hub state: a screen can memoise on these two alone. */
+export type EntitlementFacts = Pick<HubState, 'flights' | 'airlines'>;
+
 /**
- * The airline's configured rules, or else the law of the departure country, which binds every
- * carrier (EU 261 covers all flights leaving the EU): an unconfigured airline still owes care.
+ * The airline's configured rules, or else none of its own: the engine adds the laws that bind the
+ * flight either way (EU 261 covers all flights leaving the EU), so an unconfigured airline still owes
+ * care. Null only when no law binds the flight and nobody configured the airline.
  */
-export function airlineRulesFor(state: HubState, flight: Flight): AirlineConfig | null {
+export function airlineRulesFor(state: EntitlementFacts, flight: Flight): AirlineConfig | null {
   const code = carrierOf(flight.number);
   // Saved device state from before airlines existed has no `airlines` map.
   const configured = state.airlines?.[code];
   if (configured) return configured;
-  const regimes = regimesForDeparture(flight.originCountry);
-  return regimes.length ? { code, name: code, regimes } : null;
+  const bound = regimesByLaw(flight.originCountry, flight.destinationCountry, undefined).length > 0;
+  return bound ? { code, name: code, regimes: [] } : null;
 }
 
 /**
@@ -55,7 +59,7 @@ function airportFacts(flights: HubState['flights']): AirportFacts {
  * A flight imported without countries or time zone borrows them from another flight at the same
  * airport: all flights here leave from the same place, so "next day" and the departure law still hold.
  */
-export function withAirportFacts(state: HubState, flight: Flight): Flight {
+export function withAirportFacts(state: EntitlementFacts, flight: Flight): Flight {
   if (flight.originCountry && flight.originTimeZone && flight.destinationCountry) return flight;
   const facts = airportFacts(state.flights ?? {});
   const origin = facts.origins.get(flight.origin);
@@ -71,14 +75,14 @@ export function withAirportFacts(state: HubState, flight: Flight): Flight {
 }
 
 /** What a passenger of this flight is owed (one person unless a profile says otherwise); null when no rule applies. */
-export function entitlementsForFlight(state: HubState, flight: Flight, passenger?: PassengerProfile): EntitlementAssessment | null {
+export function entitlementsForFlight(state: EntitlementFacts, flight: Flight, passenger?: PassengerProfile): EntitlementAssessment | null {
   const f = withAirportFacts(state, flight);
   const airline = airlineRulesFor(state, f);
   return airline ? assessEntitlements({ flight: f, airline, passenger }) : null;
 }
 
 /** What this request's party is owed, or null when the flight is unknown or no rule applies to it. */
-export function entitlementsForRequest(state: HubState, r: CareRequest): EntitlementAssessment | null {
+export function entitlementsForRequest(state: EntitlementFacts, r: CareRequest): EntitlementAssessment | null {
   const flight = state.flights[r.flightId];
   return flight ? entitlementsForFlight(state, flight, passengerProfile(r)) : null;
 }

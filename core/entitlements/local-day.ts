@@ -20,7 +20,7 @@ export function localDaysBetween(scheduledIso: string, newIso: string, timeZone:
   return Math.max(0, Math.round(days));
 }
 
-/** EU 261 Art. 6(1)(iii): the new departure is "at least the day after" the one first announced. */
+/** EU 261 Art. 6(1)(ii): the new departure is "at least the day after" the one first announced. */
 export function departsNextDayOrLater(scheduledIso: string, newIso: string, timeZone: string): boolean {
   return localDaysBetween(scheduledIso, newIso, timeZone) > 0;
 }

@@ -23,11 +23,27 @@ export function withinRegion(regime: Regime, origin: string | undefined, destina
   return origin !== undefined && destination !== undefined && home(regime, origin) && home(regime, destination);
 }
 
-/** The laws that bind any carrier departing from this country, for an airline nobody configured. */
+/** The laws that bind any carrier departing from this country. */
 export function regimesForDeparture(originCountry: string | undefined): Regime[] {
   if (originCountry === undefined) return [];
   if (EU261_COUNTRIES.has(originCountry)) return ['eu261'];
   if (originCountry === 'GB') return ['uk261'];
   if (originCountry === 'CA') return ['appr'];
   return [];
+}
+
+/**
+ * The laws that bind a flight whatever the airline configured, in a fixed order:
+ * - EU 261 Art. 3(1)(a): every departure from the EU; Art. 3(1)(b): arrivals in the EU on a Community carrier;
+ * - UK261: every departure from the UK; arrivals in the UK on a UK carrier;
+ * - APPR s. 1: every flight to, from or within Canada, whoever operates it.
+ * An unknown carrier country counts as neither EU nor UK, so only the departure's law (and APPR) binds.
+ */
+export function regimesByLaw(originCountry: string | undefined, destinationCountry: string | undefined, carrierCountry: string | undefined): Regime[] {
+  const departure = new Set(regimesForDeparture(originCountry));
+  const into = (home: (c: string) => boolean) => destinationCountry !== undefined && carrierCountry !== undefined && home(destinationCountry) && home(carrierCountry);
+  const eu = departure.has('eu261') || into((c) => EU261_COUNTRIES.has(c));
+  const uk = departure.has('uk261') || into((c) => c === 'GB');
+  const appr = departure.has('appr') || destinationCountry === 'CA';
+  return [...(eu ? (['eu261'] as const) : []), ...(uk ? (['uk261'] as const) : []), ...(appr ? (['appr'] as const) : [])];
 }

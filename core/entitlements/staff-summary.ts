@@ -1,7 +1,7 @@
-import type { CareRequest, HubState } from '../model.ts';
+import type { CareRequest } from '../model.ts';
 import type { Money } from './airline-config.ts';
 import { owedAt } from './engine.ts';
-import { entitlementsForRequest, withAirportFacts } from './for-request.ts';
+import { entitlementsForRequest, withAirportFacts, type EntitlementFacts } from './for-request.ts';
 import type { Entitlement, EntitlementAssessment, EntitlementSource } from './types.ts';
 
 const SOURCE_LABEL: Record<EntitlementSource, string> = {
@@ -68,7 +68,20 @@ function item(e: Entitlement, nowIso: string, timeZone: string): string {
 }
 
 /**
- * One line for the staff card, e.g. "EU261 · meal €15 × 3 from 18:30 · 2 calls · hotel 1 night · transport".
+ * Care owed now that may be offered up to a deadline (EU 261 / UK261 Art. 6(2)): the earliest such
+ * deadline, said once for the line, since every kind of care a law grants on a delay shares it.
+ */
+function offerDeadline(a: EntitlementAssessment, nowIso: string, timeZone: string): string | null {
+  let by: string | null = null;
+  for (const e of a.entitlements) {
+    if (owedAt(e, nowIso) && e.offerBy && (!by || Date.parse(e.offerBy) < Date.parse(by))) by = e.offerBy;
+  }
+  return by ? `owed now — to be offered by ${clock(by, timeZone)} at the latest` : null;
+}
+
+/**
+ * One line for the staff card, e.g. "EU261 · meal €15 × 3 · 2 calls · owed now — to be offered by 18:30 at the latest",
+ * or "APPR · meal €15 × 3 from 18:30 · calls from 18:30" where the law counts the wait.
  * English on purpose: the staff app is English-only; passengers get the structured entitlements in their language.
  */
 export function summariseEntitlements(a: EntitlementAssessment | null, nowIso: string, timeZone = 'UTC'): string {
@@ -76,15 +89,20 @@ export function summariseEntitlements(a: EntitlementAssessment | null, nowIso: s
   if (a.entitlements.length === 0) {
     const delay = a.status === 'cancelled' ? 'cancelled' : a.delayMinutes ? `delay ${duration(a.delayMinutes)}` : 'on time';
     const next = a.nextThreshold;
-    const then = next ? `; meals from ${clock(next.at, timeZone)} if it reaches ${duration(next.delayMinutes)} (${SOURCE_LABEL[next.source]})` : '';
+    const then = next
+      ? next.basis === 'expected_delay'
+        ? `; meals owed at once if the delay reaches ${duration(next.delayMinutes)} (departure ${clock(next.at, timeZone)} or later, ${SOURCE_LABEL[next.source]})`
+        : `; meals from ${clock(next.at, timeZone)} if the wait reaches ${duration(next.delayMinutes)} (${SOURCE_LABEL[next.source]})`
+      : '';
     return `${a.sources.map((s) => SOURCE_LABEL[s]).join(' + ')}: nothing owed yet (${delay})${then}`;
   }
   const sources = [...new Set(a.entitlements.map((e) => SOURCE_LABEL[e.source]))].join(' + ');
-  return [sources, ...a.entitlements.map((e) => item(e, nowIso, timeZone))].join(' · ');
+  const deadline = offerDeadline(a, nowIso, timeZone);
+  return [sources, ...a.entitlements.map((e) => item(e, nowIso, timeZone)), ...(deadline ? [deadline] : [])].join(' · ');
 }
 
 /** The entitlement line for a care request on the staff card. */
-export function requestEntitlementSummary(state: HubState, r: CareRequest, nowIso: string): string {
+export function requestEntitlementSummary(state: EntitlementFacts, r: CareRequest, nowIso: string): string {
   const flight = state.flights[r.flightId];
   const timeZone = flight ? withAirportFacts(state, flight).originTimeZone : undefined;
   return summariseEntitlements(entitlementsForRequest(state, r), nowIso, timeZone ?? 'UTC');

@@ -44,8 +44,16 @@ export interface Entitlement {
   reason: ReasonCode;
   /** Article that grants it, for staff and for a dispute: e.g. "EU 261/2004 Art. 9(1)(a)". */
   legalBasis: string;
-  /** When it becomes owed (ISO instant); null means owed now, with no threshold to wait for. */
+  /**
+   * When it becomes owed (ISO instant); null means owed now. EU 261 / UK261 care is owed as soon as
+   * a delay at or past the threshold is expected (Art. 6(1)), so it is null there; APPR counts the wait.
+   */
   from: string | null;
+  /**
+   * The latest moment it must be offered, or null when the rule sets none: under EU 261 / UK261
+   * Art. 6(2) care is offered "in any event" within the threshold, i.e. by scheduled departure + threshold.
+   */
+  offerBy: string | null;
   threshold: ThresholdCrossed | null;
   /** Interpolation values for the app's sentence; times are ISO instants, formatted by the app. */
   params: Record<string, string | number>;
@@ -79,11 +87,18 @@ export interface EntitlementInput {
   passenger?: PassengerProfile;
 }
 
+/**
+ * What starts care under a rule: EU 261 / UK261 owe it once a delay that long is expected
+ * (announced); APPR and airline policies once the passenger has waited that long.
+ */
+export type ThresholdBasis = 'expected_delay' | 'wait';
+
 /** The next care threshold the delay has not reached yet: "if the delay reaches 3 h (at 18:30), meals". */
 export interface NextThreshold {
   source: EntitlementSource;
+  basis: ThresholdBasis;
   delayMinutes: number;
-  /** ISO instant at which the wait reaches it. */
+  /** ISO instant at which the wait reaches it (scheduled departure + threshold). */
   at: string;
 }
 
@@ -119,5 +134,8 @@ export const ENTITLEMENT_MESSAGE_KEYS: readonly string[] = [
   'entitlement.transport.overnight',
   'entitlement.transport.priority_passenger',
 ];
+
+/** Keys of the sentence for a delay still under every threshold (`entitlement.next.<basis>`). */
+export const NEXT_THRESHOLD_MESSAGE_KEYS: readonly string[] = ['entitlement.next.expected_delay', 'entitlement.next.wait'];
 
 export const ENTITLEMENT_KINDS: readonly EntitlementKind[] = ['priority_care', 'meal', 'communication', 'hotel', 'transport'];

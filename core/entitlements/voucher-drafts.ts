@@ -17,6 +17,8 @@ export interface VoucherDraft {
   legalBasis: string;
   /** When it becomes owed; null means now. */
   from: string | null;
+  /** The latest moment it must be offered (EU 261 / UK261 Art. 6(2)); null when the rule sets none. */
+  offerBy: string | null;
   owedNow: boolean;
   /** An issued or pending voucher of this kind already exists for the request. */
   alreadyCovered: boolean;
@@ -72,6 +74,7 @@ export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso:
         source: e.source,
         legalBasis: e.legalBasis,
         from: e.from,
+        offerBy: e.offerBy,
         owedNow: owedAt(e, nowIso),
         alreadyCovered: existing.some((x) => x.kind === v.voucherKind),
       },

@@ -2,7 +2,7 @@ import type { CareRequest, HubState } from '../model.ts';
 import type { Op } from '../ops.ts';
 import type { Handler, OpSpecs } from './types.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import { closedReason, coversGate, historyEntry, isDutyManager, isRejection, scopeByRequestId, staffName, staffRequest, withRequest } from './shared.ts';
+import { closedReason, coversGate, historyEntry, isDutyManager, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
 /** A request still open that this staff member may hand back, on or cancel: only whoever holds a claimed request, or a duty manager, may. */
@@ -30,7 +30,7 @@ export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
       claimedByName: null,
       claimedAt: null,
       history: [...r.history, historyEntry(ctx, op, 'released')],
-    }),
+    }, ctx),
   };
 };
 
@@ -50,7 +50,7 @@ export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => 
       claimedByName: to.firstName,
       claimedAt: ctx.at,
       history: [...r.history, historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`)],
-    }),
+    }, ctx),
   };
 };
 
@@ -64,7 +64,7 @@ export const requestCancel: Handler<'request.cancel'> = (state, op, ctx) => {
       status: 'cancelled',
       cancelReason: op.payload.reason,
       history: [...r.history, historyEntry(ctx, op, 'cancelled', op.payload.reason)],
-    }),
+    }, ctx),
   };
 };
 
@@ -80,29 +80,13 @@ export const requestNote: Handler<'request.note'> = (state, op, ctx) => {
       ...r,
       staffNotes: [...r.staffNotes, note],
       history: [...r.history, historyEntry(ctx, op, 'note added')],
-    }),
+    }, ctx),
   };
 };
 
 export const requestWorkSpecs: OpSpecs<'request.release' | 'request.reassign' | 'request.cancel' | 'request.note'> = {
-  'request.release': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestRelease,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'request.reassign': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestReassign,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'request.cancel': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestCancel,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, reason: REDACTED }) },
-  },
-  'request.note': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestNote,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, text: REDACTED }) },
-  },
+  'request.release': { submitters: STAFF, handler: requestRelease, visibility: SEEN_WITH_REQUEST },
+  'request.reassign': { submitters: STAFF, handler: requestReassign, visibility: SEEN_WITH_REQUEST },
+  'request.cancel': { submitters: STAFF, handler: requestCancel, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
+  'request.note': { submitters: STAFF, handler: requestNote, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, text: REDACTED }) } },
 };

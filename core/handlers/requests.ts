@@ -1,10 +1,11 @@
 import type { Handler, OpSpecs } from './types.ts';
-import type { CareRequest } from '../model.ts';
-import { reject } from '../outcome.ts';
+import type { CareRequest, HubState } from '../model.ts';
+import { reject, type Rejection } from '../outcome.ts';
+import type { OpOf } from '../ops.ts';
 import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
-import { closedReason, historyEntry, isRejection, scopeByRequestId, staffName, staffRequest, withRequest } from './shared.ts';
+import { closedReason, coversGate, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
@@ -16,10 +17,31 @@ function clampCreatedAt(deviceAt: string, hubAt: string): string {
   return new Date(Math.min(h, Math.max(d, h - MAX_BACKDATE_MS))).toISOString();
 }
 
+/**
+ * Staff may ask on a passenger's behalf, but only at their own gates (a duty manager at any), and
+ * never in a kiosk's name: the request's device decides which kiosk screen shows the ticket, so a
+ * staff-made request naming a kiosk's device would plant a ticket on a public screen.
+ */
+function staffCreateRefusal(state: HubState, op: OpOf<'request.create'>): Rejection | null {
+  if (op.actor.kind !== 'staff') return null;
+  if (!coversGate(state, op.actor.id, op.payload.gate)) {
+    return reject('forbidden', `gate ${op.payload.gate} is not one of your gates`);
+  }
+  for (const r of Object.values(state.requests)) {
+    // A kiosk's requests carry the kiosk as both device and first actor.
+    if (r.device === op.device && r.history[0]?.by === r.device) {
+      return reject('forbidden', `device ${op.device} is a kiosk: staff requests come from the staff member's own device`);
+    }
+  }
+  return null;
+}
+
 export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
   const p = op.payload;
   if (state.requests[p.requestId]) return reject('conflict', 'this request was already submitted');
   if (!state.gates[p.gate]) return reject('not_found', `gate ${p.gate} does not exist`);
+  const staffRefusal = staffCreateRefusal(state, op);
+  if (staffRefusal) return staffRefusal;
   const flight = findFlight(state, p.flightNumber, ctx.at);
   if (!flight) {
     return reject('not_found', `no flight ${p.flightNumber} departs today: check the number on your boarding pass`);
@@ -107,7 +129,7 @@ export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {
 
 export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request.deliver'> = {
   'request.create': {
-    submitters: ['kiosk', 'agent', 'duty_manager'],
+    submitters: ['kiosk', ...STAFF],
     handler: requestCreate,
     // The request does not exist before this operation: its scope is what it asks for.
     visibility: {
@@ -116,14 +138,6 @@ export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request
       kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
     },
   },
-  'request.claim': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestClaim,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'request.deliver': {
-    submitters: ['agent', 'duty_manager'],
-    handler: requestDeliver,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
+  'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST },
+  'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST },
 };

@@ -1,3 +1,4 @@
+import { kioskStaff } from '../kiosk-view.ts';
 import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { emptyStock } from '../stock.ts';
@@ -34,9 +35,14 @@ export const stockSet: Handler<'stock.set'> = (state, op) => {
   return { ok: true, state: { ...state, stock: { ...state.stock, [gate]: { ...current, [item]: quantity } } } };
 };
 
-export const setupSpecs: OpSpecs<'gate.upsert' | 'flight.upsert' | 'staff.upsert' | 'stock.set'> = {
+export const airportSet: Handler<'airport.set'> = (state, op) => ({ ok: true, state: { ...state, airport: op.payload } });
+
+export const setupSpecs: OpSpecs<'gate.upsert' | 'flight.upsert' | 'staff.upsert' | 'stock.set' | 'airport.set'> = {
   'gate.upsert': { submitters: ['system'], handler: gateUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
   'flight.upsert': { submitters: ['system', 'duty_manager'], handler: flightUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  // Kiosks replay staff operations (role and gates decide what is allowed) but show only first names.
+  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'everyone', kiosk: kioskStaff } },
   'stock.set': { submitters: ['system', 'duty_manager'], handler: stockSet, visibility: { to: 'everyone', kiosk: 'whole' } },
+  // Every screen reads its clock, kiosks included.
+  'airport.set': { submitters: ['system', 'duty_manager'], handler: airportSet, visibility: { to: 'everyone', kiosk: 'whole' } },
 };

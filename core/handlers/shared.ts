@@ -1,19 +1,29 @@
-import type { CareRequest, HistoryEntry, HubState } from '../model.ts';
+import type { CareRequest, HistoryEntry, HubState, Voucher } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import type { ApplyContext, RequestScope } from './types.ts';
+import type { ApplyContext, RequestScope, Submitter } from './types.ts';
 import { noteTicket } from '../ticket-index.ts';
 
 export function staffName(state: HubState, id: string): string {
   return state.staff[id]?.firstName ?? id;
 }
 
-/** The state with `r` stored; pass `ctx` so the hub's in-place mode (ApplyContext.inPlace) applies. */
-export function withRequest(state: HubState, r: CareRequest, ctx?: ApplyContext): HubState {
-  if (!ctx?.inPlace) return { ...state, requests: { ...state.requests, [r.id]: r } };
+/**
+ * The state with `r` stored. Every handler writes requests through here, with its `ctx`, so the
+ * hub's in-place mode (ApplyContext.inPlace) holds for every operation.
+ */
+export function withRequest(state: HubState, r: CareRequest, ctx: ApplyContext): HubState {
+  if (!ctx.inPlace) return { ...state, requests: { ...state.requests, [r.id]: r } };
   // Copying a map of thousands of requests per operation is what made the hub slow down as the day went on.
   state.requests[r.id] = r;
   noteTicket(state.requests, r.ticket);
+  return { ...state };
+}
+
+/** The state with `v` stored, in place when the caller owns the state (as withRequest). */
+export function withVoucher(state: HubState, v: Voucher, ctx: ApplyContext): HubState {
+  if (!ctx.inPlace) return { ...state, vouchers: { ...state.vouchers, [v.id]: v } };
+  state.vouchers[v.id] = v;
   return { ...state };
 }
 
@@ -62,3 +72,9 @@ export function scopeOfRequest(state: HubState, requestId: string | undefined): 
 export function scopeByRequestId(state: HubState, op: { payload: { requestId: string } }): RequestScope | null {
   return scopeOfRequest(state, op.payload.requestId);
 }
+
+/** Who works requests: agents at their gates and duty managers. */
+export const STAFF: readonly Submitter[] = ['agent', 'duty_manager'];
+
+/** Seen by whoever sees the request it names, kiosks included, whole. */
+export const SEEN_WITH_REQUEST = { to: 'request', scope: scopeByRequestId, kiosk: 'whole' } as const;

@@ -9,7 +9,7 @@ export interface ApplyContext {
   at: string;
   /**
    * Set only by a caller that owns `state` and never reads the old version again (the hub):
-   * request updates then go into the existing requests map instead of a copy, so an
+   * request and voucher updates then go into the existing maps instead of copies, so an
    * operation costs the same with 30 requests or 30,000. Rejections never modify anything.
    */
   inPlace?: boolean;

@@ -1,17 +1,13 @@
-import type { Handler, OpSpecs } from './types.ts';
+import type { Handler, OpSpecs, ApplyContext } from './types.ts';
 import type { HubState } from '../model.ts';
 import type { OpOf } from '../ops.ts';
 import { reject, type Outcome } from '../outcome.ts';
 import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { formatMoney, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
-import type { ApplyContext } from './types.ts';
-import { historyEntry, isRejection, scopeByRequestId, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
+import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
-function withVoucher(state: HubState, v: Voucher): HubState {
-  return { ...state, vouchers: { ...state.vouchers, [v.id]: v } };
-}
 
 function label(v: Pick<Voucher, 'kind' | 'amountCents' | 'currency' | 'code'>): string {
   return `${v.kind} ${formatMoney(v.amountCents, v.currency)} ${v.code}`;
@@ -61,8 +57,8 @@ function newVoucher(
     declineReason: null,
   };
   const action = status === 'issued' ? 'voucher issued' : 'voucher sent for approval';
-  const next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, action, label(v))] });
-  return { ok: true, state: withVoucher(next, v) };
+  const next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, action, label(v))] }, ctx);
+  return { ok: true, state: withVoucher(next, v, ctx) };
 }
 
 export const voucherIssue: Handler<'voucher.issue'> = (state, op, ctx) => newVoucher(state, op, ctx, 'issued');
@@ -90,9 +86,9 @@ function decide(state: HubState, op: OpOf<'voucher.approve'> | OpOf<'voucher.dec
   const note = op.type === 'voucher.decline' ? op.payload.reason : op.payload.note;
   const detail = note ? `${label(v)}: ${note}` : label(v);
   const next = r
-    ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, approve ? 'voucher approved' : 'voucher declined', detail)] })
+    ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, approve ? 'voucher approved' : 'voucher declined', detail)] }, ctx)
     : state;
-  return { ok: true, state: withVoucher(next, decided) };
+  return { ok: true, state: withVoucher(next, decided, ctx) };
 }
 
 /** A duty manager's approval is the escalation itself: it is not bounded by their own issuing limits. */
@@ -100,29 +96,16 @@ export const voucherApprove: Handler<'voucher.approve'> = decide;
 export const voucherDecline: Handler<'voucher.decline'> = decide;
 
 /** A decision names the voucher only; its request is the voucher's. */
-function scopeByVoucher(state: HubState, op: { payload: { voucherId: string } }) {
-  return scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId);
-}
+const SEEN_WITH_VOUCHER = {
+  to: 'request',
+  scope: (state: HubState, op: { payload: { voucherId: string } }) => scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId),
+  kiosk: 'whole',
+} as const;
 
 export const voucherSpecs: OpSpecs<'voucher.issue' | 'voucher.escalate' | 'voucher.approve' | 'voucher.decline'> = {
-  'voucher.issue': {
-    submitters: ['agent', 'duty_manager'],
-    handler: voucherIssue,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
-  },
-  'voucher.escalate': {
-    submitters: ['agent', 'duty_manager'],
-    handler: voucherEscalate,
-    visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, note: REDACTED }) },
-  },
-  'voucher.approve': {
-    submitters: ['duty_manager'],
-    handler: voucherApprove,
-    visibility: { to: 'request', scope: scopeByVoucher, kiosk: 'whole' },
-  },
-  'voucher.decline': {
-    submitters: ['duty_manager'],
-    handler: voucherDecline,
-    visibility: { to: 'request', scope: scopeByVoucher, kiosk: (p) => ({ ...p, reason: REDACTED }) },
-  },
+  'voucher.issue': { submitters: STAFF, handler: voucherIssue, visibility: SEEN_WITH_REQUEST },
+  'voucher.escalate': { submitters: STAFF, handler: voucherEscalate, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) } },
+  // The duty manager's word is for the agent, not the passenger's screen.
+  'voucher.approve': { submitters: ['duty_manager'], handler: voucherApprove, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ voucherId: p.voucherId }) } },
+  'voucher.decline': { submitters: ['duty_manager'], handler: voucherDecline, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
 };

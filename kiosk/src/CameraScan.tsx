@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLatest } from '../../client/use-latest.ts';
 
 /** The parts of the Shape Detection API used here; not yet in TypeScript's DOM library. */
 interface DetectedBarcode {
@@ -44,8 +45,7 @@ export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
   const [on, setOn] = useState(false);
   const [error, setError] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
-  const handler = useRef(onScan);
-  handler.current = onScan;
+  const handler = useLatest(onScan);
 
   useEffect(() => {
     const Detector = detectorClass();
@@ -85,7 +85,7 @@ export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
       clearInterval(timer);
       stream?.getTracks().forEach((tr) => tr.stop());
     };
-  }, [on, formats]);
+  }, [on, formats, handler]);
 
   if (!formats.length) return null;
   return (

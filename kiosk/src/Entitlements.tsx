@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import {
+  airportTimeZone,
   entitlementMessageKey,
   entitlementsForFlight,
+  nextThresholdMessageKey,
   owedAt,
+  type Entitlement,
   passengerProfile,
   type Flight,
   type HubState,
@@ -15,9 +18,22 @@ function money(amount: number, currency: string, language: string): string {
   return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
 }
 
+/** Hours as a passenger reads them: 2, 3, 1.5. */
+const hours = (h: number) => Math.round(h * 10) / 10;
+
+/**
+ * When: owed now and to be offered by a deadline (EU 261 / UK261, once the delay is announced),
+ * owed now (cancellation, Art. 11), or owed from a time (APPR and airline policies count the wait).
+ */
+function timing(e: Entitlement, now: string, t: (key: string, values?: Record<string, string>) => string, language: string, zone: string): string {
+  if (!owedAt(e, now)) return t('entitlement.owedFrom', { time: formatTime(e.from!, language, zone) });
+  return e.offerBy ? t('entitlement.owedNowBy', { time: formatTime(e.offerBy, language, zone) }) : t('entitlement.owedNow');
+}
+
 /**
  * What the passenger is owed, in plain words, from core's entitlement rules:
- * the same answer staff see on their card, worded for the passenger.
+ * the same answer staff see on their card, worded for the passenger. Under every
+ * threshold, when care would start.
  */
 export function Entitlements({
   state,
@@ -32,7 +48,17 @@ export function Entitlements({
 }) {
   const { t, i18n } = useTranslation();
   const assessment = entitlementsForFlight(state, flight, passengerProfile({ party, needs: [...needs] }));
-  if (!assessment?.entitlements.length) return null;
+  if (!assessment) return null;
+  const next = assessment.nextThreshold;
+  if (!assessment.entitlements.length) {
+    if (!next) return null;
+    return (
+      <section className="entitlements" aria-labelledby="entitlements-title" data-testid="entitlements">
+        <h3 id="entitlements-title">{t('entitlement.nextTitle', { flight: flight.number })}</h3>
+        <p>{t(nextThresholdMessageKey(next), { thresholdHours: hours(next.delayMinutes / 60), time: formatTime(next.at, i18n.language, airportTimeZone(state)) })}</p>
+      </section>
+    );
+  }
   const now = new Date().toISOString();
   return (
     <section className="entitlements" aria-labelledby="entitlements-title" data-testid="entitlements">
@@ -41,17 +67,17 @@ export function Entitlements({
         {assessment.entitlements.map((e) => {
           const p = e.params;
           const values: Record<string, string | number> = { ...p };
-          if (typeof p.thresholdHours === 'number') values.thresholdHours = Math.round(p.thresholdHours * 10) / 10;
+          if (typeof p.thresholdHours === 'number') values.thresholdHours = hours(p.thresholdHours);
           return (
             <li key={e.kind}>
               <p>{t(entitlementMessageKey(e), values)}</p>
               <p className="meta">
-                {owedAt(e, now) ? t('entitlement.owedNow') : t('entitlement.owedFrom', { time: formatTime(e.from!, i18n.language) })}
+                {timing(e, now, t, i18n.language, airportTimeZone(state))}
                 {typeof p.amount === 'number' && typeof p.currency === 'string' && (
                   <> · {t('entitlement.voucher', { amount: money(p.amount, p.currency, i18n.language) })}</>
                 )}
                 {' · '}
-                <span lang="en">{e.legalBasis}</span>
+                <bdi lang="en">{e.legalBasis}</bdi>
               </p>
             </li>
           );

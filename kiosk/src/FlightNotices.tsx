@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLanguage, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
+import { airportTimeZone, isLanguage, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
 import { formatTime } from './format.ts';
 
 /**
@@ -9,6 +9,7 @@ import { formatTime } from './format.ts';
 export function FlightNotices({ state, gate }: { state: HubState; gate: string }) {
   const { t, i18n } = useTranslation();
   const notices = noticesForGate(state, gate);
+  const zone = airportTimeZone(state);
   if (!notices.length) return null;
   return (
     <>
@@ -29,8 +30,8 @@ export function FlightNotices({ state, gate }: { state: HubState; gate: string }
               )}
             </dl>
             <p className="meta">
-              {t('notice.updated', { time: formatTime(n.publishedAt, i18n.language) })}
-              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, i18n.language) })}</>}
+              {t('notice.updated', { time: formatTime(n.publishedAt, i18n.language, zone) })}
+              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, i18n.language, zone) })}</>}
             </p>
           </section>
         );

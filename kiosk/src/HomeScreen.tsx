@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { EVENTS, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/index.ts';
+import { EVENTS, airportTimeZone, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/index.ts';
 import { RequestForm } from './RequestForm.tsx';
 import { CameraScan } from './CameraScan.tsx';
 import { useBarcodeScanner } from './scanner.ts';
@@ -57,7 +57,7 @@ export function HomeScreen({
           <h3 id="flights-title">{t('home.flightsHere')}</h3>
           <ul>
             {flightsHere.map((f) => {
-              const line = flightLine(f, i18n.language);
+              const line = flightLine(f, i18n.language, airportTimeZone(sync.state));
               return (
                 <li key={f.id} className={`flight ${f.status}`}>
                   {t(line.key, line.values)}

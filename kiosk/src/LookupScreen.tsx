@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { normaliseTicket, type TicketQuery } from '../../core/index.ts';
+import { airportTimeZone, normaliseTicket, type TicketQuery } from '../../core/index.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { useBarcodeScanner } from './scanner.ts';
 import { CameraScan } from './CameraScan.tsx';
+import { TicketVouchers } from './TicketVouchers.tsx';
 import { usePassScan } from './use-pass-scan.ts';
 
 /** A returning passenger, at any kiosk: their ticket by number or by scanning the pass again. */
@@ -36,6 +37,7 @@ export function LookupScreen({
   useBarcodeScanner(onScan);
 
   const byPass = query !== null && 'surname' in query;
+  const zone = airportTimeZone(sync.state);
   return (
     <section className="lookup" aria-labelledby="lookup-title">
       <h2 id="lookup-title">{t('lookup.title')}</h2>
@@ -92,7 +94,8 @@ export function LookupScreen({
             <h3>{t('lookup.results')}</h3>
             {lookup.tickets.map((tk) => (
               <article key={tk.ticket} className="ticket">
-                <TicketStatus facts={tk} headingLevel={3} />
+                <TicketStatus facts={tk} timeZone={zone} headingLevel={3} />
+                <TicketVouchers vouchers={tk.vouchers} timeZone={zone} />
                 <WaitInfo wait={tk.wait} />
               </article>
             ))}

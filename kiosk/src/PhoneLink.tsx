@@ -6,7 +6,7 @@ import { EVENTS, type PhoneLinkAnswer, type TicketQuery } from '../../core/index
 /**
  * A QR code and the address that opens this ticket on the passenger's phone. The hub makes both
  * (kiosks never hold the secret behind links, and the QR encoder stays out of the kiosk's budget);
- * it answers only for a ticket this kiosk made, or for a pass scanned again. `refreshKey` asks
+ * it answers only for a ticket made on this kiosk (by number or pass). `refreshKey` asks
  * again, e.g. after staff switched the old link off. Nothing shows while the hub is unreachable.
  */
 export function PhoneLink({ client, query, refreshKey }: { client: SyncClient; query: TicketQuery | null; refreshKey: unknown }) {

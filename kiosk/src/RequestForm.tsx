@@ -36,14 +36,17 @@ export function RequestForm({
     identity !== null || flight !== '' || surname !== '' || needs.length > 0 || note !== '' ||
     party.adults !== START_PARTY.adults || party.children !== 0 || party.infants !== 0;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  // A scan typed into a focused field: the pass wins, the stray characters go.
-  useEffect(() => {
+  // A scan typed into a focused field: the pass wins, the stray characters go. Adjusted while
+  // rendering (not in an effect) so the stray characters are never painted.
+  const [seenIdentity, setSeenIdentity] = useState(identity);
+  if (identity !== seenIdentity) {
+    setSeenIdentity(identity);
     if (identity) {
       setFlight('');
       setSurname('');
     }
     setErrors([]);
-  }, [identity]);
+  }
 
   const toggle = (n: Need) => setNeeds((cur) => (cur.includes(n) ? cur.filter((x) => x !== n) : [...cur, n]));
 

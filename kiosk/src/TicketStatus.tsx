@@ -12,9 +12,9 @@ export type TicketFacts = Pick<
 type StepState = 'done' | 'current' | 'next';
 
 /** The big ticket number and the received → on the way → delivered timeline. */
-export function TicketStatus({ facts, headingLevel = 2 }: { facts: TicketFacts; headingLevel?: 2 | 3 }) {
+export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: TicketFacts; timeZone: string; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
-  const time = (iso: string | null) => (iso ? t('ticket.at', { time: formatTime(iso, i18n.language) }) : '');
+  const time = (iso: string | null) => (iso ? t('ticket.at', { time: formatTime(iso, i18n.language, timeZone) }) : '');
   const reached = facts.status === 'delivered' ? 3 : facts.status === 'claimed' ? 2 : 1;
   const stateOf = (step: number): StepState => (step < reached || reached === 3 ? 'done' : step === reached ? 'current' : 'next');
   const steps = [
@@ -55,7 +55,8 @@ export function TicketStatus({ facts, headingLevel = 2 }: { facts: TicketFacts; 
           );
         })}
       </ol>
-      <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>
+      {/* A ticket found by flight and surname comes without its needs (they can be medical). */}
+      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { ticketFor, type Need, type Party } from '../../core/index.ts';
+import { airportTimeZone, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/index.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { Entitlements } from './Entitlements.tsx';
 import { FlightNotices } from './FlightNotices.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
+import { TicketVouchers } from './TicketVouchers.tsx';
+import { PartySize } from './PartySize.tsx';
 
 /** The passenger's ticket: number, live status and whether the hub has it yet. */
 export interface SubmittedTicket {
@@ -56,6 +58,7 @@ export function TicketView({
     );
   }
   const flight = request ? sync.state.flights[request.flightId] : undefined;
+  const zone = airportTimeZone(sync.state);
   const wait = lookup?.kind === 'found' ? (lookup.tickets[0]?.wait ?? null) : null;
   return (
     <section className="ticket" aria-labelledby="ticket-title">
@@ -63,6 +66,7 @@ export function TicketView({
       <div aria-live="polite">
         <TicketStatus
           headingLevel={3}
+          timeZone={zone}
           facts={{
             ticket: number,
             status: request?.status ?? 'received',
@@ -73,11 +77,13 @@ export function TicketView({
             deliveredAt: request?.deliveredAt ?? null,
           }}
         />
+        <PartySize party={request?.party ?? ticket.party} />
         <p>{t('ticket.keep', { gate })}</p>
         <p className={pendingOp ? 'net saved' : 'net sent'} data-testid="net-state">
           {pendingOp ? t('net.saved') : t('net.sent')}
         </p>
       </div>
+      <TicketVouchers vouchers={request ? publicVouchersOf(sync.state, request.id) : []} timeZone={zone} />
       <WaitInfo wait={pendingOp ? null : wait} />
       {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}
       {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}

@@ -1,16 +1,21 @@
-import type { Flight } from '../../core/index.ts';
+import { airportClockIn, type Flight } from '../../core/index.ts';
 
-/** A clock time in the passenger's language, e.g. 21:30 or 9:30 PM. */
-export function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+/** A clock time in the passenger's language (21:30 or 9:30 PM), always in the airport's time zone. */
+export function formatTime(iso: string, language: string, timeZone: string): string {
+  return airportClockIn(iso, timeZone, language);
+}
+
+/** An amount in the passenger's language, e.g. 15,00 € or €15.00. */
+export function formatMoney(cents: number, currency: string, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(cents / 100);
 }
 
 /** The words for a flight's status line, as i18n key and values. */
-export function flightLine(f: Flight, language: string): { key: string; values: Record<string, string> } {
+export function flightLine(f: Flight, language: string, timeZone: string): { key: string; values: Record<string, string> } {
   const values = {
     flight: f.number,
     destination: f.destinationName,
-    time: formatTime(f.status === 'delayed' ? f.estimatedDeparture : f.scheduledDeparture, language),
+    time: formatTime(f.status === 'delayed' ? f.estimatedDeparture : f.scheduledDeparture, language, timeZone),
   };
   return { key: `flight.${f.status}`, values };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLatest } from '../../client/use-latest.ts';
 
 /** No touch for this long and the kiosk asks whether the passenger is still there (WCAG 2.2.1). */
 export const IDLE_AFTER_MS = 60_000;
@@ -56,10 +57,8 @@ const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as c
  * the passenger touches the screen; with nothing on screen it is simply idle.
  */
 export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): void {
-  const reset = useRef(onReset);
-  reset.current = onReset;
-  const personal = useRef(hasPersonalData);
-  personal.current = hasPersonalData;
+  const reset = useLatest(onReset);
+  const personal = useLatest(hasPersonalData);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -91,5 +90,5 @@ export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): voi
       clearTimeout(timer);
       for (const e of ACTIVITY) window.removeEventListener(e, activity, { capture: true });
     };
-  }, []);
+  }, [reset, personal]);
 }

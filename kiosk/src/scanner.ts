@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../../client/use-latest.ts';
 
 /** A boarding pass barcode is at least this long; anything a person types by hand is slower. */
 export const SCAN_MIN_LENGTH = 20;
@@ -13,8 +14,7 @@ const BURST_BREAK_MS = 400;
  * focus is, and stops that Enter from submitting a form.
  */
 export function useBarcodeScanner(onScan: (text: string) => void, enabled = true): void {
-  const handler = useRef(onScan);
-  handler.current = onScan;
+  const handler = useLatest(onScan);
 
   useEffect(() => {
     if (!enabled) return;
@@ -43,5 +43,5 @@ export function useBarcodeScanner(onScan: (text: string) => void, enabled = true
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [enabled]);
+  }, [enabled, handler]);
 }

@@ -1,11 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legAtThisAirport, parseBcbp, type Flight, type HubState } from '../../core/index.ts';
+import { matchPass, parseBcbp, type BcbpLeg, type Flight, type HubState } from '../../core/index.ts';
 
 export interface ScannedPassenger {
   flight: Flight;
   /** As printed on the pass, in capitals. */
   surname: string;
+}
+
+type ScanError = { key: string; values?: Record<string, string>; date?: string; legs?: BcbpLeg[] };
+
+// Unicode isolates keep "AF0084 SFO → CDG" left to right inside an Arabic sentence.
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
+/** A pass's day in the passenger's language, e.g. "14 March" or "14. März" (no time zone shift: it is a date). */
+function dayText(isoDay: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T12:00:00Z`));
+}
+
+function legsText(legs: readonly BcbpLeg[], language: string): string {
+  const parts = legs.map((l) => isolate(`${l.flightNumber} ${l.from} → ${l.to}`));
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(parts);
 }
 
 /** Turns scanner text into this airport's flight and the surname, or a message the passenger can act on. */
@@ -14,23 +29,33 @@ export function usePassScan(state: HubState): {
   readPass: (text: string) => ScannedPassenger | null;
   clearScanError: () => void;
 } {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Kept as key and values so the message follows a change of language.
-  const [error, setScanError] = useState<{ key: string; values?: Record<string, string> } | null>(null);
+  const [error, setScanError] = useState<ScanError | null>(null);
   const readPass = (text: string): ScannedPassenger | null => {
     const parsed = parseBcbp(text);
     if (!parsed.ok) {
       setScanError({ key: `scan.${parsed.code}` });
       return null;
     }
-    const here = legAtThisAirport(state, parsed.pass, new Date().toISOString());
-    if (!here) {
-      setScanError({ key: 'scan.elsewhere', values: { flight: parsed.pass.legs[0]!.flightNumber } });
+    const found = matchPass(state, parsed.pass, new Date().toISOString());
+    if (!found.ok) {
+      if (found.code === 'other_day') setScanError({ key: 'scan.other_day', values: { flight: found.leg.flightNumber }, date: found.date });
+      else if (found.code === 'not_listed') {
+        const { flightNumber: flight, from, to } = found.leg;
+        setScanError({ key: 'scan.not_listed', values: { flight, from, to } });
+      } else setScanError({ key: 'scan.no_leg_here', values: { airport: found.airport }, legs: found.legs });
       return null;
     }
     setScanError(null);
-    return { flight: here.flight, surname: parsed.pass.surname };
+    return { flight: found.flight, surname: parsed.pass.surname };
   };
-  const scanError = error ? t(error.key, error.values) : null;
+  const scanError = error
+    ? t(error.key, {
+        ...error.values,
+        ...(error.date ? { date: dayText(error.date, i18n.language) } : {}),
+        ...(error.legs ? { legs: legsText(error.legs, i18n.language) } : {}),
+      })
+    : null;
   return { scanError, readPass, clearScanError: () => setScanError(null) };
 }

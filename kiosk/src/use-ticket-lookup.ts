@@ -16,14 +16,17 @@ export const LOOKUP_REFRESH_MS = 15_000;
  * `refreshKey` asks again at once (e.g. when the kiosk sees its own request change).
  */
 export function useTicketLookup(client: SyncClient, query: TicketQuery | null, refreshKey: unknown = null): LookupState | null {
-  const [state, setState] = useState<LookupState | null>(null);
   const key = query ? JSON.stringify(query) : null;
+  const [state, setState] = useState<LookupState | null>(() => (key ? { kind: 'searching' } : null));
+  // A new query keeps the last answer on screen until the hub answers it; no query clears it.
+  const [askedKey, setAskedKey] = useState(key);
+  if (key !== askedKey) {
+    setAskedKey(key);
+    setState(key ? (state ?? { kind: 'searching' }) : null);
+  }
 
   useEffect(() => {
-    if (!key) {
-      setState(null);
-      return;
-    }
+    if (!key) return;
     let live = true;
     const ask = async () => {
       const answer = await client.ask<TicketLookup>(EVENTS.ticketLookup, JSON.parse(key));
@@ -31,7 +34,6 @@ export function useTicketLookup(client: SyncClient, query: TicketQuery | null, r
       if (!answer) setState((s) => (s?.kind === 'found' ? s : { kind: 'offline' }));
       else setState(answer.ok ? { kind: 'found', tickets: answer.tickets } : { kind: 'refused', reason: answer.reason });
     };
-    setState((s) => s ?? { kind: 'searching' });
     void ask();
     const timer = setInterval(() => void ask(), LOOKUP_REFRESH_MS);
     return () => {

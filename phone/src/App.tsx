@@ -86,9 +86,9 @@ export function App() {
         {ticket && state.kind !== 'closed' && (
           <>
             <Timeline ticket={ticket} t={t} lang={lang} />
-            {ticket.flight && <FlightLine flight={ticket.flight} t={t} lang={lang} />}
+            {ticket.flight && <FlightLine flight={ticket.flight} timeZone={ticket.timeZone} t={t} lang={lang} />}
             <Vouchers ticket={ticket} t={t} lang={lang} />
-            <Thread thread={ticket.thread} t={t} lang={lang} online={state.kind === 'live'} write={write} />
+            <Thread thread={ticket.thread} timeZone={ticket.timeZone} t={t} lang={lang} online={state.kind === 'live'} write={write} />
             <Notices ticket={ticket} t={t} lang={lang as Language} />
             <Owed ticket={ticket} t={t} lang={lang} />
           </>

@@ -24,8 +24,8 @@ export function Notices({ ticket, t, lang }: { ticket: PhoneTicket; t: Translate
               )}
             </dl>
             <p className="meta">
-              {t('notice.updated', { time: formatTime(n.publishedAt, lang) })}
-              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, lang) })}</>}
+              {t('notice.updated', { time: formatTime(n.publishedAt, lang, ticket.timeZone) })}
+              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, lang, ticket.timeZone) })}</>}
             </p>
           </section>
         );

@@ -18,7 +18,7 @@ export function Owed({ ticket, t, lang }: { ticket: PhoneTicket; t: Translate; l
             <li key={e.kind}>
               <p>{t(e.messageKey, values)}</p>
               <p className="meta">
-                {owedNow ? t('entitlement.owedNow') : t('entitlement.owedFrom', { time: formatTime(e.from!, lang) })} ·{' '}
+                {owedNow ? t('entitlement.owedNow') : t('entitlement.owedFrom', { time: formatTime(e.from!, lang, ticket.timeZone) })} ·{' '}
                 <span lang="en">{e.legalBasis}</span>
               </p>
             </li>

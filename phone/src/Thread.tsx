@@ -10,12 +10,14 @@ const MAX_LENGTH = 500;
 /** The written thread with the gate's staff: plain text only (React escapes it), oldest first. */
 export function Thread({
   thread,
+  timeZone,
   t,
   lang,
   online,
   write,
 }: {
   thread: ThreadMessage[];
+  timeZone: string;
   t: Translate;
   lang: string;
   online: boolean;
@@ -47,7 +49,7 @@ export function Thread({
           {thread.map((m) => (
             <li key={m.seq} className={m.from} data-testid={`message-${m.from}`}>
               <p className="meta">
-                {m.from === 'passenger' ? t('phone.you') : t('phone.staffSigned', { name: m.byName ?? '' })} · {formatTime(m.at, lang)}
+                {m.from === 'passenger' ? t('phone.you') : t('phone.staffSigned', { name: m.byName ?? '' })} · {formatTime(m.at, lang, timeZone)}
               </p>
               <p className="text">{m.text}</p>
             </li>

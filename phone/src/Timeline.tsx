@@ -26,7 +26,7 @@ export function Timeline({ ticket, t, lang }: { ticket: PhoneTicket; t: Translat
           const state = i + 1 < reached || reached === 3 ? 'done' : i + 1 === reached ? 'current' : 'next';
           return (
             <li key={i} className={state} aria-current={state === 'current' ? 'step' : undefined}>
-              {s.label} {state !== 'next' && s.at ? t('ticket.at', { time: formatTime(s.at, lang) }) : ''}
+              {s.label} {state !== 'next' && s.at ? t('ticket.at', { time: formatTime(s.at, lang, ticket.timeZone) }) : ''}
               <span className="visually-hidden">
                 {' '}({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
               </span>

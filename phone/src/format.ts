@@ -1,6 +1,8 @@
-/** A clock time in the passenger's language, e.g. 21:30 or 9:30 PM. */
-export function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+import { airportClockIn } from '../../core/airport-clock.ts';
+
+/** A clock time written the passenger's way (21:30, 9:30 PM), on the airport's clock wherever the phone is set. */
+export function formatTime(iso: string, language: string, timeZone: string): string {
+  return airportClockIn(iso, timeZone, language);
 }
 
 export function formatMoney(cents: number, currency: string, language: string): string {

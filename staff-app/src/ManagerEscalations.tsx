@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { formatMoney, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
+import { airportTimeZone, formatMoney, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
 import { STOCK_TITLE, VOUCHER_LABEL, clockTime, partyText } from './labels.ts';
 
 /**
@@ -44,7 +44,7 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
       <p>
         <strong>{VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}</strong> for{' '}
         {r ? `${r.surname.toUpperCase()} (${partyText(r.party)}, ${r.flightNumber}, gate ${r.gate})` : 'a request'} — asked by{' '}
-        {v.requestedByName} at {clockTime(v.requestedAt)}
+        {v.requestedByName} at {clockTime(v.requestedAt, airportTimeZone(state))}
       </p>
       {v.escalationNote && <p className="note">“{v.escalationNote}”</p>}
       {v.description && <p>{v.description}</p>}

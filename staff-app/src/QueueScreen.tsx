@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
-import { queueOrder, type CareRequest } from '../../core/index.ts';
+import { airportTimeZone } from '../../core/index.ts';
 import type { Session } from './session.ts';
 import { RequestCard } from './RequestCard.tsx';
+import { QueueList } from './queue/QueueList.tsx';
+import { noVouchers, useQueueView } from './queue/use-queue-view.ts';
 import { StockPanel } from './StockPanel.tsx';
 import { ManagerEscalations } from './ManagerEscalations.tsx';
 import { EscalationAnswers } from './EscalationAnswers.tsx';
+import { GateNotices } from './GateNotices.tsx';
 import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.tsx';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
 function useMinuteTick(): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(t);
@@ -32,17 +35,9 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
   const me = session.staff;
   const gates = session.gates ?? me.gates;
   const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
-  const watched = (r: CareRequest) => gates.includes(r.gate);
-  const all = Object.values(sync.state.requests).filter(watched);
-  const open = queueOrder(all.filter((r) => r.status === 'received' || r.status === 'claimed'));
-  const done = all
-    .filter((r) => r.status === 'delivered' || r.status === 'cancelled')
-    .sort((a, b) => (b.history.at(-1)?.at ?? '').localeCompare(a.history.at(-1)?.at ?? ''))
-    .slice(0, 10);
-
-  // Vouchers issued on this tablet that the hub has not confirmed yet (offline): it may still refuse them.
-  const unconfirmed = new Set(sync.pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])));
-  const cardProps = { now, me: me.id, state: sync.state, client, unconfirmed };
+  const { open, done, vouchers, unconfirmed, facts } = useQueueView(sync.state, gates, sync.pending);
+  const manager = sync.state.staff[me.id]?.role === 'duty_manager';
+  const cardProps = { now, zone: airportTimeZone(sync.state), me: me.id, manager, client, unconfirmed, facts };
   return (
     <div className="staff">
       <header className="topbar">
@@ -60,20 +55,17 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
       <EscalationAnswers state={sync.state} me={me.id} />
       {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
       <main className="queue">
+        <GateNotices state={sync.state} gates={gates} now={now} />
         <StockPanel state={sync.state} gates={gates} client={client} />
         <h2>Open requests ({open.length})</h2>
         {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}
-        <ul className="cards">
-          {open.map((r) => (
-            <RequestCard key={r.id} request={r} {...cardProps} />
-          ))}
-        </ul>
+        <QueueList requests={open} flights={sync.state.flights} vouchers={vouchers} {...cardProps} />
         {done.length > 0 && (
           <>
             <h2>Recently closed</h2>
             <ul className="cards done">
               {done.map((r) => (
-                <RequestCard key={r.id} request={r} {...cardProps} />
+                <RequestCard key={r.id} request={r} flight={sync.state.flights[r.flightId]} vouchers={vouchers.get(r.id) ?? noVouchers} {...cardProps} />
               ))}
             </ul>
           </>

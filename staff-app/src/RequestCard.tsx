@@ -1,49 +1,68 @@
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { PRIORITY_LABEL, priorityTier, requestEntitlementSummary, vouchersOf, type CareRequest, type HubState } from '../../core/index.ts';
+import {
+  PRIORITY_LABEL,
+  priorityTier,
+  requestEntitlementSummary,
+  type CareRequest,
+  type EntitlementFacts,
+  type Flight,
+  type OpBody,
+  type Voucher,
+} from '../../core/index.ts';
 import { NEED_LABEL, clockTime, partyText } from './labels.ts';
-import { DeliverForm } from './card/DeliverForm.tsx';
-import { ReassignForm } from './card/ReassignForm.tsx';
-import { CancelForm } from './card/CancelForm.tsx';
-import { NoteForm } from './card/NoteForm.tsx';
-import { VoucherForm } from './card/VoucherForm.tsx';
 import { VoucherList } from './card/VoucherList.tsx';
-import { HistoryList } from './card/HistoryList.tsx';
 import { ThreadPanel } from './card/ThreadPanel.tsx';
+import { CardPanel, type Panel } from './card/CardPanel.tsx';
+import { countCardRender } from './render-count.ts';
 
 interface Props {
   request: CareRequest;
-  now: number;
-  me: string;
-  state: HubState;
-  client: SyncClient;
+  flight: Flight | undefined;
+  /** Flights and airlines, all the entitlement line reads: it is worked out again only when they, the request or the minute change. */
+  facts: EntitlementFacts;
+  vouchers: readonly Voucher[];
   /** Voucher ids still waiting in this tablet's outbox. */
   unconfirmed: ReadonlySet<string>;
+  now: number;
+  /** The airport's time zone: card times are read on its clock, not the tablet's. */
+  zone: string;
+  me: string;
+  manager: boolean;
+  client: SyncClient;
+  /** In a windowed list: lets the list measure this card's height. */
+  measure?: (el: HTMLLIElement | null) => void;
 }
 
-type Panel = 'deliver' | 'voucher' | 'reassign' | 'cancel' | 'note' | 'history' | null;
-
-export function RequestCard({ request: r, now, me, state, client, unconfirmed }: Props) {
-  const [panel, setPanel] = useState<Panel>(null);
+/**
+ * One request. Memoised: every prop stays identical while this request, its flight, its vouchers
+ * and the minute stay the same, so a push re-renders only the cards it changed.
+ */
+export const RequestCard = memo(function RequestCard({ request: r, flight, facts, vouchers, unconfirmed, now, zone, me, manager, client, measure }: Props) {
+  countCardRender(r.ticket);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const waited = Math.max(0, Math.round((now - Date.parse(r.createdAt)) / 60000));
-  const flight = state.flights[r.flightId];
   const tier = priorityTier(r);
-  const vouchers = vouchersOf(state, r.id);
+  const entitlements = useMemo(() => requestEntitlementSummary(facts, r, new Date(now).toISOString()), [facts, r, now]);
   const open = r.status === 'received' || r.status === 'claimed';
-  const manager = state.staff[me]?.role === 'duty_manager';
   const mayHandle = r.status === 'received' || r.claimedBy === me || manager;
   const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
-  const close = () => setPanel(null);
-  const submit = (body: Parameters<SyncClient['submit']>[0]) => void client.submit(body);
+  const close = useCallback(() => setPanel(null), []);
+  const submit = useCallback((body: OpBody) => void client.submit(body), [client]);
   const status =
     r.status === 'delivered'
-      ? `delivered ${r.deliveredAt ? clockTime(r.deliveredAt) : ''}`
+      ? `delivered ${r.deliveredAt ? clockTime(r.deliveredAt, zone) : ''}`
       : r.status === 'cancelled'
         ? 'cancelled'
         : `${waited} min waiting`;
 
   return (
-    <li className={`card ${r.status} tier-${tier}`} data-testid="request-card" data-ticket={r.ticket}>
+    <li
+      ref={measure}
+      className={`card ${r.status} tier-${tier}`}
+      data-testid="request-card"
+      data-ticket={r.ticket}
+    >
       <div className="card-head">
         <span className="ticket">{r.ticket}</span>
         {tier !== 'standard' && <span className="priority">{PRIORITY_LABEL[tier]}</span>}
@@ -56,19 +75,19 @@ export function RequestCard({ request: r, now, me, state, client, unconfirmed }:
         {r.unaccompaniedMinor ? ' · travelling alone' : ''} · {r.language.toUpperCase()}
       </p>
       <p className="needs">{r.needs.map((n) => NEED_LABEL[n] ?? n).join(' · ')}</p>
-      <p className="entitlements" data-testid="entitlements">{requestEntitlementSummary(state, r, new Date(now).toISOString())}</p>
+      <p className="entitlements" data-testid="entitlements">{entitlements}</p>
       {r.note && <p className="note">“{r.note}”</p>}
       {r.status === 'cancelled' && r.cancelReason && <p className="cancel-reason">Cancelled: {r.cancelReason}</p>}
       {r.staffNotes.length > 0 && (
         <ul className="staff-notes" aria-label="Staff notes">
           {r.staffNotes.map((n, i) => (
             <li key={i}>
-              <strong>{n.byName}</strong> {clockTime(n.at)}: {n.text}
+              <strong>{n.byName}</strong> {clockTime(n.at, zone)}: {n.text}
             </li>
           ))}
         </ul>
       )}
-      <ThreadPanel request={r} onSubmit={submit} />
+      <ThreadPanel request={r} zone={zone} onSubmit={submit} />
       {vouchers.length > 0 && <VoucherList vouchers={vouchers} unconfirmed={unconfirmed} />}
       <div className="actions">
         {r.status === 'received' && (
@@ -93,12 +112,7 @@ export function RequestCard({ request: r, now, me, state, client, unconfirmed }:
         <button aria-expanded={panel === 'note'} onClick={() => toggle('note')}>Add note</button>
         <button aria-expanded={panel === 'history'} onClick={() => toggle('history')}>History</button>
       </div>
-      {panel === 'deliver' && <DeliverForm request={r} state={state} onSubmit={submit} onDone={close} />}
-      {panel === 'reassign' && <ReassignForm request={r} state={state} me={me} onSubmit={submit} onDone={close} />}
-      {panel === 'cancel' && <CancelForm request={r} onSubmit={submit} onDone={close} />}
-      {panel === 'note' && <NoteForm request={r} onSubmit={submit} onDone={close} />}
-      {panel === 'voucher' && <VoucherForm request={r} state={state} me={me} now={now} onSubmit={submit} onDone={close} />}
-      {panel === 'history' && <HistoryList request={r} state={state} />}
+      {panel && <CardPanel panel={panel} request={r} client={client} me={me} now={now} onSubmit={submit} onDone={close} />}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { CareRequest, Need, VoucherKind } from '../../core/index.ts';
+import { airportClock, type CareRequest, type Need, type VoucherKind } from '../../core/index.ts';
 
 export const NEED_LABEL: Record<Need, string> = {
   water: 'Water',
@@ -28,6 +28,7 @@ export function partyText(p: CareRequest['party']): string {
     .join(', ');
 }
 
-export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+/** 24-hour clock in the airport's time zone (airportTimeZone(state)), whatever the tablet's own zone. */
+export function clockTime(iso: string, timeZone: string): string {
+  return airportClock(iso, timeZone);
 }

@@ -36,6 +36,7 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'thread.passenger': (op, about) => `Passenger's message${about(op.payload.requestId)}`,
   'thread.staff': (op, about) => `Answer to the passenger${about(op.payload.requestId)}`,
   'phone.revoke': (op, about) => `Phone link revocation${about(op.payload.requestId)}`,
+  'airport.set': (op) => `Airport ${op.payload.code} on ${op.payload.timeZone} time`,
 };
 
 /** Names a refused operation so the agent knows which action and which passenger it was. */

@@ -5,11 +5,10 @@ export const WARN_MINUTES = 15;
 
 /** Minutes left in the session, refreshed every 15 s; calls onExpired once when it runs out. */
 export function useSessionExpiry(expiresAt: string, onExpired: () => void): number {
-  const left = () => Math.max(0, Math.ceil((Date.parse(expiresAt) - Date.now()) / 60_000));
-  const [minutes, setMinutes] = useState(left);
+  const [minutes, setMinutes] = useState(() => minutesLeft(expiresAt));
   useEffect(() => {
     const tick = () => {
-      const m = left();
+      const m = minutesLeft(expiresAt);
       setMinutes(m);
       if (Date.parse(expiresAt) <= Date.now()) onExpired();
     };
@@ -23,4 +22,8 @@ export function useSessionExpiry(expiresAt: string, onExpired: () => void): numb
     };
   }, [expiresAt, onExpired]);
   return minutes;
+}
+
+function minutesLeft(expiresAt: string): number {
+  return Math.max(0, Math.ceil((Date.parse(expiresAt) - Date.now()) / 60_000));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseBcbp } from '../../core/bcbp/parse.ts';
-import { legAtThisAirport } from '../../core/bcbp/match.ts';
+import { matchPass, passDate } from '../../core/bcbp/match.ts';
 import { bcbp } from '../helpers/bcbp.ts';
 import { demoState } from '../helpers/demo-state.ts';
 
@@ -142,16 +142,79 @@ describe('IATA boarding pass (BCBP format M)', () => {
   });
 
   it('picks the leg that departs from this airport on a connecting pass', () => {
-    const now = new Date();
-    const state = demoState(now);
+    const state = demoState(new Date(NOW));
     const pass = parsed(
       bcbp('MOREAU/ANNE', [
-        { from: 'LHR', to: 'CDG', carrier: 'BA', flight: '0304' },
-        { from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634' },
+        { from: 'LHR', to: 'CDG', carrier: 'BA', flight: '0304', julian: '327' },
+        { from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634', julian: '327' },
       ]),
     );
-    expect(legAtThisAirport(state, pass, now.toISOString())?.flight.number).toBe('AF1634');
-    const elsewhere = parsed(bcbp('MOREAU/ANNE', [{ from: 'LHR', to: 'JFK', carrier: 'BA', flight: '0117' }]));
-    expect(legAtThisAirport(state, elsewhere, now.toISOString())).toBeNull();
+    const found = matchPass(state, pass, NOW);
+    expect(found.ok && [found.flight.number, found.leg.from]).toEqual(['AF1634', 'CDG']);
+  });
+});
+
+// 19:00 in Paris on 23 November 2026, day 327 of the year; the demo AF1634 leaves at 19:30.
+const NOW = '2026-11-23T18:00:00.000Z';
+
+describe('boarding passes at this airport (issue 12, item 7)', () => {
+  const state = demoState(new Date(NOW));
+
+  it('a pass dated another day gets that day, not today\'s flight of the same number', () => {
+    const yesterday = parsed(bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', flight: '1634', julian: '326' }]));
+    expect(matchPass(state, yesterday, NOW)).toMatchObject({ ok: false, code: 'other_day', date: '2026-11-22', leg: { flightNumber: 'AF1634' } });
+    const nextWeek = parsed(bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', flight: '1634', julian: '334' }]));
+    expect(matchPass(state, nextWeek, NOW)).toMatchObject({ ok: false, code: 'other_day', date: '2026-11-30' });
+    const today = parsed(bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', flight: '1634', julian: '327' }]));
+    expect(matchPass(state, today, NOW)).toMatchObject({ ok: true, flight: { number: 'AF1634' } });
+  });
+
+  it("yesterday evening's flight delayed past midnight still matches yesterday's pass", () => {
+    const flight = Object.values(state.flights).find((f) => f.number === 'AF1780')!;
+    // The demo cancels it this evening and rebooks it tomorrow morning; just after midnight, the pass is dated yesterday.
+    const afterMidnight = '2026-11-23T23:30:00.000Z';
+    const pass = parsed(bcbp('ROSSI/GIULIA', [{ from: 'CDG', to: 'FCO', flight: '1780', julian: '327' }]));
+    expect(matchPass(state, pass, afterMidnight)).toMatchObject({ ok: true, flight: { id: flight.id } });
+  });
+
+  it('reads a day of the year across New Year: 365 read on 2 January is last year', () => {
+    expect(passDate(365, '2027-01-02T10:00:00.000Z', 'Europe/Paris')).toBe('2026-12-31');
+    expect(passDate(2, '2026-12-31T10:00:00.000Z', 'Europe/Paris')).toBe('2027-01-02');
+    expect(passDate(327, NOW, 'Europe/Paris')).toBe('2026-11-23');
+  });
+
+  it('accepts a booking reference printed in lowercase', () => {
+    const pass = parsed(bcbp('MOREAU/ANNE', [{ pnr: 'xk4p2q', julian: '327' }]));
+    expect(pass.legs[0]!.pnr).toBe('XK4P2Q');
+    expect(matchPass(state, pass, NOW).ok).toBe(true);
+  });
+
+  it('refuses a conditional section size that runs past the end of the scan, with what is wrong', () => {
+    const one = bcbp('MOREAU/ANNE', [{ conditional: 'ABCDEFGH' }]);
+    // The last leg claims 0x20 characters of optional data; the scan holds 8.
+    const r = parseBcbp(one.slice(0, 58) + '20' + one.slice(60));
+    expect(r).toEqual({ ok: false, code: 'truncated', reason: 'leg 1 declares 32 characters of optional data, but the scan ends 24 characters before' });
+  });
+
+  it('names the leg that departs from here when its flight is not in the list', () => {
+    const pass = parsed(
+      bcbp('MOREAU/ANNE', [
+        { from: 'YUL', to: 'CDG', carrier: 'AC', flight: '870' },
+        { from: 'CDG', to: 'NCE', carrier: 'AF', flight: '7700' },
+      ]),
+    );
+    expect(matchPass(state, pass, NOW)).toMatchObject({ ok: false, code: 'not_listed', leg: { flightNumber: 'AF7700', from: 'CDG', to: 'NCE' } });
+  });
+
+  it('says that no leg departs from here, naming them all', () => {
+    const pass = parsed(
+      bcbp('MOREAU/ANNE', [
+        { from: 'SFO', to: 'LHR', carrier: 'BA', flight: '284' },
+        { from: 'LHR', to: 'JFK', carrier: 'BA', flight: '117' },
+      ]),
+    );
+    const found = matchPass(state, pass, NOW);
+    expect(found).toMatchObject({ ok: false, code: 'no_leg_here', airport: 'CDG' });
+    expect(!found.ok && found.code === 'no_leg_here' && found.legs.map((l) => `${l.flightNumber} ${l.from}-${l.to}`)).toEqual(['BA0284 SFO-LHR', 'BA0117 LHR-JFK']);
   });
 });

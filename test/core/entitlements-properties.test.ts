@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AirlineConfig, EntitlementFlight, PassengerProfile, Regime } from '../../core/index.ts';
-import { AirlineConfig as AirlineConfigSchema, ENTITLEMENT_MESSAGE_KEYS, assessEntitlements, entitlementMessageKey } from '../../core/index.ts';
+import { AirlineConfig as AirlineConfigSchema, ENTITLEMENT_MESSAGE_KEYS, applicableRegimes, assessEntitlements, entitlementMessageKey, regimesByLaw } from '../../core/index.ts';
 import { after, kinds } from '../helpers/entitlement-fixtures.ts';
 
 const regimes = fc.subarray<Regime>(['eu261', 'uk261', 'appr']);
@@ -78,14 +78,37 @@ describe('entitlement engine properties', () => {
     );
   });
 
-  it('only the regimes in the airline config grant anything', () => {
+  it('only the law of the flight and what the airline config adds grant anything', () => {
     fc.assert(
       fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
-        const out = assessEntitlements({ flight: withDelay(b, d), airline: a, passenger: p });
-        const allowed = [...a.regimes, ...(a.ownPolicy ? ['airline_policy'] : [])];
-        expect(out.sources).toEqual(allowed);
+        const f = withDelay(b, d);
+        const out = assessEntitlements({ flight: f, airline: a, passenger: p });
+        const byLaw = regimesByLaw(f.originCountry, f.destinationCountry, a.country);
+        const allowed = [...new Set([...byLaw, ...a.regimes]), ...(a.ownPolicy ? ['airline_policy'] : [])];
+        expect([...out.sources].sort()).toEqual(allowed.sort());
+        for (const r of byLaw) expect(out.sources).toContain(r);
         for (const e of out.entitlements) expect(allowed).toContain(e.source);
       }),
+    );
+  });
+
+  it('the law is a floor: an airline listing fewer laws never owes less than the law gives', () => {
+    fc.assert(
+      fc.property(baseFlight, airline, passenger, delay, fc.constantFrom('FR', 'GB', 'CA', undefined), (b, a, p, d, carrierCountry) => {
+        const f = withDelay(b, d);
+        const configured = { ...a, ...(carrierCountry ? { country: carrierCountry } : {}) };
+        const lawOnly: AirlineConfig = { ...configured, regimes: [] };
+        const { ownPolicy: _p, ...noPolicy } = lawOnly;
+        const floor = assessEntitlements({ flight: f, airline: noPolicy, passenger: p });
+        const withConfig = assessEntitlements({ flight: f, airline: configured, passenger: p });
+        expect(applicableRegimes(f, noPolicy)).toEqual(regimesByLaw(f.originCountry, f.destinationCountry, carrierCountry));
+        for (const e of floor.entitlements) {
+          const same = withConfig.entitlements.find((x) => x.kind === e.kind);
+          expect(same, `${e.kind} owed by law lost by the airline's configuration`).toBeDefined();
+          if (e.from === null) expect(same!.from).toBeNull();
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -140,7 +163,10 @@ describe('entitlement engine properties', () => {
         expect(next.delayMinutes).toBeGreaterThan(d);
         const at = assessEntitlements({ flight: withDelay(b, next.delayMinutes), airline: a, passenger: p });
         expect(kinds(at)).toContain('meal');
-        expect(at.entitlements.find((e) => e.kind === 'meal')!.from).toBe(next.at);
+        const meal = at.entitlements.find((e) => e.kind === 'meal')!;
+        // EU 261 / UK261 owe it as soon as such a delay is announced, offered by then at the latest; other rules count the wait.
+        if (next.basis === 'expected_delay') expect([meal.from, meal.offerBy]).toEqual([null, next.at]);
+        else expect(meal.from).toBe(next.at);
         const before = assessEntitlements({ flight: withDelay(b, next.delayMinutes - 1), airline: a, passenger: p });
         expect(kinds(before)).not.toContain('meal');
       }),
@@ -163,7 +189,8 @@ describe('entitlement engine properties', () => {
     fc.assert(
       fc.property(baseFlight, airline, passenger, delay, (b, a, p, d) => {
         const law: AirlineConfig = { ...a, regimes: a.regimes.filter((r) => r !== 'appr') };
-        if (law.regimes.length === 0 && !law.ownPolicy) return;
+        // APPR binds every flight to or from Canada, and its care depends on the cause.
+        if (b.originCountry === 'CA' || b.destinationCountry === 'CA') return;
         const f = withDelay(b, d);
         const within = assessEntitlements({ flight: { ...f, disruptionCause: 'within_control' }, airline: law, passenger: p });
         const weather = assessEntitlements({ flight: { ...f, disruptionCause: 'outside_control' }, airline: law, passenger: p });

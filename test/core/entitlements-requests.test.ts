@@ -31,16 +31,17 @@ function requestOn(flightNumber: string, gate: string, over: Partial<Extract<OpB
 }
 
 describe('entitlements for the demo airport', () => {
-  it('AF1634 to Barcelona, 2 h 30 late: EU 261 meal for the party from 21:30, when 2 h is reached', () => {
+  it('AF1634 to Barcelona, 2 h 30 late: EU 261 meals for the party owed now, to be offered by 21:30 (scheduled + 2 h) at the latest', () => {
     const { state, request } = requestOn('AF1634', 'K32');
-    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · meal €15 × 3 from 21:30 · 2 calls from 21:30');
-    expect(requestEntitlementSummary(state, request, '2026-11-23T20:30:00.000Z')).toBe('EU261 · meal €15 × 3 · 2 calls');
+    const line = 'EU261 · meal €15 × 3 · 2 calls · owed now — to be offered by 21:30 at the latest';
+    expect(requestEntitlementSummary(state, request, NOW)).toBe(line);
+    expect(requestEntitlementSummary(state, request, '2026-11-23T20:30:00.000Z')).toBe(line);
   });
 
   it('AF0084 to San Francisco, 5 h late past midnight: 4 h threshold, hotel and transport', () => {
     const { state, request } = requestOn('AF0084', 'K36');
     expect(requestEntitlementSummary(state, request, NOW)).toBe(
-      'EU261 · meal €15 × 3 from 00:00 · 2 calls from 00:00 · hotel 1 night from 00:00 · transport from 00:00',
+      'EU261 · meal €15 × 3 · 2 calls · hotel 1 night · transport · owed now — to be offered by 00:00 at the latest',
     );
   });
 
@@ -63,7 +64,7 @@ describe('entitlements for the demo airport', () => {
 
   it('BA0305 to London, 2 h 15 late: meals and two calls', () => {
     const { state, request } = requestOn('BA0305', 'K38');
-    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · meal €15 × 3 from 21:15 · 2 calls from 21:15');
+    expect(requestEntitlementSummary(state, request, NOW)).toBe('EU261 · meal €15 × 3 · 2 calls · owed now — to be offered by 21:15 at the latest');
   });
 
   it('an on-time flight shows that nothing is owed yet', () => {
@@ -76,7 +77,7 @@ describe('entitlements for the demo airport', () => {
     const f = state.flights[request.flightId]!;
     const late = new Date(Date.parse(f.scheduledDeparture) + 70 * 60_000).toISOString();
     const s = accepted(state, { type: 'flight.delay', payload: { flightId: f.id, estimatedDeparture: late } }, { kind: 'staff', id: 'M201' });
-    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261: nothing owed yet (delay 1 h 10); meals from 22:30 if it reaches 2 h (EU261)');
+    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261: nothing owed yet (delay 1 h 10); meals owed at once if the delay reaches 2 h (departure 22:30 or later, EU261)');
   });
 
   it('a passenger asking for mobility help gets Art. 11 priority and care now', () => {
@@ -97,16 +98,16 @@ describe('entitlements for the demo airport', () => {
   it('an airline nobody configured still owes the law of the departure country, amounts left to staff', () => {
     const { state, request } = requestOn('AF1634', 'K32');
     const bare: HubState = { ...state, airlines: {} };
-    expect(requestEntitlementSummary(bare, request, NOW)).toBe('EU261 · meal from 21:30 · 2 calls from 21:30');
+    expect(requestEntitlementSummary(bare, request, NOW)).toBe('EU261 · meal · 2 calls · owed now — to be offered by 21:30 at the latest');
   });
 
   it('a device state saved before airlines existed still gets an answer and takes airline updates', () => {
     const { state, request } = requestOn('AF1634', 'K32');
     const { airlines: _a, ...old } = state;
     const legacy = old as HubState;
-    expect(requestEntitlementSummary(legacy, request, NOW)).toBe('EU261 · meal from 21:30 · 2 calls from 21:30');
+    expect(requestEntitlementSummary(legacy, request, NOW)).toBe('EU261 · meal · 2 calls · owed now — to be offered by 21:30 at the latest');
     const s = accepted(legacy, { type: 'airline.upsert', payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { amount: 20, currency: 'EUR' } } }, SYSTEM);
-    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261 · meal €20 × 3 from 21:30 · 2 calls from 21:30');
+    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261 · meal €20 × 3 · 2 calls · owed now — to be offered by 21:30 at the latest');
   });
 
   it('a flight imported without countries or time zone borrows them from the airport\'s other flights', () => {

@@ -60,18 +60,21 @@ describe('EU 261 delay thresholds by distance (Art. 6)', () => {
     expect(owed(flight({ distanceKm: 9350, destinationCountry: undefined, delayMinutes: 180 }))).toEqual([]);
   });
 
-  it('says from when: a 3 h threshold on a 15:30 departure means a meal from 18:30 Paris time', () => {
+  it('a 3 h delay announced on a 15:30 departure: meals owed now, to be offered by 18:30 Paris time at the latest (Art. 6(1)(b)(i), 6(2))', () => {
     const a = assess(flight({ distanceKm: 2100, destinationCountry: 'GR', delayMinutes: 200 }));
     const meal = a.entitlements.find((e) => e.kind === 'meal')!;
-    expect(meal.from).toBe('2026-11-23T17:30:00.000Z');
-    expect(new Date(meal.from!).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' })).toBe('18:30');
+    expect(meal.from).toBeNull();
+    expect(meal.offerBy).toBe('2026-11-23T17:30:00.000Z');
+    expect(new Date(meal.offerBy!).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' })).toBe('18:30');
     expect(meal).toMatchObject({
       source: 'eu261',
       reason: 'delay_threshold',
-      legalBasis: 'EU 261/2004 Art. 6, Art. 9(1)(a)',
+      legalBasis: 'EU 261/2004 Art. 6(1)(b)(i), Art. 9(1)(a)',
       threshold: { delayMinutes: 180, distanceBand: '1500_to_3500', withinRegion: true, noticeUnderHours: null },
-      params: { thresholdHours: 3, thresholdMinutes: 180, from: '2026-11-23T17:30:00.000Z', delayMinutes: 200, amount: 12, currency: 'EUR' },
+      params: { thresholdHours: 3, thresholdMinutes: 180, offerBy: '2026-11-23T17:30:00.000Z', delayMinutes: 200, amount: 12, currency: 'EUR' },
     });
+    expect(meal.params.from).toBeUndefined();
+    expect(a.entitlements.find((e) => e.kind === 'communication')!.legalBasis).toBe('EU 261/2004 Art. 6(1)(b)(i), Art. 9(2)');
     expect(a.entitlements.find((e) => e.kind === 'communication')!.params.count).toBe(2);
   });
 
@@ -120,12 +123,16 @@ describe('overnight: hotel and transport when the new departure is the next loca
     const a = assess(flight({ scheduledDeparture: evening, estimatedDeparture: '2026-11-24T06:30:00.000Z', status: 'delayed' }));
     expect(a.entitlements.find((e) => e.kind === 'hotel')).toMatchObject({
       reason: 'overnight',
-      from: '2026-11-23T22:00:00.000Z',
-      legalBasis: 'EU 261/2004 Art. 6(1)(iii), Art. 9(1)(b)',
+      from: null,
+      offerBy: '2026-11-23T22:00:00.000Z',
+      legalBasis: 'EU 261/2004 Art. 6(1)(a)(ii), Art. 9(1)(b)',
       voucher: { voucherKind: 'hotel', quantity: 1, total: { amount: 140, currency: 'EUR' } },
       params: { nights: 1 },
     });
-    expect(a.entitlements.find((e) => e.kind === 'transport')!.voucher).toMatchObject({ voucherKind: 'taxi', quantity: 2, total: { amount: 70, currency: 'EUR' } });
+    expect(a.entitlements.find((e) => e.kind === 'transport')).toMatchObject({
+      legalBasis: 'EU 261/2004 Art. 6(1)(a)(ii), Art. 9(1)(c)',
+      voucher: { voucherKind: 'taxi', quantity: 2, total: { amount: 70, currency: 'EUR' } },
+    });
   });
 });
 
@@ -162,7 +169,10 @@ describe('Art. 11: reduced mobility and unaccompanied children get care as soon 
 
   it('care is owed now, not from the threshold, and says why', () => {
     const meal = assess(flight({ delayMinutes: 150 }), EU_AIRLINE, minor).entitlements.find((e) => e.kind === 'meal')!;
-    expect(meal).toMatchObject({ reason: 'priority_passenger', from: null, legalBasis: 'EU 261/2004 Art. 11, Art. 9(1)(a)' });
+    // Both Art. 6 and Art. 11 owe it now; Art. 11(2) "as soon as possible" has no later deadline, so it is the one cited.
+    expect(meal).toMatchObject({ reason: 'priority_passenger', from: null, offerBy: null, legalBasis: 'EU 261/2004 Art. 11(2), Art. 9(1)(a)' });
+    const priority = assess(flight({ delayMinutes: 150 }), EU_AIRLINE, minor).entitlements.find((e) => e.kind === 'priority_care')!;
+    expect(priority.legalBasis).toBe('EU 261/2004 Art. 11(1)');
   });
 
   it('a short overnight delay still gives them the hotel', () => {
@@ -189,7 +199,7 @@ describe('UK261 keeps the same thresholds', () => {
     expect(uk(3501, delay)).toEqual(yes ? CARE : []);
   });
   it('cites UK261', () => {
-    expect(assess(flight({ delayMinutes: 130, originCountry: 'GB' }), UK_AIRLINE).entitlements[0]!.legalBasis).toBe('UK261 Art. 6, Art. 9(1)(a)');
+    expect(assess(flight({ delayMinutes: 130, originCountry: 'GB' }), UK_AIRLINE).entitlements[0]!.legalBasis).toBe('UK261 Art. 6(1)(a)(i), Art. 9(1)(a)');
   });
 });
 
@@ -245,7 +255,7 @@ describe('Canada APPR s. 14: told less than 12 h before, and 2 h waited', () => 
   ])('cause $cause: APPR care owed=$owed (s. 10 owes none outside the carrier\'s control)', ({ cause, owed: yes }) => {
     const f = { ...ca(180, 60), disruptionCause: cause };
     expect(owed(f, CA_AIRLINE)).toEqual(yes ? CARE : []);
-    expect(assess({ ...ca(60, 60), disruptionCause: cause }, CA_AIRLINE).nextThreshold).toEqual(yes ? { source: 'appr', delayMinutes: 120, at: after(SCHEDULED, 120) } : null);
+    expect(assess({ ...ca(60, 60), disruptionCause: cause }, CA_AIRLINE).nextThreshold).toEqual(yes ? { source: 'appr', basis: 'wait', delayMinutes: 120, at: after(SCHEDULED, 120) } : null);
   });
 
   it('EU 261 owes care whatever the cause, weather included', () => {
@@ -259,25 +269,28 @@ describe('Canada APPR s. 14: told less than 12 h before, and 2 h waited', () => 
 });
 
 describe('the regime comes from the airline config', () => {
-  it('the same delayed flight, long notice: EU 261 owes care, APPR does not', () => {
-    const f = flight({ delayMinutes: 150, delayAnnouncedAt: after(SCHEDULED, -24 * 60) });
-    expect(owed(f, EU_AIRLINE)).toEqual(CARE);
+  it('the same delayed flight from Canada, long notice: EU 261 on an EU carrier owes care, APPR does not', () => {
+    const f = flight({ delayMinutes: 150, originCountry: 'CA', destinationCountry: 'FR', originTimeZone: 'America/Toronto', delayAnnouncedAt: after(SCHEDULED, -24 * 60) });
+    expect(owed(f, { ...EU_AIRLINE, country: 'FR' })).toEqual(CARE);
     expect(owed(f, CA_AIRLINE)).toEqual([]);
     expect(assess(f, { ...CA_AIRLINE, regimes: ['eu261', 'appr'] }).entitlements.map((e) => e.source)).toEqual(['eu261', 'eu261']);
   });
 
   it('under two regimes the earliest care wins', () => {
     // 2000 km Paris–Montreal-ish leg: EU 3 h, APPR 2 h with short notice.
-    const f = flight({ distanceKm: 2000, destinationCountry: 'CA', delayMinutes: 200, delayAnnouncedAt: after(SCHEDULED, -60) });
-    const meal = assess(f, { ...CA_AIRLINE, regimes: ['eu261', 'appr'] }).entitlements.find((e) => e.kind === 'meal')!;
-    expect(meal).toMatchObject({ source: 'appr', from: after(SCHEDULED, 120) });
+    const f = (delayMinutes: number) => flight({ distanceKm: 2000, destinationCountry: 'CA', delayMinutes, delayAnnouncedAt: after(SCHEDULED, -60) });
+    const meal = (delayMinutes: number) => assess(f(delayMinutes), CA_AIRLINE).entitlements.find((e) => e.kind === 'meal')!;
+    // Under 3 h EU 261 owes nothing yet: APPR's food after 2 h of waiting.
+    expect(meal(170)).toMatchObject({ source: 'appr', from: after(SCHEDULED, 120), offerBy: null });
+    // A 3 h delay announced: EU 261 owes it now, which is sooner than any wait.
+    expect(meal(200)).toMatchObject({ source: 'eu261', from: null, offerBy: after(SCHEDULED, 180) });
   });
 
   it("an airline's own more generous policy gives meals and calls earlier", () => {
     const generous = { ...EU_AIRLINE, ownPolicy: { careFromMinutes: 60 } };
     expect(owed(flight({ delayMinutes: 59 }), generous)).toEqual([]);
     expect(owed(flight({ delayMinutes: 60 }), generous)).toEqual(CARE);
-    const meal = assess(flight({ delayMinutes: 150 }), generous).entitlements.find((e) => e.kind === 'meal')!;
+    const meal = assess(flight({ delayMinutes: 90 }), generous).entitlements.find((e) => e.kind === 'meal')!;
     expect(meal).toMatchObject({ source: 'airline_policy', from: after(SCHEDULED, 60), legalBasis: 'Air France care policy' });
     expect(assess(flight({ delayMinutes: 150 }), generous).sources).toEqual(['eu261', 'airline_policy']);
   });
@@ -289,7 +302,7 @@ describe('the regime comes from the airline config', () => {
 
 describe('the next threshold, for "if the delay reaches 2 h you will get a meal"', () => {
   it('names the first care threshold the delay has not reached, and when it would be reached', () => {
-    expect(assess(flight({ delayMinutes: 60 })).nextThreshold).toEqual({ source: 'eu261', delayMinutes: 120, at: after(SCHEDULED, 120) });
+    expect(assess(flight({ delayMinutes: 60 })).nextThreshold).toEqual({ source: 'eu261', basis: 'expected_delay', delayMinutes: 120, at: after(SCHEDULED, 120) });
     expect(assess(flight({ delayMinutes: 119 })).nextThreshold).toMatchObject({ delayMinutes: 120 });
     expect(assess(flight({ delayMinutes: 120 })).nextThreshold).toBeNull();
   });

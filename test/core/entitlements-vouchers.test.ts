@@ -16,6 +16,7 @@ describe('voucher forms pre-filled from entitlements', () => {
         source: 'eu261',
         legalBasis: 'EU 261/2004 Art. 5(1)(b), Art. 9(1)(a)',
         from: null,
+        offerBy: null,
         owedNow: true,
         alreadyCovered: false,
       },
@@ -54,11 +55,18 @@ describe('voucher forms pre-filled from entitlements', () => {
     expect(voucherDraftsForRequest(s, s.requests[id] as CareRequest, NOW).find((d) => d.kind === 'hotel')!.alreadyCovered).toBe(false);
   });
 
-  it('a meal not owed yet is drafted with the time it becomes owed', () => {
+  it('a meal owed now under EU 261 is drafted with the latest time it must be offered (scheduled + threshold)', () => {
     const { state, id } = withRequest();
     const [meal] = voucherDraftsForRequest(state, state.requests[id] as CareRequest, NOW);
-    expect(meal).toMatchObject({ kind: 'meal', owedNow: false, from: '2026-11-23T20:30:00.000Z', amountCents: 4500 });
-    expect(voucherDraftsForRequest(state, state.requests[id] as CareRequest, '2026-11-23T20:30:00.000Z')[0]!.owedNow).toBe(true);
+    expect(meal).toMatchObject({ kind: 'meal', owedNow: true, from: null, offerBy: '2026-11-23T20:30:00.000Z', amountCents: 4500 });
+    expect(meal!.description).toBe('Meal, 3 persons × 15.00 EUR (EU 261/2004 Art. 6(1)(a)(i), Art. 9(1)(a))');
+  });
+
+  it('a meal that counts the wait (APPR) is drafted with the time it becomes owed', () => {
+    const { state, id } = withRequest({ flightNumber: 'AC0871', gate: 'K44' });
+    const [meal] = voucherDraftsForRequest(state, state.requests[id] as CareRequest, NOW);
+    expect(meal).toMatchObject({ kind: 'meal', source: 'appr', owedNow: false, offerBy: null });
+    expect(voucherDraftsForRequest(state, state.requests[id] as CareRequest, meal!.from!)[0]!.owedNow).toBe(true);
   });
 
   it('an on-time flight has nothing to draft', () => {

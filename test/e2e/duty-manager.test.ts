@@ -8,9 +8,11 @@ import { enrollKiosk } from '../helpers/enroll.ts';
 import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { voucherBody } from '../helpers/core-fixtures.ts';
+import { airportInputValue } from '../../core/index.ts';
 
 /** Local input value for a datetime-local field; the browser context runs in UTC. */
-const localInput = (iso: string) => iso.slice(0, 16);
+// The manager types departures on the airport's clock (Paris), whatever zone the tablet is set to.
+const localInput = (iso: string) => airportInputValue(iso, 'Europe/Paris');
 
 describe('duty manager view in chromium: live board, flights, notices, limits, escalations, report', () => {
   const env = useTestHub();

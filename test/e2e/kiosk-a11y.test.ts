@@ -4,7 +4,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
-import { bcbp } from '../helpers/bcbp.ts';
+import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 
 const LANGUAGE_BUTTON: Record<Language, string> = {
@@ -40,7 +40,8 @@ describe('every kiosk screen in every language passes axe-core and is photograph
     await page.getByTestId('scan-error').waitFor();
     await check('scan-error');
 
-    await scan(page, bcbp('NGUYEN/LAN', [{ from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634' }]));
+    const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
+    await scan(page, bcbp('NGUYEN/LAN', [{ from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634', julian: julianFor(af1634.scheduledDeparture) }]));
     await page.getByTestId('identified').waitFor();
     await page.locator('.need input').first().check();
     await check('scanned');

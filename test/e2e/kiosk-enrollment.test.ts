@@ -18,12 +18,12 @@ describe('kiosk set-up in chromium: a duty manager enrols the screen once', () =
     await setup.getByLabel('Duty manager id').fill('A101');
     await setup.getByLabel('Duty manager PIN').fill('2468');
     await setup.getByRole('button', { name: 'Enrol this kiosk' }).click();
-    await expect.poll(() => setup.getByRole('alert').textContent()).toBe('only a duty manager can enrol a kiosk');
+    await expect.poll(() => setup.getByRole('alert').textContent()).toBe("only a duty manager's id and PIN can do this: these are not");
 
     await setup.getByLabel('Duty manager id').fill(DUTY_MANAGER.id);
     await setup.getByLabel('Duty manager PIN').fill('1111');
     await setup.getByRole('button', { name: 'Enrol this kiosk' }).click();
-    await expect.poll(() => setup.getByRole('alert').textContent()).toBe('staff id or PIN is not right');
+    await expect.poll(() => setup.getByRole('alert').textContent()).toBe("only a duty manager's id and PIN can do this: these are not");
 
     await setup.getByLabel('Duty manager PIN').fill(DUTY_MANAGER.pin);
     await setup.getByRole('button', { name: 'Enrol this kiosk' }).click();

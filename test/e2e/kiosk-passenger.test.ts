@@ -5,22 +5,24 @@ import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
-import { bcbp } from '../helpers/bcbp.ts';
+import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
-
-const MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
-  { pnr: 'XK4P2Q', from: 'LHR', to: 'CDG', carrier: 'BA', flight: '0304', conditional: '>5321WW1325BBA 0014' },
-  { pnr: 'XK4P2Q', from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634' },
-]);
 
 describe('the passenger at the kiosk, in chromium', () => {
   const env = useTestHub();
   const chromium = useBrowser();
   let staff: TestDevice;
+  // Dated the day the hub's demo AF1634 leaves: a pass of another day is refused.
+  let MOREAU_PASS = '';
 
   beforeAll(async () => {
     staff = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
+    MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
+      { pnr: 'XK4P2Q', from: 'LHR', to: 'CDG', carrier: 'BA', flight: '0304', julian: julianFor(af1634.scheduledDeparture), conditional: '>5321WW1325BBA 0014' },
+      { pnr: 'XK4P2Q', from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634', julian: julianFor(af1634.scheduledDeparture) },
+    ]);
   });
 
   function requestIdOf(ticket: string): string {
@@ -137,7 +139,8 @@ describe('the passenger at the kiosk, in chromium', () => {
   it('a pass for a flight that does not leave from here, or an unknown typed flight, gets a clear message', async () => {
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
     await scan(kiosk, bcbp('SMITH/JOHN', [{ from: 'JFK', to: 'LAX', carrier: 'AA', flight: '0100' }]));
-    await expect.poll(() => kiosk.getByTestId('scan-error').textContent()).toContain('flight AA0100, which does not leave from here');
+    await expect.poll(() => kiosk.getByTestId('scan-error').textContent()).toContain('None of the flights on your boarding pass leaves from CDG');
+    expect(await kiosk.getByTestId('scan-error').textContent()).toContain('AA0100 JFK → LAX');
     await scan(kiosk, MOREAU_PASS.slice(0, 45));
     await expect.poll(() => kiosk.getByTestId('scan-error').textContent()).toContain('Only part of the barcode was read');
 

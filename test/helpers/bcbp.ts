@@ -36,3 +36,13 @@ export function bcbpLeg(f: LegFields = {}): string {
 export function bcbp(name: string, legs: LegFields[] = [{}], eTicket = 'E'): string {
   return `M${legs.length}${pad(name, 20)}${eTicket}${legs.map(bcbpLeg).join('')}`;
 }
+
+/**
+ * The Julian date (day of the year, three digits) a pass prints for a flight leaving at this
+ * instant, counted in the airport's time zone; the kiosk refuses a pass dated another day.
+ */
+export function julianFor(iso: string, timeZone = 'Europe/Paris'): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return String(Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 0)) / 86_400_000)).padStart(3, '0');
+}

@@ -1,8 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
-import { apply, type HubState, type Op, type OpBody, type Outcome } from '../../core/index.ts';
+import { apply, type Actor, type HubState, type Op, type OpBody, type Outcome } from '../../core/index.ts';
 import { demoState } from './demo-state.ts';
 import { KIOSK, createRequest, op } from './ops.ts';
-import type { Actor } from '../../core/index.ts';
 
 export const NOW = '2026-11-23T18:00:00.000Z';
 export const MANAGER: Actor = { kind: 'staff', id: 'M201' };

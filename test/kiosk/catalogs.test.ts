@@ -6,11 +6,13 @@ import {
   Need,
   FlightStatus,
   RequestStatus,
+  NEXT_THRESHOLD_MESSAGE_KEYS,
   entitlementMessageKey,
   entitlementsForFlight,
 } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import type { BcbpErrorCode, WaitEstimate } from '../../core/index.ts';
+import type { BcbpErrorCode, WaitEstimate,
+  PassMatch } from '../../core/index.ts';
 
 const LOCALES = 'kiosk/src/locales';
 const SRC = 'kiosk/src';
@@ -92,6 +94,9 @@ describe('kiosk translations', () => {
     for (const s of RequestStatus.options) used.add(`ticket.${s}`);
     const scanCodes: BcbpErrorCode[] = ['empty', 'not_boarding_pass', 'truncated', 'invalid_field'];
     for (const c of scanCodes) used.add(`scan.${c}`);
+    const passCodes: Extract<PassMatch, { ok: false }>['code'][] = ['other_day', 'not_listed', 'no_leg_here'];
+    for (const c of passCodes) used.add(`scan.${c}`);
+    for (const k of NEXT_THRESHOLD_MESSAGE_KEYS) used.add(k);
     const bases: WaitEstimate['basis'][] = ['recent_pace', 'typical_pace', 'on_the_way', 'done'];
     for (const b of bases) used.add(`wait.${b}`);
     for (const k of ['adults', 'children', 'infants']) used.add(`form.${k}`);

@@ -9,7 +9,8 @@ import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 /** Generous limits: this file is about bad input, not floods (test/security/limits.test.ts is). */
-const LIMITS = { opsPerSecond: 1e6, opsBurst: 1e6, pullsPerSecond: 1e6, pullsBurst: 1e6, restPerMinute: 1e6, signInPerMinute: 1e6 };
+// Messages up to 1 MB: huge strings must reach the hub's own checks rather than close the socket.
+const LIMITS = { opsPerSecond: 1e6, opsBurst: 1e6, pullsPerSecond: 1e6, pullsBurst: 1e6, restPerMinute: 1e6, signInPerMinute: 1e6, maxMessageBytes: 1024 * 1024 };
 const DEMO_PINS = new Set(DEMO_STAFF.map((s) => s.pin));
 /** Routes no junk can get through (credentials or a session needed). */
 const GUARDED = new Set(['POST /api/login', 'POST /api/kiosks/enroll', 'GET /api/snapshot']);

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { StockItem, type CareRequest, type HubState, type ItemCounts } from '../../../core/index.ts';
+import { StockItem, suggestedHandout, type CareRequest, type HubState, type ItemCounts } from '../../../core/index.ts';
 import { STOCK_TITLE } from '../labels.ts';
 import type { FormProps } from './types.ts';
 
 /** What is handed out now, from the gate's stock; "partly" keeps the request open for the rest. */
 export function DeliverForm({ request: r, state, onSubmit, onDone }: FormProps & { request: CareRequest; state: HubState }) {
   const stock = state.stock[r.gate];
-  const [counts, setCounts] = useState<ItemCounts>({});
+  // Pre-filled with what was asked and not yet handed out, so the usual delivery is one tap.
+  const [counts, setCounts] = useState<ItemCounts>(() => suggestedHandout(r, stock));
   const set = (item: StockItem, n: number) => setCounts((c) => ({ ...c, [item]: Math.max(0, n) }));
   const send = (partial: boolean) => {
     const items: ItemCounts = {};

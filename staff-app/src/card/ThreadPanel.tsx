@@ -7,7 +7,7 @@ import { clockTime } from '../labels.ts';
  * unanswered), a free answer signed by the hub with the agent's first name, and "lost phone",
  * which switches the ticket's phone link off at once.
  */
-export const ThreadPanel = memo(function ThreadPanel({ request: r, onSubmit }: { request: CareRequest; onSubmit: (body: OpBody) => void }) {
+export const ThreadPanel = memo(function ThreadPanel({ request: r, zone, onSubmit }: { request: CareRequest; zone: string; onSubmit: (body: OpBody) => void }) {
   const [text, setText] = useState('');
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const thread = r.thread ?? [];
@@ -25,7 +25,7 @@ export const ThreadPanel = memo(function ThreadPanel({ request: r, onSubmit }: {
         <ol className="thread-messages">
           {thread.map((m) => (
             <li key={m.seq} className={m.from} data-testid={`thread-${m.from}`}>
-              <strong>{m.from === 'passenger' ? 'Passenger' : m.byName}</strong> {clockTime(m.at)}: {m.text}
+              <strong>{m.from === 'passenger' ? 'Passenger' : m.byName}</strong> {clockTime(m.at, zone)}: {m.text}
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import {
   VoucherKind,
+  airportTimeZone,
   formatMoney,
   voucherAllowance,
   voucherLimitProblem,
@@ -21,9 +22,14 @@ interface Props extends FormProps {
   now: number;
 }
 
-function prefillText(d: VoucherDraft): string {
+function timingText(d: VoucherDraft, zone: string): string {
+  if (!d.owedNow && d.from) return ` from ${clockTime(d.from, zone)}`;
+  return d.offerBy ? ` owed now — to be offered by ${clockTime(d.offerBy, zone)} at the latest` : '';
+}
+
+function prefillText(d: VoucherDraft, zone: string): string {
   const amount = d.amountCents && d.currency ? ` ${formatMoney(d.amountCents, d.currency)}` : '';
-  return `${VOUCHER_LABEL[d.kind]}${amount}${d.owedNow || !d.from ? '' : ` from ${clockTime(d.from)}`} · ${d.legalBasis}`;
+  return `${VOUCHER_LABEL[d.kind]}${amount}${timingText(d, zone)} · ${d.legalBasis}`;
 }
 
 /**
@@ -41,6 +47,15 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
   const [amount, setAmount] = useState(amountOf(first));
   const [description, setDescription] = useState(first?.description ?? '');
   const [note, setNote] = useState('');
+  // Choosing another kind: what the form filled in for the previous kind ("Meal, 2 persons…", its
+  // amount) would now describe the wrong voucher, so it follows the new kind; what the agent typed stays.
+  const chooseKind = (next: VoucherKind) => {
+    const was = prefill.find((d) => d.kind === kind);
+    const draft = prefill.find((d) => d.kind === next);
+    if (description === '' || description === was?.description) setDescription(draft?.description ?? '');
+    if (amount === '' || amount === amountOf(was)) setAmount(amountOf(draft));
+    setKind(next);
+  };
   const role = state.staff[me]?.role ?? 'agent';
   const allowance = voucherAllowance(state, me, role, r, new Date(now).toISOString());
   const currency = allowance.currency;
@@ -71,7 +86,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
                 setDescription(p.description);
               }}
             >
-              {prefillText(p)}
+              {prefillText(p, airportTimeZone(state))}
             </button>
           ))}
         </div>
@@ -79,7 +94,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
       <div className="voucher-fields">
         <label className="field">
           Type
-          <select value={kind} onChange={(e) => setKind(e.target.value as VoucherKind)}>
+          <select value={kind} onChange={(e) => chooseKind(e.target.value as VoucherKind)}>
             {VoucherKind.options.map((k) => (
               <option key={k} value={k}>{VOUCHER_LABEL[k]}</option>
             ))}

@@ -8,7 +8,7 @@ function statusText(v: Voucher): string {
   return v.authorisedBy === v.requestedBy ? `issued by ${v.authorisedByName}` : `approved by ${v.authorisedByName}`;
 }
 
-export function VoucherList({ vouchers, unconfirmed }: { vouchers: Voucher[]; unconfirmed: ReadonlySet<string> }) {
+export function VoucherList({ vouchers, unconfirmed }: { vouchers: readonly Voucher[]; unconfirmed: ReadonlySet<string> }) {
   return (
     <ul className="vouchers" aria-label="Vouchers">
       {vouchers.map((v) => (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
-import { REGIME_LABEL, Regime, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
+import { REGIME_LABEL, Regime, airportTimeZone, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
 import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
 import { money } from './format.ts';
 import { ChangeLog } from './ChangeLog.tsx';
@@ -108,7 +108,7 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
         />
       )}
       <h3>Change log</h3>
-      <ChangeLog changes={(state.policyLog ?? []).filter((c) => c.airline)} empty="No airline's rules have been changed." testId="airline-log" />
+      <ChangeLog changes={(state.policyLog ?? []).filter((c) => c.airline)} empty="No airline's rules have been changed." testId="airline-log" zone={airportTimeZone(state)} />
     </section>
   );
 }
@@ -120,7 +120,7 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
   useEffect(() => first.current?.focus(), []);
   const title = editing.mode === 'add' ? 'New airline' : `Edit ${editing.draft.name}`;
   const invalid = (f: AirlineField) => (errors.some((e) => e.field === f) ? { 'aria-invalid': true, 'aria-describedby': 'airline-errors' } : {});
-  const text = (f: 'code' | 'name' | 'careFromMinutes' | 'mealEveryHours') => ({
+  const text = (f: 'code' | 'name' | 'country' | 'careFromMinutes' | 'mealEveryHours') => ({
     value: d[f],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setD({ ...d, [f]: e.target.value }),
     ...invalid(f),
@@ -163,9 +163,13 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
           {FIELD_LABEL.name}
           <input {...text('name')} ref={editing.mode === 'edit' ? first : undefined} />
         </label>
+        <label className="field">
+          {FIELD_LABEL.country} (ISO country, e.g. FR; an EU or UK carrier owes EU 261 / UK261 on flights into the EU / UK)
+          <input {...text('country')} maxLength={2} className="code" />
+        </label>
       </div>
       <fieldset>
-        <legend>Law applied (tick each that binds this airline here)</legend>
+        <legend>Laws applied besides those binding every flight here (the departure's law always applies)</legend>
         {Regime.options.map((r) => (
           <label key={r} className="inline">
             <input type="checkbox" checked={d.regimes.includes(r)} onChange={() => toggle(r)} /> {REGIME_LABEL[r]}

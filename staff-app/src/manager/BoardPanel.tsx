@@ -3,6 +3,7 @@ import {
   STOCK_LABEL,
   StockItem,
   activityTimeline,
+  airportTimeZone,
   buildBoard,
   entitlementsForFlight,
   serveTimeDistribution,
@@ -59,10 +60,11 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
   const timeline = useMemo(() => activityTimeline(state, now), [state, now]);
   const bins = useMemo(() => serveTimeDistribution(state), [state]);
   const currency = board.spend.currency;
+  const zone = airportTimeZone(state);
   const gates = allGates ? board.gates : board.gates.filter((g) => g.open > 0 || g.servedLastHour > 0 || g.lowStock.length > 0 || g.flights.length > 0);
   return (
     <section aria-labelledby="board-title">
-      <h2 id="board-title">Live board <span className="muted">updated {clock(now)}</span></h2>
+      <h2 id="board-title">Live board <span className="muted">updated {clock(now, zone)}</span></h2>
       <div className="tiles">
         <Tile label="waiting now" value={String(board.totals.open)} testId="total-open" alert={board.totals.open > 0} />
         <Tile label="longest wait" value={minutes(board.totals.oldestWaitMin)} testId="total-oldest" alert={(board.totals.oldestWaitMin ?? 0) >= 20} />
@@ -120,12 +122,12 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
                 <th scope="row">{f.flight.number} <span className="muted">{f.flight.destinationName}</span></th>
                 <td>{f.flight.gate}</td>
                 <td>
-                  {f.flight.status === 'cancelled' ? <strong className="late">Cancelled</strong> : clock(f.flight.estimatedDeparture)}
-                  {f.flight.status === 'cancelled' && <span className="muted"> rebooked {clock(f.flight.estimatedDeparture)}</span>}
+                  {f.flight.status === 'cancelled' ? <strong className="late">Cancelled</strong> : clock(f.flight.estimatedDeparture, zone)}
+                  {f.flight.status === 'cancelled' && <span className="muted"> rebooked {clock(f.flight.estimatedDeparture, zone)}</span>}
                 </td>
                 <td className={`num${f.delayMin >= 120 ? ' late' : ''}`}>{f.delayMin ? minutes(f.delayMin) : 'on time'}</td>
                 <td className="entitlement" data-testid="flight-entitlement">
-                  {summariseEntitlements(entitlementsForFlight(state, f.flight), now, f.flight.originTimeZone ?? 'UTC')}
+                  {summariseEntitlements(entitlementsForFlight(state, f.flight), now, zone)}
                 </td>
                 <td className="num">{f.open ? `${f.open} (${f.peopleWaiting} people)` : '—'}</td>
                 <td className="num">{f.helped || '—'}</td>
@@ -136,7 +138,7 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
       </div>
 
       <div className="charts">
-        <ActivityChart buckets={timeline} />
+        <ActivityChart buckets={timeline} zone={zone} />
         <ServeTimeChart bins={bins} />
         <SpendChart spend={board.spend} />
       </div>

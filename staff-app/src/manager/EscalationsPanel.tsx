@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { personsIn, type HubState, type Voucher } from '../../../core/index.ts';
+import { airportTimeZone, personsIn, type HubState, type Voucher } from '../../../core/index.ts';
 import { dateTime, minutes, money } from './format.ts';
 
 function Decision({ v, client }: { v: Voucher; client: SyncClient }) {
@@ -74,7 +74,7 @@ export function EscalationsPanel({ state, client, now }: { state: HubState; clie
           <ul className="decided">
             {decided.map((v) => (
               <li key={v.id}>
-                {dateTime(v.decidedAt!)} — {money(v.amountCents, v.currency)} {v.kind} for {v.requestedByName}:{' '}
+                {dateTime(v.decidedAt!, airportTimeZone(state))} — {money(v.amountCents, v.currency)} {v.kind} for {v.requestedByName}:{' '}
                 <strong>{v.status === 'issued' ? 'approved' : 'declined'}</strong> by {v.authorisedByName}
                 {(v.declineReason ?? v.decisionNote) && ` — “${v.declineReason ?? v.decisionNote}”`}
               </li>

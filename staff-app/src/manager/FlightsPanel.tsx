@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { delayMinutes, type Flight, type HubState } from '../../../core/index.ts';
+import { airportTimeZone, delayMinutes, type Flight, type HubState } from '../../../core/index.ts';
 import { clock, fromLocalInput, minutes, toLocalInput } from './format.ts';
 import { FlightImport } from './FlightImport.tsx';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
 
-function FlightChange({ flight, gates, client, onDone }: { flight: Flight; gates: string[]; client: SyncClient; onDone: () => void }) {
+function FlightChange({ flight, gates, zone, client, onDone }: { flight: Flight; gates: string[]; zone: string; client: SyncClient; onDone: () => void }) {
   const [mode, setMode] = useState<Mode>(null);
-  const [when, setWhen] = useState(toLocalInput(flight.estimatedDeparture));
+  const [when, setWhen] = useState(toLocalInput(flight.estimatedDeparture, zone));
   const [gate, setGate] = useState(flight.gate);
   const [error, setError] = useState('');
   const label = `${flight.number}`;
@@ -19,7 +19,7 @@ function FlightChange({ flight, gates, client, onDone }: { flight: Flight; gates
     if (mode === 'gate') {
       void client.submit({ type: 'flight.gate', payload: { flightId: flight.id, gate } });
     } else {
-      const iso = fromLocalInput(when);
+      const iso = fromLocalInput(when, zone);
       if (mode === 'delay') {
         if (!iso) return setError('choose the new departure time');
         void client.submit({ type: 'flight.delay', payload: { flightId: flight.id, estimatedDeparture: iso } });
@@ -69,6 +69,7 @@ export function FlightsPanel({ state, client }: { state: HubState; client: SyncC
   const [, setTick] = useState(0);
   const flights = Object.values(state.flights).sort((a, b) => a.scheduledDeparture.localeCompare(b.scheduledDeparture));
   const gates = Object.keys(state.gates).sort();
+  const zone = airportTimeZone(state);
   return (
     <section aria-labelledby="flights-title">
       <h2 id="flights-title">Flights</h2>
@@ -92,11 +93,11 @@ export function FlightsPanel({ state, client }: { state: HubState; client: SyncC
                 <th scope="row">{f.number}</th>
                 <td>{f.destinationName}</td>
                 <td data-testid="flight-gate">{f.gate}</td>
-                <td>{clock(f.scheduledDeparture)}</td>
-                <td data-testid="flight-expected">{clock(f.estimatedDeparture)}</td>
+                <td>{clock(f.scheduledDeparture, zone)}</td>
+                <td data-testid="flight-expected">{clock(f.estimatedDeparture, zone)}</td>
                 <td className="num" data-testid="flight-delay">{delayMinutes(f) ? minutes(delayMinutes(f)) : '—'}</td>
                 <td data-testid="flight-status">{f.status}</td>
-                <td><FlightChange flight={f} gates={gates} client={client} onDone={() => setTick((t) => t + 1)} /></td>
+                <td><FlightChange flight={f} gates={gates} zone={zone} client={client} onDone={() => setTick((t) => t + 1)} /></td>
               </tr>
             ))}
           </tbody>

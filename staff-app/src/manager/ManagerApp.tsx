@@ -47,6 +47,7 @@ export function ManagerApp({
   const sync = useSync(client);
   const tick = useNow();
   // A fresh clock with every change too, so what just happened is never "in the future" of the board.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state and the tick are what call for a fresh clock; the clock reads neither
   const now = useMemo(() => new Date().toISOString(), [sync.state, tick]);
   const [tab, setTab] = useState<Tab>(tabFromHash);
   useEffect(() => {
@@ -62,7 +63,14 @@ export function ManagerApp({
     <div className="manager">
       <nav className="tabs no-print" aria-label="Duty manager">
         {TABS.map((t) => (
-          <a key={t} href={`#${t}`} aria-current={t === tab ? 'page' : undefined} className={t === tab ? 'active' : ''}>
+          <a
+            key={t}
+            href={`#${t}`}
+            aria-current={t === tab ? 'page' : undefined}
+            className={t === tab ? 'active' : ''}
+            // The badge's number would otherwise run into the label ("Escalations1") for screen readers.
+            aria-label={t === 'escalations' && pending > 0 ? `${TAB_LABEL[t]}, ${pending} waiting` : undefined}
+          >
             {TAB_LABEL[t]}
             {t === 'escalations' && pending > 0 && <span className="badge" data-testid="escalation-badge">{pending}</span>}
           </a>

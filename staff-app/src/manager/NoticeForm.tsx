@@ -5,6 +5,7 @@ import {
   DEFAULT_NOTICE_LEAD_SECONDS,
   Language,
   MAX_NOTICE_LEAD_SECONDS,
+  airportTimeZone,
   PublishNoticePayload,
   describeZodError,
   type HubState,
@@ -37,7 +38,7 @@ export function NoticeForm({ state, client, updating, onDone }: { state: HubStat
   const [gates, setGates] = useState(scope0.gates);
   const [languages, setLanguages] = useState<Language[]>(updating ? (Object.keys(updating.texts) as Language[]) : ['en', 'fr']);
   const [texts, setTexts] = useState<NoticeTexts>(updating?.texts ?? {});
-  const [nextUpdate, setNextUpdate] = useState(updating?.nextUpdateAt ? toLocalInput(updating.nextUpdateAt) : '');
+  const [nextUpdate, setNextUpdate] = useState(updating?.nextUpdateAt ? toLocalInput(updating.nextUpdateAt, airportTimeZone(state)) : '');
   const [lead, setLead] = useState(String(updating?.leadSeconds ?? DEFAULT_NOTICE_LEAD_SECONDS));
   const [error, setError] = useState('');
   const flights = Object.values(state.flights).sort((a, b) => a.number.localeCompare(b.number));
@@ -58,7 +59,7 @@ export function NoticeForm({ state, client, updating, onDone }: { state: HubStat
       noticeId: uuidv7(),
       scope,
       texts: written,
-      nextUpdateAt: fromLocalInput(nextUpdate),
+      nextUpdateAt: fromLocalInput(nextUpdate, airportTimeZone(state)),
       leadSeconds: Number(lead),
       replaces: updating?.id ?? null,
     });

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { currentNotices, noticeHistory, type HubState, type Notice } from '../../../core/index.ts';
+import { airportTimeZone, currentNotices, noticeHistory, type HubState, type Language, type Notice } from '../../../core/index.ts';
 import { clock, dateTime } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
 import { NoticeForm } from './NoticeForm.tsx';
-import type { Language } from '../../../core/index.ts';
 
 function scopeLabel(state: HubState, n: Notice): string {
   switch (n.scope.kind) {
@@ -19,10 +18,10 @@ function scopeLabel(state: HubState, n: Notice): string {
   }
 }
 
-function kioskStatus(n: Notice, current: boolean, now: string): string {
-  if (n.revealedAt) return current ? `On kiosks since ${clock(n.revealedAt)}` : `Was on kiosks from ${clock(n.revealedAt)}`;
+function kioskStatus(n: Notice, current: boolean, now: string, zone: string): string {
+  if (n.revealedAt) return current ? `On kiosks since ${clock(n.revealedAt, zone)}` : `Was on kiosks from ${clock(n.revealedAt, zone)}`;
   if (!current) return 'Replaced before kiosks showed it';
-  return n.revealAt > now ? `Staff only — on kiosks at ${clock(n.revealAt)}` : 'Going to kiosks now';
+  return n.revealAt > now ? `Staff only — on kiosks at ${clock(n.revealAt, zone)}` : 'Going to kiosks now';
 }
 
 /** Notices: write one, see which are in force, update one, and the full history. */
@@ -30,6 +29,7 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
   const [editing, setEditing] = useState<{ updating: Notice | null } | null>(null);
   const current = new Set(currentNotices(state).map((n) => n.id));
   const history = noticeHistory(state);
+  const zone = airportTimeZone(state);
   return (
     <section aria-labelledby="notices-title">
       <div className="table-head">
@@ -47,8 +47,8 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
             <li key={n.id} className={`notice${inForce ? '' : ' replaced'}`} data-testid="notice" data-notice={n.id}>
               <div className="notice-head">
                 <strong>{scopeLabel(state, n)}</strong>
-                <span>published {dateTime(n.publishedAt)} by {n.publishedByName}</span>
-                <span className="kiosk-status" data-testid="notice-status">{kioskStatus(n, inForce, now)}</span>
+                <span>published {dateTime(n.publishedAt, zone)} by {n.publishedByName}</span>
+                <span className="kiosk-status" data-testid="notice-status">{kioskStatus(n, inForce, now, zone)}</span>
               </div>
               {(Object.entries(n.texts) as [Language, { known: string; unknown: string }][]).map(([lang, t]) => (
                 <div key={lang} lang={lang} className="notice-text">
@@ -56,7 +56,7 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
                   {t.unknown && <> <strong>We don't know yet:</strong> {t.unknown}</>}
                 </div>
               ))}
-              {n.nextUpdateAt && <p className="muted">Next update at {clock(n.nextUpdateAt)}</p>}
+              {n.nextUpdateAt && <p className="muted">Next update at {clock(n.nextUpdateAt, zone)}</p>}
               {inForce && !editing && (
                 <button onClick={() => setEditing({ updating: n })} aria-label={`Update notice for ${scopeLabel(state, n)}`}>Update</button>
               )}

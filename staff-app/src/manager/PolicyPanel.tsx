@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { PolicyRules, Role, STOCK_LABEL, StockItem, describeZodError, policyRules, type HubState } from '../../../core/index.ts';
+import { PolicyRules, Role, STOCK_LABEL, StockItem, airportTimeZone, describeZodError, policyRules, type HubState } from '../../../core/index.ts';
 import { ChangeLog } from './ChangeLog.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
@@ -89,7 +89,7 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
       </form>
 
       <h3>Change log</h3>
-      <ChangeLog changes={state.policyLog.filter((c) => !c.airline)} empty="The default policy has not been changed." testId="policy-log" />
+      <ChangeLog changes={state.policyLog.filter((c) => !c.airline)} empty="The default policy has not been changed." testId="policy-log" zone={airportTimeZone(state)} />
     </section>
   );
 }

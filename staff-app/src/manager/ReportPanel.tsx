@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { STOCK_LABEL, StockItem, type HubState } from '../../../core/index.ts';
-import { buildReport, type FlightReport } from '../../../core/report.ts';
+import { buildReport, type DisruptionReport } from '../../../core/report.ts';
 import type { Session } from '../session.ts';
-import { dateTime, minutes, money } from './format.ts';
+import { clock, dateTime, minutes, money } from './format.ts';
 
-type Counts = Omit<FlightReport, 'flightId' | 'number' | 'destination' | 'status' | 'delayMin'>;
+type Counts = DisruptionReport['totals'];
 
 function Cells({ c, currency }: { c: Counts; currency: string }) {
   return (
@@ -56,7 +56,7 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
         </div>
       </div>
       {error && <p role="alert" className="error no-print">{error}</p>}
-      <p className="muted">Terminal care report generated {dateTime(report.generatedAt)} by {session.staff.firstName} {session.staff.lastName}.</p>
+      <p className="muted">Terminal care report generated {dateTime(report.generatedAt, report.timeZone)} by {session.staff.firstName} {session.staff.lastName}.</p>
       <div className="scroll">
         <table className="grid" data-testid="report-table">
           <thead>
@@ -77,7 +77,10 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
             {report.flights.map((f) => (
               <tr key={f.flightId} data-testid="report-row" data-flight={f.number}>
                 <th scope="row">{f.number} <span className="muted">{f.destination}</span></th>
-                <td>{f.status}{f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}</td>
+                <td>
+                  {f.status}{f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}
+                  {f.expectedDeparture && <span className="muted" data-testid="report-departure"> · departs {clock(f.expectedDeparture, report.timeZone)}</span>}
+                </td>
                 <Cells c={f} currency={report.currency} />
               </tr>
             ))}

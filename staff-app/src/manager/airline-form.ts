@@ -10,6 +10,7 @@ export interface MoneyDraft {
 export interface AirlineDraft {
   code: string;
   name: string;
+  country: string;
   regimes: Regime[];
   careFromMinutes: string;
   meal: MoneyDraft;
@@ -23,6 +24,7 @@ export type AirlineField = keyof AirlineDraft | 'form';
 export const FIELD_LABEL: Record<AirlineField, string> = {
   code: 'Code',
   name: 'Name',
+  country: 'Licensed in',
   regimes: 'Rules',
   careFromMinutes: 'Own policy: care from (minutes of delay)',
   meal: 'Meal voucher per person',
@@ -49,6 +51,7 @@ export function draftOf(a: AirlineConfig | null, currency = DEFAULT_CURRENCY): A
   return {
     code: a?.code ?? '',
     name: a?.name ?? '',
+    country: a?.country ?? '',
     regimes: a ? [...a.regimes] : [],
     careFromMinutes: a?.ownPolicy ? String(a.ownPolicy.careFromMinutes) : '',
     meal: moneyDraft(a?.mealVoucherPerPerson, currency),
@@ -69,6 +72,7 @@ function fieldOf(path: readonly PropertyKey[]): AirlineField {
   switch (path[0]) {
     case 'code':
     case 'name':
+    case 'country':
     case 'regimes':
     case 'mealEveryHours':
       return path[0];
@@ -104,6 +108,7 @@ export function readDraft(d: AirlineDraft): { ok: true; config: AirlineConfig } 
   const candidate = {
     code: d.code.trim().toUpperCase(),
     name: d.name.trim(),
+    ...optional('country', d.country.trim() ? d.country.trim().toUpperCase() : undefined),
     regimes: d.regimes,
     ...(careFrom !== undefined && { ownPolicy: { careFromMinutes: careFrom } }),
     ...optional('mealVoucherPerPerson', money('meal', d.meal)),

@@ -1,4 +1,5 @@
 /** How the manager view writes numbers and times: one place, so every panel agrees. */
+import { airportClock, airportDateTime, airportInputValue, instantFromAirportInput } from '../../../core/index.ts';
 
 export function minutes(m: number | null): string {
   if (m === null) return '—';
@@ -13,25 +14,24 @@ export function money(cents: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
 }
 
-/** Hub times are UTC; the airport reads local time, which is the browser's. */
-export function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+/**
+ * Hub times are UTC instants; people read the airport's local time (airportTimeZone(state)),
+ * never the tablet's own zone, which may be a visitor's or never have been set.
+ */
+export function clock(iso: string, zone: string): string {
+  return airportClock(iso, zone);
 }
 
-export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+export function dateTime(iso: string, zone: string): string {
+  return airportDateTime(iso, zone);
 }
 
-/** Value for an <input type="datetime-local"> from an ISO instant, in local time. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** Value for an <input type="datetime-local"> from an ISO instant, in airport time. */
+export function toLocalInput(iso: string, zone: string): string {
+  return airportInputValue(iso, zone);
 }
 
-/** ISO instant from an <input type="datetime-local"> value (local time); null when empty or unreadable. */
-export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const t = new Date(value).getTime();
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+/** ISO instant from an <input type="datetime-local"> value read as airport time; null when empty or unreadable. */
+export function fromLocalInput(value: string, zone: string): string | null {
+  return instantFromAirportInput(value, zone);
 }

@@ -6,7 +6,7 @@ const H = 200;
 const PAD = { l: 32, r: 8, t: 12, b: 28 };
 
 /** Requests (dark) and deliveries (green) per time slot, side by side. */
-export function ActivityChart({ buckets }: { buckets: readonly ActivityBucket[] }) {
+export function ActivityChart({ buckets, zone }: { buckets: readonly ActivityBucket[]; zone: string }) {
   const max = Math.max(1, ...buckets.map((b) => Math.max(b.created, b.delivered)));
   const plotW = W - PAD.l - PAD.r;
   const plotH = H - PAD.t - PAD.b;
@@ -27,13 +27,13 @@ export function ActivityChart({ buckets }: { buckets: readonly ActivityBucket[] 
           return (
             <g key={b.start}>
               <rect x={x} y={y(b.created)} width={bar} height={y(0) - y(b.created)} className="bar-created">
-                <title>{`${clock(b.start)}: ${b.created} requests`}</title>
+                <title>{`${clock(b.start, zone)}: ${b.created} requests`}</title>
               </rect>
               <rect x={x + bar + 1} y={y(b.delivered)} width={bar} height={y(0) - y(b.delivered)} className="bar-delivered">
-                <title>{`${clock(b.start)}: ${b.delivered} delivered`}</title>
+                <title>{`${clock(b.start, zone)}: ${b.delivered} delivered`}</title>
               </rect>
               {i % 5 === 0 && (
-                <text x={x} y={H - 8} className="tick">{clock(b.start)}</text>
+                <text x={x} y={H - 8} className="tick">{clock(b.start, zone)}</text>
               )}
             </g>
           );

@@ -1,0 +1,263 @@
+/**
+ * The devices in a surge (bench `ui` section): the built staff app in headless chromium with its
+ * CPU throttled 4× (DevTools `Emulation.setCPUThrottlingRate`), against the real hub in this process.
+ *
+ * - Staff tablet (A101, gates K30–K39) with 2,000 open requests; kiosks on real sockets submit
+ *   20 requests/s for 20 s; each push's time from the kiosk's submit to the tablet showing it
+ *   (its queue count painted), then frame times while scrolling the long list.
+ * - Duty manager board with 10,000 requests: submit → "waiting now" painted, 20 pushes/s for 10 s.
+ *
+ * Page and bench share one machine clock: the page stamps `performance.timeOrigin + performance.now()`
+ * in a requestAnimationFrame after the DOM changed (the next frame is the paint), node stamps Date.now()
+ * right before the kiosk's emit. Matching is by count: the k-th push is on screen once the count shown
+ * reaches seed + k (no request is claimed during the run, so the count only grows).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { io, type Socket } from 'socket.io-client';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { EVENTS, type Ack } from '../core/index.ts';
+import { startHub, type RunningHub } from '../server/app.ts';
+import { launchChromium } from '../test/helpers/browser.ts';
+import { enrollKiosk, type Enrollment } from '../test/helpers/enroll.ts';
+import { signInStaff } from '../test/helpers/staff-page.ts';
+import { runChild } from './child-main.ts';
+import { kioskRequest } from './kiosk-request.ts';
+import { dist, type Dist } from './stats.ts';
+
+export interface UiResult {
+  cpuThrottle: number;
+  tablet: { openAtStart: number; pushes: number; perSecond: number; shown: Dist; missing: number; cardsInDom: number; scrollFrameMs: Dist };
+  board: { requestsAtStart: number; pushes: number; perSecond: number; shown: Dist; missing: number };
+}
+
+const DIST = resolve('dist');
+const THROTTLE = 4;
+const TABLET_OPEN = 2000;
+const BOARD_REQUESTS = 10_000;
+const RATE = 20;
+const TABLET_SECONDS = 20;
+const BOARD_SECONDS = 10;
+/** Gates of A101 (K30–K39) with a flight, and gates outside them, for the manager's 10,000. */
+const AGENT_GATES = [['K32', 'AF1634'], ['K36', 'AF0084'], ['K38', 'BA0305']] as const;
+const OTHER_GATES = [['K41', 'AF1780'], ['K44', 'AC0871']] as const;
+
+function log(msg: string): void {
+  console.log(`[bench ui ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+}
+
+/** In the page: an expression for the number a screen shows (-1 while it shows none). */
+type CountExpr = string;
+const TABLET_COUNT: CountExpr = `Number((/^Open requests \\((\\d+)\\)/.exec([...document.querySelectorAll('h2')].map((h) => h.textContent).find((t) => t.startsWith('Open requests')) || '') || [0, -1])[1])`;
+const BOARD_COUNT: CountExpr = `Number(((document.querySelector('[data-testid="total-open"] .tile-value') || {}).textContent || '-1').replace(/[^\\d-]/g, '') || -1)`;
+
+/** In the page: after each DOM change, at the next frame (the paint), the count shown if it changed. */
+function countProbe(count: CountExpr): string {
+  return `(() => {
+    const seen = [];
+    let last = -1, queued = false;
+    const read = () => {
+      queued = false;
+      const n = ${count};
+      if (n !== last) { last = n; seen.push([n, performance.timeOrigin + performance.now()]); }
+    };
+    new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(read); } })
+      .observe(document.body, { childList: true, subtree: true, characterData: true });
+    read();
+    window.__counts = seen;
+  })()`;
+}
+
+async function currentCount(page: Page, count: CountExpr): Promise<number> {
+  return page.evaluate(count) as Promise<number>;
+}
+
+/** Polls from node: the app's CSP forbids the eval a string predicate of waitForFunction needs in the page. */
+async function waitForCount(page: Page, count: CountExpr, n: number, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await currentCount(page, count);
+    if (shown >= n) return;
+    if (Date.now() > end) throw new Error(`the page shows ${shown}, not ${n}, after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+interface Kiosk {
+  enrollment: Enrollment;
+  socket: Socket;
+  flight: string;
+}
+
+async function connectKiosks(url: string, gates: ReadonlyArray<readonly [string, string]>): Promise<Kiosk[]> {
+  const kiosks: Kiosk[] = [];
+  for (const [gate, flight] of gates) {
+    for (let i = 0; i < 2; i++) {
+      const enrollment = await enrollKiosk(url, gate);
+      const socket = io(url, { auth: enrollment.auth, transports: ['websocket'], forceNew: true });
+      await new Promise<void>((ok, fail) => {
+        socket.once('connect', () => ok());
+        socket.once('connect_error', fail);
+      });
+      kiosks.push({ enrollment, socket, flight });
+    }
+  }
+  return kiosks;
+}
+
+/** `perSecond` submits a second for `seconds`, round robin over the kiosks; the wall time of each submit. */
+async function pushRequests(kiosks: Kiosk[], perSecond: number, seconds: number): Promise<number[]> {
+  const total = perSecond * seconds;
+  const submits: number[] = [];
+  const acks: Promise<Ack>[] = [];
+  const start = Date.now();
+  for (let n = 0; n < total; n++) {
+    const due = start + (n * 1000) / perSecond;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const k = kiosks[n % kiosks.length]!;
+    const op = kioskRequest({ device: k.enrollment.device, gate: k.enrollment.gate }, k.flight, 100_000 + n);
+    submits.push(Date.now());
+    acks.push(k.socket.timeout(30_000).emitWithAck(EVENTS.submit, op) as Promise<Ack>);
+  }
+  const refused = (await Promise.all(acks)).filter((a) => !a.ok);
+  if (refused.length) throw new Error(`${refused.length} pushes refused: ${JSON.stringify(refused[0])}`);
+  return submits;
+}
+
+/** Latency of the k-th submit = first time the page showed at least base + k + 1. */
+function matchByCount(submits: number[], counts: Array<[number, number]>, base: number): { shown: number[]; missing: number } {
+  const shown: number[] = [];
+  let missing = 0;
+  let j = 0;
+  for (let k = 0; k < submits.length; k++) {
+    while (j < counts.length && counts[j]![0] < base + k + 1) j++;
+    if (j >= counts.length) {
+      missing++;
+      continue;
+    }
+    shown.push(Math.max(0, counts[j]![1] - submits[k]!));
+  }
+  return { shown, missing };
+}
+
+async function seed(hub: RunningHub, kiosks: Enrollment[], flights: Record<string, string>, n: number, from: number): Promise<void> {
+  for (let done = 0; done < n; done += 500) {
+    const acks = await Promise.all(
+      Array.from({ length: Math.min(500, n - done) }, (_, i) => {
+        const k = kiosks[(done + i) % kiosks.length]!;
+        return hub.hub.submit(kioskRequest(k, flights[k.gate]!, from + done + i), { kind: 'kiosk', device: k.device, gate: k.gate });
+      }),
+    );
+    const bad = acks.find((a) => !a.ok);
+    if (bad && !bad.ok) throw new Error(`seeding refused: ${bad.reason}`);
+  }
+}
+
+/** Frame times while the list scrolls by 60 px every frame, from the top, for `frames` frames (a string: tsx would wrap a function). */
+async function scrollFrames(page: Page, frames: number): Promise<number[]> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  return page.evaluate(`new Promise((done) => {
+    const times = [];
+    let last = 0;
+    const step = (t) => {
+      times.push(t - last);
+      last = t;
+      window.scrollBy(0, 60);
+      if (times.length < ${frames}) requestAnimationFrame(step);
+      else done(times);
+    };
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
+  })`) as Promise<number[]>;
+}
+
+async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise<UiResult['tablet']> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await signInStaff(page, url, 'A101', '2468');
+  const selector = TABLET_COUNT;
+  await waitForCount(page, selector, TABLET_OPEN, 120_000);
+  const base = await currentCount(page, selector);
+  await throttle(context, page, THROTTLE);
+  await page.evaluate(countProbe(selector));
+  log(`tablet: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${TABLET_SECONDS} s`);
+  const submits = await pushRequests(kiosks, RATE, TABLET_SECONDS);
+  await waitForCount(page, selector, base + submits.length, 30_000).catch((e: Error) => log(`tablet: not every push reached the screen within 30 s (${e.message})`));
+  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
+  const { shown, missing } = matchByCount(submits, counts, base);
+  const cardsInDom = await page.locator('[data-ticket]').count();
+  const frames = await scrollFrames(page, 240);
+  await context.close();
+  return { openAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing, cardsInDom, scrollFrameMs: dist(frames) };
+}
+
+async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise<UiResult['board']> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}/staff/`);
+  await page.getByLabel('Staff id').fill('M201');
+  await page.getByLabel('PIN').fill('7319');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'All my gates' }).click();
+  await page.getByRole('button', { name: /^Start with/ }).click();
+  const selector = BOARD_COUNT;
+  await waitForCount(page, selector, BOARD_REQUESTS, 180_000);
+  const base = await currentCount(page, selector);
+  await throttle(context, page, THROTTLE);
+  await page.evaluate(countProbe(selector));
+  log(`board: ${base} open requests on the board, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${BOARD_SECONDS} s`);
+  const submits = await pushRequests(kiosks, RATE, BOARD_SECONDS);
+  await waitForCount(page, selector, base + submits.length, 60_000).catch((e: Error) => log(`board: not every push reached the screen within 60 s (${e.message})`));
+  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
+  const { shown, missing } = matchByCount(submits, counts, base);
+  await context.close();
+  return { requestsAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing };
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_UI_SKIP_BUILD !== '1') {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    await build({ configFile: 'staff-app/vite.config.ts', logLevel: 'warn', mode: 'production' });
+    process.env.NODE_ENV = saved;
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-ui-bench-'));
+  const hub = await startHub(
+    { port: 0, host: '127.0.0.1', dataDir, distDir: DIST, seedDemo: true },
+    { limits: { signInPerMinute: 100_000, restPerMinute: 100_000 } },
+  );
+  const browser = await launchChromium();
+  const sockets: Socket[] = [];
+  try {
+    const agentKiosks = await connectKiosks(hub.url, AGENT_GATES);
+    const otherKiosks = await connectKiosks(hub.url, OTHER_GATES);
+    sockets.push(...[...agentKiosks, ...otherKiosks].map((k) => k.socket));
+    const flights = Object.fromEntries([...AGENT_GATES, ...OTHER_GATES]);
+    await seed(hub, agentKiosks.map((k) => k.enrollment), flights, TABLET_OPEN, 0);
+    log(`seeded ${TABLET_OPEN} open requests at ${AGENT_GATES.map(([g]) => g).join(', ')}`);
+    const tablet = await tabletRun(browser, hub.url, agentKiosks);
+    log(`tablet: submit→shown p50/p95/p99 ${tablet.shown.p50}/${tablet.shown.p95}/${tablet.shown.p99} ms, scroll frame p95 ${tablet.scrollFrameMs.p95} ms`);
+    const more = BOARD_REQUESTS - TABLET_OPEN - tablet.pushes;
+    await seed(hub, otherKiosks.map((k) => k.enrollment), flights, more, 50_000);
+    log(`seeded ${more} more at ${OTHER_GATES.map(([g]) => g).join(', ')}: ${BOARD_REQUESTS} open in all`);
+    const board = await boardRun(browser, hub.url, otherKiosks);
+    log(`board: submit→drawn p50/p95/p99 ${board.shown.p50}/${board.shown.p95}/${board.shown.p99} ms`);
+    const result: UiResult = { cpuThrottle: THROTTLE, tablet, board };
+    if (process.send) process.send(result);
+    else console.log(JSON.stringify(result, null, 2));
+  } finally {
+    for (const s of sockets) s.disconnect();
+    await browser.close();
+    await hub.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+runChild(main);

@@ -1,0 +1,49 @@
+import type { HubState } from './model.ts';
+import type { Voucher, VoucherKind, VoucherStatus } from './voucher-model.ts';
+import { vouchersOf } from './views.ts';
+
+/**
+ * A voucher as the passenger sees it on a kiosk: what it is worth, what it covers, until when,
+ * and its code once it may be used. Never who asked, why, or what the duty manager wrote.
+ */
+export interface PublicVoucher {
+  id: string;
+  kind: VoucherKind;
+  amountCents: number;
+  currency: string;
+  /** What it covers, as the agent wrote it. */
+  description: string;
+  status: VoucherStatus;
+  /** Only once issued: a code waiting for the duty manager, or declined, must not be spent. */
+  code: string | null;
+  /** Until the flight leaves (the rebooked departure when cancelled); null when the flight is unknown. */
+  validUntil: string | null;
+}
+
+/**
+ * Care vouchers cover the wait, so they hold until the passenger's flight leaves; the flight's
+ * current departure is read each time, so a further delay extends them.
+ */
+export function voucherValidUntil(state: HubState, v: Voucher): string | null {
+  const request = state.requests[v.requestId];
+  const flight = request ? state.flights[request.flightId] : undefined;
+  return flight ? flight.estimatedDeparture : null;
+}
+
+export function publicVoucher(state: HubState, v: Voucher): PublicVoucher {
+  return {
+    id: v.id,
+    kind: v.kind,
+    amountCents: v.amountCents,
+    currency: v.currency,
+    description: v.description,
+    status: v.status,
+    code: v.status === 'issued' ? v.code : null,
+    validUntil: voucherValidUntil(state, v),
+  };
+}
+
+/** Every voucher of a request, oldest first, as the passenger may see them. */
+export function publicVouchersOf(state: HubState, requestId: string): PublicVoucher[] {
+  return vouchersOf(state, requestId).map((v) => publicVoucher(state, v));
+}

@@ -1,0 +1,61 @@
+import { useMemo, useRef } from 'react';
+import { queueOrder, type CareRequest, type EntitlementFacts, type HubState, type Op, type Voucher } from '../../../core/index.ts';
+
+export interface QueueView {
+  /** Open requests at the watched gates, in queue order: sorted once per change, not per card. */
+  open: CareRequest[];
+  /** The ten most recently closed. */
+  done: CareRequest[];
+  /** Each request's vouchers; a request whose vouchers did not change keeps the very same array. */
+  vouchers: ReadonlyMap<string, readonly Voucher[]>;
+  /** Voucher ids still in this tablet's outbox; the same set object while its content is the same. */
+  unconfirmed: ReadonlySet<string>;
+  facts: EntitlementFacts;
+}
+
+const NONE: readonly Voucher[] = [];
+export const noVouchers = NONE;
+
+const closedAt = (r: CareRequest) => r.history.at(-1)?.at ?? '';
+
+/**
+ * What the queue screen derives from the state, each part recomputed only when its inputs change
+ * (the reducer keeps unchanged objects identical), so the memoised cards receive identical props.
+ */
+export function useQueueView(state: HubState, gates: readonly string[], pending: readonly Op[]): QueueView {
+  const gatesKey = gates.join(',');
+  const { open, done } = useMemo(() => {
+    const watched = new Set(gatesKey.split(','));
+    const open: CareRequest[] = [];
+    const closed: CareRequest[] = [];
+    for (const r of Object.values(state.requests)) {
+      if (!watched.has(r.gate)) continue;
+      if (r.status === 'received' || r.status === 'claimed') open.push(r);
+      else closed.push(r);
+    }
+    return { open: queueOrder(open), done: closed.sort((a, b) => closedAt(b).localeCompare(closedAt(a))).slice(0, 10) };
+  }, [state.requests, gatesKey]);
+
+  const previousVouchers = useRef<ReadonlyMap<string, readonly Voucher[]>>(new Map());
+  const vouchers = useMemo(() => {
+    const next = new Map<string, Voucher[]>();
+    for (const v of Object.values(state.vouchers)) {
+      const list = next.get(v.requestId);
+      if (list) list.push(v);
+      else next.set(v.requestId, [v]);
+    }
+    const stable = new Map<string, readonly Voucher[]>();
+    for (const [id, list] of next) {
+      list.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || (a.id < b.id ? -1 : 1));
+      const old = previousVouchers.current.get(id);
+      stable.set(id, old && old.length === list.length && old.every((v, i) => v === list[i]) ? old : list);
+    }
+    previousVouchers.current = stable;
+    return stable;
+  }, [state.vouchers]);
+
+  const unconfirmedKey = pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])).join(' ');
+  const unconfirmed = useMemo(() => new Set(unconfirmedKey ? unconfirmedKey.split(' ') : []), [unconfirmedKey]);
+  const facts = useMemo(() => ({ flights: state.flights, airlines: state.airlines }), [state.flights, state.airlines]);
+  return { open, done, vouchers, unconfirmed, facts };
+}
