@@ -4,7 +4,7 @@ import { measureKiosk } from './kiosk-size.ts';
 
 /**
  * The phone's JavaScript budget: what one passenger's phone runs — the first screen, the service
- * worker's registration and the largest one language catalog (a phone loads only its language).
+ * worker's registration and the largest one language's catalogs (a phone loads only its language).
  */
 export const PHONE_JS_BUDGET_BYTES = 100 * 1024;
 
@@ -25,7 +25,10 @@ export function measurePhone(distDir = 'dist/phone'): PhoneSize {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const languages = files.filter((f) => LANGUAGE_CHUNK.test(f.name) && !html.includes(f.name));
   const rest = files.filter((f) => !languages.includes(f));
-  const runGzip = rest.reduce((s, f) => s + f.gzip, 0) + Math.max(0, ...languages.map((f) => f.gzip));
+  // A language is its kiosk catalog and its phone catalog: the two chunks named after it.
+  const perLanguage = new Map<string, number>();
+  for (const f of languages) perLanguage.set(f.name.slice(0, 2), (perLanguage.get(f.name.slice(0, 2)) ?? 0) + f.gzip);
+  const runGzip = rest.reduce((s, f) => s + f.gzip, 0) + Math.max(0, ...perLanguage.values());
   return { files, initialGzip, runGzip, totalGzip };
 }
 

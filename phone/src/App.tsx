@@ -41,6 +41,13 @@ export function App() {
     };
   }, [wanted]);
 
+  // "Owed now" or "from 21:30" turns over as the clock passes, with or without news from the hub.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
   const t = translator(lang);
   useEffect(() => {
     document.title = t('phone.title');
@@ -90,7 +97,7 @@ export function App() {
             <Vouchers ticket={ticket} t={t} lang={lang} />
             <Thread thread={ticket.thread} timeZone={ticket.timeZone} t={t} lang={lang} online={state.kind === 'live'} write={write} />
             <Notices ticket={ticket} t={t} lang={lang as Language} />
-            <Owed ticket={ticket} t={t} lang={lang} />
+            <Owed ticket={ticket} now={now} t={t} lang={lang} />
           </>
         )}
       </main>

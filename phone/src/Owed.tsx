@@ -3,9 +3,8 @@ import type { Translate } from './i18n.ts';
 import { formatTime } from './format.ts';
 
 /** What the passenger is owed, in the kiosk's plain words (the hub applies core's entitlement rules). */
-export function Owed({ ticket, t, lang }: { ticket: PhoneTicket; t: Translate; lang: string }) {
+export function Owed({ ticket, now, t, lang }: { ticket: PhoneTicket; now: number; t: Translate; lang: string }) {
   if (!ticket.entitlements.length || !ticket.flight) return null;
-  const now = Date.now();
   return (
     <section aria-labelledby="owed-title" className="card" data-testid="entitlements">
       <h2 id="owed-title">{t('entitlement.title', { flight: ticket.flight.number })}</h2>

@@ -1,14 +1,17 @@
-import en from '../../kiosk/src/locales/en.json';
+import kioskEn from '../../kiosk/src/locales/en.json';
+import phoneEn from './locales/en.json';
 import { KIOSK_LANGUAGES, type KioskLanguage } from '../../kiosk/src/languages.ts';
 
 /**
- * The kiosk's catalogs (the phone shares them, so a passenger reads the same words on both) with a
+ * The kiosk's catalogs (the phone shares them, so a passenger reads the same words on both) plus
+ * the phone's own words (./locales: kept apart so they cost the kiosk's budget nothing), with a
  * tiny translator instead of i18next: the phone's JavaScript budget is 100 kB for a cheap phone.
  * English ships in the bundle, the other languages are chunks fetched when chosen.
  */
 type Catalog = { [key: string]: string | Catalog };
-const lazy = import.meta.glob<{ default: Catalog }>(['../../kiosk/src/locales/*.json', '!../../kiosk/src/locales/en.json']);
-const loaded: Partial<Record<KioskLanguage, Catalog>> = { en };
+const lazyKiosk = import.meta.glob<{ default: Catalog }>(['../../kiosk/src/locales/*.json', '!../../kiosk/src/locales/en.json']);
+const lazyPhone = import.meta.glob<{ default: Catalog }>(['./locales/*.json', '!./locales/en.json']);
+const loaded: Partial<Record<KioskLanguage, Catalog>> = { en: { ...kioskEn, ...phoneEn } };
 
 export { KIOSK_LANGUAGES, type KioskLanguage };
 
@@ -18,8 +21,12 @@ export function isKioskLanguage(s: string): s is KioskLanguage {
 
 export async function loadLanguage(code: KioskLanguage): Promise<void> {
   if (loaded[code]) return;
-  const load = lazy[`../../kiosk/src/locales/${code}.json`];
-  if (load) loaded[code] = (await load()).default;
+  const kiosk = lazyKiosk[`../../kiosk/src/locales/${code}.json`];
+  const phone = lazyPhone[`./locales/${code}.json`];
+  if (kiosk && phone) {
+    const [k, p] = await Promise.all([kiosk(), phone()]);
+    loaded[code] = { ...k.default, ...p.default };
+  }
 }
 
 function lookup(catalog: Catalog | undefined, key: string): string | undefined {
