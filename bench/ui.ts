@@ -41,8 +41,15 @@ const RATE = 20;
 const TABLET_SECONDS = 20;
 const BOARD_SECONDS = 10;
 /** Gates of A101 (K30–K39) with a flight, and gates outside them, for the manager's 10,000. */
-const AGENT_GATES = [['K32', 'AF1634'], ['K36', 'AF0084'], ['K38', 'BA0305']] as const;
-const OTHER_GATES = [['K41', 'AF1780'], ['K44', 'AC0871']] as const;
+const AGENT_GATES = [
+  ['K32', 'AF1634'],
+  ['K36', 'AF0084'],
+  ['K38', 'BA0305'],
+] as const;
+const OTHER_GATES = [
+  ['K41', 'AF1780'],
+  ['K44', 'AC0871'],
+] as const;
 
 function log(msg: string): void {
   console.log(`[bench ui ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -189,7 +196,9 @@ async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promis
   await page.evaluate(countProbe(selector));
   log(`tablet: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${TABLET_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, TABLET_SECONDS);
-  await waitForCount(page, selector, base + submits.length, 30_000).catch((e: Error) => log(`tablet: not every push reached the screen within 30 s (${e.message})`));
+  await waitForCount(page, selector, base + submits.length, 30_000).catch((e: Error) =>
+    log(`tablet: not every push reached the screen within 30 s (${e.message})`),
+  );
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   const cardsInDom = await page.locator('[data-ticket]').count();
@@ -214,7 +223,9 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   await page.evaluate(countProbe(selector));
   log(`board: ${base} open requests on the board, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${BOARD_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, BOARD_SECONDS);
-  await waitForCount(page, selector, base + submits.length, 60_000).catch((e: Error) => log(`board: not every push reached the screen within 60 s (${e.message})`));
+  await waitForCount(page, selector, base + submits.length, 60_000).catch((e: Error) =>
+    log(`board: not every push reached the screen within 60 s (${e.message})`),
+  );
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   await context.close();
@@ -240,12 +251,26 @@ async function main(): Promise<void> {
     const otherKiosks = await connectKiosks(hub.url, OTHER_GATES);
     sockets.push(...[...agentKiosks, ...otherKiosks].map((k) => k.socket));
     const flights = Object.fromEntries([...AGENT_GATES, ...OTHER_GATES]);
-    await seed(hub, agentKiosks.map((k) => k.enrollment), flights, TABLET_OPEN, 0);
+    await seed(
+      hub,
+      agentKiosks.map((k) => k.enrollment),
+      flights,
+      TABLET_OPEN,
+      0,
+    );
     log(`seeded ${TABLET_OPEN} open requests at ${AGENT_GATES.map(([g]) => g).join(', ')}`);
     const tablet = await tabletRun(browser, hub.url, agentKiosks);
-    log(`tablet: submit→shown p50/p95/p99 ${tablet.shown.p50}/${tablet.shown.p95}/${tablet.shown.p99} ms, scroll frame p95 ${tablet.scrollFrameMs.p95} ms`);
+    log(
+      `tablet: submit→shown p50/p95/p99 ${tablet.shown.p50}/${tablet.shown.p95}/${tablet.shown.p99} ms, scroll frame p95 ${tablet.scrollFrameMs.p95} ms`,
+    );
     const more = BOARD_REQUESTS - TABLET_OPEN - tablet.pushes;
-    await seed(hub, otherKiosks.map((k) => k.enrollment), flights, more, 50_000);
+    await seed(
+      hub,
+      otherKiosks.map((k) => k.enrollment),
+      flights,
+      more,
+      50_000,
+    );
     log(`seeded ${more} more at ${OTHER_GATES.map(([g]) => g).join(', ')}: ${BOARD_REQUESTS} open in all`);
     const board = await boardRun(browser, hub.url, otherKiosks);
     log(`board: submit→drawn p50/p95/p99 ${board.shown.p50}/${board.shown.p95}/${board.shown.p99} ms`);

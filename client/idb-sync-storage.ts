@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { SCHEMA_VERSION, type HubState, type Op } from '../core/index.ts';
+import { SCHEMA_VERSION, type HubState, type Op } from '../core/plain.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
 
 interface StoredConfirmed {

@@ -13,7 +13,7 @@ import {
   type Op,
   type OpBody,
   type PullResult,
-} from '../core/index.ts';
+} from '../core/plain.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
 
 export type { Rejected } from './sync-storage.ts';

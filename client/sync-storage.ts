@@ -1,4 +1,4 @@
-import type { HubState, Op } from '../core/index.ts';
+import type { HubState, Op } from '../core/plain.ts';
 
 /** An operation the hub refused for good, kept until the person on the device has read why. */
 export interface Rejected {

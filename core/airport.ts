@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimeZone, type HubState } from './model.ts';
+import { TimeZone } from './model.ts';
 
 /** The airport the hub serves: its time zone is the one clock every screen, CSV and report uses. */
 export const AirportPayload = z
@@ -10,20 +10,4 @@ export const AirportPayload = z
   .strict();
 export type Airport = z.infer<typeof AirportPayload>;
 
-/**
- * The airport's IANA time zone. A hub set up before the airport was recorded falls back
- * on the zone its departures leave from, and UTC only when nothing says more.
- */
-export function airportTimeZone(state: HubState): string {
-  if (state.airport) return state.airport.timeZone;
-  const counts = new Map<string, number>();
-  for (const f of Object.values(state.flights)) {
-    if (f.originTimeZone) counts.set(f.originTimeZone, (counts.get(f.originTimeZone) ?? 0) + 1);
-  }
-  let best = 'UTC';
-  let most = 0;
-  for (const [zone, n] of counts) {
-    if (n > most || (n === most && zone < best)) [best, most] = [zone, n];
-  }
-  return best;
-}
+export { airportTimeZone } from './airport-zone.ts';

@@ -1,4 +1,7 @@
 export * from './model.ts';
+export * from './state.ts';
+export * from './notice-model.ts';
+export * from './policy-model.ts';
 export * from './ops.ts';
 export * from './outcome.ts';
 export * from './reducer.ts';
@@ -30,3 +33,4 @@ export * from './airport-clock.ts';
 export * from './public-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
+export * from './escalation-facts.ts';

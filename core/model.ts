@@ -4,13 +4,12 @@ import type { Notice } from './notice-model.ts';
 import { type StockItem, Role, GateId, type Language, type Need } from './enums.ts';
 import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
 import type { Voucher } from './voucher-model.ts';
-import { DEFAULT_POLICY, type Policy, type PolicyChange } from './policy-model.ts';
+import type { Policy, PolicyChange } from './policy-model.ts';
 import type { AirlineConfig } from './entitlements/airline-config.ts';
 
 export type { Voucher } from './voucher-model.ts';
 
-/** Version of every persisted record and wire message; bump on incompatible change. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION } from './values.ts';
 
 export { GateId, Language, Need, LANGUAGES, NEEDS, isLanguage } from './enums.ts';
 
@@ -183,21 +182,4 @@ export interface HubState {
   policyLog: PolicyChange[];
   /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */
   airport?: Airport;
-}
-
-export function emptyState(): HubState {
-  return {
-    v: SCHEMA_VERSION,
-    seq: 0,
-    gates: {},
-    flights: {},
-    staff: {},
-    stock: {},
-    requests: {},
-    notices: {},
-    vouchers: {},
-    policy: DEFAULT_POLICY,
-    airlines: {},
-    policyLog: [],
-  };
 }

@@ -1,8 +1,6 @@
 import type { GateId as Gate, HubState, Language } from './model.ts';
 import type { Notice, NoticeText } from './notice-model.ts';
 
-export * from './notice-model.ts';
-
 /**
  * Staff see a notice as soon as it is published; kiosks only once its lead is over,
  * so agents can read it before passengers come to ask. The hub's clock decides:

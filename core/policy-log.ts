@@ -1,4 +1,4 @@
-import { ROLES, STOCK_ITEMS, type Role } from './enums.ts';
+import { ROLES, STOCK_ITEMS, type Role } from './values.ts';
 import type { Policy, PolicyChange, PolicyRules } from './policy-model.ts';
 
 export type { PolicyChange } from './policy-model.ts';

@@ -1,7 +1,8 @@
 import type { CareRequest, HubState, Party, Role } from './model.ts';
 import { formatMoney } from './voucher-code.ts';
 
-export { DEFAULT_POLICY, PolicyRules, RoleLimits, Currency, type Policy } from './policy-model.ts';
+export { DEFAULT_POLICY } from './policy-defaults.ts';
+export type { Policy } from './policy-model.ts';
 
 const HOUR_MS = 3600_000;
 

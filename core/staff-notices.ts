@@ -1,5 +1,6 @@
 import type { GateId, HubState } from './model.ts';
-import { currentNotices, noticeCoversGate, noticeHistory, type Notice } from './notices.ts';
+import { currentNotices, noticeCoversGate, noticeHistory } from './notices.ts';
+import type { Notice } from './notice-model.ts';
 
 function coversAny(state: HubState, n: Notice, gates: readonly GateId[]): boolean {
   return gates.some((g) => noticeCoversGate(state, n, g));

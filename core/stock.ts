@@ -1,5 +1,5 @@
-import { STOCK_ITEMS } from './enums.ts';
-import { type StockItem, type HubState, type ItemCounts, type Stock } from './model.ts';
+import { STOCK_ITEMS } from './values.ts';
+import type { StockItem, HubState, ItemCounts, Stock } from './model.ts';
 
 export function emptyStock(): Stock {
   return Object.fromEntries(STOCK_ITEMS.map((i) => [i, 0])) as Stock;

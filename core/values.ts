@@ -3,6 +3,9 @@
  * and the zod enums in enums.ts are built from them, so both always agree.
  */
 
+/** Version of every persisted record and wire message; bump on incompatible change. */
+export const SCHEMA_VERSION = 1;
+
 export const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'ar', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

@@ -1,6 +1,6 @@
 import type { CareRequest, GateId, HubState, Role } from './model.ts';
 import type { LogEntry, Op } from './ops.ts';
-import type { Notice } from './notices.ts';
+import type { Notice } from './notice-model.ts';
 import type { Voucher } from './voucher-model.ts';
 import { REDACTED } from './redacted.ts';
 import { specOf, type RequestScope } from './registry.ts';

@@ -2,7 +2,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { appShellWorker } from '../client/pwa-plugin.ts';
-import { zodSchemaBuilders } from './zod-pure.ts';
 
 const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
 
@@ -13,12 +12,10 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/kiosk', import.meta.url)),
     emptyOutDir: true,
-    // Keeps the kiosk within its JavaScript budget (npm run size:kiosk): see zod-pure.ts.
+    // Keeps the kiosk within its JavaScript budget (npm run size:kiosk). The kiosk imports core
+    // through core/plain.ts, which reaches no zod module (test/core/plain-entry.test.ts).
     rolldownOptions: {
       treeshake: {
-        manualPureFunctions: zodSchemaBuilders(fileURLToPath(new URL('../core', import.meta.url))),
-        // Reading `.options.length` while building an unused schema must not keep it alive.
-        propertyReadSideEffects: false,
         // core/ is pure by house rule: a core module the kiosk uses nothing from (e.g. the
         // duty manager's flight import, with its CSV parser) is left out with its dependencies.
         moduleSideEffects: (id: string) => !id.includes('/core/'),

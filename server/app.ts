@@ -65,6 +65,8 @@ export interface StartOptions {
   /** The hub's clock; tests move it to expire tokens and lock-outs. */
   now?: () => number;
   limits?: Partial<HubLimits>;
+  /** How long closing may wait for a failing disk before giving up on unwritten operations (default 10 s). */
+  shutdownMs?: number;
   /** How often the purge timer looks for closed flights (default every minute). */
   purgeEveryMs?: number;
   /** Overrides of the phone links' rate limits (server/phone-sockets.ts). */
@@ -137,7 +139,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();
-      await hub.close();
+      await hub.close(opts.shutdownMs);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, copyFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, copyFile, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -52,18 +52,32 @@ export class DurableJsonFile<T> implements Adapter<T> {
     throw new CorruptDataFileError(this.file, copy, problem);
   }
 
+  /**
+   * Test seam for storage faults where no small file system can be mounted: called before every
+   * write, it may throw (an ENOSPC, say) as the disk would.
+   */
+  static beforeWrite: ((file: string) => void) | null = null;
+
   async write(data: T): Promise<void> {
     const dir = dirname(this.file);
-    await mkdir(dir, { recursive: true });
     const tmp = join(dir, `.${basename(this.file)}.${process.pid}.${this.counter++}.tmp`);
-    const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(JSON.stringify(data));
-      await fh.sync();
-    } finally {
-      await fh.close();
+      DurableJsonFile.beforeWrite?.(this.file);
+      await mkdir(dir, { recursive: true });
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(JSON.stringify(data));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, this.file);
+    } catch (e) {
+      // A full disk leaves a partial temp file: never leave it to fill the disk further.
+      await unlink(tmp).catch(() => {});
+      const err = e as NodeJS.ErrnoException;
+      throw Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
     }
-    await rename(tmp, this.file);
     const dh = await open(dir, 'r');
     try {
       await dh.sync();
@@ -71,4 +85,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await dh.close();
     }
   }
+}
+
+/** Removes temp files a crash or a full disk left behind (they are never read: the rename did not happen). */
+export async function removeTempFiles(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  const stale = names.filter((n) => /^\..+\.\d+\.\d+\.tmp$/.test(n));
+  await Promise.all(stale.map((n) => unlink(join(dir, n)).catch(() => {})));
+  return stale.length;
 }

@@ -16,6 +16,7 @@ import {
   type Viewer,
 } from '../core/index.ts';
 import type { Store } from './store.ts';
+import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
@@ -51,6 +52,8 @@ export class Hub extends EventEmitter<HubEvents> {
   private batch: Pending[] = [];
   private writing: Promise<void> | null = null;
   private closed = false;
+  /** Set while the last durable write failed: new operations are refused until one succeeds. */
+  private storageFault: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -93,6 +96,7 @@ export class Hub extends EventEmitter<HubEvents> {
   submit(raw: unknown, who: Identity): Promise<Ack> {
     const opId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
     if (this.closed) return Promise.resolve(this.refuse(opId, 'storage', 'the hub is shutting down, try again shortly'));
+    if (this.storageFault) return Promise.resolve(this.refuse(opId, 'storage', `the hub cannot write to its disk (${this.storageFault}): try again shortly`));
     const parsed = parseOp(raw);
     if (!parsed.ok) return Promise.resolve(this.refuse(opId, 'invalid', parsed.reason));
     const op = parsed.op;
@@ -137,17 +141,36 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Waits for every accepted operation to be written. */
   async flush(): Promise<void> {
-    while (this.writing || this.batch.length) {
+    while (!this.stopRetrying && (this.writing || this.batch.length)) {
       if (!this.writing) this.scheduleFlush();
       await this.writing;
     }
   }
 
-  async close(): Promise<void> {
+  /** Whether the last durable write failed (then new operations get `storage`). */
+  get storageProblem(): string | null {
+    return this.storageFault;
+  }
+
+  /**
+   * Writes what it can, within `ms`: a hub whose disk is full must still stop when told to.
+   * Operations never written were never acknowledged; their devices still hold them and resend.
+   */
+  async close(ms = 10_000): Promise<void> {
     this.closed = true;
-    await this.flush();
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
+    const done = await Promise.race([this.flush().then(() => 'flushed' as const, () => 'timeout' as const), gaveUp]);
+    clearTimeout(timer);
+    if (done === 'timeout') {
+      this.stopRetrying = true;
+      console.error(`GateCare: stopping with ${this.batch.length + this.inFlight.length} operations not written (${this.storageFault ?? 'disk too slow'}); their devices will send them again`);
+      return;
+    }
     if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint();
   }
+
+  private stopRetrying = false;
 
   /** Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place. */
   private checkpoint(): Promise<void> {
@@ -180,10 +203,13 @@ export class Hub extends EventEmitter<HubEvents> {
       while (this.batch.length) {
         this.inFlight = this.batch;
         this.batch = [];
-        await this.writeWithRetry();
+        if (!(await this.writeWithRetry())) break;
         const done = this.inFlight;
         this.inFlight = [];
         this.advanceDurable(done);
+        const purged = done.flatMap((p) => (p.entry.op.type === 'passengers.purge' ? [p.entry.op.payload.flightId] : []));
+        // Acknowledged only once the log and the checkpoint have forgotten them too.
+        if (purged.length) await this.forgetPurged(purged);
         for (const p of done) {
           const ack: Ack = { v: SCHEMA_VERSION, opId: p.entry.op.id, ok: true, seq: p.entry.seq };
           this.seen.set(p.entry.op.id, ack);
@@ -198,6 +224,24 @@ export class Hub extends EventEmitter<HubEvents> {
     })();
   }
 
+  /**
+   * Purged means gone everywhere the hub keeps it: the log segments (and the entries kept in memory
+   * for pulls) are rewritten with the same texts blanked, and the checkpoint is written again.
+   */
+  private async forgetPurged(flightIds: string[]): Promise<void> {
+    const records = purgedRecords(this.durable, flightIds);
+    try {
+      await this.store.rewriteLog((e) => purgeEntry(e, records));
+      if (this.store.checkpointSeq > 0) {
+        // A checkpoint being written may hold the old texts: wait for it, then write the purged state.
+        await this.checkpoint();
+        await this.checkpoint();
+      }
+    } catch (e) {
+      console.error(`GateCare: could not rewrite the stored log after a purge (${(e as Error).message}); it still holds personal data of ${flightIds.join(', ')}`);
+    }
+  }
+
   /** Applies the written entries to `durable`: the same operations on the same state, so the same outcome. */
   private advanceDurable(done: Pending[]): void {
     for (const { entry } of done) {
@@ -207,14 +251,23 @@ export class Hub extends EventEmitter<HubEvents> {
     }
   }
 
-  private async writeWithRetry(): Promise<void> {
+  /** False only when the hub stopped while the disk still failed. */
+  private async writeWithRetry(): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.store.commit();
-        return;
+        if (this.storageFault) console.error('GateCare: writing works again; taking operations again');
+        this.storageFault = null;
+        return true;
       } catch (e) {
-        // Nothing is acknowledged until it is on disk; keep trying rather than lie.
-        console.error(`GateCare: writing ${this.store.file} failed (${(e as Error).message}); retrying`);
+        // Nothing is acknowledged until it is on disk; keep trying rather than lie. Meanwhile new
+        // operations are refused and the waiting devices are told, rather than left without answer.
+        this.storageFault = (e as Error).message;
+        console.error(`GateCare: ${this.storageFault}; retrying`);
+        for (const p of [...this.inFlight, ...this.batch]) {
+          p.resolve(this.refuse(p.entry.op.id, 'storage', `not written yet: the hub cannot write to its disk (${this.storageFault}); send it again shortly`));
+        }
+        if (this.stopRetrying) return false;
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
       }
     }

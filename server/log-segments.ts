@@ -139,6 +139,32 @@ export class SegmentedLog {
     return this.recent.slice(after + 1 - first, upTo + 1 - first);
   }
 
+  /**
+   * Rewrites, durably, every stored entry `change` alters (personal data a purge blanked), in every
+   * segment and in memory. Call between commits: the hub does it in its write loop.
+   */
+  async rewrite(change: (e: LogEntry) => LogEntry): Promise<number> {
+    const names = (await readdir(this.dir)).filter((n) => NAME.test(n)).sort();
+    let written = 0;
+    for (const name of names) {
+      const first = Number(NAME.exec(name)![1]);
+      const db = first === this.tail.data.first ? this.tail : SegmentedLog.low(this.dir, first);
+      if (db !== this.tail) await db.read();
+      let touched = false;
+      db.data.entries = db.data.entries.map((e) => {
+        const next = change(e);
+        if (next !== e) touched = true;
+        return next;
+      });
+      if (touched) {
+        await db.write();
+        written++;
+      }
+    }
+    this.recent = this.recent.map(change);
+    return written;
+  }
+
   /** Durably writes every segment changed since the last commit, oldest first. */
   async commit(): Promise<void> {
     // Appends during the write mark their segment dirty again, for the next commit.

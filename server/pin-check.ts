@@ -27,6 +27,20 @@ export class PinGuard {
     this.perAddress = new LoginThrottle(now, ADDRESS_RULES);
   }
 
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** Runs PIN checks for one key one after another, so each sees the count the previous one left. */
+  serial<T>(key: string, check: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.then(check, check);
+    const settled = next.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return next;
+  }
+
   decoyHash(): Promise<PinHash> {
     this.decoy ??= hashPin('decoy-not-a-pin');
     return this.decoy;
@@ -45,9 +59,9 @@ export class PinGuard {
 
 /**
  * The one place a staff PIN is checked, so every door (sign-in, kiosk enrolment) shares one throttle.
- * The attempt is counted *before* the slow hash, so parallel guesses see each other; a right PIN
- * clears it afterwards. `role`: the door only opens to that role; anyone else gets the same 401 as a
- * wrong PIN, so the answer never tells that a PIN was right.
+ * Checks for one id at one address run one at a time, so parallel guesses see each other's count
+ * (parallel right PINs all pass). `role`: the door only opens to that role; anyone else gets the
+ * same 401 as a wrong PIN, so the answer never tells that a PIN was right.
  */
 export async function checkStaffPin(
   hub: Hub,
@@ -59,6 +73,19 @@ export async function checkStaffPin(
   role?: Role,
 ): Promise<PinCheck> {
   const pairKey = `${staffId}@${address}`;
+  return guard.serial(pairKey, () => checkInTurn(hub, store, guard, staffId, pin, address, pairKey, role));
+}
+
+async function checkInTurn(
+  hub: Hub,
+  store: Store,
+  guard: PinGuard,
+  staffId: string,
+  pin: string,
+  address: string,
+  pairKey: string,
+  role: Role | undefined,
+): Promise<PinCheck> {
   const addressKey = `@${address}`;
   const now = guard.now();
   for (const [key, status] of [
@@ -72,10 +99,11 @@ export async function checkStaffPin(
   }
   const staff = hub.current.staff[staffId];
   const cred = store.data.credentials[staffId];
-  guard.perId.failed(pairKey, { neverLock: isLastManager(hub, guard, staff, address) });
-  guard.perAddress.failed(addressKey);
+  const neverLock = isLastManager(hub, guard, staff, address);
   const right = await verifyPin(pin, cred ?? (await guard.decoyHash()));
   if (!right || !cred || !staff || (role !== undefined && staff.role !== role)) {
+    guard.perId.failed(pairKey, { neverLock });
+    guard.perAddress.failed(addressKey);
     return { ok: false, status: 401, error: role === 'duty_manager' ? NOT_A_MANAGER_PIN : 'staff id or PIN is not right' };
   }
   guard.perId.succeeded(pairKey);

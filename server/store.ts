@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { HubState, LogEntry } from '../core/index.ts';
 import { SCHEMA_VERSION, describeZodError } from '../core/index.ts';
 import { z } from 'zod';
-import { DurableJsonFile } from './durable-json-file.ts';
+import { DurableJsonFile, removeTempFiles } from './durable-json-file.ts';
 import { SegmentedLog, type LogContents, type StoredRejection } from './log-segments.ts';
 import { Checkpoint } from './checkpoint.ts';
 import type { PinHash } from './pins.ts';
@@ -82,6 +82,8 @@ export class Store {
 
   static async open(dataDir: string): Promise<Store> {
     const file = join(dataDir, DATA_FILE);
+    await removeTempFiles(dataDir);
+    await removeTempFiles(join(dataDir, LOG_DIR));
     const fresh: StoredData = { v: SCHEMA_VERSION, secret: randomBytes(32).toString('hex'), credentials: {} };
     const meta = new Low<LegacyData>(new DurableJsonFile<LegacyData>(file, describeStoredShape), fresh);
     await meta.read();
@@ -153,6 +155,11 @@ export class Store {
   /** Every entry written to disk, oldest first (reads every segment: for tests and tools). */
   readLog(): Promise<LogEntry[]> {
     return this.log.readAll();
+  }
+
+  /** Rewrites stored log entries durably (see SegmentedLog.rewrite); returns how many segment files changed. */
+  rewriteLog(change: (e: LogEntry) => LogEntry): Promise<number> {
+    return this.log.rewrite(change);
   }
 
   /** One durable write of everything changed since the last one. */

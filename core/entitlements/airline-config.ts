@@ -58,7 +58,4 @@ export const AirlineConfig = z
   .refine((c) => new Set(c.regimes).size === c.regimes.length, 'each law is listed once');
 export type AirlineConfig = z.infer<typeof AirlineConfig>;
 
-/** The IATA designator is the first two characters of a flight number (AF1634, U24821). */
-export function carrierOf(flightNumber: string): string {
-  return flightNumber.slice(0, 2);
-}
+export { carrierOf } from './carrier.ts';

@@ -1,5 +1,6 @@
 import type { CareRequest, Flight, HubState } from '../model.ts';
-import { carrierOf, type AirlineConfig } from './airline-config.ts';
+import type { AirlineConfig } from './airline-config.ts';
+import { carrierOf } from './carrier.ts';
 import { regimesByLaw } from './regions.ts';
 import { assessEntitlements } from './engine.ts';
 import type { EntitlementAssessment, PassengerProfile } from './types.ts';

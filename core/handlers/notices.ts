@@ -1,6 +1,7 @@
 import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
-import { revealAtFor, type Notice } from '../notices.ts';
+import { revealAtFor } from '../notices.ts';
+import type { Notice } from '../notice-model.ts';
 
 export const noticePublish: Handler<'notice.publish'> = (state, op, ctx) => {
   const p = op.payload;

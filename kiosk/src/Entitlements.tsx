@@ -11,7 +11,7 @@ import {
   type HubState,
   type Need,
   type Party,
-} from '../../core/index.ts';
+} from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 
 function money(amount: number, currency: string, language: string): string {

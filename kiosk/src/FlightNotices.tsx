@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { airportTimeZone, isLanguage, noticeText, noticesForGate, type HubState } from '../../core/index.ts';
+import { airportTimeZone, isLanguage, noticeText, noticesForGate, type HubState } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 
 /**

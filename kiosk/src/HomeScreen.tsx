@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { EVENTS, airportTimeZone, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/index.ts';
+import { EVENTS, airportTimeZone, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/plain.ts';
 import { RequestForm } from './RequestForm.tsx';
 import { CameraScan } from './CameraScan.tsx';
 import { useBarcodeScanner } from './scanner.ts';

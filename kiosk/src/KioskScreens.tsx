@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
-import type { TicketQuery } from '../../core/index.ts';
+import type { TicketQuery } from '../../core/plain.ts';
 import { LanguageBar } from './LanguageBar.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
 import { TicketView, type SubmittedTicket } from './TicketView.tsx';

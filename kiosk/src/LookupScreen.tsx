@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { airportTimeZone, normaliseTicket, type TicketQuery } from '../../core/index.ts';
+import { airportTimeZone, normaliseTicket, type TicketQuery } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Party } from '../../core/index.ts';
+import type { Party } from '../../core/plain.ts';
 
 /** How many people the request is for, so the passenger can check staff will bring enough. */
 export function PartySize({ party }: { party: Party }) {

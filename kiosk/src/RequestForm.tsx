@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { NEEDS, findFlight, isLanguage, parseFlightNumber, type HubState, type Need, type OpBody, type Party } from '../../core/index.ts';
+import { NEEDS, findFlight, isLanguage, parseFlightNumber, type HubState, type Need, type OpBody, type Party } from '../../core/plain.ts';
 import type { ScannedPassenger } from './use-pass-scan.ts';
 
 const PARTY_KEYS = ['adults', 'children', 'infants'] as const;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicTicket, WaitEstimate } from '../../core/index.ts';
+import type { PublicTicket, WaitEstimate } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 
 /** What the timeline needs: the public facts of a ticket, wherever they came from. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { airportTimeZone, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/index.ts';
+import { airportTimeZone, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { Entitlements } from './Entitlements.tsx';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { voucherQrText, type PublicVoucher } from '../../core/index.ts';
+import { voucherQrText, type PublicVoucher } from '../../core/plain.ts';
 import { formatMoney, formatTime } from './format.ts';
 import { VoucherQr } from './VoucherQr.tsx';
 

@@ -1,4 +1,4 @@
-import { airportClockIn, type Flight } from '../../core/index.ts';
+import { airportClockIn, type Flight } from '../../core/plain.ts';
 
 /** A clock time in the passenger's language (21:30 or 9:30 PM), always in the airport's time zone. */
 export function formatTime(iso: string, language: string, timeZone: string): string {

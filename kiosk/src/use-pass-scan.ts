@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchPass, parseBcbp, type BcbpLeg, type Flight, type HubState } from '../../core/index.ts';
+import { matchPass, parseBcbp, type BcbpLeg, type Flight, type HubState } from '../../core/plain.ts';
 
 export interface ScannedPassenger {
   flight: Flight;

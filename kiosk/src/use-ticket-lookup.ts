@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { EVENTS, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/index.ts';
+import { EVENTS, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/plain.ts';
 
 export type LookupState =
   | { kind: 'searching' }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { airportTimeZone, formatMoney, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
+import { airportTimeZone, escalationFacts, formatMoney, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
 import { STOCK_TITLE, VOUCHER_LABEL, clockTime, partyText } from './labels.ts';
 
 /**
@@ -46,6 +46,7 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
         {r ? `${r.surname.toUpperCase()} (${partyText(r.party)}, ${r.flightNumber}, gate ${r.gate})` : 'a request'} — asked by{' '}
         {v.requestedByName} at {clockTime(v.requestedAt, airportTimeZone(state))}
       </p>
+      <EscalationLimits voucher={v} state={state} />
       {v.escalationNote && <p className="note">“{v.escalationNote}”</p>}
       {v.description && <p>{v.description}</p>}
       <div className="actions">
@@ -72,5 +73,20 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
         </form>
       )}
     </li>
+  );
+}
+
+/** The cap, how far the voucher goes beyond what the agent could issue, and what the law owes of this kind. */
+function EscalationLimits({ voucher: v, state }: { voucher: Voucher; state: HubState }) {
+  const f = escalationFacts(state, v, new Date().toISOString());
+  if (!f) return null;
+  const m = (c: number) => formatMoney(c, f.currency);
+  return (
+    <p className="limits" data-testid="escalation-limits">
+      Cap for this passenger {m(f.capCents)} ({m(f.capLeftCents)} left) · {m(f.overageCents)} over what {v.requestedByName} may issue ·{' '}
+      {f.owed
+        ? `owed: ${f.owed.amountCents !== null && f.owed.currency ? formatMoney(f.owed.amountCents, f.owed.currency) : 'amount not set'} (${f.owed.legalBasis})`
+        : `nothing of this kind is owed yet`}
+    </p>
   );
 }

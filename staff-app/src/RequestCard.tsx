@@ -30,8 +30,8 @@ interface Props {
   me: string;
   manager: boolean;
   client: SyncClient;
-  /** In a windowed list: lets the list measure this card's height. */
-  measure?: (el: HTMLLIElement | null) => void;
+  /** In a windowed list: lets the list measure this card's height (keyed by `data-key`). */
+  measure?: (el: HTMLLIElement | null) => (() => void) | undefined;
 }
 
 /**
@@ -62,6 +62,7 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
       className={`card ${r.status} tier-${tier}`}
       data-testid="request-card"
       data-ticket={r.ticket}
+      data-key={measure ? r.id : undefined}
     >
       <div className="card-head">
         <span className="ticket">{r.ticket}</span>

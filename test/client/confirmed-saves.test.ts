@@ -83,7 +83,14 @@ describe('sync client: the confirmed state is saved coalesced, the outbox at onc
 
     // What a reload finds: the claim, from the saved state alone.
     amira.stop();
-    const reloaded = new SyncClient({ url: 'http://127.0.0.1:9', auth: {}, actor: { kind: 'staff', id: 'A101' }, device: 'tablet-A101', storage, reconnectionDelayMs: 60_000 });
+    const reloaded = new SyncClient({
+      url: 'http://127.0.0.1:9',
+      auth: {},
+      actor: { kind: 'staff', id: 'A101' },
+      device: 'tablet-A101',
+      storage,
+      reconnectionDelayMs: 60_000,
+    });
     clients.push(reloaded);
     await reloaded.start();
     expect(reloaded.getSnapshot().state.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });

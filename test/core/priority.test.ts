@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { priorityTier, queueOrder, type CareRequest } from '../../core/index.ts';
+import { compareQueue, priorityTier, queueOrder, type CareRequest } from '../../core/index.ts';
 import { withRequest, NOW } from '../helpers/core-fixtures.ts';
 
 const t = (minutesAgo: number) => new Date(Date.parse(NOW) - minutesAgo * 60000).toISOString();
@@ -39,5 +39,30 @@ describe('queue priority', () => {
     fc.assert(fc.property(fc.shuffledSubarray(pool, { minLength: pool.length }), (shuffled) => {
       expect(queueOrder(shuffled).map((r) => r.id)).toEqual(expected);
     }));
+  });
+
+  it('queueOrder (keys worked out once per request) gives the order of compareQueue', () => {
+    const needs = ['water', 'food', 'medical', 'mobility', 'baby', 'blanket'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            minutes: fc.integer({ min: 0, max: 30 }),
+            need: fc.constantFrom(...needs),
+            children: fc.integer({ min: 0, max: 2 }),
+            infants: fc.integer({ min: 0, max: 1 }),
+            alone: fc.boolean(),
+          }),
+          { maxLength: 25 },
+        ),
+        (specs) => {
+          const pool = specs.map((p, i) =>
+            request(`r${i}`, p.minutes, { needs: [p.need], party: { adults: 1, children: p.children, infants: p.infants }, unaccompaniedMinor: p.alone }),
+          );
+          expect(queueOrder(pool).map((r) => r.id)).toEqual([...pool].sort(compareQueue).map((r) => r.id));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -63,13 +63,14 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     const pulled: PullResult = await kiosk.pull(0);
     const onKiosk: HubState = pulled.kind === 'snapshot' ? pulled.state : replay(emptyState(), pulled.entries).state;
     const barcelona = Object.values(onKiosk.flights).find((f) => f.number === 'AF1634')!;
+    // 2 h 30 late from Paris: EU 261 owes the meal now, sooner than the policy's 60 min of waiting; the new amount applies.
     expect(entitlementsForFlight(onKiosk, barcelona)!.entitlements.find((e) => e.kind === 'meal')).toMatchObject({
-      source: 'airline_policy',
+      source: 'eu261',
       voucher: { unit: { amount: 18.5, currency: 'EUR' } },
     });
 
     await tab('Board').click();
-    await expect.poll(() => careOwed('AF1634')).toMatch(/^airline policy · meal €18\.50 × 1/);
+    await expect.poll(() => careOwed('AF1634')).toMatch(/^EU261 · meal €18\.50 × 1/);
     expect(await careOwed('BA0305')).toMatch(/^EU261 · meal €15 × 1/);
   });
 
@@ -98,7 +99,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     expect(env.hub.hub.current.airlines).toEqual(before);
     expect(await row('AF').textContent()).toContain('€18.50 per person');
     await tab('Board').click();
-    await expect.poll(() => careOwed('AF1634')).toMatch(/^airline policy · meal €18\.50 × 1/);
+    await expect.poll(() => careOwed('AF1634')).toMatch(/^EU261 · meal €18\.50 × 1/);
   });
 
   it('adds an airline, and will not let "add" overwrite one that exists', async () => {

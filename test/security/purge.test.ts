@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { flightsDueForPurge, type HubState } from '../../core/index.ts';
 import { buildReport } from '../../core/report.ts';
@@ -44,7 +46,21 @@ describe('passenger personal data is purged a configurable time after the flight
     expect(await agent.submit(op(amira, { type: 'request.cancel', payload: { requestId: second, reason: `${SURNAMES[1]} left for the hotel` } }))).toMatchObject({ ok: true });
     agent.close();
     af1634 = env.hub.hub.current.requests[first]!.flightId;
+    // A restart writes a checkpoint holding the names: the purge must reach it too.
+    await env.restart();
+    kiosk = await env.device(k.auth);
+    manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    await manager.pull(0);
   });
+
+  /** Every file the hub keeps, as text. */
+  async function dataFiles(): Promise<Array<{ file: string; text: string }>> {
+    const out: Array<{ file: string; text: string }> = [];
+    for (const e of await readdir(env.dir, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) out.push({ file: join(e.parentPath, e.name), text: await readFile(join(e.parentPath, e.name), 'utf8') });
+    }
+    return out;
+  }
 
   it('keeps everything while the flight is open and until the configured hours after it left', async () => {
     await env.hub.purge.tick();
@@ -82,8 +98,25 @@ describe('passenger personal data is purged a configurable time after the flight
     expect(env.hub.hub.seq).toBe(seq);
   });
 
+  it('purged means gone from the log segments, the checkpoint and a manager pulling the entries again', async () => {
+    const files = await dataFiles();
+    expect(files.map((f) => f.file).some((f) => f.endsWith('checkpoint.json'))).toBe(true);
+    for (const { file, text } of files) {
+      for (const secret of [...SURNAMES, '+33 6', 'diabetic']) expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
+    }
+    const createdAt = Math.min(...(await env.hub.store.readLog()).filter((e) => e.op.type === 'request.create').map((e) => e.seq));
+    const pulled = await manager.pull(createdAt - 1);
+    expect(pulled.kind).toBe('entries');
+    expect(JSON.stringify(pulled)).toContain('request.create');
+    for (const secret of [...SURNAMES, '+33 6', 'diabetic']) expect(JSON.stringify(pulled)).not.toContain(secret);
+  });
+
   it('stays purged after a restart, and nobody but the hub may purge', async () => {
+    const reportAt = new Date(clock).toISOString();
+    const report = buildReport(env.hub.hub.current, reportAt);
     await env.restart();
+    // The blanked log replays to the same state: the report is unchanged.
+    expect(buildReport(env.hub.hub.current, reportAt)).toEqual(report);
     for (const s of SURNAMES) expect(personal(env.hub.hub.current)).not.toContain(s);
     const m = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'M201', '7319') });
     expect(await m.submit(op({ kind: 'staff', id: 'M201' }, { type: 'passengers.purge', payload: { flightId: af1634 } }))).toMatchObject({

@@ -15,7 +15,7 @@ describe('airline form: what the duty manager types becomes the config the hub c
     const read = readDraft({ ...d, code: ' af', meal: { amount: '18,50', currency: 'eur' }, hotel: { amount: '', currency: 'EUR' }, careFromMinutes: '60' });
     expect(read).toEqual({
       ok: true,
-      config: { code: 'AF', name: 'Air France', regimes: ['eu261'], ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, transportPerTrip: af.transportPerTrip },
+      config: { code: 'AF', country: 'FR', name: 'Air France', regimes: ['eu261'], ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, transportPerTrip: af.transportPerTrip },
     });
   });
 

@@ -46,7 +46,9 @@ describe('staff queue: a push re-renders only the card it changed', () => {
       const req = request(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text) as Session) : reject(new Error(`sign-in failed: ${res.statusCode} ${text}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(JSON.parse(text) as Session) : reject(new Error(`sign-in failed: ${res.statusCode} ${text}`)),
+        );
       });
       req.on('error', reject);
       req.end(JSON.stringify({ staffId, pin }));
@@ -60,7 +62,13 @@ describe('staff queue: a push re-renders only the card it changed', () => {
     for (const name of ['Moreau', 'Dubois', 'Nguyen', 'Rossi', 'Garcia']) tickets.push(await kioskAsks(name));
 
     const session: Session = { ...(await signIn(env.hub.url, 'A101', '2468')), gates: ['K32'] };
-    client = new SyncClient({ url: env.hub.url, auth: { token: session.token, gates: session.gates }, actor: { kind: 'staff', id: 'A101' }, device: 'tablet-render-test', storage: new MemorySyncStorage() });
+    client = new SyncClient({
+      url: env.hub.url,
+      auth: { token: session.token, gates: session.gates },
+      actor: { kind: 'staff', id: 'A101' },
+      device: 'tablet-render-test',
+      storage: new MemorySyncStorage(),
+    });
     await client.start();
     const host = document.createElement('div');
     document.body.append(host);

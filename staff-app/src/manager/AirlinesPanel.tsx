@@ -164,7 +164,7 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
           <input {...text('name')} ref={editing.mode === 'edit' ? first : undefined} />
         </label>
         <label className="field">
-          {FIELD_LABEL.country} (ISO country, e.g. FR; an EU or UK carrier owes EU 261 / UK261 on flights into the EU / UK)
+          {FIELD_LABEL.country} (country code, e.g. FR: decides the law on flights into Europe or Britain)
           <input {...text('country')} maxLength={2} className="code" />
         </label>
       </div>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ComponentProps } from 'react';
+import { useLayoutEffect, useMemo, type ComponentProps } from 'react';
 import type { CareRequest, HubState, Voucher } from '../../../core/index.ts';
 import { RequestCard } from '../RequestCard.tsx';
 import { noVouchers } from './use-queue-view.ts';
@@ -20,7 +20,7 @@ export const WINDOW_FROM = 60;
  * are in the DOM, in queue order, each telling assistive technology its place (n of total).
  */
 export function QueueList({ requests, flights, vouchers, ...shared }: Props) {
-  const keys = useKeys(requests);
+  const keys = useMemo(() => requests.map((r) => r.id), [requests]);
   const { listRef, windowed, range, measure } = useWindowedList(keys, { from: WINDOW_FROM, estimatePx: 190, overscanPx: 900 });
   const shown = windowed ? requests.slice(range.start, range.end) : requests;
   // Each drawn card's place in the whole queue, for assistive technology; written to the DOM here so
@@ -52,18 +52,10 @@ export function QueueList({ requests, flights, vouchers, ...shared }: Props) {
           request={r}
           flight={flights[r.flightId]}
           vouchers={vouchers.get(r.id) ?? noVouchers}
-          measure={windowed ? measure(r.id) : undefined}
+          measure={windowed ? measure : undefined}
           {...shared}
         />
       ))}
     </ul>
   );
-}
-
-/** The ids in order, as one array that stays the same while the order does. */
-function useKeys(requests: readonly CareRequest[]): string[] {
-  const previous = useRef<string[]>([]);
-  const p = previous.current;
-  if (p.length !== requests.length || requests.some((r, i) => r.id !== p[i])) previous.current = requests.map((r) => r.id);
-  return previous.current;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { queueOrder, type CareRequest, type EntitlementFacts, type HubState, type Op, type Voucher } from '../../../core/index.ts';
 
 export interface QueueView {
@@ -6,7 +6,7 @@ export interface QueueView {
   open: CareRequest[];
   /** The ten most recently closed. */
   done: CareRequest[];
-  /** Each request's vouchers; a request whose vouchers did not change keeps the very same array. */
+  /** Each request's vouchers, the same arrays until a voucher changes. */
   vouchers: ReadonlyMap<string, readonly Voucher[]>;
   /** Voucher ids still in this tablet's outbox; the same set object while its content is the same. */
   unconfirmed: ReadonlySet<string>;
@@ -36,22 +36,16 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
     return { open: queueOrder(open), done: closed.sort((a, b) => closedAt(b).localeCompare(closedAt(a))).slice(0, 10) };
   }, [state.requests, gatesKey]);
 
-  const previousVouchers = useRef<ReadonlyMap<string, readonly Voucher[]>>(new Map());
+  // Voucher operations are rare next to new requests: a request's array is rebuilt only when some voucher changed.
   const vouchers = useMemo(() => {
-    const next = new Map<string, Voucher[]>();
+    const index = new Map<string, Voucher[]>();
     for (const v of Object.values(state.vouchers)) {
-      const list = next.get(v.requestId);
+      const list = index.get(v.requestId);
       if (list) list.push(v);
-      else next.set(v.requestId, [v]);
+      else index.set(v.requestId, [v]);
     }
-    const stable = new Map<string, readonly Voucher[]>();
-    for (const [id, list] of next) {
-      list.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || (a.id < b.id ? -1 : 1));
-      const old = previousVouchers.current.get(id);
-      stable.set(id, old && old.length === list.length && old.every((v, i) => v === list[i]) ? old : list);
-    }
-    previousVouchers.current = stable;
-    return stable;
+    for (const list of index.values()) list.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || (a.id < b.id ? -1 : 1));
+    return index as ReadonlyMap<string, readonly Voucher[]>;
   }, [state.vouchers]);
 
   const unconfirmedKey = pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])).join(' ');

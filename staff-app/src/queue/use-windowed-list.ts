@@ -5,8 +5,8 @@ export interface WindowedList {
   listRef: RefObject<HTMLUListElement | null>;
   windowed: boolean;
   range: WindowRange;
-  /** A stable ref callback per key: the list measures the element's height as it changes. */
-  measure: (key: string) => (el: HTMLLIElement | null) => void;
+  /** Ref callback for each drawn item (which carries its key in `data-key`): measures its height as it changes. */
+  measure: (el: HTMLLIElement | null) => (() => void) | undefined;
 }
 
 interface Options {
@@ -18,7 +18,17 @@ interface Options {
   overscanPx: number;
 }
 
-const sameRange = (a: WindowRange, b: WindowRange) => a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
+interface Sizes {
+  heights: ReadonlyMap<string, number>;
+  /** The list's row gap (CSS), read when items are measured. */
+  gap: number;
+}
+
+/** Where the viewport is, in list coordinates. */
+function viewOf(list: HTMLElement): { top: number; bottom: number } {
+  const top = -list.getBoundingClientRect().top;
+  return { top, bottom: top + window.innerHeight };
+}
 
 /**
  * Windowing for a list in the page's own scroll: only the items near the viewport are in the DOM,
@@ -28,39 +38,43 @@ const sameRange = (a: WindowRange, b: WindowRange) => a.start === b.start && a.e
 export function useWindowedList(keys: readonly string[], { from, estimatePx, overscanPx }: Options): WindowedList {
   const listRef = useRef<HTMLUListElement | null>(null);
   const windowed = keys.length > from;
-  const heights = useRef(new Map<string, number>());
-  const gap = useRef(0);
-  const [measured, setMeasured] = useState(0);
-  const [view, setView] = useState<{ top: number; bottom: number }>({ top: 0, bottom: typeof window === 'undefined' ? 1000 : window.innerHeight });
+  const [sizes, setSizes] = useState<Sizes>({ heights: new Map(), gap: 0 });
+  const [view, setView] = useState({ top: 0, bottom: typeof window === 'undefined' ? 1000 : window.innerHeight });
 
   const offsets = useMemo(
-    () => (windowed ? itemOffsets(keys.map((k) => heights.current.get(k) ?? estimatePx), gap.current) : new Float64Array(1)),
-    [keys, measured, windowed, estimatePx],
+    () =>
+      windowed
+        ? itemOffsets(
+            keys.map((k) => sizes.heights.get(k) ?? estimatePx),
+            sizes.gap,
+          )
+        : new Float64Array(1),
+    [keys, sizes, windowed, estimatePx],
   );
-  const range: WindowRange = windowed
-    ? visibleRange(offsets, gap.current, view.top, view.bottom, overscanPx)
-    : { start: 0, end: keys.length, before: 0, after: 0 };
-  const latest = useRef({ offsets, range, windowed });
-  latest.current = { offsets, range, windowed };
+  const range: WindowRange = useMemo(
+    () => (windowed ? visibleRange(offsets, sizes.gap, view.top, view.bottom, overscanPx) : { start: 0, end: keys.length, before: 0, after: 0 }),
+    [windowed, offsets, sizes.gap, view, overscanPx, keys.length],
+  );
 
-  // Where the viewport is in list coordinates; a new view is set only when it changes what is drawn.
-  const update = useCallback(() => {
+  // A new view only when it changes what is drawn: scrolling within the window re-renders nothing.
+  const { start, end } = range;
+  const follow = useCallback(() => {
     const list = listRef.current;
-    const { offsets: o, range: current, windowed: w } = latest.current;
-    if (!list || !w) return;
-    const top = -list.getBoundingClientRect().top;
-    const bottom = top + window.innerHeight;
-    if (!sameRange(visibleRange(o, gap.current, top, bottom, overscanPx), current)) setView({ top, bottom });
-  }, [overscanPx]);
+    if (!list) return;
+    const v = viewOf(list);
+    const next = visibleRange(offsets, sizes.gap, v.top, v.bottom, overscanPx);
+    if (next.start !== start || next.end !== end) setView(v);
+  }, [offsets, sizes.gap, overscanPx, start, end]);
 
   useEffect(() => {
     if (!windowed) return;
     let frame = 0;
     const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(() => {
-        frame = 0;
-        update();
-      });
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          follow();
+        });
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
@@ -69,74 +83,45 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
     };
-  }, [windowed, update]);
+  }, [windowed, follow]);
 
-  // After each commit: the list may have moved (content above it changed) or the gap may be known now.
+  // After the list changed (new heights, new requests, a panel above it opened): the window may have to move.
   useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!windowed || !list) return;
-    const g = parseFloat(getComputedStyle(list).rowGap) || 0;
-    if (g !== gap.current) {
-      gap.current = g;
-      setMeasured((m) => m + 1);
-      return;
-    }
-    update();
-  });
+    if (windowed) follow();
+  }, [windowed, follow]);
 
-  const observer = useRef<ResizeObserver | null>(null);
-  const keyOf = useRef(new WeakMap<Element, string>());
-  const elements = useRef(new Map<string, Element>());
-  const callbacks = useRef(new Map<string, (el: HTMLLIElement | null) => void>());
-  useEffect(() => {
-    if (typeof ResizeObserver === 'undefined') return;
-    observer.current = new ResizeObserver((entries) => {
-      let changed = false;
-      for (const e of entries) {
-        const key = keyOf.current.get(e.target);
-        if (key === undefined) continue;
-        const h = e.borderBoxSize?.[0]?.blockSize ?? e.target.getBoundingClientRect().height;
-        if (Math.abs((heights.current.get(key) ?? -1) - h) > 0.5) {
-          heights.current.set(key, h);
-          changed = true;
-        }
-      }
-      if (changed) setMeasured((m) => m + 1);
-    });
-    for (const el of elements.current.values()) observer.current.observe(el);
-    return () => {
-      observer.current?.disconnect();
-      observer.current = null;
-    };
-  }, []);
+  const [observer] = useState(() =>
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((entries) => {
+          const gapOf = (el: Element) => parseFloat(getComputedStyle(el.parentElement ?? el).rowGap) || 0;
+          setSizes((prev) => {
+            let heights: Map<string, number> | null = null;
+            let gap = prev.gap;
+            for (const e of entries) {
+              const key = (e.target as HTMLElement).dataset.key;
+              if (key === undefined || !e.target.isConnected) continue;
+              gap = gapOf(e.target);
+              const h = e.borderBoxSize?.[0]?.blockSize ?? e.target.getBoundingClientRect().height;
+              if (Math.abs((prev.heights.get(key) ?? -1) - h) > 0.5) {
+                heights ??= new Map(prev.heights);
+                heights.set(key, h);
+              }
+            }
+            return heights || gap !== prev.gap ? { heights: heights ?? prev.heights, gap } : prev;
+          });
+        }),
+  );
+  useEffect(() => () => observer?.disconnect(), [observer]);
 
-  // Forget the heights of items that left the list, so a long day does not keep every card ever seen.
-  useEffect(() => {
-    if (heights.current.size <= keys.length * 2) return;
-    const present = new Set(keys);
-    for (const k of heights.current.keys()) if (!present.has(k)) heights.current.delete(k);
-    for (const k of callbacks.current.keys()) if (!present.has(k)) callbacks.current.delete(k);
-  }, [keys]);
-
-  const measure = useCallback((key: string) => {
-    let cb = callbacks.current.get(key);
-    if (!cb) {
-      cb = (el) => {
-        const previous = elements.current.get(key);
-        if (previous) {
-          observer.current?.unobserve(previous);
-          elements.current.delete(key);
-        }
-        if (el) {
-          elements.current.set(key, el);
-          keyOf.current.set(el, key);
-          observer.current?.observe(el);
-        }
-      };
-      callbacks.current.set(key, cb);
-    }
-    return cb;
-  }, []);
+  const measure = useCallback(
+    (el: HTMLLIElement | null) => {
+      if (!el || !observer) return undefined;
+      observer.observe(el);
+      return () => observer.unobserve(el);
+    },
+    [observer],
+  );
 
   return { listRef, windowed, range, measure };
 }

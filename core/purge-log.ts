@@ -1,0 +1,50 @@
+import type { HubState } from './model.ts';
+import type { LogEntry, Op } from './ops.ts';
+import { PURGED } from './personal-data.ts';
+
+/** Requests and vouchers whose personal data a purge blanked: what the log must forget too. */
+export interface PurgedRecords {
+  requests: Set<string>;
+  vouchers: Set<string>;
+}
+
+/** The records of one flight's passengers in `state` (after the purge, the ids are all that remain). */
+export function purgedRecords(state: HubState, flightIds: readonly string[]): PurgedRecords {
+  const flights = new Set(flightIds);
+  const requests = new Set<string>();
+  for (const r of Object.values(state.requests)) if (flights.has(r.flightId)) requests.add(r.id);
+  const vouchers = new Set<string>();
+  for (const v of Object.values(state.vouchers)) if (requests.has(v.requestId)) vouchers.add(v.id);
+  return { requests, vouchers };
+}
+
+/**
+ * A logged operation with the same personal text blanked that the purge blanked in the state
+ * (core/personal-data.ts), or the entry itself when it holds none. Replaying the blanked log gives
+ * the purged state: the texts were never used to decide anything, counts and times stay.
+ */
+export function purgeEntry(entry: LogEntry, purged: PurgedRecords): LogEntry {
+  const op = blankOp(entry.op, purged);
+  return op === entry.op ? entry : { ...entry, op };
+}
+
+function blankOp(op: Op, { requests, vouchers }: PurgedRecords): Op {
+  switch (op.type) {
+    case 'request.create':
+      return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
+    case 'request.note':
+      return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, text: PURGED } } : op;
+    case 'request.cancel':
+      return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, reason: PURGED } } : op;
+    case 'voucher.issue':
+      return requests.has(op.payload.requestId) && op.payload.description !== undefined ? { ...op, payload: { ...op.payload, description: PURGED } } : op;
+    case 'voucher.escalate':
+      return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, description: PURGED, note: PURGED } } : op;
+    case 'voucher.approve':
+      return vouchers.has(op.payload.voucherId) && op.payload.note !== undefined ? { ...op, payload: { ...op.payload, note: PURGED } } : op;
+    case 'voucher.decline':
+      return vouchers.has(op.payload.voucherId) ? { ...op, payload: { ...op.payload, reason: PURGED } } : op;
+    default:
+      return op;
+  }
+}
