@@ -3,6 +3,7 @@ export * from './state.ts';
 export * from './notice-model.ts';
 export * from './policy-model.ts';
 export * from './ops.ts';
+export * from './make-op.ts';
 export * from './outcome.ts';
 export * from './reducer.ts';
 export * from './views.ts';

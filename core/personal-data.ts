@@ -1,5 +1,6 @@
 import type { CareRequest, Flight, HubState } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
+import { noteRequest } from './passenger-index.ts';
 
 /**
  * Passenger personal data the hub keeps only while it is needed: the surname, the passenger's
@@ -88,6 +89,7 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
   for (const r of Object.values(state.requests)) {
     if (r.flightId !== flightId) continue;
     requests[r.id] = purgeRequest(r);
+    if (inPlace) noteRequest(requests, requests[r.id]!);
     purgedIds.add(r.id);
   }
   const vouchers = inPlace ? state.vouchers : { ...state.vouchers };
