@@ -1,5 +1,5 @@
 import type { CareRequest, FlightStatus, HubState, Language, ThreadMessage } from './model.ts';
-import type { NoticeTexts } from './notices.ts';
+import type { NoticeTexts } from './notice-model.ts';
 import { noticesForGate } from './notices.ts';
 import { entitlementsForRequest } from './entitlements/for-request.ts';
 import { entitlementMessageKey } from './entitlements/engine.ts';
