@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { EVENTS, type PhoneLinkAnswer, type TicketQuery } from '../../core/index.ts';
+import { EVENTS, type PhoneLinkAnswer, type TicketQuery } from '../../core/plain.ts';
 
 /**
  * A QR code and the address that opens this ticket on the passenger's phone. The hub makes both
