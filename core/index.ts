@@ -28,6 +28,7 @@ export * from './airline-log.ts';
 // flight-import.ts and report.ts are imported directly: they pull in CSV/JSON parsers the agents' tablets need not load.
 export * from './personal-data.ts';
 export * from './flight-number.ts';
+export * from './phone-view.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';
