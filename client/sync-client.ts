@@ -6,6 +6,7 @@ import {
   emptyState,
   replay,
   type Ack,
+  type AuthRefusalCode,
   type Actor,
   type EntriesMessage,
   type HubState,
@@ -28,6 +29,8 @@ export interface SyncSnapshot {
   rejected: Rejected[];
   /** Why the hub refused the connection, if it did (e.g. an expired session). */
   authError: string | null;
+  /** What kind of refusal authError is, from the hub's code (never from its wording). */
+  authErrorCode: AuthRefusalCode | null;
   /** True once stored state has been loaded (the screen can render). */
   ready: boolean;
 }
@@ -77,6 +80,7 @@ export class SyncClient {
   private connected = false;
   private ready = false;
   private authError: string | null = null;
+  private authErrorCode: AuthRefusalCode | null = null;
   private listeners = new Set<(s: SyncSnapshot) => void>();
   private snapshotCache: SyncSnapshot | null = null;
   private flushing = false;
@@ -140,6 +144,7 @@ export class SyncClient {
       this.connection++;
       this.connected = true;
       this.authError = null;
+      this.authErrorCode = null;
       this.resetRetry();
       this.changed();
       void this.pull().then(() => this.flush());
@@ -148,9 +153,12 @@ export class SyncClient {
       this.connected = false;
       this.changed();
     });
-    socket.on('connect_error', (err: Error) => {
+    socket.on('connect_error', (err: Error & { data?: { code?: AuthRefusalCode } }) => {
       // socket.io stops retrying after a middleware refusal; only an auth problem is worth showing.
-      if (!socket.active) this.authError = err.message;
+      if (!socket.active) {
+        this.authError = err.message;
+        this.authErrorCode = err.data?.code ?? 'refused';
+      }
       this.changed();
     });
     socket.on(EVENTS.entries, (msg: EntriesMessage) => this.onEntries(msg));
@@ -194,6 +202,7 @@ export class SyncClient {
         pending: this.outbox,
         rejected: this.rejected,
         authError: this.authError,
+        authErrorCode: this.authErrorCode,
         ready: this.ready,
       };
     }

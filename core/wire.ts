@@ -13,6 +13,12 @@ export type PullResult =
   | { v: 1; kind: 'entries'; entries: LogEntry[]; upTo: number }
   | { v: 1; kind: 'snapshot'; state: HubState; upTo: number };
 
+/**
+ * Why the hub refused a device's connection, sent as the refusal's `data.code` so devices decide
+ * what to show from the code; the English message is for people reading logs.
+ */
+export type AuthRefusalCode = 'session_expired' | 'not_enrolled' | 'refused';
+
 /** Socket event names, in one place so hub and devices cannot drift. */
 export const EVENTS = {
   submit: 'op',

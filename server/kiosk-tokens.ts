@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { GateId, StaffId } from '../core/index.ts';
+import { SignedTokens } from './signed-token.ts';
 
 /** A kiosk stays enrolled for a year; a duty manager re-enrols it after that (or after moving it). */
 export const KIOSK_TOKEN_DAYS = 365;
@@ -17,7 +18,7 @@ export type KioskClaims = z.infer<typeof KioskClaims>;
  * distinct from the staff-session key, so neither kind of token can stand in for the other.
  */
 export class KioskTokenSigner {
-  private readonly key: Buffer;
+  private readonly tokens: SignedTokens<KioskClaims>;
 
   constructor(
     secret: string,
@@ -25,32 +26,15 @@ export class KioskTokenSigner {
     /** Revoked by a duty manager (server/revocations.ts): checked on every verification. */
     private readonly revoked: (device: string, exp: number) => boolean = () => false,
   ) {
-    this.key = createHmac('sha256', secret).update('gatecare kiosk device tokens').digest();
-  }
-
-  private sign(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
+    this.tokens = new SignedTokens(createHmac('sha256', secret).update('gatecare kiosk device tokens').digest(), KioskClaims);
   }
 
   issue(device: string, gate: string, by: string, now = this.clock()): { token: string; expiresAt: string } {
-    const exp = now + KIOSK_TOKEN_DAYS * 24 * 3600 * 1000;
-    const claims: KioskClaims = { kind: 'kiosk', device, gate, by, exp };
-    const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(exp).toISOString() };
+    return this.tokens.issue({ kind: 'kiosk', device, gate, by, exp: now + KIOSK_TOKEN_DAYS * 24 * 3600 * 1000 });
   }
 
   verify(token: unknown, now = this.clock()): KioskClaims | null {
-    if (typeof token !== 'string' || token.length > 1000) return null;
-    const [body, sig, extra] = token.split('.');
-    if (!body || !sig || extra !== undefined) return null;
-    const expected = Buffer.from(this.sign(body));
-    const given = Buffer.from(sig);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    try {
-      const claims = KioskClaims.parse(JSON.parse(Buffer.from(body, 'base64url').toString()));
-      return claims.exp > now && !this.revoked(claims.device, claims.exp) ? claims : null;
-    } catch {
-      return null;
-    }
+    const claims = this.tokens.verify(token, now);
+    return claims && !this.revoked(claims.device, claims.exp) ? claims : null;
   }
 }

@@ -17,6 +17,7 @@ import {
   lookupTickets,
   describeZodError,
   type TicketLookup,
+  type AuthRefusalCode,
 } from '../core/index.ts';
 import type { Hub, Identity } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
@@ -61,6 +62,12 @@ type Who = { viewer: Viewer; identity: Identity; expiresAt: number };
 
 export const SESSION_EXPIRED = 'session expired: sign in again';
 export const NOT_ENROLLED = 'this kiosk is not enrolled: a duty manager must set it up on its set-up screen';
+
+/** A connection refusal carrying its code for the device (socket.io sends `data` with the error). */
+function refusal(message: string): Error & { data: { code: AuthRefusalCode } } {
+  const code: AuthRefusalCode = message === SESSION_EXPIRED ? 'session_expired' : message === NOT_ENROLLED ? 'not_enrolled' : 'refused';
+  return Object.assign(new Error(message), { data: { code } });
+}
 
 function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketDeps): Who | string {
   const kiosk = KioskAuth.safeParse(auth);
@@ -110,7 +117,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
       return next(new Error(`too many connections from this address (at most ${limits.connectionsPerAddress}): close some and try again`));
     }
     const who = identify(socket.handshake.auth, hub, deps);
-    if (typeof who === 'string') return next(new Error(who));
+    if (typeof who === 'string') return next(refusal(who));
     const data = socket.data as SocketData;
     data.viewer = who.viewer;
     data.identity = who.identity;

@@ -10,8 +10,8 @@ type Logout = (why?: string) => void;
 /** Signs the tablet out when its session runs out or the hub refuses it; returns the minutes left. */
 export function useStaffSession(sync: SyncSnapshot, expiresAt: string, onLogout: Logout): number {
   useEffect(() => {
-    if (sync.authError) onLogout(/expired|sign in/i.test(sync.authError) ? EXPIRED : `Signed out: ${sync.authError}`);
-  }, [sync.authError, onLogout]);
+    if (sync.authError) onLogout(sync.authErrorCode === 'session_expired' ? EXPIRED : `Signed out: ${sync.authError}`);
+  }, [sync.authError, sync.authErrorCode, onLogout]);
   const expire = useCallback(() => onLogout(EXPIRED), [onLogout]);
   return useSessionExpiry(expiresAt, expire);
 }
