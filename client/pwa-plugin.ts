@@ -16,6 +16,13 @@ export function appShellWorker(app: { name: string; shortName: string; display: 
       display: app.display,
       theme_color: '#0b3d91',
       background_color: '#ffffff',
+      // Drawn by scripts/make-icons.ts into each app's public/icons/. Chromium asks for a
+      // 144 px or larger PNG before it offers to install; the maskable one fills launchers' shapes.
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
     },
     workbox: {
       globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,woff2}'],

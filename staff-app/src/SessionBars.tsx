@@ -16,11 +16,14 @@ export function useStaffSession(sync: SyncSnapshot, expiresAt: string, onLogout:
   return useSessionExpiry(expiresAt, expire);
 }
 
-/** Online or not, and how many actions still wait on this tablet. */
+/**
+ * Online or not, and how many actions still wait on this tablet. A one-word badge, so going
+ * offline never pushes the header onto a second line; SessionAlerts explains it below the header.
+ */
 export function ConnectionStatus({ sync }: { sync: SyncSnapshot }) {
   return (
     <div className="conn" data-testid="connection">
-      {sync.connected ? <span className="online">Online</span> : <span className="offline" role="status">Offline — changes are kept on this tablet</span>}
+      {sync.connected ? <span className="online">Online</span> : <span className="offline">Offline</span>}
       {sync.pending.length > 0 && <span className="unsent"> · {sync.pending.length} unsent</span>}
     </div>
   );
@@ -30,6 +33,11 @@ export function ConnectionStatus({ sync }: { sync: SyncSnapshot }) {
 export function SessionAlerts({ sync, client, minutesLeft, onLogout }: { sync: SyncSnapshot; client: SyncClient; minutesLeft: number; onLogout: Logout }) {
   return (
     <>
+      {!sync.connected && (
+        <div role="status" className="offline-note no-print" data-testid="offline-note">
+          No connection to the hub — changes are kept on this tablet and sent when it is back.
+        </div>
+      )}
       {minutesLeft <= WARN_MINUTES && (
         <div role="alert" className="session-warning no-print" data-testid="session-warning">
           Your session ends in {minutesLeft} min. Finish what you are doing, then sign in again to keep working.
