@@ -18,6 +18,8 @@ export interface StoredData {
   credentials: Record<string, PinHash>;
   /** Revoked sessions: tokens of this staff id / kiosk device issued at or before the time (ms) no longer open anything. */
   revoked?: { staff: Record<string, number>; kiosks: Record<string, number> };
+  /** Every kiosk device id ever enrolled, with its gate: staff may not create requests under these ids. */
+  kioskDevices?: Record<string, string>;
 }
 
 /** The single-file layout before the log was split into segments. */
@@ -39,6 +41,7 @@ const StoredShape = z.object({
   log: z.array(StoredEntry).optional(),
   rejected: z.record(z.string(), StoredAnswer).optional(),
   revoked: z.object({ staff: z.record(z.string(), z.number()), kiosks: z.record(z.string(), z.number()) }).optional(),
+  kioskDevices: z.record(z.string(), z.string()).optional(),
 });
 
 function describeStoredShape(data: unknown): string | null {
