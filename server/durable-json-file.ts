@@ -7,11 +7,9 @@ export class CorruptDataFileError extends Error {
     readonly file: string,
     readonly copy: string,
     cause: unknown,
+    advice = `Restore a backup to ${file}.`,
   ) {
-    super(
-      `GateCare data file ${file} is corrupt or truncated (${cause instanceof Error ? cause.message : String(cause)}). ` +
-        `A copy was kept at ${copy}. Restore a backup to ${file}, or move it away to start with an empty hub.`,
-    );
+    super(`GateCare data file ${file} is corrupt or truncated (${cause instanceof Error ? cause.message : String(cause)}). A copy was kept at ${copy}. ${advice}`);
     this.name = 'CorruptDataFileError';
   }
 }
@@ -22,10 +20,14 @@ export class CorruptDataFileError extends Error {
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private counter = 0;
-  /** `check` names what is wrong with parsed content, or returns null when it has the expected shape. */
+  /**
+   * `check` names what is wrong with parsed content, or returns null when it has the expected shape;
+   * `advice` tells whoever finds the file damaged how to recover without losing what it held.
+   */
   constructor(
     readonly file: string,
     private readonly check: (data: unknown) => string | null = () => null,
+    private readonly advice?: string,
   ) {}
 
   async read(): Promise<T | null> {
@@ -49,7 +51,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     // Keep the evidence: the hub stops here and never writes over the file.
     const copy = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await copyFile(this.file, copy);
-    throw new CorruptDataFileError(this.file, copy, problem);
+    throw new CorruptDataFileError(this.file, copy, problem, this.advice);
   }
 
   /**

@@ -192,7 +192,11 @@ export class Hub extends EventEmitter<HubEvents> {
       }
       return null;
     }
-    return op.actor.kind === 'staff' && op.actor.id === who.id ? null : `you are signed in as ${who.id}, not ${op.actor.id}`;
+    if (op.actor.kind !== 'staff' || op.actor.id !== who.id) return `you are signed in as ${who.id}, not ${op.actor.id}`;
+    // The reducer sees kiosks only through their requests; enrolment tells the hub of them before any.
+    const kioskGate = op.type === 'request.create' ? this.store.data.kioskDevices?.[op.device] : undefined;
+    if (kioskGate !== undefined) return `device ${op.device} is a kiosk (enrolled at gate ${kioskGate}): staff requests come from the staff member's own device`;
+    return null;
   }
 
   private inFlight: Pending[] = [];

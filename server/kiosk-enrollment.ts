@@ -29,6 +29,9 @@ export function registerKioskEnrollment(app: FastifyInstance, hub: Hub, store: S
     if (!check.ok) return reply.code(check.status).send({ error: check.error });
     if (!hub.current.gates[gate]) return reply.code(400).send({ error: `gate ${gate} does not exist` });
     const issued = kioskTokens.issue(device, gate, staffId);
+    // Kept before answering, so no agent can ever create a request in this kiosk's name, even before its first request.
+    store.data.kioskDevices = { ...store.data.kioskDevices, [device]: gate };
+    await store.saveMeta();
     req.log.info({ gate, by: staffId }, 'kiosk enrolled');
     return { ...issued, device, gate };
   });

@@ -124,7 +124,9 @@ export class SegmentedLog {
 
   private static low(dir: string, first: number): Low<SegmentData> {
     const fresh: SegmentData = { v: SCHEMA_VERSION, first, entries: [], rejected: {} };
-    return new Low<SegmentData>(new DurableJsonFile<SegmentData>(join(dir, segmentName(first)), describeSegmentShape), fresh);
+    const file = join(dir, segmentName(first));
+    const advice = `Restore a backup to ${file}: the operations in it are stored nowhere else, and the later segments build on them.`;
+    return new Low<SegmentData>(new DurableJsonFile<SegmentData>(file, describeSegmentShape, advice), fresh);
   }
 
   /** Adds an accepted entry; it is on disk after the next commit(). */

@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import { join } from 'node:path';
+import { access, readdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { HubState, LogEntry } from '../core/index.ts';
 import { SCHEMA_VERSION, describeZodError } from '../core/index.ts';
@@ -17,6 +18,8 @@ export interface StoredData {
   credentials: Record<string, PinHash>;
   /** Revoked sessions: tokens of this staff id / kiosk device issued at or before the time (ms) no longer open anything. */
   revoked?: { staff: Record<string, number>; kiosks: Record<string, number> };
+  /** Every kiosk device id ever enrolled, with its gate: staff may not create requests under these ids. */
+  kioskDevices?: Record<string, string>;
 }
 
 /** The single-file layout before the log was split into segments. */
@@ -38,6 +41,7 @@ const StoredShape = z.object({
   log: z.array(StoredEntry).optional(),
   rejected: z.record(z.string(), StoredAnswer).optional(),
   revoked: z.object({ staff: z.record(z.string(), z.number()), kiosks: z.record(z.string(), z.number()) }).optional(),
+  kioskDevices: z.record(z.string(), z.string()).optional(),
 });
 
 function describeStoredShape(data: unknown): string | null {
@@ -45,6 +49,27 @@ function describeStoredShape(data: unknown): string | null {
   return r.success ? null : `not a GateCare data file: ${describeZodError(r.error)}`;
 }
 export const LOG_DIR = 'log';
+
+const HUB_FILE_ADVICE = (file: string) =>
+  `Restore a backup to ${file}. Do not move it away: it holds the staff PINs and the session secret, and the hub will not start on its log without it.`;
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `dir` holds at least one log segment. */
+async function holdsLog(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).some((n) => /^seg-\d{12}\.json$/.test(n));
+  } catch {
+    return false;
+  }
+}
 
 /** What the hub needs to rebuild itself after a restart; read once, then dropped. */
 export interface Recovered {
@@ -85,8 +110,17 @@ export class Store {
     await removeTempFiles(dataDir);
     await removeTempFiles(join(dataDir, LOG_DIR));
     const fresh: StoredData = { v: SCHEMA_VERSION, secret: randomBytes(32).toString('hex'), credentials: {} };
-    const meta = new Low<LegacyData>(new DurableJsonFile<LegacyData>(file, describeStoredShape), fresh);
+    const meta = new Low<LegacyData>(new DurableJsonFile<LegacyData>(file, describeStoredShape, HUB_FILE_ADVICE(file)), fresh);
+    if (!(await exists(file)) && (await holdsLog(join(dataDir, LOG_DIR)))) {
+      throw new Error(
+        `GateCare: ${file} is missing but ${join(dataDir, LOG_DIR)} holds an operation log. Without that file the staff PINs, ` +
+          `enrolled kiosks' sessions and the signing secret are gone and a fresh one would not match the log. ` +
+          `Restore ${file} from a backup (or from the same place you copied ${LOG_DIR}/ from); nothing was changed.`,
+      );
+    }
     await meta.read();
+    // Written before any log segment, so a log never exists without the file that signs and admits to it.
+    if (!(await exists(file))) await meta.write();
     if (meta.data.v !== SCHEMA_VERSION) {
       throw new Error(`${file} has schema version ${meta.data.v}; this hub reads version ${SCHEMA_VERSION}`);
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
@@ -106,6 +106,31 @@ describe('checkpoint and log entries are checked at start-up', () => {
       expect(running.hub.current.requests[ids[1]!]!.surname).toBe('Okafor');
     } finally {
       await running.close();
+    }
+  });
+});
+
+describe('a data directory with a log but no hub file', () => {
+  it('refuses to start, says what is missing and what to do, and changes nothing', async () => {
+    const { dir } = await hubWithTwoRequests();
+    try {
+      await rm(join(dir, 'gatecare.json'));
+      const before = await segmentFiles(dir);
+      const contents = await Promise.all(before.map((f) => readFile(f, 'utf8')));
+      const error = await startTestHub(dir).then(
+        async (h) => {
+          await h.close();
+          return null;
+        },
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(/gatecare\.json is missing but .*log holds an operation log/);
+      expect((error as Error).message).toMatch(/Restore .*gatecare\.json from a backup/);
+      await expect(readFile(join(dir, 'gatecare.json'))).rejects.toThrow(/ENOENT/);
+      expect(await Promise.all(before.map((f) => readFile(f, 'utf8')))).toEqual(contents);
+    } finally {
+      await removeDir(dir);
     }
   });
 });
