@@ -122,7 +122,7 @@ export function RequestForm({
           </label>
           <label className="field">
             {t('form.surname')}
-            <input name="surname" value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
+            <input name="surname" dir="auto" value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
           </label>
         </>
       )}
@@ -162,7 +162,7 @@ export function RequestForm({
       </fieldset>
       <label className="field">
         {t('form.note')}
-        <textarea name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
+        <textarea name="note" dir="auto" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
       </label>
       {errors.length > 0 && (
         <div role="alert" className="error" data-testid="form-errors">

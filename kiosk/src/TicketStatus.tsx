@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTicket, WaitEstimate } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
+import { listIn } from './list-format.ts';
 
 /** What the timeline needs: the public facts of a ticket, wherever they came from. */
 export type TicketFacts = Pick<
@@ -56,7 +57,7 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
         })}
       </ol>
       {/* A ticket found by flight and surname comes without its needs (they can be medical). */}
-      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>}
+      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: listIn(facts.needs.map((n) => t(`needs.${n}`)), i18n.language) })}</p>}
     </div>
   );
 }
