@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const APPS = ['kiosk', 'staff-app'];
+const APPS = ['kiosk', 'staff-app', 'phone'];
 
 /** Sockets belong to client/ (outbox, retries, pulls): an app that opened its own would bypass them. */
 const noSocketsInApps = {
@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}', 'client/**/*.{ts,tsx}'],
+    files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}', 'phone/**/*.{ts,tsx}', 'client/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
   {
@@ -67,8 +67,25 @@ export default tseslint.config(
           zones: [
             {
               target: './core',
-              from: ['./server', './client', './kiosk', './staff-app', './bench', './scripts', './test'],
+              from: ['./server', './client', './kiosk', './staff-app', './phone', './bench', './scripts', './test'],
               message: 'core/ is the shared bottom layer: it imports nothing from the hub, the sync client or the apps.',
+            },
+            {
+              target: ['./kiosk', './staff-app'],
+              from: './phone',
+              message: 'The phone app is the passenger\'s own: the kiosk and the staff app never import it.',
+            },
+            {
+              target: './phone',
+              from: ['./staff-app', './server'],
+              message: 'The phone talks to the hub over its own ticket-scoped channel and shares only through core/.',
+            },
+            {
+              // A passenger reads the same words on the kiosk and on their phone: the phone shares the kiosk's catalogs.
+              target: './phone',
+              from: './kiosk',
+              except: ['./src/locales', './src/languages.ts'],
+              message: 'The phone shares only the kiosk\'s catalogs and language list.',
             },
             {
               target: './kiosk',

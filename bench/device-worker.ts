@@ -3,8 +3,7 @@
  * the clients never share the hub's event loop. Driven by bench/run.ts over IPC.
  */
 import { io, type Socket } from 'socket.io-client';
-import { v7 as uuidv7 } from 'uuid';
-import { EVENTS, SCHEMA_VERSION, type Ack, type EntriesMessage, type Op, type PullResult } from '../core/index.ts';
+import { EVENTS, makeOp, type Ack, type EntriesMessage, type Op, type PullResult } from '../core/index.ts';
 import { wallMs, type Command, type DeviceSpec, type KioskSpec, type Reply, type SurgePlan, type TabletSpec, type WorkerResults } from './protocol.ts';
 import { kioskRequest } from './kiosk-request.ts';
 
@@ -43,15 +42,7 @@ async function submit(d: Device, op: Op): Promise<Ack> {
 }
 
 function staffOp(spec: TabletSpec, type: 'request.claim' | 'request.deliver', requestId: string): Op {
-  return {
-    v: SCHEMA_VERSION,
-    id: uuidv7(),
-    actor: { kind: 'staff', id: spec.staffId },
-    device: `tablet-${spec.staffId}`,
-    at: new Date().toISOString(),
-    type,
-    payload: { requestId },
-  } as Op;
+  return makeOp({ actor: { kind: 'staff', id: spec.staffId }, device: `tablet-${spec.staffId}`, at: new Date() }, { type, payload: { requestId } });
 }
 
 /** An agent claims the requests that fall to them, and marks them delivered a little later. */

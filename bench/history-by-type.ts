@@ -4,7 +4,7 @@
  * runs it with 1,000 and with 100,000 operations stored).
  */
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type Op, type OpBody, type OpType } from '../core/index.ts';
+import { makeOp, type Op, type OpBody, type OpType } from '../core/index.ts';
 import type { Hub, Identity } from '../server/hub.ts';
 import { round } from './stats.ts';
 
@@ -45,7 +45,7 @@ const WAVES = 4;
 function envelope(who: Device, body: OpBody): Op {
   const actor = who.kind === 'kiosk' ? { kind: 'kiosk' as const, id: who.device } : { kind: 'staff' as const, id: who.id };
   const device = who.kind === 'kiosk' ? who.device : `tablet-${who.id}`;
-  return { v: SCHEMA_VERSION, id: uuidv7(), actor, device, at: new Date().toISOString(), ...body } as Op;
+  return makeOp({ actor, device, at: new Date() }, body);
 }
 
 /** Each type's operation on one request, and who submits it (agents within their limits, so none is refused). */

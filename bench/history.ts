@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type Ack, type Op } from '../core/index.ts';
+import { makeOp, type Ack, type Op, type OpBody } from '../core/index.ts';
 import { CHECKPOINT_EVERY, Hub, type Identity } from '../server/hub.ts';
 import { Store } from '../server/store.ts';
 import { seedDemoIfEmpty } from '../server/seed.ts';
@@ -54,8 +54,8 @@ const KIOSK: Identity = { kind: 'kiosk', device: 'bench-history-kiosk', gate: 'K
 const AGENT: Identity = { kind: 'staff', id: 'A101' };
 const WAVE = 50;
 
-function op(actor: Op['actor'], body: Pick<Op, 'type' | 'payload'>): Op {
-  return { v: SCHEMA_VERSION, id: uuidv7(), actor, device: actor.kind === 'kiosk' ? actor.id : `tablet-${actor.id}`, at: new Date().toISOString(), ...body } as Op;
+function op(actor: Op['actor'], body: OpBody): Op {
+  return makeOp({ actor, device: actor.kind === 'kiosk' ? actor.id : `tablet-${actor.id}`, at: new Date() }, body);
 }
 
 /** `waves` rounds of WAVE requests: all created together, then claimed, then delivered (3 group commits). */
@@ -72,11 +72,11 @@ async function lifecycle(hub: Hub, waves: number, wave = WAVE, times: number[] =
       op({ kind: 'kiosk', id: 'bench-history-kiosk' }, {
         type: 'request.create',
         payload: { requestId: id, gate: 'K32', flightNumber: 'AF1634', surname: 'Bench', needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
-      } as Pick<Op, 'type' | 'payload'>),
+      }),
       KIOSK,
     ]);
-    await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.claim', payload: { requestId: id } } as Pick<Op, 'type' | 'payload'>), AGENT]);
-    await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.deliver', payload: { requestId: id } } as Pick<Op, 'type' | 'payload'>), AGENT]);
+    await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.claim', payload: { requestId: id } }), AGENT]);
+    await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.deliver', payload: { requestId: id } }), AGENT]);
     times.push(performance.now() - started);
   }
   return acked;

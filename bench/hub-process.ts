@@ -5,8 +5,7 @@
 import { mkdtemp, readdir, stat, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type Op, type StaffMember } from '../core/index.ts';
+import { makeOp, type StaffMember } from '../core/index.ts';
 import { startHub } from '../server/app.ts';
 import { hashPin } from '../server/pins.ts';
 import { benchStaff, BENCH_PIN } from './staff-plan.ts';
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
   const acks = await Promise.all(
     staff.map((s) =>
       hub.submit(
-        { v: SCHEMA_VERSION, id: uuidv7(), actor: { kind: 'system', id: 'bench-seed' }, device: 'hub', at: new Date().toISOString(), type: 'staff.upsert', payload: s } satisfies Op,
+        makeOp({ actor: { kind: 'system', id: 'bench-seed' }, device: 'hub', at: new Date() }, { type: 'staff.upsert', payload: s }),
         { kind: 'system' },
       ),
     ),

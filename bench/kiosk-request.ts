@@ -1,14 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type Op } from '../core/index.ts';
+import { makeOp, type Op } from '../core/index.ts';
 
 /** The n-th care request a bench kiosk sends: a varied mix of needs, parties and languages. */
 export function kioskRequest(k: { device: string; gate: string }, flight: string, n: number, surname = `Traveller${n}`): Op {
-  return {
-    v: SCHEMA_VERSION,
-    id: uuidv7(),
-    actor: { kind: 'kiosk', id: k.device },
-    device: k.device,
-    at: new Date().toISOString(),
+  return makeOp({ actor: { kind: 'kiosk', id: k.device }, device: k.device, at: new Date() }, {
     type: 'request.create',
     payload: {
       requestId: uuidv7(),
@@ -20,5 +15,5 @@ export function kioskRequest(k: { device: string; gate: string }, flight: string
       language: (['en', 'fr', 'es', 'de'] as const)[n % 4]!,
       note: '',
     },
-  } as Op;
+  });
 }

@@ -16,6 +16,8 @@ import type { HistoryResult } from './history.ts';
 import type { KioskResult } from './kiosk-start.ts';
 import type { UiResult } from './ui.ts';
 import { uiRows } from './ui-rows.ts';
+import { existsSync } from 'node:fs';
+import { measurePhone, PHONE_JS_BUDGET_BYTES } from '../scripts/phone-size.ts';
 
 const KIOSKS_PER_GATE = 2;
 const STORM_DEVICES = 1000;
@@ -245,6 +247,7 @@ async function main(): Promise<void> {
     ['Data with 100,000 stored', `${mb(history.dataBytes)} in ${history.dataFiles} files`],
     ['Kiosk JavaScript, gzipped', `${round(kiosk.jsGzipBytes / 1024)} kB (${kiosk.jsFiles} files)`],
     [`Kiosk cold start (${kiosk.source})`, `${kiosk.coldStartMs} ms to ${kiosk.readyWhen}`],
+    ...phoneRows(),
     ...uiRows(ui, ui.kioskColdStartThrottledMs),
   ];
   const text = table(rows);
@@ -260,3 +263,16 @@ main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
+
+/** The passenger phone's JavaScript (npm run size:phone), when the phone app is built. */
+function phoneRows(): Array<[string, string, string?]> {
+  if (!existsSync('dist/phone/index.html')) return [['Phone JavaScript, gzipped', 'not built (npm run build)', `≤ ${PHONE_JS_BUDGET_BYTES / 1024} kB`]];
+  const p = measurePhone('dist/phone');
+  return [
+    [
+      'Phone JavaScript, gzipped (one phone runs / all languages)',
+      `${round(p.runGzip / 1024)} / ${round(p.totalGzip / 1024)} kB (first screen ${round(p.initialGzip / 1024)} kB)`,
+      `≤ ${PHONE_JS_BUDGET_BYTES / 1024} kB`,
+    ],
+  ];
+}

@@ -1,9 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
-import { v7 as uuidv7 } from 'uuid';
 import {
   EVENTS,
-  SCHEMA_VERSION,
   apply,
+  makeOp,
   emptyState,
   replay,
   type Ack,
@@ -203,14 +202,7 @@ export class SyncClient {
 
   /** Records an operation on this device first, then sends it when it can. */
   async submit(body: OpBody): Promise<Op> {
-    const op = {
-      v: SCHEMA_VERSION,
-      id: uuidv7(),
-      actor: this.opts.actor,
-      device: this.opts.device,
-      at: this.now().toISOString(),
-      ...body,
-    } as Op;
+    const op = makeOp({ actor: this.opts.actor, device: this.opts.device, at: this.now() }, body);
     await this.opts.storage.putOp(op);
     this.outbox = [...this.outbox, op];
     this.changed();

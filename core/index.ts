@@ -3,6 +3,7 @@ export * from './state.ts';
 export * from './notice-model.ts';
 export * from './policy-model.ts';
 export * from './ops.ts';
+export * from './make-op.ts';
 export * from './outcome.ts';
 export * from './reducer.ts';
 export * from './views.ts';
@@ -27,6 +28,7 @@ export * from './airline-log.ts';
 // flight-import.ts and report.ts are imported directly: they pull in CSV/JSON parsers the agents' tablets need not load.
 export * from './personal-data.ts';
 export * from './flight-number.ts';
+export * from './phone-view.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';

@@ -116,6 +116,16 @@ export interface StaffNote {
 
 export type ItemCounts = Partial<Record<StockItem, number>>;
 
+/** One message of the written thread between the passenger (from their phone) and the gate's staff. */
+export interface ThreadMessage {
+  at: string;
+  seq: number;
+  from: 'passenger' | 'staff';
+  /** The staff member's first name, as staff introduce themselves; null for the passenger. */
+  byName: string | null;
+  text: string;
+}
+
 export interface CareRequest {
   id: string;
   ticket: string;
@@ -141,6 +151,14 @@ export interface CareRequest {
   cancelReason: string | null;
   staffNotes: StaffNote[];
   history: HistoryEntry[];
+  /** The passenger ↔ staff thread, oldest first (personal data: purged). Absent on older requests. */
+  thread?: ThreadMessage[];
+  /**
+   * Phone links of this ticket: a "lost phone" revocation bumps the generation, killing every
+   * link made before it; the purge closes them for good. The links themselves never enter the state.
+   */
+  phoneGeneration?: number;
+  phoneClosed?: boolean;
 }
 
 export type Stock = Record<StockItem, number>;

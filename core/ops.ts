@@ -127,6 +127,11 @@ export const PurgePayload = z.object({ flightId: FlightRef }).strict();
 
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
+/** Plain text a passenger or an agent writes; shown as text, never as HTML. */
+const ThreadText = z.string().trim().min(1, 'a message cannot be empty').max(500, 'a message is at most 500 characters');
+export const ThreadPayload = z.object({ requestId: Uuid, text: ThreadText }).strict();
+export const PhoneRevokePayload = z.object({ requestId: Uuid }).strict();
+
 /** Every operation a device (or the hub's own seeding) can submit. */
 export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request.create'), payload: CreateRequestPayload }),
@@ -153,6 +158,9 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
   z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
   z.object({ type: z.literal('passengers.purge'), payload: PurgePayload }),
+  z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
+  z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
+  z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),
   z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;

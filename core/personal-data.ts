@@ -1,5 +1,6 @@
 import type { CareRequest, Flight, HubState } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
+import { noteRequest } from './passenger-index.ts';
 
 /**
  * Passenger personal data the hub keeps only while it is needed: the surname, the passenger's
@@ -19,7 +20,18 @@ export function purgeRequest(r: CareRequest): CareRequest {
     cancelReason: r.cancelReason === null ? null : PURGED,
     staffNotes: r.staffNotes.map((n) => ({ ...n, text: PURGED })),
     history: r.history.map((h) => (h.detail && personal(h.detail) ? { ...h, detail: PURGED } : h)),
+    ...(r.thread ? { thread: r.thread.map((m) => ({ ...m, text: PURGED })) } : {}),
+    // A phone link reads the thread: it dies with the data.
+    phoneClosed: true,
   };
+}
+
+/**
+ * Whether a phone link of this request may still open it: not after the purge (a request purged
+ * before phone links existed has lost its surname, which is never empty otherwise).
+ */
+export function phoneLinkOpen(r: CareRequest): boolean {
+  return r.phoneClosed !== true && r.surname !== PURGED;
 }
 
 export function purgeVoucher(v: Voucher): Voucher {
@@ -33,7 +45,13 @@ export function purgeVoucher(v: Voucher): Voucher {
 }
 
 function requestHolds(r: CareRequest): boolean {
-  return r.surname !== PURGED || r.note !== PURGED || !!r.cancelReason || r.staffNotes.some((n) => n.text !== PURGED);
+  return (
+    r.surname !== PURGED ||
+    r.note !== PURGED ||
+    !!r.cancelReason ||
+    r.staffNotes.some((n) => n.text !== PURGED) ||
+    (r.thread ?? []).some((m) => m.text !== PURGED)
+  );
 }
 
 
@@ -71,6 +89,7 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
   for (const r of Object.values(state.requests)) {
     if (r.flightId !== flightId) continue;
     requests[r.id] = purgeRequest(r);
+    if (inPlace) noteRequest(requests, requests[r.id]!);
     purgedIds.add(r.id);
   }
   const vouchers = inPlace ? state.vouchers : { ...state.vouchers };

@@ -8,6 +8,8 @@ export { SCHEMA_VERSION, LANGUAGES, NEEDS, STOCK_ITEMS, ROLES, isLanguage } from
 export type { Language, Need, StockItem, Role } from './values.ts';
 export { emptyState } from './state.ts';
 export { apply, replay } from './reducer.ts';
+export { makeOp } from './make-op.ts';
+export type { OpOrigin } from './make-op.ts';
 export { EVENTS } from './wire.ts';
 export { findFlight } from './flights.ts';
 export { parseFlightNumber } from './flight-number.ts';

@@ -1,5 +1,7 @@
 import type { CareRequest, HubState, Party, Role } from './model.ts';
 import { formatMoney } from './voucher-code.ts';
+import { requestsOfPassenger } from './passenger-index.ts';
+import { vouchersOfRequest, vouchersRequestedBy } from './voucher-index.ts';
 
 export { DEFAULT_POLICY } from './policy-defaults.ts';
 export type { Policy } from './policy-model.ts';
@@ -10,21 +12,11 @@ export function personsIn(party: Party): number {
   return party.adults + party.children + party.infants;
 }
 
-/**
- * The same traveller asking again (a second request, another kiosk, another agent)
- * is the same passenger: flight and surname. So limits cannot be dodged by asking twice.
- */
-function samePassenger(a: CareRequest, b: CareRequest): boolean {
-  return a.flightId === b.flightId && a.surname.trim().toLowerCase() === b.surname.trim().toLowerCase();
-}
-
 /** Everything already issued to this passenger's party, by anyone. */
 export function issuedToPassenger(state: HubState, request: CareRequest): number {
   let sum = 0;
-  for (const v of Object.values(state.vouchers)) {
-    if (v.status !== 'issued') continue;
-    const r = state.requests[v.requestId];
-    if (r && samePassenger(r, request)) sum += v.amountCents;
+  for (const r of requestsOfPassenger(state.requests, request)) {
+    for (const v of vouchersOfRequest(state.vouchers, r.id)) if (v.status === 'issued') sum += v.amountCents;
   }
   return sum;
 }
@@ -33,8 +25,8 @@ export function issuedToPassenger(state: HubState, request: CareRequest): number
 export function usedShiftBudget(state: HubState, staffId: string, at: string): number {
   const from = Date.parse(at) - state.policy.shiftHours * HOUR_MS;
   let sum = 0;
-  for (const v of Object.values(state.vouchers)) {
-    if (v.status === 'issued' && v.authorisedBy === staffId && v.requestedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
+  for (const v of vouchersRequestedBy(state.vouchers, staffId)) {
+    if (v.status === 'issued' && v.authorisedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
       sum += v.amountCents;
     }
   }

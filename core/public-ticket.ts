@@ -63,6 +63,21 @@ function sameSurname(a: string, b: string): boolean {
 
 /** A returning passenger's tickets: by ticket number, or by the flight and surname on their pass. */
 export function lookupTickets(state: HubState, query: TicketQuery, nowIso: string): PublicTicket[] {
+  const byPass = !('ticket' in query);
+  return matchRequests(state, query, nowIso).map((r) => withoutNeedsIf(byPass, publicTicket(state, r, nowIso)));
+}
+
+/**
+ * A flight and a surname are printed on any boarding pass and guessable for a whole queue: found
+ * that way, a ticket never says what was asked (needs can be medical). The ticket number, which
+ * only its holder was shown, still does.
+ */
+function withoutNeedsIf(byPass: boolean, t: PublicTicket): PublicTicket {
+  return byPass ? { ...t, needs: [] } : t;
+}
+
+/** The requests a look-up finds, newest first, at most ten. */
+export function matchRequests(state: HubState, query: TicketQuery, nowIso: string): CareRequest[] {
   const requests = Object.values(state.requests);
   let found: CareRequest[];
   if ('ticket' in query) {
@@ -77,18 +92,5 @@ export function lookupTickets(state: HubState, query: TicketQuery, nowIso: strin
         Date.parse(r.createdAt) >= since,
     );
   }
-  const byPass = !('ticket' in query);
-  return found
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
-    .slice(0, 10)
-    .map((r) => withoutNeedsIf(byPass, publicTicket(state, r, nowIso)));
-}
-
-/**
- * A flight and a surname are printed on any boarding pass and guessable for a whole queue: found
- * that way, a ticket never says what was asked (needs can be medical). The ticket number, which
- * only its holder was shown, still does.
- */
-function withoutNeedsIf(byPass: boolean, t: PublicTicket): PublicTicket {
-  return byPass ? { ...t, needs: [] } : t;
+  return found.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, 10);
 }

@@ -48,3 +48,14 @@ function blankOp(op: Op, { requests, vouchers }: PurgedRecords): Op {
       return op;
   }
 }
+
+/** The payload texts blankOp may leave empty, by operation type: a stored entry is checked with these refilled. */
+export const PURGED_TEXT_FIELDS: Readonly<Partial<Record<Op['type'], readonly string[]>>> = {
+  'request.create': ['surname', 'note'],
+  'request.note': ['text'],
+  'request.cancel': ['reason'],
+  'voucher.issue': ['description'],
+  'voucher.escalate': ['description', 'note'],
+  'voucher.approve': ['note'],
+  'voucher.decline': ['reason'],
+};

@@ -10,6 +10,7 @@ import { flightSpecs } from './handlers/flights.ts';
 import { noticeSpecs } from './handlers/notices.ts';
 import { airlineSpecs } from './handlers/airlines.ts';
 import { purgeSpecs } from './handlers/purge.ts';
+import { threadSpecs } from './handlers/thread.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -29,6 +30,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...noticeSpecs,
   ...airlineSpecs,
   ...purgeSpecs,
+  ...threadSpecs,
 };
 
 /**

@@ -33,6 +33,7 @@ function redactRequest(r: CareRequest): CareRequest {
     staffNotes: r.staffNotes.map((n) => ({ ...n, text: REDACTED })),
     cancelReason: r.cancelReason === null ? null : REDACTED,
     history: r.history.map(({ detail: _detail, ...h }) => h),
+    ...(r.thread ? { thread: r.thread.map((m) => ({ ...m, text: REDACTED })) } : {}),
   };
 }
 

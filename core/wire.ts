@@ -1,4 +1,5 @@
 import type { HubState } from './model.ts';
+import type { PhoneTicket } from './phone-view.ts';
 import type { LogEntry } from './ops.ts';
 import type { RejectCode } from './outcome.ts';
 
@@ -19,7 +20,32 @@ export const EVENTS = {
   entries: 'entries',
   /** A returning passenger's ticket status, by number or by pass: see public-ticket.ts. */
   ticketLookup: 'ticket.lookup',
+  /** A kiosk asks for the phone link of a ticket it made: see server/phone-sockets.ts. */
+  phoneLink: 'phone.link',
 } as const;
+
+/** The phone's own socket.io namespace: a ticket's link is its only credential. */
+export const PHONE_NAMESPACE = '/phone';
+export const PHONE_EVENTS = {
+  /** Hub → phone: the ticket as it is now, on connect and after every change that concerns it. */
+  ticket: 'ticket',
+  /** Hub → phone: this link no longer opens the ticket (revoked or purged); the socket closes. */
+  closed: 'closed',
+  /** Phone → hub, with ack: a message to the staff. */
+  write: 'write',
+} as const;
+
+/** Why a phone link stopped working, worded by the phone app. */
+export type PhoneClosedReason = 'revoked' | 'purged' | 'unknown';
+
+/** Answer to a kiosk's phone.link: the link's path with its capability, and its QR code as an SVG. */
+export type PhoneLinkAnswer = { v: 1; ok: true; url: string; qrSvg: string } | { v: 1; ok: false; reason: string };
+
+/** The ticket as pushed to the phone: its view, with each voucher's QR code (SVG) by code. */
+export type PhoneTicketMessage = PhoneTicket & { voucherQr: Record<string, string> };
+
+/** Answer to a phone's write. */
+export type PhoneWriteAnswer = { v: 1; ok: true } | { v: 1; ok: false; reason: string };
 
 /** Live push to a device: `after` is the seq it was last sent up to, so it can tell a gap. */
 export interface EntriesMessage {

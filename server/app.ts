@@ -20,6 +20,8 @@ import { startNoticeReveals } from './notice-reveals.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
 import { DEFAULT_PURGE_HOURS } from './config.ts';
+import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
+import { PhoneCapabilities } from './phone-capability.ts';
 import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 
@@ -40,10 +42,11 @@ const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <h1>GateCare hub</h1><ul>
 <li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a> (a duty manager enrols it once)</li>
 <li><a href="/staff/">Staff tablet and duty manager view</a></li>
+<li>Passenger phones open <code>/p/#…</code> from the QR code on their kiosk ticket</li>
 <li><a href="/api/health">Hub health</a></li></ul></body></html>`;
 
-function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff', decorate: boolean): void {
-  const root = join(distDir, name);
+function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p', decorate: boolean, folder: string = name): void {
+  const root = join(distDir, folder);
   if (!existsSync(join(root, 'index.html'))) {
     app.get(`/${name}/*`, async (_req, reply) =>
       reply.code(503).type('text/plain').send(`The ${name} app is not built yet: run "npm run build" (npm start does it for you).`),
@@ -66,6 +69,8 @@ export interface StartOptions {
   shutdownMs?: number;
   /** How often the purge timer looks for closed flights (default every minute). */
   purgeEveryMs?: number;
+  /** Overrides of the phone links' rate limits (server/phone-sockets.ts). */
+  phoneLimits?: Partial<PhoneLimits>;
 }
 
 export async function startHub(config: HubConfig, opts: StartOptions = {}): Promise<RunningHub> {
@@ -83,6 +88,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const app = Fastify({
     logger: opts.log ? loggerOptions(opts.logStream) : false,
     bodyLimit: limits.maxBodyBytes,
+    // Plugins only wire routes; a busy machine (a night's surge, or CI) must not fail the start on avvio's 10 s default.
+    pluginTimeout: 120_000,
   });
   await registerHttpHardening(app, limits);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
@@ -107,9 +114,17 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   if (config.distDir) {
     serveApp(app, config.distDir, 'kiosk', true);
     serveApp(app, config.distDir, 'staff', false);
+    serveApp(app, config.distDir, 'p', false, 'phone');
   }
 
   const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
+  attachPhoneSockets(io, {
+    hub,
+    capabilities: new PhoneCapabilities(store.data.secret),
+    limits: { ...DEFAULT_PHONE_LIMITS, ...opts.phoneLimits },
+    now,
+    publicUrl: config.publicUrl ?? null,
+  });
   registerStaffAdminRoutes(app, hub, tokens, guard, revocations, io, now);
   const reveals = startNoticeReveals(hub);
   app.addHook('preClose', async () => reveals.stop());

@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, type HubState } from '../core/index.ts';
 import { CorruptDataFileError, DurableJsonFile } from './durable-json-file.ts';
 
@@ -8,6 +9,21 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
 interface CheckpointData {
   v: number;
   state: HubState | null;
+  /** sha256 of the state's JSON, written with it: a state edited or damaged since is not trusted. */
+  digest?: string;
+}
+
+function digestOf(state: HubState): string {
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex');
+}
+
+/** Why the stored checkpoint cannot stand in for the log up to its seq, or null when it can. */
+function distrust(data: CheckpointData): string | null {
+  if (data.v !== SCHEMA_VERSION) return `it has schema version ${data.v}`;
+  if (!data.state) return null;
+  if (typeof data.state.seq !== 'number' || typeof data.state.requests !== 'object' || data.state.requests === null) return 'it does not hold a hub state';
+  if (data.digest !== digestOf(data.state)) return 'its content does not match the digest written with it';
+  return null;
 }
 
 /**
@@ -26,7 +42,9 @@ export class Checkpoint {
       console.error(`GateCare: ${e.message} Rebuilding the state from the log instead.`);
       db.data = { v: SCHEMA_VERSION, state: null };
     }
-    const state = db.data.v === SCHEMA_VERSION ? db.data.state : null;
+    const why = distrust(db.data);
+    if (why) console.error(`GateCare: ${join(dir, CHECKPOINT_FILE)} is not trusted (${why}); rebuilding the state from the log instead.`);
+    const state = why ? null : db.data.state;
     return { checkpoint: new Checkpoint(db), state };
   }
 
@@ -36,7 +54,7 @@ export class Checkpoint {
 
   /** `state` must not change until this resolves (pass a copy of a state that may be updated in place). */
   async save(state: HubState): Promise<void> {
-    this.db.data = { v: SCHEMA_VERSION, state };
+    this.db.data = { v: SCHEMA_VERSION, state, digest: digestOf(state) };
     await this.db.write();
   }
 }

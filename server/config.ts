@@ -14,6 +14,8 @@ export interface HubConfig {
   seedDemo: boolean;
   /** Hours after a flight closes before its passengers' personal data is blanked (default 24). */
   purgeAfterHours?: number;
+  /** Address phones reach the hub at, for the QR code on kiosk tickets (default: the kiosk's own address). */
+  publicUrl?: string;
   /** Overrides of server/limits.ts, e.g. for a load test enrolling many kiosks from one address. */
   limits?: Partial<HubLimits>;
 }
@@ -36,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     distDir: resolve(env.GATECARE_DIST ?? './dist'),
     seedDemo: env.GATECARE_DEMO !== '0',
     purgeAfterHours: numberFrom(env, 'GATECARE_PURGE_HOURS') ?? DEFAULT_PURGE_HOURS,
+    ...(env.GATECARE_PUBLIC_URL ? { publicUrl: env.GATECARE_PUBLIC_URL } : {}),
     limits: Object.fromEntries(
       Object.entries({
         signInPerMinute: numberFrom(env, 'GATECARE_SIGNIN_PER_MINUTE'),

@@ -1,6 +1,5 @@
-import { v7 as uuidv7 } from 'uuid';
 import {
-  SCHEMA_VERSION,
+  makeOp,
   type AirlineConfig,
   type Flight,
   type Gate,
@@ -126,12 +125,5 @@ export function demoOps(now: Date): Op[] {
   for (const a of DEMO_AIRLINES) bodies.push({ type: 'airline.upsert', payload: a });
   for (const f of demoFlights(now)) bodies.push({ type: 'flight.upsert', payload: f });
   for (const { pin: _pin, ...s } of DEMO_STAFF) bodies.push({ type: 'staff.upsert', payload: s });
-  return bodies.map((b) => ({
-    v: SCHEMA_VERSION,
-    id: uuidv7(),
-    actor: { kind: 'system', id: 'demo-seed' },
-    device: 'hub',
-    at: now.toISOString(),
-    ...b,
-  }) as Op);
+  return bodies.map((b) => makeOp({ actor: { kind: 'system', id: 'demo-seed' }, device: 'hub', at: now }, b));
 }

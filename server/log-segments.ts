@@ -3,6 +3,9 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION, describeZodError, type LogEntry, type Rejection } from '../core/index.ts';
+import { storedOpProblem } from '../core/stored-op.ts';
+
+const ISO_INSTANT = z.iso.datetime();
 import { DurableJsonFile } from './durable-json-file.ts';
 
 export type StoredRejection = Omit<Rejection, 'ok'>;
@@ -30,9 +33,17 @@ const SegmentShape = z.object({
   rejected: z.record(z.string(), z.object({ code: z.string(), reason: z.string() })),
 });
 
+/** Checks every entry against the op schemas: a damaged entry is named here, not met as a crash halfway through replay. */
 function describeSegmentShape(data: unknown): string | null {
   const r = SegmentShape.safeParse(data);
-  return r.success ? null : `not a GateCare log segment: ${describeZodError(r.error)}`;
+  if (!r.success) return `not a GateCare log segment: ${describeZodError(r.error)}`;
+  // The shape above drops the payload it does not describe: check the entries as stored.
+  for (const e of (data as SegmentData).entries) {
+    if (!ISO_INSTANT.safeParse(e.at).success) return `the entry at seq ${e.seq} has no valid acceptance time ("${e.at}")`;
+    const problem = storedOpProblem(e.op);
+    if (problem) return `the entry at seq ${e.seq} (operation ${e.op.id}, ${e.op.type}) is not a valid operation: ${problem}`;
+  }
+  return null;
 }
 
 function segmentName(first: number): string {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { SCHEMA_VERSION, airportInputValue, airportTimeZone, describeZodError, type Op, type StaffMember } from '../core/index.ts';
+import { airportInputValue, airportTimeZone, describeZodError, makeOp, type StaffMember } from '../core/index.ts';
 import { parseFlightList } from '../core/flight-import.ts';
 import { buildReport, reportCsv } from '../core/report.ts';
 import type { Hub } from './hub.ts';
@@ -57,15 +56,7 @@ export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: To
     const now = new Date().toISOString();
     const acks = await Promise.all(
       parsed.flights.map((flight) => {
-        const op: Op = {
-          v: SCHEMA_VERSION,
-          id: uuidv7(),
-          actor: { kind: 'staff', id: member.id },
-          device: 'hub-flight-import',
-          at: now,
-          type: 'flight.upsert',
-          payload: flight,
-        };
+        const op = makeOp({ actor: { kind: 'staff', id: member.id }, device: 'hub-flight-import', at: now }, { type: 'flight.upsert', payload: flight });
         return hub.submit(op, { kind: 'staff', id: member.id });
       }),
     );

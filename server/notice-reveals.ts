@@ -1,17 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, nextRevealAt, noticesDueForReveal, type Notice, type Op } from '../core/index.ts';
+import { makeOp, nextRevealAt, noticesDueForReveal, type Notice, type Op } from '../core/index.ts';
 import type { Hub } from './hub.ts';
 
 function revealOp(notice: Notice, at: Date): Op {
-  return {
-    v: SCHEMA_VERSION,
-    id: uuidv7(),
-    actor: { kind: 'system', id: 'notice-reveal' },
-    device: 'hub',
-    at: at.toISOString(),
-    type: 'notice.reveal',
-    payload: { notice },
-  };
+  return makeOp({ actor: { kind: 'system', id: 'notice-reveal' }, device: 'hub', at }, { type: 'notice.reveal', payload: { notice } });
 }
 
 /**

@@ -1,5 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, flightsDueForPurge, type Op } from '../core/index.ts';
+import { flightsDueForPurge, makeOp } from '../core/index.ts';
 import type { Hub } from './hub.ts';
 
 export interface PurgeTimer {
@@ -17,15 +16,7 @@ export function startPurgeTimer(hub: Hub, afterHours: number, everyMs: number, n
   let running: Promise<void> | null = null;
   const purgeDue = async (): Promise<void> => {
     for (const flightId of flightsDueForPurge(hub.current, now(), afterHours)) {
-      const op = {
-        v: SCHEMA_VERSION,
-        id: uuidv7(),
-        actor: { kind: 'system', id: 'purge-timer' },
-        device: 'hub',
-        at: new Date(now()).toISOString(),
-        type: 'passengers.purge',
-        payload: { flightId },
-      } as Op;
+      const op = makeOp({ actor: { kind: 'system', id: 'purge-timer' }, device: 'hub', at: new Date(now()) }, { type: 'passengers.purge', payload: { flightId } });
       const ack = await hub.submit(op, { kind: 'system' });
       if (!ack.ok) console.error(`GateCare: purging personal data of flight ${flightId} failed: ${ack.reason}`);
     }

@@ -3,6 +3,8 @@ import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
 import type { ApplyContext, RequestScope, Submitter } from './types.ts';
 import { noteTicket } from '../ticket-index.ts';
+import { noteRequest } from '../passenger-index.ts';
+import { noteVoucher } from '../voucher-index.ts';
 
 export function staffName(state: HubState, id: string): string {
   return state.staff[id]?.firstName ?? id;
@@ -17,6 +19,7 @@ export function withRequest(state: HubState, r: CareRequest, ctx: ApplyContext):
   // Copying a map of thousands of requests per operation is what made the hub slow down as the day went on.
   state.requests[r.id] = r;
   noteTicket(state.requests, r.ticket);
+  noteRequest(state.requests, r);
   return { ...state };
 }
 
@@ -24,6 +27,7 @@ export function withRequest(state: HubState, r: CareRequest, ctx: ApplyContext):
 export function withVoucher(state: HubState, v: Voucher, ctx: ApplyContext): HubState {
   if (!ctx.inPlace) return { ...state, vouchers: { ...state.vouchers, [v.id]: v } };
   state.vouchers[v.id] = v;
+  noteVoucher(state.vouchers, v);
   return { ...state };
 }
 

@@ -7,6 +7,7 @@ import { formatMoney, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
+import { voucherCodeInUse } from '../voucher-index.ts';
 
 
 function label(v: Pick<Voucher, 'kind' | 'amountCents' | 'currency' | 'code'>): string {
@@ -33,7 +34,7 @@ function newVoucher(
     return reject('invalid', `vouchers here are issued in ${allowance.currency}, not ${p.currency}`);
   }
   const code = voucherCode(p.voucherId);
-  if (Object.values(state.vouchers).some((v) => v.code === code)) {
+  if (voucherCodeInUse(state.vouchers, code)) {
     return reject('conflict', 'voucher code already in use, please issue again');
   }
   const name = staffName(state, op.actor.id);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { airportTimeZone, normaliseTicket, type TicketQuery } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
+import { PhoneLink } from './PhoneLink.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { useBarcodeScanner } from './scanner.ts';
 import { CameraScan } from './CameraScan.tsx';
@@ -98,6 +99,7 @@ export function LookupScreen({
                 <WaitInfo wait={tk.wait} />
               </article>
             ))}
+            <PhoneLink client={client} query={query} refreshKey={null} />
           </>
         )}
       </div>

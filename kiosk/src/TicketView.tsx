@@ -5,6 +5,7 @@ import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { Entitlements } from './Entitlements.tsx';
 import { FlightNotices } from './FlightNotices.tsx';
+import { PhoneLink } from './PhoneLink.tsx';
 import { TicketVouchers } from './TicketVouchers.tsx';
 import { PartySize } from './PartySize.tsx';
 
@@ -84,6 +85,7 @@ export function TicketView({
       </div>
       <TicketVouchers vouchers={request ? publicVouchersOf(sync.state, request.id) : []} timeZone={zone} />
       <WaitInfo wait={pendingOp ? null : wait} />
+      {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}
       {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}
       <FlightNotices state={sync.state} gate={gate} />
       <div className="actions">

@@ -2,18 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 
-/** Languages offered on the kiosk, each named in itself; Arabic reads right to left. */
-export const KIOSK_LANGUAGES = [
-  { code: 'en', name: 'English', dir: 'ltr' },
-  { code: 'fr', name: 'Français', dir: 'ltr' },
-  { code: 'es', name: 'Español', dir: 'ltr' },
-  { code: 'de', name: 'Deutsch', dir: 'ltr' },
-  { code: 'it', name: 'Italiano', dir: 'ltr' },
-  { code: 'ar', name: 'العربية', dir: 'rtl' },
-  { code: 'zh', name: '中文', dir: 'ltr' },
-] as const;
-export type KioskLanguage = (typeof KIOSK_LANGUAGES)[number]['code'];
-export const DEFAULT_LANGUAGE: KioskLanguage = 'en';
+import { DEFAULT_LANGUAGE, KIOSK_LANGUAGES, type KioskLanguage } from './languages.ts';
+
+export { DEFAULT_LANGUAGE, KIOSK_LANGUAGES, type KioskLanguage };
 
 /**
  * English ships in the main bundle; the others are separate chunks fetched on

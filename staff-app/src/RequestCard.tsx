@@ -12,6 +12,7 @@ import {
 } from '../../core/index.ts';
 import { NEED_LABEL, clockTime, partyText } from './labels.ts';
 import { VoucherList } from './card/VoucherList.tsx';
+import { ThreadPanel } from './card/ThreadPanel.tsx';
 import { CardPanel, type Panel } from './card/CardPanel.tsx';
 import { countCardRender } from './render-count.ts';
 
@@ -87,6 +88,7 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
           ))}
         </ul>
       )}
+      <ThreadPanel request={r} zone={zone} onSubmit={submit} />
       {vouchers.length > 0 && <VoucherList vouchers={vouchers} unconfirmed={unconfirmed} />}
       <div className="actions">
         {r.status === 'received' && (

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type Actor, type Op, type OpBody } from '../../core/index.ts';
+import { makeOp, type Actor, type Op, type OpBody } from '../../core/index.ts';
 
 export const KIOSK: Actor = { kind: 'kiosk', id: 'kiosk-test-0001' };
 export const AMIRA: Actor = { kind: 'staff', id: 'A101' };
@@ -7,7 +7,7 @@ export const LUCAS: Actor = { kind: 'staff', id: 'A102' };
 export const SYSTEM: Actor = { kind: 'system', id: 'test' };
 
 export function op(actor: Actor, body: OpBody, at = new Date().toISOString()): Op {
-  return { v: SCHEMA_VERSION, id: uuidv7(), actor, device: actor.kind === 'kiosk' ? actor.id : `dev-${actor.id}`, at, ...body } as Op;
+  return makeOp({ actor, device: actor.kind === 'kiosk' ? actor.id : `dev-${actor.id}`, at }, body);
 }
 
 export function createRequest(overrides: Partial<Extract<OpBody, { type: 'request.create' }>['payload']> = {}): OpBody {

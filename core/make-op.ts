@@ -1,0 +1,20 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor, Op, OpBody } from './ops.ts';
+import { SCHEMA_VERSION } from './values.ts';
+
+/** Who submits an operation, from which device, and when (that device's clock). */
+export interface OpOrigin {
+  actor: Actor;
+  device: string;
+  at: Date | string;
+}
+
+/**
+ * The one place an operation's envelope is built: a fresh UUIDv7 (ids are created where the
+ * operation is, see the sync design) and the current schema version. Zod-free, so the kiosk's
+ * sync client can use it.
+ */
+export function makeOp(from: OpOrigin, body: OpBody): Op {
+  const at = typeof from.at === 'string' ? from.at : from.at.toISOString();
+  return { v: SCHEMA_VERSION, id: uuidv7(), actor: from.actor, device: from.device, at, ...body };
+}

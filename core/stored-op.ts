@@ -1,0 +1,35 @@
+import { Op, describeZodError } from './ops.ts';
+import { PURGED } from './personal-data.ts';
+import { PURGED_TEXT_FIELDS } from './purge-log.ts';
+
+/** Long enough for every minimum a blanked text had to meet when it was accepted, short enough for every maximum. */
+const STAND_IN = 'purged';
+
+/**
+ * Why a stored operation is not one the hub could have accepted, or null when it is. A purge blanks
+ * personal texts in the log (purge-log.ts) that the op schema requires; those are checked as if still
+ * written, so a purged log reads back while a damaged one does not.
+ */
+export function storedOpProblem(op: unknown): string | null {
+  const r = Op.safeParse(op);
+  if (r.success) return null;
+  const refilled = refillPurged(op);
+  if (refilled !== op && Op.safeParse(refilled).success) return null;
+  return describeZodError(r.error);
+}
+
+function refillPurged(op: unknown): unknown {
+  if (typeof op !== 'object' || op === null) return op;
+  const { type, payload } = op as { type?: unknown; payload?: unknown };
+  const fields = typeof type === 'string' ? PURGED_TEXT_FIELDS[type as Op['type']] : undefined;
+  if (!fields || typeof payload !== 'object' || payload === null) return op;
+  const filled: Record<string, unknown> = { ...payload };
+  let changed = false;
+  for (const f of fields) {
+    if (filled[f] === PURGED) {
+      filled[f] = STAND_IN;
+      changed = true;
+    }
+  }
+  return changed ? { ...op, payload: filled } : op;
+}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { PHONE_EVENTS, PHONE_NAMESPACE, type PhoneClosedReason, type PhoneTicketMessage, type PhoneWriteAnswer } from '../../core/wire.ts';
+
+export type PhoneState =
+  | { kind: 'no-link' }
+  | { kind: 'connecting'; ticket: PhoneTicketMessage | null }
+  | { kind: 'live'; ticket: PhoneTicketMessage }
+  | { kind: 'offline'; ticket: PhoneTicketMessage | null }
+  | { kind: 'closed'; closed: PhoneClosedReason };
+
+const RETRY_AFTER_REFUSAL_MS = 10_000;
+
+/** The capability travels in the fragment (#…), which browsers never send to a server or its logs. */
+export function capabilityFromLocation(): string | null {
+  const cap = location.hash.replace(/^#/, '');
+  return cap === '' ? null : cap;
+}
+
+// The ticket as last seen, so a phone reopened without network shows what it knew.
+const storeKey = (cap: string) => `gatecare-phone:${cap}`;
+
+function remembered(cap: string): PhoneTicketMessage | null {
+  try {
+    const raw = localStorage.getItem(storeKey(cap));
+    return raw ? (JSON.parse(raw) as PhoneTicketMessage) : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(cap: string, ticket: PhoneTicketMessage | null): void {
+  try {
+    if (ticket) localStorage.setItem(storeKey(cap), JSON.stringify(ticket));
+    else localStorage.removeItem(storeKey(cap));
+  } catch {
+    // Private browsing without storage: live updates still work.
+  }
+}
+
+/**
+ * Follows one ticket over the hub's /phone namespace. socket.io reconnects by itself; on every
+ * (re)connection the hub sends the ticket as it is now, which is the whole catch-up.
+ */
+export function usePhoneTicket(capability: string | null): { state: PhoneState; write: (text: string) => Promise<PhoneWriteAnswer> } {
+  const [state, setState] = useState<PhoneState>(() =>
+    capability ? { kind: 'connecting', ticket: remembered(capability) } : { kind: 'no-link' },
+  );
+  const socketRef = useRef<Socket | null>(null);
+
+  useEffect(() => {
+    if (!capability) return;
+    const socket = io(PHONE_NAMESPACE, { auth: { capability }, transports: ['websocket'] });
+    socketRef.current = socket;
+    const lastTicket = (s: PhoneState): PhoneTicketMessage | null => ('ticket' in s ? s.ticket : null);
+    const close = (closed: PhoneClosedReason) => {
+      remember(capability, null);
+      socket.close();
+      setState({ kind: 'closed', closed });
+    };
+    socket.on(PHONE_EVENTS.ticket, (ticket: PhoneTicketMessage) => {
+      remember(capability, ticket);
+      setState({ kind: 'live', ticket });
+    });
+    socket.on(PHONE_EVENTS.closed, (m: { closed: PhoneClosedReason }) => close(m.closed));
+    socket.on('disconnect', () => setState((s) => (s.kind === 'closed' ? s : { kind: 'offline', ticket: lastTicket(s) })));
+    socket.on('connect_error', (err: Error & { data?: { closed?: PhoneClosedReason } }) => {
+      // A refusal that names why the link is closed is final; anything else (network, limits) is retried.
+      if (err.data?.closed) return close(err.data.closed);
+      setState((s) => (s.kind === 'closed' ? s : { kind: 'offline', ticket: lastTicket(s) }));
+      // socket.io gives up after a refusal by the hub (too many connections): try again later.
+      if (!socket.active) setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+    });
+    const online = () => {
+      if (!socket.connected) socket.connect();
+    };
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('online', online);
+      socket.close();
+      socketRef.current = null;
+    };
+  }, [capability]);
+
+  const write = useCallback(async (text: string): Promise<PhoneWriteAnswer> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return { v: 1, ok: false, reason: 'offline' };
+    try {
+      return (await socket.timeout(10_000).emitWithAck(PHONE_EVENTS.write, { text })) as PhoneWriteAnswer;
+    } catch {
+      return { v: 1, ok: false, reason: 'offline' };
+    }
+  }, []);
+
+  return { state, write };
+}

@@ -1,0 +1,212 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import { v7 as uuidv7 } from 'uuid';
+import { cachedQrSvg, qrSvg } from './qr-svg.ts';
+import { z } from 'zod';
+import {
+  EVENTS,
+  PHONE_EVENTS,
+  PHONE_NAMESPACE,
+  SCHEMA_VERSION,
+  TicketQuery,
+  ThreadPayload,
+  describeZodError,
+  matchRequests,
+  phoneTicketView,
+  requestScope,
+  type HubState,
+  type LogEntry,
+  type Op,
+  type PhoneClosedReason,
+  type PhoneLinkAnswer,
+  type PhoneWriteAnswer,
+  type PhoneTicketMessage,
+} from '../core/index.ts';
+import type { Hub, Identity } from './hub.ts';
+import { DeviceRateLimiter } from './device-rate-limit.ts';
+import type { PhoneCapabilities } from './phone-capability.ts';
+
+/** How much one phone link, or one address, may ask: plenty for a person, little for a script. */
+export interface PhoneLimits {
+  /** Connections (page opens, reconnects) per address: sustained per second, burst. */
+  connectsPerSecond: number;
+  connectsBurst: number;
+  /** Messages written per capability and per address. */
+  writesPerMinute: number;
+  writesBurst: number;
+  /** Phone links a kiosk may ask for. */
+  linksPerMinute: number;
+  linksBurst: number;
+}
+
+export const DEFAULT_PHONE_LIMITS: PhoneLimits = {
+  connectsPerSecond: 1,
+  connectsBurst: 30,
+  writesPerMinute: 6,
+  writesBurst: 5,
+  linksPerMinute: 30,
+  linksBurst: 30,
+};
+
+interface PhoneSocketData {
+  capability: string;
+  requestId: string;
+  address: string;
+  /** The last view sent, to send only changes. */
+  lastSent: string;
+}
+
+interface PhoneServerToClient {
+  ticket: (view: PhoneTicketMessage) => void;
+  closed: (msg: { v: 1; closed: PhoneClosedReason; reason: string }) => void;
+}
+type PhoneSocket = Socket<Record<string, never>, PhoneServerToClient, Record<string, never>, PhoneSocketData>;
+
+export interface PhoneDeps {
+  hub: Hub;
+  capabilities: PhoneCapabilities;
+  limits: PhoneLimits;
+  now: () => number;
+  /** Public address phones use (e.g. https://care.example-airport.com), when kiosks reach the hub another way. */
+  publicUrl: string | null;
+}
+
+const LinkArgs = z.object({ query: TicketQuery, origin: z.string().max(200) });
+
+/** Where the phone app lives; the capability goes in the fragment so no server log ever sees it. */
+export function phoneUrl(base: string, capability: string): string {
+  return `${base.replace(/\/+$/, '')}/p/#${capability}`;
+}
+
+function originOf(raw: string): string | null {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The passenger's phone: its own namespace, where the ticket's link is the only credential.
+ * The hub pushes the ticket's phone view (core/phone-view.ts) on connect, which is the catch-up
+ * after any time offline, and after every commit that may change it; a revoked or purged link
+ * is told so and disconnected at once.
+ */
+export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
+  const { hub, capabilities, limits, now } = deps;
+  const nsp = io.of(PHONE_NAMESPACE);
+  const connects = new DeviceRateLimiter(limits.connectsPerSecond, limits.connectsBurst, now);
+  const writes = new DeviceRateLimiter(limits.writesPerMinute / 60, limits.writesBurst, now);
+  const links = new DeviceRateLimiter(limits.linksPerMinute / 60, limits.linksBurst, now);
+
+  nsp.use((socket, next) => {
+    const address = socket.handshake.address;
+    const wait = connects.take(`addr:${address}`);
+    if (wait > 0) return next(new Error(`too many connections from this address: try again in ${Math.ceil(wait / 1000)} s`));
+    const capability = (socket.handshake.auth as { capability?: unknown }).capability;
+    const opened = capabilities.open(hub.current, capability);
+    if (!opened.ok) {
+      const err = new Error(opened.reason) as Error & { data: { closed: PhoneClosedReason } };
+      err.data = { closed: opened.closed };
+      return next(err);
+    }
+    const data = socket.data as PhoneSocketData;
+    data.capability = capability as string;
+    data.requestId = opened.request.id;
+    data.address = address;
+    data.lastSent = '';
+    next();
+  });
+
+  nsp.on('connection', (raw) => {
+    const socket = raw as unknown as PhoneSocket;
+    void socket.join(`phone:${socket.data.requestId}`);
+    sendView(socket, hub.current);
+
+    socket.on(PHONE_EVENTS.write, (args: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const answer = (a: PhoneWriteAnswer): void => ack(a);
+      const opened = capabilities.open(hub.current, socket.data.capability);
+      if (!opened.ok) return answer({ v: 1, ok: false, reason: opened.reason });
+      const wait = Math.max(writes.take(`cap:${socket.data.capability}`), writes.take(`addr:${socket.data.address}`));
+      if (wait > 0) return answer({ v: 1, ok: false, reason: `too many messages: please wait ${Math.ceil(wait / 1000)} s` });
+      const text = typeof args === 'object' && args !== null ? (args as { text?: unknown }).text : undefined;
+      const payload = ThreadPayload.safeParse({ requestId: opened.request.id, text });
+      if (!payload.success) return answer({ v: 1, ok: false, reason: describeZodError(payload.error).replace(/^text: /, '') });
+      const op = {
+        v: SCHEMA_VERSION,
+        id: uuidv7(),
+        actor: { kind: 'system', id: 'phone' },
+        device: 'hub',
+        at: new Date(now()).toISOString(),
+        type: 'thread.passenger',
+        payload: payload.data,
+      } as Op;
+      void hub.submit(op, { kind: 'system' }).then((ack) => answer(ack.ok ? { v: 1, ok: true } : { v: 1, ok: false, reason: ack.reason }));
+    });
+  });
+
+  // Kiosks ask for a ticket's phone link on their ordinary socket.
+  io.on('connection', (socket) => {
+    socket.on(EVENTS.phoneLink, (args: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      ack(phoneLink(socket.data as { identity?: Identity; expiresAt?: number }, args));
+    });
+  });
+
+  function phoneLink(data: { identity?: Identity; expiresAt?: number }, args: unknown): PhoneLinkAnswer {
+    const who = data.identity;
+    if (who?.kind !== 'kiosk') return { v: 1, ok: false, reason: 'only a kiosk gives out phone links' };
+    if ((data.expiresAt ?? 0) <= now()) return { v: 1, ok: false, reason: 'this kiosk is no longer enrolled' };
+    const wait = links.take(`kiosk:${who.device}`);
+    if (wait > 0) return { v: 1, ok: false, reason: `too many phone links from this kiosk: try again in ${Math.ceil(wait / 1000)} s` };
+    const parsed = LinkArgs.safeParse(args);
+    if (!parsed.success) return { v: 1, ok: false, reason: `ask for a link with { query, origin }: ${describeZodError(parsed.error)}` };
+    const base = deps.publicUrl ?? originOf(parsed.data.origin);
+    if (!base) return { v: 1, ok: false, reason: 'origin must be an http or https address' };
+    const { query } = parsed.data;
+    // A ticket number is short and a flight with a surname is printed on any pass: neither may turn
+    // into a link that reads the passenger's thread, except on the kiosk where they asked.
+    const found = matchRequests(hub.current, query, new Date(now()).toISOString()).filter((r) => r.device === who.device);
+    const request = found[0];
+    if (!request) return { v: 1, ok: false, reason: 'no ticket of this kiosk matches' };
+    const capability = capabilities.mint(request);
+    if (!capability) return { v: 1, ok: false, reason: 'this ticket is closed' };
+    const url = phoneUrl(base, capability);
+    return { v: 1, ok: true, url, qrSvg: qrSvg(url) };
+  }
+
+  function sendView(socket: PhoneSocket, state: HubState): void {
+    const opened = capabilities.open(state, socket.data.capability);
+    if (!opened.ok) {
+      socket.emit(PHONE_EVENTS.closed, { v: 1, closed: opened.closed, reason: opened.reason });
+      setTimeout(() => socket.disconnect(true), 50);
+      return;
+    }
+    const view = phoneTicketView(state, opened.request, new Date(now()).toISOString());
+    const json = JSON.stringify(view);
+    if (json === socket.data.lastSent) return;
+    socket.data.lastSent = json;
+    const voucherQr = Object.fromEntries(view.vouchers.flatMap((v) => (v.code ? [[v.code, cachedQrSvg(v.code)]] : [])));
+    socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr });
+  }
+
+  hub.on('committed', (entries: LogEntry[], state: HubState) => {
+    if (nsp.sockets.size === 0) return;
+    // Only gates a batch touched can change a phone's view (its queue, its request), unless an
+    // operation concerns no request (flights, notices, policy, purge): then every phone looks again.
+    const gates = new Set<string>();
+    let everything = false;
+    for (const e of entries) {
+      const scope = requestScope(state, e);
+      if (scope) gates.add(scope.gate);
+      else everything = true;
+    }
+    for (const raw of nsp.sockets.values()) {
+      const socket = raw as unknown as PhoneSocket;
+      const r = state.requests[socket.data.requestId];
+      if (everything || !r || gates.has(r.gate)) sendView(socket, state);
+    }
+  });
+  return nsp;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { emptyState } from '../../core/state.ts';
+import type { CareRequest, HubState, Voucher } from '../../core/model.ts';
+import { issuedToPassenger, usedShiftBudget } from '../../core/policy.ts';
+import { voucherCodeInUse } from '../../core/voucher-index.ts';
+import { withRequest, withVoucher } from '../../core/handlers/shared.ts';
+import { purgeFlight } from '../../core/personal-data.ts';
+
+/* The scans the indexes replace, kept here as the reference they must agree with. */
+function scanIssuedToPassenger(state: HubState, request: CareRequest): number {
+  const same = (r: CareRequest) => r.flightId === request.flightId && r.surname.trim().toLowerCase() === request.surname.trim().toLowerCase();
+  let sum = 0;
+  for (const v of Object.values(state.vouchers)) {
+    const r = state.requests[v.requestId];
+    if (v.status === 'issued' && r && same(r)) sum += v.amountCents;
+  }
+  return sum;
+}
+
+function scanShiftBudget(state: HubState, staffId: string, at: string): number {
+  const from = Date.parse(at) - state.policy.shiftHours * 3600_000;
+  let sum = 0;
+  for (const v of Object.values(state.vouchers)) {
+    if (v.status === 'issued' && v.authorisedBy === staffId && v.requestedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from)
+      sum += v.amountCents;
+  }
+  return sum;
+}
+
+const STAFF = ['A101', 'A102', 'M201'];
+const FLIGHTS = ['f1', 'f2'];
+const SURNAMES = ['Durand', ' durand', 'DURAND ', 'Okafor', 'Lee'];
+const BASE = Date.parse('2026-11-23T06:00:00.000Z');
+const iso = (hours: number) => new Date(BASE + hours * 3600_000).toISOString();
+
+function request(n: number, flightId: string, surname: string): CareRequest {
+  return {
+    id: `r${n}`,
+    ticket: `T${n}`,
+    gate: 'K32',
+    flightId,
+    flightNumber: 'AF1634',
+    surname,
+    needs: ['water'],
+    party: { adults: 1, children: 0, infants: 0 },
+    language: 'en',
+    unaccompaniedMinor: false,
+    note: '',
+    device: 'kiosk-1',
+    status: 'received',
+    createdAt: iso(0),
+    claimedBy: null,
+    claimedByName: null,
+    claimedAt: null,
+    deliveredAt: null,
+    handedOut: {},
+    cancelReason: null,
+    staffNotes: [],
+    history: [],
+  };
+}
+
+type Event =
+  | { kind: 'request'; flight: number; surname: number }
+  | { kind: 'voucher'; request: number; by: number; amount: number; hour: number; pending: boolean }
+  | { kind: 'decide'; voucher: number; by: number; approve: boolean; hour: number }
+  | { kind: 'purge'; flight: number };
+
+const event: fc.Arbitrary<Event> = fc.oneof(
+  fc.record({ kind: fc.constant('request' as const), flight: fc.nat(1), surname: fc.nat(SURNAMES.length - 1) }),
+  fc.record({
+    kind: fc.constant('voucher' as const),
+    request: fc.nat(12),
+    by: fc.nat(2),
+    amount: fc.integer({ min: 1, max: 50_000 }),
+    hour: fc.nat(30),
+    pending: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('decide' as const), voucher: fc.nat(12), by: fc.nat(2), approve: fc.boolean(), hour: fc.nat(30) }),
+  fc.record({ kind: fc.constant('purge' as const), flight: fc.nat(1) }),
+);
+
+/** Applies one event in place, as the hub does, and returns the new state. */
+function step(state: HubState, e: Event, n: number): HubState {
+  const ctx = { seq: n, at: iso(0), inPlace: true };
+  const ids = Object.keys(state.vouchers);
+  switch (e.kind) {
+    case 'request':
+      return withRequest(state, request(n, FLIGHTS[e.flight]!, SURNAMES[e.surname]!), ctx);
+    case 'voucher': {
+      const by = STAFF[e.by]!;
+      const v: Voucher = {
+        id: `v${n}`,
+        code: `C${n % 7}-${n}`,
+        requestId: `r${e.request}`,
+        gate: 'K32',
+        kind: 'meal',
+        amountCents: e.amount,
+        currency: 'EUR',
+        description: 'lunch',
+        status: e.pending ? 'pending' : 'issued',
+        requestedBy: by,
+        requestedByName: by,
+        requestedAt: iso(e.hour),
+        escalationNote: '',
+        authorisedBy: e.pending ? null : by,
+        authorisedByName: e.pending ? null : by,
+        decidedAt: e.pending ? null : iso(e.hour),
+        declineReason: null,
+      };
+      return withVoucher(state, v, ctx);
+    }
+    case 'decide': {
+      const v = ids.length ? state.vouchers[ids[e.voucher % ids.length]!]! : undefined;
+      if (!v || v.status !== 'pending') return state;
+      const by = STAFF[e.by]!;
+      return withVoucher(
+        state,
+        { ...v, status: e.approve ? 'issued' : 'declined', authorisedBy: by, authorisedByName: by, decidedAt: iso(e.hour) },
+        ctx,
+      );
+    }
+    case 'purge':
+      return purgeFlight(state, FLIGHTS[e.flight]!, true);
+  }
+}
+
+function expectSameAsScan(state: HubState): void {
+  for (const r of Object.values(state.requests)) expect(issuedToPassenger(state, r)).toBe(scanIssuedToPassenger(state, r));
+  for (const staffId of STAFF) {
+    for (const hour of [0, 8, 13, 24, 31]) expect(usedShiftBudget(state, staffId, iso(hour))).toBe(scanShiftBudget(state, staffId, iso(hour)));
+  }
+  const codes = new Set(Object.values(state.vouchers).map((v) => v.code));
+  for (let n = 0; n < 40; n++) {
+    const code = `C${n % 7}-${n}`;
+    expect(voucherCodeInUse(state.vouchers, code)).toBe(codes.has(code));
+  }
+}
+
+describe('voucher limits read from indexes agree with a scan of every voucher', () => {
+  it('after every in-place write, approvals and purges included', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), (events) => {
+        // Asking after each write builds the indexes early, so every later write must keep them current.
+        let state = emptyState();
+        events.forEach((e, n) => {
+          state = step(state, e, n);
+          expectSameAsScan(state);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on copied maps (the pure reducer, a state loaded from disk)', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), (events) => {
+        let state = emptyState();
+        events.forEach((e, n) => (state = step(state, e, n)));
+        expectSameAsScan({ ...state, requests: { ...state.requests }, vouchers: { ...state.vouchers } });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

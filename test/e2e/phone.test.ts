@@ -1,0 +1,135 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
+import { enrollKioskPage } from '../helpers/enroll.ts';
+import { signInStaff } from '../helpers/staff-page.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { loginToken } from '../helpers/socket-clients.ts';
+import { AMIRA, op } from '../helpers/ops.ts';
+
+/** Kiosk, staff tablet and the passenger's own phone (360 × 740, touch) in chromium, on the real hub. */
+describe('the passenger\'s phone, from the kiosk\'s QR code', () => {
+  const env = useTestHub();
+  const chromium = useBrowser();
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+  async function newPage(options: Parameters<typeof chromium.browser.newContext>[0]): Promise<{ ctx: BrowserContext; page: Page }> {
+    const ctx = await chromium.browser.newContext(options);
+    contexts.push(ctx);
+    return { ctx, page: await ctx.newPage() };
+  }
+  const phoneContext = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+  it('follows the ticket live, writes to the staff and reads the answer, gets a voucher, catches up after going offline, and a revoked link gets a clear page', async () => {
+    const { page: kiosk } = await newPage({ viewport: { width: 900, height: 1200 } });
+    const { page: staff } = await newPage({ viewport: { width: 1100, height: 900 } });
+    const { ctx: phoneCtx, page: phone } = await newPage(phoneContext);
+
+    await enrollKioskPage(kiosk, env.hub.url, 'K32');
+    await signInStaff(staff, env.hub.url, 'A101', '2468');
+    await kiosk.getByLabel('Flight number').fill('AF1634');
+    await kiosk.getByLabel('Surname').fill('Moreau');
+    await kiosk.getByLabel('Water').check();
+    await kiosk.getByRole('button', { name: 'Send my request' }).click();
+    const ticket = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+
+    // The kiosk shows the QR code and the address, made by the hub once it holds the request.
+    const link = kiosk.getByTestId('phone-link');
+    await link.waitFor();
+    expect(await link.getByRole('img', { name: 'QR code to open your ticket on your phone' }).count()).toBe(1);
+    const address = (await kiosk.getByTestId('phone-url').textContent())!.trim();
+    expect(address).toMatch(new RegExp(`^${env.hub.url}/p/#[A-Za-z0-9_-]{43}$`));
+    await kiosk.screenshot({ path: `${ARTIFACTS}/phone-kiosk-link.png` });
+
+    await phone.goto(address);
+    await expect.poll(() => phone.getByTestId('ticket-number').textContent()).toBe(ticket);
+    expect(await phone.getByTestId('ticket-status').textContent()).toBe('Received');
+    expect(await phone.getByTestId('flight-gate').textContent()).toBe('Gate K32');
+    expect(await phone.getByTestId('entitlements').count()).toBe(1);
+    expect(await phone.textContent('body')).not.toContain('Moreau');
+
+    const card = staff.locator(`[data-ticket="${ticket}"]`);
+    await card.getByRole('button', { name: 'Claim' }).click();
+    await expect.poll(() => phone.getByTestId('ticket-status').textContent()).toBe('On the way — Amira');
+
+    // The written thread: shown as text, never as HTML, and flagged on the card until answered.
+    await phone.getByLabel('Your message').fill('We moved to gate K40 <b>café</b>');
+    await phone.getByRole('button', { name: 'Send', exact: true }).tap();
+    await card.getByTestId('thread-flag').waitFor();
+    expect(await card.getByTestId('thread-passenger').textContent()).toContain('We moved to gate K40 <b>café</b>');
+    await card.getByRole('textbox', { name: /^Answer/ }).fill('Thanks, I am coming to K40 with water');
+    await card.getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => phone.getByTestId('message-staff').textContent()).toContain('Thanks, I am coming to K40 with water');
+    expect(await phone.getByTestId('message-staff').textContent()).toContain('Amira, staff');
+    expect(await phone.getByTestId('message-passenger').textContent()).toContain('<b>café</b>');
+    expect(await phone.locator('.thread b').count()).toBe(0);
+    await expect.poll(() => card.getByTestId('thread-flag').count()).toBe(0);
+
+    // A voucher issued on the tablet appears on the phone, code and QR.
+    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const requestId = Object.values(env.hub.hub.current.requests).find((r) => r.ticket === ticket)!.id;
+    expect(
+      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
+    ).toMatchObject({ ok: true });
+    const voucher = phone.getByTestId('voucher');
+    await voucher.waitFor();
+    const code = Object.values(env.hub.hub.current.vouchers).find((v) => v.requestId === requestId)!.code;
+    expect(await voucher.textContent()).toContain(code);
+    expect(await voucher.getByRole('img', { name: `QR code of voucher ${code}` }).count()).toBe(1);
+    await phone.screenshot({ path: `${ARTIFACTS}/phone-en-ticket.png`, fullPage: true });
+
+    // Offline: the phone says so and keeps what it knew; back online it catches up by itself.
+    await phoneCtx.setOffline(true);
+    await phone.getByTestId('offline').waitFor();
+    expect(await phone.getByTestId('ticket-number').textContent()).toBe(ticket);
+    expect(await agent.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId, items: { water: 1 } } }))).toMatchObject({ ok: true });
+    await phoneCtx.setOffline(false);
+    await expect.poll(() => phone.getByTestId('ticket-status').textContent(), { timeout: 20_000 }).toBe('Delivered');
+    expect(await phone.getByTestId('offline').count()).toBe(0);
+
+    // "Lost phone": the agent switches the link off; the phone shows a clear page at once, and after a reload.
+    await card.getByRole('button', { name: 'Lost phone…' }).click();
+    await card.getByRole('button', { name: 'Switch the phone link off now' }).click();
+    await expect.poll(() => phone.getByTestId('closed').textContent()).toContain('This link was switched off by the staff');
+    expect(await phone.getByTestId('ticket-number').count()).toBe(0);
+    await phone.reload();
+    await expect.poll(() => phone.getByTestId('closed').textContent()).toContain('This link was switched off by the staff');
+    expect(await phone.textContent('body')).not.toContain(ticket);
+    // The kiosk offers a fresh link for the same ticket.
+    await expect.poll(async () => (await kiosk.getByTestId('phone-url').textContent())!.trim()).not.toBe(address);
+  });
+
+  it('a forged link gets a clear page; the phone page passes axe in English and Arabic at 360 px', async () => {
+    const { page: phone } = await newPage(phoneContext);
+    await phone.goto(`${env.hub.url}/p/#${'A'.repeat(43)}`);
+    await expect.poll(() => phone.getByTestId('closed').textContent()).toContain('This link does not open a ticket');
+
+    const { page: kiosk } = await newPage({ viewport: { width: 900, height: 1200 } });
+    await enrollKioskPage(kiosk, env.hub.url, 'K32');
+    await kiosk.getByRole('button', { name: 'العربية' }).click();
+    await kiosk.getByRole('button', { name: 'English' }).click();
+    await kiosk.getByLabel('Flight number').fill('AF1634');
+    await kiosk.getByLabel('Surname').fill('Haddad');
+    await kiosk.getByLabel('Water').check();
+    await kiosk.getByRole('button', { name: 'Send my request' }).click();
+    const address = (await kiosk.getByTestId('phone-url').textContent())!.trim();
+    await phone.goto(address);
+    await phone.reload();
+    await phone.getByTestId('ticket-number').waitFor();
+    await phone.getByLabel('Your message').fill('Is there a pharmacy near the gate?');
+    await phone.getByRole('button', { name: 'Send', exact: true }).tap();
+    await phone.getByTestId('message-passenger').waitFor();
+    expect(await seriousViolations(phone)).toEqual([]);
+
+    await phone.getByRole('combobox').selectOption('ar');
+    await expect.poll(() => phone.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe('تذكرتك في GateCare');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${ARTIFACTS}/phone-ar-ticket.png`, fullPage: true });
+  });
+});

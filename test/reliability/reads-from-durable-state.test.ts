@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVENTS, type HubState, type TicketLookup } from '../../core/index.ts';
+import { DurableJsonFile } from '../../server/durable-json-file.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
+import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { createRequest, op } from '../helpers/ops.ts';
+
+function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
+  return d.socket.timeout(5000).emitWithAck(EVENTS.ticketLookup, query) as Promise<TicketLookup>;
+}
+
+async function snapshot(url: string, token: string): Promise<{ seq: number; state: HubState }> {
+  const res = await fetch(`${url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { seq: number; state: HubState };
+}
+
+/**
+ * What a device reads must be what a crash cannot take back: an operation the hub holds in memory
+ * but could not yet write is in neither the snapshot nor a ticket lookup, and is once it is on disk.
+ */
+describe('reads answer from the durable state', () => {
+  const env = useTestHub({ perTest: true, options: { shutdownMs: 300 } });
+  afterEach(() => {
+    DurableJsonFile.beforeWrite = null;
+  });
+
+  it('/api/snapshot and ticket.lookup leave out an operation not yet written, and show it once written', async () => {
+    const k = await enrollKiosk(env.hub.url, 'K32');
+    const kiosk = await env.device(k.auth);
+    const token = await loginToken(env.hub.url, 'A101', '2468');
+    const body = createRequest({ surname: 'Moreau' });
+    if (body.type !== 'request.create') throw new Error('createRequest makes a request.create');
+    const requestId = body.payload.requestId;
+
+    // The store's own fault seam: every write fails, so the operation is taken but stays in memory only.
+    DurableJsonFile.beforeWrite = () => {
+      throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+    };
+    const pending = op({ kind: 'kiosk', id: k.device }, body);
+    expect(await kiosk.submit(pending)).toMatchObject({ ok: false, code: 'storage' });
+    const inMemory = env.hub.hub.current.requests[requestId];
+    expect(inMemory, 'the hub holds the operation in memory, waiting to write it').toBeDefined();
+    const ticket = inMemory!.ticket;
+
+    const before = await snapshot(env.hub.url, token);
+    expect(before.seq).toBeLessThan(env.hub.hub.seq);
+    expect(before.state.requests[requestId]).toBeUndefined();
+    expect(await lookup(kiosk, { ticket })).toEqual({ v: 1, ok: true, tickets: [] });
+
+    DurableJsonFile.beforeWrite = null;
+    // The hub's own retry writes it: wait for that signal, then both reads show it.
+    await expect.poll(() => env.hub.hub.durableSeq, { timeout: 10_000 }).toBe(env.hub.hub.seq);
+    const after = await snapshot(env.hub.url, token);
+    expect(after.state.requests[requestId]?.ticket).toBe(ticket);
+    const found = await lookup(kiosk, { ticket });
+    expect(found.ok && found.tickets.map((t) => t.ticket)).toEqual([ticket]);
+  });
+});
