@@ -29,6 +29,7 @@ function mark(size: number, { maskable, accent }: { maskable: boolean; accent: s
 const apps = [
   { dir: 'kiosk/public/icons', accent: '#ffb400' },
   { dir: 'staff-app/public/icons', accent: '#5fd3a0' },
+  { dir: 'phone/public/icons', accent: '#ff8a7a' },
 ];
 const icons = [
   { name: 'icon-192.png', size: 192, maskable: false },

@@ -19,13 +19,15 @@ export function FlightNotices({ state, gate }: { state: HubState; gate: string }
         return (
           <section key={n.id} className="notice" aria-labelledby={`notice-${n.id}`} data-testid="notice">
             <h3 id={`notice-${n.id}`}>{flight ? t('notice.title', { flight }) : t('notice.titleGate')}</h3>
+            {/* A notice not written in the passenger's language falls back to English: dir="auto"
+                keeps that text left to right inside an Arabic page. */}
             <dl lang={language}>
               <dt lang={i18n.language}>{t('notice.known')}</dt>
-              <dd>{text.known}</dd>
+              <dd dir="auto">{text.known}</dd>
               {text.unknown && (
                 <>
                   <dt lang={i18n.language}>{t('notice.unknown')}</dt>
-                  <dd>{text.unknown}</dd>
+                  <dd dir="auto">{text.unknown}</dd>
                 </>
               )}
             </dl>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { NEEDS, findFlight, isLanguage, parseFlightNumber, type HubState, type Need, type OpBody, type Party } from '../../core/plain.ts';
 import type { ScannedPassenger } from './use-pass-scan.ts';
+import { isolateIn } from './words-in-language.ts';
 
 const PARTY_KEYS = ['adults', 'children', 'infants'] as const;
 const START_PARTY: Party = { adults: 1, children: 0, infants: 0 };
@@ -97,9 +98,9 @@ export function RequestForm({
           <p>
             <strong>{t('form.yourFlight')}</strong>:{' '}
             {t('form.identified', {
-              flight: identity.flight.number,
-              destination: identity.flight.destinationName,
-              surname: identity.surname,
+              flight: isolateIn(identity.flight.number, i18n.language),
+              destination: isolateIn(identity.flight.destinationName, i18n.language),
+              surname: isolateIn(identity.surname, i18n.language),
             })}
           </p>
           <button type="button" onClick={onClearIdentity}>
@@ -122,7 +123,7 @@ export function RequestForm({
           </label>
           <label className="field">
             {t('form.surname')}
-            <input name="surname" value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
+            <input name="surname" dir="auto" value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
           </label>
         </>
       )}
@@ -162,7 +163,7 @@ export function RequestForm({
       </fieldset>
       <label className="field">
         {t('form.note')}
-        <textarea name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
+        <textarea name="note" dir="auto" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
       </label>
       {errors.length > 0 && (
         <div role="alert" className="error" data-testid="form-errors">

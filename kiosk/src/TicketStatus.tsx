@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTicket, WaitEstimate } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
+import { isolateIn, listIn } from './words-in-language.ts';
 
 /** What the timeline needs: the public facts of a ticket, wherever they came from. */
 export type TicketFacts = Pick<
@@ -20,13 +21,13 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
   const steps = [
     { label: t('ticket.stepReceived'), at: facts.createdAt },
     {
-      label: facts.claimedByName ? t('ticket.stepOnTheWayName', { name: facts.claimedByName }) : t('ticket.stepOnTheWay'),
+      label: facts.claimedByName ? t('ticket.stepOnTheWayName', { name: isolateIn(facts.claimedByName, i18n.language) }) : t('ticket.stepOnTheWay'),
       at: facts.claimedAt,
     },
     { label: t('ticket.stepDelivered'), at: facts.deliveredAt },
   ];
   const statusText =
-    facts.status === 'claimed' ? t('ticket.claimed', { name: facts.claimedByName ?? '' }) : t(`ticket.${facts.status}`);
+    facts.status === 'claimed' ? t('ticket.claimed', { name: isolateIn(facts.claimedByName ?? '', i18n.language) }) : t(`ticket.${facts.status}`);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="ticket-status">
@@ -56,7 +57,7 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
         })}
       </ol>
       {/* A ticket found by flight and surname comes without its needs (they can be medical). */}
-      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: facts.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>}
+      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: listIn(facts.needs.map((n) => t(`needs.${n}`)), i18n.language) })}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { airportClockIn, type Flight } from '../../core/plain.ts';
+import { isolateIn } from './words-in-language.ts';
 
 /** A clock time in the passenger's language (21:30 or 9:30 PM), always in the airport's time zone. */
 export function formatTime(iso: string, language: string, timeZone: string): string {
@@ -13,8 +14,8 @@ export function formatMoney(cents: number, currency: string, language: string): 
 /** The words for a flight's status line, as i18n key and values. */
 export function flightLine(f: Flight, language: string, timeZone: string): { key: string; values: Record<string, string> } {
   const values = {
-    flight: f.number,
-    destination: f.destinationName,
+    flight: isolateIn(f.number, language),
+    destination: isolateIn(f.destinationName, language),
     time: formatTime(f.status === 'delayed' ? f.estimatedDeparture : f.scheduledDeparture, language, timeZone),
   };
   return { key: `flight.${f.status}`, values };

@@ -67,6 +67,11 @@ describe('kiosk and staff app are installable in chromium', () => {
     );
   }
 
+  // The passenger's phone page shares the manifest settings (client/pwa-plugin.ts), so its icons too.
+  it('/p/ (the passenger phone page) names icons that the hub serves', async () => {
+    expect((await manifestIcons('/p/')).map((i) => i.status)).toEqual([200, 200, 200]);
+  });
+
   for (const path of ['/kiosk/', '/staff/']) {
     it(`${path} names 192, 512 and maskable icons that the hub serves`, async () => {
       expect(await manifestIcons(path)).toEqual([

@@ -200,6 +200,24 @@ describe('the passenger at the kiosk, in chromium', () => {
     await kiosk.context().close();
   });
 
+  it('in Arabic, lists needs with the Arabic conjunction and lets typed Latin names and notes keep their direction', async () => {
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
+    await kiosk.getByRole('button', { name: 'العربية' }).click();
+    await expect.poll(() => kiosk.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await kiosk.getByLabel('رقم الرحلة').fill('AF1634');
+    await kiosk.getByLabel('اسم العائلة').fill('Moreau');
+    // A Latin surname or note typed on an Arabic screen reads left to right inside its field.
+    expect(await kiosk.getByLabel('اسم العائلة').evaluate((e) => [e.getAttribute('dir'), getComputedStyle(e).direction].join())).toBe('auto,ltr');
+    await kiosk.getByLabel('ماء').check();
+    await kiosk.getByLabel('بطانية').check();
+    await kiosk.getByRole('button', { name: 'أرسل طلبي' }).click();
+    const asked = (await kiosk.locator('.asked').textContent())!;
+    expect(asked).toContain('ماء');
+    expect(asked).toContain(' وبطانية');
+    expect(asked).not.toContain(',');
+    await kiosk.context().close();
+  });
+
   it('after a minute untouched it warns, "I\'m still here" keeps the screen, and ten seconds more clear it', async () => {
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32', { fakeClock: true });
     const idle = () => kiosk.evaluate(() => document.documentElement.dataset.kioskIdle);
