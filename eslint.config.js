@@ -73,7 +73,7 @@ export default tseslint.config(
             {
               target: ['./kiosk', './staff-app'],
               from: './phone',
-              message: 'The phone app is the passenger\'s own: the kiosk and the staff app never import it.',
+              message: "The phone app is the passenger's own: the kiosk and the staff app never import it.",
             },
             {
               target: './phone',
@@ -85,7 +85,7 @@ export default tseslint.config(
               target: './phone',
               from: './kiosk',
               except: ['./src/locales', './src/languages.ts'],
-              message: 'The phone shares only the kiosk\'s catalogs and language list.',
+              message: "The phone shares only the kiosk's catalogs and language list.",
             },
             {
               target: './kiosk',

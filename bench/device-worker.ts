@@ -4,7 +4,16 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { EVENTS, makeOp, type Ack, type EntriesMessage, type Op, type PullResult } from '../core/index.ts';
-import { wallMs, type Command, type DeviceSpec, type KioskSpec, type Reply, type SurgePlan, type TabletSpec, type WorkerResults } from './protocol.ts';
+import {
+  wallMs,
+  type Command,
+  type DeviceSpec,
+  type KioskSpec,
+  type Reply,
+  type SurgePlan,
+  type TabletSpec,
+  type WorkerResults,
+} from './protocol.ts';
 import { kioskRequest } from './kiosk-request.ts';
 
 interface Device {
@@ -115,7 +124,8 @@ async function surge(plan: SurgePlan, startAt: number): Promise<number> {
   const rampS = plan.rampMs / 1000;
   const due = (ms: number): number => {
     const t = ms / 1000;
-    const sent = t <= rampS ? plan.from * t + ((plan.to - plan.from) * t * t) / (2 * rampS) : (plan.from + plan.to) * rampS / 2 + plan.to * (t - rampS);
+    const sent =
+      t <= rampS ? plan.from * t + ((plan.to - plan.from) * t * t) / (2 * rampS) : ((plan.from + plan.to) * rampS) / 2 + plan.to * (t - rampS);
     return Math.min(mine, Math.floor(sent * plan.share));
   };
   while (wallMs() < startAt) await new Promise((r) => setTimeout(r, 1));
@@ -202,7 +212,7 @@ process.on('message', (raw) => {
         return { ok: 'surged', sent: await surge(c.plan, c.startAt) };
       case 'settle':
         // Claims wait for their pushes, deliveries for their claims: wait until nothing is outstanding.
-        for (let quiet = 0; quiet < 10; ) {
+        for (let quiet = 0; quiet < 10;) {
           await new Promise((r) => setTimeout(r, 100));
           quiet = inFlight === 0 && chains === 0 ? quiet + 1 : 0;
         }

@@ -32,27 +32,31 @@ function crowded(): { state: HubState; requests: CareRequest[] } {
     flights[`F${i}`] = i % 2 ? { ...f, id: `F${i}` } : { ...bare, id: `F${i}` };
   }
   const ids = Object.keys(flights);
-  const requests: CareRequest[] = Array.from({ length: CARDS }, (_, i) => ({
-    id: uuidv7(),
-    ticket: `T${i}`,
-    gate: 'K32',
-    flightId: ids[i % ids.length]!,
-    flightNumber: flights[ids[i % ids.length]!]!.number,
-    surname: 'Bench',
-    needs: i % 7 ? ['water', 'food'] : ['mobility'],
-    party: { adults: 1 + (i % 3), children: i % 2, infants: 0 },
-    unaccompaniedMinor: false,
-    language: 'en',
-    note: '',
-    device: 'bench',
-    status: 'received',
-    createdAt: NOW.toISOString(),
-    claimedBy: null,
-    claimedByName: null,
-    claimedAt: null,
-    deliveredAt: null,
-    history: [],
-  }) as unknown as CareRequest);
+  const requests: CareRequest[] = Array.from(
+    { length: CARDS },
+    (_, i) =>
+      ({
+        id: uuidv7(),
+        ticket: `T${i}`,
+        gate: 'K32',
+        flightId: ids[i % ids.length]!,
+        flightNumber: flights[ids[i % ids.length]!]!.number,
+        surname: 'Bench',
+        needs: i % 7 ? ['water', 'food'] : ['mobility'],
+        party: { adults: 1 + (i % 3), children: i % 2, infants: 0 },
+        unaccompaniedMinor: false,
+        language: 'en',
+        note: '',
+        device: 'bench',
+        status: 'received',
+        createdAt: NOW.toISOString(),
+        claimedBy: null,
+        claimedByName: null,
+        claimedAt: null,
+        deliveredAt: null,
+        history: [],
+      }) as unknown as CareRequest,
+  );
   return { state: { ...s, flights, requests: Object.fromEntries(requests.map((r) => [r.id, r])) }, requests };
 }
 
@@ -71,9 +75,17 @@ const af = state.airlines.AF!;
 const flight = Object.values(state.flights)[0]!;
 const summaries = dist(passes(() => requests.forEach((r) => requestEntitlementSummary(state, r, now))));
 const drafts = dist(passes(() => requests.forEach((r) => voucherDraftsForRequest(state, r, now))));
-const single = dist(passes(() => { for (let i = 0; i < 1000; i++) assessEntitlements({ flight, airline: af }); }));
+const single = dist(
+  passes(() => {
+    for (let i = 0; i < 1000; i++) assessEntitlements({ flight, airline: af });
+  }),
+);
 
-console.log(`entitlements bench on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((l) => round(l, 1)).join(' ')}`);
+console.log(
+  `entitlements bench on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+    .map((l) => round(l, 1))
+    .join(' ')}`,
+);
 console.log(
   table([
     [`${CARDS} card entitlement lines (ms per pass, p50 / p95)`, `${summaries.p50} / ${summaries.p95}`, `p95 < ${TARGET_PASS_MS}`],

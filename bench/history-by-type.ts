@@ -55,7 +55,16 @@ const STEP: { [T in TimedType]: (ids: Ids) => [Device, OpBody] } = {
     {
       type: 'request.create',
       // One passenger per request, so the per-passenger voucher cap never refuses the bench's vouchers.
-      payload: { requestId: request, gate: 'K32', flightNumber: 'AF1634', surname: `Bench ${request.slice(-12)}`, needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
+      payload: {
+        requestId: request,
+        gate: 'K32',
+        flightNumber: 'AF1634',
+        surname: `Bench ${request.slice(-12)}`,
+        needs: ['water'],
+        party: { adults: 1, children: 0, infants: 0 },
+        language: 'en',
+        note: '',
+      },
     },
   ],
   'request.claim': ({ request }) => [AGENT, { type: 'request.claim', payload: { requestId: request } }],

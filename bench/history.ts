@@ -69,10 +69,22 @@ async function lifecycle(hub: Hub, waves: number, wave = WAVE, times: number[] =
       acked += acks.filter((a) => a.ok).length;
     };
     await run((id) => [
-      op({ kind: 'kiosk', id: 'bench-history-kiosk' }, {
-        type: 'request.create',
-        payload: { requestId: id, gate: 'K32', flightNumber: 'AF1634', surname: 'Bench', needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en', note: '' },
-      }),
+      op(
+        { kind: 'kiosk', id: 'bench-history-kiosk' },
+        {
+          type: 'request.create',
+          payload: {
+            requestId: id,
+            gate: 'K32',
+            flightNumber: 'AF1634',
+            surname: 'Bench',
+            needs: ['water'],
+            party: { adults: 1, children: 0, infants: 0 },
+            language: 'en',
+            note: '',
+          },
+        },
+      ),
       KIOSK,
     ]);
     await run((id) => [op({ kind: 'staff', id: 'A101' }, { type: 'request.claim', payload: { requestId: id } }), AGENT]);

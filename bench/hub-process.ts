@@ -43,10 +43,9 @@ async function main(): Promise<void> {
   for (const s of staff) store.data.credentials[s.id] = pinHash;
   const acks = await Promise.all(
     staff.map((s) =>
-      hub.submit(
-        makeOp({ actor: { kind: 'system', id: 'bench-seed' }, device: 'hub', at: new Date() }, { type: 'staff.upsert', payload: s }),
-        { kind: 'system' },
-      ),
+      hub.submit(makeOp({ actor: { kind: 'system', id: 'bench-seed' }, device: 'hub', at: new Date() }, { type: 'staff.upsert', payload: s }), {
+        kind: 'system',
+      }),
     ),
   );
   const refused = acks.find((a) => !a.ok);

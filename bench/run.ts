@@ -61,7 +61,9 @@ async function inLanes<T, R>(items: T[], lanes: number, fn: (t: T) => Promise<R>
 }
 
 /** The devices in a surge: staff tablet and manager board in throttled chromium, and the kiosk's cold start. */
-async function uiSection(kiosk?: KioskResult): Promise<{ ui: UiResult & { kioskColdStartThrottledMs: number | null; loadBefore: number[]; loadAfter: number[] }; kiosk: KioskResult }> {
+async function uiSection(
+  kiosk?: KioskResult,
+): Promise<{ ui: UiResult & { kioskColdStartThrottledMs: number | null; loadBefore: number[]; loadAfter: number[] }; kiosk: KioskResult }> {
   const loadBefore = loadavg().map((l) => round(l, 2));
   log(`ui: staff tablet and manager board in chromium, CPU throttled (load ${loadBefore.join(' ')})`);
   const uiChild = new Child('./ui.ts');
@@ -88,7 +90,9 @@ async function uiOnly(): Promise<void> {
   const kept = (previous.table ?? table([['—', '—']])).split('\n').filter((l) => !UI_ROW.test(l));
   const text = [...kept, ...rows].join('\n');
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
-  console.log(`\nGateCare bench (ui only), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${ui.loadBefore[0]} → ${ui.loadAfter[0]}\n`);
+  console.log(
+    `\nGateCare bench (ui only), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${ui.loadBefore[0]} → ${ui.loadAfter[0]}\n`,
+  );
   console.log(table(uiRows(ui, ui.kioskColdStartThrottledMs)));
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(file, JSON.stringify({ ...previous, ui: { date: new Date().toISOString(), machine, ...ui }, table: text }, null, 2) + '\n');
@@ -100,7 +104,13 @@ async function main(): Promise<void> {
   const onlyArg = process.argv.indexOf('--only');
   if ((onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY) === 'ui') return uiOnly();
   const started = Date.now();
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGb: round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg().map((l) => round(l, 2)) };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memGb: round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadBefore: loadavg().map((l) => round(l, 2)),
+  };
   log(`machine: ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore.join(' ')}`);
 
   // BENCH_HUB_PROFILE=<dir>: a V8 CPU profile of the hub, to see where its time goes.
@@ -114,7 +124,11 @@ async function main(): Promise<void> {
 
   const staff = benchStaff();
   const t0 = Date.now();
-  const tokens = await inLanes(staff, 8, async (s) => (await post<{ token: string }>(`${hubUrl}/api/login`, { staffId: s.id, pin: BENCH_PIN })).token);
+  const tokens = await inLanes(
+    staff,
+    8,
+    async (s) => (await post<{ token: string }>(`${hubUrl}/api/login`, { staffId: s.id, pin: BENCH_PIN })).token,
+  );
   const kioskPlaces = GATES.flatMap((gate) => Array.from({ length: KIOSKS_PER_GATE }, (_, i) => ({ gate, device: `bench-kiosk-${gate}-${i}` })));
   const enrolled = await inLanes(kioskPlaces, 4, async (k) => {
     const r = await post<{ token: string }>(`${hubUrl}/api/kiosks/enroll`, { gate: k.gate, device: k.device, staffId: 'M201', pin: '7319' });
@@ -195,7 +209,15 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     machine: { ...machine, loadAfter: loadavg().map((l) => round(l, 2)) },
-    setup: { tablets: staff.length, agents: AGENTS, dutyManagers: MANAGERS, gatePairs: GATE_PAIRS.length, kiosks: enrolled.length, plan: PLAN, deliverAfterMs: DELIVER_AFTER_MS },
+    setup: {
+      tablets: staff.length,
+      agents: AGENTS,
+      dutyManagers: MANAGERS,
+      gatePairs: GATE_PAIRS.length,
+      kiosks: enrolled.length,
+      plan: PLAN,
+      deliverAfterMs: DELIVER_AFTER_MS,
+    },
     surge: {
       hub: hubSurge,
       bare: bareSurge,
@@ -224,16 +246,33 @@ async function main(): Promise<void> {
     ['Submit→staff tablet p50/p95/p99, hub', `${h.visible.p50} / ${h.visible.p95} / ${h.visible.p99} ms (${h.visible.n} receipts)`],
     ['Submit→staff tablet p50/p95/p99, bare socket.io', `${b.visible.p50} / ${b.visible.p95} / ${b.visible.p99} ms`],
     [`p99 while kiosks sent ≥ ${HIGH_RATE} req/s, hub / bare`, `${h.visibleAtHighRate.p99} / ${b.visibleAtHighRate.p99} ms`, '≤ 50 ms'],
-    ['Hub ÷ bare (p50 / p99 / p99 at ≥500/s)', `${results.surge.ratio.p50}× / ${results.surge.ratio.p99}× / ${results.surge.ratio.p99AtHighRate}×`, '≤ 2×'],
+    [
+      'Hub ÷ bare (p50 / p99 / p99 at ≥500/s)',
+      `${results.surge.ratio.p50}× / ${results.surge.ratio.p99}× / ${results.surge.ratio.p99AtHighRate}×`,
+      '≤ 2×',
+    ],
     ['Hub alone: op received → pushed, p50/p99', `${hubInternal.p50} / ${hubInternal.p99} ms (${hubInternal.n} ops)`],
-    ['Kiosk ack p50/p95/p99, hub (bare)', `${h.kioskAck.p50} / ${h.kioskAck.p95} / ${h.kioskAck.p99} ms (${b.kioskAck.p50} / ${b.kioskAck.p95} / ${b.kioskAck.p99})`],
+    [
+      'Kiosk ack p50/p95/p99, hub (bare)',
+      `${h.kioskAck.p50} / ${h.kioskAck.p95} / ${h.kioskAck.p99} ms (${b.kioskAck.p50} / ${b.kioskAck.p95} / ${b.kioskAck.p99})`,
+    ],
     ['Staff claim/deliver ack p50/p99, hub', `${h.staffAck.p50} / ${h.staffAck.p99} ms`],
     ['Missed pushes / gaps seen (hub)', `${h.missedReceipts} / ${h.gaps}`],
     ['Hub peak memory (RSS, whole run)', `${round(afterStorm.peakRssMb)} MB`],
     ['Data after surge (files)', `${mb(afterSurge.dataBytes)} in ${afterSurge.dataFiles} files; newest segment ${mb(afterSurge.tailBytes)}`],
-    [`Reconnect storm: ${storm.devices} devices, ${storm.missedOps} ops missed`, `all caught up in ${storm.allCaughtUpMs} ms (p50 ${storm.perDevice.p50}, p95 ${storm.perDevice.p95}); ${storm.failed} failed`, '≤ 10 s'],
-    ['Cost per op, 1,000 stored (all-in wall / steady wall / CPU)', `${history.at1k.wallMsPerOp} / ${history.at1k.medianWaveMsPerOp} / ${history.at1k.cpuMsPerOp} ms`],
-    ['Cost per op, 100,000 stored (all-in wall / steady wall / CPU)', `${history.at100k.wallMsPerOp} / ${history.at100k.medianWaveMsPerOp} / ${history.at100k.cpuMsPerOp} ms`],
+    [
+      `Reconnect storm: ${storm.devices} devices, ${storm.missedOps} ops missed`,
+      `all caught up in ${storm.allCaughtUpMs} ms (p50 ${storm.perDevice.p50}, p95 ${storm.perDevice.p95}); ${storm.failed} failed`,
+      '≤ 10 s',
+    ],
+    [
+      'Cost per op, 1,000 stored (all-in wall / steady wall / CPU)',
+      `${history.at1k.wallMsPerOp} / ${history.at1k.medianWaveMsPerOp} / ${history.at1k.cpuMsPerOp} ms`,
+    ],
+    [
+      'Cost per op, 100,000 stored (all-in wall / steady wall / CPU)',
+      `${history.at100k.wallMsPerOp} / ${history.at100k.medianWaveMsPerOp} / ${history.at100k.cpuMsPerOp} ms`,
+    ],
     ['100k ÷ 1k (all-in wall / steady wall / CPU)', `${history.ratioWall}× / ${history.ratioMedianWave}× / ${history.ratioCpu}×`, '≤ 2×'],
     [
       `Per op type, CPU ms/op at ${round(history.byType.storedBefore.at1k / 1000)}k → ${round(history.byType.storedBefore.at100k / 1000)}k stored (ratio)`,
@@ -242,7 +281,10 @@ async function main(): Promise<void> {
         .join('; '),
       '≤ 2× each',
     ],
-    ['Commit stall during the checkpoint write, 1k / 100k', `${history.at1k.slowestWaveMs} / ${history.at100k.slowestWaveMs} ms (slowest 150-op wave)`],
+    [
+      'Commit stall during the checkpoint write, 1k / 100k',
+      `${history.at1k.slowestWaveMs} / ${history.at100k.slowestWaveMs} ms (slowest 150-op wave)`,
+    ],
     ['Restart with 100,000 stored', `${history.restartMs} ms (checkpoint + ${history.replayedOnRestart} ops replayed)`],
     ['Data with 100,000 stored', `${mb(history.dataBytes)} in ${history.dataFiles} files`],
     ['Kiosk JavaScript, gzipped', `${round(kiosk.jsGzipBytes / 1024)} kB (${kiosk.jsFiles} files)`],
@@ -251,7 +293,9 @@ async function main(): Promise<void> {
     ...uiRows(ui, ui.kioskColdStartThrottledMs),
   ];
   const text = table(rows);
-  console.log(`\nGateCare bench, ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore[0]} → ${results.machine.loadAfter[0]}\n`);
+  console.log(
+    `\nGateCare bench, ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore[0]} → ${results.machine.loadAfter[0]}\n`,
+  );
   console.log(text);
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify({ ...results, table: text }, null, 2) + '\n');
@@ -266,7 +310,8 @@ main().catch((e: unknown) => {
 
 /** The passenger phone's JavaScript (npm run size:phone), when the phone app is built. */
 function phoneRows(): Array<[string, string, string?]> {
-  if (!existsSync('dist/phone/index.html')) return [['Phone JavaScript, gzipped', 'not built (npm run build)', `≤ ${PHONE_JS_BUDGET_BYTES / 1024} kB`]];
+  if (!existsSync('dist/phone/index.html'))
+    return [['Phone JavaScript, gzipped', 'not built (npm run build)', `≤ ${PHONE_JS_BUDGET_BYTES / 1024} kB`]];
   const p = measurePhone('dist/phone');
   return [
     [

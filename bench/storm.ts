@@ -49,7 +49,9 @@ export async function runStorm(
   if (refused && !refused.ok) throw new Error(`storm: a missed request was refused: ${refused.reason}`);
   const target = Math.max(...acks.map((a) => (a.ok ? a.seq : 0)));
   const startAt = wallMs() + 300;
-  const replies = (await Promise.all(workers.map((w) => w.ask<Reply>({ cmd: 'reconnect', target, startAt })))) as Array<Extract<Reply, { ok: 'reconnected' }>>;
+  const replies = (await Promise.all(workers.map((w) => w.ask<Reply>({ cmd: 'reconnect', target, startAt })))) as Array<
+    Extract<Reply, { ok: 'reconnected' }>
+  >;
   const times = replies.flatMap((r) => r.caughtUp);
   return {
     devices: times.length + replies.reduce((n, r) => n + r.failed, 0),

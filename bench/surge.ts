@@ -81,7 +81,12 @@ function perSecondPeak(times: number[], from: number): number {
 }
 
 /** Kiosks submit the surge; staff tablets claim and deliver; returns what every side saw. */
-export async function runSurge(fleet: Fleet, plan: Omit<SurgePlan, 'share'>, expectedViewers: (gate: string) => number, highRate: number): Promise<SurgeRound> {
+export async function runSurge(
+  fleet: Fleet,
+  plan: Omit<SurgePlan, 'share'>,
+  expectedViewers: (gate: string) => number,
+  highRate: number,
+): Promise<SurgeRound> {
   const startAt = wallMs() + 500;
   const share = 1 / fleet.kiosks.length;
   await Promise.all(fleet.kiosks.map((k) => k.ask({ cmd: 'surge', plan: { ...plan, share }, startAt })));

@@ -296,7 +296,10 @@ export class SyncClient {
           socket
             .timeout(this.opts.ackTimeoutMs ?? 8000)
             .emitWithAck(EVENTS.submit, op)
-            .then((a: Ack) => a, () => null),
+            .then(
+              (a: Ack) => a,
+              () => null,
+            ),
         ),
       );
       for (let i = 0; i < batch.length; i++) {
@@ -370,7 +373,10 @@ export class SyncClient {
             break;
           }
           // A push may have brought some of these already while the answer was on its way.
-          const { state, failed } = replay(this.confirmed, result.entries.filter((e) => e.seq > this.seq));
+          const { state, failed } = replay(
+            this.confirmed,
+            result.entries.filter((e) => e.seq > this.seq),
+          );
           if (failed.length) {
             this.seq = 0;
             continue;

@@ -17,15 +17,19 @@ export function useAppUpdate(applyNow: boolean): { updateReady: boolean; apply: 
     onRegisteredSW(_url, registration) {
       if (!registration || timer.current) return;
       timer.current = setInterval(() => {
-        if (navigator.onLine) registration.update().catch(() => {
-          // The hub is unreachable: the next check will tell.
-        });
+        if (navigator.onLine)
+          registration.update().catch(() => {
+            // The hub is unreachable: the next check will tell.
+          });
       }, CHECK_EVERY_MS);
     },
   });
-  useEffect(() => () => {
-    if (timer.current) clearInterval(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearInterval(timer.current);
+    },
+    [],
+  );
   useEffect(() => {
     // Reloads the page under the new version; the outbox is in IndexedDB, so nothing is lost.
     if (needRefresh && applyNow) void updateServiceWorker(true);

@@ -22,8 +22,9 @@ export function airportClock(iso: string, timeZone: string): string {
 
 /** "1 Dec, 14:32" in the airport's zone, for logs and history. */
 export function airportDateTime(iso: string, timeZone: string): string {
-  const f = cached(`datetime|${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  const f = cached(
+    `datetime|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   );
   return f.format(new Date(iso));
 }
@@ -43,16 +44,18 @@ interface WallClock {
 }
 
 function wallClock(ms: number, timeZone: string): WallClock {
-  const f = cached(`parts|${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
+  const f = cached(
+    `parts|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
   const parts: Record<string, number> = {};
   for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);

@@ -19,7 +19,5 @@ export type Language = z.infer<typeof Language>;
 export const Need = z.enum(NEEDS);
 export type Need = z.infer<typeof Need>;
 
-export const GateId = z
-  .string()
-  .regex(/^[A-Z]{1,2}[0-9]{1,3}$/, 'a gate looks like K32 (letters then digits)');
+export const GateId = z.string().regex(/^[A-Z]{1,2}[0-9]{1,3}$/, 'a gate looks like K32 (letters then digits)');
 export type GateId = z.infer<typeof GateId>;

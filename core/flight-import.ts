@@ -60,7 +60,12 @@ const Row = z
     distanceKm: z.preprocess(
       numberFromCell,
       z
-        .number({ error: (i) => (i.input === undefined ? "distanceKm is missing: give the flight's distance in kilometres, such as 830" : 'distanceKm is a number of kilometres, such as 830') })
+        .number({
+          error: (i) =>
+            i.input === undefined
+              ? "distanceKm is missing: give the flight's distance in kilometres, such as 830"
+              : 'distanceKm is a number of kilometres, such as 830',
+        })
         .int('distanceKm is a whole number of kilometres')
         .positive("distanceKm is the flight's distance in kilometres: more than 0")
         .max(20000, 'distanceKm is at most 20000'),
@@ -146,7 +151,8 @@ function parseCsv(text: string): { rows: { line: number; values: Record<string, 
       if (!header) {
         header = cells.map(canonicalColumn);
         const unknown = cells.filter((c, i) => header![i] === undefined);
-        if (unknown.length) errors.push({ line, message: `unknown column ${unknown.map((u) => `"${u}"`).join(', ')}; columns are ${COLUMNS.join(', ')}` });
+        if (unknown.length)
+          errors.push({ line, message: `unknown column ${unknown.map((u) => `"${u}"`).join(', ')}; columns are ${COLUMNS.join(', ')}` });
         const missing = REQUIRED.filter((c) => !header!.includes(c));
         if (missing.length) errors.push({ line, message: `missing column ${missing.join(', ')}` });
         return;

@@ -8,7 +8,10 @@ const ITEM_FOR_NEED: Partial<Record<Need, StockItem>> = { water: 'water', food: 
  * one), less what was already handed out in earlier partial deliveries, and never more than the
  * gate holds. The agent adjusts it before sending; it only saves typing the obvious.
  */
-export function suggestedHandout(r: Pick<CareRequest, 'needs' | 'party' | 'handedOut'>, stock: Partial<Record<StockItem, number>> | undefined): ItemCounts {
+export function suggestedHandout(
+  r: Pick<CareRequest, 'needs' | 'party' | 'handedOut'>,
+  stock: Partial<Record<StockItem, number>> | undefined,
+): ItemCounts {
   const persons = r.party.adults + r.party.children + r.party.infants;
   const out: ItemCounts = {};
   for (const need of r.needs) {

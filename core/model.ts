@@ -19,7 +19,7 @@ export type StaffId = z.infer<typeof StaffId>;
 export const FlightNumber = z
   .string()
   .transform(normaliseFlightNumber)
-  .pipe(z.string().regex(FLIGHT_NUMBER_PATTERN, 'a flight number looks like AF1234 or AF84: the airline\'s two characters, then up to four digits'));
+  .pipe(z.string().regex(FLIGHT_NUMBER_PATTERN, "a flight number looks like AF1234 or AF84: the airline's two characters, then up to four digits"));
 
 export { StockItem, Role, STOCK_ITEMS, ROLES } from './enums.ts';
 

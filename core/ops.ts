@@ -99,9 +99,7 @@ export const ApprovePayload = z
   .strict();
 export const DeclinePayload = z.object({ voucherId: Uuid, reason: Reason }).strict();
 
-export const StockSetPayload = z
-  .object({ gate: GateId, item: StockItem, quantity: z.number().int().min(0).max(100000) })
-  .strict();
+export const StockSetPayload = z.object({ gate: GateId, item: StockItem, quantity: z.number().int().min(0).max(100000) }).strict();
 
 const FlightRef = z.string().min(3).max(40);
 

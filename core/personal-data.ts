@@ -54,7 +54,6 @@ function requestHolds(r: CareRequest): boolean {
   );
 }
 
-
 function voucherHolds(v: Voucher): boolean {
   return v.description !== PURGED || v.escalationNote !== PURGED || !!v.declineReason || !!v.decisionNote;
 }

@@ -20,10 +20,14 @@ export function describePolicyChange(before: PolicyRules, after: PolicyRules): s
     const b = before.limits[role];
     const a = after.limits[role];
     if (b.capPerPassengerCents !== a.capPerPassengerCents) {
-      out.push(`${ROLE_LABEL[role]} cap per passenger: ${money(b.capPerPassengerCents, before.currency)} → ${money(a.capPerPassengerCents, after.currency)}`);
+      out.push(
+        `${ROLE_LABEL[role]} cap per passenger: ${money(b.capPerPassengerCents, before.currency)} → ${money(a.capPerPassengerCents, after.currency)}`,
+      );
     }
     if (b.budgetPerShiftCents !== a.budgetPerShiftCents) {
-      out.push(`${ROLE_LABEL[role]} budget per shift: ${money(b.budgetPerShiftCents, before.currency)} → ${money(a.budgetPerShiftCents, after.currency)}`);
+      out.push(
+        `${ROLE_LABEL[role]} budget per shift: ${money(b.budgetPerShiftCents, before.currency)} → ${money(a.budgetPerShiftCents, after.currency)}`,
+      );
     }
   }
   for (const item of STOCK_ITEMS) {
@@ -45,13 +49,7 @@ function changedBy(state: HubState, actor: Actor): string {
 }
 
 /** The rules log with one more change at its end: when, who, what moved, and which airline if any. */
-export function logRuleChange(
-  state: HubState,
-  actor: Actor,
-  when: { at: string; seq: number },
-  changes: string[],
-  airline?: string,
-): PolicyChange[] {
+export function logRuleChange(state: HubState, actor: Actor, when: { at: string; seq: number }, changes: string[], airline?: string): PolicyChange[] {
   const entry: PolicyChange = { at: when.at, seq: when.seq, by: actor.id, byName: changedBy(state, actor), changes, ...(airline ? { airline } : {}) };
   // A device's saved state from before the log existed has none.
   return [...(state.policyLog ?? []), entry];

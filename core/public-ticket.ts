@@ -86,10 +86,7 @@ export function matchRequests(state: HubState, query: TicketQuery, nowIso: strin
   } else {
     const since = Date.parse(nowIso) - PASS_LOOKUP_HOURS * 3600_000;
     found = requests.filter(
-      (r) =>
-        sameFlightNumber(r.flightNumber, query.flightNumber) &&
-        sameSurname(r.surname, query.surname) &&
-        Date.parse(r.createdAt) >= since,
+      (r) => sameFlightNumber(r.flightNumber, query.flightNumber) && sameSurname(r.surname, query.surname) && Date.parse(r.createdAt) >= since,
     );
   }
   return found.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, 10);

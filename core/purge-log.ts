@@ -37,7 +37,9 @@ function blankOp(op: Op, { requests, vouchers }: PurgedRecords): Op {
     case 'request.cancel':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, reason: PURGED } } : op;
     case 'voucher.issue':
-      return requests.has(op.payload.requestId) && op.payload.description !== undefined ? { ...op, payload: { ...op.payload, description: PURGED } } : op;
+      return requests.has(op.payload.requestId) && op.payload.description !== undefined
+        ? { ...op, payload: { ...op.payload, description: PURGED } }
+        : op;
     case 'voucher.escalate':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, description: PURGED, note: PURGED } } : op;
     case 'voucher.approve':

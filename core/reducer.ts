@@ -31,11 +31,7 @@ export function apply(state: HubState, op: Op, ctx: ApplyContext): Outcome {
  * Folds an accepted log onto a state; an entry the hub accepted but this state rejects is reported.
  * `inPlace` only for a state the caller owns (see ApplyContext).
  */
-export function replay(
-  state: HubState,
-  entries: readonly LogEntry[],
-  opts: { inPlace?: boolean } = {},
-): { state: HubState; failed: LogEntry[] } {
+export function replay(state: HubState, entries: readonly LogEntry[], opts: { inPlace?: boolean } = {}): { state: HubState; failed: LogEntry[] } {
   let s = state;
   const failed: LogEntry[] = [];
   for (const e of entries) {

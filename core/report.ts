@@ -127,31 +127,41 @@ export function reportCsv(report: DisruptionReport): string {
   // Airport wall-clock times, "2026-12-01 14:32", with the zone named on each line so a spreadsheet never guesses.
   const local = (iso: string | null) => (iso ? airportInputValue(iso, report.timeZone).replace('T', ' ') : '');
   const rows = report.flights.map((f) => [
-    f.number, f.flightId, f.destination, f.status, f.delayMin, ...counts(f),
-    local(f.scheduledDeparture), local(f.expectedDeparture), report.timeZone,
+    f.number,
+    f.flightId,
+    f.destination,
+    f.status,
+    f.delayMin,
+    ...counts(f),
+    local(f.scheduledDeparture),
+    local(f.expectedDeparture),
+    report.timeZone,
   ]);
   rows.push(['TOTAL', '', '', '', '', ...counts(report.totals), '', '', report.timeZone]);
-  return Papa.unparse({
-    fields: [
-      'flight',
-      'flight_id',
-      'destination',
-      'status',
-      'delay_min',
-      'requests',
-      'passengers_helped',
-      'still_open',
-      'median_wait_min',
-      'worst_wait_min',
-      ...STOCK_ITEMS.map((i) => `items_${i}`),
-      'vouchers',
-      `spend_${report.currency.toLowerCase()}`,
-      'vouchers_pending',
-      'vouchers_declined',
-      'scheduled_departure',
-      'expected_departure',
-      'time_zone',
-    ],
-    data: rows,
-  }, { newline: '\r\n', escapeFormulae: FORMULA_START });
+  return Papa.unparse(
+    {
+      fields: [
+        'flight',
+        'flight_id',
+        'destination',
+        'status',
+        'delay_min',
+        'requests',
+        'passengers_helped',
+        'still_open',
+        'median_wait_min',
+        'worst_wait_min',
+        ...STOCK_ITEMS.map((i) => `items_${i}`),
+        'vouchers',
+        `spend_${report.currency.toLowerCase()}`,
+        'vouchers_pending',
+        'vouchers_declined',
+        'scheduled_departure',
+        'expected_departure',
+        'time_zone',
+      ],
+      data: rows,
+    },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  );
 }

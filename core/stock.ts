@@ -39,8 +39,7 @@ export function lowStockAlerts(state: HubState): LowStockAlert[] {
 }
 
 export function describeItems(items: ItemCounts): string {
-  return STOCK_ITEMS
-    .filter((i) => (items[i] ?? 0) > 0)
+  return STOCK_ITEMS.filter((i) => (items[i] ?? 0) > 0)
     .map((i) => countOf(i, items[i] ?? 0))
     .join(', ');
 }

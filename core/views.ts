@@ -10,9 +10,7 @@ export { REDACTED } from './redacted.ts';
 export { noticeRevealDue } from './notices.ts';
 
 /** Who is looking: decides which requests and operations a device receives. */
-export type Viewer =
-  | { kind: 'kiosk'; device: string; gate: GateId }
-  | { kind: 'staff'; id: string; role: Role; gates: GateId[] };
+export type Viewer = { kind: 'kiosk'; device: string; gate: GateId } | { kind: 'staff'; id: string; role: Role; gates: GateId[] };
 
 function requestVisible(viewer: Viewer, gate: GateId, device: string): boolean {
   if (viewer.kind === 'kiosk') return device === viewer.device;

@@ -4,14 +4,10 @@ import type { LogEntry } from './ops.ts';
 import type { RejectCode } from './outcome.ts';
 
 /** Acknowledgement of one submitted operation; a duplicate gets the original answer. */
-export type Ack =
-  | { v: 1; opId: string; ok: true; seq: number }
-  | { v: 1; opId: string; ok: false; code: RejectCode; reason: string };
+export type Ack = { v: 1; opId: string; ok: true; seq: number } | { v: 1; opId: string; ok: false; code: RejectCode; reason: string };
 
 /** Answer to "everything after seq N": entries when close, a snapshot when too far behind. */
-export type PullResult =
-  | { v: 1; kind: 'entries'; entries: LogEntry[]; upTo: number }
-  | { v: 1; kind: 'snapshot'; state: HubState; upTo: number };
+export type PullResult = { v: 1; kind: 'entries'; entries: LogEntry[]; upTo: number } | { v: 1; kind: 'snapshot'; state: HubState; upTo: number };
 
 /**
  * Why the hub refused a device's connection, sent as the refusal's `data.code` so devices decide

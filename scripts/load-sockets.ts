@@ -178,7 +178,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     };
 
     const rss: number[] = [];
-    const sampler = setInterval(() => void rssMb(pid).then((m) => rss.push(m), () => {}), 1000);
+    const sampler = setInterval(
+      () =>
+        void rssMb(pid).then(
+          (m) => rss.push(m),
+          () => {},
+        ),
+      1000,
+    );
     const end = Date.now() + o.seconds * 1000;
     let nextLog = Date.now() + 30_000;
     while (Date.now() < end) {
@@ -204,7 +211,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     const rssWarmMb = warm.reduce((a, b) => a + b, 0) / Math.max(1, warm.length);
     const rssEndMb = rss.slice(-3).reduce((a, b) => a + b, 0) / Math.min(3, rss.length);
     const rssGrowthPct = ((rssEndMb - rssWarmMb) / rssWarmMb) * 100;
-    if (rssGrowthPct > MAX_RSS_GROWTH_PCT) problems.push(`hub memory grew ${rssGrowthPct.toFixed(0)} % (${rssWarmMb.toFixed(0)} → ${rssEndMb.toFixed(0)} MB)`);
+    if (rssGrowthPct > MAX_RSS_GROWTH_PCT)
+      problems.push(`hub memory grew ${rssGrowthPct.toFixed(0)} % (${rssWarmMb.toFixed(0)} → ${rssEndMb.toFixed(0)} MB)`);
     if (connectFailures) problems.push(`${connectFailures} connections failed to open`);
     if (ackTimeouts) problems.push(`${ackTimeouts} operations got no acknowledgement within 10 s`);
     return {

@@ -21,7 +21,8 @@ function digestOf(state: HubState): string {
 function distrust(data: CheckpointData): string | null {
   if (data.v !== SCHEMA_VERSION) return `it has schema version ${data.v}`;
   if (!data.state) return null;
-  if (typeof data.state.seq !== 'number' || typeof data.state.requests !== 'object' || data.state.requests === null) return 'it does not hold a hub state';
+  if (typeof data.state.seq !== 'number' || typeof data.state.requests !== 'object' || data.state.requests === null)
+    return 'it does not hold a hub state';
   if (data.digest !== digestOf(data.state)) return 'its content does not match the digest written with it';
   return null;
 }

@@ -1,13 +1,4 @@
-import {
-  makeOp,
-  type AirlineConfig,
-  type Flight,
-  type Gate,
-  type OpBody,
-  type Op,
-  type StaffMember,
-  StockItem,
-} from '../core/index.ts';
+import { makeOp, type AirlineConfig, type Flight, type Gate, type OpBody, type Op, type StaffMember, StockItem } from '../core/index.ts';
 
 /** The demo staff and their PINs: also listed in the README, because this is a demo. */
 export const DEMO_STAFF: ReadonlyArray<StaffMember & { pin: string }> = [

@@ -9,7 +9,9 @@ export class CorruptDataFileError extends Error {
     cause: unknown,
     advice = `Restore a backup to ${file}.`,
   ) {
-    super(`GateCare data file ${file} is corrupt or truncated (${cause instanceof Error ? cause.message : String(cause)}). A copy was kept at ${copy}. ${advice}`);
+    super(
+      `GateCare data file ${file} is corrupt or truncated (${cause instanceof Error ? cause.message : String(cause)}). A copy was kept at ${copy}. ${advice}`,
+    );
     this.name = 'CorruptDataFileError';
   }
 }

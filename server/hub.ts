@@ -96,7 +96,8 @@ export class Hub extends EventEmitter<HubEvents> {
   submit(raw: unknown, who: Identity): Promise<Ack> {
     const opId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '';
     if (this.closed) return Promise.resolve(this.refuse(opId, 'storage', 'the hub is shutting down, try again shortly'));
-    if (this.storageFault) return Promise.resolve(this.refuse(opId, 'storage', `the hub cannot write to its disk (${this.storageFault}): try again shortly`));
+    if (this.storageFault)
+      return Promise.resolve(this.refuse(opId, 'storage', `the hub cannot write to its disk (${this.storageFault}): try again shortly`));
     const parsed = parseOp(raw);
     if (!parsed.ok) return Promise.resolve(this.refuse(opId, 'invalid', parsed.reason));
     const op = parsed.op;
@@ -160,11 +161,19 @@ export class Hub extends EventEmitter<HubEvents> {
     this.closed = true;
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
-    const done = await Promise.race([this.flush().then(() => 'flushed' as const, () => 'timeout' as const), gaveUp]);
+    const done = await Promise.race([
+      this.flush().then(
+        () => 'flushed' as const,
+        () => 'timeout' as const,
+      ),
+      gaveUp,
+    ]);
     clearTimeout(timer);
     if (done === 'timeout') {
       this.stopRetrying = true;
-      console.error(`GateCare: stopping with ${this.batch.length + this.inFlight.length} operations not written (${this.storageFault ?? 'disk too slow'}); their devices will send them again`);
+      console.error(
+        `GateCare: stopping with ${this.batch.length + this.inFlight.length} operations not written (${this.storageFault ?? 'disk too slow'}); their devices will send them again`,
+      );
       return;
     }
     if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint();
@@ -195,7 +204,8 @@ export class Hub extends EventEmitter<HubEvents> {
     if (op.actor.kind !== 'staff' || op.actor.id !== who.id) return `you are signed in as ${who.id}, not ${op.actor.id}`;
     // The reducer sees kiosks only through their requests; enrolment tells the hub of them before any.
     const kioskGate = op.type === 'request.create' ? this.store.data.kioskDevices?.[op.device] : undefined;
-    if (kioskGate !== undefined) return `device ${op.device} is a kiosk (enrolled at gate ${kioskGate}): staff requests come from the staff member's own device`;
+    if (kioskGate !== undefined)
+      return `device ${op.device} is a kiosk (enrolled at gate ${kioskGate}): staff requests come from the staff member's own device`;
     return null;
   }
 
@@ -219,9 +229,15 @@ export class Hub extends EventEmitter<HubEvents> {
           this.seen.set(p.entry.op.id, ack);
           p.resolve(ack);
         }
-        this.emit('committed', done.map((p) => p.entry), this.durable);
+        this.emit(
+          'committed',
+          done.map((p) => p.entry),
+          this.durable,
+        );
         if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
-          this.checkpoint().catch((e: unknown) => console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`));
+          this.checkpoint().catch((e: unknown) =>
+            console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`),
+          );
         }
       }
       this.writing = null;
@@ -242,7 +258,9 @@ export class Hub extends EventEmitter<HubEvents> {
         await this.checkpoint();
       }
     } catch (e) {
-      console.error(`GateCare: could not rewrite the stored log after a purge (${(e as Error).message}); it still holds personal data of ${flightIds.join(', ')}`);
+      console.error(
+        `GateCare: could not rewrite the stored log after a purge (${(e as Error).message}); it still holds personal data of ${flightIds.join(', ')}`,
+      );
     }
   }
 
@@ -269,7 +287,9 @@ export class Hub extends EventEmitter<HubEvents> {
         this.storageFault = (e as Error).message;
         console.error(`GateCare: ${this.storageFault}; retrying`);
         for (const p of [...this.inFlight, ...this.batch]) {
-          p.resolve(this.refuse(p.entry.op.id, 'storage', `not written yet: the hub cannot write to its disk (${this.storageFault}); send it again shortly`));
+          p.resolve(
+            this.refuse(p.entry.op.id, 'storage', `not written yet: the hub cannot write to its disk (${this.storageFault}); send it again shortly`),
+          );
         }
         if (this.stopRetrying) return false;
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));

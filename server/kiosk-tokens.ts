@@ -6,9 +6,7 @@ import { SignedTokens } from './signed-token.ts';
 /** A kiosk stays enrolled for a year; a duty manager re-enrols it after that (or after moving it). */
 export const KIOSK_TOKEN_DAYS = 365;
 
-export const KioskDeviceId = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{8,64}$/, 'a device id is 8 to 64 letters, digits or dashes');
+export const KioskDeviceId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a device id is 8 to 64 letters, digits or dashes');
 
 const KioskClaims = z.object({ kind: z.literal('kiosk'), device: KioskDeviceId, gate: GateId, by: StaffId, exp: z.number() }).strict();
 export type KioskClaims = z.infer<typeof KioskClaims>;

@@ -102,7 +102,8 @@ export class SegmentedLog {
       lastSeq,
       accepted: all.flatMap((s) => s.entries.map((e): [string, number] => [e.op.id, e.seq])),
       rejected: all.flatMap((s) => Object.entries(s.rejected)),
-      entriesAfter: (after) => all.flatMap((s) => (s.entries.length && s.entries[s.entries.length - 1]!.seq > after ? s.entries.filter((e) => e.seq > after) : [])),
+      entriesAfter: (after) =>
+        all.flatMap((s) => (s.entries.length && s.entries[s.entries.length - 1]!.seq > after ? s.entries.filter((e) => e.seq > after) : [])),
     };
     const last = segments[segments.length - 1];
     const tail = last && last.data.entries.length < SEGMENT_ENTRIES ? last : SegmentedLog.low(dir, lastSeq + 1);

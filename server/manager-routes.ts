@@ -8,7 +8,10 @@ import type { TokenSigner } from './tokens.ts';
 
 const ImportBody = z
   .object({
-    text: z.string().min(1, 'the file is empty').max(1024 * 1024, 'a flight list is at most 1 MB'),
+    text: z
+      .string()
+      .min(1, 'the file is empty')
+      .max(1024 * 1024, 'a flight list is at most 1 MB'),
     format: z.enum(['csv', 'json']).optional(),
     /** Without it, a file with any bad line imports nothing, so a half-right list is never taken for whole. */
     importValidRows: z.boolean().optional(),
@@ -56,7 +59,10 @@ export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: To
     const now = new Date().toISOString();
     const acks = await Promise.all(
       parsed.flights.map((flight) => {
-        const op = makeOp({ actor: { kind: 'staff', id: member.id }, device: 'hub-flight-import', at: now }, { type: 'flight.upsert', payload: flight });
+        const op = makeOp(
+          { actor: { kind: 'staff', id: member.id }, device: 'hub-flight-import', at: now },
+          { type: 'flight.upsert', payload: flight },
+        );
         return hub.submit(op, { kind: 'staff', id: member.id });
       }),
     );

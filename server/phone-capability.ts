@@ -5,9 +5,7 @@ import { phoneLinkOpen, type CareRequest, type HubState, type PhoneClosedReason 
 const CAPABILITY = /^[A-Za-z0-9_-]{43}$/;
 const TAG_BYTES = 16;
 
-export type OpenedLink =
-  | { ok: true; request: CareRequest }
-  | { ok: false; closed: PhoneClosedReason; reason: string };
+export type OpenedLink = { ok: true; request: CareRequest } | { ok: false; closed: PhoneClosedReason; reason: string };
 
 function uuidBytes(id: string): Buffer | null {
   const hex = id.replace(/-/g, '');
@@ -50,7 +48,9 @@ export class PhoneCapabilities {
     if (!r) return unknown;
     const generation = r.phoneGeneration ?? 0;
     if (timingSafeEqual(given, this.tag(id, generation))) {
-      return phoneLinkOpen(r) ? { ok: true, request: r } : { ok: false, closed: 'purged', reason: 'this ticket is closed and its details were deleted' };
+      return phoneLinkOpen(r)
+        ? { ok: true, request: r }
+        : { ok: false, closed: 'purged', reason: 'this ticket is closed and its details were deleted' };
     }
     for (let g = generation - 1; g >= 0; g--) {
       if (timingSafeEqual(given, this.tag(id, g))) return { ok: false, closed: 'revoked', reason: 'this link was switched off by the staff' };

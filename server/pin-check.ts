@@ -116,4 +116,3 @@ function isLastManager(hub: Hub, guard: PinGuard, staff: StaffMember | undefined
   if (staff?.role !== 'duty_manager') return false;
   return !Object.values(hub.current.staff).some((m) => m.role === 'duty_manager' && m.id !== staff.id && !guard.isLocked(m.id, address));
 }
-

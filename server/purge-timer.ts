@@ -16,7 +16,10 @@ export function startPurgeTimer(hub: Hub, afterHours: number, everyMs: number, n
   let running: Promise<void> | null = null;
   const purgeDue = async (): Promise<void> => {
     for (const flightId of flightsDueForPurge(hub.current, now(), afterHours)) {
-      const op = makeOp({ actor: { kind: 'system', id: 'purge-timer' }, device: 'hub', at: new Date(now()) }, { type: 'passengers.purge', payload: { flightId } });
+      const op = makeOp(
+        { actor: { kind: 'system', id: 'purge-timer' }, device: 'hub', at: new Date(now()) },
+        { type: 'passengers.purge', payload: { flightId } },
+      );
       const ack = await hub.submit(op, { kind: 'system' });
       if (!ack.ok) console.error(`GateCare: purging personal data of flight ${flightId} failed: ${ack.reason}`);
     }

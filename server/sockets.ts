@@ -150,51 +150,60 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
     const deviceKey = keyOf(socket.data.identity);
     const endedMessage = socket.data.identity.kind === 'kiosk' ? NOT_ENROLLED : SESSION_EXPIRED;
 
-    socket.on(EVENTS.submit, guarded('op', (op: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const opId = opIdOf(op);
-      const refuse = (code: 'forbidden' | 'rate_limited' | 'invalid' | 'storage', reason: string): void =>
-        ack({ v: SCHEMA_VERSION, opId, ok: false, code, reason });
-      if (expired()) return refuse('forbidden', endedMessage);
-      const wait = opLimiter.take(deviceKey);
-      if (wait > 0) return refuse('rate_limited', `too many operations from this device: slow down, try again in ${Math.ceil(wait / 1000)} s`);
-      const size = measureJson(op, limits.maxOpBytes);
-      if (!size.ok) {
-        return refuse(
-          'invalid',
-          size.reason === 'too_deep'
-            ? 'operation nested too deeply: an operation is a flat record of fields'
-            : `operation too large (${Math.ceil(size.bytes / 1024)} KB): at most ${limits.maxOpBytes / 1024} KB`,
+    socket.on(
+      EVENTS.submit,
+      guarded('op', (op: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        const opId = opIdOf(op);
+        const refuse = (code: 'forbidden' | 'rate_limited' | 'invalid' | 'storage', reason: string): void =>
+          ack({ v: SCHEMA_VERSION, opId, ok: false, code, reason });
+        if (expired()) return refuse('forbidden', endedMessage);
+        const wait = opLimiter.take(deviceKey);
+        if (wait > 0) return refuse('rate_limited', `too many operations from this device: slow down, try again in ${Math.ceil(wait / 1000)} s`);
+        const size = measureJson(op, limits.maxOpBytes);
+        if (!size.ok) {
+          return refuse(
+            'invalid',
+            size.reason === 'too_deep'
+              ? 'operation nested too deeply: an operation is a flat record of fields'
+              : `operation too large (${Math.ceil(size.bytes / 1024)} KB): at most ${limits.maxOpBytes / 1024} KB`,
+          );
+        }
+        hub.submit(op, socket.data.identity).then(
+          (a) => ack(a),
+          (e: unknown) => {
+            console.error(`GateCare: operation ${opId} failed inside the hub (${(e as Error).message})`);
+            refuse('storage', 'the hub could not take this operation now: try again shortly');
+          },
         );
-      }
-      hub.submit(op, socket.data.identity).then(
-        (a) => ack(a),
-        (e: unknown) => {
-          console.error(`GateCare: operation ${opId} failed inside the hub (${(e as Error).message})`);
-          refuse('storage', 'the hub could not take this operation now: try again shortly');
-        },
-      );
-    }));
+      }),
+    );
 
-    socket.on(EVENTS.ticketLookup, guarded('ticket.lookup', (args: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      if (expired()) return ack({ v: 1, ok: false, reason: endedMessage });
-      const wait = lookupLimiter.take(deviceKey);
-      if (wait > 0) return ack({ v: 1, ok: false, reason: `too many look-ups from this device, try again in ${Math.ceil(wait / 1000)} s` });
-      ack(answerTicketLookup(hub, args, now()));
-    }));
+    socket.on(
+      EVENTS.ticketLookup,
+      guarded('ticket.lookup', (args: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        if (expired()) return ack({ v: 1, ok: false, reason: endedMessage });
+        const wait = lookupLimiter.take(deviceKey);
+        if (wait > 0) return ack({ v: 1, ok: false, reason: `too many look-ups from this device, try again in ${Math.ceil(wait / 1000)} s` });
+        ack(answerTicketLookup(hub, args, now()));
+      }),
+    );
 
-    socket.on(EVENTS.pull, guarded('pull', (args: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      if (expired()) return ack({ error: SESSION_EXPIRED });
-      const wait = pullLimiter.take(deviceKey);
-      if (wait > 0) return ack({ error: `rate_limited: too many pulls from this device, try again in ${Math.ceil(wait / 1000)} s` });
-      const parsed = PullArgs.safeParse(args);
-      if (!parsed.success) return ack({ error: 'pull needs { after: a non-negative integer }' });
-      const result = hub.pull(parsed.data.after, socket.data.viewer);
-      socket.data.sentUpTo = result.upTo;
-      ack(result);
-    }));
+    socket.on(
+      EVENTS.pull,
+      guarded('pull', (args: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return;
+        if (expired()) return ack({ error: SESSION_EXPIRED });
+        const wait = pullLimiter.take(deviceKey);
+        if (wait > 0) return ack({ error: `rate_limited: too many pulls from this device, try again in ${Math.ceil(wait / 1000)} s` });
+        const parsed = PullArgs.safeParse(args);
+        if (!parsed.success) return ack({ error: 'pull needs { after: a non-negative integer }' });
+        const result = hub.pull(parsed.data.after, socket.data.viewer);
+        socket.data.sentUpTo = result.upTo;
+        ack(result);
+      }),
+    );
   });
 
   hub.on('committed', (entries, state) => {
@@ -232,7 +241,8 @@ function guarded(event: string, handler: (args: unknown, ack: unknown) => void):
 /** Answers from the durable state: nothing a crash could still take back is ever shown. */
 function answerTicketLookup(hub: Hub, args: unknown, now: number): TicketLookup {
   const query = TicketQuery.safeParse(args);
-  if (!query.success) return { v: 1, ok: false, reason: `look up a ticket by { ticket } or by { flightNumber, surname }: ${describeZodError(query.error)}` };
+  if (!query.success)
+    return { v: 1, ok: false, reason: `look up a ticket by { ticket } or by { flightNumber, surname }: ${describeZodError(query.error)}` };
   return { v: 1, ok: true, tickets: lookupTickets(hub.durableState, query.data, new Date(now).toISOString()) };
 }
 

@@ -32,9 +32,7 @@ export interface BoardingPass {
 /** Why a scan could not be read; the kiosk words each one for the passenger. */
 export type BcbpErrorCode = 'empty' | 'not_boarding_pass' | 'truncated' | 'invalid_field';
 
-export type BcbpResult =
-  | { ok: true; pass: BoardingPass }
-  | { ok: false; code: BcbpErrorCode; reason: string };
+export type BcbpResult = { ok: true; pass: BoardingPass } | { ok: false; code: BcbpErrorCode; reason: string };
 
 const HEADER = 23;
 const LEG = 37;
@@ -122,7 +120,10 @@ export function parseBcbp(input: string): BcbpResult {
       at += LEG + conditionalSize;
       // A size past the end means the scan was cut, or the pass is damaged: nothing after it can be trusted.
       if (text.length < at) {
-        return fail('truncated', `leg ${i + 1} declares ${conditionalSize} characters of optional data, but the scan ends ${at - text.length} characters before`);
+        return fail(
+          'truncated',
+          `leg ${i + 1} declares ${conditionalSize} characters of optional data, but the scan ends ${at - text.length} characters before`,
+        );
       }
     }
   } catch (e) {

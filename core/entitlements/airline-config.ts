@@ -4,9 +4,7 @@ import { z } from 'zod';
 export const Regime = z.enum(['eu261', 'uk261', 'appr']);
 export type Regime = z.infer<typeof Regime>;
 
-export const AirlineCode = z
-  .string()
-  .regex(/^[A-Z0-9]{2}$/, 'an airline code is the two-character IATA designator, like AF');
+export const AirlineCode = z.string().regex(/^[A-Z0-9]{2}$/, 'an airline code is the two-character IATA designator, like AF');
 
 function hasAtMostTwoDecimals(v: number): boolean {
   return Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
@@ -14,7 +12,11 @@ function hasAtMostTwoDecimals(v: number): boolean {
 
 export const Money = z
   .object({
-    amount: z.number().positive('an amount must be more than zero').max(100000, 'an amount is at most 100000').refine(hasAtMostTwoDecimals, 'an amount has at most two decimals'),
+    amount: z
+      .number()
+      .positive('an amount must be more than zero')
+      .max(100000, 'an amount is at most 100000')
+      .refine(hasAtMostTwoDecimals, 'an amount has at most two decimals'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code, like EUR'),
   })
   .strict();
@@ -34,7 +36,10 @@ export const AirlineConfig = z
      */
     regimes: z.array(Regime).max(Regime.options.length),
     /** Country that licensed the carrier (ISO code, e.g. FR): an EU or UK carrier owes EU 261 / UK261 on flights into the EU / UK too. */
-    country: z.string().regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO code, like FR').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO code, like FR')
+      .optional(),
     /** Meals and calls from this many minutes of delay, whatever the distance: only ever adds to the law. */
     ownPolicy: z
       .object({
@@ -49,12 +54,20 @@ export const AirlineConfig = z
     /** Suggested meal voucher per person; without it staff choose the amount. */
     mealVoucherPerPerson: Money.optional(),
     /** Meals "in reasonable relation to the waiting time": one more per person for each further this many hours. */
-    mealEveryHours: z.number().int('a meal every whole number of hours').min(2, 'a meal every 2 hours at most often').max(24, 'a meal at least every 24 hours').optional(),
+    mealEveryHours: z
+      .number()
+      .int('a meal every whole number of hours')
+      .min(2, 'a meal every 2 hours at most often')
+      .max(24, 'a meal at least every 24 hours')
+      .optional(),
     hotelPerNight: Money.optional(),
     transportPerTrip: Money.optional(),
   })
   .strict()
-  .refine((c) => c.regimes.length > 0 || c.ownPolicy !== undefined, 'an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy')
+  .refine(
+    (c) => c.regimes.length > 0 || c.ownPolicy !== undefined,
+    'an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy',
+  )
   .refine((c) => new Set(c.regimes).size === c.regimes.length, 'each law is listed once');
 export type AirlineConfig = z.infer<typeof AirlineConfig>;
 

@@ -64,6 +64,16 @@ export function grant(ctx: RuleContext, kinds: readonly EntitlementKind[], g: Gr
     }
     if (kind === 'hotel') params.nights = ctx.nights;
     if (kind === 'meal') params.mealsPerPerson = mealsPerPerson(ctx, countFrom);
-    return { kind, source: g.source, reason: g.reason, legalBasis: g.legalBasis(kind), from: g.from, offerBy, threshold: g.threshold, params, voucher };
+    return {
+      kind,
+      source: g.source,
+      reason: g.reason,
+      legalBasis: g.legalBasis(kind),
+      from: g.from,
+      offerBy,
+      threshold: g.threshold,
+      params,
+      voucher,
+    };
   });
 }

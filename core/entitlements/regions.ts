@@ -6,9 +6,42 @@ import type { Regime } from './airline-config.ts';
  * territory too, so Paris to Réunion is intra-EU, whether a feed codes it FR or RE.
  */
 const EU261_COUNTRIES: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
-  'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'NO', 'CH',
-  'RE', 'GP', 'MQ', 'GF', 'YT', 'MF',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'NO',
+  'CH',
+  'RE',
+  'GP',
+  'MQ',
+  'GF',
+  'YT',
+  'MF',
 ]);
 
 /** The regime's "home" territory: a long flight inside it gets care sooner (Art. 6(1)(b)). */
@@ -39,9 +72,14 @@ export function regimesForDeparture(originCountry: string | undefined): Regime[]
  * - APPR s. 1: every flight to, from or within Canada, whoever operates it.
  * An unknown carrier country counts as neither EU nor UK, so only the departure's law (and APPR) binds.
  */
-export function regimesByLaw(originCountry: string | undefined, destinationCountry: string | undefined, carrierCountry: string | undefined): Regime[] {
+export function regimesByLaw(
+  originCountry: string | undefined,
+  destinationCountry: string | undefined,
+  carrierCountry: string | undefined,
+): Regime[] {
   const departure = new Set(regimesForDeparture(originCountry));
-  const into = (home: (c: string) => boolean) => destinationCountry !== undefined && carrierCountry !== undefined && home(destinationCountry) && home(carrierCountry);
+  const into = (home: (c: string) => boolean) =>
+    destinationCountry !== undefined && carrierCountry !== undefined && home(destinationCountry) && home(carrierCountry);
   const eu = departure.has('eu261') || into((c) => EU261_COUNTRIES.has(c));
   const uk = departure.has('uk261') || into((c) => c === 'GB');
   const appr = departure.has('appr') || destinationCountry === 'CA';

@@ -2,7 +2,18 @@ import type { CareRequest, HubState } from '../model.ts';
 import type { Op } from '../ops.ts';
 import type { Handler, OpSpecs } from './types.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import { closedReason, coversGate, historyEntry, isDutyManager, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import {
+  closedReason,
+  coversGate,
+  historyEntry,
+  isDutyManager,
+  isRejection,
+  SEEN_WITH_REQUEST,
+  STAFF,
+  staffName,
+  staffRequest,
+  withRequest,
+} from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
 /** A request still open that this staff member may hand back, on or cancel: only whoever holds a claimed request, or a duty manager, may. */
@@ -23,14 +34,18 @@ export const requestRelease: Handler<'request.release'> = (state, op, ctx) => {
   if (r.status !== 'claimed') return reject('conflict', 'this request is not claimed');
   return {
     ok: true,
-    state: withRequest(state, {
-      ...r,
-      status: 'received',
-      claimedBy: null,
-      claimedByName: null,
-      claimedAt: null,
-      history: [...r.history, historyEntry(ctx, op, 'released')],
-    }, ctx),
+    state: withRequest(
+      state,
+      {
+        ...r,
+        status: 'received',
+        claimedBy: null,
+        claimedByName: null,
+        claimedAt: null,
+        history: [...r.history, historyEntry(ctx, op, 'released')],
+      },
+      ctx,
+    ),
   };
 };
 
@@ -43,14 +58,18 @@ export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => 
   if (r.status === 'claimed' && r.claimedBy === to.id) return reject('conflict', `already with ${to.firstName}`);
   return {
     ok: true,
-    state: withRequest(state, {
-      ...r,
-      status: 'claimed',
-      claimedBy: to.id,
-      claimedByName: to.firstName,
-      claimedAt: ctx.at,
-      history: [...r.history, historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`)],
-    }, ctx),
+    state: withRequest(
+      state,
+      {
+        ...r,
+        status: 'claimed',
+        claimedBy: to.id,
+        claimedByName: to.firstName,
+        claimedAt: ctx.at,
+        history: [...r.history, historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`)],
+      },
+      ctx,
+    ),
   };
 };
 
@@ -59,12 +78,16 @@ export const requestCancel: Handler<'request.cancel'> = (state, op, ctx) => {
   if (isRejection(r)) return r;
   return {
     ok: true,
-    state: withRequest(state, {
-      ...r,
-      status: 'cancelled',
-      cancelReason: op.payload.reason,
-      history: [...r.history, historyEntry(ctx, op, 'cancelled', op.payload.reason)],
-    }, ctx),
+    state: withRequest(
+      state,
+      {
+        ...r,
+        status: 'cancelled',
+        cancelReason: op.payload.reason,
+        history: [...r.history, historyEntry(ctx, op, 'cancelled', op.payload.reason)],
+      },
+      ctx,
+    ),
   };
 };
 
@@ -76,11 +99,15 @@ export const requestNote: Handler<'request.note'> = (state, op, ctx) => {
   const note = { at: ctx.at, by: op.actor.id, byName: staffName(state, op.actor.id), text: op.payload.text };
   return {
     ok: true,
-    state: withRequest(state, {
-      ...r,
-      staffNotes: [...r.staffNotes, note],
-      history: [...r.history, historyEntry(ctx, op, 'note added')],
-    }, ctx),
+    state: withRequest(
+      state,
+      {
+        ...r,
+        staffNotes: [...r.staffNotes, note],
+        history: [...r.history, historyEntry(ctx, op, 'note added')],
+      },
+      ctx,
+    ),
   };
 };
 

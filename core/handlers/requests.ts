@@ -87,14 +87,18 @@ export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
   const name = staffName(state, op.actor.id);
   return {
     ok: true,
-    state: withRequest(state, {
-      ...r,
-      status: 'claimed',
-      claimedBy: op.actor.id,
-      claimedByName: name,
-      claimedAt: ctx.at,
-      history: [...r.history, historyEntry(ctx, op, 'claimed')],
-    }, ctx),
+    state: withRequest(
+      state,
+      {
+        ...r,
+        status: 'claimed',
+        claimedBy: op.actor.id,
+        claimedByName: name,
+        claimedAt: ctx.at,
+        history: [...r.history, historyEntry(ctx, op, 'claimed')],
+      },
+      ctx,
+    ),
   };
 };
 

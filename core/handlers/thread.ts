@@ -31,7 +31,7 @@ export const threadPassenger: Handler<'thread.passenger'> = (state, op, ctx) => 
 export const threadStaff: Handler<'thread.staff'> = (state, op, ctx) => {
   const r = staffRequest(state, op, op.payload.requestId);
   if (isRejection(r)) return r;
-  if (!phoneLinkOpen(r)) return reject('conflict', 'this passenger\'s data was purged: nobody can read an answer');
+  if (!phoneLinkOpen(r)) return reject('conflict', "this passenger's data was purged: nobody can read an answer");
   const byName = staffName(state, op.actor.id);
   const next = withMessage(r, { at: ctx.at, seq: ctx.seq, from: 'staff', byName, text: op.payload.text });
   if (!next) return reject('limit', `this ticket already has ${MAX_THREAD_MESSAGES} messages`);
@@ -42,10 +42,14 @@ export const threadStaff: Handler<'thread.staff'> = (state, op, ctx) => {
 export const phoneRevoke: Handler<'phone.revoke'> = (state, op, ctx) => {
   const r = staffRequest(state, op, op.payload.requestId);
   if (isRejection(r)) return r;
-  if (!phoneLinkOpen(r)) return reject('conflict', 'this ticket\'s phone link is already closed');
+  if (!phoneLinkOpen(r)) return reject('conflict', "this ticket's phone link is already closed");
   return {
     ok: true,
-    state: withRequest(state, { ...r, phoneGeneration: (r.phoneGeneration ?? 0) + 1, history: [...r.history, historyEntry(ctx, op, 'phone link revoked')] }, ctx),
+    state: withRequest(
+      state,
+      { ...r, phoneGeneration: (r.phoneGeneration ?? 0) + 1, history: [...r.history, historyEntry(ctx, op, 'phone link revoked')] },
+      ctx,
+    ),
   };
 };
 

@@ -9,18 +9,12 @@ import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scope
 import { REDACTED } from '../redacted.ts';
 import { voucherCodeInUse } from '../voucher-index.ts';
 
-
 function label(v: Pick<Voucher, 'kind' | 'amountCents' | 'currency' | 'code'>): string {
   return `${v.kind} ${formatMoney(v.amountCents, v.currency)} ${v.code}`;
 }
 
 /** Issue (within limits) and escalate (beyond them) share the checks on the request and the code. */
-function newVoucher(
-  state: HubState,
-  op: OpOf<'voucher.issue'> | OpOf<'voucher.escalate'>,
-  ctx: ApplyContext,
-  status: 'issued' | 'pending',
-): Outcome {
+function newVoucher(state: HubState, op: OpOf<'voucher.issue'> | OpOf<'voucher.escalate'>, ctx: ApplyContext, status: 'issued' | 'pending'): Outcome {
   const p = op.payload;
   if (state.vouchers[p.voucherId]) return reject('conflict', 'this voucher was already submitted');
   const r = staffRequest(state, op, p.requestId);
@@ -107,6 +101,14 @@ export const voucherSpecs: OpSpecs<'voucher.issue' | 'voucher.escalate' | 'vouch
   'voucher.issue': { submitters: STAFF, handler: voucherIssue, visibility: SEEN_WITH_REQUEST },
   'voucher.escalate': { submitters: STAFF, handler: voucherEscalate, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) } },
   // The duty manager's word is for the agent, not the passenger's screen.
-  'voucher.approve': { submitters: ['duty_manager'], handler: voucherApprove, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ voucherId: p.voucherId }) } },
-  'voucher.decline': { submitters: ['duty_manager'], handler: voucherDecline, visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
+  'voucher.approve': {
+    submitters: ['duty_manager'],
+    handler: voucherApprove,
+    visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ voucherId: p.voucherId }) },
+  },
+  'voucher.decline': {
+    submitters: ['duty_manager'],
+    handler: voucherDecline,
+    visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) },
+  },
 };

@@ -90,7 +90,14 @@ export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
   if (!formats.length) return null;
   return (
     <div className="camera">
-      <button type="button" onClick={() => { setError(false); setOn(!on); }} aria-pressed={on}>
+      <button
+        type="button"
+        onClick={() => {
+          setError(false);
+          setOn(!on);
+        }}
+        aria-pressed={on}
+      >
         {on ? t('camera.stop') : t('camera.start')}
       </button>
       {on && (
@@ -99,7 +106,11 @@ export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
           <video ref={video} muted playsInline aria-label={t('camera.hint')} />
         </>
       )}
-      {error && <p role="alert" className="error">{t('camera.error')}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('camera.error')}
+        </p>
+      )}
     </div>
   );
 }

@@ -35,17 +35,7 @@ function timing(e: Entitlement, now: string, t: (key: string, values?: Record<st
  * the same answer staff see on their card, worded for the passenger. Under every
  * threshold, when care would start.
  */
-export function Entitlements({
-  state,
-  flight,
-  party,
-  needs,
-}: {
-  state: HubState;
-  flight: Flight;
-  party: Party;
-  needs: readonly Need[];
-}) {
+export function Entitlements({ state, flight, party, needs }: { state: HubState; flight: Flight; party: Party; needs: readonly Need[] }) {
   const { t, i18n } = useTranslation();
   const assessment = entitlementsForFlight(state, flight, passengerProfile({ party, needs: [...needs] }));
   if (!assessment) return null;
@@ -55,7 +45,12 @@ export function Entitlements({
     return (
       <section className="entitlements" aria-labelledby="entitlements-title" data-testid="entitlements">
         <h3 id="entitlements-title">{t('entitlement.nextTitle', { flight: flight.number })}</h3>
-        <p>{t(nextThresholdMessageKey(next), { thresholdHours: hours(next.delayMinutes / 60), time: formatTime(next.at, i18n.language, airportTimeZone(state)) })}</p>
+        <p>
+          {t(nextThresholdMessageKey(next), {
+            thresholdHours: hours(next.delayMinutes / 60),
+            time: formatTime(next.at, i18n.language, airportTimeZone(state)),
+          })}
+        </p>
       </section>
     );
   }

@@ -97,11 +97,7 @@ export function HomeScreen({
         <section className="existing" role="status">
           <p>{t('form.existing')}</p>
           {existing.map((tk) => (
-            <button
-              key={tk.ticket}
-              type="button"
-              onClick={() => onFind({ flightNumber: identity.flight.number, surname: identity.surname })}
-            >
+            <button key={tk.ticket} type="button" onClick={() => onFind({ flightNumber: identity.flight.number, surname: identity.surname })}>
               {t('form.seeTicket', { ticket: tk.ticket })}
             </button>
           ))}

@@ -14,10 +14,7 @@ import { DEFAULT_LANGUAGE, setKioskLanguage } from './i18n.ts';
 import { OutboxNote } from './OutboxNote.tsx';
 import { useKioskUpdate } from './use-kiosk-update.ts';
 
-type Screen =
-  | { kind: 'home' }
-  | { kind: 'ticket'; ticket: SubmittedTicket }
-  | { kind: 'lookup'; query: TicketQuery | null };
+type Screen = { kind: 'home' } | { kind: 'ticket'; ticket: SubmittedTicket } | { kind: 'lookup'; query: TicketQuery | null };
 
 /** Home (scan or type, then ask), ticket (follow) and look-up screens, with language and text size on all. */
 export function KioskScreens({ client, gate }: { client: SyncClient; gate: string }) {
@@ -86,9 +83,7 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
             }}
           />
         )}
-        {screen.kind === 'ticket' && (
-          <TicketView client={client} sync={sync} ticket={screen.ticket} gate={gate} onAgain={home} onDone={home} />
-        )}
+        {screen.kind === 'ticket' && <TicketView client={client} sync={sync} ticket={screen.ticket} gate={gate} onAgain={home} onDone={home} />}
         {screen.kind === 'lookup' && <LookupScreen client={client} sync={sync} initial={screen.query} onBack={home} />}
       </main>
       {phase === 'warning' && <IdleWarning />}

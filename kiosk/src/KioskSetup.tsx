@@ -40,8 +40,14 @@ export function KioskSetup({ onEnrolled, notice }: { onEnrolled: (e: KioskEnroll
           Duty manager PIN
           <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button className="primary" type="submit" disabled={busy}>Enrol this kiosk</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit" disabled={busy}>
+          Enrol this kiosk
+        </button>
       </form>
     </main>
   );

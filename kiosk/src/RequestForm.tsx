@@ -34,8 +34,14 @@ export function RequestForm({
   const [sending, setSending] = useState(false);
 
   const dirty =
-    identity !== null || flight !== '' || surname !== '' || needs.length > 0 || note !== '' ||
-    party.adults !== START_PARTY.adults || party.children !== 0 || party.infants !== 0;
+    identity !== null ||
+    flight !== '' ||
+    surname !== '' ||
+    needs.length > 0 ||
+    note !== '' ||
+    party.adults !== START_PARTY.adults ||
+    party.children !== 0 ||
+    party.infants !== 0;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   // A scan typed into a focused field: the pass wins, the stray characters go. Adjusted while
   // rendering (not in an effect) so the stray characters are never painted.

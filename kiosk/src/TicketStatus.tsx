@@ -5,10 +5,7 @@ import { formatTime } from './format.ts';
 import { isolateIn, listIn } from './words-in-language.ts';
 
 /** What the timeline needs: the public facts of a ticket, wherever they came from. */
-export type TicketFacts = Pick<
-  PublicTicket,
-  'ticket' | 'status' | 'needs' | 'createdAt' | 'claimedAt' | 'claimedByName' | 'deliveredAt'
->;
+export type TicketFacts = Pick<PublicTicket, 'ticket' | 'status' | 'needs' | 'createdAt' | 'claimedAt' | 'claimedByName' | 'deliveredAt'>;
 
 type StepState = 'done' | 'current' | 'next';
 
@@ -49,7 +46,8 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
               <span className="step-text">
                 {s.label} {state !== 'next' && time(s.at)}
                 <span className="visually-hidden">
-                  {' '}({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
+                  {' '}
+                  ({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
                 </span>
               </span>
             </li>
@@ -57,7 +55,16 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
         })}
       </ol>
       {/* A ticket found by flight and surname comes without its needs (they can be medical). */}
-      {facts.needs.length > 0 && <p className="asked">{t('ticket.asked', { needs: listIn(facts.needs.map((n) => t(`needs.${n}`)), i18n.language) })}</p>}
+      {facts.needs.length > 0 && (
+        <p className="asked">
+          {t('ticket.asked', {
+            needs: listIn(
+              facts.needs.map((n) => t(`needs.${n}`)),
+              i18n.language,
+            ),
+          })}
+        </p>
+      )}
     </div>
   );
 }

@@ -39,11 +39,7 @@ export function TicketView({
   const request = sync.state.requests[ticket.requestId];
   // Shown at once from the request id; the hub's number wins once it holds the request (it differs only after a collision).
   const number = request?.ticket ?? ticketFor(ticket.requestId);
-  const lookup = useTicketLookup(
-    client,
-    pendingOp || rejected ? null : { ticket: number },
-    `${request?.status}-${sync.connected}`,
-  );
+  const lookup = useTicketLookup(client, pendingOp || rejected ? null : { ticket: number }, `${request?.status}-${sync.connected}`);
 
   if (rejected) {
     return (

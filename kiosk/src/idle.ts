@@ -40,13 +40,10 @@ export function onKioskIdleChange(listener: (phase: IdlePhase) => void): () => v
 }
 
 export function useKioskIdle(): IdlePhase {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    kioskIdlePhase,
-  );
+  return useSyncExternalStore((cb) => {
+    listeners.add(cb);
+    return () => listeners.delete(cb);
+  }, kioskIdlePhase);
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;

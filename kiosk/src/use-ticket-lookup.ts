@@ -3,10 +3,7 @@ import type { SyncClient } from '../../client/sync-client.ts';
 import { EVENTS, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/plain.ts';
 
 export type LookupState =
-  | { kind: 'searching' }
-  | { kind: 'found'; tickets: PublicTicket[] }
-  | { kind: 'offline' }
-  | { kind: 'refused'; reason: string };
+  { kind: 'searching' } | { kind: 'found'; tickets: PublicTicket[] } | { kind: 'offline' } | { kind: 'refused'; reason: string };
 
 /** How often a ticket on screen is refreshed: the queue moves in minutes, not seconds. */
 export const LOOKUP_REFRESH_MS = 15_000;

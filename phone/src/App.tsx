@@ -78,7 +78,11 @@ export function App() {
         </label>
       </header>
       <main>
-        {state.kind === 'no-link' && <p className="card" role="alert">{t('phone.closedUnknown')}</p>}
+        {state.kind === 'no-link' && (
+          <p className="card" role="alert">
+            {t('phone.closedUnknown')}
+          </p>
+        )}
         {state.kind === 'closed' && (
           <p className="card closed" role="alert" data-testid="closed">
             {t(state.closed === 'revoked' ? 'phone.closedRevoked' : state.closed === 'purged' ? 'phone.closedPurged' : 'phone.closedUnknown')}

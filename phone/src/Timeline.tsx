@@ -28,7 +28,8 @@ export function Timeline({ ticket, t, lang }: { ticket: PhoneTicket; t: Translat
             <li key={i} className={state} aria-current={state === 'current' ? 'step' : undefined}>
               {s.label} {state !== 'next' && s.at ? t('ticket.at', { time: formatTime(s.at, lang, ticket.timeZone) }) : ''}
               <span className="visually-hidden">
-                {' '}({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
+                {' '}
+                ({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
               </span>
             </li>
           );

@@ -29,7 +29,9 @@ export function Vouchers({ ticket, t, lang }: { ticket: PhoneTicketMessage; t: T
                   <p className="code" dir="ltr">
                     {v.code}
                   </p>
-                  {svg && <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('voucher.qr', { code: v.code })} />}
+                  {svg && (
+                    <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('voucher.qr', { code: v.code })} />
+                  )}
                   <p>{t('voucher.show')}</p>
                   {v.validUntil && <p className="meta">{t('voucher.validUntil', { time: formatTime(v.validUntil, lang, ticket.timeZone) })}</p>}
                 </>

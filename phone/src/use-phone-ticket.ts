@@ -43,9 +43,7 @@ function remember(cap: string, ticket: PhoneTicketMessage | null): void {
  * (re)connection the hub sends the ticket as it is now, which is the whole catch-up.
  */
 export function usePhoneTicket(capability: string | null): { state: PhoneState; write: (text: string) => Promise<PhoneWriteAnswer> } {
-  const [state, setState] = useState<PhoneState>(() =>
-    capability ? { kind: 'connecting', ticket: remembered(capability) } : { kind: 'no-link' },
-  );
+  const [state, setState] = useState<PhoneState>(() => (capability ? { kind: 'connecting', ticket: remembered(capability) } : { kind: 'no-link' }));
   const socketRef = useRef<Socket | null>(null);
 
   useEffect(() => {

@@ -43,7 +43,11 @@ function NoticeBody({ n, zone }: { n: Notice; zone: string }) {
           <strong lang="en">We don't know yet:</strong> <bdi>{text.unknown}</bdi>
         </p>
       )}
-      {n.nextUpdateAt && <p className="muted" lang="en">Next update at {airportClock(n.nextUpdateAt, zone)}</p>}
+      {n.nextUpdateAt && (
+        <p className="muted" lang="en">
+          Next update at {airportClock(n.nextUpdateAt, zone)}
+        </p>
+      )}
     </div>
   );
 }
@@ -66,7 +70,9 @@ export function GateNotices({ state, gates, now }: { state: HubState; gates: rea
           <li key={n.id} className="gate-notice" data-testid="gate-notice" data-notice={n.id}>
             <p className="gate-notice-head">
               <strong>{scope(state, n)}</strong> · {n.publishedByName}, {airportClock(n.publishedAt, zone)} ·{' '}
-              <span className="kiosk-when" data-testid="kiosk-when">{kioskLine(n, nowIso, zone)}</span>
+              <span className="kiosk-when" data-testid="kiosk-when">
+                {kioskLine(n, nowIso, zone)}
+              </span>
             </p>
             <NoticeBody n={n} zone={zone} />
           </li>

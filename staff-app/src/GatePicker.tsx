@@ -26,12 +26,18 @@ export function GatePicker({ session, onPick, onLogout }: { session: Session; on
           </div>
         </fieldset>
         <div className="actions">
-          <button type="button" onClick={() => setPicked(assigned)}>All my gates</button>
-          <button type="button" onClick={() => setPicked([])}>None</button>
+          <button type="button" onClick={() => setPicked(assigned)}>
+            All my gates
+          </button>
+          <button type="button" onClick={() => setPicked([])}>
+            None
+          </button>
           <button className="primary" type="submit" disabled={picked.length === 0}>
             Start with {picked.length} gate{picked.length === 1 ? '' : 's'}
           </button>
-          <button type="button" onClick={onLogout}>Sign out</button>
+          <button type="button" onClick={onLogout}>
+            Sign out
+          </button>
         </div>
         {picked.length === 0 && <p className="hint">Pick at least one gate.</p>}
       </form>

@@ -9,7 +9,11 @@ export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) =>
   return (
     <main className="login">
       <h1>GateCare staff</h1>
-      {notice && <p role="status" className="signed-out">{notice}</p>}
+      {notice && (
+        <p role="status" className="signed-out">
+          {notice}
+        </p>
+      )}
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -30,10 +34,23 @@ export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) =>
         </label>
         <label className="field">
           PIN
-          <input name="pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="current-password" />
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            autoComplete="current-password"
+          />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button className="primary" type="submit" disabled={busy}>Sign in</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit" disabled={busy}>
+          Sign in
+        </button>
       </form>
     </main>
   );

@@ -42,9 +42,11 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
   return (
     <li className="escalation" data-testid="escalation">
       <p>
-        <strong>{VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}</strong> for{' '}
-        {r ? `${r.surname.toUpperCase()} (${partyText(r.party)}, ${r.flightNumber}, gate ${r.gate})` : 'a request'} — asked by{' '}
-        {v.requestedByName} at {clockTime(v.requestedAt, airportTimeZone(state))}
+        <strong>
+          {VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}
+        </strong>{' '}
+        for {r ? `${r.surname.toUpperCase()} (${partyText(r.party)}, ${r.flightNumber}, gate ${r.gate})` : 'a request'} — asked by {v.requestedByName}{' '}
+        at {clockTime(v.requestedAt, airportTimeZone(state))}
       </p>
       <EscalationLimits voucher={v} state={state} />
       {v.escalationNote && <p className="note">“{v.escalationNote}”</p>}
@@ -53,7 +55,9 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
         <button className="primary" onClick={() => void client.submit({ type: 'voucher.approve', payload: { voucherId: v.id } })}>
           Approve
         </button>
-        <button aria-expanded={declining} onClick={() => setDeclining(!declining)}>Decline…</button>
+        <button aria-expanded={declining} onClick={() => setDeclining(!declining)}>
+          Decline…
+        </button>
       </div>
       {declining && (
         <form
@@ -69,7 +73,9 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
             Reason (the agent sees it)
             <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button type="submit" disabled={reason.trim().length < 3}>Decline</button>
+          <button type="submit" disabled={reason.trim().length < 3}>
+            Decline
+          </button>
         </form>
       )}
     </li>

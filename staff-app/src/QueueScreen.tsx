@@ -42,7 +42,10 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
     <div className="staff">
       <header className="topbar">
         <div>
-          <strong>{me.firstName} {me.lastName}</strong> · {me.role === 'duty_manager' ? 'Duty manager' : 'Agent'}
+          <strong>
+            {me.firstName} {me.lastName}
+          </strong>{' '}
+          · {me.role === 'duty_manager' ? 'Duty manager' : 'Agent'}
         </div>
         <div className="my-gates">
           {gates.length <= 6 ? `Gates ${gates.join(', ')}` : `${gates.length} gates, ${gates[0]}–${gates[gates.length - 1]}`}{' '}
@@ -65,7 +68,13 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
             <h2>Recently closed</h2>
             <ul className="cards done">
               {done.map((r) => (
-                <RequestCard key={r.id} request={r} flight={sync.state.flights[r.flightId]} vouchers={vouchers.get(r.id) ?? noVouchers} {...cardProps} />
+                <RequestCard
+                  key={r.id}
+                  request={r}
+                  flight={sync.state.flights[r.flightId]}
+                  vouchers={vouchers.get(r.id) ?? noVouchers}
+                  {...cardProps}
+                />
               ))}
             </ul>
           </>

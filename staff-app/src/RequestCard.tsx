@@ -38,7 +38,19 @@ interface Props {
  * One request. Memoised: every prop stays identical while this request, its flight, its vouchers
  * and the minute stay the same, so a push re-renders only the cards it changed.
  */
-export const RequestCard = memo(function RequestCard({ request: r, flight, facts, vouchers, unconfirmed, now, zone, me, manager, client, measure }: Props) {
+export const RequestCard = memo(function RequestCard({
+  request: r,
+  flight,
+  facts,
+  vouchers,
+  unconfirmed,
+  now,
+  zone,
+  me,
+  manager,
+  client,
+  measure,
+}: Props) {
   countCardRender(r.ticket);
   const [panel, setPanel] = useState<Panel | null>(null);
   const waited = Math.max(0, Math.round((now - Date.parse(r.createdAt)) / 60000));
@@ -68,7 +80,10 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
         <span className="ticket">{r.ticket}</span>
         {tier !== 'standard' && <span className="priority">{PRIORITY_LABEL[tier]}</span>}
         <span>Gate {r.gate}</span>
-        <span>{r.flightNumber}{flight ? ` → ${flight.destinationName}` : ''}</span>
+        <span>
+          {r.flightNumber}
+          {flight ? ` → ${flight.destinationName}` : ''}
+        </span>
         <span className="wait">{status}</span>
       </div>
       <p className="who">
@@ -76,7 +91,9 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
         {r.unaccompaniedMinor ? ' · travelling alone' : ''} · {r.language.toUpperCase()}
       </p>
       <p className="needs">{r.needs.map((n) => NEED_LABEL[n] ?? n).join(' · ')}</p>
-      <p className="entitlements" data-testid="entitlements">{entitlements}</p>
+      <p className="entitlements" data-testid="entitlements">
+        {entitlements}
+      </p>
       {r.note && <p className="note">“{r.note}”</p>}
       {r.status === 'cancelled' && r.cancelReason && <p className="cancel-reason">Cancelled: {r.cancelReason}</p>}
       {r.staffNotes.length > 0 && (
@@ -99,19 +116,29 @@ export const RequestCard = memo(function RequestCard({ request: r, flight, facts
         {r.status === 'claimed' && <span className="claimed">Claimed by {r.claimedBy === me ? 'you' : r.claimedByName}</span>}
         {open && mayHandle && (
           <>
-            <button aria-expanded={panel === 'deliver'} onClick={() => toggle('deliver')}>Deliver…</button>
-            {r.status === 'claimed' && (
-              <button onClick={() => submit({ type: 'request.release', payload: { requestId: r.id } })}>Release</button>
-            )}
-            <button aria-expanded={panel === 'reassign'} onClick={() => toggle('reassign')}>Reassign…</button>
-            <button aria-expanded={panel === 'cancel'} onClick={() => toggle('cancel')}>Cancel…</button>
+            <button aria-expanded={panel === 'deliver'} onClick={() => toggle('deliver')}>
+              Deliver…
+            </button>
+            {r.status === 'claimed' && <button onClick={() => submit({ type: 'request.release', payload: { requestId: r.id } })}>Release</button>}
+            <button aria-expanded={panel === 'reassign'} onClick={() => toggle('reassign')}>
+              Reassign…
+            </button>
+            <button aria-expanded={panel === 'cancel'} onClick={() => toggle('cancel')}>
+              Cancel…
+            </button>
           </>
         )}
         {r.status !== 'cancelled' && (
-          <button aria-expanded={panel === 'voucher'} onClick={() => toggle('voucher')}>Voucher…</button>
+          <button aria-expanded={panel === 'voucher'} onClick={() => toggle('voucher')}>
+            Voucher…
+          </button>
         )}
-        <button aria-expanded={panel === 'note'} onClick={() => toggle('note')}>Add note</button>
-        <button aria-expanded={panel === 'history'} onClick={() => toggle('history')}>History</button>
+        <button aria-expanded={panel === 'note'} onClick={() => toggle('note')}>
+          Add note
+        </button>
+        <button aria-expanded={panel === 'history'} onClick={() => toggle('history')}>
+          History
+        </button>
       </div>
       {panel && <CardPanel panel={panel} request={r} client={client} me={me} now={now} onSubmit={submit} onDone={close} />}
     </li>

@@ -30,7 +30,17 @@ export function ConnectionStatus({ sync }: { sync: SyncSnapshot }) {
 }
 
 /** The warning before the session ends, then the refusals the hub sent back, each naming the action. */
-export function SessionAlerts({ sync, client, minutesLeft, onLogout }: { sync: SyncSnapshot; client: SyncClient; minutesLeft: number; onLogout: Logout }) {
+export function SessionAlerts({
+  sync,
+  client,
+  minutesLeft,
+  onLogout,
+}: {
+  sync: SyncSnapshot;
+  client: SyncClient;
+  minutesLeft: number;
+  onLogout: Logout;
+}) {
   return (
     <>
       {!sync.connected && (

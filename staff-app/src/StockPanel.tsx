@@ -25,7 +25,9 @@ export function StockPanel({ state, gates, client }: { state: HubState; gates: s
               <tr>
                 <th scope="col">Gate</th>
                 {StockItem.options.map((i) => (
-                  <th scope="col" key={i}>{STOCK_TITLE[i]}</th>
+                  <th scope="col" key={i}>
+                    {STOCK_TITLE[i]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -54,20 +56,28 @@ export function StockPanel({ state, gates, client }: { state: HubState; gates: s
             <label>
               Gate
               <select value={gate} onChange={(e) => setGate(e.target.value)}>
-                {gates.map((g) => <option key={g}>{g}</option>)}
+                {gates.map((g) => (
+                  <option key={g}>{g}</option>
+                ))}
               </select>
             </label>
             <label>
               Item
               <select value={item} onChange={(e) => setItem(e.target.value as StockItem)}>
-                {StockItem.options.map((i) => <option key={i} value={i}>{STOCK_TITLE[i]}</option>)}
+                {StockItem.options.map((i) => (
+                  <option key={i} value={i}>
+                    {STOCK_TITLE[i]}
+                  </option>
+                ))}
               </select>
             </label>
             <label>
               Quantity
               <input type="number" min={1} max={10000} value={quantity} onChange={(e) => setQuantity(Number(e.target.value) || 0)} />
             </label>
-            <button type="submit" disabled={quantity < 1}>Restock</button>
+            <button type="submit" disabled={quantity < 1}>
+              Restock
+            </button>
           </form>
         </>
       )}

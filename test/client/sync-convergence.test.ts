@@ -25,8 +25,16 @@ interface DeviceSpec {
 }
 
 const DEVICES: DeviceSpec[] = [
-  { name: 'kiosk K32', viewer: { kind: 'kiosk', device: 'kiosk-prop-k32', gate: 'K32' }, identity: { kind: 'kiosk', device: 'kiosk-prop-k32', gate: 'K32' } },
-  { name: 'kiosk K41', viewer: { kind: 'kiosk', device: 'kiosk-prop-k41', gate: 'K41' }, identity: { kind: 'kiosk', device: 'kiosk-prop-k41', gate: 'K41' } },
+  {
+    name: 'kiosk K32',
+    viewer: { kind: 'kiosk', device: 'kiosk-prop-k32', gate: 'K32' },
+    identity: { kind: 'kiosk', device: 'kiosk-prop-k32', gate: 'K32' },
+  },
+  {
+    name: 'kiosk K41',
+    viewer: { kind: 'kiosk', device: 'kiosk-prop-k41', gate: 'K41' },
+    identity: { kind: 'kiosk', device: 'kiosk-prop-k41', gate: 'K41' },
+  },
   { name: 'Amira', viewer: { kind: 'staff', id: 'A101', role: 'agent', gates: [] }, identity: { kind: 'staff', id: 'A101' }, pin: '2468' },
   { name: 'Lucas', viewer: { kind: 'staff', id: 'A102', role: 'agent', gates: [] }, identity: { kind: 'staff', id: 'A102' }, pin: '1357' },
   { name: 'Sofia', viewer: { kind: 'staff', id: 'A103', role: 'agent', gates: [] }, identity: { kind: 'staff', id: 'A103' }, pin: '8642' },
@@ -45,9 +53,25 @@ type Cmd =
 
 const device = fc.integer({ min: 0, max: DEVICES.length - 1 });
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('create' as const), device: fc.constantFrom(...KIOSKS), needs: fc.subarray(['water', 'food', 'blanket'] as ('water' | 'food' | 'blanket')[], { minLength: 1 }) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('claim' as const, 'deliver' as const), device: fc.constantFrom(...AGENTS), pick: fc.nat() }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constantFrom('down' as const, 'up' as const, 'cut' as const, 'loseAnswers' as const, 'reload' as const), device }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      device: fc.constantFrom(...KIOSKS),
+      needs: fc.subarray(['water', 'food', 'blanket'] as ('water' | 'food' | 'blanket')[], { minLength: 1 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constantFrom('claim' as const, 'deliver' as const), device: fc.constantFrom(...AGENTS), pick: fc.nat() }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('down' as const, 'up' as const, 'cut' as const, 'loseAnswers' as const, 'reload' as const),
+      device,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replay' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'stallHub' } as const) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 60 }) }) },
@@ -111,7 +135,16 @@ describe('devices and hub converge whatever the network does (fast-check, real h
                 const gate = (DEVICES[c.device]!.viewer as { gate: string }).gate;
                 const body: OpBody = {
                   type: 'request.create',
-                  payload: { requestId, gate, flightNumber: 'AF1634', surname: 'Moreau', needs: c.needs, party: { adults: 1, children: 0, infants: 0 }, language: 'fr', note: '' },
+                  payload: {
+                    requestId,
+                    gate,
+                    flightNumber: 'AF1634',
+                    surname: 'Moreau',
+                    needs: c.needs,
+                    party: { adults: 1, children: 0, infants: 0 },
+                    language: 'fr',
+                    note: '',
+                  },
                 };
                 submitted.push({ device: c.device, op: await clients[c.device]!.submit(body) });
                 break;

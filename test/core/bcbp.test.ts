@@ -160,7 +160,7 @@ const NOW = '2026-11-23T18:00:00.000Z';
 describe('boarding passes at this airport (issue 12, item 7)', () => {
   const state = demoState(new Date(NOW));
 
-  it('a pass dated another day gets that day, not today\'s flight of the same number', () => {
+  it("a pass dated another day gets that day, not today's flight of the same number", () => {
     const yesterday = parsed(bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', flight: '1634', julian: '326' }]));
     expect(matchPass(state, yesterday, NOW)).toMatchObject({ ok: false, code: 'other_day', date: '2026-11-22', leg: { flightNumber: 'AF1634' } });
     const nextWeek = parsed(bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', flight: '1634', julian: '334' }]));
@@ -193,7 +193,11 @@ describe('boarding passes at this airport (issue 12, item 7)', () => {
     const one = bcbp('MOREAU/ANNE', [{ conditional: 'ABCDEFGH' }]);
     // The last leg claims 0x20 characters of optional data; the scan holds 8.
     const r = parseBcbp(one.slice(0, 58) + '20' + one.slice(60));
-    expect(r).toEqual({ ok: false, code: 'truncated', reason: 'leg 1 declares 32 characters of optional data, but the scan ends 24 characters before' });
+    expect(r).toEqual({
+      ok: false,
+      code: 'truncated',
+      reason: 'leg 1 declares 32 characters of optional data, but the scan ends 24 characters before',
+    });
   });
 
   it('names the leg that departs from here when its flight is not in the list', () => {
@@ -215,6 +219,9 @@ describe('boarding passes at this airport (issue 12, item 7)', () => {
     );
     const found = matchPass(state, pass, NOW);
     expect(found).toMatchObject({ ok: false, code: 'no_leg_here', airport: 'CDG' });
-    expect(!found.ok && found.code === 'no_leg_here' && found.legs.map((l) => `${l.flightNumber} ${l.from}-${l.to}`)).toEqual(['BA0284 SFO-LHR', 'BA0117 LHR-JFK']);
+    expect(!found.ok && found.code === 'no_leg_here' && found.legs.map((l) => `${l.flightNumber} ${l.from}-${l.to}`)).toEqual([
+      'BA0284 SFO-LHR',
+      'BA0117 LHR-JFK',
+    ]);
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import {
-  activityTimeline,
-  buildBoard,
-  findFlight,
-  serveTimeDistribution,
-  type HubState,
-} from '../../core/index.ts';
+import { activityTimeline, buildBoard, findFlight, serveTimeDistribution, type HubState } from '../../core/index.ts';
 import { buildReport, reportCsv } from '../../core/report.ts';
 import { demoState } from '../helpers/demo-state.ts';
 import { AMIRA, KIOSK, LUCAS, createRequest, op } from '../helpers/ops.ts';

@@ -27,10 +27,24 @@ const carrier = (regimes: Regime[], country: string): AirlineConfig => ({
 // Short notice, so APPR's 2 h wait counts wherever APPR applies.
 const told = after(SCHEDULED, -30);
 const fromParis = flight({ distanceKm: 830, destinationCountry: 'ES', delayMinutes: 150, delayAnnouncedAt: told });
-const fromLondon = flight({ distanceKm: 344, originCountry: 'GB', destinationCountry: 'FR', originTimeZone: 'Europe/London', delayMinutes: 150, delayAnnouncedAt: told });
+const fromLondon = flight({
+  distanceKm: 344,
+  originCountry: 'GB',
+  destinationCountry: 'FR',
+  originTimeZone: 'Europe/London',
+  delayMinutes: 150,
+  delayAnnouncedAt: told,
+});
 // Over 3500 km from outside the EU: EU 261 from 4 h, APPR after 2 h of waiting.
 const montrealToParis = (delayMinutes: number): EntitlementFlight =>
-  flight({ distanceKm: 5530, originCountry: 'CA', destinationCountry: 'FR', originTimeZone: 'America/Toronto', delayMinutes, delayAnnouncedAt: told });
+  flight({
+    distanceKm: 5530,
+    originCountry: 'CA',
+    destinationCountry: 'FR',
+    originTimeZone: 'America/Toronto',
+    delayMinutes,
+    delayAnnouncedAt: told,
+  });
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
@@ -71,7 +85,7 @@ describe('the law is a floor: airline configuration only adds (issue 12, item 5)
     });
   });
 
-  it('the airline\'s own policy adds earlier care on top of the law, never instead of it', () => {
+  it("the airline's own policy adds earlier care on top of the law, never instead of it", () => {
     const a = assess({ ...fromParis, estimatedDeparture: after(SCHEDULED, 90) }, { ...carrier([], 'FR'), ownPolicy: { careFromMinutes: 60 } });
     expect(a.sources).toEqual(['eu261', 'airline_policy']);
     expect(a.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'airline_policy', from: after(SCHEDULED, 60) });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { AirlineConfig, EntitlementFlight, PassengerProfile, Regime } from '../../core/index.ts';
-import { AirlineConfig as AirlineConfigSchema, ENTITLEMENT_MESSAGE_KEYS, applicableRegimes, assessEntitlements, entitlementMessageKey, regimesByLaw } from '../../core/index.ts';
+import {
+  AirlineConfig as AirlineConfigSchema,
+  ENTITLEMENT_MESSAGE_KEYS,
+  applicableRegimes,
+  assessEntitlements,
+  entitlementMessageKey,
+  regimesByLaw,
+} from '../../core/index.ts';
 import { after, kinds } from '../helpers/entitlement-fixtures.ts';
 
 const regimes = fc.subarray<Regime>(['eu261', 'uk261', 'appr']);

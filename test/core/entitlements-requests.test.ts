@@ -77,7 +77,9 @@ describe('entitlements for the demo airport', () => {
     const f = state.flights[request.flightId]!;
     const late = new Date(Date.parse(f.scheduledDeparture) + 70 * 60_000).toISOString();
     const s = accepted(state, { type: 'flight.delay', payload: { flightId: f.id, estimatedDeparture: late } }, { kind: 'staff', id: 'M201' });
-    expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261: nothing owed yet (delay 1 h 10); meals owed at once if the delay reaches 2 h (departure 22:30 or later, EU261)');
+    expect(requestEntitlementSummary(s, request, NOW)).toBe(
+      'EU261: nothing owed yet (delay 1 h 10); meals owed at once if the delay reaches 2 h (departure 22:30 or later, EU261)',
+    );
   });
 
   it('a passenger asking for mobility help gets Art. 11 priority and care now', () => {
@@ -87,7 +89,11 @@ describe('entitlements for the demo airport', () => {
 
   it('a minor the kiosk declares unaccompanied gets Art. 11 priority', () => {
     const { state, request } = requestOn('AF1634', 'K32', { party: { adults: 1, children: 0, infants: 0 }, unaccompaniedMinor: true });
-    expect(entitlementsForRequest(state, request)!.entitlements[0]).toMatchObject({ kind: 'priority_care', reason: 'priority_passenger', from: null });
+    expect(entitlementsForRequest(state, request)!.entitlements[0]).toMatchObject({
+      kind: 'priority_care',
+      reason: 'priority_passenger',
+      from: null,
+    });
   });
 
   it('children travelling without an adult are treated as unaccompanied minors', () => {
@@ -106,16 +112,31 @@ describe('entitlements for the demo airport', () => {
     const { airlines: _a, ...old } = state;
     const legacy = old as HubState;
     expect(requestEntitlementSummary(legacy, request, NOW)).toBe('EU261 · meal · 2 calls · owed now — to be offered by 21:30 at the latest');
-    const s = accepted(legacy, { type: 'airline.upsert', payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { amount: 20, currency: 'EUR' } } }, SYSTEM);
+    const s = accepted(
+      legacy,
+      {
+        type: 'airline.upsert',
+        payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { amount: 20, currency: 'EUR' } },
+      },
+      SYSTEM,
+    );
     expect(requestEntitlementSummary(s, request, NOW)).toBe('EU261 · meal €20 × 3 · 2 calls · owed now — to be offered by 21:30 at the latest');
   });
 
-  it('a flight imported without countries or time zone borrows them from the airport\'s other flights', () => {
+  it("a flight imported without countries or time zone borrows them from the airport's other flights", () => {
     const s = demoState(new Date(NOW));
     // Late evening in Paris but still the same day in UTC: only the Paris day makes it overnight.
     const bare: Flight = {
-      id: 'AF1900-2026-11-23', number: 'AF1900', origin: 'CDG', destination: 'FCO', destinationName: 'Rome', distanceKm: 1105, gate: 'K41',
-      scheduledDeparture: '2026-11-23T20:00:00.000Z', estimatedDeparture: '2026-11-23T23:30:00.000Z', status: 'delayed',
+      id: 'AF1900-2026-11-23',
+      number: 'AF1900',
+      origin: 'CDG',
+      destination: 'FCO',
+      destinationName: 'Rome',
+      distanceKm: 1105,
+      gate: 'K41',
+      scheduledDeparture: '2026-11-23T20:00:00.000Z',
+      estimatedDeparture: '2026-11-23T23:30:00.000Z',
+      status: 'delayed',
     };
     const s2 = accepted(s, { type: 'flight.upsert', payload: bare }, SYSTEM);
     expect(withAirportFacts(s2, bare)).toMatchObject({ originCountry: 'FR', originTimeZone: 'Europe/Paris', destinationCountry: 'IT' });
@@ -149,10 +170,14 @@ describe('a delay the duty manager publishes', () => {
     ]);
   });
 
-  it('a delay published as outside the carrier\'s control (weather) ends APPR care, not EU 261', () => {
+  it("a delay published as outside the carrier's control (weather) ends APPR care, not EU 261", () => {
     const s = demoState(new Date(NOW));
     const ac = Object.values(s.flights).find((f) => f.number === 'AC0871')!;
-    const s2 = accepted(s, { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: ac.estimatedDeparture, cause: 'outside_control' } }, CLAIRE);
+    const s2 = accepted(
+      s,
+      { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: ac.estimatedDeparture, cause: 'outside_control' } },
+      CLAIRE,
+    );
     expect(s2.flights[ac.id]!.disruptionCause).toBe('outside_control');
     // 3 h on 5530 km: EU 261 waits for 4 h, so nothing yet, and the next threshold is EU 261's.
     const a = entitlementsForFlight(s2, s2.flights[ac.id]!)!;
@@ -164,7 +189,12 @@ describe('a delay the duty manager publishes', () => {
     const s = demoState(new Date(NOW));
     const madrid = Object.values(s.flights).find((f) => f.number === 'AF1012')!;
     const s2 = accepted(s, { type: 'flight.cancel', payload: { flightId: madrid.id, rebookedDeparture: '2026-11-24T07:00:00.000Z' } }, CLAIRE);
-    expect(entitlementsForFlight(s2, s2.flights[madrid.id]!)!.entitlements.map((e) => e.kind)).toEqual(['meal', 'communication', 'hotel', 'transport']);
+    expect(entitlementsForFlight(s2, s2.flights[madrid.id]!)!.entitlements.map((e) => e.kind)).toEqual([
+      'meal',
+      'communication',
+      'hotel',
+      'transport',
+    ]);
   });
 });
 

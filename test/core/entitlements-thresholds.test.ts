@@ -199,7 +199,9 @@ describe('UK261 keeps the same thresholds', () => {
     expect(uk(3501, delay)).toEqual(yes ? CARE : []);
   });
   it('cites UK261', () => {
-    expect(assess(flight({ delayMinutes: 130, originCountry: 'GB' }), UK_AIRLINE).entitlements[0]!.legalBasis).toBe('UK261 Art. 6(1)(a)(i), Art. 9(1)(a)');
+    expect(assess(flight({ delayMinutes: 130, originCountry: 'GB' }), UK_AIRLINE).entitlements[0]!.legalBasis).toBe(
+      'UK261 Art. 6(1)(a)(i), Art. 9(1)(a)',
+    );
   });
 });
 
@@ -252,14 +254,21 @@ describe('Canada APPR s. 14: told less than 12 h before, and 2 h waited', () => 
     { cause: 'within_control' as const, owed: true },
     { cause: 'safety' as const, owed: true },
     { cause: 'outside_control' as const, owed: false },
-  ])('cause $cause: APPR care owed=$owed (s. 10 owes none outside the carrier\'s control)', ({ cause, owed: yes }) => {
+  ])("cause $cause: APPR care owed=$owed (s. 10 owes none outside the carrier's control)", ({ cause, owed: yes }) => {
     const f = { ...ca(180, 60), disruptionCause: cause };
     expect(owed(f, CA_AIRLINE)).toEqual(yes ? CARE : []);
-    expect(assess({ ...ca(60, 60), disruptionCause: cause }, CA_AIRLINE).nextThreshold).toEqual(yes ? { source: 'appr', basis: 'wait', delayMinutes: 120, at: after(SCHEDULED, 120) } : null);
+    expect(assess({ ...ca(60, 60), disruptionCause: cause }, CA_AIRLINE).nextThreshold).toEqual(
+      yes ? { source: 'appr', basis: 'wait', delayMinutes: 120, at: after(SCHEDULED, 120) } : null,
+    );
   });
 
   it('EU 261 owes care whatever the cause, weather included', () => {
-    expect(owed({ ...ca(180, 60), disruptionCause: 'outside_control', originCountry: 'FR', distanceKm: 800 }, { ...CA_AIRLINE, regimes: ['eu261', 'appr'] })).toEqual(CARE);
+    expect(
+      owed(
+        { ...ca(180, 60), disruptionCause: 'outside_control', originCountry: 'FR', distanceKm: 800 },
+        { ...CA_AIRLINE, regimes: ['eu261', 'appr'] },
+      ),
+    ).toEqual(CARE);
   });
 
   it('a cancellation rebooked 2 h or more later is treated as the wait it causes', () => {
@@ -270,7 +279,13 @@ describe('Canada APPR s. 14: told less than 12 h before, and 2 h waited', () => 
 
 describe('the regime comes from the airline config', () => {
   it('the same delayed flight from Canada, long notice: EU 261 on an EU carrier owes care, APPR does not', () => {
-    const f = flight({ delayMinutes: 150, originCountry: 'CA', destinationCountry: 'FR', originTimeZone: 'America/Toronto', delayAnnouncedAt: after(SCHEDULED, -24 * 60) });
+    const f = flight({
+      delayMinutes: 150,
+      originCountry: 'CA',
+      destinationCountry: 'FR',
+      originTimeZone: 'America/Toronto',
+      delayAnnouncedAt: after(SCHEDULED, -24 * 60),
+    });
     expect(owed(f, { ...EU_AIRLINE, country: 'FR' })).toEqual(CARE);
     expect(owed(f, CA_AIRLINE)).toEqual([]);
     expect(assess(f, { ...CA_AIRLINE, regimes: ['eu261', 'appr'] }).entitlements.map((e) => e.source)).toEqual(['eu261', 'eu261']);
@@ -302,7 +317,12 @@ describe('the regime comes from the airline config', () => {
 
 describe('the next threshold, for "if the delay reaches 2 h you will get a meal"', () => {
   it('names the first care threshold the delay has not reached, and when it would be reached', () => {
-    expect(assess(flight({ delayMinutes: 60 })).nextThreshold).toEqual({ source: 'eu261', basis: 'expected_delay', delayMinutes: 120, at: after(SCHEDULED, 120) });
+    expect(assess(flight({ delayMinutes: 60 })).nextThreshold).toEqual({
+      source: 'eu261',
+      basis: 'expected_delay',
+      delayMinutes: 120,
+      at: after(SCHEDULED, 120),
+    });
     expect(assess(flight({ delayMinutes: 119 })).nextThreshold).toMatchObject({ delayMinutes: 120 });
     expect(assess(flight({ delayMinutes: 120 })).nextThreshold).toBeNull();
   });
@@ -316,8 +336,14 @@ describe('the next threshold, for "if the delay reaches 2 h you will get a meal"
     const montreal = flight({ distanceKm: 5530, destinationCountry: 'CA', delayMinutes: 30 });
     const both = { ...CA_AIRLINE, regimes: ['eu261' as const, 'appr' as const] };
     expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -60) }, both).nextThreshold).toMatchObject({ source: 'appr', delayMinutes: 120 });
-    expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -13 * 60) }, both).nextThreshold).toMatchObject({ source: 'eu261', delayMinutes: 240 });
-    expect(assess(montreal, { ...EU_AIRLINE, ownPolicy: { careFromMinutes: 90 } }).nextThreshold).toMatchObject({ source: 'airline_policy', delayMinutes: 90 });
+    expect(assess({ ...montreal, delayAnnouncedAt: after(SCHEDULED, -13 * 60) }, both).nextThreshold).toMatchObject({
+      source: 'eu261',
+      delayMinutes: 240,
+    });
+    expect(assess(montreal, { ...EU_AIRLINE, ownPolicy: { careFromMinutes: 90 } }).nextThreshold).toMatchObject({
+      source: 'airline_policy',
+      delayMinutes: 90,
+    });
   });
 });
 

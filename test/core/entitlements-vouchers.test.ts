@@ -20,7 +20,11 @@ describe('voucher forms pre-filled from entitlements', () => {
         owedNow: true,
         alreadyCovered: false,
       },
-      expect.objectContaining({ kind: 'hotel', amountCents: 15000, description: 'Hotel, 1 night × 150.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(b))' }),
+      expect.objectContaining({
+        kind: 'hotel',
+        amountCents: 15000,
+        description: 'Hotel, 1 night × 150.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(b))',
+      }),
       expect.objectContaining({ kind: 'taxi', amountCents: 8000, description: 'Taxi, 2 trips × 40.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(c))' }),
     ]);
   });
@@ -31,7 +35,14 @@ describe('voucher forms pre-filled from entitlements', () => {
     const meal = voucherDraftsForRequest(state, r, NOW)[0]!;
     const issue = by(SOFIA, {
       type: 'voucher.issue',
-      payload: { voucherId: uuidv7(), requestId: id, kind: meal.kind, amountCents: meal.amountCents!, currency: meal.currency!, description: meal.description },
+      payload: {
+        voucherId: uuidv7(),
+        requestId: id,
+        kind: meal.kind,
+        amountCents: meal.amountCents!,
+        currency: meal.currency!,
+        description: meal.description,
+      },
     });
     expect(parseOp(issue).ok).toBe(true);
     const s = accepted(state, issue);
@@ -49,7 +60,10 @@ describe('voucher forms pre-filled from entitlements', () => {
     let s = accepted(state, escalate);
     expect(voucherDraftsForRequest(s, s.requests[id] as CareRequest, NOW).find((d) => d.kind === 'hotel')!.alreadyCovered).toBe(true);
     const voucherId = (escalate.payload as { voucherId: string }).voucherId;
-    const decline = run(s, by({ kind: 'staff', id: 'M201' }, { type: 'voucher.decline', payload: { voucherId, reason: 'hotel booked by the airline desk' } }));
+    const decline = run(
+      s,
+      by({ kind: 'staff', id: 'M201' }, { type: 'voucher.decline', payload: { voucherId, reason: 'hotel booked by the airline desk' } }),
+    );
     if (!decline.ok) throw new Error(decline.reason);
     s = decline.state;
     expect(voucherDraftsForRequest(s, s.requests[id] as CareRequest, NOW).find((d) => d.kind === 'hotel')!.alreadyCovered).toBe(false);
@@ -84,6 +98,9 @@ describe('several meals for a long wait', () => {
     const meals = 1 + Math.floor((Date.parse(f.estimatedDeparture) - Date.parse(f.scheduledDeparture)) / (4 * 3600_000));
     expect(meals).toBeGreaterThan(1);
     const [meal] = voucherDraftsForRequest(s, r, NOW);
-    expect(meal).toMatchObject({ amountCents: 3 * meals * 1500, description: `Meal, 3 persons × ${meals} meals × 15.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(a))` });
+    expect(meal).toMatchObject({
+      amountCents: 3 * meals * 1500,
+      description: `Meal, 3 persons × ${meals} meals × 15.00 EUR (EU 261/2004 Art. 5(1)(b), Art. 9(1)(a))`,
+    });
   });
 });

@@ -21,7 +21,11 @@ describe('what the duty manager weighs, and what the agent hands out', () => {
 
   it('the deliver form starts from what was asked, less what was handed out, within the stock', () => {
     const r = { needs: ['water', 'food', 'baby', 'medical'] as const, party: { adults: 2, children: 1, infants: 1 }, handedOut: { water: 1 } };
-    expect(suggestedHandout({ ...r, needs: [...r.needs] }, { water: 48, snack: 2, baby_kit: 6, blanket: 20 })).toEqual({ water: 3, snack: 2, baby_kit: 1 });
+    expect(suggestedHandout({ ...r, needs: [...r.needs] }, { water: 48, snack: 2, baby_kit: 6, blanket: 20 })).toEqual({
+      water: 3,
+      snack: 2,
+      baby_kit: 1,
+    });
     expect(suggestedHandout({ needs: ['blanket'], party: { adults: 1, children: 0, infants: 0 }, handedOut: {} }, undefined)).toEqual({});
   });
 });

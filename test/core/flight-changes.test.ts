@@ -22,7 +22,10 @@ describe('duty manager changes a flight', () => {
     expect(out.state.flights[madrid.id]).toMatchObject({ status: 'delayed', estimatedDeparture: later });
     expect(delayMinutes(out.state.flights[madrid.id]!)).toBe(150);
 
-    const back = run(out.state, op(CLAIRE, { type: 'flight.delay', payload: { flightId: madrid.id, estimatedDeparture: madrid.scheduledDeparture } }));
+    const back = run(
+      out.state,
+      op(CLAIRE, { type: 'flight.delay', payload: { flightId: madrid.id, estimatedDeparture: madrid.scheduledDeparture } }),
+    );
     expect(back.ok && back.state.flights[madrid.id]!.status).toBe('scheduled');
   });
 

@@ -61,7 +61,8 @@ describe('importing a flight list', () => {
   });
 
   it('counts lines inside quoted multi-line cells', () => {
-    const csv = 'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture\n' +
+    const csv =
+      'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture\n' +
       'AF1,CDG,BCN,"Barcelona\nEl Prat",830,K32,2026-11-23T18:30:00Z\n' +
       'AF2,CDG,BCN,Barcelona,830,K77,2026-11-23T18:30:00Z\n';
     expect(parseFlightList(csv, GATES).errors).toEqual([{ line: 4, message: 'gate K77 does not exist' }]);
@@ -70,7 +71,10 @@ describe('importing a flight list', () => {
   it('names unknown and missing columns on line 1', () => {
     const out = parseFlightList('flight,gate,departure\nAF1,K32,2026-11-23T18:30:00Z', GATES);
     expect(out.errors[0]).toMatchObject({ line: 1, message: expect.stringContaining('unknown column "flight", "departure"') });
-    expect(out.errors[1]).toMatchObject({ line: 1, message: expect.stringContaining('missing column number, origin, destination, distanceKm, scheduledDeparture') });
+    expect(out.errors[1]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('missing column number, origin, destination, distanceKm, scheduledDeparture'),
+    });
     expect(parseFlightList('', GATES).errors[0]).toMatchObject({ line: 1, message: expect.stringContaining('the file is empty') });
   });
 

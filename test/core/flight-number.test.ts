@@ -79,7 +79,9 @@ describe('one canonical flight number', () => {
 
   it('imports a flight written AF84 as AF0084, the same flight as the timetable', () => {
     const csv = ['number,origin,destination,distanceKm,gate,scheduledDeparture', 'af 84,CDG,SFO,8950,K36,2026-11-23T18:30:00Z'].join('\n');
-    const json = JSON.stringify([{ number: 'AF084', origin: 'CDG', destination: 'SFO', distanceKm: 8950, gate: 'K36', scheduledDeparture: '2026-11-23T18:30:00Z' }]);
+    const json = JSON.stringify([
+      { number: 'AF084', origin: 'CDG', destination: 'SFO', distanceKm: 8950, gate: 'K36', scheduledDeparture: '2026-11-23T18:30:00Z' },
+    ]);
     for (const text of [csv, json]) {
       const out = parseFlightList(text, ['K36']);
       expect(out.errors).toEqual([]);

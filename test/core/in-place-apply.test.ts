@@ -31,7 +31,8 @@ function afterwards(i: number, requestId: string): Op[] {
     return { id, body: { type, payload: { voucherId: id, requestId, kind: 'meal', amountCents, currency: 'EUR' } } };
   };
   const ops: Op[] = [];
-  if (i % 6 === 1) ops.push(op(AMIRA, { type: 'request.claim', payload: { requestId } }, NOW), op(AMIRA, { type: 'request.release', payload: { requestId } }, NOW));
+  if (i % 6 === 1)
+    ops.push(op(AMIRA, { type: 'request.claim', payload: { requestId } }, NOW), op(AMIRA, { type: 'request.release', payload: { requestId } }, NOW));
   if (i % 6 === 5) ops.push(op(AMIRA, { type: 'request.reassign', payload: { requestId, to: 'A102' } }, NOW));
   if (i % 7 === 5) ops.push(op(LUCAS, { type: 'request.cancel', payload: { requestId, reason: 'passenger left the gate' } }, NOW));
   if (i % 4 === 1) ops.push(op(LUCAS, { type: 'request.note', payload: { requestId, text: `note ${i}` } }, NOW));
@@ -81,8 +82,17 @@ describe('the hub applying operations in place', () => {
       s = out.state;
     }
     expect([...types].sort()).toEqual([
-      'request.cancel', 'request.claim', 'request.create', 'request.deliver', 'request.note', 'request.reassign', 'request.release',
-      'voucher.approve', 'voucher.decline', 'voucher.escalate', 'voucher.issue',
+      'request.cancel',
+      'request.claim',
+      'request.create',
+      'request.deliver',
+      'request.note',
+      'request.reassign',
+      'request.release',
+      'voucher.approve',
+      'voucher.decline',
+      'voucher.escalate',
+      'voucher.issue',
     ]);
   });
 

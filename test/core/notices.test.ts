@@ -77,7 +77,10 @@ describe('notices to passengers', () => {
 
     // The kiosk's own copy: it starts from the view it had before and replays only what it may see.
     const kioskBefore = viewOf(base, KIOSK_K32);
-    const { state: kioskAfter, failed } = replay(kioskBefore, [pubEntry, ...entries].filter((e) => entryVisible(s2, e, KIOSK_K32)));
+    const { state: kioskAfter, failed } = replay(
+      kioskBefore,
+      [pubEntry, ...entries].filter((e) => entryVisible(s2, e, KIOSK_K32)),
+    );
     expect(failed).toEqual([]);
     expect(noticesForGate(kioskAfter, 'K32')[0]?.texts.fr?.known).toContain('panne technique');
     expect(noticesForGate(kioskAfter, 'K36')).toEqual([]);

@@ -8,7 +8,10 @@ const ROOT = join(import.meta.dirname, '../..');
 function onlyTypes(clause: string): boolean {
   const braces = /^\{([^}]*)\}$/.exec(clause.trim());
   if (!braces) return false;
-  const names = braces[1]!.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = braces[1]!
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((n) => n.startsWith('type '));
 }
 

@@ -27,11 +27,18 @@ describe('policy change log', () => {
   it('logs airline rule changes beside the limits: the seed, then each edit by who and when', () => {
     const base = demoState(new Date(NOW));
     expect(base.policyLog.find((c) => c.airline === 'AF')).toMatchObject({
-      byName: 'GateCare', by: 'demo-seed',
+      byName: 'GateCare',
+      by: 'demo-seed',
       changes: expect.arrayContaining(['AF added: Air France', 'AF laws applied: EU 261', 'AF meal voucher per person: 15.00 EUR']),
     });
     const af = base.airlines.AF!;
-    let s = accepted(base, by(MANAGER, { type: 'airline.upsert', payload: { ...af, ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' } } }));
+    let s = accepted(
+      base,
+      by(MANAGER, {
+        type: 'airline.upsert',
+        payload: { ...af, ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' } },
+      }),
+    );
     s = accepted(s, by(MANAGER, { type: 'airline.upsert', payload: s.airlines.AF! }));
     expect(s.policyLog.slice(-2)).toEqual([
       {

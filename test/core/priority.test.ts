@@ -30,15 +30,17 @@ describe('queue priority', () => {
 
   it('the order is total and the same whatever order requests arrive in', () => {
     const pool = [
-      request('a', 50, { needs: ['water'] , party: { adults: 1, children: 0, infants: 0 } }),
-      request('b', 50, { needs: ['water'] , party: { adults: 1, children: 0, infants: 0 } }),
+      request('a', 50, { needs: ['water'], party: { adults: 1, children: 0, infants: 0 } }),
+      request('b', 50, { needs: ['water'], party: { adults: 1, children: 0, infants: 0 } }),
       request('c', 20, { needs: ['medical'] }),
       request('d', 70, { needs: ['food'], party: { adults: 0, children: 1, infants: 0 }, unaccompaniedMinor: true }),
     ];
     const expected = queueOrder(pool).map((r) => r.id);
-    fc.assert(fc.property(fc.shuffledSubarray(pool, { minLength: pool.length }), (shuffled) => {
-      expect(queueOrder(shuffled).map((r) => r.id)).toEqual(expected);
-    }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: pool.length }), (shuffled) => {
+        expect(queueOrder(shuffled).map((r) => r.id)).toEqual(expected);
+      }),
+    );
   });
 
   it('queueOrder (keys worked out once per request) gives the order of compareQueue', () => {
@@ -57,7 +59,11 @@ describe('queue priority', () => {
         ),
         (specs) => {
           const pool = specs.map((p, i) =>
-            request(`r${i}`, p.minutes, { needs: [p.need], party: { adults: 1, children: p.children, infants: p.infants }, unaccompaniedMinor: p.alone }),
+            request(`r${i}`, p.minutes, {
+              needs: [p.need],
+              party: { adults: 1, children: p.children, infants: p.infants },
+              unaccompaniedMinor: p.alone,
+            }),
           );
           expect(queueOrder(pool).map((r) => r.id)).toEqual([...pool].sort(compareQueue).map((r) => r.id));
         },

@@ -52,11 +52,7 @@ describe('care request lifecycle', () => {
     expect(s.requests[id]).toMatchObject({ status: 'claimed', claimedBy: 'A101', claimedByName: 'Amira' });
     s = accepted(s, op(AMIRA, { type: 'request.deliver', payload: { requestId: id } }));
     expect(s.requests[id]!.status).toBe('delivered');
-    expect(s.requests[id]!.history.map((h) => `${h.action}:${h.by}`)).toEqual([
-      `received:${KIOSK.id}`,
-      'claimed:A101',
-      'delivered:A101',
-    ]);
+    expect(s.requests[id]!.history.map((h) => `${h.action}:${h.by}`)).toEqual([`received:${KIOSK.id}`, 'claimed:A101', 'delivered:A101']);
   });
 
   it('a second agent cannot claim what a colleague already claimed', () => {

@@ -16,7 +16,7 @@ function withDestination(name: string): HubState {
 }
 
 describe('the report CSV never hands a spreadsheet a formula', () => {
-  it.each(['=HYPERLINK("http://evil.example","Barcelona")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '=1+1\nBarcelona'])(
+  it.each(['=HYPERLINK("http://evil.example","Barcelona")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\t=1+1', '=1+1\nBarcelona'])(
     'a destination typed as %j is read as text',
     (name) => {
       const csv = reportCsv(buildReport(withDestination(name), NOW));

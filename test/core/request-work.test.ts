@@ -77,10 +77,12 @@ describe('working a request: release, reassign, cancel, notes, history', () => {
 
   it('notes are visible to colleagues with who wrote them and when', () => {
     const { state, id } = withRequest();
-    const s = accepted(state, by(AMIRA, { type: 'request.note', payload: { requestId: id, text: 'Needs gluten-free meal' } }), '2026-11-23T18:05:00.000Z');
-    expect(s.requests[id]!.staffNotes).toEqual([
-      { at: '2026-11-23T18:05:00.000Z', by: 'A101', byName: 'Amira', text: 'Needs gluten-free meal' },
-    ]);
+    const s = accepted(
+      state,
+      by(AMIRA, { type: 'request.note', payload: { requestId: id, text: 'Needs gluten-free meal' } }),
+      '2026-11-23T18:05:00.000Z',
+    );
+    expect(s.requests[id]!.staffNotes).toEqual([{ at: '2026-11-23T18:05:00.000Z', by: 'A101', byName: 'Amira', text: 'Needs gluten-free meal' }]);
     const parsed = parseOp(by(AMIRA, { type: 'request.note', payload: { requestId: id, text: '' } }));
     expect(parsed.ok).toBe(false);
   });
@@ -101,7 +103,11 @@ describe('working a request: release, reassign, cancel, notes, history', () => {
     let s = accepted(state, by(AMIRA, claim(id)), '2026-11-23T18:01:00.000Z');
     s = accepted(s, by(AMIRA, { type: 'request.note', payload: { requestId: id, text: 'on my way' } }), '2026-11-23T18:02:00.000Z');
     s = accepted(s, by(AMIRA, { type: 'request.reassign', payload: { requestId: id, to: 'A105' } }), '2026-11-23T18:03:00.000Z');
-    s = accepted(s, by({ kind: 'staff', id: 'A105' }, { type: 'request.deliver', payload: { requestId: id, items: { water: 2 } } }), '2026-11-23T18:04:00.000Z');
+    s = accepted(
+      s,
+      by({ kind: 'staff', id: 'A105' }, { type: 'request.deliver', payload: { requestId: id, items: { water: 2 } } }),
+      '2026-11-23T18:04:00.000Z',
+    );
     expect(s.requests[id]!.history.map((h) => [h.at.slice(11, 16), h.by, h.action])).toEqual([
       ['18:00', KIOSK.id, 'received'],
       ['18:01', 'A101', 'claimed'],

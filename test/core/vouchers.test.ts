@@ -30,7 +30,9 @@ describe('vouchers within empowered limits', () => {
     const out = run(state, by(AMIRA, voucherBody(id, 250_01)));
     expect(out).toMatchObject({ ok: false, code: 'limit' });
     if (!out.ok) {
-      expect(out.reason).toBe('250.01 EUR is above the cap for this passenger (250.00 EUR left of 250.00 EUR): send it to a duty manager for approval');
+      expect(out.reason).toBe(
+        '250.01 EUR is above the cap for this passenger (250.00 EUR left of 250.00 EUR): send it to a duty manager for approval',
+      );
     }
   });
 
@@ -149,7 +151,10 @@ describe('policy', () => {
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.reason).toContain('limits.duty_manager');
     const negative = parseOp(
-      by(MANAGER, { type: 'policy.set', payload: { ...rules, limits: { ...rules.limits, agent: { capPerPassengerCents: -1, budgetPerShiftCents: 0 } } } }),
+      by(MANAGER, {
+        type: 'policy.set',
+        payload: { ...rules, limits: { ...rules.limits, agent: { capPerPassengerCents: -1, budgetPerShiftCents: 0 } } },
+      }),
     );
     expect(negative.ok).toBe(false);
     expect(parseOp(by(MANAGER, { type: 'policy.set', payload: rules })).ok).toBe(true);

@@ -37,9 +37,7 @@ describe('new app versions in chromium', () => {
 
   /** Served by the current worker: only then does a newer one wait instead of taking over at once. */
   async function controlledByWorker(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 })
-      .toBe('activated');
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 }).toBe('activated');
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
   }

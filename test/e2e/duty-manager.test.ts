@@ -58,7 +58,9 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     await expect.poll(() => k32.getByTestId('gate-open').textContent()).toBe('2');
     expect(await k32.textContent()).toMatch(/Water 1.*Blanket 1.*Baby 1/);
 
-    expect(await agent.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId: first, items: { water: 2, blanket: 2 } } }))).toMatchObject({ ok: true });
+    expect(await agent.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId: first, items: { water: 2, blanket: 2 } } }))).toMatchObject({
+      ok: true,
+    });
     await expect.poll(() => k32.getByTestId('gate-open').textContent()).toBe('1');
     await expect.poll(() => page.getByTestId('total-served').locator('.tile-value').textContent()).toBe('1');
     expect(await k32.textContent()).toContain('Amira');
@@ -129,11 +131,18 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
 
     const notice = page.getByTestId('notice').first();
     await expect.poll(() => notice.getByTestId('notice-status').textContent()).toMatch(/^Staff only — on kiosks at/);
-    const agentGot = await waitFor(() => agent.received.flatMap((m) => m.entries).find((e) => e.op.type === 'notice.publish'), 'agent gets the notice');
+    const agentGot = await waitFor(
+      () => agent.received.flatMap((m) => m.entries).find((e) => e.op.type === 'notice.publish'),
+      'agent gets the notice',
+    );
     expect(kiosk.received.flatMap((m) => m.entries).some((e) => e.op.type.startsWith('notice.'))).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/manager-notice-staff-only.png`, fullPage: true });
 
-    const kioskGot = await waitFor(() => kiosk.received.flatMap((m) => m.entries).find((e) => e.op.type === 'notice.reveal'), 'kiosk gets it after the lead', 15_000);
+    const kioskGot = await waitFor(
+      () => kiosk.received.flatMap((m) => m.entries).find((e) => e.op.type === 'notice.reveal'),
+      'kiosk gets it after the lead',
+      15_000,
+    );
     expect(Date.parse(kioskGot.at) - Date.parse(agentGot.at)).toBeGreaterThanOrEqual(2000);
     await expect.poll(() => notice.getByTestId('notice-status').textContent()).toMatch(/^On kiosks since/);
 
@@ -172,7 +181,10 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     await card.waitFor({ state: 'detached' });
     const voucherId = esc.payload.voucherId;
     await waitFor(() => env.hub.hub.current.vouchers[voucherId]?.status === 'issued', 'approved on the hub');
-    expect(env.hub.hub.current.vouchers[voucherId]).toMatchObject({ authorisedBy: 'M201', decisionNote: 'Two nights agreed with the airline station manager' });
+    expect(env.hub.hub.current.vouchers[voucherId]).toMatchObject({
+      authorisedBy: 'M201',
+      decisionNote: 'Two nights agreed with the airline station manager',
+    });
     expect(await page.locator('.decided').textContent()).toContain('approved by Claire');
   });
 

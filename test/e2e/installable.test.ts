@@ -34,9 +34,7 @@ describe('kiosk and staff app are installable in chromium', () => {
   });
 
   async function activeWorker(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 })
-      .toBe('activated');
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 }).toBe('activated');
   }
 
   async function installabilityErrors(path: string): Promise<string[]> {

@@ -30,7 +30,10 @@ function minutesOfDay(text: string): number {
 }
 
 function parisMinutes(iso: string): number {
-  const [h, min] = new Intl.DateTimeFormat('en-GB', { timeZone: PARIS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)).split(':').map(Number);
+  const [h, min] = new Intl.DateTimeFormat('en-GB', { timeZone: PARIS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(iso))
+    .split(':')
+    .map(Number);
   return h! * 60 + min!;
 }
 
@@ -81,7 +84,9 @@ describe('care timing, flight numbers and dated passes at the kiosk (issue 12, i
     const yesterday = new Date(Date.parse(af1634.scheduledDeparture) - 24 * 3600_000).toISOString();
     await scan(kiosk, bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634', julian: julianFor(yesterday) }]));
     const date = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'long', timeZone: PARIS }).format(new Date(yesterday));
-    await expect.poll(() => kiosk.getByTestId('scan-error').textContent()).toContain(`This boarding pass is for flight AF1634 on ${date}, not today.`);
+    await expect
+      .poll(() => kiosk.getByTestId('scan-error').textContent())
+      .toContain(`This boarding pass is for flight AF1634 on ${date}, not today.`);
     expect(await kiosk.getByTestId('identified').count()).toBe(0);
     expect(await seriousViolations(kiosk)).toEqual([]);
 

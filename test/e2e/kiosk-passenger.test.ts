@@ -20,7 +20,15 @@ describe('the passenger at the kiosk, in chromium', () => {
     staff = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
     MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
-      { pnr: 'XK4P2Q', from: 'LHR', to: 'CDG', carrier: 'BA', flight: '0304', julian: julianFor(af1634.scheduledDeparture), conditional: '>5321WW1325BBA 0014' },
+      {
+        pnr: 'XK4P2Q',
+        from: 'LHR',
+        to: 'CDG',
+        carrier: 'BA',
+        flight: '0304',
+        julian: julianFor(af1634.scheduledDeparture),
+        conditional: '>5321WW1325BBA 0014',
+      },
       { pnr: 'XK4P2Q', from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634', julian: julianFor(af1634.scheduledDeparture) },
     ]);
   });
@@ -68,7 +76,12 @@ describe('the passenger at the kiosk, in chromium', () => {
     expect(entitled).toContain('EU 261/2004');
     expect(await kiosk.getByTestId('wait').textContent()).toContain('Your place in the queue: 1');
     const stored = env.hub.hub.current.requests[requestIdOf(ticket)]!;
-    expect(stored).toMatchObject({ surname: 'MOREAU', flightNumber: 'AF1634', party: { adults: 1, children: 0, infants: 1 }, note: 'Formula milk please' });
+    expect(stored).toMatchObject({
+      surname: 'MOREAU',
+      flightNumber: 'AF1634',
+      party: { adults: 1, children: 0, infants: 1 },
+      note: 'Formula milk please',
+    });
     expect(stored.needs.sort()).toEqual(['baby', 'water']);
     // Once the hub has it, the kiosk shows nothing of who asked.
     expect(await kiosk.locator('body').textContent()).not.toMatch(/MOREAU|Formula/);

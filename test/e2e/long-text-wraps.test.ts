@@ -12,8 +12,7 @@ import { loginToken } from '../helpers/socket-clients.ts';
 const unbroken = (n: number, ch = 'W') => ch.repeat(n);
 
 /** True when nothing on the page sticks out sideways, so nothing (a QR code, a button) is pushed off screen. */
-const fitsWidth = (page: Page) =>
-  page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+const fitsWidth = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
 describe('long unbroken text wraps instead of widening the page — in chromium', () => {
   const env = useTestHub({ perTest: true });
@@ -39,7 +38,7 @@ describe('long unbroken text wraps instead of widening the page — in chromium'
     }
   });
 
-  it('a long unbroken notice keeps the kiosk, and the manager\'s notices panel, as wide as the screen', async () => {
+  it("a long unbroken notice keeps the kiosk, and the manager's notices panel, as wide as the screen", async () => {
     const known = unbroken(600, 'M');
     const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
     const flightId = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!.id;

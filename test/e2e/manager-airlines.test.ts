@@ -28,7 +28,8 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
   });
 
   const tab = (name: string) => page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name });
-  const careOwed = (flight: string) => page.locator(`[data-testid="flight-board-row"][data-flight="${flight}"]`).getByTestId('flight-entitlement').textContent();
+  const careOwed = (flight: string) =>
+    page.locator(`[data-testid="flight-board-row"][data-flight="${flight}"]`).getByTestId('flight-entitlement').textContent();
   const row = (code: string) => page.locator(`[data-testid="airline-row"][data-airline="${code}"]`);
   const amountOf = (form: Locator, group: string) => form.getByRole('group', { name: group }).getByLabel(/^Amount/);
 
@@ -51,11 +52,15 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
 
     await expect.poll(() => page.getByTestId('airline-status').textContent()).toBe('Air France saved: every tablet and kiosk now uses these rules.');
     expect(await row('AF').textContent()).toMatch(/meals and calls from 60 min of delay.*€18\.50 per person/);
-    expect(env.hub.hub.current.airlines.AF).toMatchObject({ ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, regimes: ['eu261'] });
+    expect(env.hub.hub.current.airlines.AF).toMatchObject({
+      ownPolicy: { careFromMinutes: 60 },
+      mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' },
+      regimes: ['eu261'],
+    });
     // Who changed what, and when, below the table; the limits' log is not cluttered with it.
-    await expect.poll(() => page.getByTestId('airline-log').locator('> li').first().textContent()).toMatch(
-      /Claire Dubois \(M201\).*AF own policy: none → care from 60 min.*AF meal voucher per person: 15\.00 EUR → 18\.50 EUR/,
-    );
+    await expect
+      .poll(() => page.getByTestId('airline-log').locator('> li').first().textContent())
+      .toMatch(/Claire Dubois \(M201\).*AF own policy: none → care from 60 min.*AF meal voucher per person: 15\.00 EUR → 18\.50 EUR/);
     await page.screenshot({ path: `${ARTIFACTS}/manager-airlines.png`, fullPage: true });
 
     // The kiosk at the gate gets the new rules pushed and works out the new care with them.
@@ -90,7 +95,9 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     await form.getByLabel('EU 261').uncheck();
     await form.getByLabel(/^Own policy: care from/).fill('');
     await form.getByRole('button', { name: 'Save airline' }).click();
-    await expect.poll(() => errors.locator('li').allTextContents()).toEqual(['an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy']);
+    await expect
+      .poll(() => errors.locator('li').allTextContents())
+      .toEqual(['an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy']);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/manager-airlines-error.png`, fullPage: true });
 
@@ -110,7 +117,9 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     await form.getByLabel('Name', { exact: true }).fill('Another');
     await form.getByLabel('UK261').check();
     await form.getByRole('button', { name: 'Save airline' }).click();
-    expect(await form.getByTestId('airline-errors').locator('li').allTextContents()).toEqual(['Code: Air France already uses AF: edit its row instead']);
+    expect(await form.getByTestId('airline-errors').locator('li').allTextContents()).toEqual([
+      'Code: Air France already uses AF: edit its row instead',
+    ]);
 
     await form.getByLabel(/^Code/).fill('lh');
     await form.getByLabel('Name', { exact: true }).fill('Lufthansa');
@@ -123,7 +132,13 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     await row('LH').waitFor();
     expect(await row('LH').textContent()).toMatch(/Lufthansa.*EU 261.*€12\.00 per person, one more every 3 h of waiting.*staff choose the amount/);
     await waitFor(() => env.hub.hub.current.airlines.LH, 'Lufthansa on the hub');
-    expect(env.hub.hub.current.airlines.LH).toEqual({ code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' }, mealEveryHours: 3 });
+    expect(env.hub.hub.current.airlines.LH).toEqual({
+      code: 'LH',
+      name: 'Lufthansa',
+      regimes: ['eu261'],
+      mealVoucherPerPerson: { amount: 12, currency: 'EUR' },
+      mealEveryHours: 3,
+    });
     expect(env.hub.hub.current.airlines.AF!.name).toBe('Air France');
   });
 });

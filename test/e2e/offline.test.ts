@@ -24,9 +24,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
 
   /** Only once the service worker is active is the whole shell in its cache: then the network may go. */
   async function shellCached(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 })
-      .toBe('activated');
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 }).toBe('activated');
   }
 
   const signIn = (page: Page, id: string, pin: string) => signInStaff(page, env.hub.url, id, pin);
@@ -53,18 +51,16 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     const tickets: string[] = [];
     for (const surname of ['Moreau', 'Dubois', 'Nguyen']) {
       tickets.push(await ask(kiosk, surname));
-      expect(await kiosk.getByTestId('net-state').textContent()).toBe(
-        'Saved on this kiosk — it will be sent as soon as the network is back',
-      );
+      expect(await kiosk.getByTestId('net-state').textContent()).toBe('Saved on this kiosk — it will be sent as soon as the network is back');
       await kiosk.getByRole('button', { name: 'Ask for something else' }).click();
     }
     expect(new Set(tickets).size).toBe(3);
 
     // Reloaded with no network: the shell comes from the service worker, the outbox from IndexedDB.
     await kiosk.reload();
-    await expect.poll(() => kiosk.getByTestId('outbox-note').textContent(), { timeout: 10_000 }).toBe(
-      '3 requests saved on this kiosk — they will be sent as soon as the network is back',
-    );
+    await expect
+      .poll(() => kiosk.getByTestId('outbox-note').textContent(), { timeout: 10_000 })
+      .toBe('3 requests saved on this kiosk — they will be sent as soon as the network is back');
     await kiosk.screenshot({ path: `${ARTIFACTS}/offline-kiosk-three-saved.png` });
     for (const t of tickets) expect(await staff.locator(`[data-ticket="${t}"]`).count()).toBe(0);
 
@@ -97,7 +93,10 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await amiraCard(second).getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => connection(amira)).toContain('2 unsent');
     // Meanwhile, online, Lucas claims the second one first.
-    await lucas.locator(`[data-ticket="${ticketOf(second)}"]`).getByRole('button', { name: 'Claim' }).click();
+    await lucas
+      .locator(`[data-ticket="${ticketOf(second)}"]`)
+      .getByRole('button', { name: 'Claim' })
+      .click();
     await expect.poll(() => env.hub.hub.current.requests[(second.payload as { requestId: string }).requestId]?.claimedBy).toBe('A102');
 
     await amira.reload();

@@ -11,7 +11,7 @@ import { loginToken } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 
 /** Kiosk, staff tablet and the passenger's own phone (360 × 740, touch) in chromium, on the real hub. */
-describe('the passenger\'s phone, from the kiosk\'s QR code', () => {
+describe("the passenger's phone, from the kiosk's QR code", () => {
   const env = useTestHub();
   const chromium = useBrowser();
   const contexts: BrowserContext[] = [];
@@ -74,7 +74,9 @@ describe('the passenger\'s phone, from the kiosk\'s QR code', () => {
     const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const requestId = Object.values(env.hub.hub.current.requests).find((r) => r.ticket === ticket)!.id;
     expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
+      await agent.submit(
+        op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } }),
+      ),
     ).toMatchObject({ ok: true });
     const voucher = phone.getByTestId('voucher');
     await voucher.waitFor();

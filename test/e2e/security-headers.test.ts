@@ -79,12 +79,28 @@ describe('security headers and logs, with the built apps in chromium', () => {
     const kiosk = await enrollKiosk(env.hub.url, 'K33');
     const token = await loginToken(env.hub.url, 'A105', '4826');
     const k = await connectDevice(env.hub.url, kiosk.auth);
-    expect(await k.submit(op({ kind: 'kiosk', id: kiosk.device }, createRequest({ gate: 'K33', surname: SURNAME, note: `call ${SURNAME} on +33612345678` })))).toMatchObject({ ok: true });
+    expect(
+      await k.submit(
+        op({ kind: 'kiosk', id: kiosk.device }, createRequest({ gate: 'K33', surname: SURNAME, note: `call ${SURNAME} on +33612345678` })),
+      ),
+    ).toMatchObject({ ok: true });
     k.close();
     await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } });
-    await fetch(`${env.hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'A103', pin: '97531' }) });
-    await fetch(`${env.hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"staffId":"A103","pin":"86420",` });
-    await fetch(`${env.hub.url}/api/login?pin=13579&token=${token}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'pin=24680' });
+    await fetch(`${env.hub.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: 'A103', pin: '97531' }),
+    });
+    await fetch(`${env.hub.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"staffId":"A103","pin":"86420",`,
+    });
+    await fetch(`${env.hub.url}/api/login?pin=13579&token=${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'pin=24680',
+    });
 
     await waitFor(() => logs.includes('/api/snapshot'), 'request logs written');
     expect(logs).toContain('/api/kiosks/enroll');

@@ -22,8 +22,7 @@ describe('staff tablet layout in chromium at 1024 and 768 px', () => {
     return { ctx, page };
   }
 
-  const overflow = (page: Page) =>
-    page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const overflow = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   const headerHeight = (page: Page) => page.locator('header.topbar').evaluate((h) => h.getBoundingClientRect().height);
 
   for (const [width, height] of [
@@ -33,7 +32,10 @@ describe('staff tablet layout in chromium at 1024 and 768 px', () => {
     it(`the manager's Flights tab does not scroll sideways at ${width} px`, async () => {
       const { page } = await tablet(width, height, 'M201', '7319');
       await page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Flights' }).click();
-      await page.getByRole('heading', { name: /Flights/ }).first().waitFor();
+      await page
+        .getByRole('heading', { name: /Flights/ })
+        .first()
+        .waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/manager-flights-${width}.png`, fullPage: true });
       const { scrollWidth, innerWidth } = await overflow(page);
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);

@@ -43,11 +43,9 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await expect.poll(() => amira.getByTestId('connection').textContent()).toContain('Online');
 
     // Priority: mobility first, then the infant, then the longest-waiting adults; K36 not shown.
-    await expect.poll(() => amira.getByTestId('request-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ticket')))).toEqual([
-      mobility,
-      baby,
-      family,
-    ]);
+    await expect
+      .poll(() => amira.getByTestId('request-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ticket'))))
+      .toEqual([mobility, baby, family]);
     const familyCard = amira.locator(`[data-ticket="${family}"]`);
     expect(await familyCard.textContent()).toMatch(/DURAND · 2 adults · FR/);
     expect(await familyCard.textContent()).toMatch(/AF1634 → Barcelona/);
@@ -78,7 +76,9 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await expect.poll(() => familyCard.textContent()).toContain('Amira');
     await familyCard.getByRole('button', { name: 'History' }).click();
     const history = familyCard.getByRole('list', { name: 'History' });
-    await expect.poll(() => history.textContent()).toMatch(/Amira Benali — claimed.*Amira Benali — delivered partly: 2 water.*Amira Benali — note added/s);
+    await expect
+      .poll(() => history.textContent())
+      .toMatch(/Amira Benali — claimed.*Amira Benali — delivered partly: 2 water.*Amira Benali — note added/s);
 
     // Open the stock panel: water at K32 went down.
     await amira.getByRole('button', { name: /^Gate stock/ }).click();
@@ -103,7 +103,9 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await babyCard.getByRole('button', { name: 'Voucher…' }).click();
     await babyCard.getByLabel('Type').selectOption('hotel');
     await babyCard.getByLabel(/^Amount/).fill('520');
-    await expect.poll(() => babyCard.getByRole('status').first().textContent()).toContain('520.00 EUR is above the cap for this passenger (485.00 EUR left of 500.00 EUR)');
+    await expect
+      .poll(() => babyCard.getByRole('status').first().textContent())
+      .toContain('520.00 EUR is above the cap for this passenger (485.00 EUR left of 500.00 EUR)');
     expect(await babyCard.getByRole('button', { name: 'Issue voucher' }).count()).toBe(0);
     await babyCard.getByLabel('Why it is needed (for the duty manager)').fill('Two nights with an infant, airport hotel');
     await babyCard.getByRole('button', { name: 'Send to duty manager' }).click();
@@ -159,9 +161,7 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     await mobilityCard.getByRole('button', { name: 'Cancel request' }).click();
     await expect.poll(() => mobilityCard.textContent()).toContain('Cancelled: Assistance service took over');
     // The card shows the tablet's optimistic state at once; the hub commits a moment later.
-    await expect
-      .poll(() => Object.values(env.hub.hub.current.requests).find((r) => r.ticket === mobility)?.status)
-      .toBe('cancelled');
+    await expect.poll(() => Object.values(env.hub.hub.current.requests).find((r) => r.ticket === mobility)?.status).toBe('cancelled');
   });
 
   it('warns before the session ends and signs the agent out when it does', async () => {
@@ -198,7 +198,12 @@ describe('staff tablet: priority queue, stock, vouchers within limits, escalatio
     const ack = await env.hub.hub.submit(
       op(SYSTEM, {
         type: 'policy.set',
-        payload: { currency: p.currency, shiftHours: p.shiftHours, lowStock: p.lowStock, limits: { ...p.limits, agent: { capPerPassengerCents: 250_00, budgetPerShiftCents: 10_00 } } },
+        payload: {
+          currency: p.currency,
+          shiftHours: p.shiftHours,
+          lowStock: p.lowStock,
+          limits: { ...p.limits, agent: { capPerPassengerCents: 250_00, budgetPerShiftCents: 10_00 } },
+        },
       }),
       { kind: 'system' },
     );

@@ -39,7 +39,9 @@ describe('one passenger need from kiosk to staff tablet and back, in chromium', 
     expect(await card.textContent()).toContain('Water · Blanket');
     expect(await card.textContent()).toContain('1 adult, 1 child');
     // AF1634 is 2 h 30 late on 830 km: EU 261 meals for both, from when the 2 h threshold is reached.
-    expect(await card.getByTestId('entitlements').textContent()).toMatch(/^EU261 · meal €15 × 2 · 2 calls · owed now — to be offered by \d\d:\d\d at the latest$/);
+    expect(await card.getByTestId('entitlements').textContent()).toMatch(
+      /^EU261 · meal €15 × 2 · 2 calls · owed now — to be offered by \d\d:\d\d at the latest$/,
+    );
     await card.getByRole('button', { name: 'Claim' }).click();
     await expect.poll(() => kiosk.getByTestId('ticket-status').textContent()).toBe('En route — Amira');
     await staff.screenshot({ path: `${ARTIFACTS}/skeleton-staff-claimed.png` });

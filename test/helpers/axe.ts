@@ -18,11 +18,14 @@ const OPTIONS: RunOptions = {
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated rather than added as a <script>: the hub's Content Security Policy rightly forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (options) => (window as unknown as { axe: { run(o: unknown): Promise<AxeResults> } }).axe.run(options),
-    OPTIONS,
-  );
+  const result = await page.evaluate((options) => (window as unknown as { axe: { run(o: unknown): Promise<AxeResults> } }).axe.run(options), OPTIONS);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
 }

@@ -14,7 +14,12 @@ export const EU_AIRLINE: AirlineConfig = {
   hotelPerNight: { amount: 140, currency: 'EUR' },
   transportPerTrip: { amount: 35, currency: 'EUR' },
 };
-export const UK_AIRLINE: AirlineConfig = { code: 'BA', name: 'British Airways', regimes: ['uk261'], mealVoucherPerPerson: { amount: 10, currency: 'GBP' } };
+export const UK_AIRLINE: AirlineConfig = {
+  code: 'BA',
+  name: 'British Airways',
+  regimes: ['uk261'],
+  mealVoucherPerPerson: { amount: 10, currency: 'GBP' },
+};
 export const CA_AIRLINE: AirlineConfig = { code: 'AC', name: 'Air Canada', regimes: ['appr'], mealVoucherPerPerson: { amount: 20, currency: 'CAD' } };
 
 export function after(iso: string, minutes: number): string {

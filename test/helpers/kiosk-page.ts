@@ -5,12 +5,7 @@ import { enrollKioskPage } from './enroll.ts';
  * A kiosk screen enrolled at a gate, in its own browser context (its own device id and storage);
  * `timezoneId` sets the device's own zone (IANA), as a kiosk configured elsewhere would have.
  */
-export async function openKiosk(
-  browser: Browser,
-  url: string,
-  gate: string,
-  opts: { fakeClock?: boolean; timezoneId?: string } = {},
-): Promise<Page> {
+export async function openKiosk(browser: Browser, url: string, gate: string, opts: { fakeClock?: boolean; timezoneId?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
   const page = await context.newPage();
   if (opts.fakeClock) await page.clock.install();

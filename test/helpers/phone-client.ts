@@ -1,5 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import { EVENTS, PHONE_EVENTS, PHONE_NAMESPACE, type PhoneClosedReason, type PhoneLinkAnswer, type PhoneTicketMessage as PhoneTicket, type PhoneWriteAnswer, type TicketQuery } from '../../core/index.ts';
+import {
+  EVENTS,
+  PHONE_EVENTS,
+  PHONE_NAMESPACE,
+  type PhoneClosedReason,
+  type PhoneLinkAnswer,
+  type PhoneTicketMessage as PhoneTicket,
+  type PhoneWriteAnswer,
+  type TicketQuery,
+} from '../../core/index.ts';
 import type { TestDevice } from './socket-clients.ts';
 
 /** A passenger's phone on the hub's /phone namespace, recording every view and closing it receives. */

@@ -11,8 +11,7 @@ import {
   entitlementsForFlight,
 } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import type { BcbpErrorCode, WaitEstimate,
-  PassMatch } from '../../core/index.ts';
+import type { BcbpErrorCode, WaitEstimate, PassMatch } from '../../core/index.ts';
 
 const LOCALES = 'kiosk/src/locales';
 const SRC = 'kiosk/src';
@@ -54,7 +53,9 @@ describe('kiosk translations', () => {
   const en = catalog('en');
 
   it('has a catalog for every passenger language and no other', () => {
-    const files = readdirSync(LOCALES).map((f) => f.replace(/\.json$/, '')).sort();
+    const files = readdirSync(LOCALES)
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
     expect(files).toEqual([...Language.options].sort());
   });
 
@@ -69,7 +70,10 @@ describe('kiosk translations', () => {
       const english = en.get(k) ?? en.get(`${pluralBase(k)}_other`)!;
       // A singular form may spell the number out ("1 request") instead of using {{count}}.
       const expected = PLURAL.test(k) ? placeholders(english).filter((p) => p !== 'count') : placeholders(english);
-      expect(placeholders(v).filter((p) => !PLURAL.test(k) || p !== 'count'), `${lang}: ${k} placeholders`).toEqual(expected);
+      expect(
+        placeholders(v).filter((p) => !PLURAL.test(k) || p !== 'count'),
+        `${lang}: ${k} placeholders`,
+      ).toEqual(expected);
     }
   });
 
@@ -105,12 +109,23 @@ describe('kiosk translations', () => {
   });
 
   it('words every entitlement the rules can grant', () => {
-    const granted = new Set([
-      'meal.delay_threshold', 'meal.cancellation', 'meal.short_notice_wait', 'meal.priority_passenger',
-      'communication.delay_threshold', 'communication.cancellation', 'communication.short_notice_wait', 'communication.priority_passenger',
-      'hotel.overnight', 'hotel.priority_passenger', 'transport.overnight', 'transport.priority_passenger',
-      'priority_care.priority_passenger',
-    ].map((k) => `entitlement.${k}`));
+    const granted = new Set(
+      [
+        'meal.delay_threshold',
+        'meal.cancellation',
+        'meal.short_notice_wait',
+        'meal.priority_passenger',
+        'communication.delay_threshold',
+        'communication.cancellation',
+        'communication.short_notice_wait',
+        'communication.priority_passenger',
+        'hotel.overnight',
+        'hotel.priority_passenger',
+        'transport.overnight',
+        'transport.priority_passenger',
+        'priority_care.priority_passenger',
+      ].map((k) => `entitlement.${k}`),
+    );
     // And whatever the engine actually says about tonight's demo flights, for every kind of party.
     const state = demoState();
     const profiles = [

@@ -17,11 +17,15 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const read = (dir: string, lang: string) => flatten(JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8')) as Tree);
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-describe('phone translations (phone/src/locales, on top of the kiosk\'s catalogs)', () => {
+describe("phone translations (phone/src/locales, on top of the kiosk's catalogs)", () => {
   const en = read('phone/src/locales', 'en');
 
   it('has a catalog for every passenger language, each with every English key, none empty, the same placeholders', () => {
-    expect(readdirSync('phone/src/locales').map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...Language.options].sort());
+    expect(
+      readdirSync('phone/src/locales')
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort(),
+    ).toEqual([...Language.options].sort());
     for (const lang of Language.options) {
       const cat = read('phone/src/locales', lang);
       expect([...cat.keys()].sort(), lang).toEqual([...en.keys()].sort());
@@ -32,7 +36,7 @@ describe('phone translations (phone/src/locales, on top of the kiosk\'s catalogs
     }
   });
 
-  it('has English words, in the phone\'s or the kiosk\'s catalog, for every key the phone code uses', () => {
+  it("has English words, in the phone's or the kiosk's catalog, for every key the phone code uses", () => {
     const words = new Map([...read('kiosk/src/locales', 'en'), ...en]);
     const used = new Set<string>();
     for (const f of readdirSync('phone/src').filter((f) => /\.tsx?$/.test(f))) {

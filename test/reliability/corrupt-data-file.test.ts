@@ -46,7 +46,9 @@ describe('a corrupt or truncated data file at start, through the real CLI', () =
   ];
 
   const cases = WHICH.flatMap(([which, pick]) =>
-    damages.filter(([what]) => which === 'the hub file' || /truncated|not GateCare/.test(what)).map(([what, damage, cause]) => ({ which, pick, what, damage, cause })),
+    damages
+      .filter(([what]) => which === 'the hub file' || /truncated|not GateCare/.test(what))
+      .map(([what, damage, cause]) => ({ which, pick, what, damage, cause })),
   );
   for (const [i, { which, pick, what, damage, cause }] of cases.entries()) {
     it(`refuses to start when ${which} is ${what}, names it, says what to do, keeps a copy and never overwrites it`, async () => {

@@ -27,7 +27,11 @@ describe('a full disk: nothing false acknowledged, every device answered, recove
     diskFull();
     const waiting = op(me, createRequest());
     const first = await kiosk.submit(waiting);
-    expect(first).toMatchObject({ ok: false, code: 'storage', reason: expect.stringMatching(/cannot write to its disk \(writing .*log\/seg-\d+\.json failed: ENOSPC/) });
+    expect(first).toMatchObject({
+      ok: false,
+      code: 'storage',
+      reason: expect.stringMatching(/cannot write to its disk \(writing .*log\/seg-\d+\.json failed: ENOSPC/),
+    });
     // Nothing more is taken into memory while the disk fails.
     const seq = env.hub.hub.seq;
     expect(await kiosk.submit(op(me, createRequest()))).toMatchObject({ ok: false, code: 'storage' });

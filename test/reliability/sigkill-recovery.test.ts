@@ -1,17 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import {
-  EVENTS,
-  replay,
-  type Ack,
-  type Actor,
-  type HubState,
-  type LogEntry,
-  type Op,
-  type OpBody,
-  type PullResult,
-} from '../../core/index.ts';
+import { EVENTS, replay, type Ack, type Actor, type HubState, type LogEntry, type Op, type OpBody, type PullResult } from '../../core/index.ts';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import { freePort, spawnHub, type HubProcess } from '../helpers/hub-process.ts';
@@ -192,32 +182,63 @@ describe('the hub killed with SIGKILL at random moments under load', () => {
     const streamers = [
       ...kiosks.map(
         (k) =>
-          new Streamer(url, k.auth, { kind: 'kiosk', id: k.device }, () => createRequest({ gate: k.gate }), (o) => {
-            if (o.type === 'request.create') toClaim.push(o.payload.requestId);
-          }, rand),
+          new Streamer(
+            url,
+            k.auth,
+            { kind: 'kiosk', id: k.device },
+            () => createRequest({ gate: k.gate }),
+            (o) => {
+              if (o.type === 'request.create') toClaim.push(o.payload.requestId);
+            },
+            rand,
+          ),
       ),
-      new Streamer(url, { token: agentToken }, { kind: 'staff', id: 'A105' }, () => {
-        const claim = toClaim.shift();
-        if (claim) return { type: 'request.claim', payload: { requestId: claim } };
-        const deliver = toDeliver.shift();
-        return deliver ? { type: 'request.deliver', payload: { requestId: deliver } } : null;
-      }, (o) => {
-        if (o.type === 'request.claim') toDeliver.push(o.payload.requestId);
-      }, rand),
-      new Streamer(url, { token: dmToken }, { kind: 'staff', id: 'M201' }, () => ({
-        type: 'stock.set',
-        payload: { gate: `K${30 + Math.floor(rand() * 20)}`, item: 'water', quantity: Math.floor(rand() * 100) },
-      }), () => {}, rand),
+      new Streamer(
+        url,
+        { token: agentToken },
+        { kind: 'staff', id: 'A105' },
+        () => {
+          const claim = toClaim.shift();
+          if (claim) return { type: 'request.claim', payload: { requestId: claim } };
+          const deliver = toDeliver.shift();
+          return deliver ? { type: 'request.deliver', payload: { requestId: deliver } } : null;
+        },
+        (o) => {
+          if (o.type === 'request.claim') toDeliver.push(o.payload.requestId);
+        },
+        rand,
+      ),
+      new Streamer(
+        url,
+        { token: dmToken },
+        { kind: 'staff', id: 'M201' },
+        () => ({
+          type: 'stock.set',
+          payload: { gate: `K${30 + Math.floor(rand() * 20)}`, item: 'water', quantity: Math.floor(rand() * 100) },
+        }),
+        () => {},
+        rand,
+      ),
     ];
 
     // The real sync client, as the apps use it: a kiosk at K34 and agent A101, each with its outbox.
     const k34 = await enrollKiosk(url, 'K34');
     const kioskClient = new SyncClient({
-      url, auth: k34.auth, actor: { kind: 'kiosk', id: k34.device }, device: k34.device, storage: new MemorySyncStorage(), ackTimeoutMs: 1500,
+      url,
+      auth: k34.auth,
+      actor: { kind: 'kiosk', id: k34.device },
+      device: k34.device,
+      storage: new MemorySyncStorage(),
+      ackTimeoutMs: 1500,
     });
     const a101Token = await loginToken(url, 'A101', '2468');
     const agentClient = new SyncClient({
-      url, auth: { token: a101Token }, actor: { kind: 'staff', id: 'A101' }, device: 'tablet-a101', storage: new MemorySyncStorage(), ackTimeoutMs: 1500,
+      url,
+      auth: { token: a101Token },
+      actor: { kind: 'staff', id: 'A101' },
+      device: 'tablet-a101',
+      storage: new MemorySyncStorage(),
+      ackTimeoutMs: 1500,
     });
     await kioskClient.start();
     await agentClient.start();
@@ -255,7 +276,11 @@ describe('the hub killed with SIGKILL at random moments under load', () => {
     await clientLoop;
     for (const s of streamers) s.stop();
     await Promise.all(streamers.map((s) => s.done));
-    await waitFor(() => kioskClient.getSnapshot().pending.length === 0 && agentClient.getSnapshot().pending.length === 0, `sync outboxes to empty ${note}`, 30_000);
+    await waitFor(
+      () => kioskClient.getSnapshot().pending.length === 0 && agentClient.getSnapshot().pending.length === 0,
+      `sync outboxes to empty ${note}`,
+      30_000,
+    );
     const health = async (): Promise<number> => ((await (await fetch(`${url}/api/health`)).json()) as { seq: number }).seq;
     const finalSeq = await health();
     await waitFor(() => collector.seq >= finalSeq, `the log collector to reach seq ${finalSeq} ${note}`, 15_000);
@@ -263,7 +288,10 @@ describe('the hub killed with SIGKILL at random moments under load', () => {
 
     // The log as the hub serves it: contiguous, each operation once.
     const log = [...collector.entries.values()].sort((a, b) => a.seq - b.seq);
-    expect(log.map((e) => e.seq), note).toEqual(Array.from({ length: finalSeq - base.upTo }, (_, i) => base.upTo + 1 + i));
+    expect(
+      log.map((e) => e.seq),
+      note,
+    ).toEqual(Array.from({ length: finalSeq - base.upTo }, (_, i) => base.upTo + 1 + i));
     const seqOf = new Map<string, number>();
     for (const e of log) {
       expect(seqOf.has(e.op.id), `operation ${e.op.id} applied twice ${note}`).toBe(false);
@@ -296,12 +324,15 @@ describe('the hub killed with SIGKILL at random moments under load', () => {
     // catching up means holding the same requests as the hub's view for it, not reaching the hub's seq.
     const agentView = await snapshotOf(url, { token: a101Token });
     const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
-    await waitFor(() => same(agentClient.getSnapshot().state.requests, agentView.state.requests), `agent client to catch up ${note}`, 15_000).catch(() => undefined);
+    await waitFor(() => same(agentClient.getSnapshot().state.requests, agentView.state.requests), `agent client to catch up ${note}`, 15_000).catch(
+      () => undefined,
+    );
     expect(agentClient.getSnapshot().state.requests).toEqual(agentView.state.requests);
     const kioskView = await snapshotOf(url, k34.auth);
-    const statuses = (s: HubState): Record<string, string> =>
-      Object.fromEntries(Object.values(s.requests).map((r) => [r.id, r.status]));
-    await waitFor(() => same(statuses(kioskClient.getSnapshot().state), statuses(kioskView.state)), `kiosk client to catch up ${note}`, 15_000).catch(() => undefined);
+    const statuses = (s: HubState): Record<string, string> => Object.fromEntries(Object.values(s.requests).map((r) => [r.id, r.status]));
+    await waitFor(() => same(statuses(kioskClient.getSnapshot().state), statuses(kioskView.state)), `kiosk client to catch up ${note}`, 15_000).catch(
+      () => undefined,
+    );
     expect(statuses(kioskClient.getSnapshot().state)).toEqual(statuses(kioskView.state));
     kioskClient.stop();
     agentClient.stop();

@@ -12,7 +12,10 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 async function segmentFiles(dir: string): Promise<string[]> {
-  return (await readdir(join(dir, LOG))).filter((n) => /^seg-\d+\.json$/.test(n)).sort().map((n) => join(dir, LOG, n));
+  return (await readdir(join(dir, LOG)))
+    .filter((n) => /^seg-\d+\.json$/.test(n))
+    .sort()
+    .map((n) => join(dir, LOG, n));
 }
 
 /** A hub that took two requests and shut down cleanly (so a checkpoint holding them was written). */

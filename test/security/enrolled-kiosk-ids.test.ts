@@ -14,13 +14,24 @@ describe("no agent creates a request under an enrolled kiosk's device id", () =>
   const env = useTestHub({ perTest: true });
 
   const asAgentOn = (device: string): Op =>
-    ({ v: SCHEMA_VERSION, id: uuidv7(), actor: { kind: 'staff', id: 'A101' }, device, at: new Date().toISOString(), ...createRequest({ gate: 'K32' }) }) as Op;
+    ({
+      v: SCHEMA_VERSION,
+      id: uuidv7(),
+      actor: { kind: 'staff', id: 'A101' },
+      device,
+      at: new Date().toISOString(),
+      ...createRequest({ gate: 'K32' }),
+    }) as Op;
 
   it('refused right after enrolment, before the kiosk asked anything, and still after a restart', async () => {
     const kiosk = await enrollKiosk(env.hub.url, 'K32');
     const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const refused = await amira.submit(asAgentOn(kiosk.device));
-    expect(refused).toMatchObject({ ok: false, code: 'forbidden', reason: expect.stringContaining(`device ${kiosk.device} is a kiosk (enrolled at gate K32)`) });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      reason: expect.stringContaining(`device ${kiosk.device} is a kiosk (enrolled at gate K32)`),
+    });
     // The agent's own tablet is fine.
     expect(await amira.submit(asAgentOn('tablet-amira-0001'))).toMatchObject({ ok: true });
 

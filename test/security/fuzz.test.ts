@@ -10,7 +10,15 @@ import { createRequest, op } from '../helpers/ops.ts';
 
 /** Generous limits: this file is about bad input, not floods (test/security/limits.test.ts is). */
 // Messages up to 1 MB: huge strings must reach the hub's own checks rather than close the socket.
-const LIMITS = { opsPerSecond: 1e6, opsBurst: 1e6, pullsPerSecond: 1e6, pullsBurst: 1e6, restPerMinute: 1e6, signInPerMinute: 1e6, maxMessageBytes: 1024 * 1024 };
+const LIMITS = {
+  opsPerSecond: 1e6,
+  opsBurst: 1e6,
+  pullsPerSecond: 1e6,
+  pullsBurst: 1e6,
+  restPerMinute: 1e6,
+  signInPerMinute: 1e6,
+  maxMessageBytes: 1024 * 1024,
+};
 const DEMO_PINS = new Set(DEMO_STAFF.map((s) => s.pin));
 /** Routes no junk can get through (credentials or a session needed). */
 const GUARDED = new Set(['POST /api/login', 'POST /api/kiosks/enroll', 'GET /api/snapshot']);
@@ -77,8 +85,15 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       .split('\n')
       .map((l) => /\/?(api\/\S*) \(([A-Z, ]+)\)/.exec(l))
       .filter((m): m is RegExpExecArray => m !== null)
-      .flatMap((m) => m[2]!.split(', ').filter((x) => x !== 'HEAD').map((method) => ({ method, url: `/${m[1]!}` })));
-    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/login', 'POST /api/kiosks/enroll', 'GET /api/snapshot']));
+      .flatMap((m) =>
+        m[2]!
+          .split(', ')
+          .filter((x) => x !== 'HEAD')
+          .map((method) => ({ method, url: `/${m[1]!}` })),
+      );
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['POST /api/login', 'POST /api/kiosks/enroll', 'GET /api/snapshot']),
+    );
 
     const body = fc.oneof(
       junk.map((j) => ({ type: 'application/json', payload: JSON.stringify(j) ?? 'null' })),
@@ -86,13 +101,15 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       fc.string({ maxLength: 300 }).map((s) => ({ type: 'text/plain', payload: s })),
       fc.integer({ min: 65 * 1024, max: 300 * 1024 }).map((n) => ({ type: 'application/json', payload: `{"pin":"${'1'.repeat(n)}"}` })),
       // Nearly right: real ids, wrong PINs or extra fields.
-      fc.record({
-        staffId: fc.constantFrom('A101', 'M201', 'a101', 'Z999', ''),
-        pin: fc.stringMatching(/^[0-9]{0,9}$/).filter((p) => !DEMO_PINS.has(p)),
-        gate: fc.constantFrom('K32', 'ZZ1', 'k32', 42),
-        device: fc.oneof(fc.constant('kiosk-fuzz-0001'), junk),
-        extra: fc.option(junk, { nil: undefined }),
-      }).map((r) => ({ type: 'application/json', payload: JSON.stringify(r) })),
+      fc
+        .record({
+          staffId: fc.constantFrom('A101', 'M201', 'a101', 'Z999', ''),
+          pin: fc.stringMatching(/^[0-9]{0,9}$/).filter((p) => !DEMO_PINS.has(p)),
+          gate: fc.constantFrom('K32', 'ZZ1', 'k32', 42),
+          device: fc.oneof(fc.constant('kiosk-fuzz-0001'), junk),
+          extra: fc.option(junk, { nil: undefined }),
+        })
+        .map((r) => ({ type: 'application/json', payload: JSON.stringify(r) })),
     );
     await fc.assert(
       fc.asyncProperty(
@@ -124,17 +141,47 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
     const valid = (): Op => op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' }));
     const paths = leafPaths(valid()).filter((p) => p.join('.') !== 'payload.note');
     const mutated = fc.oneof(
-      fc.tuple(fc.constantFrom(...paths), fc.constant(null)).chain(([path]) =>
-        otherType(path.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], valid())).map((v) => setPath(valid(), path, v)),
-      ),
-      fc.tuple(fc.constantFrom(...paths.filter((p) => typeof p.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], valid()) === 'string')), fc.integer({ min: 100, max: 50_000 })).map(
-        ([path, n]) => setPath(valid(), path, 'Z'.repeat(n)),
-      ),
-      fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['requestId', 'gate', 'flightNumber', 'surname', 'needs', 'party', 'language', 'note', 'unaccompaniedMinor', 'pass', 'boardingPass', 'phone', 'pnr', 'seat'].includes(k) && k !== '__proto__'), present).map(([k, v]) => {
-        const o = valid() as unknown as { payload: Record<string, unknown> };
-        o.payload[k] = v;
-        return o;
-      }),
+      fc
+        .tuple(fc.constantFrom(...paths), fc.constant(null))
+        .chain(([path]) =>
+          otherType(path.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], valid())).map((v) => setPath(valid(), path, v)),
+        ),
+      fc
+        .tuple(
+          fc.constantFrom(...paths.filter((p) => typeof p.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], valid()) === 'string')),
+          fc.integer({ min: 100, max: 50_000 }),
+        )
+        .map(([path, n]) => setPath(valid(), path, 'Z'.repeat(n))),
+      fc
+        .tuple(
+          fc
+            .string({ minLength: 1, maxLength: 20 })
+            .filter(
+              (k) =>
+                ![
+                  'requestId',
+                  'gate',
+                  'flightNumber',
+                  'surname',
+                  'needs',
+                  'party',
+                  'language',
+                  'note',
+                  'unaccompaniedMinor',
+                  'pass',
+                  'boardingPass',
+                  'phone',
+                  'pnr',
+                  'seat',
+                ].includes(k) && k !== '__proto__',
+            ),
+          present,
+        )
+        .map(([k, v]) => {
+          const o = valid() as unknown as { payload: Record<string, unknown> };
+          o.payload[k] = v;
+          return o;
+        }),
       junk,
     );
     await fc.assert(
@@ -160,7 +207,12 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       ref.map((requestId) => ({ type: 'request.release', payload: { requestId } })),
       ref.map((requestId) => ({ type: 'request.cancel', payload: { requestId, reason: 'fuzzing order' } })),
       ref.map((requestId) => ({ type: 'request.note', payload: { requestId, text: 'a note' } })),
-      fc.tuple(ref, ref).map(([voucherId, requestId]) => ({ type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 500, currency: 'EUR' } })),
+      fc
+        .tuple(ref, ref)
+        .map(([voucherId, requestId]) => ({
+          type: 'voucher.issue',
+          payload: { voucherId, requestId, kind: 'meal', amountCents: 500, currency: 'EUR' },
+        })),
       ref.map((voucherId) => ({ type: 'voucher.approve', payload: { voucherId } })),
     );
     await fc.assert(
@@ -189,10 +241,16 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       { numRuns: RUNS * 2 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 30 }).filter((e) => !['connect', 'disconnect', 'disconnecting', 'error', 'newListener', 'removeListener', 'connect_error'].includes(e)), junk, async (event, args) => {
-        kiosk.socket.emit(event, args);
-        kiosk.socket.emit(EVENTS.submit, args); // no ack callback: ignored, not a crash
-      }),
+      fc.asyncProperty(
+        fc
+          .string({ minLength: 1, maxLength: 30 })
+          .filter((e) => !['connect', 'disconnect', 'disconnecting', 'error', 'newListener', 'removeListener', 'connect_error'].includes(e)),
+        junk,
+        async (event, args) => {
+          kiosk.socket.emit(event, args);
+          kiosk.socket.emit(EVENTS.submit, args); // no ack callback: ignored, not a crash
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(kiosk.socket.connected).toBe(true);
@@ -203,7 +261,12 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
   it('connections with junk credentials are refused with a reason, never let in', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.object(), junk.map((j) => ({ kiosk: j })), junk.map((j) => ({ token: j })), junk.map((j) => ({ kiosk: { token: j } }))),
+        fc.oneof(
+          fc.object(),
+          junk.map((j) => ({ kiosk: j })),
+          junk.map((j) => ({ token: j })),
+          junk.map((j) => ({ kiosk: { token: j } })),
+        ),
         async (auth) => {
           const s = io(env.hub.url, { auth: auth as Record<string, unknown>, transports: ['websocket'], forceNew: true, reconnection: false });
           const outcome = await new Promise<string>((done) => {

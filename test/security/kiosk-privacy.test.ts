@@ -38,7 +38,10 @@ describe('what kiosks and strangers at a kiosk can learn', () => {
     first.close();
     second.close();
     const fresh = await env.device(k.auth);
-    expect(await lookup(fresh, { ticket: 'ZZ9999' })).toMatchObject({ ok: false, reason: expect.stringMatching(/too many look-ups from this device/) });
+    expect(await lookup(fresh, { ticket: 'ZZ9999' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/too many look-ups from this device/),
+    });
   });
 
   it("a kiosk's copy holds no approval note, no staff surnames and no log of rule changes, in the snapshot or live", async () => {
@@ -51,13 +54,20 @@ describe('what kiosks and strangers at a kiosk can learn', () => {
     const claire = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
     const voucherId = uuidv7();
     expect(
-      await amira.submit(op({ kind: 'staff', id: 'A101' }, {
-        type: 'voucher.escalate',
-        payload: { voucherId, requestId, kind: 'hotel', amountCents: 320_00, currency: 'EUR', note: 'overnight' },
-      })),
+      await amira.submit(
+        op(
+          { kind: 'staff', id: 'A101' },
+          {
+            type: 'voucher.escalate',
+            payload: { voucherId, requestId, kind: 'hotel', amountCents: 320_00, currency: 'EUR', note: 'overnight' },
+          },
+        ),
+      ),
     ).toMatchObject({ ok: true });
     const secret = 'Approved as a favour to the CEO';
-    expect(await claire.submit(op({ kind: 'staff', id: 'M201' }, { type: 'voucher.approve', payload: { voucherId, note: secret } }))).toMatchObject({ ok: true });
+    expect(await claire.submit(op({ kind: 'staff', id: 'M201' }, { type: 'voucher.approve', payload: { voucherId, note: secret } }))).toMatchObject({
+      ok: true,
+    });
     await waitFor(() => kiosk.received.flatMap((m) => m.entries).some((e) => e.op.type === 'voucher.approve'), 'the kiosk hears of the approval');
     expect(JSON.stringify(kiosk.received)).not.toContain(secret);
 
@@ -77,7 +87,9 @@ describe('what kiosks and strangers at a kiosk can learn', () => {
   it("an agent cannot create a request outside their gates, nor in a kiosk's name", async () => {
     const k = await enrollKiosk(env.hub.url, 'K36');
     const kiosk = await env.device(k.auth);
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, createRequest({ gate: 'K36', flightNumber: 'AF0084' })))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, createRequest({ gate: 'K36', flightNumber: 'AF0084' })))).toMatchObject({
+      ok: true,
+    });
     const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
     const me = { kind: 'staff' as const, id: 'A101' };
     expect(await amira.submit(op(me, createRequest({ gate: 'K41', flightNumber: 'AF1780' })))).toMatchObject({

@@ -21,9 +21,7 @@ describe('limits: floods from one device and oversized input are refused clearly
     const calm = await connectDevice(env.hub.url, other.auth);
     const me = { kind: 'kiosk' as const, id: flooder.device };
     const before = Object.keys(env.hub.hub.current.requests).length;
-    const acks: Ack[] = await Promise.all(
-      Array.from({ length: 120 }, (_, i) => (i % 2 ? a : b).submit(op(me, createRequest({ gate: 'K32' })))),
-    );
+    const acks: Ack[] = await Promise.all(Array.from({ length: 120 }, (_, i) => (i % 2 ? a : b).submit(op(me, createRequest({ gate: 'K32' })))));
     const ok = acks.filter((x) => x.ok).length;
     const limited = acks.filter((x) => !x.ok && x.code === 'rate_limited');
     expect(ok).toBeGreaterThanOrEqual(LIMITS.opsBurst);

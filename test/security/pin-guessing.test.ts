@@ -34,7 +34,9 @@ describe('PIN guessing: no race, no lock-out of others, no tell', () => {
     expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(58 - SLOW_AFTER);
     // The same race on kiosk enrolment.
     const enrolls = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => post(env.hub.url, '/api/kiosks/enroll', { staffId: 'A105', pin: '0000', gate: 'K32', device: `kiosk-race-${1000 + i}` })),
+      Array.from({ length: 30 }, (_, i) =>
+        post(env.hub.url, '/api/kiosks/enroll', { staffId: 'A105', pin: '0000', gate: 'K32', device: `kiosk-race-${1000 + i}` }),
+      ),
     );
     expect(enrolls.filter((a) => a.status === 401).length).toBeLessThanOrEqual(SLOW_AFTER);
     // Right PINs in parallel (a script enrolling kiosks) all pass: checks wait their turn, none is counted wrong.
@@ -80,7 +82,10 @@ describe('PIN guessing: no race, no lock-out of others, no tell', () => {
       await post(env.hub.url, '/api/login', { staffId: 'A102', pin: '0000' });
       clock += 10 * 60_000;
     }
-    expect(await post(env.hub.url, '/api/login', { staffId: 'A102', pin: '1357' })).toMatchObject({ status: 429, error: expect.stringMatching(/locked/) });
+    expect(await post(env.hub.url, '/api/login', { staffId: 'A102', pin: '1357' })).toMatchObject({
+      status: 429,
+      error: expect.stringMatching(/locked/),
+    });
     const agent = await loginToken(env.hub.url, 'A101', '2468');
     expect((await post(env.hub.url, '/api/staff/A102/unlock', {}, agent)).status).toBe(403);
     const manager = await loginToken(env.hub.url, 'M201', '7319');

@@ -38,12 +38,30 @@ describe('passenger personal data is purged a configurable time after the flight
       expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
     }
     const [first, second] = ids as [string, string];
-    expect(await agent.submit(op(amira, { type: 'request.note', payload: { requestId: first, text: `${SURNAMES[0]} asked for a call back` } }))).toMatchObject({ ok: true });
-    expect(await agent.submit(op(amira, { type: 'request.deliver', payload: { requestId: first, items: { water: 2 } } }))).toMatchObject({ ok: true });
     expect(
-      await agent.submit(op(amira, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId: first, kind: 'meal', amountCents: 1500, currency: 'EUR', description: `meal for ${SURNAMES[0]}` } })),
+      await agent.submit(op(amira, { type: 'request.note', payload: { requestId: first, text: `${SURNAMES[0]} asked for a call back` } })),
     ).toMatchObject({ ok: true });
-    expect(await agent.submit(op(amira, { type: 'request.cancel', payload: { requestId: second, reason: `${SURNAMES[1]} left for the hotel` } }))).toMatchObject({ ok: true });
+    expect(await agent.submit(op(amira, { type: 'request.deliver', payload: { requestId: first, items: { water: 2 } } }))).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await agent.submit(
+        op(amira, {
+          type: 'voucher.issue',
+          payload: {
+            voucherId: uuidv7(),
+            requestId: first,
+            kind: 'meal',
+            amountCents: 1500,
+            currency: 'EUR',
+            description: `meal for ${SURNAMES[0]}`,
+          },
+        }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await agent.submit(op(amira, { type: 'request.cancel', payload: { requestId: second, reason: `${SURNAMES[1]} left for the hotel` } })),
+    ).toMatchObject({ ok: true });
     agent.close();
     af1634 = env.hub.hub.current.requests[first]!.flightId;
     // A restart writes a checkpoint holding the names: the purge must reach it too.
@@ -91,7 +109,10 @@ describe('passenger personal data is purged a configurable time after the flight
     expect(Object.values(state.requests).filter((r) => r.flightId !== af1634)).toEqual(otherFlights);
 
     // Through the log like any operation: devices receive it, nothing is due any more.
-    await waitFor(() => manager.received.flatMap((m) => m.entries).some((e) => e.op.type === 'passengers.purge'), 'the manager view receives the purge');
+    await waitFor(
+      () => manager.received.flatMap((m) => m.entries).some((e) => e.op.type === 'passengers.purge'),
+      'the manager view receives the purge',
+    );
     expect(flightsDueForPurge(state, clock, HOURS)).toEqual([]);
     const seq = env.hub.hub.seq;
     await env.hub.purge.tick();

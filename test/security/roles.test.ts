@@ -89,7 +89,10 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
 
     const voucherId = uuidv7();
     const escalated = await agent.submit(
-      op(amira, { type: 'voucher.escalate', payload: { voucherId, requestId, kind: 'taxi', amountCents: cap + 1, currency: 'EUR', note: 'no trains' } }),
+      op(amira, {
+        type: 'voucher.escalate',
+        payload: { voucherId, requestId, kind: 'taxi', amountCents: cap + 1, currency: 'EUR', note: 'no trains' },
+      }),
     );
     expect(escalated).toMatchObject({ ok: true });
     expect(await agent.submit(op(amira, { type: 'voucher.approve', payload: { voucherId } }))).toMatchObject({
@@ -99,12 +102,22 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
     });
     const forbidden: OpBody[] = [
       { type: 'voucher.decline', payload: { voucherId, reason: 'too expensive' } },
-      { type: 'policy.set', payload: { ...policyRules, limits: { ...policyRules.limits, agent: { capPerPassengerCents: 10_000_00, budgetPerShiftCents: 10_000_00 } } } },
+      {
+        type: 'policy.set',
+        payload: { ...policyRules, limits: { ...policyRules.limits, agent: { capPerPassengerCents: 10_000_00, budgetPerShiftCents: 10_000_00 } } },
+      },
       { type: 'stock.set', payload: { gate: 'K32', item: 'water', quantity: 999 } },
-      { type: 'flight.delay', payload: { flightId: Object.keys(env.hub.hub.current.flights)[0]!, estimatedDeparture: new Date(clock + 9e6).toISOString() } },
+      {
+        type: 'flight.delay',
+        payload: { flightId: Object.keys(env.hub.hub.current.flights)[0]!, estimatedDeparture: new Date(clock + 9e6).toISOString() },
+      },
     ] as OpBody[];
     for (const body of forbidden) {
-      expect(await agent.submit(op(amira, body)), body.type).toMatchObject({ ok: false, code: 'forbidden', reason: `agent may not perform ${body.type}` });
+      expect(await agent.submit(op(amira, body)), body.type).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+        reason: `agent may not perform ${body.type}`,
+      });
     }
     expect(env.hub.hub.current.policy.limits.agent?.capPerPassengerCents).toBe(cap);
     // Nor act as someone else.

@@ -30,7 +30,9 @@ describe('sessions end when they should: at expiry, and at once when a duty mana
     clock += SESSION_HOURS * 3600_000 + 1000;
     const closed = new Promise<void>((done) => amira.socket.once('disconnect', () => done()));
     const pushedBefore = amira.received.length;
-    expect(await k.submit(op({ kind: 'kiosk', id: kiosk.device }, createRequest({ gate: 'K32', surname: 'Afterexpiry' })))).toMatchObject({ ok: true });
+    expect(await k.submit(op({ kind: 'kiosk', id: kiosk.device }, createRequest({ gate: 'K32', surname: 'Afterexpiry' })))).toMatchObject({
+      ok: true,
+    });
     await closed;
     expect(amira.received.length).toBe(pushedBefore);
     expect(JSON.stringify(amira.received)).not.toContain('Afterexpiry');

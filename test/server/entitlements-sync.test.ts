@@ -39,9 +39,14 @@ describe('entitlements across the hub, over real sockets', () => {
     const refused = await amira.submit(op(AMIRA, { type: 'airline.upsert', payload: { code: 'AC', name: 'Air Canada', regimes: ['eu261'] } }));
     expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
 
-    const ack = await claire.submit(op(CLAIRE, { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: ac.estimatedDeparture, cause: 'outside_control' } }));
+    const ack = await claire.submit(
+      op(CLAIRE, { type: 'flight.delay', payload: { flightId: ac.id, estimatedDeparture: ac.estimatedDeparture, cause: 'outside_control' } }),
+    );
     expect(ack).toMatchObject({ ok: true });
-    const pushed = await waitFor(() => kiosk.received.flatMap((m) => m.entries).find((e) => e.op.type === 'flight.delay'), 'the delay pushed to the kiosk');
+    const pushed = await waitFor(
+      () => kiosk.received.flatMap((m) => m.entries).find((e) => e.op.type === 'flight.delay'),
+      'the delay pushed to the kiosk',
+    );
     expect(pushed.op.type === 'flight.delay' && pushed.op.payload.cause).toBe('outside_control');
 
     const live = await stateOf(kiosk);

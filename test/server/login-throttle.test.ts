@@ -19,7 +19,8 @@ describe('wrong PINs are slowed, then locked out', () => {
     }
     const locked = t.status('A101');
     expect(locked).toEqual({ ok: false, locked: true, waitMs: LOCK_MS });
-    if (!locked.ok) expect(throttleMessage('A101', locked, now)).toMatch(/A101 is locked after 10 wrong PINs: try again after \d\d:\d\d UTC or ask a duty manager/);
+    if (!locked.ok)
+      expect(throttleMessage('A101', locked, now)).toMatch(/A101 is locked after 10 wrong PINs: try again after \d\d:\d\d UTC or ask a duty manager/);
     now += LOCK_MS - 1;
     expect(t.status('A101').ok).toBe(false);
     now += 1;

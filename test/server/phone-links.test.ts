@@ -20,7 +20,10 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
     const k = await enrollKiosk(env.hub.url, gate);
     return { device: await env.device(k.auth), id: k.device };
   };
-  const submit = async (k: { device: TestDevice; id: string }, overrides: Parameters<typeof createRequest>[0] = {}): Promise<{ id: string; ticket: string }> => {
+  const submit = async (
+    k: { device: TestDevice; id: string },
+    overrides: Parameters<typeof createRequest>[0] = {},
+  ): Promise<{ id: string; ticket: string }> => {
     const body = createRequest(overrides);
     if (body.type !== 'request.create') throw new Error('unexpected');
     expect(await k.device.submit(op({ kind: 'kiosk', id: k.id }, body))).toMatchObject({ ok: true });
@@ -86,7 +89,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
     }
   });
 
-  it('a written thread: the passenger writes, the gate\'s staff read it whole and answer; kiosks never see the words', async () => {
+  it("a written thread: the passenger writes, the gate's staff read it whole and answer; kiosks never see the words", async () => {
     const kiosk = await kioskOf();
     const { id, ticket } = await submit(kiosk);
     const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
@@ -98,10 +101,15 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
         'the agent receives the message',
       );
       expect(entry.op.payload).toEqual({ requestId: id, text: 'My child has a fever <b>now</b>' });
-      const atKiosk = await waitFor(() => kiosk.device.received.flatMap((m) => m.entries).find((e) => e.op.type === 'thread.passenger'), 'the kiosk gets the op');
+      const atKiosk = await waitFor(
+        () => kiosk.device.received.flatMap((m) => m.entries).find((e) => e.op.type === 'thread.passenger'),
+        'the kiosk gets the op',
+      );
       expect(JSON.stringify(atKiosk)).not.toContain('fever');
 
-      expect(await agent.submit(op(AMIRA, { type: 'thread.staff', payload: { requestId: id, text: 'I am coming with paracetamol' } }))).toMatchObject({ ok: true });
+      expect(await agent.submit(op(AMIRA, { type: 'thread.staff', payload: { requestId: id, text: 'I am coming with paracetamol' } }))).toMatchObject(
+        { ok: true },
+      );
       await waitFor(() => phone.latest()?.thread.length === 2, 'the phone shows the answer');
       expect(phone.latest()!.thread.map((m) => [m.from, m.byName, m.text])).toEqual([
         ['passenger', null, 'My child has a fever <b>now</b>'],
@@ -170,7 +178,7 @@ describe('phone links are rate limited per capability and per address', () => {
   });
 });
 
-describe('the purge kills phone links with the passenger\'s data', () => {
+describe("the purge kills phone links with the passenger's data", () => {
   let clock = Date.now();
   const env = useTestHub({ config: { purgeAfterHours: 1 }, options: { now: () => clock, purgeEveryMs: 3600_000 } });
 

@@ -116,7 +116,13 @@ describe('segmented log with checkpoints', () => {
     const ops: Op[] = demoOps(new Date());
     const log = ops.map((o, i) => ({ seq: i + 1, at, op: o }));
     const refused = op(KIOSK, createRequest());
-    const legacy = { v: 1, secret: 'a'.repeat(64), credentials: {}, log, rejected: { [refused.id]: { code: 'conflict', reason: 'ticket number already in use' } } };
+    const legacy = {
+      v: 1,
+      secret: 'a'.repeat(64),
+      credentials: {},
+      log,
+      rejected: { [refused.id]: { code: 'conflict', reason: 'ticket number already in use' } },
+    };
     await writeFile(join(dir, DATA_FILE), JSON.stringify(legacy));
     const hub = await openHub(dir);
     expect(hub.seq).toBe(ops.length);

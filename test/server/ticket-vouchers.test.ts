@@ -35,7 +35,9 @@ describe('a ticket lookup shows the passenger every voucher of the ticket, over 
     Object.assign(taxi.payload, { note: 'Wants a taxi to Lyon' });
     expect(await amira.submit(op(AMIRA, taxi))).toMatchObject({ ok: true });
     expect(
-      await claire.submit(op(CLAIRE, { type: 'voucher.decline', payload: { voucherId: taxi.payload.voucherId, reason: 'Train ticket offered instead' } })),
+      await claire.submit(
+        op(CLAIRE, { type: 'voucher.decline', payload: { voucherId: taxi.payload.voucherId, reason: 'Train ticket offered instead' } }),
+      ),
     ).toMatchObject({ ok: true });
 
     const flight = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
@@ -61,7 +63,9 @@ describe('a ticket lookup shows the passenger every voucher of the ticket, over 
 
     // Approved: the code appears, and the manager's note stays with staff.
     expect(
-      await claire.submit(op(CLAIRE, { type: 'voucher.approve', payload: { voucherId: hotel.payload.voucherId, note: 'Agreed with the station manager' } })),
+      await claire.submit(
+        op(CLAIRE, { type: 'voucher.approve', payload: { voucherId: hotel.payload.voucherId, note: 'Agreed with the station manager' } }),
+      ),
     ).toMatchObject({ ok: true });
     const approved = await lookup(k41, { ticket });
     const hotelCode = env.hub.hub.current.vouchers[hotel.payload.voucherId]!.code;

@@ -12,10 +12,24 @@ describe('airline form: what the duty manager types becomes the config the hub c
   it('shows amounts with two decimals and reads decimal commas, lower-case codes and empty fields', () => {
     const d = draftOf(af);
     expect(d.meal).toEqual({ amount: '15.00', currency: 'EUR' });
-    const read = readDraft({ ...d, code: ' af', meal: { amount: '18,50', currency: 'eur' }, hotel: { amount: '', currency: 'EUR' }, careFromMinutes: '60' });
+    const read = readDraft({
+      ...d,
+      code: ' af',
+      meal: { amount: '18,50', currency: 'eur' },
+      hotel: { amount: '', currency: 'EUR' },
+      careFromMinutes: '60',
+    });
     expect(read).toEqual({
       ok: true,
-      config: { code: 'AF', country: 'FR', name: 'Air France', regimes: ['eu261'], ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' }, transportPerTrip: af.transportPerTrip },
+      config: {
+        code: 'AF',
+        country: 'FR',
+        name: 'Air France',
+        regimes: ['eu261'],
+        ownPolicy: { careFromMinutes: 60 },
+        mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' },
+        transportPerTrip: af.transportPerTrip,
+      },
     });
   });
 
@@ -24,7 +38,10 @@ describe('airline form: what the duty manager types becomes the config the hub c
       ok: false,
       errors: [{ field: 'meal', message: 'an amount has at most two decimals' }],
     });
-    expect(readDraft({ ...draftOf(af), regimes: [] })).toEqual({ ok: false, errors: [{ field: 'form', message: 'an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy' }] });
+    expect(readDraft({ ...draftOf(af), regimes: [] })).toEqual({
+      ok: false,
+      errors: [{ field: 'form', message: 'an airline needs at least one passenger-rights law (EU 261, UK261, Canada APPR) or its own policy' }],
+    });
     expect(readDraft({ ...draftOf(af), careFromMinutes: '90.5', mealEveryHours: '1' })).toEqual({
       ok: false,
       errors: [
@@ -32,10 +49,16 @@ describe('airline form: what the duty manager types becomes the config the hub c
         { field: 'mealEveryHours', message: 'a meal every 2 hours at most often' },
       ],
     });
-    expect(readDraft({ ...draftOf(null), name: 'Lufthansa', regimes: ['eu261'] })).toMatchObject({ ok: false, errors: [{ field: 'code', message: expect.stringContaining('two-character IATA designator') }] });
+    expect(readDraft({ ...draftOf(null), name: 'Lufthansa', regimes: ['eu261'] })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'code', message: expect.stringContaining('two-character IATA designator') }],
+    });
   });
 
   it('says so when an amount is not a number at all', () => {
-    expect(readDraft({ ...draftOf(af), hotel: { amount: 'lots', currency: 'EUR' } })).toEqual({ ok: false, errors: [{ field: 'hotel', message: '“lots” is not a number' }] });
+    expect(readDraft({ ...draftOf(af), hotel: { amount: 'lots', currency: 'EUR' } })).toEqual({
+      ok: false,
+      errors: [{ field: 'hotel', message: '“lots” is not a number' }],
+    });
   });
 });

@@ -22,8 +22,12 @@ export function CancelForm({ request: r, onSubmit, onDone }: FormProps & { reque
       </label>
       {!ok && reason.length > 0 && <p className="hint">Give a reason of at least 3 characters.</p>}
       <div className="actions">
-        <button className="primary" type="submit" disabled={!ok}>Cancel request</button>
-        <button type="button" onClick={onDone}>Keep it</button>
+        <button className="primary" type="submit" disabled={!ok}>
+          Cancel request
+        </button>
+        <button type="button" onClick={onDone}>
+          Keep it
+        </button>
       </div>
     </form>
   );

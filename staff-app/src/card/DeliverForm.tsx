@@ -34,9 +34,15 @@ export function DeliverForm({ request: r, state, onSubmit, onDone }: FormProps &
         ))}
       </div>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => send(false)}>Mark delivered</button>
-        <button type="button" onClick={() => send(true)}>Delivered partly, more to come</button>
-        <button type="button" onClick={onDone}>Close</button>
+        <button type="button" className="primary" onClick={() => send(false)}>
+          Mark delivered
+        </button>
+        <button type="button" onClick={() => send(true)}>
+          Delivered partly, more to come
+        </button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
       </div>
     </form>
   );

@@ -20,8 +20,12 @@ export function NoteForm({ request: r, onSubmit, onDone }: FormProps & { request
         <textarea value={text} maxLength={500} rows={2} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="actions">
-        <button className="primary" type="submit" disabled={!text.trim()}>Save note</button>
-        <button type="button" onClick={onDone}>Close</button>
+        <button className="primary" type="submit" disabled={!text.trim()}>
+          Save note
+        </button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
       </div>
     </form>
   );

@@ -30,8 +30,12 @@ export function ReassignForm({ request: r, state, me, onSubmit, onDone }: FormPr
         </select>
       </label>
       <div className="actions">
-        <button className="primary" type="submit">Reassign</button>
-        <button type="button" onClick={onDone}>Close</button>
+        <button className="primary" type="submit">
+          Reassign
+        </button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
       </div>
     </form>
   );

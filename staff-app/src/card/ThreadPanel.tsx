@@ -7,7 +7,15 @@ import { clockTime } from '../labels.ts';
  * unanswered), a free answer signed by the hub with the agent's first name, and "lost phone",
  * which switches the ticket's phone link off at once.
  */
-export const ThreadPanel = memo(function ThreadPanel({ request: r, zone, onSubmit }: { request: CareRequest; zone: string; onSubmit: (body: OpBody) => void }) {
+export const ThreadPanel = memo(function ThreadPanel({
+  request: r,
+  zone,
+  onSubmit,
+}: {
+  request: CareRequest;
+  zone: string;
+  onSubmit: (body: OpBody) => void;
+}) {
   const [text, setText] = useState('');
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const thread = r.thread ?? [];

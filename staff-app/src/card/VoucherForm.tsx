@@ -40,8 +40,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
   // What the passenger is owed fills the form in, so the voucher meets the entitlement.
   const [prefill] = useState(() => voucherDraftsForRequest(state, r, new Date(now).toISOString()).filter((d) => !d.alreadyCovered));
   // Only an amount in the hub's voucher currency can be filled in; otherwise the agent types it.
-  const amountOf = (d: VoucherDraft | undefined) =>
-    d?.amountCents && d.currency === state.policy.currency ? amountText(d.amountCents) : '';
+  const amountOf = (d: VoucherDraft | undefined) => (d?.amountCents && d.currency === state.policy.currency ? amountText(d.amountCents) : '');
   const first = prefill[0];
   const [kind, setKind] = useState<VoucherKind>(first?.kind ?? 'meal');
   const [amount, setAmount] = useState(amountOf(first));
@@ -96,7 +95,9 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
           Type
           <select value={kind} onChange={(e) => chooseKind(e.target.value as VoucherKind)}>
             {VoucherKind.options.map((k) => (
-              <option key={k} value={k}>{VOUCHER_LABEL[k]}</option>
+              <option key={k} value={k}>
+                {VOUCHER_LABEL[k]}
+              </option>
             ))}
           </select>
         </label>
@@ -110,14 +111,20 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
         </label>
       </div>
       <p className="allowance" data-testid="allowance">
-        You can issue up to <strong>{formatMoney(allowance.maxNowCents, currency)}</strong> here now
-        {' '}(passenger {formatMoney(allowance.capLeftCents, currency)} left of {formatMoney(allowance.capCents, currency)};
-        {' '}your shift {formatMoney(allowance.budgetLeftCents, currency)} left).
+        You can issue up to <strong>{formatMoney(allowance.maxNowCents, currency)}</strong> here now (passenger{' '}
+        {formatMoney(allowance.capLeftCents, currency)} left of {formatMoney(allowance.capCents, currency)}; your shift{' '}
+        {formatMoney(allowance.budgetLeftCents, currency)} left).
       </p>
-      {amount !== '' && !valid && <p className="hint" role="alert">Type an amount such as 12.50</p>}
+      {amount !== '' && !valid && (
+        <p className="hint" role="alert">
+          Type an amount such as 12.50
+        </p>
+      )}
       {problem && (
         <>
-          <p className="limit-note" role="status">{problem}</p>
+          <p className="limit-note" role="status">
+            {problem}
+          </p>
           <label className="field">
             Why it is needed (for the duty manager)
             <input value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
@@ -135,7 +142,9 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
             Send to duty manager
           </button>
         )}
-        <button type="button" onClick={onDone}>Close</button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
       </div>
     </form>
   );

@@ -14,7 +14,9 @@ export function VoucherList({ vouchers, unconfirmed }: { vouchers: readonly Vouc
       {vouchers.map((v) => (
         <li key={v.id} className={`voucher ${v.status}`} data-testid="voucher" data-status={v.status}>
           <div>
-            <strong>{VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}</strong>
+            <strong>
+              {VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}
+            </strong>
             {v.description && <> · {v.description}</>}
             <div className="code">{v.status === 'issued' ? v.code : ''}</div>
             <div className="voucher-status">{statusText(v)}</div>

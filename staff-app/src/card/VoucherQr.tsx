@@ -15,7 +15,5 @@ export function VoucherQr({ voucher }: { voucher: Voucher }) {
       live = false;
     };
   }, [text]);
-  return src ? (
-    <img className="qr" src={src} width={120} height={120} alt={`QR code of voucher ${voucher.code}`} data-testid="voucher-qr" />
-  ) : null;
+  return src ? <img className="qr" src={src} width={120} height={120} alt={`QR code of voucher ${voucher.code}`} data-testid="voucher-qr" /> : null;
 }

@@ -37,7 +37,8 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
     if (!read.ok) return setErrors(read.errors);
     const existing = state.airlines?.[read.config.code];
     // Adding must not silently replace an airline's rules: changing them is what Edit is for.
-    if (mode === 'add' && existing) return setErrors([{ field: 'code', message: `${existing.name} already uses ${read.config.code}: edit its row instead` }]);
+    if (mode === 'add' && existing)
+      return setErrors([{ field: 'code', message: `${existing.name} already uses ${read.config.code}: edit its row instead` }]);
     setErrors([]);
     const op = await client.submit({ type: 'airline.upsert', payload: read.config });
     setSent({ opId: op.id, name: read.config.name });
@@ -56,10 +57,14 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
       <p className="muted">What each airline owes its passengers here. Board, staff cards, voucher forms and kiosks follow a change at once.</p>
       {sent &&
         (refusal ? (
-          <p role="alert" className="error" data-testid="airline-status">{sent.name} not saved: {refusal.reason}</p>
+          <p role="alert" className="error" data-testid="airline-status">
+            {sent.name} not saved: {refusal.reason}
+          </p>
         ) : (
           <p role="status" className="ok" data-testid="airline-status">
-            {waiting ? `${sent.name} saved on this tablet; it is sent to the hub as soon as it can be.` : `${sent.name} saved: every tablet and kiosk now uses these rules.`}
+            {waiting
+              ? `${sent.name} saved on this tablet; it is sent to the hub as soon as it can be.`
+              : `${sent.name} saved: every tablet and kiosk now uses these rules.`}
           </p>
         ))}
       <div className="scroll">
@@ -87,7 +92,9 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
                 <td>{amount(a.hotelPerNight, 'a night')}</td>
                 <td>{amount(a.transportPerTrip, 'a trip')}</td>
                 <td>
-                  <button onClick={() => open('edit', a)} aria-label={`Edit ${a.name}`} disabled={editing !== null}>Edit</button>
+                  <button onClick={() => open('edit', a)} aria-label={`Edit ${a.name}`} disabled={editing !== null}>
+                    Edit
+                  </button>
                 </td>
               </tr>
             ))}
@@ -108,12 +115,27 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
         />
       )}
       <h3>Change log</h3>
-      <ChangeLog changes={(state.policyLog ?? []).filter((c) => c.airline)} empty="No airline's rules have been changed." testId="airline-log" zone={airportTimeZone(state)} />
+      <ChangeLog
+        changes={(state.policyLog ?? []).filter((c) => c.airline)}
+        empty="No airline's rules have been changed."
+        testId="airline-log"
+        zone={airportTimeZone(state)}
+      />
     </section>
   );
 }
 
-function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; errors: FieldError[]; onSave: (d: AirlineDraft) => void; onCancel: () => void }) {
+function AirlineForm({
+  editing,
+  errors,
+  onSave,
+  onCancel,
+}: {
+  editing: Editing;
+  errors: FieldError[];
+  onSave: (d: AirlineDraft) => void;
+  onCancel: () => void;
+}) {
   const [d, setD] = useState(editing.draft);
   // Opened below the list: bring it into view and put the cursor where typing starts.
   const first = useRef<HTMLInputElement>(null);
@@ -125,7 +147,11 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setD({ ...d, [f]: e.target.value }),
     ...invalid(f),
   });
-  const toggle = (r: Regime) => setD({ ...d, regimes: d.regimes.includes(r) ? d.regimes.filter((x) => x !== r) : Regime.options.filter((x) => x === r || d.regimes.includes(x)) });
+  const toggle = (r: Regime) =>
+    setD({
+      ...d,
+      regimes: d.regimes.includes(r) ? d.regimes.filter((x) => x !== r) : Regime.options.filter((x) => x === r || d.regimes.includes(x)),
+    });
 
   const moneyFields = (f: 'meal' | 'hotel' | 'transport') => {
     const set = (part: keyof MoneyDraft) => (e: React.ChangeEvent<HTMLInputElement>) => setD({ ...d, [f]: { ...d[f], [part]: e.target.value } });
@@ -157,7 +183,13 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
       <div className="form-row">
         <label className="field">
           {FIELD_LABEL.code} (IATA, two characters)
-          <input {...text('code')} maxLength={2} readOnly={editing.mode === 'edit'} className="code" ref={editing.mode === 'add' ? first : undefined} />
+          <input
+            {...text('code')}
+            maxLength={2}
+            readOnly={editing.mode === 'edit'}
+            className="code"
+            ref={editing.mode === 'add' ? first : undefined}
+          />
         </label>
         <label className="field">
           {FIELD_LABEL.name}
@@ -201,8 +233,12 @@ function AirlineForm({ editing, errors, onSave, onCancel }: { editing: Editing; 
         </div>
       )}
       <div className="row-actions">
-        <button className="primary" type="submit">Save airline</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button className="primary" type="submit">
+          Save airline
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -32,10 +32,25 @@ function GateRow({ g, currency }: { g: GateBoard; currency: string }) {
   return (
     <tr data-testid="gate-row" data-gate={g.gate}>
       <th scope="row">{g.gate}</th>
-      <td className="num" data-testid="gate-open">{g.open}</td>
-      <td>{needs.length ? needs.map(([n, c]) => <span key={n} className="chip">{NEED_SHORT[n]} {c}</span>) : '—'}</td>
-      <td className={`num${(g.oldestWaitMin ?? 0) >= 20 ? ' late' : ''}`} data-testid="gate-oldest">{minutes(g.oldestWaitMin)}</td>
-      <td className="num">{minutes(g.medianServeMinLastHour)}{g.servedLastHour ? ` (${g.servedLastHour})` : ''}</td>
+      <td className="num" data-testid="gate-open">
+        {g.open}
+      </td>
+      <td>
+        {needs.length
+          ? needs.map(([n, c]) => (
+              <span key={n} className="chip">
+                {NEED_SHORT[n]} {c}
+              </span>
+            ))
+          : '—'}
+      </td>
+      <td className={`num${(g.oldestWaitMin ?? 0) >= 20 ? ' late' : ''}`} data-testid="gate-oldest">
+        {minutes(g.oldestWaitMin)}
+      </td>
+      <td className="num">
+        {minutes(g.medianServeMinLastHour)}
+        {g.servedLastHour ? ` (${g.servedLastHour})` : ''}
+      </td>
       <td>
         {g.staffActive.length ? g.staffActive.map((s) => s.name.split(' ')[0]).join(', ') : '—'}
         <span className="muted"> / {g.staffAssigned}</span>
@@ -61,13 +76,22 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
   const bins = useMemo(() => serveTimeDistribution(state), [state]);
   const currency = board.spend.currency;
   const zone = airportTimeZone(state);
-  const gates = allGates ? board.gates : board.gates.filter((g) => g.open > 0 || g.servedLastHour > 0 || g.lowStock.length > 0 || g.flights.length > 0);
+  const gates = allGates
+    ? board.gates
+    : board.gates.filter((g) => g.open > 0 || g.servedLastHour > 0 || g.lowStock.length > 0 || g.flights.length > 0);
   return (
     <section aria-labelledby="board-title">
-      <h2 id="board-title">Live board <span className="muted">updated {clock(now, zone)}</span></h2>
+      <h2 id="board-title">
+        Live board <span className="muted">updated {clock(now, zone)}</span>
+      </h2>
       <div className="tiles">
         <Tile label="waiting now" value={String(board.totals.open)} testId="total-open" alert={board.totals.open > 0} />
-        <Tile label="longest wait" value={minutes(board.totals.oldestWaitMin)} testId="total-oldest" alert={(board.totals.oldestWaitMin ?? 0) >= 20} />
+        <Tile
+          label="longest wait"
+          value={minutes(board.totals.oldestWaitMin)}
+          testId="total-oldest"
+          alert={(board.totals.oldestWaitMin ?? 0) >= 20}
+        />
         <Tile label="median time to serve (1 h)" value={minutes(board.totals.medianServeMinLastHour)} testId="total-median" />
         <Tile label="served in the last hour" value={String(board.totals.servedLastHour)} testId="total-served" />
         <Tile label="staff active (1 h)" value={String(board.totals.staffActive)} testId="total-staff" />
@@ -97,7 +121,9 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
             </tr>
           </thead>
           <tbody>
-            {gates.map((g) => <GateRow key={g.gate} g={g} currency={currency} />)}
+            {gates.map((g) => (
+              <GateRow key={g.gate} g={g} currency={currency} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -119,7 +145,9 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
           <tbody>
             {board.flights.map((f) => (
               <tr key={f.flight.id} data-testid="flight-board-row" data-flight={f.flight.number}>
-                <th scope="row">{f.flight.number} <span className="muted">{f.flight.destinationName}</span></th>
+                <th scope="row">
+                  {f.flight.number} <span className="muted">{f.flight.destinationName}</span>
+                </th>
                 <td>{f.flight.gate}</td>
                 <td>
                   {f.flight.status === 'cancelled' ? <strong className="late">Cancelled</strong> : clock(f.flight.estimatedDeparture, zone)}

@@ -13,7 +13,11 @@ function Decision({ v, client }: { v: Voucher; client: SyncClient }) {
         Note (required to decline)
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} aria-label={`Note on ${label}`} />
       </label>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="actions">
         <button
           className="primary"
@@ -56,10 +60,14 @@ export function EscalationsPanel({ state, client, now }: { state: HubState; clie
           return (
             <li key={v.id} className="card claimed" data-testid="escalation" data-voucher={v.code}>
               <div className="card-head">
-                <span className="ticket">{money(v.amountCents, v.currency)} {v.kind}</span>
+                <span className="ticket">
+                  {money(v.amountCents, v.currency)} {v.kind}
+                </span>
                 <span>Gate {v.gate}</span>
                 <span>{r ? `${r.flightNumber} · ${r.surname.toUpperCase()} · ${personsIn(r.party)} people` : ''}</span>
-                <span className="wait">asked {minutes(waited)} ago by {v.requestedByName}</span>
+                <span className="wait">
+                  asked {minutes(waited)} ago by {v.requestedByName}
+                </span>
               </div>
               {v.escalationNote && <p className="note">“{v.escalationNote}”</p>}
               {v.description && <p>{v.description}</p>}

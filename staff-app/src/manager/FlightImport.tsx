@@ -32,8 +32,8 @@ export function FlightImport({ state, client }: { state: HubState; client: SyncC
     <div className="import" data-testid="flight-import">
       <h3>Import a flight list</h3>
       <p className="muted">
-        CSV with a first line naming the columns, or a JSON array of flights. Columns: <code>{EXAMPLE}</code> (the last
-        five are optional; times as 2026-11-23T18:45:00Z).
+        CSV with a first line naming the columns, or a JSON array of flights. Columns: <code>{EXAMPLE}</code> (the last five are optional; times as
+        2026-11-23T18:45:00Z).
       </p>
       <label className="field">
         Flight list file (CSV or JSON)
@@ -62,7 +62,11 @@ export function FlightImport({ state, client }: { state: HubState; client: SyncC
           )}
         </div>
       )}
-      {done && <p role="status" className="ok">{done}</p>}
+      {done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
     </div>
   );
 }

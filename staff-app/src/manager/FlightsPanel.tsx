@@ -6,7 +6,19 @@ import { FlightImport } from './FlightImport.tsx';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
 
-function FlightChange({ flight, gates, zone, client, onDone }: { flight: Flight; gates: string[]; zone: string; client: SyncClient; onDone: () => void }) {
+function FlightChange({
+  flight,
+  gates,
+  zone,
+  client,
+  onDone,
+}: {
+  flight: Flight;
+  gates: string[];
+  zone: string;
+  client: SyncClient;
+  onDone: () => void;
+}) {
   const [mode, setMode] = useState<Mode>(null);
   const [when, setWhen] = useState(toLocalInput(flight.estimatedDeparture, zone));
   const [gate, setGate] = useState(flight.gate);
@@ -34,11 +46,17 @@ function FlightChange({ flight, gates, zone, client, onDone }: { flight: Flight;
   if (mode === null) {
     return (
       <div className="row-actions">
-        {flight.status !== 'cancelled' && <button onClick={() => setMode('delay')} aria-label={`Delay ${label}`}>Delay</button>}
+        {flight.status !== 'cancelled' && (
+          <button onClick={() => setMode('delay')} aria-label={`Delay ${label}`}>
+            Delay
+          </button>
+        )}
         <button onClick={() => setMode('cancel')} aria-label={`${flight.status === 'cancelled' ? 'Rebook' : 'Cancel'} ${label}`}>
           {flight.status === 'cancelled' ? 'Rebook' : 'Cancel'}
         </button>
-        <button onClick={() => setMode('gate')} aria-label={`Change gate of ${label}`}>Gate</button>
+        <button onClick={() => setMode('gate')} aria-label={`Change gate of ${label}`}>
+          Gate
+        </button>
       </div>
     );
   }
@@ -48,7 +66,9 @@ function FlightChange({ flight, gates, zone, client, onDone }: { flight: Flight;
         <label>
           New gate
           <select value={gate} onChange={(e) => setGate(e.target.value)}>
-            {gates.map((g) => <option key={g}>{g}</option>)}
+            {gates.map((g) => (
+              <option key={g}>{g}</option>
+            ))}
           </select>
         </label>
       ) : (
@@ -57,9 +77,17 @@ function FlightChange({ flight, gates, zone, client, onDone }: { flight: Flight;
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required={mode === 'delay'} />
         </label>
       )}
-      {error && <span role="alert" className="error">{error}</span>}
-      <button className="primary" type="submit">{mode === 'cancel' ? 'Cancel flight' : 'Save'}</button>
-      <button type="button" onClick={() => setMode(null)}>Back</button>
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+      <button className="primary" type="submit">
+        {mode === 'cancel' ? 'Cancel flight' : 'Save'}
+      </button>
+      <button type="button" onClick={() => setMode(null)}>
+        Back
+      </button>
     </form>
   );
 }
@@ -95,9 +123,13 @@ export function FlightsPanel({ state, client }: { state: HubState; client: SyncC
                 <td data-testid="flight-gate">{f.gate}</td>
                 <td>{clock(f.scheduledDeparture, zone)}</td>
                 <td data-testid="flight-expected">{clock(f.estimatedDeparture, zone)}</td>
-                <td className="num" data-testid="flight-delay">{delayMinutes(f) ? minutes(delayMinutes(f)) : '—'}</td>
+                <td className="num" data-testid="flight-delay">
+                  {delayMinutes(f) ? minutes(delayMinutes(f)) : '—'}
+                </td>
                 <td data-testid="flight-status">{f.status}</td>
-                <td><FlightChange flight={f} gates={gates} zone={zone} client={client} onDone={() => setTick((t) => t + 1)} /></td>
+                <td>
+                  <FlightChange flight={f} gates={gates} zone={zone} client={client} onDone={() => setTick((t) => t + 1)} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -72,7 +72,11 @@ export function ManagerApp({
             aria-label={t === 'escalations' && pending > 0 ? `${TAB_LABEL[t]}, ${pending} waiting` : undefined}
           >
             {TAB_LABEL[t]}
-            {t === 'escalations' && pending > 0 && <span className="badge" data-testid="escalation-badge">{pending}</span>}
+            {t === 'escalations' && pending > 0 && (
+              <span className="badge" data-testid="escalation-badge">
+                {pending}
+              </span>
+            )}
           </a>
         ))}
       </nav>
@@ -82,7 +86,10 @@ export function ManagerApp({
         <>
           <header className="topbar no-print">
             <div>
-              <strong>{me.firstName} {me.lastName}</strong> · Duty manager
+              <strong>
+                {me.firstName} {me.lastName}
+              </strong>{' '}
+              · Duty manager
             </div>
             <ConnectionStatus sync={sync} />
             <button onClick={onChangeGates}>Change gates</button>

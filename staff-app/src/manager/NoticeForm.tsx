@@ -31,7 +31,17 @@ function initialScope(n: Notice | null): { kind: ScopeKind; flightId: string; ga
  * Write (or update) a notice: for one flight, some gates or all; "what we know / what we
  * don't know yet" in each language the manager fills in; next update; staff-only lead.
  */
-export function NoticeForm({ state, client, updating, onDone }: { state: HubState; client: SyncClient; updating: Notice | null; onDone: () => void }) {
+export function NoticeForm({
+  state,
+  client,
+  updating,
+  onDone,
+}: {
+  state: HubState;
+  client: SyncClient;
+  updating: Notice | null;
+  onDone: () => void;
+}) {
   const scope0 = initialScope(updating);
   const [kind, setKind] = useState<ScopeKind>(scope0.kind);
   const [flightId, setFlightId] = useState(scope0.flightId);
@@ -53,7 +63,13 @@ export function NoticeForm({ state, client, updating, onDone }: { state: HubStat
         ? { kind: 'all' }
         : kind === 'flight'
           ? { kind: 'flight', flightId }
-          : { kind: 'gates', gates: gates.split(/[\s,;]+/).map((g) => g.trim().toUpperCase()).filter(Boolean) };
+          : {
+              kind: 'gates',
+              gates: gates
+                .split(/[\s,;]+/)
+                .map((g) => g.trim().toUpperCase())
+                .filter(Boolean),
+            };
     const written = Object.fromEntries(languages.filter((l) => texts[l]?.known.trim()).map((l) => [l, texts[l]]));
     const parsed = PublishNoticePayload.safeParse({
       noticeId: uuidv7(),
@@ -74,16 +90,24 @@ export function NoticeForm({ state, client, updating, onDone }: { state: HubStat
     <form className="notice-form" onSubmit={submit} aria-label={updating ? 'Update notice' : 'New notice'}>
       <fieldset>
         <legend>For</legend>
-        <label className="inline"><input type="radio" name="scope" checked={kind === 'flight'} onChange={() => setKind('flight')} /> one flight</label>
-        <label className="inline"><input type="radio" name="scope" checked={kind === 'gates'} onChange={() => setKind('gates')} /> some gates</label>
-        <label className="inline"><input type="radio" name="scope" checked={kind === 'all'} onChange={() => setKind('all')} /> all gates</label>
+        <label className="inline">
+          <input type="radio" name="scope" checked={kind === 'flight'} onChange={() => setKind('flight')} /> one flight
+        </label>
+        <label className="inline">
+          <input type="radio" name="scope" checked={kind === 'gates'} onChange={() => setKind('gates')} /> some gates
+        </label>
+        <label className="inline">
+          <input type="radio" name="scope" checked={kind === 'all'} onChange={() => setKind('all')} /> all gates
+        </label>
         {kind === 'flight' && (
           <label className="field">
             Flight
             <select value={flightId} onChange={(e) => setFlightId(e.target.value)}>
               <option value="">Choose…</option>
               {flights.map((f) => (
-                <option key={f.id} value={f.id}>{f.number} → {f.destinationName} (gate {f.gate})</option>
+                <option key={f.id} value={f.id}>
+                  {f.number} → {f.destinationName} (gate {f.gate})
+                </option>
               ))}
             </select>
           </label>
@@ -134,10 +158,18 @@ export function NoticeForm({ state, client, updating, onDone }: { state: HubStat
           <input type="number" min={0} max={MAX_NOTICE_LEAD_SECONDS} value={lead} onChange={(e) => setLead(e.target.value)} />
         </label>
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button className="primary" type="submit">{updating ? 'Publish update' : 'Publish notice'}</button>
-        <button type="button" onClick={onDone}>Close</button>
+        <button className="primary" type="submit">
+          {updating ? 'Publish update' : 'Publish notice'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
       </div>
     </form>
   );

@@ -34,7 +34,11 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
     <section aria-labelledby="notices-title">
       <div className="table-head">
         <h2 id="notices-title">Notices to passengers</h2>
-        {!editing && <button className="primary" onClick={() => setEditing({ updating: null })}>New notice</button>}
+        {!editing && (
+          <button className="primary" onClick={() => setEditing({ updating: null })}>
+            New notice
+          </button>
+        )}
       </div>
       {editing && (
         <NoticeForm key={editing.updating?.id ?? 'new'} state={state} client={client} updating={editing.updating} onDone={() => setEditing(null)} />
@@ -47,18 +51,29 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
             <li key={n.id} className={`notice${inForce ? '' : ' replaced'}`} data-testid="notice" data-notice={n.id}>
               <div className="notice-head">
                 <strong>{scopeLabel(state, n)}</strong>
-                <span>published {dateTime(n.publishedAt, zone)} by {n.publishedByName}</span>
-                <span className="kiosk-status" data-testid="notice-status">{kioskStatus(n, inForce, now, zone)}</span>
+                <span>
+                  published {dateTime(n.publishedAt, zone)} by {n.publishedByName}
+                </span>
+                <span className="kiosk-status" data-testid="notice-status">
+                  {kioskStatus(n, inForce, now, zone)}
+                </span>
               </div>
               {(Object.entries(n.texts) as [Language, { known: string; unknown: string }][]).map(([lang, t]) => (
                 <div key={lang} lang={lang} className="notice-text">
                   <span className="muted">{LANGUAGE_NAME[lang]}:</span> <strong>We know:</strong> {t.known}
-                  {t.unknown && <> <strong>We don't know yet:</strong> {t.unknown}</>}
+                  {t.unknown && (
+                    <>
+                      {' '}
+                      <strong>We don't know yet:</strong> {t.unknown}
+                    </>
+                  )}
                 </div>
               ))}
               {n.nextUpdateAt && <p className="muted">Next update at {clock(n.nextUpdateAt, zone)}</p>}
               {inForce && !editing && (
-                <button onClick={() => setEditing({ updating: n })} aria-label={`Update notice for ${scopeLabel(state, n)}`}>Update</button>
+                <button onClick={() => setEditing({ updating: n })} aria-label={`Update notice for ${scopeLabel(state, n)}`}>
+                  Update
+                </button>
               )}
             </li>
           );

@@ -62,10 +62,20 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
               <tr key={r}>
                 <th scope="row">{ROLE_LABEL[r]}</th>
                 <td>
-                  <input aria-label={`${ROLE_LABEL[r]} cap per passenger`} inputMode="decimal" value={value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))} onChange={set(`${r}.cap`)} />
+                  <input
+                    aria-label={`${ROLE_LABEL[r]} cap per passenger`}
+                    inputMode="decimal"
+                    value={value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))}
+                    onChange={set(`${r}.cap`)}
+                  />
                 </td>
                 <td>
-                  <input aria-label={`${ROLE_LABEL[r]} budget per shift`} inputMode="decimal" value={value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))} onChange={set(`${r}.budget`)} />
+                  <input
+                    aria-label={`${ROLE_LABEL[r]} budget per shift`}
+                    inputMode="decimal"
+                    value={value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))}
+                    onChange={set(`${r}.budget`)}
+                  />
                 </td>
               </tr>
             ))}
@@ -83,13 +93,28 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
             </label>
           ))}
         </div>
-        {error && <p role="alert" className="error">{error}</p>}
-        {saved && <p role="status" className="ok">{saved}</p>}
-        <button className="primary" type="submit">Save policy</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {saved && (
+          <p role="status" className="ok">
+            {saved}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          Save policy
+        </button>
       </form>
 
       <h3>Change log</h3>
-      <ChangeLog changes={state.policyLog.filter((c) => !c.airline)} empty="The default policy has not been changed." testId="policy-log" zone={airportTimeZone(state)} />
+      <ChangeLog
+        changes={state.policyLog.filter((c) => !c.airline)}
+        empty="The default policy has not been changed."
+        testId="policy-log"
+        zone={airportTimeZone(state)}
+      />
     </section>
   );
 }

@@ -14,7 +14,12 @@ function Cells({ c, currency }: { c: Counts; currency: string }) {
       <td className="num">{c.stillOpen || '—'}</td>
       <td className="num">{minutes(c.medianWaitMin)}</td>
       <td className="num">{minutes(c.worstWaitMin)}</td>
-      <td>{StockItem.options.filter((i) => c.itemsHandedOut[i] > 0).map((i) => `${c.itemsHandedOut[i]} ${STOCK_LABEL[i]}`).join(', ') || '—'}</td>
+      <td>
+        {StockItem.options
+          .filter((i) => c.itemsHandedOut[i] > 0)
+          .map((i) => `${c.itemsHandedOut[i]} ${STOCK_LABEL[i]}`)
+          .join(', ') || '—'}
+      </td>
       <td className="num">{c.vouchers || '—'}</td>
       <td className="num">{c.spendCents ? money(c.spendCents, currency) : '—'}</td>
     </>
@@ -55,8 +60,14 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
           <button onClick={() => window.print()}>Print</button>
         </div>
       </div>
-      {error && <p role="alert" className="error no-print">{error}</p>}
-      <p className="muted">Terminal care report generated {dateTime(report.generatedAt, report.timeZone)} by {session.staff.firstName} {session.staff.lastName}.</p>
+      {error && (
+        <p role="alert" className="error no-print">
+          {error}
+        </p>
+      )}
+      <p className="muted">
+        Terminal care report generated {dateTime(report.generatedAt, report.timeZone)} by {session.staff.firstName} {session.staff.lastName}.
+      </p>
       <div className="scroll">
         <table className="grid" data-testid="report-table">
           <thead>
@@ -76,10 +87,18 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
           <tbody>
             {report.flights.map((f) => (
               <tr key={f.flightId} data-testid="report-row" data-flight={f.number}>
-                <th scope="row">{f.number} <span className="muted">{f.destination}</span></th>
+                <th scope="row">
+                  {f.number} <span className="muted">{f.destination}</span>
+                </th>
                 <td>
-                  {f.status}{f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}
-                  {f.expectedDeparture && <span className="muted" data-testid="report-departure"> · departs {clock(f.expectedDeparture, report.timeZone)}</span>}
+                  {f.status}
+                  {f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}
+                  {f.expectedDeparture && (
+                    <span className="muted" data-testid="report-departure">
+                      {' '}
+                      · departs {clock(f.expectedDeparture, report.timeZone)}
+                    </span>
+                  )}
                 </td>
                 <Cells c={f} currency={report.currency} />
               </tr>
@@ -94,9 +113,7 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
           </tfoot>
         </table>
       </div>
-      {report.totals.pendingVouchers > 0 && (
-        <p className="late">{report.totals.pendingVouchers} voucher request(s) still wait for a decision.</p>
-      )}
+      {report.totals.pendingVouchers > 0 && <p className="late">{report.totals.pendingVouchers} voucher request(s) still wait for a decision.</p>}
     </section>
   );
 }

@@ -18,10 +18,18 @@ export function ActivityChart({ buckets, zone }: { buckets: readonly ActivityBuc
   return (
     <figure className="chart" data-testid="activity-chart">
       <figcaption>Requests and deliveries, per 15 minutes</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${total} requests and ${delivered} deliveries over the last ${buckets.length * 15} minutes`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${total} requests and ${delivered} deliveries over the last ${buckets.length * 15} minutes`}
+      >
         <line x1={PAD.l} x2={W - PAD.r} y1={y(0)} y2={y(0)} className="axis" />
-        <text x={PAD.l - 6} y={y(max) + 4} className="tick" textAnchor="end">{max}</text>
-        <text x={PAD.l - 6} y={y(0)} className="tick" textAnchor="end">0</text>
+        <text x={PAD.l - 6} y={y(max) + 4} className="tick" textAnchor="end">
+          {max}
+        </text>
+        <text x={PAD.l - 6} y={y(0)} className="tick" textAnchor="end">
+          0
+        </text>
         {buckets.map((b, i) => {
           const x = PAD.l + i * slot + 1;
           return (
@@ -33,13 +41,17 @@ export function ActivityChart({ buckets, zone }: { buckets: readonly ActivityBuc
                 <title>{`${clock(b.start, zone)}: ${b.delivered} delivered`}</title>
               </rect>
               {i % 5 === 0 && (
-                <text x={x} y={H - 8} className="tick">{clock(b.start, zone)}</text>
+                <text x={x} y={H - 8} className="tick">
+                  {clock(b.start, zone)}
+                </text>
               )}
             </g>
           );
         })}
       </svg>
-      <p className="legend"><span className="key created" /> requests <span className="key delivered" /> delivered</p>
+      <p className="legend">
+        <span className="key created" /> requests <span className="key delivered" /> delivered
+      </p>
     </figure>
   );
 }

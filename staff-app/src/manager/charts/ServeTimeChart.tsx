@@ -18,9 +18,13 @@ export function ServeTimeChart({ bins }: { bins: readonly ServeBin[] }) {
           const slow = b.from >= 30;
           return (
             <g key={b.label} transform={`translate(0 ${i * ROW + 4})`}>
-              <text x={labelW - 8} y={ROW / 2 + 4} className="tick" textAnchor="end">{b.label}</text>
+              <text x={labelW - 8} y={ROW / 2 + 4} className="tick" textAnchor="end">
+                {b.label}
+              </text>
               <rect x={labelW} y={2} width={w} height={ROW - 8} className={slow ? 'bar-slow' : 'bar-delivered'} />
-              <text x={labelW + w + 6} y={ROW / 2 + 4} className="tick">{b.count}</text>
+              <text x={labelW + w + 6} y={ROW / 2 + 4} className="tick">
+                {b.count}
+              </text>
             </g>
           );
         })}

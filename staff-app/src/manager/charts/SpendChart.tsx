@@ -18,12 +18,20 @@ export function SpendChart({ spend }: { spend: SpendSummary }) {
       {spend.byStaff.length === 0 ? (
         <p className="empty">No voucher issued in this shift yet.</p>
       ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={spend.byStaff.map((s) => `${s.name}: ${money(s.usedCents, spend.currency)} of ${money(s.budgetCents, spend.currency)}`).join(', ')}>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={spend.byStaff
+            .map((s) => `${s.name}: ${money(s.usedCents, spend.currency)} of ${money(s.budgetCents, spend.currency)}`)
+            .join(', ')}
+        >
           {spend.byStaff.map((s, i) => {
             const share = s.budgetCents > 0 ? Math.min(1, s.usedCents / s.budgetCents) : 1;
             return (
               <g key={s.id} transform={`translate(0 ${i * ROW + 4})`}>
-                <text x={labelW - 8} y={ROW / 2 + 4} className="tick" textAnchor="end">{s.name}</text>
+                <text x={labelW - 8} y={ROW / 2 + 4} className="tick" textAnchor="end">
+                  {s.name}
+                </text>
                 <rect x={labelW} y={3} width={barW} height={ROW - 10} className="bar-budget" />
                 <rect x={labelW} y={3} width={share * barW} height={ROW - 10} className={share > 0.8 ? 'bar-slow' : 'bar-created'} />
                 <text x={labelW + barW + 6} y={ROW / 2 + 4} className="tick">
