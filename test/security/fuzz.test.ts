@@ -207,12 +207,10 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
       ref.map((requestId) => ({ type: 'request.release', payload: { requestId } })),
       ref.map((requestId) => ({ type: 'request.cancel', payload: { requestId, reason: 'fuzzing order' } })),
       ref.map((requestId) => ({ type: 'request.note', payload: { requestId, text: 'a note' } })),
-      fc
-        .tuple(ref, ref)
-        .map(([voucherId, requestId]) => ({
-          type: 'voucher.issue',
-          payload: { voucherId, requestId, kind: 'meal', amountCents: 500, currency: 'EUR' },
-        })),
+      fc.tuple(ref, ref).map(([voucherId, requestId]) => ({
+        type: 'voucher.issue',
+        payload: { voucherId, requestId, kind: 'meal', amountCents: 500, currency: 'EUR' },
+      })),
       ref.map((voucherId) => ({ type: 'voucher.approve', payload: { voucherId } })),
     );
     await fc.assert(
