@@ -9,19 +9,7 @@ import {
   type HubState,
   type Notice,
 } from '../../core/index.ts';
-
-function scope(state: HubState, n: Notice): string {
-  switch (n.scope.kind) {
-    case 'all':
-      return 'All gates';
-    case 'gates':
-      return `Gates ${n.scope.gates.join(', ')}`;
-    case 'flight': {
-      const f = state.flights[n.scope.flightId];
-      return f ? `${f.number} (gate ${f.gate})` : n.scope.flightId;
-    }
-  }
-}
+import { noticeScopeLabel } from './notice-scope.ts';
 
 function kioskLine(n: Notice, nowIso: string, zone: string): string {
   const r = kioskReveal(n, nowIso);
@@ -69,7 +57,7 @@ export function GateNotices({ state, gates, now }: { state: HubState; gates: rea
         {current.map((n) => (
           <li key={n.id} className="gate-notice" data-testid="gate-notice" data-notice={n.id}>
             <p className="gate-notice-head">
-              <strong>{scope(state, n)}</strong> · {n.publishedByName}, {airportClock(n.publishedAt, zone)} ·{' '}
+              <strong>{noticeScopeLabel(state, n)}</strong> · {n.publishedByName}, {airportClock(n.publishedAt, zone)} ·{' '}
               <span className="kiosk-when" data-testid="kiosk-when">
                 {kioskLine(n, nowIso, zone)}
               </span>
@@ -84,7 +72,7 @@ export function GateNotices({ state, gates, now }: { state: HubState; gates: rea
           {history.map((n) => (
             <li key={n.id}>
               <p>
-                <strong>{scope(state, n)}</strong> · published {airportDateTime(n.publishedAt, zone)} by {n.publishedByName}
+                <strong>{noticeScopeLabel(state, n)}</strong> · published {airportDateTime(n.publishedAt, zone)} by {n.publishedByName}
                 {current.every((c) => c.id !== n.id) && <span className="muted"> · replaced</span>}
               </p>
               <NoticeBody n={n} zone={zone} />

@@ -4,19 +4,7 @@ import { airportTimeZone, currentNotices, noticeHistory, type HubState, type Lan
 import { clock, dateTime } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
 import { NoticeForm } from './NoticeForm.tsx';
-
-function scopeLabel(state: HubState, n: Notice): string {
-  switch (n.scope.kind) {
-    case 'all':
-      return 'All gates';
-    case 'gates':
-      return `Gates ${n.scope.gates.join(', ')}`;
-    case 'flight': {
-      const f = state.flights[n.scope.flightId];
-      return f ? `${f.number} (gate ${f.gate})` : n.scope.flightId;
-    }
-  }
-}
+import { noticeScopeLabel } from '../notice-scope.ts';
 
 function kioskStatus(n: Notice, current: boolean, now: string, zone: string): string {
   if (n.revealedAt) return current ? `On kiosks since ${clock(n.revealedAt, zone)}` : `Was on kiosks from ${clock(n.revealedAt, zone)}`;
@@ -50,7 +38,7 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
           return (
             <li key={n.id} className={`notice${inForce ? '' : ' replaced'}`} data-testid="notice" data-notice={n.id}>
               <div className="notice-head">
-                <strong>{scopeLabel(state, n)}</strong>
+                <strong>{noticeScopeLabel(state, n)}</strong>
                 <span>
                   published {dateTime(n.publishedAt, zone)} by {n.publishedByName}
                 </span>
@@ -71,7 +59,7 @@ export function NoticesPanel({ state, client, now }: { state: HubState; client: 
               ))}
               {n.nextUpdateAt && <p className="muted">Next update at {clock(n.nextUpdateAt, zone)}</p>}
               {inForce && !editing && (
-                <button onClick={() => setEditing({ updating: n })} aria-label={`Update notice for ${scopeLabel(state, n)}`}>
+                <button onClick={() => setEditing({ updating: n })} aria-label={`Update notice for ${noticeScopeLabel(state, n)}`}>
                   Update
                 </button>
               )}
