@@ -16,11 +16,11 @@ export function storeRequestInPlace(requests: Record<string, CareRequest>, r: Ca
   noteTicket(requests, r.ticket);
   noteRequest(requests, r);
   noteBoardRequest(requests, prev, r);
-  noteMapWrite(requests);
+  noteMapWrite(requests, r.id);
 }
 
 export function storeVoucherInPlace(vouchers: Record<string, Voucher>, v: Voucher): void {
   vouchers[v.id] = v;
   noteVoucher(vouchers, v);
-  noteMapWrite(vouchers);
+  noteMapWrite(vouchers, v.id);
 }
