@@ -22,6 +22,7 @@ export * from './voucher-code.ts';
 export * from './voucher-model.ts';
 export * from './entitlements/index.ts';
 export * from './board.ts';
+export * from './map-writes.ts';
 export * from './stats.ts';
 export * from './policy-log.ts';
 export * from './airline-log.ts';
