@@ -55,11 +55,15 @@ export class Hub extends EventEmitter<HubEvents> {
   /** Set while the last durable write failed: new operations are refused until one succeeds. */
   private storageFault: string | null = null;
 
+  private readonly checkpointEvery: number;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
+    options: { checkpointEvery?: number } = {},
   ) {
     super();
+    this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     const recovered = store.takeRecovered();
     const { state, failed } = replay(recovered.checkpoint ?? emptyState(), recovered.entries, { inPlace: true });
     if (failed.length) {
@@ -176,14 +180,17 @@ export class Hub extends EventEmitter<HubEvents> {
       );
       return;
     }
-    if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint();
+    if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint(true);
   }
 
   private stopRetrying = false;
 
-  /** Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place. */
-  private checkpoint(): Promise<void> {
-    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests } });
+  /**
+   * Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place
+   * (its requests and vouchers maps; their records and every other part are replaced, never changed).
+   */
+  private checkpoint(whenDone = false): Promise<void> {
+    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } }, whenDone);
   }
 
   private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
@@ -234,7 +241,7 @@ export class Hub extends EventEmitter<HubEvents> {
           done.map((p) => p.entry),
           this.durable,
         );
-        if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
+        if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
           this.checkpoint().catch((e: unknown) =>
             console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`),
           );
@@ -254,8 +261,7 @@ export class Hub extends EventEmitter<HubEvents> {
       await this.store.rewriteLog((e) => purgeEntry(e, records));
       if (this.store.checkpointSeq > 0) {
         // A checkpoint being written may hold the old texts: wait for it, then write the purged state.
-        await this.checkpoint();
-        await this.checkpoint();
+        await this.checkpoint(true);
       }
     } catch (e) {
       console.error(
