@@ -206,6 +206,11 @@ export class Store {
     }
   }
 
+  /** After a clean stop (everything committed): the log's journal is sealed into a segment. */
+  async close(): Promise<void> {
+    await this.log.close();
+  }
+
   /** Writes secret, credentials and revocations now (a revocation must outlive a restart before it is confirmed). */
   async saveMeta(): Promise<void> {
     const meta = JSON.stringify(this.meta.data);
