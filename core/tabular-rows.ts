@@ -104,8 +104,30 @@ const JSON_PROBLEM: Partial<Record<string, string>> = {
   InvalidCommentToken: 'comments are not allowed',
 };
 
+/** A list of flat records needs three levels; the parser recurses, so a file nested thousands deep must not reach it. */
+const MAX_JSON_DEPTH = 32;
+
+/** Where the nesting first goes deeper than `max`, or -1: brackets inside strings do not count. */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonRows(text: string, shape: TableShape): { rows: Row[]; errors: ImportError[] } {
   const lineAt = lineIndex(text);
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep >= 0) return { rows: [], errors: [{ line: lineAt(deep), message: `nested too deeply: a ${shape.item} is one flat object` }] };
   const problems: ParseError[] = [];
   const tree = parseTree(text, problems, { disallowComments: true, allowTrailingComma: false });
   const first = problems[0];

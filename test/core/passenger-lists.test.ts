@@ -180,3 +180,14 @@ describe('the purge takes passenger lists too', () => {
     expect(out.ok).toBe(true);
   });
 });
+
+describe('hostile files', () => {
+  it('a JSON file nested thousands deep is refused by line, for passenger and flight lists alike', async () => {
+    const { parseFlightList } = await import('../../core/flight-import.ts');
+    const nested = '\n[' + '['.repeat(20000) + ']'.repeat(20000) + ']';
+    expect(parsePassengerList(nested).errors).toEqual([{ line: 2, message: 'nested too deeply: a passenger is one flat object' }]);
+    expect(parseFlightList(nested, ['K32']).errors[0]!.message).toBe('nested too deeply: a flight is one flat object');
+    // Brackets inside text values are text.
+    expect(parsePassengerList(`[{"surname": "${'['.repeat(40)}", "cabin": "Y", "sequence": 1}]`).passengers[0]!.surname).toBe('['.repeat(40));
+  });
+});
