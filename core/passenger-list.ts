@@ -77,7 +77,7 @@ export function passName(name: string): string {
 }
 
 /** Passenger lists on this state (absent on states from before lists existed). */
-export function passengerLists(state: HubState): Record<string, PassengerList> {
+export function passengerLists(state: Pick<HubState, 'passengerLists'>): Record<string, PassengerList> {
   return state.passengerLists ?? {};
 }
 
@@ -86,9 +86,12 @@ export function passengerLists(state: HubState): Record<string, PassengerList> {
  * agrees (the pass's name field is 20 characters, so a long surname may be cut: a prefix of at
  * least 3 letters counts). Null when the request came without a pass or nobody matches.
  */
-export function listedPassengerFor(state: HubState, request: Pick<CareRequest, 'flightId' | 'surname' | 'checkInSequence'>): ListedPassenger | null {
+export function listedPassengerFor(
+  lists: Readonly<Record<string, PassengerList>>,
+  request: Pick<CareRequest, 'flightId' | 'surname' | 'checkInSequence'>,
+): ListedPassenger | null {
   if (request.checkInSequence === undefined) return null;
-  const list = passengerLists(state)[request.flightId];
+  const list = lists[request.flightId];
   if (!list) return null;
   const typed = passName(request.surname);
   if (typed.length === 0) return null;
@@ -96,6 +99,13 @@ export function listedPassengerFor(state: HubState, request: Pick<CareRequest, '
   if (!p) return null;
   const listed = passName(p.surname);
   return listed === typed || (typed.length >= 3 && listed.startsWith(typed)) ? p : null;
+}
+
+const CABIN_LABEL: Record<Cabin, string> = { first: 'First', business: 'Business', premium_economy: 'Premium economy', economy: 'Economy' };
+
+/** What staff read on a request's card about its listed passenger: "Business · seat 2C · WCHR". */
+export function listedPassengerLine(p: ListedPassenger): string {
+  return [CABIN_LABEL[p.cabin], p.seat ? `seat ${p.seat}` : '', p.ssr.join(' ')].filter((s) => s !== '').join(' · ');
 }
 
 /** One proactive task: a group of a flight's listed passengers who need care before they ask. */
@@ -120,7 +130,7 @@ export interface FlightCareSummary {
  * What staff at these gates should do before anyone asks: per listed flight still to leave, the
  * passengers whose special-service codes call for care, grouped, each with their seat.
  */
-export function proactiveCare(state: HubState, gates: readonly string[], nowIso: string): FlightCareSummary[] {
+export function proactiveCare(state: Pick<HubState, 'passengerLists' | 'flights'>, gates: readonly string[], nowIso: string): FlightCareSummary[] {
   const watched = new Set(gates);
   const now = Date.parse(nowIso);
   const out: FlightCareSummary[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedPassengerFor, proactiveCare, viewOf, type HubState, type ListedPassenger } from '../../core/index.ts';
+import { listedPassengerFor, listedPassengerLine, proactiveCare, viewOf, type HubState, type ListedPassenger } from '../../core/index.ts';
 import { parsePassengerList } from '../../core/passenger-import.ts';
 import { purgeEntry, purgedRecords } from '../../core/purge-log.ts';
 import { flightHoldsPersonalData, flightsDueForPurge } from '../../core/personal-data.ts';
@@ -148,12 +148,14 @@ describe('what the list tells staff and the kiosk', () => {
     const base = listed(demoState(new Date(NOW)), passengers);
     const { state, id } = withRequest({ surname: 'MULLERLUDENSCH', checkInSequence: 7 }, base);
     expect(state.requests[id]!.checkInSequence).toBe(7);
-    expect(listedPassengerFor(state, state.requests[id]!)).toMatchObject({ cabin: 'business', seat: '2C', ssr: ['WCHR'] });
+    const found = listedPassengerFor(state.passengerLists!, state.requests[id]!);
+    expect(found).toMatchObject({ cabin: 'business', seat: '2C', ssr: ['WCHR'] });
+    expect(listedPassengerLine(found!)).toBe('Business · seat 2C · WCHR');
     // The same sequence with another name, or a typed request without a pass, matches nobody.
     const other = withRequest({ surname: 'Martin', checkInSequence: 7 }, base);
-    expect(listedPassengerFor(other.state, other.state.requests[other.id]!)).toBeNull();
+    expect(listedPassengerFor(other.state.passengerLists!, other.state.requests[other.id]!)).toBeNull();
     const typed = withRequest({ surname: 'Moreau' }, base);
-    expect(listedPassengerFor(typed.state, typed.state.requests[typed.id]!)).toBeNull();
+    expect(listedPassengerFor(typed.state.passengerLists!, typed.state.requests[typed.id]!)).toBeNull();
   });
 });
 
