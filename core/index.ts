@@ -36,3 +36,5 @@ export * from './public-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
 export * from './escalation-facts.ts';
+// passenger-import.ts likewise: only the manager's upload parses lists.
+export * from './passenger-list.ts';

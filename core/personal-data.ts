@@ -60,6 +60,7 @@ function voucherHolds(v: Voucher): boolean {
 
 /** True while anything personal about this flight's passengers is still held. */
 export function flightHoldsPersonalData(state: HubState, flightId: string): boolean {
+  if (state.passengerLists?.[flightId]) return true;
   const ids = new Set<string>();
   for (const r of Object.values(state.requests)) {
     if (r.flightId !== flightId) continue;
@@ -97,5 +98,8 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
     if (inPlace) storeVoucherInPlace(vouchers, purgeVoucher(v));
     else vouchers[v.id] = purgeVoucher(v);
   }
-  return { ...state, requests, vouchers };
+  if (!state.passengerLists?.[flightId]) return { ...state, requests, vouchers };
+  // The list names everyone on the flight: it goes whole (nothing on it is counted in the report).
+  const { [flightId]: _gone, ...passengerLists } = state.passengerLists;
+  return { ...state, requests, vouchers, passengerLists };
 }

@@ -33,6 +33,7 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'notice.reveal': () => 'Notice shown on kiosks',
   'airline.upsert': (op) => `Airline rules for ${op.payload.code}`,
   'passengers.purge': () => 'Personal data purge',
+  'passengers.import': (op) => `Passenger list (${op.payload.passengers.length})`,
   'thread.passenger': (op, about) => `Passenger's message${about(op.payload.requestId)}`,
   'thread.staff': (op, about) => `Answer to the passenger${about(op.payload.requestId)}`,
   'phone.revoke': (op, about) => `Phone link revocation${about(op.payload.requestId)}`,
