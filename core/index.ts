@@ -35,3 +35,7 @@ export * from './public-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
 export * from './escalation-facts.ts';
+export { ROOM_TYPES, ROOM_BEDS, MEALS, HOTEL_TRANSPORTS, ALLOCATION_STATUSES, MINOR_RULES } from './hotel-values.ts';
+export * from './hotel-model.ts';
+export * from './hotel-state.ts';
+export * from './hotel-allocation.ts';

@@ -11,6 +11,7 @@ import { noticeSpecs } from './handlers/notices.ts';
 import { airlineSpecs } from './handlers/airlines.ts';
 import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
+import { hotelSpecs } from './handlers/hotels.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -31,6 +32,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...airlineSpecs,
   ...purgeSpecs,
   ...threadSpecs,
+  ...hotelSpecs,
 };
 
 /**
