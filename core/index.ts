@@ -39,3 +39,4 @@ export { ROOM_TYPES, ROOM_BEDS, MEALS, HOTEL_TRANSPORTS, ALLOCATION_STATUSES, MI
 export * from './hotel-model.ts';
 export * from './hotel-state.ts';
 export * from './hotel-allocation.ts';
+export * from './hotel-board.ts';

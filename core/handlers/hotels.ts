@@ -225,9 +225,9 @@ const SEEN_WITH_ALLOCATION = {
 export const hotelSpecs: OpSpecs<'hotel.upsert' | 'hotel.rooms' | 'hotel.shuttle' | 'room.allocate' | 'room.move' | 'room.release' | 'room.checkin'> =
   {
     // Reference data every screen reads: the kiosk names the hotel, its address and its shuttle.
-    'hotel.upsert': { submitters: ['duty_manager'], handler: hotelUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
-    'hotel.rooms': { submitters: ['duty_manager'], handler: hotelRooms, visibility: { to: 'everyone', kiosk: 'whole' } },
-    'hotel.shuttle': { submitters: ['duty_manager'], handler: hotelShuttle, visibility: { to: 'everyone', kiosk: 'whole' } },
+    'hotel.upsert': { submitters: ['system', 'duty_manager'], handler: hotelUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+    'hotel.rooms': { submitters: ['system', 'duty_manager'], handler: hotelRooms, visibility: { to: 'everyone', kiosk: 'whole' } },
+    'hotel.shuttle': { submitters: ['system', 'duty_manager'], handler: hotelShuttle, visibility: { to: 'everyone', kiosk: 'whole' } },
     'room.allocate': {
       submitters: STAFF,
       handler: roomAllocate,

@@ -4,6 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   ROOM_TYPES,
   allocationsOf,
+  expectedGuests,
+  hotelBilling,
   bedsNeeded,
   holdsRoom,
   planFlight,
@@ -24,7 +26,8 @@ import { NIGHT, withHotels, withParties, type HotelSpec, type PartySpec } from '
 import { AMIRA } from '../helpers/ops.ts';
 
 const TOM = { kind: 'staff', id: 'A104' } as const;
-const base = () => demoState(new Date(NOW));
+/** The demo airport without its demo hotels: each test says which hotels exist. */
+const base = (): HubState => ({ ...demoState(new Date(NOW)), hotels: {}, roomBlocks: {}, shuttles: {} });
 const opts = { night: NIGHT, now: NOW };
 
 function allocateBody(requestId: string, a: Pick<PlannedAllocation, 'hotelId' | 'night' | 'rooms' | 'transport' | 'people' | 'split'>): OpBody {
@@ -191,6 +194,23 @@ describe('hotel rooms decided by the hub', () => {
       code: 'conflict',
     });
     expect(run(s1, by(SOFIA, { type: 'room.checkin', payload: { allocationId } }))).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('the hotel desk and the purge', () => {
+  it('the desk sees its expected guests by name until the purge blanks them; allocations never hold a name', () => {
+    const s0 = withHotels(base(), [{ id: 'ibis', distanceKm: 2, rooms: { double: 1 } }]);
+    const { state, ids } = withParties(s0, [{ adults: 2, children: 0, infants: 0 }]);
+    const s1 = accepted(
+      state,
+      by(SOFIA, allocateBody(ids[0]!, { hotelId: 'ibis', night: NIGHT, rooms: ['double'], transport: { kind: 'taxi' }, people: 2, split: false })),
+    );
+    expect(expectedGuests(s1, 'ibis', NIGHT)).toMatchObject([{ surname: 'Moreau', people: 2, rooms: ['double'], status: 'allocated' }]);
+    expect(JSON.stringify(allocationsOf(s1))).not.toContain('Moreau');
+    const flightId = s1.requests[ids[0]!]!.flightId;
+    const purged = accepted(s1, by({ kind: 'system', id: 'purge' }, { type: 'passengers.purge', payload: { flightId } }), '2026-11-26T00:00:00.000Z');
+    expect(expectedGuests(purged, 'ibis', NIGHT)).toMatchObject([{ surname: '', people: 2 }]);
+    expect(hotelBilling(purged)).toMatchObject([{ hotelId: 'ibis', roomNights: 1, costCents: 9000 }]);
   });
 });
 
