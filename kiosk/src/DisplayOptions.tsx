@@ -16,7 +16,6 @@ export function DisplayOptions({ prefs, onChange }: { prefs: DisplayPrefs; onCha
   return (
     <div className="display-options">
       <button className="speech-toggle" aria-pressed={speech.on} onClick={() => setSpeechOn(!speech.on)}>
-        <span aria-hidden="true">🎧 </span>
         {t('speech.toggle')}
       </button>
       <TextSizeToggle large={prefs.largeText} onChange={(largeText) => onChange({ ...prefs, largeText })} />

@@ -22,6 +22,12 @@ import { useScreenReading } from './speech/use-screen-reading.ts';
 
 type Screen = { kind: 'home' } | { kind: 'ticket'; ticket: SubmittedTicket } | { kind: 'lookup'; query: TicketQuery | null };
 
+/** A new screen starts at its top, also inside the within-reach layout's scrolling part. */
+function toTop(): void {
+  window.scrollTo(0, 0);
+  document.querySelector('main.screen')?.scrollTo(0, 0);
+}
+
 const PLAIN: DisplayPrefs = { largeText: false, highContrast: false, withinReach: false };
 
 /** Home (scan or type, then ask), ticket (follow) and look-up screens, with language, speech and display options on all. */
@@ -48,7 +54,7 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
     setScreen({ kind: 'home' });
     setHomeDirty(false);
     setVisit((v) => v + 1);
-    window.scrollTo(0, 0);
+    toTop();
   };
   const assisted = speech.on || keypadUsed;
   useIdleTimer(
@@ -145,7 +151,7 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
                   createdAt: op.at,
                 },
               });
-              window.scrollTo(0, 0);
+              toTop();
             }}
           />
         )}

@@ -26,9 +26,7 @@ export function SpeechNote({ keypadError }: { keypadError: string | null }) {
       )}
       {speech.on && (
         <p className="caption" data-testid="speech-caption">
-          <span aria-hidden="true">🔊 </span>
-          <span className="visually-hidden">{t('speech.caption')}: </span>
-          <bdi>{speech.caption}</bdi>
+          {t('speech.caption')}:<bdi>{speech.caption}</bdi>
         </p>
       )}
       <p className="private">{t('speech.private')}</p>

@@ -10,6 +10,8 @@ import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 import { arrowTo, openSpeakingKiosk, pointersUsed, spoken, type Utterance } from '../helpers/speech-spy.ts';
 import { spellOut } from '../../core/plain.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 
 type Tree = { [k: string]: string | Tree };
 const catalogs = new Map<string, Tree>();
@@ -157,6 +159,107 @@ describe('a kiosk everyone can use: speech, keypad only, more time (issue 20)', 
     expect(await kiosk.locator('input[name="ticket"]').inputValue()).toBe(ticket);
 
     expect(await pointersUsed(kiosk)).toBe(0);
+    await kiosk.context().close();
+  });
+
+  it('a finger held anywhere for two seconds starts speech, without pressing what is under it', async () => {
+    const kiosk = await openSpeakingKiosk(chromium.browser, env.hub.url, { fakeClock: true });
+    const water = kiosk.getByRole('checkbox', { name: 'Water' });
+    const box = (await water.boundingBox())!;
+    await kiosk.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await kiosk.mouse.down();
+    await kiosk.clock.runFor(2_100);
+    await kiosk.mouse.up();
+    await expect.poll(() => kiosk.evaluate(() => document.documentElement.dataset.speech)).toBe('on');
+    await heard(kiosk, words('en', 'speech.on'), 'en');
+    expect(await water.isChecked()).toBe(false);
+    // What is said is shown too; the speech toggle says it is on and turns it off.
+    await expect.poll(async () => (await kiosk.getByTestId('speech-caption').textContent())?.endsWith((await spoken(kiosk)).at(-1)!.text)).toBe(true);
+    await kiosk.getByRole('button', { name: words('en', 'speech.toggle') }).click();
+    await expect.poll(() => kiosk.evaluate(() => document.documentElement.dataset.speech)).toBe('off');
+    // A short tap still just taps.
+    await water.click();
+    expect(await water.isChecked()).toBe(true);
+    await kiosk.context().close();
+  });
+
+  it('with no voice for the language on this device, the screen says so and speech goes on in English', async () => {
+    const kiosk = await openSpeakingKiosk(chromium.browser, env.hub.url, { voices: ['en', 'fr', 'ar'] });
+    await kiosk.keyboard.press('F1');
+    await heard(kiosk, words('en', 'speech.on'), 'en');
+    await kiosk.getByRole('button', { name: LANGUAGE_BUTTON.zh }).focus();
+    const from = await mark(kiosk);
+    await kiosk.keyboard.press('Enter');
+    await expect.poll(() => kiosk.evaluate(() => document.documentElement.lang)).toBe('zh');
+    expect(await kiosk.getByTestId('no-voice').textContent()).toBe(words('zh', 'speech.noVoice', { language: '中文' }));
+    // The whole screen in English words and an English voice, never English grammar around Chinese.
+    const home = await heard(kiosk, words('en', 'speech.home', { gate: 'K32' }), 'en', from);
+    expect(home.voice).toBe('en');
+    expect((await spoken(kiosk)).slice(from).filter((u) => u.lang === 'zh')).toEqual([]);
+    // A control read from the screen is said by its English name.
+    await arrowTo(kiosk, words('zh', 'needs.water'));
+    await heard(kiosk, `Water, ${words('en', 'speech.checkbox')}, ${words('en', 'speech.notSelected')}`, 'en', from);
+    await kiosk.context().close();
+  });
+
+  it('a kiosk refuses a key setting it cannot read, says so, and keeps the standard keys', async () => {
+    const kiosk = await openSpeakingKiosk(chromium.browser, env.hub.url);
+    await kiosk.goto(`${env.hub.url}/kiosk/?keys=${encodeURIComponent('help:Enter')}`);
+    await kiosk.locator('.flights li').first().waitFor();
+    expect(await kiosk.getByRole('alert').first().textContent()).toContain('key "Enter" is given to both "enter" and "help"');
+    await kiosk.keyboard.press('F1');
+    await heard(kiosk, words('en', 'speech.on'), 'en');
+    // A good one replaces the keys: F2 is Help, F1 no longer is.
+    await kiosk.goto(`${env.hub.url}/kiosk/?keys=${encodeURIComponent('help:F2')}`);
+    await kiosk.locator('.flights li').first().waitFor();
+    expect(await kiosk.getByRole('alert').count()).toBe(0);
+    await kiosk.keyboard.press('F1');
+    await kiosk.keyboard.press('F2');
+    await expect.poll(() => kiosk.evaluate(() => document.documentElement.dataset.speech)).toBe('on');
+    await kiosk.context().close();
+  });
+
+  it('within reach and high contrast, with larger text: every control in the lower part of a portrait screen, axe-clean', async () => {
+    const kiosk = await openSpeakingKiosk(chromium.browser, env.hub.url, { viewport: { width: 810, height: 1440 } });
+    const findings: string[] = [];
+    const check = async (screen: string) => {
+      await kiosk.screenshot({ path: `${ARTIFACTS}/kiosk-reach-contrast-${screen}.png` });
+      findings.push(...(await seriousViolations(kiosk)).map((f) => `${screen}: ${f}`));
+    };
+    await kiosk.getByRole('button', { name: words('en', 'display.reach') }).click();
+    await kiosk.getByRole('button', { name: words('en', 'display.contrast') }).click();
+    await kiosk.getByRole('button', { name: words('en', 'text.larger') }).click();
+    await check('home');
+
+    // Every control the keypad reaches, scrolled into view, sits in the lower 62 % of the screen.
+    const tops = new Map<string, number>();
+    await kiosk.keyboard.press('ArrowDown');
+    for (let i = 0; i < 80; i++) {
+      const at = await kiosk.evaluate(() => {
+        const el = document.activeElement!;
+        const r = el.getBoundingClientRect();
+        return {
+          name: (el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent ?? '').trim(),
+          top: r.top / innerHeight,
+          bottom: r.bottom / innerHeight,
+        };
+      });
+      if (tops.has(at.name)) break;
+      tops.set(at.name, at.top);
+      expect(at.top, `${at.name} is out of reach`).toBeGreaterThanOrEqual(0.38);
+      expect(at.bottom, `${at.name} is off screen`).toBeLessThanOrEqual(1);
+      await kiosk.keyboard.press('ArrowDown');
+    }
+    expect(tops.size).toBeGreaterThan(20);
+
+    await scan(kiosk, pass);
+    await kiosk.getByTestId('identified').waitFor();
+    await kiosk.getByRole('checkbox', { name: 'Blanket' }).check();
+    await check('scanned');
+    await kiosk.getByRole('button', { name: 'Send my request' }).click();
+    await kiosk.getByTestId('ticket-number').waitFor();
+    await check('ticket');
+    expect(findings).toEqual([]);
     await kiosk.context().close();
   });
 });
