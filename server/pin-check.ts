@@ -1,6 +1,6 @@
 import type { Role, StaffMember } from '../core/index.ts';
 import type { Hub } from './hub.ts';
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
 import { hashPin, verifyPin, type PinHash } from './pins.ts';
 import { LoginThrottle, throttleMessage } from './login-throttle.ts';
 
@@ -65,7 +65,7 @@ export class PinGuard {
  */
 export async function checkStaffPin(
   hub: Hub,
-  store: Store,
+  store: HubStore,
   guard: PinGuard,
   staffId: string,
   pin: string,
@@ -78,7 +78,7 @@ export async function checkStaffPin(
 
 async function checkInTurn(
   hub: Hub,
-  store: Store,
+  store: HubStore,
   guard: PinGuard,
   staffId: string,
   pin: string,
