@@ -274,14 +274,11 @@ export class PgStore implements HubStore, SharedLog {
   }
 
   async readAfter(after: number): Promise<LogEntry[]> {
-    const c = await this.pool.connect();
-    try {
+    return this.withClient(async (c) => {
       const meta = (await c.query<{ meta: StoredData }>('SELECT meta FROM airports WHERE id = $1', [this.airport])).rows[0]!.meta;
       this.adoptMeta(meta, this.base);
-      return await this.entriesAfter(c, after);
-    } finally {
-      c.release();
-    }
+      return this.entriesAfter(c, after);
+    });
   }
 
   onCommitted(listener: (seq: number) => void): void {
@@ -346,19 +343,39 @@ export class PgStore implements HubStore, SharedLog {
     this.local = withChanges(stored, unsaved);
   }
 
-  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * A pooled connection for `work`. While it is checked out the pool does not watch it, so a server
+   * going away between two queries would otherwise be an uncaught error; the query under way fails
+   * anyway, and a connection that failed is thrown away rather than handed to the next caller.
+   */
+  private async withClient<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await this.pool.connect();
+    const ignore = (): void => undefined;
+    c.on('error', ignore);
+    let failed: Error | undefined;
     try {
-      await c.query('BEGIN');
-      const out = await work(c);
-      await c.query('COMMIT');
-      return out;
+      return await work(c);
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
+      failed = e as Error;
       throw e;
     } finally {
-      c.release();
+      c.off('error', ignore);
+      c.release(failed);
     }
+  }
+
+  private transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(async (c) => {
+      await c.query('BEGIN');
+      try {
+        const out = await work(c);
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
   }
 
   private tell(seq: number): void {
