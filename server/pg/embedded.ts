@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   dir?: string;
   /** For tests: no fsync (a power cut is not what they simulate), so a commit costs what the log costs. */
   fast?: boolean;
+  /** Create the cluster's files first (default true; false to start on files an earlier run left). */
+  initialise?: boolean;
   onLog?: (message: string) => void;
 }
 
@@ -58,7 +60,7 @@ export async function startEmbeddedPostgres(o: EmbeddedOptions): Promise<Embedde
     await pg.stop();
   };
   try {
-    await pg.initialise();
+    if (o.initialise !== false) await pg.initialise();
     await start();
   } catch (e) {
     await stop().catch(() => undefined);
