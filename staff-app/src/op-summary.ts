@@ -36,6 +36,8 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'thread.passenger': (op, about) => `Passenger's message${about(op.payload.requestId)}`,
   'thread.staff': (op, about) => `Answer to the passenger${about(op.payload.requestId)}`,
   'phone.revoke': (op, about) => `Phone link revocation${about(op.payload.requestId)}`,
+  'thanks.leave': () => "Passenger's word for the team",
+  'phone.ask': (op, about) => `Request from the passenger's phone${about(op.payload.requestId)}`,
   'airport.set': (op) => `Airport ${op.payload.code} on ${op.payload.timeZone} time`,
 };
 
