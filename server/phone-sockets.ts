@@ -270,7 +270,9 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     for (const raw of nsp.sockets.values()) {
       const socket = raw as unknown as PhoneSocket;
       const r = state.requests[socket.data.requestId];
-      if (everything || !r || gates.has(r.gate)) sendView(socket, state);
+      // Requests asked from the phone may sit at another gate (the flight moved): the phone follows those too.
+      const touched = (id: string): boolean => gates.has(state.requests[id]?.gate ?? '');
+      if (everything || !r || gates.has(r.gate) || (r.phoneAsks ?? []).some(touched)) sendView(socket, state);
     }
   });
   return nsp;
