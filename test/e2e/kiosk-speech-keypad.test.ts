@@ -121,6 +121,9 @@ describe('a kiosk everyone can use: speech, keypad only, more time (issue 20)', 
     from = await mark(kiosk);
     expect(await amira.submit(op(AMIRA, { type: 'request.claim', payload: { requestId } }))).toMatchObject({ ok: true });
     await heard(kiosk, 'Amira', lang, from);
+    // The entitlements under the ticket were read, and the new wait is said as it arrives.
+    await heard(kiosk, words(lang, 'entitlement.askStaff'), lang);
+    await heard(kiosk, words(lang, 'wait.on_the_way'), lang, from);
     from = await mark(kiosk);
     const voucherId = uuidv7();
     expect(
