@@ -87,6 +87,7 @@ export function RequestForm({
           party,
           language: isLanguage(i18n.language) ? i18n.language : 'en',
           note: note.trim(),
+          ...(identity?.checkInSequence ? { checkInSequence: identity.checkInSequence } : {}),
         },
       });
     } finally {
