@@ -30,9 +30,17 @@ export * from './airline-log.ts';
 export * from './personal-data.ts';
 export * from './flight-number.ts';
 export * from './phone-view.ts';
+export * from './team-words.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
 export * from './escalation-facts.ts';
+// passenger-import.ts likewise: only the manager's upload parses lists.
+export * from './passenger-list.ts';
+export { ROOM_TYPES, ROOM_BEDS, MEALS, HOTEL_TRANSPORTS, ALLOCATION_STATUSES, MINOR_RULES } from './hotel-values.ts';
+export * from './hotel-model.ts';
+export * from './hotel-state.ts';
+export * from './hotel-allocation.ts';
+export * from './hotel-board.ts';

@@ -21,6 +21,7 @@ export function purgeRequest(r: CareRequest): CareRequest {
     staffNotes: r.staffNotes.map((n) => ({ ...n, text: PURGED })),
     history: r.history.map((h) => (h.detail && personal(h.detail) ? { ...h, detail: PURGED } : h)),
     ...(r.thread ? { thread: r.thread.map((m) => ({ ...m, text: PURGED })) } : {}),
+    ...(r.thanks ? { thanks: { ...r.thanks, text: PURGED } } : {}),
     // A phone link reads the thread: it dies with the data.
     phoneClosed: true,
   };
@@ -50,7 +51,8 @@ function requestHolds(r: CareRequest): boolean {
     r.note !== PURGED ||
     !!r.cancelReason ||
     r.staffNotes.some((n) => n.text !== PURGED) ||
-    (r.thread ?? []).some((m) => m.text !== PURGED)
+    (r.thread ?? []).some((m) => m.text !== PURGED) ||
+    (r.thanks !== undefined && r.thanks.text !== PURGED)
   );
 }
 
@@ -60,6 +62,7 @@ function voucherHolds(v: Voucher): boolean {
 
 /** True while anything personal about this flight's passengers is still held. */
 export function flightHoldsPersonalData(state: HubState, flightId: string): boolean {
+  if (state.passengerLists?.[flightId]) return true;
   const ids = new Set<string>();
   for (const r of Object.values(state.requests)) {
     if (r.flightId !== flightId) continue;
@@ -97,5 +100,8 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
     if (inPlace) storeVoucherInPlace(vouchers, purgeVoucher(v));
     else vouchers[v.id] = purgeVoucher(v);
   }
-  return { ...state, requests, vouchers };
+  if (!state.passengerLists?.[flightId]) return { ...state, requests, vouchers };
+  // The list names everyone on the flight: it goes whole (nothing on it is counted in the report).
+  const { [flightId]: _gone, ...passengerLists } = state.passengerLists;
+  return { ...state, requests, vouchers, passengerLists };
 }

@@ -35,3 +35,5 @@ export type * from './voucher-model.ts';
 export type * from './public-voucher.ts';
 export type * from './entitlements/types.ts';
 export type * from './bcbp/parse.ts';
+export { spellOut, ticketAnnouncements } from './ticket-speech.ts';
+export type { TicketSpeechFacts, TicketAnnouncement } from './ticket-speech.ts';
