@@ -37,3 +37,4 @@ export * from './handout.ts';
 export * from './escalation-facts.ts';
 // passenger-import.ts likewise: only the manager's upload parses lists.
 export * from './passenger-list.ts';
+export * from './redemption.ts';

@@ -12,6 +12,7 @@ import { airlineSpecs } from './handlers/airlines.ts';
 import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
 import { passengerListSpecs } from './handlers/passenger-lists.ts';
+import { outletSpecs } from './handlers/outlets.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -33,6 +34,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...purgeSpecs,
   ...threadSpecs,
   ...passengerListSpecs,
+  ...outletSpecs,
 };
 
 /**

@@ -62,6 +62,8 @@ export const AirlineConfig = z
       .optional(),
     hotelPerNight: Money.optional(),
     transportPerTrip: Money.optional(),
+    /** Vouchers stay spendable this many hours after the flight's (new) departure; without it, until the departure. */
+    voucherValidHours: z.number().int('a whole number of hours').min(0).max(72, 'at most 72 hours after the departure').optional(),
   })
   .strict()
   .refine(
