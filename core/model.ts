@@ -7,6 +7,7 @@ import type { Outlet, Voucher } from './voucher-model.ts';
 import type { Policy, PolicyChange } from './policy-model.ts';
 import type { AirlineConfig } from './entitlements/airline-config.ts';
 import type { PassengerList } from './passenger-list.ts';
+import type { Hotel, RoomAllocation, RoomBlock, Shuttle } from './hotel-model.ts';
 
 export type { Voucher } from './voucher-model.ts';
 
@@ -189,4 +190,9 @@ export interface HubState {
   passengerLists?: Record<string, PassengerList>;
   /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */
   airport?: Airport;
+  /** Hotels by id, their room blocks by blockKey, shuttle runs and room allocations by id (absent on older states: see hotel-state.ts). */
+  hotels?: Record<string, Hotel>;
+  roomBlocks?: Record<string, RoomBlock>;
+  shuttles?: Record<string, Shuttle>;
+  roomAllocations?: Record<string, RoomAllocation>;
 }

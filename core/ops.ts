@@ -19,6 +19,15 @@ import { OUTLET_KINDS, VoucherKind } from './voucher-model.ts';
 import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
 import { ListedPassengerSchema, MAX_LISTED_PASSENGERS } from './passenger-schema.ts';
+import {
+  HotelPayload,
+  RoomAllocatePayload,
+  RoomBlockPayload,
+  RoomCheckInPayload,
+  RoomMovePayload,
+  RoomReleasePayload,
+  ShuttlePayload,
+} from './hotel-model.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -198,6 +207,13 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),
   z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
+  z.object({ type: z.literal('hotel.upsert'), payload: HotelPayload }),
+  z.object({ type: z.literal('hotel.rooms'), payload: RoomBlockPayload }),
+  z.object({ type: z.literal('hotel.shuttle'), payload: ShuttlePayload }),
+  z.object({ type: z.literal('room.allocate'), payload: RoomAllocatePayload }),
+  z.object({ type: z.literal('room.move'), payload: RoomMovePayload }),
+  z.object({ type: z.literal('room.release'), payload: RoomReleasePayload }),
+  z.object({ type: z.literal('room.checkin'), payload: RoomCheckInPayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -13,6 +13,7 @@ import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
 import { passengerListSpecs } from './handlers/passenger-lists.ts';
 import { outletSpecs } from './handlers/outlets.ts';
+import { hotelSpecs } from './handlers/hotels.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -35,6 +36,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...threadSpecs,
   ...passengerListSpecs,
   ...outletSpecs,
+  ...hotelSpecs,
 };
 
 /**
