@@ -14,6 +14,8 @@ import { threadSpecs } from './handlers/thread.ts';
 import { passengerListSpecs } from './handlers/passenger-lists.ts';
 import { outletSpecs } from './handlers/outlets.ts';
 import { hotelSpecs } from './handlers/hotels.ts';
+import { thanksSpecs } from './handlers/thanks.ts';
+import { phoneAskSpecs } from './handlers/phone-ask.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -37,6 +39,8 @@ export const OP_REGISTRY: OpRegistry = {
   ...passengerListSpecs,
   ...outletSpecs,
   ...hotelSpecs,
+  ...thanksSpecs,
+  ...phoneAskSpecs,
 };
 
 /**
