@@ -17,6 +17,7 @@ import {
 } from '../core/index.ts';
 import type { Store } from './store.ts';
 import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
+import { isoNow, wallClock, type Clock } from './clock.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
@@ -68,7 +69,7 @@ export class Hub extends EventEmitter<HubEvents> {
 
   constructor(
     private readonly store: Store,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = wallClock,
     options: { checkpointEvery?: number; seenLimit?: number } = {},
   ) {
     super();
@@ -135,7 +136,7 @@ export class Hub extends EventEmitter<HubEvents> {
     if (mismatch) return Promise.resolve(this.refuse(op.id, 'forbidden', mismatch));
 
     const seq = this.state.seq + 1;
-    const at = this.clock().toISOString();
+    const at = isoNow(this.clock);
     const out = apply(this.state, op, { seq, at, inPlace: true });
     if (!out.ok) {
       const ack: Ack = { v: SCHEMA_VERSION, opId: op.id, ok: false, code: out.code, reason: out.reason };

@@ -26,6 +26,7 @@ import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
 import { textOnlyParser } from './text-only-parser.ts';
+import type { Clock } from './clock.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -56,7 +57,7 @@ export interface SocketDeps {
   tokens: TokenSigner;
   kioskTokens: KioskTokenSigner;
   limits: HubLimits;
-  now: () => number;
+  now: Clock;
 }
 
 type Who = { viewer: Viewer; identity: Identity; expiresAt: number };
