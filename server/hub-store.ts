@@ -22,7 +22,10 @@ export interface HubStore {
   rewriteLog(change: (e: LogEntry) => LogEntry): Promise<number>;
   commit(): Promise<void>;
   saveMeta(): Promise<void>;
-  saveCheckpoint(state: HubState): Promise<void>;
+  /** One at a time; a call while one is written is skipped, unless `whenDone` (then it is written after that one). */
+  saveCheckpoint(state: HubState, whenDone?: boolean): Promise<void>;
+  /** After a clean stop; a shared store also lets go of its connections (callable twice). */
+  close(): Promise<void>;
   /** Present when several hubs share this store: then the order of operations is decided by the store, not by one hub. */
   readonly shared?: SharedLog;
 }

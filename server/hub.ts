@@ -18,12 +18,22 @@ import {
 import type { HubStore } from './hub-store.ts';
 import type { StoredRejection } from './log-segments.ts';
 import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
+import { isoNow, wallClock, type Clock } from './clock.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
 
 /** A device further behind than this gets a snapshot instead of the entries. */
 export const SNAPSHOT_AFTER = 500;
+
+/**
+ * The hub answers a duplicate (a retry after a lost ack) with the original answer for the last this
+ * many operations it answered, accepted or refused, in the order it answered them. An older duplicate
+ * is checked again like a new operation: the reducer refuses what would apply twice (a request or
+ * voucher id that exists, a claim already held), so a bounded memory never means a double effect.
+ * A device's outbox retries within seconds or minutes, far inside this window.
+ */
+export const SEEN_LIMIT = 100_000;
 
 /** A checkpoint every this many operations: a restart replays at most this many. */
 export const CHECKPOINT_EVERY = 10_000;
@@ -63,11 +73,16 @@ export class Hub extends EventEmitter<HubEvents> {
   /** Set while the last durable write failed: new operations are refused until one succeeds. */
   private storageFault: string | null = null;
 
+  private readonly checkpointEvery: number;
+
   constructor(
     private readonly store: HubStore,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = wallClock,
+    options: { checkpointEvery?: number; seenLimit?: number } = {},
   ) {
     super();
+    this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
+    this.seenLimit = options.seenLimit ?? SEEN_LIMIT;
     const recovered = store.takeRecovered();
     const { state, failed } = replay(recovered.checkpoint ?? emptyState(), recovered.entries, { inPlace: true });
     if (failed.length) {
@@ -78,11 +93,25 @@ export class Hub extends EventEmitter<HubEvents> {
     }
     this.durable = state;
     this.state = { ...state, requests: { ...state.requests }, vouchers: { ...state.vouchers } };
-    for (const [opId, seq] of recovered.accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
-    for (const [opId, r] of recovered.rejected) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
+    const accepted = recovered.accepted.slice(-this.seenLimit);
+    for (const [opId, seq] of accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
+    for (const [opId, r] of recovered.rejected.slice(-this.seenLimit)) this.remember(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
     store.shared?.onCommitted((seq) => {
       if (seq > this.durable.seq) this.catchUp();
     });
+  }
+
+  private readonly seenLimit: number;
+
+  /** Keeps `answer` for duplicates of `opId`, forgetting the oldest answers beyond the window (SEEN_LIMIT). */
+  private remember(opId: string, answer: Promise<Ack> | Ack): void {
+    // A new id goes to the end of the map's order; replacing a pending answer keeps its place.
+    this.seen.set(opId, answer);
+    if (this.seen.size <= this.seenLimit) return;
+    for (const oldest of this.seen.keys()) {
+      if (this.seen.size <= this.seenLimit) break;
+      this.seen.delete(oldest);
+    }
   }
 
   get current(): HubState {
@@ -119,11 +148,11 @@ export class Hub extends EventEmitter<HubEvents> {
     if (this.store.shared) return this.queueShared(op);
 
     const seq = this.state.seq + 1;
-    const at = this.clock().toISOString();
+    const at = isoNow(this.clock);
     const out = apply(this.state, op, { seq, at, inPlace: true });
     if (!out.ok) {
       const ack: Ack = { v: SCHEMA_VERSION, opId: op.id, ok: false, code: out.code, reason: out.reason };
-      this.seen.set(op.id, ack);
+      this.remember(op.id, ack);
       this.store.reject(op.id, { code: out.code, reason: out.reason });
       return Promise.resolve(ack);
     }
@@ -131,7 +160,7 @@ export class Hub extends EventEmitter<HubEvents> {
     const entry: LogEntry = { seq, at, op };
     this.store.append(entry);
     const promise = new Promise<Ack>((resolve) => this.batch.push({ entry, resolve }));
-    this.seen.set(op.id, promise);
+    this.remember(op.id, promise);
     this.scheduleFlush();
     return promise;
   }
@@ -189,18 +218,22 @@ export class Hub extends EventEmitter<HubEvents> {
       return;
     }
     if (this.durable.seq > this.store.checkpointSeq) {
-      // Only a shortcut for the next start: a stop must not fail because the store went away first.
-      await this.checkpoint().catch((e: unknown) =>
+      // Only a shortcut for the next start: a stop must not fail because a shared store went away first.
+      await this.checkpoint(true).catch((e: unknown) =>
         console.error(`GateCare: checkpoint not written at stop (${(e as Error).message}); the next start replays the log`),
       );
     }
+    await this.store.close();
   }
 
   private stopRetrying = false;
 
-  /** Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place. */
-  private checkpoint(): Promise<void> {
-    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests } });
+  /**
+   * Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place
+   * (its requests and vouchers maps; their records and every other part are replaced, never changed).
+   */
+  private checkpoint(whenDone = false): Promise<void> {
+    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } }, whenDone);
   }
 
   private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
@@ -247,7 +280,7 @@ export class Hub extends EventEmitter<HubEvents> {
         if (purged.length) await this.forgetPurged(purged);
         for (const p of done) {
           const ack: Ack = { v: SCHEMA_VERSION, opId: p.entry.op.id, ok: true, seq: p.entry.seq };
-          this.seen.set(p.entry.op.id, ack);
+          this.remember(p.entry.op.id, ack);
           p.resolve(ack);
         }
         this.emit(
@@ -255,7 +288,7 @@ export class Hub extends EventEmitter<HubEvents> {
           done.map((p) => p.entry),
           this.durable,
         );
-        if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
+        if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
           this.checkpoint().catch((e: unknown) =>
             console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`),
           );
@@ -275,8 +308,7 @@ export class Hub extends EventEmitter<HubEvents> {
       await this.store.rewriteLog((e) => purgeEntry(e, records));
       if (this.store.checkpointSeq > 0) {
         // A checkpoint being written may hold the old texts: wait for it, then write the purged state.
-        await this.checkpoint();
-        await this.checkpoint();
+        await this.checkpoint(true);
       }
     } catch (e) {
       console.error(
@@ -333,7 +365,7 @@ export class Hub extends EventEmitter<HubEvents> {
     let resolve!: (ack: Ack) => void;
     const answer = new Promise<Ack>((r) => (resolve = r));
     this.queued.push({ op, answer, resolve });
-    this.seen.set(op.id, answer);
+    this.remember(op.id, answer);
     this.scheduleFlush();
     return answer;
   }
@@ -378,7 +410,7 @@ export class Hub extends EventEmitter<HubEvents> {
         if (!out.ok) throw new Error(`seq ${entry.seq}, committed by another hub, does not apply here: ${out.reason}`);
         this[which] = out.state;
       }
-      this.seen.set(entry.op.id, { v: SCHEMA_VERSION, opId: entry.op.id, ok: true, seq: entry.seq });
+      this.remember(entry.op.id, { v: SCHEMA_VERSION, opId: entry.op.id, ok: true, seq: entry.seq });
     }
   }
 
@@ -418,7 +450,7 @@ export class Hub extends EventEmitter<HubEvents> {
               continue;
             }
             const seq = this.state.seq + 1;
-            const at = this.clock().toISOString();
+            const at = isoNow(this.clock);
             const out = apply(this.state, q.op, { seq, at, inPlace: true });
             if (!out.ok) {
               rejected.push([q.op.id, { code: out.code, reason: out.reason }]);
@@ -442,11 +474,11 @@ export class Hub extends EventEmitter<HubEvents> {
     await this.forgetPurgedIn(entries);
     for (const { q, entry } of mine) {
       const ack: Ack = { v: SCHEMA_VERSION, opId: q.op.id, ok: true, seq: entry.seq };
-      this.seen.set(q.op.id, ack);
+      this.remember(q.op.id, ack);
       q.resolve(ack);
     }
     for (const { q, ack } of answered) {
-      this.seen.set(q.op.id, ack);
+      this.remember(q.op.id, ack);
       q.resolve(ack);
     }
     await this.afterCommit(entries, true);
@@ -457,7 +489,7 @@ export class Hub extends EventEmitter<HubEvents> {
     if (!entries.length) return;
     if (!purgeDone) await this.forgetPurgedIn(entries);
     this.emit('committed', entries, this.durable);
-    if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
+    if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
       this.checkpoint().catch((e: unknown) => console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`));
     }
   }

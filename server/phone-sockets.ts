@@ -24,6 +24,7 @@ import {
 import type { Hub, Identity } from './hub.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { PhoneCapabilities } from './phone-capability.ts';
+import { isoNow, type Clock } from './clock.ts';
 
 /** How much one phone link, or one address, may ask: plenty for a person, little for a script. */
 export interface PhoneLimits {
@@ -65,7 +66,7 @@ export interface PhoneDeps {
   hub: Hub;
   capabilities: PhoneCapabilities;
   limits: PhoneLimits;
-  now: () => number;
+  now: Clock;
   /** Public address phones use (e.g. https://care.example-airport.com), when kiosks reach the hub another way. */
   publicUrl: string | null;
 }
@@ -138,7 +139,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
         id: uuidv7(),
         actor: { kind: 'system', id: 'phone' },
         device: 'hub',
-        at: new Date(now()).toISOString(),
+        at: isoNow(now),
         type: 'thread.passenger',
         payload: payload.data,
       } as Op;
@@ -167,7 +168,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     const { query } = parsed.data;
     // A ticket number is short and a flight with a surname is printed on any pass: neither may turn
     // into a link that reads the passenger's thread, except on the kiosk where they asked.
-    const found = matchRequests(hub.current, query, new Date(now()).toISOString()).filter((r) => r.device === who.device);
+    const found = matchRequests(hub.current, query, isoNow(now)).filter((r) => r.device === who.device);
     const request = found[0];
     if (!request) return { v: 1, ok: false, reason: 'no ticket of this kiosk matches' };
     const capability = capabilities.mint(request);
@@ -183,7 +184,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
       setTimeout(() => socket.disconnect(true), 50);
       return;
     }
-    const view = phoneTicketView(state, opened.request, new Date(now()).toISOString());
+    const view = phoneTicketView(state, opened.request, isoNow(now));
     const json = JSON.stringify(view);
     if (json === socket.data.lastSent) return;
     socket.data.lastSent = json;

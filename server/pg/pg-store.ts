@@ -205,8 +205,12 @@ export class PgStore implements HubStore, SharedLog {
     this.adoptMeta(written.base, written.before);
   }
 
-  saveCheckpoint(state: HubState): Promise<void> {
-    if (this.checkpointing) return this.checkpointing;
+  saveCheckpoint(state: HubState, whenDone = false): Promise<void> {
+    if (this.checkpointing) {
+      if (!whenDone) return this.checkpointing;
+      const again = (): Promise<void> => this.saveCheckpoint(state, true);
+      return this.checkpointing.then(again, again);
+    }
     const json = JSON.stringify(state);
     this.checkpointing = this.pool
       .query(
@@ -295,6 +299,7 @@ export class PgStore implements HubStore, SharedLog {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     const l = this.listener;
