@@ -22,9 +22,9 @@ export interface HubStore {
   rewriteLog(change: (e: LogEntry) => LogEntry): Promise<number>;
   commit(): Promise<void>;
   saveMeta(): Promise<void>;
-  /** One at a time; a call while one is written is skipped, unless `whenDone` (then it is written after that one). */
+  /** One checkpoint at a time; `whenDone` waits for the one being written and then writes `state` (a stop, a purge). */
   saveCheckpoint(state: HubState, whenDone?: boolean): Promise<void>;
-  /** After a clean stop; a shared store also lets go of its connections (callable twice). */
+  /** After a clean stop: seals what the store keeps open (lowdb: the journal; PostgreSQL: the pool). Idempotent. */
   close(): Promise<void>;
   /** Present when several hubs share this store: then the order of operations is decided by the store, not by one hub. */
   readonly shared?: SharedLog;

@@ -218,7 +218,7 @@ export class Hub extends EventEmitter<HubEvents> {
       return;
     }
     if (this.durable.seq > this.store.checkpointSeq) {
-      // Only a shortcut for the next start: a stop must not fail because a shared store went away first.
+      // Only a shortcut for the next start: a stop must not fail because the store went away first.
       await this.checkpoint(true).catch((e: unknown) =>
         console.error(`GateCare: checkpoint not written at stop (${(e as Error).message}); the next start replays the log`),
       );
@@ -365,7 +365,7 @@ export class Hub extends EventEmitter<HubEvents> {
     let resolve!: (ack: Ack) => void;
     const answer = new Promise<Ack>((r) => (resolve = r));
     this.queued.push({ op, answer, resolve });
-    this.remember(op.id, answer);
+    this.seen.set(op.id, answer);
     this.scheduleFlush();
     return answer;
   }
@@ -410,7 +410,7 @@ export class Hub extends EventEmitter<HubEvents> {
         if (!out.ok) throw new Error(`seq ${entry.seq}, committed by another hub, does not apply here: ${out.reason}`);
         this[which] = out.state;
       }
-      this.remember(entry.op.id, { v: SCHEMA_VERSION, opId: entry.op.id, ok: true, seq: entry.seq });
+      this.seen.set(entry.op.id, { v: SCHEMA_VERSION, opId: entry.op.id, ok: true, seq: entry.seq });
     }
   }
 
@@ -474,11 +474,11 @@ export class Hub extends EventEmitter<HubEvents> {
     await this.forgetPurgedIn(entries);
     for (const { q, entry } of mine) {
       const ack: Ack = { v: SCHEMA_VERSION, opId: q.op.id, ok: true, seq: entry.seq };
-      this.remember(q.op.id, ack);
+      this.seen.set(q.op.id, ack);
       q.resolve(ack);
     }
     for (const { q, ack } of answered) {
-      this.remember(q.op.id, ack);
+      this.seen.set(q.op.id, ack);
       q.resolve(ack);
     }
     await this.afterCommit(entries, true);
@@ -489,7 +489,7 @@ export class Hub extends EventEmitter<HubEvents> {
     if (!entries.length) return;
     if (!purgeDone) await this.forgetPurgedIn(entries);
     this.emit('committed', entries, this.durable);
-    if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
+    if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
       this.checkpoint().catch((e: unknown) => console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`));
     }
   }
