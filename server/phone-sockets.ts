@@ -28,6 +28,8 @@ import {
 import type { Hub, Identity } from './hub.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { PhoneCapabilities } from './phone-capability.ts';
+import { PushSubscriptionInput, type PushSubscriptions } from './push-subscriptions.ts';
+import { pushEndpointAllowed } from './phone-push.ts';
 
 /** How much one phone link, or one address, may ask: plenty for a person, little for a script. */
 export interface PhoneLimits {
@@ -75,6 +77,8 @@ export interface PhoneDeps {
   capabilities: PhoneCapabilities;
   limits: PhoneLimits;
   now: () => number;
+  /** Web Push: where subscriptions go, and the key phones subscribe with. */
+  push: { subscriptions: PushSubscriptions; publicKey: string; allowHttp: boolean };
   /** Public address phones use (e.g. https://care.example-airport.com), when kiosks reach the hub another way. */
   publicUrl: string | null;
 }
@@ -181,6 +185,23 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     });
   });
 
+  /** Notifications where the phone allows them: the subscription is bound to this link's generation. */
+  nsp.on('connection', (raw) => {
+    const socket = raw as unknown as PhoneSocket;
+    socket.on(PHONE_EVENTS.push, (args: unknown, ack: unknown) => {
+      withOpenLink(socket, ack, writes, 'too many messages', (request, answer) => {
+        const sub = PushSubscriptionInput.safeParse(args);
+        if (!sub.success) return answer({ v: 1, ok: false, reason: `not a push subscription: ${describeZodError(sub.error)}` });
+        if (!pushEndpointAllowed(sub.data.endpoint, deps.push.allowHttp))
+          return answer({ v: 1, ok: false, reason: 'a push endpoint must be an https address' });
+        void deps.push.subscriptions
+          .add(request.id, request.phoneGeneration ?? 0, sub.data)
+          .then(() => answer({ v: 1, ok: true }))
+          .catch(() => answer({ v: 1, ok: false, reason: 'storage' }));
+      });
+    });
+  });
+
   /** Checks the link is still open and the rate limits of its capability and address, then runs `act`. */
   function withOpenLink(
     socket: PhoneSocket,
@@ -253,7 +274,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     if (json === socket.data.lastSent) return;
     socket.data.lastSent = json;
     const voucherQr = Object.fromEntries(view.vouchers.flatMap((v) => (v.code ? [[v.code, cachedQrSvg(v.code)]] : [])));
-    socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr });
+    socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr, pushKey: deps.push.publicKey });
   }
 
   hub.on('committed', (entries: LogEntry[], state: HubState) => {
