@@ -30,6 +30,7 @@ import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { PhoneCapabilities } from './phone-capability.ts';
 import { PushSubscriptionInput, type PushSubscriptions } from './push-subscriptions.ts';
 import { pushEndpointAllowed } from './phone-push.ts';
+import { isoNow, type Clock } from './clock.ts';
 
 /** How much one phone link, or one address, may ask: plenty for a person, little for a script. */
 export interface PhoneLimits {
@@ -76,7 +77,7 @@ export interface PhoneDeps {
   hub: Hub;
   capabilities: PhoneCapabilities;
   limits: PhoneLimits;
-  now: () => number;
+  now: Clock;
   /** Web Push: where subscriptions go, and the key phones subscribe with. */
   push: { subscriptions: PushSubscriptions; publicKey: string; allowHttp: boolean };
   /** Public address phones use (e.g. https://care.example-airport.com), when kiosks reach the hub another way. */
@@ -226,7 +227,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
       id: uuidv7(),
       actor: { kind: 'system', id: 'phone' },
       device: 'phone',
-      at: new Date(now()).toISOString(),
+      at: isoNow(now),
       ...body,
     } as Op;
     void hub.submit(op, { kind: 'system' }).then((ack) => answer(ack.ok ? { v: 1, ok: true } : { v: 1, ok: false, reason: ack.reason }));
@@ -253,7 +254,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     const { query } = parsed.data;
     // A ticket number is short and a flight with a surname is printed on any pass: neither may turn
     // into a link that reads the passenger's thread, except on the kiosk where they asked.
-    const found = matchRequests(hub.current, query, new Date(now()).toISOString()).filter((r) => r.device === who.device);
+    const found = matchRequests(hub.current, query, isoNow(now)).filter((r) => r.device === who.device);
     const request = found[0];
     if (!request) return { v: 1, ok: false, reason: 'no ticket of this kiosk matches' };
     const capability = capabilities.mint(request);
@@ -269,7 +270,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
       setTimeout(() => socket.disconnect(true), 50);
       return;
     }
-    const view = phoneTicketView(state, opened.request, new Date(now()).toISOString());
+    const view = phoneTicketView(state, opened.request, isoNow(now));
     const json = JSON.stringify(view);
     if (json === socket.data.lastSent) return;
     socket.data.lastSent = json;

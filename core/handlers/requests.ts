@@ -61,6 +61,7 @@ export function newRequest(state: HubState, op: OpOf<'request.create' | 'phone.a
     party: p.party,
     language: p.language,
     unaccompaniedMinor: p.unaccompaniedMinor ?? false,
+    ...(p.checkInSequence === undefined ? {} : { checkInSequence: p.checkInSequence }),
     note: p.note,
     device: op.device,
     status: 'received',
