@@ -1,4 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io';
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { cachedQrSvg, qrSvg } from './qr-svg.ts';
 import { z } from 'zod';
@@ -91,6 +92,20 @@ export function phoneUrl(base: string, capability: string): string {
   return `${base.replace(/\/+$/, '')}/p/#${capability}`;
 }
 
+/**
+ * A message the phone sends again (its answer was lost, or the disk was full and the hub kept it
+ * to write later) must not appear twice: the phone names each message, and the operation's id is
+ * derived from that name within this ticket, so a resend is the same operation, which the hub
+ * answers once. Within the ticket only, so no phone can collide with another's operations.
+ */
+function messageOpId(requestId: string, args: unknown): string {
+  const name = typeof args === 'object' && args !== null ? (args as { id?: unknown }).id : undefined;
+  if (typeof name !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(name)) return uuidv7();
+  const h = createHash('sha256').update(`phone-message:${requestId}:${name}`).digest('hex');
+  // RFC 9562 version 8 (custom) layout.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 function textOf(args: unknown): unknown {
   return typeof args === 'object' && args !== null ? (args as { text?: unknown }).text : undefined;
 }
@@ -146,7 +161,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
       withOpenLink(socket, ack, writes, 'too many messages', (request, answer) => {
         const payload = ThreadPayload.safeParse({ requestId: request.id, text: textOf(args) });
         if (!payload.success) return answer({ v: 1, ok: false, reason: describeZodError(payload.error).replace(/^text: /, '') });
-        submit({ type: 'thread.passenger', payload: payload.data }, answer);
+        submit({ type: 'thread.passenger', payload: payload.data }, answer, messageOpId(request.id, args));
       });
     });
 
@@ -221,10 +236,14 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
   }
 
   /** The hub submits on the link's behalf: the link never enters the log, so the operation names no device. */
-  function submit(body: Extract<OpBody, { type: 'thread.passenger' | 'thanks.leave' | 'phone.ask' }>, answer: (a: PhoneWriteAnswer) => void): void {
+  function submit(
+    body: Extract<OpBody, { type: 'thread.passenger' | 'thanks.leave' | 'phone.ask' }>,
+    answer: (a: PhoneWriteAnswer) => void,
+    id: string = uuidv7(),
+  ): void {
     const op = {
       v: SCHEMA_VERSION,
-      id: uuidv7(),
+      id,
       actor: { kind: 'system', id: 'phone' },
       device: 'phone',
       at: isoNow(now),

@@ -110,7 +110,7 @@ export function App() {
               t={t}
               lang={lang}
               online={state.kind === 'live'}
-              write={(text) => send('write', { text })}
+              write={(text, id) => send('write', { text, id })}
             />
             <AskMore ticket={ticket} t={t} lang={lang} online={state.kind === 'live'} send={send} />
             <Notices ticket={ticket} t={t} lang={lang as Language} />
