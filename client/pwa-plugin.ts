@@ -6,7 +6,13 @@ import type { PluginOption } from 'vite';
  * so after one visit the app opens and works with the hub down or the network off.
  * 'prompt': a new version waits until the page chooses to apply it (the kiosk: only when idle).
  */
-export function appShellWorker(app: { name: string; shortName: string; display: 'fullscreen' | 'standalone' }): PluginOption {
+export function appShellWorker(app: {
+  name: string;
+  shortName: string;
+  display: 'fullscreen' | 'standalone';
+  /** Extra scripts the worker loads, from the app's public/ (the phone's push handler). */
+  importScripts?: string[];
+}): PluginOption {
   return VitePWA({
     registerType: 'prompt',
     injectRegister: false,
@@ -29,6 +35,7 @@ export function appShellWorker(app: { name: string; shortName: string; display: 
       // Any address under the app (…/kiosk/?gate=K32) opens the cached shell when offline.
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      ...(app.importScripts ? { importScripts: app.importScripts } : {}),
     },
   });
 }

@@ -31,6 +31,7 @@ export * from './personal-data.ts';
 export * from './flight-number.ts';
 export * from './phone-view.ts';
 export * from './team-words.ts';
+export * from './push-texts.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';

@@ -37,6 +37,8 @@ export const PHONE_EVENTS = {
   write: 'write',
   /** Phone → hub, with ack: a word for the team after delivery. */
   thanks: 'thanks',
+  /** Phone → hub, with ack: a Web Push subscription (PushSubscription.toJSON()) for this ticket. */
+  push: 'push',
   /** Phone → hub, with ack: a new request at the passenger's gate ({ needs, party, note }). */
   ask: 'ask',
 } as const;
@@ -48,7 +50,11 @@ export type PhoneClosedReason = 'revoked' | 'purged' | 'unknown';
 export type PhoneLinkAnswer = { v: 1; ok: true; url: string; qrSvg: string } | { v: 1; ok: false; reason: string };
 
 /** The ticket as pushed to the phone: its view, with each voucher's QR code (SVG) by code. */
-export type PhoneTicketMessage = PhoneTicket & { voucherQr: Record<string, string> };
+export type PhoneTicketMessage = PhoneTicket & {
+  voucherQr: Record<string, string>;
+  /** The hub's VAPID public key, for the phone's push subscription. */
+  pushKey?: string;
+};
 
 /** Answer to a phone's write. */
 export type PhoneWriteAnswer = { v: 1; ok: true } | { v: 1; ok: false; reason: string };

@@ -8,7 +8,10 @@ const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/p/',
-  plugins: [react(), appShellWorker({ name: 'GateCare — your ticket', shortName: 'My ticket', display: 'standalone' })],
+  plugins: [
+    react(),
+    appShellWorker({ name: 'GateCare — your ticket', shortName: 'My ticket', display: 'standalone', importScripts: ['push-sw.js'] }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist/phone', import.meta.url)),
     emptyOutDir: true,

@@ -28,6 +28,9 @@ import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
 import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
+import { loadVapidKeys } from './push-keys.ts';
+import { PushSubscriptions } from './push-subscriptions.ts';
+import { attachPhonePush } from './phone-push.ts';
 import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 
@@ -38,6 +41,8 @@ export interface RunningHub {
   store: HubStore;
   /** Blanks passenger personal data of closed flights; ticks every minute by itself. */
   purge: PurgeTimer;
+  /** Web Push subscriptions of passengers' phones (server/push-subscriptions.ts). */
+  pushSubscriptions: PushSubscriptions;
   /** Reveals notices to kiosks when their lead is over by the hub's clock; `tick()` looks now. */
   reveals: NoticeReveals;
   url: string;
@@ -79,6 +84,8 @@ export interface StartOptions {
   purgeEveryMs?: number;
   /** Overrides of the phone links' rate limits (server/phone-sockets.ts). */
   phoneLimits?: Partial<PhoneLimits>;
+  /** Lets phones subscribe plain-http push endpoints (tests' local endpoint); real push services are https. */
+  pushAllowHttp?: boolean;
 }
 
 export async function startHub(config: HubConfig, opts: StartOptions = {}): Promise<RunningHub> {
@@ -130,7 +137,12 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   }
 
   const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
+  const vapid = await loadVapidKeys(config.dataDir);
+  const pushSubscriptions = await PushSubscriptions.open(config.dataDir);
+  const push = { allowHttp: opts.pushAllowHttp ?? false, subject: 'mailto:care@gatecare.invalid' };
+  attachPhonePush(hub, pushSubscriptions, vapid, push);
   attachPhoneSockets(io, {
+    push: { subscriptions: pushSubscriptions, publicKey: vapid.publicKey, allowHttp: push.allowHttp },
     hub,
     capabilities: new PhoneCapabilities(store.data.secret),
     limits: { ...DEFAULT_PHONE_LIMITS, ...opts.phoneLimits },
@@ -150,6 +162,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     io,
     store,
     purge,
+    pushSubscriptions,
     reveals,
     url: `http://127.0.0.1:${port}`,
     async close() {

@@ -1,4 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io';
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { cachedQrSvg, qrSvg } from './qr-svg.ts';
 import { z } from 'zod';
@@ -28,6 +29,8 @@ import {
 import type { Hub, Identity } from './hub.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { PhoneCapabilities } from './phone-capability.ts';
+import { PushSubscriptionInput, type PushSubscriptions } from './push-subscriptions.ts';
+import { pushEndpointAllowed } from './phone-push.ts';
 import { isoNow, type Clock } from './clock.ts';
 
 /** How much one phone link, or one address, may ask: plenty for a person, little for a script. */
@@ -76,6 +79,8 @@ export interface PhoneDeps {
   capabilities: PhoneCapabilities;
   limits: PhoneLimits;
   now: Clock;
+  /** Web Push: where subscriptions go, and the key phones subscribe with. */
+  push: { subscriptions: PushSubscriptions; publicKey: string; allowHttp: boolean };
   /** Public address phones use (e.g. https://care.example-airport.com), when kiosks reach the hub another way. */
   publicUrl: string | null;
 }
@@ -85,6 +90,20 @@ const LinkArgs = z.object({ query: TicketQuery, origin: z.string().max(200) });
 /** Where the phone app lives; the capability goes in the fragment so no server log ever sees it. */
 export function phoneUrl(base: string, capability: string): string {
   return `${base.replace(/\/+$/, '')}/p/#${capability}`;
+}
+
+/**
+ * A message the phone sends again (its answer was lost, or the disk was full and the hub kept it
+ * to write later) must not appear twice: the phone names each message, and the operation's id is
+ * derived from that name within this ticket, so a resend is the same operation, which the hub
+ * answers once. Within the ticket only, so no phone can collide with another's operations.
+ */
+function messageOpId(requestId: string, args: unknown): string {
+  const name = typeof args === 'object' && args !== null ? (args as { id?: unknown }).id : undefined;
+  if (typeof name !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(name)) return uuidv7();
+  const h = createHash('sha256').update(`phone-message:${requestId}:${name}`).digest('hex');
+  // RFC 9562 version 8 (custom) layout.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function textOf(args: unknown): unknown {
@@ -142,7 +161,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
       withOpenLink(socket, ack, writes, 'too many messages', (request, answer) => {
         const payload = ThreadPayload.safeParse({ requestId: request.id, text: textOf(args) });
         if (!payload.success) return answer({ v: 1, ok: false, reason: describeZodError(payload.error).replace(/^text: /, '') });
-        submit({ type: 'thread.passenger', payload: payload.data }, answer);
+        submit({ type: 'thread.passenger', payload: payload.data }, answer, messageOpId(request.id, args));
       });
     });
 
@@ -182,6 +201,23 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     });
   });
 
+  /** Notifications where the phone allows them: the subscription is bound to this link's generation. */
+  nsp.on('connection', (raw) => {
+    const socket = raw as unknown as PhoneSocket;
+    socket.on(PHONE_EVENTS.push, (args: unknown, ack: unknown) => {
+      withOpenLink(socket, ack, writes, 'too many messages', (request, answer) => {
+        const sub = PushSubscriptionInput.safeParse(args);
+        if (!sub.success) return answer({ v: 1, ok: false, reason: `not a push subscription: ${describeZodError(sub.error)}` });
+        if (!pushEndpointAllowed(sub.data.endpoint, deps.push.allowHttp))
+          return answer({ v: 1, ok: false, reason: 'a push endpoint must be an https address' });
+        void deps.push.subscriptions
+          .add(request.id, request.phoneGeneration ?? 0, sub.data)
+          .then(() => answer({ v: 1, ok: true }))
+          .catch(() => answer({ v: 1, ok: false, reason: 'storage' }));
+      });
+    });
+  });
+
   /** Checks the link is still open and the rate limits of its capability and address, then runs `act`. */
   function withOpenLink(
     socket: PhoneSocket,
@@ -200,10 +236,14 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
   }
 
   /** The hub submits on the link's behalf: the link never enters the log, so the operation names no device. */
-  function submit(body: Extract<OpBody, { type: 'thread.passenger' | 'thanks.leave' | 'phone.ask' }>, answer: (a: PhoneWriteAnswer) => void): void {
+  function submit(
+    body: Extract<OpBody, { type: 'thread.passenger' | 'thanks.leave' | 'phone.ask' }>,
+    answer: (a: PhoneWriteAnswer) => void,
+    id: string = uuidv7(),
+  ): void {
     const op = {
       v: SCHEMA_VERSION,
-      id: uuidv7(),
+      id,
       actor: { kind: 'system', id: 'phone' },
       device: 'phone',
       at: isoNow(now),
@@ -254,7 +294,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     if (json === socket.data.lastSent) return;
     socket.data.lastSent = json;
     const voucherQr = Object.fromEntries(view.vouchers.flatMap((v) => (v.code ? [[v.code, cachedQrSvg(v.code)]] : [])));
-    socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr });
+    socket.emit(PHONE_EVENTS.ticket, { ...view, voucherQr, pushKey: deps.push.publicKey });
   }
 
   hub.on('committed', (entries: LogEntry[], state: HubState) => {

@@ -10,6 +10,7 @@ import { Notices } from './Notices.tsx';
 import { Thread } from './Thread.tsx';
 import { Thanks } from './Thanks.tsx';
 import { AskMore } from './AskMore.tsx';
+import { Notify } from './Notify.tsx';
 
 const LANGUAGE_KEY = 'gatecare-phone-language';
 
@@ -99,6 +100,7 @@ export function App() {
         {ticket && state.kind !== 'closed' && (
           <>
             <Timeline ticket={ticket} t={t} lang={lang} />
+            <Notify pushKey={ticket.pushKey} t={t} online={state.kind === 'live'} send={send} />
             {ticket.flight && <FlightLine flight={ticket.flight} timeZone={ticket.timeZone} t={t} lang={lang} />}
             <Vouchers ticket={ticket} t={t} lang={lang} />
             <Thanks ticket={ticket} t={t} online={state.kind === 'live'} send={send} />
@@ -108,7 +110,7 @@ export function App() {
               t={t}
               lang={lang}
               online={state.kind === 'live'}
-              write={(text) => send('write', { text })}
+              write={(text, id) => send('write', { text, id })}
             />
             <AskMore ticket={ticket} t={t} lang={lang} online={state.kind === 'live'} send={send} />
             <Notices ticket={ticket} t={t} lang={lang as Language} />

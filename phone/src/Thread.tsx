@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ThreadMessage } from '../../core/model.ts';
 import type { PhoneWriteAnswer } from '../../core/wire.ts';
 import type { Translate } from './i18n.ts';
@@ -6,6 +6,11 @@ import { formatTime } from './format.ts';
 
 /** Same limit as the hub's (core/ops.ts ThreadPayload): the form says so before the hub has to. */
 const MAX_LENGTH = 500;
+
+/** crypto.randomUUID needs a secure context; a phone on the airport's plain-http address has getRandomValues. */
+function newMessageId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The written thread with the gate's staff: plain text only (React escapes it), oldest first. */
 export function Thread({
@@ -21,8 +26,10 @@ export function Thread({
   t: Translate;
   lang: string;
   online: boolean;
-  write: (text: string) => Promise<PhoneWriteAnswer>;
+  write: (text: string, id: string) => Promise<PhoneWriteAnswer>;
 }) {
+  // Names the message in the box: sent again after a lost answer or a full disk, the hub keeps it once.
+  const messageId = useRef(newMessageId());
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState('');
@@ -32,11 +39,13 @@ export function Thread({
     if (!text.trim()) return;
     setSending(true);
     setError('');
-    const answer = await write(text);
+    const answer = await write(text, messageId.current);
     setSending(false);
     // What the passenger typed stays in the box until the hub has it: nothing is lost.
-    if (answer.ok) setText('');
-    else setError(answer.reason === 'offline' ? t('phone.sendOffline') : t('phone.sendFailed', { reason: answer.reason }));
+    if (answer.ok) {
+      setText('');
+      messageId.current = newMessageId();
+    } else setError(answer.reason === 'offline' ? t('phone.sendOffline') : t('phone.sendFailed', { reason: answer.reason }));
   };
 
   return (

@@ -14,7 +14,24 @@ const RETRY_AFTER_REFUSAL_MS = 10_000;
 /** The capability travels in the fragment (#…), which browsers never send to a server or its logs. */
 export function capabilityFromLocation(): string | null {
   const cap = location.hash.replace(/^#/, '');
-  return cap === '' ? null : cap;
+  // A tap on a notification opens /p/ without the fragment: the ticket last opened here.
+  if (cap === '') return lastCapability();
+  try {
+    localStorage.setItem(LAST_KEY, cap);
+  } catch {
+    // Without storage a notification opens the page without its ticket; the link still works.
+  }
+  return cap;
+}
+
+const LAST_KEY = 'gatecare-phone:last';
+
+function lastCapability(): string | null {
+  try {
+    return localStorage.getItem(LAST_KEY);
+  } catch {
+    return null;
+  }
 }
 
 // The ticket as last seen, so a phone reopened without network shows what it knew.
@@ -43,7 +60,7 @@ function remember(cap: string, ticket: PhoneTicketMessage | null): void {
  * (re)connection the hub sends the ticket as it is now, which is the whole catch-up.
  */
 /** What the phone asks of the hub: a message, a word for the team, a new request. */
-export type PhoneAction = 'write' | 'thanks' | 'ask';
+export type PhoneAction = 'write' | 'thanks' | 'ask' | 'push';
 export type PhoneSend = (event: PhoneAction, args: unknown) => Promise<PhoneWriteAnswer>;
 
 export function usePhoneTicket(capability: string | null): { state: PhoneState; send: PhoneSend } {
@@ -57,6 +74,11 @@ export function usePhoneTicket(capability: string | null): { state: PhoneState; 
     const lastTicket = (s: PhoneState): PhoneTicketMessage | null => ('ticket' in s ? s.ticket : null);
     const close = (closed: PhoneClosedReason) => {
       remember(capability, null);
+      try {
+        if (localStorage.getItem(LAST_KEY) === capability) localStorage.removeItem(LAST_KEY);
+      } catch {
+        // Nothing kept, nothing to forget.
+      }
       socket.close();
       setState({ kind: 'closed', closed });
     };

@@ -42,6 +42,9 @@ describe('the phone leaves a word for the team and asks for something new', () =
     await expect.poll(() => phone.getByTestId('ticket-number').textContent()).toBe(ticket);
     // Before delivery there is nothing to thank for.
     expect(await phone.getByTestId('thanks').count()).toBe(0);
+    // Notifications refused (chromium here grants none): the page says so and goes on working.
+    await phone.getByRole('button', { name: 'Notify me when something changes' }).tap();
+    await expect.poll(() => phone.getByTestId('notify').textContent()).toContain('Notifications are off on this phone');
 
     // The duty manager's board is open, as the agent delivers.
     await manager.goto(`${env.hub.url}/staff/`);

@@ -106,7 +106,7 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
     await expect.poll(async () => (await kiosk.getByTestId('phone-url').textContent())!.trim()).not.toBe(address);
   });
 
-  it('a forged link gets a clear page; the phone page passes axe in English and Arabic at 360 px', async () => {
+  it('a forged link gets a clear page; the phone page passes axe in all seven languages at 360 px, and long unbroken text wraps', async () => {
     const { page: phone } = await newPage(phoneContext);
     await phone.goto(`${env.hub.url}/p/#${'A'.repeat(43)}`);
     await expect.poll(() => phone.getByTestId('closed').textContent()).toContain('This link does not open a ticket');
@@ -123,15 +123,24 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
     await phone.goto(address);
     await phone.reload();
     await phone.getByTestId('ticket-number').waitFor();
-    await phone.getByLabel('Your message').fill('Is there a pharmacy near the gate?');
+    // Long unbroken text (a pasted link, a word with no spaces) wraps at 360 px: nothing scrolls sideways.
+    await phone.getByLabel('Your message').fill(`Is there a pharmacy near the gate? ${'x'.repeat(480)}`);
     await phone.getByRole('button', { name: 'Send', exact: true }).tap();
     await phone.getByTestId('message-passenger').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(await seriousViolations(phone)).toEqual([]);
 
-    await phone.getByRole('combobox').selectOption('ar');
+    // axe in every language the phone speaks (the kiosk's seven).
+    const headings = { fr: 'Votre ticket GateCare', es: null, de: null, it: null, zh: null, ar: 'تذكرتك في GateCare' } as const;
+    for (const [code, heading] of Object.entries(headings)) {
+      await phone.getByRole('combobox').selectOption(code);
+      await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe(code);
+      if (heading) await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+      await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).not.toBe('Your GateCare ticket');
+      expect(await seriousViolations(phone), code).toEqual([]);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), code).toBe(true);
+    }
     await expect.poll(() => phone.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toBe('تذكرتك في GateCare');
-    expect(await seriousViolations(phone)).toEqual([]);
     await phone.screenshot({ path: `${ARTIFACTS}/phone-ar-ticket.png`, fullPage: true });
   });
 });

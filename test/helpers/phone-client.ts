@@ -17,7 +17,8 @@ export interface TestPhone {
   views: PhoneTicket[];
   closed: { closed: PhoneClosedReason; reason: string }[];
   latest(): PhoneTicket | undefined;
-  write(text: unknown): Promise<PhoneWriteAnswer>;
+  /** `id` names the message, so that sending it again is the same message. */
+  write(text: unknown, id?: string): Promise<PhoneWriteAnswer>;
   /** A word for the team after delivery. */
   thank(text: unknown): Promise<PhoneWriteAnswer>;
   /** A new request at the ticket's gate: { needs, party, note } (anything else is sent as is, to test refusals). */
@@ -42,7 +43,7 @@ export function connectPhone(url: string, capability: unknown): Promise<TestPhon
     views: [],
     closed: [],
     latest: () => phone.views[phone.views.length - 1],
-    write: async (text) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.write, { text })) as PhoneWriteAnswer,
+    write: async (text, id) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.write, { text, id })) as PhoneWriteAnswer,
     thank: async (text) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.thanks, { text })) as PhoneWriteAnswer,
     ask: async (choices) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.ask, choices)) as PhoneWriteAnswer,
     close: () => void socket.close(),
