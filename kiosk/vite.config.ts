@@ -8,7 +8,20 @@ const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/kiosk/',
-  plugins: [react(), appShellWorker({ name: 'GateCare — help at the gate', shortName: 'GateCare', display: 'fullscreen' })],
+  plugins: [
+    {
+      // The kiosk only replays hotel operations the hub accepted: see core/handlers/hotels-replay.ts.
+      name: 'kiosk-hotel-replay',
+      enforce: 'pre',
+      resolveId(source: string, importer: string | undefined) {
+        if (source === './handlers/hotels.ts' && importer?.endsWith('/core/registry.ts'))
+          return fileURLToPath(new URL('../core/handlers/hotels-replay.ts', import.meta.url));
+        return null;
+      },
+    },
+    react(),
+    appShellWorker({ name: 'GateCare — help at the gate', shortName: 'GateCare', display: 'fullscreen' }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist/kiosk', import.meta.url)),
     emptyOutDir: true,
