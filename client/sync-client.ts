@@ -37,6 +37,11 @@ export interface SyncSnapshot {
 
 export interface SyncClientOptions {
   url: string;
+  /**
+   * More hubs serving the same airport (several nodes on one database): when the one in use is
+   * unreachable, each reconnection attempt tries the next, and the usual pull by seq catches up.
+   */
+  urls?: string[];
   auth: Record<string, unknown>;
   actor: Actor;
   device: string;
@@ -62,6 +67,13 @@ export interface SyncClientOptions {
 const TRANSIENT = new Set(['rate_limited', 'storage']);
 /** Operations sent together before waiting for their answers; the hub applies them in arrival order. */
 const SEND_BATCH = 50;
+/**
+ * The confirmed state belongs to this client alone (from storage, a snapshot or emptyState), so
+ * entries are applied into its maps in place: copying a map of 10,000 requests per entry is what
+ * kept a duty manager's board seconds behind. What the screen derives from the maps memoises on
+ * the map and its write count (core/map-writes.ts); storage copies what it saves.
+ */
+const IN_PLACE = { inPlace: true } as const;
 /** Longest wait before the confirmed state is saved when this device's own acknowledged operations wait for it. */
 const OWN_OPS_SAVE_MS = 500;
 
@@ -140,6 +152,7 @@ export class SyncClient {
     });
     this.socket = socket;
     this.followBrowserNetwork(socket);
+    this.rotateHubs(socket);
     socket.on('connect', () => {
       this.connection++;
       this.connected = true;
@@ -234,6 +247,19 @@ export class SyncClient {
     this.rejected = this.rejected.filter((r) => r.op.id !== opId);
     this.changed();
     void this.opts.storage.dismissRejected(opId);
+  }
+
+  /** Moves each reconnection attempt on to the next hub of the list, so a dead node costs one attempt. */
+  private rotateHubs(socket: Socket): void {
+    const hubs = [this.opts.url, ...(this.opts.urls ?? []).filter((u) => u !== this.opts.url)];
+    if (hubs.length < 2) return;
+    let at = 0;
+    // socket.io keeps one manager per socket and opens each attempt at its `uri`; it has no public setter for it.
+    const manager = socket.io as unknown as { uri: string };
+    socket.io.on('reconnect_attempt', () => {
+      at = (at + 1) % hubs.length;
+      manager.uri = hubs[at]!;
+    });
   }
 
   /**
@@ -376,8 +402,10 @@ export class SyncClient {
           const { state, failed } = replay(
             this.confirmed,
             result.entries.filter((e) => e.seq > this.seq),
+            IN_PLACE,
           );
           if (failed.length) {
+            // Part of the entries may be in the maps already: only a snapshot (asked for after 0) is sure.
             this.seq = 0;
             continue;
           }
@@ -404,8 +432,9 @@ export class SyncClient {
       return;
     }
     const fresh = msg.entries.filter((e) => e.seq > this.seq);
-    const { state, failed } = replay(this.confirmed, fresh);
+    const { state, failed } = replay(this.confirmed, fresh, IN_PLACE);
     if (failed.length) {
+      // As in pull: the maps may hold part of these entries, so only a snapshot will do.
       this.seq = 0;
       void this.pull();
       return;
@@ -450,13 +479,13 @@ export class SyncClient {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.lastSaveAt = Date.now();
-    const seq = this.seq;
-    const state = this.confirmed;
-    this.savedSeq = seq;
+    this.savedSeq = this.seq;
     // Saves in order, so an older state never overwrites a newer one.
     this.saving = this.saving
       .then(async () => {
-        await this.opts.storage.saveConfirmed(seq, state);
+        // Read when storage copies it, not before: the maps move on in place, so the seq must be theirs.
+        const seq = this.seq;
+        await this.opts.storage.saveConfirmed(seq, this.confirmed);
         const covered = this.settleAfterSave.filter((a) => a.seq <= seq);
         this.settleAfterSave = this.settleAfterSave.filter((a) => a.seq > seq);
         for (const a of covered) await this.opts.storage.settleOp(a.id, null);

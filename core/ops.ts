@@ -18,6 +18,7 @@ import { Currency, PolicyRules } from './policy-model.ts';
 import { VoucherKind } from './voucher-model.ts';
 import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
+import { ListedPassengerSchema, MAX_LISTED_PASSENGERS } from './passenger-schema.ts';
 import {
   HotelPayload,
   RoomAllocatePayload,
@@ -50,6 +51,8 @@ export const CreateRequestPayload = z
     note: Note,
     /** A child travelling alone (older kiosks do not send it). */
     unaccompaniedMinor: z.boolean().optional(),
+    /** The check-in sequence from a scanned boarding pass: finds the passenger on the flight's list. */
+    checkInSequence: z.number().int().min(1).max(99999).optional(),
   })
   .strict();
 
@@ -132,12 +135,40 @@ export const FlightCancelPayload = z
 /** Blanks the personal data of one flight's passengers (issued by the hub's purge timer). */
 export const PurgePayload = z.object({ flightId: FlightRef }).strict();
 
+/** A flight's passenger list, replacing any earlier one (an empty list withdraws it). */
+export const PassengersImportPayload = z
+  .object({
+    flightId: FlightRef,
+    passengers: z.array(ListedPassengerSchema).max(MAX_LISTED_PASSENGERS, `a flight's list has at most ${MAX_LISTED_PASSENGERS} passengers`),
+  })
+  .strict();
+
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
 /** Plain text a passenger or an agent writes; shown as text, never as HTML. */
 const ThreadText = z.string().trim().min(1, 'a message cannot be empty').max(500, 'a message is at most 500 characters');
 export const ThreadPayload = z.object({ requestId: Uuid, text: ThreadText }).strict();
 export const PhoneRevokePayload = z.object({ requestId: Uuid }).strict();
+
+/** A word for the team after delivery: no score, no name of an agent, plain text. */
+export const ThanksText = z.string().trim().min(1, 'a word cannot be empty').max(300, 'a word for the team is at most 300 characters');
+export const ThanksPayload = z.object({ requestId: Uuid, text: ThanksText }).strict();
+
+/**
+ * What the passenger's phone may choose when asking for something new: the kiosk's needs, party
+ * and note. Gate, flight, surname and language are never the phone's to say (the hub takes them
+ * from the ticket the link opens), so any other key is refused.
+ */
+export const PhoneAskChoices = z
+  .object({
+    needs: z.array(Need).min(1, 'choose at least one need').max(Need.options.length),
+    party: Party.refine((p) => p.adults + p.children + p.infants >= 1, 'a party has at least one person'),
+    note: Note,
+  })
+  .strict();
+
+/** A new request asked from the phone of ticket `fromRequestId`, built by the hub from that ticket. */
+export const PhoneAskPayload = CreateRequestPayload.extend({ fromRequestId: Uuid }).strict();
 
 /** Every operation a device (or the hub's own seeding) can submit. */
 export const OpBody = z.discriminatedUnion('type', [
@@ -165,9 +196,12 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
   z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
   z.object({ type: z.literal('passengers.purge'), payload: PurgePayload }),
+  z.object({ type: z.literal('passengers.import'), payload: PassengersImportPayload }),
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),
+  z.object({ type: z.literal('thanks.leave'), payload: ThanksPayload }),
+  z.object({ type: z.literal('phone.ask'), payload: PhoneAskPayload }),
   z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
   z.object({ type: z.literal('hotel.upsert'), payload: HotelPayload }),
   z.object({ type: z.literal('hotel.rooms'), payload: RoomBlockPayload }),

@@ -6,6 +6,8 @@ import { PURGED } from './personal-data.ts';
 export interface PurgedRecords {
   requests: Set<string>;
   vouchers: Set<string>;
+  /** Flights whose passenger lists went. */
+  flights: Set<string>;
 }
 
 /** The records of one flight's passengers in `state` (after the purge, the ids are all that remain). */
@@ -15,7 +17,7 @@ export function purgedRecords(state: HubState, flightIds: readonly string[]): Pu
   for (const r of Object.values(state.requests)) if (flights.has(r.flightId)) requests.add(r.id);
   const vouchers = new Set<string>();
   for (const v of Object.values(state.vouchers)) if (requests.has(v.requestId)) vouchers.add(v.id);
-  return { requests, vouchers };
+  return { requests, vouchers, flights };
 }
 
 /**
@@ -28,11 +30,19 @@ export function purgeEntry(entry: LogEntry, purged: PurgedRecords): LogEntry {
   return op === entry.op ? entry : { ...entry, op };
 }
 
-function blankOp(op: Op, { requests, vouchers }: PurgedRecords): Op {
+function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
   switch (op.type) {
+    case 'passengers.import':
+      // An empty list withdraws the flight's list: replayed, it leaves what the purge left.
+      return flights.has(op.payload.flightId) ? { ...op, payload: { ...op.payload, passengers: [] } } : op;
     case 'request.create':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
+    case 'phone.ask':
+      return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
     case 'request.note':
+    case 'thread.passenger':
+    case 'thread.staff':
+    case 'thanks.leave':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, text: PURGED } } : op;
     case 'request.cancel':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, reason: PURGED } } : op;
@@ -55,6 +65,10 @@ function blankOp(op: Op, { requests, vouchers }: PurgedRecords): Op {
 export const PURGED_TEXT_FIELDS: Readonly<Partial<Record<Op['type'], readonly string[]>>> = {
   'request.create': ['surname', 'note'],
   'request.note': ['text'],
+  'thread.passenger': ['text'],
+  'thread.staff': ['text'],
+  'thanks.leave': ['text'],
+  'phone.ask': ['surname', 'note'],
   'request.cancel': ['reason'],
   'voucher.issue': ['description'],
   'voucher.escalate': ['description', 'note'],

@@ -11,7 +11,10 @@ import { noticeSpecs } from './handlers/notices.ts';
 import { airlineSpecs } from './handlers/airlines.ts';
 import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
+import { passengerListSpecs } from './handlers/passenger-lists.ts';
 import { hotelSpecs } from './handlers/hotels.ts';
+import { thanksSpecs } from './handlers/thanks.ts';
+import { phoneAskSpecs } from './handlers/phone-ask.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -32,7 +35,10 @@ export const OP_REGISTRY: OpRegistry = {
   ...airlineSpecs,
   ...purgeSpecs,
   ...threadSpecs,
+  ...passengerListSpecs,
   ...hotelSpecs,
+  ...thanksSpecs,
+  ...phoneAskSpecs,
 };
 
 /**

@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { appShellWorker } from '../client/pwa-plugin.ts';
+import { websocketOnlyTransports } from '../client/websocket-only-plugin.ts';
 
 const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
 
@@ -9,17 +10,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/kiosk/',
   plugins: [
-    {
-      // The kiosk only replays hotel operations the hub accepted: see core/handlers/hotels-replay.ts.
-      name: 'kiosk-hotel-replay',
-      enforce: 'pre',
-      resolveId(source: string, importer: string | undefined) {
-        if (source === './handlers/hotels.ts' && importer?.endsWith('/core/registry.ts'))
-          return fileURLToPath(new URL('../core/handlers/hotels-replay.ts', import.meta.url));
-        return null;
-      },
-    },
     react(),
+    websocketOnlyTransports(),
     appShellWorker({ name: 'GateCare — help at the gate', shortName: 'GateCare', display: 'fullscreen' }),
   ],
   build: {

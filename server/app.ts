@@ -7,6 +7,8 @@ import { viewOf, type Viewer } from '../core/index.ts';
 import type { HubConfig } from './config.ts';
 import { Hub } from './hub.ts';
 import { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
+import { PgStore } from './pg/pg-store.ts';
 import { TokenSigner } from './tokens.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
@@ -16,10 +18,12 @@ import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
 import { loggerOptions, registerHttpHardening } from './http-hardening.ts';
 import { attachSockets } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
-import { startNoticeReveals } from './notice-reveals.ts';
+import { startNoticeReveals, type NoticeReveals } from './notice-reveals.ts';
+import { isoNow, wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
+import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
-import { DEFAULT_PURGE_HOURS } from './config.ts';
+import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
 import { Revocations } from './revocations.ts';
@@ -29,9 +33,11 @@ export interface RunningHub {
   app: FastifyInstance;
   hub: Hub;
   io: Server;
-  store: Store;
+  store: HubStore;
   /** Blanks passenger personal data of closed flights; ticks every minute by itself. */
   purge: PurgeTimer;
+  /** Reveals notices to kiosks when their lead is over by the hub's clock; `tick()` looks now. */
+  reveals: NoticeReveals;
   url: string;
   close(): Promise<void>;
 }
@@ -62,7 +68,7 @@ export interface StartOptions {
   log?: boolean;
   /** Where logs go when `log` is on (default stdout). */
   logStream?: NodeJS.WritableStream;
-  /** The hub's clock; tests move it to expire tokens and lock-outs. */
+  /** The hub's one clock (server/clock.ts), epoch ms; tests move it to expire tokens, reveal notices, purge. */
   now?: () => number;
   limits?: Partial<HubLimits>;
   /** How long closing may wait for a failing disk before giving up on unwritten operations (default 10 s). */
@@ -74,11 +80,13 @@ export interface StartOptions {
 }
 
 export async function startHub(config: HubConfig, opts: StartOptions = {}): Promise<RunningHub> {
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? wallClock;
   const limits: HubLimits = { ...DEFAULT_LIMITS, ...config.limits, ...opts.limits };
-  const store = await Store.open(config.dataDir);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
-  const hub = new Hub(store, () => new Date(now()));
+  const store: HubStore = config.databaseUrl
+    ? await PgStore.open(config.databaseUrl, config.airport ?? DEFAULT_AIRPORT)
+    : await Store.open(config.dataDir);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now) : false;
+  const hub = new Hub(store, now);
   if (seeded) await seeded(hub);
   const revocations = new Revocations(store);
   const tokens = new TokenSigner(store.data.secret, now, (id, exp) => revocations.staffRevoked(id, exp));
@@ -98,10 +106,11 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   });
 
   app.get('/', async (_req, reply) => reply.type('text/html').send(LANDING));
-  app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: new Date().toISOString() }));
+  app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: isoNow(now) }));
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
-  registerManagerRoutes(app, hub, tokens);
+  registerManagerRoutes(app, hub, tokens, now);
+  registerPassengerListRoutes(app, hub, tokens);
   app.get('/api/snapshot', async (req, reply) => {
     const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const member = claims ? hub.current.staff[claims.sub] : undefined;
@@ -126,7 +135,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     publicUrl: config.publicUrl ?? null,
   });
   registerStaffAdminRoutes(app, hub, tokens, guard, revocations, io, now);
-  const reveals = startNoticeReveals(hub);
+  const reveals = startNoticeReveals(hub, now);
   app.addHook('preClose', async () => reveals.stop());
   const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);
   app.addHook('preClose', async () => purge.stop());
@@ -138,10 +147,15 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     io,
     store,
     purge,
+    reveals,
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();
-      await hub.close(opts.shutdownMs);
+      try {
+        await hub.close(opts.shutdownMs);
+      } finally {
+        await store.shared?.close();
+      }
     },
   };
 }

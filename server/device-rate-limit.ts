@@ -1,3 +1,5 @@
+import type { Clock } from './clock.ts';
+
 /**
  * Token buckets keyed by device (kiosk device id or staff id), shared by all of that
  * device's sockets, so reconnecting or opening more sockets does not reset the allowance.
@@ -8,7 +10,7 @@ export class DeviceRateLimiter {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock,
   ) {}
 
   /** Takes one token: 0 when allowed, otherwise the milliseconds until one is free. */

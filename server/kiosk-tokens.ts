@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { GateId, StaffId } from '../core/index.ts';
 import { SignedTokens } from './signed-token.ts';
+import { wallClock, type Clock } from './clock.ts';
 
 /** A kiosk stays enrolled for a year; a duty manager re-enrols it after that (or after moving it). */
 export const KIOSK_TOKEN_DAYS = 365;
@@ -20,7 +21,7 @@ export class KioskTokenSigner {
 
   constructor(
     secret: string,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = wallClock,
     /** Revoked by a duty manager (server/revocations.ts): checked on every verification. */
     private readonly revoked: (device: string, exp: number) => boolean = () => false,
   ) {

@@ -1,3 +1,5 @@
+import type { Clock } from './clock.ts';
+
 /** Failures before waits start, and before the staff id is locked out. */
 export const SLOW_AFTER = 3;
 export const LOCK_AFTER = 10;
@@ -27,7 +29,7 @@ export class LoginThrottle {
   private readonly failures = new Map<string, { count: number; until: number; locked: boolean }>();
 
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock,
     private readonly rules: ThrottleRules = STAFF_RULES,
   ) {}
 

@@ -7,6 +7,7 @@ import { hotelBillingCsv } from '../core/hotel-billing-csv.ts';
 import { hotelBilling } from '../core/hotel-board.ts';
 import type { Hub } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
+import { isoNow, type Clock } from './clock.ts';
 
 const ImportBody = z
   .object({
@@ -36,10 +37,10 @@ export function dutyManager(req: FastifyRequest, reply: FastifyReply, hub: Hub, 
 }
 
 /** Duty-manager REST routes: the report as CSV, and a flight list upload for scripts and other systems. */
-export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: TokenSigner): void {
+export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: TokenSigner, clock: Clock): void {
   app.get('/api/report.csv', async (req, reply) => {
     if (!dutyManager(req, reply, hub, tokens)) return reply;
-    const now = new Date().toISOString();
+    const now = isoNow(clock);
     const stamp = airportInputValue(now, airportTimeZone(hub.current)).replace(/[-:]/g, '').replace('T', '-');
     return reply
       .type('text/csv; charset=utf-8')
@@ -67,7 +68,7 @@ export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: To
       const what = parsed.errors.length ? `${parsed.errors.length} line(s) with problems, nothing imported` : 'no flight in the file';
       return reply.code(422).send({ error: what, errors: parsed.errors, valid: parsed.flights.length });
     }
-    const now = new Date().toISOString();
+    const now = isoNow(clock);
     const acks = await Promise.all(
       parsed.flights.map((flight) => {
         const op = makeOp(

@@ -1,8 +1,9 @@
 import type { Role, StaffMember } from '../core/index.ts';
 import type { Hub } from './hub.ts';
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
 import { hashPin, verifyPin, type PinHash } from './pins.ts';
 import { LoginThrottle, throttleMessage } from './login-throttle.ts';
+import type { Clock } from './clock.ts';
 
 /** One answer for a wrong PIN and for a right PIN of someone who is not a duty manager. */
 export const NOT_A_MANAGER_PIN = "only a duty manager's id and PIN can do this: these are not";
@@ -22,7 +23,7 @@ export class PinGuard {
   /** Hash of no PIN anyone has, verified for unknown ids so they take as long as real ones. */
   private decoy: Promise<PinHash> | null = null;
 
-  constructor(readonly now: () => number = Date.now) {
+  constructor(readonly now: Clock) {
     this.perId = new LoginThrottle(now);
     this.perAddress = new LoginThrottle(now, ADDRESS_RULES);
   }
@@ -65,7 +66,7 @@ export class PinGuard {
  */
 export async function checkStaffPin(
   hub: Hub,
-  store: Store,
+  store: HubStore,
   guard: PinGuard,
   staffId: string,
   pin: string,
@@ -78,7 +79,7 @@ export async function checkStaffPin(
 
 async function checkInTurn(
   hub: Hub,
-  store: Store,
+  store: HubStore,
   guard: PinGuard,
   staffId: string,
   pin: string,

@@ -1,5 +1,6 @@
 import { flightsDueForPurge, makeOp } from '../core/index.ts';
 import type { Hub } from './hub.ts';
+import type { Clock } from './clock.ts';
 
 export interface PurgeTimer {
   /** Checks once now (also what the interval does). */
@@ -12,7 +13,7 @@ export interface PurgeTimer {
  * still holds passenger personal data. The operation goes through the log like any other,
  * so every device blanks the same fields and a restarted hub replays the same result.
  */
-export function startPurgeTimer(hub: Hub, afterHours: number, everyMs: number, now: () => number): PurgeTimer {
+export function startPurgeTimer(hub: Hub, afterHours: number, everyMs: number, now: Clock): PurgeTimer {
   let running: Promise<void> | null = null;
   const purgeDue = async (): Promise<void> => {
     for (const flightId of flightsDueForPurge(hub.current, now(), afterHours)) {

@@ -25,6 +25,7 @@ import type { KioskTokenSigner } from './kiosk-tokens.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
+import type { Clock } from './clock.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -55,7 +56,7 @@ export interface SocketDeps {
   tokens: TokenSigner;
   kioskTokens: KioskTokenSigner;
   limits: HubLimits;
-  now: () => number;
+  now: Clock;
 }
 
 type Who = { viewer: Viewer; identity: Identity; expiresAt: number };

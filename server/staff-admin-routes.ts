@@ -9,6 +9,7 @@ import type { Revocations } from './revocations.ts';
 import { KioskDeviceId } from './kiosk-tokens.ts';
 import { dutyManager } from './manager-routes.ts';
 import { disconnectWhere } from './sockets.ts';
+import type { Clock } from './clock.ts';
 
 const RevokeBody = z.union([z.object({ staffId: StaffId }).strict(), z.object({ device: KioskDeviceId }).strict()]);
 
@@ -23,7 +24,7 @@ export function registerStaffAdminRoutes(
   guard: PinGuard,
   revocations: Revocations,
   io: Server,
-  now: () => number,
+  now: Clock,
 ): void {
   app.post<{ Params: { id: string } }>('/api/staff/:id/unlock', async (req, reply) => {
     if (!dutyManager(req, reply, hub, tokens)) return reply;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role, StaffId } from '../core/index.ts';
 import { SignedTokens } from './signed-token.ts';
+import { wallClock, type Clock } from './clock.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -13,7 +14,7 @@ export class TokenSigner {
 
   constructor(
     secret: string,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = wallClock,
     /** Revoked by a duty manager (server/revocations.ts): checked on every verification. */
     private readonly revoked: (sub: string, exp: number) => boolean = () => false,
   ) {

@@ -7,8 +7,8 @@ export type HotelOpType = 'hotel.upsert' | 'hotel.rooms' | 'hotel.shuttle' | 'ro
 export type HotelSpecs = OpSpecs<HotelOpType>;
 
 /*
- * Who may submit the hotel operations and who sees them, apart from the handlers: the hub and the
- * staff app use hotels.ts, the kiosk build hotels-replay.ts (see there), and both must agree on this.
+ * Who may submit the hotel operations and who sees them, kept apart from the handlers and their
+ * refusal texts (hotels.ts) so that a lighter reducer for a device could share them.
  */
 
 const SEEN_WITH_ALLOCATION = {

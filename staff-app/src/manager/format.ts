@@ -10,8 +10,13 @@ export function minutes(m: number | null): string {
   return `${h} h ${String(rest).padStart(2, '0')}`;
 }
 
+/** One formatter per currency: building one per call cost a board with many spend cells more than the numbers did. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function money(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
+  let f = moneyFormats.get(currency);
+  if (!f) moneyFormats.set(currency, (f = new Intl.NumberFormat('en-GB', { style: 'currency', currency })));
+  return f.format(cents / 100);
 }
 
 /**

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { EVENTS, type LogEntry, type TicketLookup } from '../../core/index.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
+
+const START = Date.parse('2026-11-23T12:00:00Z');
+
+describe('one injected clock drives every time decision of the hub', () => {
+  let clock = START;
+  const env = useTestHub({ perTest: true, options: { now: () => clock } });
+  const entries = (d: TestDevice): LogEntry[] => d.received.flatMap((m) => m.entries);
+  const lookup = (d: TestDevice, query: unknown) => d.socket.timeout(5000).emitWithAck(EVENTS.ticketLookup, query) as Promise<TicketLookup>;
+
+  it('a notice reaches kiosks only once the hub clock has passed its lead, whatever the wall clock says', async () => {
+    clock = START;
+    const kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
+    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const body = publishNotice({ kind: 'all' }, { leadSeconds: 120 });
+    const published = await manager.submit(op(CLAIRE, body, new Date(clock).toISOString()));
+    expect(published).toMatchObject({ ok: true });
+    expect(env.hub.hub.current.notices[body.payload.noticeId]!.publishedAt).toBe(new Date(START).toISOString());
+
+    clock = START + 119_000;
+    env.hub.reveals.tick();
+    // Barrier: the kiosk's own request comes back after anything committed before it.
+    const ask = await kiosk.submit(op(KIOSK, createRequest(), new Date(clock).toISOString()));
+    expect(ask).toMatchObject({ ok: true });
+    await waitFor(() => entries(kiosk).find((e) => e.op.type === 'request.create'), 'the kiosk gets its request back');
+    expect(entries(kiosk).some((e) => e.op.type.startsWith('notice.'))).toBe(false);
+    expect(env.hub.hub.current.notices[body.payload.noticeId]!.revealedAt).toBeNull();
+
+    clock = START + 121_000;
+    env.hub.reveals.tick();
+    const reveal = await waitFor(() => entries(kiosk).find((e) => e.op.type === 'notice.reveal'), 'the kiosk gets the reveal');
+    expect(reveal.at).toBe(new Date(START + 121_000).toISOString());
+  });
+
+  it('a look-up by flight and surname finds tickets of the last 24 hours by the hub clock', async () => {
+    clock = START;
+    const kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
+    expect(await kiosk.submit(op(KIOSK, createRequest({ surname: 'Moreau' }), new Date(clock).toISOString()))).toMatchObject({ ok: true });
+    await env.hub.hub.flush();
+    const query = { flightNumber: 'AF1634', surname: 'Moreau' };
+    expect(await lookup(kiosk, query)).toMatchObject({ ok: true, tickets: [{ flightNumber: 'AF1634' }] });
+
+    clock = START + 25 * 3600_000;
+    // Kiosk tokens last a year, so the same socket still asks; only the window has moved.
+    expect(await lookup(kiosk, query)).toEqual({ v: 1, ok: true, tickets: [] });
+  });
+
+  it("names the report after the hub clock's airport time, and tells that time on /api/health", async () => {
+    clock = START;
+    const manager = await loginToken(env.hub.url, 'M201', '7319');
+    const auth = { authorization: `Bearer ${manager}` };
+    const res = await fetch(`${env.hub.url}/api/report.csv`, { headers: auth });
+    // 12:00 UTC is 13:00 in Paris, the demo airport's zone.
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="gatecare-report-20261123-1300.csv"');
+
+    clock = START + 3600_000;
+    const health = (await (await fetch(`${env.hub.url}/api/health`)).json()) as { time: string };
+    expect(health.time).toBe(new Date(START + 3600_000).toISOString());
+  });
+});
