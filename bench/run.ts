@@ -16,6 +16,7 @@ import type { HistoryResult } from './history.ts';
 import type { KioskResult } from './kiosk-start.ts';
 import type { UiResult } from './ui.ts';
 import { uiRows } from './ui-rows.ts';
+import { measureFloor } from './floor.ts';
 import { existsSync } from 'node:fs';
 import { measurePhone, PHONE_JS_BUDGET_BYTES } from '../scripts/phone-size.ts';
 
@@ -113,6 +114,11 @@ async function main(): Promise<void> {
   };
   log(`machine: ${machine.cpus} × ${machine.cpu}, load ${machine.loadBefore.join(' ')}`);
 
+  const floor = await measureFloor();
+  log(
+    `floor: loopback round trip p50/p99 ${floor.loopbackRoundTripMs.p50}/${floor.loopbackRoundTripMs.p99} ms, append 2 KB + fdatasync ${floor.appendFdatasyncMs.p50}/${floor.appendFdatasyncMs.p99} ms`,
+  );
+
   // BENCH_HUB_PROFILE=<dir>: a V8 CPU profile of the hub, to see where its time goes.
   const profile = process.env.BENCH_HUB_PROFILE;
   const hub = new Child('./hub-process.ts', {}, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
   await hub.stop();
 
   if (only === 'surge') {
-    console.log(JSON.stringify({ hub: hubSurge, bare: bareSurge, storm, afterStorm }, null, 1));
+    console.log(JSON.stringify({ floor, hubPhases, hub: hubSurge, bare: bareSurge, storm, afterStorm }, null, 1));
     return;
   }
   log('history growth: cost per acknowledged operation with 1,000 and 100,000 stored');
@@ -233,6 +239,8 @@ async function main(): Promise<void> {
         p99AtHighRate: ratio(hubSurge.visibleAtHighRate.p99, bareSurge.visibleAtHighRate.p99),
       },
       hubInternal,
+      hubPhases,
+      floor,
       hubAfter: afterSurge,
     },
     storm: { ...storm, hubAfter: afterStorm },
@@ -257,7 +265,17 @@ async function main(): Promise<void> {
       `${results.surge.ratio.p50}× / ${results.surge.ratio.p99}× / ${results.surge.ratio.p99AtHighRate}×`,
       '≤ 2×',
     ],
-    ['Hub alone: op received → pushed, p50/p99', `${hubInternal.p50} / ${hubInternal.p99} ms (${hubInternal.n} ops)`],
+    ['Hub alone: op received → pushed, p50/p99', `${hubInternal.p50} / ${hubInternal.p99} ms (${hubInternal.n} ops)`, '≤ 2 ms p50'],
+    [
+      'Hub phases p50 (queued / write / apply / push), last hub round',
+      ((p) => (p ? `${p.queued.p50} / ${p.write.p50} / ${p.apply.p50} / ${p.push.p50} ms; ${p.batchOps.p50} ops a batch` : 'n/a'))(
+        hubPhases[hubPhases.length - 1],
+      ),
+    ],
+    [
+      'Floor: loopback round trip / append 2 KB + fdatasync, p50/p99',
+      `${floor.loopbackRoundTripMs.p50}/${floor.loopbackRoundTripMs.p99} / ${floor.appendFdatasyncMs.p50}/${floor.appendFdatasyncMs.p99} ms`,
+    ],
     [
       'Kiosk ack p50/p95/p99, hub (bare)',
       `${h.kioskAck.p50} / ${h.kioskAck.p95} / ${h.kioskAck.p99} ms (${b.kioskAck.p50} / ${b.kioskAck.p95} / ${b.kioskAck.p99})`,

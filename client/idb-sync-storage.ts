@@ -29,11 +29,7 @@ const DB_VERSION = 2;
  * closing the tab, a reload or a power cut loses nothing that was entered.
  * One database per device and person: an agent's unsent actions wait for that agent.
  */
-function byId<T extends { id: string }>(items: T[]): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const item of items) out[item.id] = item;
-  return out;
-}
+const byId = <T extends { id: string }>(items: T[]): Record<string, T> => Object.fromEntries(items.map((i) => [i.id, i]));
 
 export class IdbSyncStorage implements SyncStorage {
   /** The requests and vouchers maps the stores hold, tracked since: the next save writes only what changed in them. */

@@ -1,6 +1,7 @@
 import type { CareRequest, Need } from './model.ts';
 import { NEEDS } from './values.ts';
 import { insertSorted, lowerBound, removeSorted } from './sorted-list.ts';
+import { observeWrites } from './map-writes.ts';
 
 /**
  * The duty manager's board as running totals over the requests, updated request by request:
@@ -162,22 +163,22 @@ export function summariseRequests(requests: Requests): BoardSummary {
 
 /**
  * Summaries per requests map, like the ticket index: a copied map (pure reducer) is summarised
- * afresh on first use, a map written in place keeps its summary current through noteBoardRequest.
+ * afresh on first use, a map written in place keeps its summary current by observing its writes.
  */
 const summaries = new WeakMap<Requests, BoardSummary>();
 
 export function boardSummaryOf(requests: Requests): BoardSummary {
   let s = summaries.get(requests);
-  if (!s) summaries.set(requests, (s = summariseRequests(requests)));
+  if (!s) {
+    const summary = summariseRequests(requests);
+    observeWrites(requests, (prev, next) => {
+      if (prev === next) return;
+      if (prev) count(summary, prev, -1);
+      count(summary, next, 1);
+    });
+    summaries.set(requests, (s = summary));
+  }
   return s;
-}
-
-/** Called when `requests` is written in place: `prev` (if any) is replaced by `next`. */
-export function noteBoardRequest(requests: Requests, prev: CareRequest | undefined, next: CareRequest): void {
-  const s = summaries.get(requests);
-  if (!s || prev === next) return;
-  if (prev) count(s, prev, -1);
-  count(s, next, 1);
 }
 
 /** Open requests per need, in the order needs are listed everywhere else. */

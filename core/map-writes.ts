@@ -1,31 +1,53 @@
 /**
  * What was written into a map of requests or vouchers in place (ApplyContext.inPlace).
  * A map written in place keeps its identity, so a screen that derives something from it
- * (a sorted queue, vouchers per request) memoises on the map and its write count together,
- * and a device's storage saves only the keys written since its last save. A copied map (pure
- * reducer) is a new object: its count starts at 0 and nobody tracks it yet.
+ * (a sorted queue, vouchers per request) memoises on the map and its write count together;
+ * whoever keeps a summary of a map (the duty manager's board) observes its writes; a device's
+ * storage saves only the keys written since its last save. A copied map (pure reducer) is a
+ * new object: its count starts at 0 and nobody observes it yet. The hub observes nothing.
  */
-const writes = new WeakMap<object, number>();
-/** Keys written since the last takeWrites, only for maps someone asked to track (the hub tracks none). */
-const journals = new WeakMap<object, Set<string>>();
+type WriteObserver<T> = (prev: T | undefined, next: T) => void;
 
-export function noteMapWrite(map: object, key: string): void {
-  writes.set(map, (writes.get(map) ?? 0) + 1);
-  journals.get(map)?.add(key);
+interface Journal {
+  writes: number;
+  /** Keys written since the last takeWrites, once someone tracks them. */
+  keys?: Set<string>;
+  observers: WriteObserver<never>[];
+}
+
+const journals = new WeakMap<object, Journal>();
+
+function journalOf(map: object): Journal {
+  let j = journals.get(map);
+  if (!j) journals.set(map, (j = { writes: 0, observers: [] }));
+  return j;
+}
+
+/** Called by core/in-place-writes.ts once `map[key]` went from `prev` to `next`. */
+export function noteMapWrite<T>(map: Record<string, T>, key: string, prev: T | undefined, next: T): void {
+  const j = journalOf(map);
+  j.writes++;
+  j.keys?.add(key);
+  for (const o of j.observers as WriteObserver<T>[]) o(prev, next);
 }
 
 export function mapWrites(map: object): number {
-  return writes.get(map) ?? 0;
+  return journals.get(map)?.writes ?? 0;
+}
+
+/** From now on, `observer` hears of every in-place write into `map`. */
+export function observeWrites<T>(map: Record<string, T>, observer: WriteObserver<T>): void {
+  journalOf(map).observers.push(observer as WriteObserver<never>);
 }
 
 /** From now on, remembers which keys of `map` are written in place. */
 export function trackWrites(map: object): void {
-  journals.set(map, new Set());
+  journalOf(map).keys = new Set();
 }
 
 /** The keys written since trackWrites or the previous call, forgotten once returned; null for a map not tracked. */
 export function takeWrites(map: object): string[] | null {
-  const keys = journals.get(map);
+  const keys = journals.get(map)?.keys;
   if (!keys) return null;
   const out = [...keys];
   keys.clear();

@@ -15,7 +15,7 @@ import {
 } from './model.ts';
 import { PublishNoticePayload, RevealNoticePayload } from './notice-model.ts';
 import { Currency, PolicyRules } from './policy-model.ts';
-import { VoucherKind } from './voucher-model.ts';
+import { OUTLET_KINDS, VoucherKind } from './voucher-model.ts';
 import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
 import { ListedPassengerSchema, MAX_LISTED_PASSENGERS } from './passenger-schema.ts';
@@ -143,6 +143,29 @@ export const PassengersImportPayload = z
   })
   .strict();
 
+/** Outlet ids are chosen by the enrolling screen, like kiosk device ids. */
+export const OutletId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'an outlet id is 8 to 64 letters, digits or dashes');
+
+export const OutletEnrollPayload = z
+  .object({
+    outletId: OutletId,
+    name: z.string().trim().min(1, 'an outlet needs a name').max(60, 'an outlet name is at most 60 characters'),
+    kind: z.enum(OUTLET_KINDS),
+    accepts: z.array(VoucherKind).min(1, 'an outlet takes at least one kind of voucher').max(VoucherKind.options.length),
+  })
+  .strict();
+
+export const VoucherRedeemPayload = z
+  .object({
+    redemptionId: Uuid,
+    voucherId: Uuid,
+    outletId: OutletId,
+    amountCents: z.number().int().min(1, 'redeem at least 0.01').max(1_000_000),
+  })
+  .strict();
+
+export const VoucherVoidPayload = z.object({ voucherId: Uuid, reason: Reason }).strict();
+
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
 /** Plain text a passenger or an agent writes; shown as text, never as HTML. */
@@ -197,6 +220,9 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
   z.object({ type: z.literal('passengers.purge'), payload: PurgePayload }),
   z.object({ type: z.literal('passengers.import'), payload: PassengersImportPayload }),
+  z.object({ type: z.literal('outlet.enroll'), payload: OutletEnrollPayload }),
+  z.object({ type: z.literal('voucher.redeem'), payload: VoucherRedeemPayload }),
+  z.object({ type: z.literal('voucher.void'), payload: VoucherVoidPayload }),
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),

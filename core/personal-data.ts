@@ -42,6 +42,7 @@ export function purgeVoucher(v: Voucher): Voucher {
     escalationNote: PURGED,
     declineReason: v.declineReason === null ? null : PURGED,
     ...(v.decisionNote === undefined ? {} : { decisionNote: PURGED }),
+    ...(v.voided ? { voided: { ...v.voided, reason: PURGED } } : {}),
   };
 }
 
@@ -57,7 +58,7 @@ function requestHolds(r: CareRequest): boolean {
 }
 
 function voucherHolds(v: Voucher): boolean {
-  return v.description !== PURGED || v.escalationNote !== PURGED || !!v.declineReason || !!v.decisionNote;
+  return v.description !== PURGED || v.escalationNote !== PURGED || !!v.declineReason || !!v.decisionNote || !!v.voided?.reason;
 }
 
 /** True while anything personal about this flight's passengers is still held. */

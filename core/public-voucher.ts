@@ -1,6 +1,7 @@
 import type { HubState } from './model.ts';
 import type { Voucher, VoucherKind, VoucherStatus } from './voucher-model.ts';
 import { vouchersOf } from './views.ts';
+import { remainingCents, voucherExpiresAt } from './redemption.ts';
 
 /**
  * A voucher as the passenger sees it on a kiosk: what it is worth, what it covers, until when,
@@ -16,8 +17,12 @@ export interface PublicVoucher {
   status: VoucherStatus;
   /** Only once issued: a code waiting for the duty manager, or declined, must not be spent. */
   code: string | null;
-  /** Until the flight leaves (the rebooked departure when cancelled); null when the flight is unknown. */
+  /** Until the flight leaves (the rebooked departure when cancelled), plus the airline's extra hours; null when the flight is unknown. */
   validUntil: string | null;
+  /** What outlets may still take: the amount until a first redemption. */
+  remainingCents: number;
+  /** A duty manager stopped it: no code is shown any more. */
+  voided: boolean;
 }
 
 /**
@@ -25,9 +30,7 @@ export interface PublicVoucher {
  * current departure is read each time, so a further delay extends them.
  */
 export function voucherValidUntil(state: HubState, v: Voucher): string | null {
-  const request = state.requests[v.requestId];
-  const flight = request ? state.flights[request.flightId] : undefined;
-  return flight ? flight.estimatedDeparture : null;
+  return voucherExpiresAt(state, v);
 }
 
 export function publicVoucher(state: HubState, v: Voucher): PublicVoucher {
@@ -38,8 +41,10 @@ export function publicVoucher(state: HubState, v: Voucher): PublicVoucher {
     currency: v.currency,
     description: v.description,
     status: v.status,
-    code: v.status === 'issued' ? v.code : null,
+    code: v.status === 'issued' && !v.voided ? v.code : null,
     validUntil: voucherValidUntil(state, v),
+    remainingCents: remainingCents(v),
+    voided: !!v.voided,
   };
 }
 

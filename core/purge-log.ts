@@ -55,6 +55,7 @@ function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
     case 'voucher.approve':
       return vouchers.has(op.payload.voucherId) && op.payload.note !== undefined ? { ...op, payload: { ...op.payload, note: PURGED } } : op;
     case 'voucher.decline':
+    case 'voucher.void':
       return vouchers.has(op.payload.voucherId) ? { ...op, payload: { ...op.payload, reason: PURGED } } : op;
     default:
       return op;
@@ -74,4 +75,5 @@ export const PURGED_TEXT_FIELDS: Readonly<Partial<Record<Op['type'], readonly st
   'voucher.escalate': ['description', 'note'],
   'voucher.approve': ['note'],
   'voucher.decline': ['reason'],
+  'voucher.void': ['reason'],
 };

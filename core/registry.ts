@@ -12,6 +12,7 @@ import { airlineSpecs } from './handlers/airlines.ts';
 import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
 import { passengerListSpecs } from './handlers/passenger-lists.ts';
+import { outletSpecs } from './handlers/outlets.ts';
 import { hotelSpecs } from './handlers/hotels.ts';
 import { thanksSpecs } from './handlers/thanks.ts';
 import { phoneAskSpecs } from './handlers/phone-ask.ts';
@@ -36,6 +37,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...purgeSpecs,
   ...threadSpecs,
   ...passengerListSpecs,
+  ...outletSpecs,
   ...hotelSpecs,
   ...thanksSpecs,
   ...phoneAskSpecs,

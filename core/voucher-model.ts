@@ -29,4 +29,33 @@ export interface Voucher {
   declineReason: string | null;
   /** What the duty manager wrote when approving (declines keep theirs in declineReason). */
   decisionNote?: string;
+  /** What outlets took from it, oldest first (absent until the first redemption). */
+  redemptions?: Redemption[];
+  /** Voided by a duty manager (lost, fraud): nothing more may be spent. */
+  voided?: { at: string; by: string; reason: string };
+}
+
+/** One spend at an outlet: the receipt both sides keep. */
+export interface Redemption {
+  id: string;
+  /** Printed on the receipt: derived from the id, like a voucher code. */
+  reference: string;
+  outletId: string;
+  outletName: string;
+  amountCents: number;
+  at: string;
+}
+
+export const OUTLET_KINDS = ['cafe', 'restaurant', 'shop', 'hotel-desk', 'taxi-desk'] as const;
+export type OutletKind = (typeof OUTLET_KINDS)[number];
+
+/** A place that takes vouchers, enrolled once by a duty manager (core/handlers/outlets.ts). */
+export interface Outlet {
+  id: string;
+  name: string;
+  kind: OutletKind;
+  /** Voucher kinds it may take. */
+  accepts: VoucherKind[];
+  enrolledBy: string;
+  enrolledAt: string;
 }

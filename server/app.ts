@@ -12,6 +12,8 @@ import { PgStore } from './pg/pg-store.ts';
 import { TokenSigner } from './tokens.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
+import { registerOutletRoutes } from './outlet-routes.ts';
+import { OutletTokenSigner } from './outlet-tokens.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
@@ -109,6 +111,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: isoNow(now) }));
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
+  registerOutletRoutes(app, hub, store, guard, new OutletTokenSigner(store.data.secret, now));
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens);
   app.get('/api/snapshot', async (req, reply) => {

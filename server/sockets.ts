@@ -25,6 +25,7 @@ import type { KioskTokenSigner } from './kiosk-tokens.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
+import { textOnlyParser } from './text-only-parser.ts';
 import type { Clock } from './clock.ts';
 
 interface SocketData {
@@ -105,7 +106,7 @@ function roomsOf(viewer: Viewer): string[] {
 /** Attaches socket.io to Fastify's server (the community plugin targets Fastify 4). */
 export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps): Server {
   const { limits, now } = deps;
-  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: limits.maxMessageBytes });
+  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: limits.maxMessageBytes, parser: textOnlyParser });
   const opLimiter = new DeviceRateLimiter(limits.opsPerSecond, limits.opsBurst, now);
   const pullLimiter = new DeviceRateLimiter(limits.pullsPerSecond, limits.pullsBurst, now);
 

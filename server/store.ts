@@ -7,7 +7,8 @@ import { SCHEMA_VERSION, describeZodError } from '../core/index.ts';
 import { z } from 'zod';
 import { DurableJsonFile, removeTempFiles } from './durable-json-file.ts';
 import { SegmentedLog, type LogContents, type StoredRejection } from './log-segments.ts';
-import { Checkpoint } from './checkpoint.ts';
+import { Checkpoint, CHECKPOINT_FILE } from './checkpoint.ts';
+import { logGapMessage } from './log-gap.ts';
 import type { PinHash } from './pins.ts';
 
 /** The small, rarely changing part of the hub's data: one lowdb file. */
@@ -140,11 +141,8 @@ export class Store {
     }
     const { checkpoint, state } = await Checkpoint.open(logDir);
     const { contents } = opened;
-    let base = state;
-    if (base && base.seq > contents.lastSeq) {
-      console.error(`GateCare: checkpoint at seq ${base.seq} is ahead of the log (seq ${contents.lastSeq}); replaying the log instead.`);
-      base = null;
-    }
+    const base = state;
+    if (base && base.seq > contents.lastSeq) throw new Error(logGapMessage(join(logDir, CHECKPOINT_FILE), logDir, base, contents.lastSeq));
     const recovered: Recovered = {
       checkpoint: base,
       entries: contents.entriesAfter(base?.seq ?? 0),

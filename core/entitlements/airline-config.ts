@@ -65,6 +65,8 @@ export const AirlineConfig = z
     /** What the airline does with an unaccompanied minor staying overnight (hotel planner); default: a room and a room for the escort. */
     unaccompaniedMinorHotel: z.enum(MINOR_RULES).optional(),
     transportPerTrip: Money.optional(),
+    /** Vouchers stay spendable this many hours after the flight's (new) departure; without it, until the departure. */
+    voucherValidHours: z.number().int('a whole number of hours').min(0).max(72, 'at most 72 hours after the departure').optional(),
   })
   .strict()
   .refine(

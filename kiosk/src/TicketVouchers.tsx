@@ -27,8 +27,19 @@ export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly Publ
                 {t('voucher.covers')} <bdi>{v.description}</bdi>
               </p>
             )}
-            {v.status === 'issued' && v.code && (
+            {v.voided && <p className="voucher-declined">{t('voucher.voided')}</p>}
+            {v.status === 'issued' && v.code && v.remainingCents === 0 && (
+              <p className="voucher-spent" data-testid="voucher-remaining">
+                {t('voucher.spent')}
+              </p>
+            )}
+            {v.status === 'issued' && v.code && v.remainingCents > 0 && (
               <>
+                {v.remainingCents < v.amountCents && (
+                  <p className="voucher-remaining" data-testid="voucher-remaining">
+                    {t('voucher.remaining', { amount: formatMoney(v.remainingCents, v.currency, i18n.language) })}
+                  </p>
+                )}
                 {v.validUntil && <p>{t('voucher.validUntil', { time: formatTime(v.validUntil, i18n.language, timeZone) })}</p>}
                 <p className="voucher-code-label">{t('voucher.code')}</p>
                 <p className="voucher-code">

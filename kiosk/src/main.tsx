@@ -1,4 +1,3 @@
-import '../../client/strict-csp.ts';
 import { createRoot } from 'react-dom/client';
 import './i18n.ts';
 import './kiosk.css';

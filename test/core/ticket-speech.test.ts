@@ -10,6 +10,8 @@ const voucher = (over: Partial<PublicVoucher> = {}): PublicVoucher => ({
   status: 'pending',
   code: null,
   validUntil: null,
+  remainingCents: 1500,
+  voided: false,
   ...over,
 });
 const facts = (over: Partial<TicketSpeechFacts> = {}): TicketSpeechFacts => ({

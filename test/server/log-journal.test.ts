@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { Store, LOG_DIR } from '../../server/store.ts';
@@ -130,6 +130,43 @@ describe('the log journal: one appended line per commit', () => {
     expect(error?.message).toMatch(/line 1: /);
     expect(error?.message).toMatch(/Restore a backup/);
     expect(await readFile(journal, 'utf8')).toBe(damaged);
+  });
+});
+
+describe('a checkpoint ahead of the log', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await removeDir(d);
+  });
+
+  it('stops the start naming the seq range and the requests the missing log files held, and changes nothing', async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    const first = await seeded(dir);
+    await first.close();
+    const sealedUpTo = first.seq;
+    const second = await openHub(dir);
+    const ids: string[] = [];
+    for (const surname of ['Moreau', 'Okafor']) {
+      const body = createRequest({ surname });
+      if (body.type === 'request.create') ids.push(body.payload.requestId);
+      expect(await second.submit(op(KIOSK, body), KIOSK_ID)).toMatchObject({ ok: true });
+    }
+    const tickets = ids.map((id) => second.current.requests[id]!.ticket);
+    await second.close(); // checkpoint at the last seq; the two requests sealed into their own segment
+    const lost = join(dir, LOG_DIR, `seg-${String(sealedUpTo + 1).padStart(12, '0')}.json`);
+    await rm(lost);
+    const files = await readdir(join(dir, LOG_DIR));
+
+    const error = await openHub(dir).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    const message = error?.message ?? '';
+    expect(message).toMatch(new RegExp(`operations seq ${sealedUpTo + 1}–${sealedUpTo + 2} were acknowledged`));
+    for (const [i, t] of tickets.entries()) expect(message).toContain(`ticket ${t} (request ${ids[i]}: received at seq ${sealedUpTo + 1 + i})`);
+    expect(message).toMatch(/restore the missing log files from a backup \(the segment starting at seq \d+/);
+    expect(await readdir(join(dir, LOG_DIR))).toEqual(files);
   });
 });
 

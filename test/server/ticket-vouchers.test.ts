@@ -55,6 +55,8 @@ describe('a ticket lookup shows the passenger every voucher of the ticket, over 
         status: 'issued',
         code: mealCode,
         validUntil: flight.estimatedDeparture,
+        remainingCents: 3000,
+        voided: false,
       },
       expect.objectContaining({ kind: 'hotel', status: 'pending', code: null, description: 'Airport hotel, two nights' }),
       expect.objectContaining({ kind: 'taxi', status: 'declined', code: null }),

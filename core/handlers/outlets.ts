@@ -1,0 +1,74 @@
+import type { Handler, OpSpecs } from './types.ts';
+import type { HubState } from '../model.ts';
+import type { Voucher } from '../voucher-model.ts';
+import { reject } from '../outcome.ts';
+import { receiptReference, redeemRefusal, remainingCents } from '../redemption.ts';
+import { formatMoney } from '../voucher-code.ts';
+import { historyEntry, scopeOfRequest, withRequest, withVoucher } from './shared.ts';
+import { REDACTED } from '../redacted.ts';
+
+/** A duty manager enrols (or re-describes) an outlet: the hub submits it in their name from the enrolment route. */
+export const outletEnroll: Handler<'outlet.enroll'> = (state, op, ctx) => {
+  const p = op.payload;
+  const outlets = { ...(state.outlets ?? {}) };
+  outlets[p.outletId] = { id: p.outletId, name: p.name, kind: p.kind, accepts: [...new Set(p.accepts)], enrolledBy: op.actor.id, enrolledAt: ctx.at };
+  return { ok: true, state: { ...state, outlets } };
+};
+
+/**
+ * The hub decides every spend, one operation after another: two outlets taking the same voucher
+ * at once are two operations in one order, and the second finds what the first left.
+ */
+export const voucherRedeem: Handler<'voucher.redeem'> = (state, op, ctx) => {
+  const p = op.payload;
+  const v = state.vouchers[p.voucherId];
+  if (!v) return reject('not_found', 'this voucher does not exist');
+  if (v.redemptions?.some((r) => r.id === p.redemptionId)) return reject('conflict', 'this redemption was already recorded');
+  const outlet = state.outlets?.[p.outletId];
+  if (!outlet) return reject('forbidden', `outlet ${p.outletId} is not enrolled`);
+  const refusal = redeemRefusal(state, v, outlet, ctx.at, p.amountCents);
+  if (refusal) return reject('conflict', refusal.reason);
+  const redemption = {
+    id: p.redemptionId,
+    reference: receiptReference(p.redemptionId),
+    outletId: outlet.id,
+    outletName: outlet.name,
+    amountCents: p.amountCents,
+    at: ctx.at,
+  };
+  const spent: Voucher = { ...v, redemptions: [...(v.redemptions ?? []), redemption] };
+  const r = state.requests[v.requestId];
+  const detail = `${formatMoney(p.amountCents, v.currency)} of ${v.code} at ${outlet.name} (${redemption.reference}), ${formatMoney(remainingCents(spent), v.currency)} left`;
+  const next = r ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'voucher redeemed', detail)] }, ctx) : state;
+  return { ok: true, state: withVoucher(next, spent, ctx) };
+};
+
+/** Lost or misused: a duty manager stops a voucher; what was already spent stays spent. */
+export const voucherVoid: Handler<'voucher.void'> = (state, op, ctx) => {
+  const v = state.vouchers[op.payload.voucherId];
+  if (!v) return reject('not_found', 'this voucher does not exist');
+  if (v.voided) return reject('conflict', `voucher ${v.code} is already voided`);
+  if (v.status !== 'issued') return reject('conflict', `voucher ${v.code} was never issued: decline it instead`);
+  const voided: Voucher = { ...v, voided: { at: ctx.at, by: op.actor.id, reason: op.payload.reason } };
+  const r = state.requests[v.requestId];
+  const next = r
+    ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'voucher voided', `${v.code}: ${op.payload.reason}`)] }, ctx)
+    : state;
+  return { ok: true, state: withVoucher(next, voided, ctx) };
+};
+
+const scopeOfVoucher = (state: HubState, op: { payload: { voucherId: string } }) =>
+  scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId);
+
+export const outletSpecs: OpSpecs<'outlet.enroll' | 'voucher.redeem' | 'voucher.void'> = {
+  // Every device replays redemptions, which name the outlet: outlets (name, kind, kinds taken) are reference data.
+  'outlet.enroll': { submitters: ['duty_manager'], handler: outletEnroll, visibility: { to: 'everyone', kiosk: 'whole' } },
+  // Only the hub submits it, on behalf of an outlet it authenticated (server/outlet-routes.ts).
+  'voucher.redeem': { submitters: ['system'], handler: voucherRedeem, visibility: { to: 'request', scope: scopeOfVoucher, kiosk: 'whole' } },
+  'voucher.void': {
+    submitters: ['duty_manager'],
+    handler: voucherVoid,
+    // The passenger's screen learns the voucher is void, not why.
+    visibility: { to: 'request', scope: scopeOfVoucher, kiosk: (p) => ({ ...p, reason: REDACTED }) },
+  },
+};

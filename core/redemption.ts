@@ -1,0 +1,87 @@
+import type { HubState } from './model.ts';
+import type { Outlet, Voucher } from './voucher-model.ts';
+import { carrierOf } from './entitlements/carrier.ts';
+import { formatMoney } from './voucher-code.ts';
+
+/*
+ * What may still be spent of a voucher, and why an outlet may not take it: pure, so the hub
+ * (which decides), the outlet's screen and the kiosk ticket all say the same.
+ */
+
+export function redeemedCents(v: Pick<Voucher, 'redemptions'>): number {
+  return (v.redemptions ?? []).reduce((sum, r) => sum + r.amountCents, 0);
+}
+
+export function remainingCents(v: Pick<Voucher, 'amountCents' | 'redemptions'>): number {
+  return Math.max(0, v.amountCents - redeemedCents(v));
+}
+
+/**
+ * Until when a voucher may be spent: the flight's current departure (a further delay extends it)
+ * plus the hours its airline allows after it (`voucherValidHours`); null when the flight is unknown.
+ */
+export function voucherExpiresAt(state: Pick<HubState, 'requests' | 'flights' | 'airlines'>, v: Pick<Voucher, 'requestId'>): string | null {
+  const request = state.requests[v.requestId];
+  const flight = request ? state.flights[request.flightId] : undefined;
+  if (!flight) return null;
+  const hours = state.airlines[carrierOf(flight.number)]?.voucherValidHours ?? 0;
+  if (hours === 0) return flight.estimatedDeparture;
+  return new Date(Date.parse(flight.estimatedDeparture) + hours * 3600_000).toISOString();
+}
+
+/** Why nothing (or not this much) may be spent; the code names the refusal for the outlet's screen. */
+export type RedeemRefusal =
+  | { code: 'not_issued'; reason: string }
+  | { code: 'voided'; reason: string }
+  | { code: 'expired'; reason: string }
+  | { code: 'wrong_kind'; reason: string }
+  | { code: 'spent'; reason: string }
+  | { code: 'too_much'; reason: string };
+
+const KIND_WORD: Record<Voucher['kind'], string> = { meal: 'meal', hotel: 'hotel', taxi: 'taxi', other: 'care' };
+
+/** The refusal an outlet gets for spending `amountCents` (or anything, when omitted) of `v` at `atIso`, or null. */
+export function redeemRefusal(
+  state: Pick<HubState, 'requests' | 'flights' | 'airlines'>,
+  v: Voucher,
+  outlet: Pick<Outlet, 'name' | 'accepts'>,
+  atIso: string,
+  amountCents?: number,
+): RedeemRefusal | null {
+  if (v.voided) return { code: 'voided', reason: `voucher ${v.code} was voided by the duty manager: it cannot be spent` };
+  if (v.status !== 'issued') {
+    return { code: 'not_issued', reason: `voucher ${v.code} is ${v.status === 'pending' ? 'waiting for approval' : 'declined'}: it cannot be spent` };
+  }
+  const expires = voucherExpiresAt(state, v);
+  if (expires !== null && Date.parse(atIso) > Date.parse(expires)) {
+    return { code: 'expired', reason: `voucher ${v.code} expired at ${expires.slice(11, 16)} UTC` };
+  }
+  if (!outlet.accepts.includes(v.kind)) {
+    return {
+      code: 'wrong_kind',
+      reason: `a ${KIND_WORD[v.kind]} voucher cannot be spent at ${outlet.name}, which takes ${outlet.accepts.map((k) => KIND_WORD[k]).join(', ')} vouchers`,
+    };
+  }
+  const left = remainingCents(v);
+  if (left === 0) {
+    const last = v.redemptions?.at(-1);
+    return { code: 'spent', reason: `voucher ${v.code} is already spent${last ? ` (at ${last.outletName}, receipt ${last.reference})` : ''}` };
+  }
+  if (amountCents !== undefined && amountCents > left) {
+    return { code: 'too_much', reason: `only ${formatMoney(left, v.currency)} is left on voucher ${v.code}` };
+  }
+  return null;
+}
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A receipt reference from the redemption's id (its last 40 bits): short enough to read over a counter. */
+export function receiptReference(redemptionId: string): string {
+  let n = BigInt(`0x${redemptionId.replace(/-/g, '').slice(-10)}`);
+  let code = '';
+  for (let i = 0; i < 8; i++) {
+    code = ALPHABET[Number(n & 31n)] + code;
+    n >>= 5n;
+  }
+  return `R-${code.slice(0, 4)}-${code.slice(4)}`;
+}

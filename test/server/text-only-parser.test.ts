@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
+import { textOnlyParser } from '../../server/text-only-parser.ts';
+
+const PACKETS: Packet[] = [
+  {
+    type: PacketType.EVENT,
+    nsp: '/',
+    data: ['entries', { v: 1, after: 3, upTo: 5, entries: [{ seq: 4, op: { id: 'x', payload: { note: 'é "quoted" 日本' } } }] }],
+  },
+  { type: PacketType.ACK, nsp: '/', id: 17, data: [{ v: 1, opId: 'a', ok: true, seq: 9 }] },
+  { type: PacketType.EVENT, nsp: '/phone', data: ['ticket', { view: null, list: [1, 2, [3, { deep: true }]] }] },
+  { type: PacketType.CONNECT, nsp: '/', data: { sid: 'abc' } },
+];
+
+describe("the hub's text-only socket.io encoder", () => {
+  it('writes exactly what the standard encoder writes, so devices decode it with the standard parser', () => {
+    const mine = new textOnlyParser.Encoder();
+    const standard = new Encoder();
+    for (const p of PACKETS) {
+      const out = mine.encode(p);
+      expect(out).toEqual(standard.encode(p));
+      const decoded: unknown[] = [];
+      const decoder = new Decoder();
+      decoder.on('decoded', (d: unknown) => decoded.push(d));
+      for (const chunk of out) decoder.add(chunk);
+      expect(decoded).toEqual([expect.objectContaining({ type: p.type, nsp: p.nsp, data: p.data })]);
+    }
+  });
+});
