@@ -10,6 +10,7 @@ import {
   seatsLeft,
   seatsNeeded,
   shuttlesFor,
+  unaccompaniedChild,
   type RoomCounts,
 } from './hotel-state.ts';
 import { entitlementsForRequest } from './entitlements/for-request.ts';
@@ -90,7 +91,7 @@ export function partyOf(r: CareRequest): PlannerParty {
     beds: bedsNeeded(r),
     seats: seatsNeeded(r),
     mobility: r.needs.includes('mobility'),
-    minor: r.unaccompaniedMinor || (r.party.adults === 0 && r.party.children + r.party.infants > 0),
+    minor: unaccompaniedChild(r),
     createdAt: r.createdAt,
   };
 }

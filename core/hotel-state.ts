@@ -114,3 +114,8 @@ export function roomRate(state: HubState, hotelId: string, night: string, type: 
   const b = roomBlocksOf(state)[blockKey(hotelId, night, type)];
   return { cents: b?.rateCents ?? 0, currency: b?.currency ?? 'EUR' };
 }
+
+/** A child travelling alone, as the entitlement engine's passengerProfile says: declared, or children with no adult. */
+export function unaccompaniedChild(r: Pick<CareRequest, 'party' | 'unaccompaniedMinor'>): boolean {
+  return r.unaccompaniedMinor || (r.party.adults === 0 && r.party.children + r.party.infants > 0);
+}

@@ -46,3 +46,4 @@ export * from './hotel-model.ts';
 export * from './hotel-state.ts';
 export * from './hotel-allocation.ts';
 export * from './hotel-board.ts';
+export * from './hotel-ticket.ts';

@@ -1,11 +1,11 @@
-import type { ApplyContext, Handler, OpSpecs } from './types.ts';
+import type { ApplyContext, Handler } from './types.ts';
 import type { CareRequest, HubState } from '../model.ts';
 import type { OpOf } from '../ops.ts';
 import type { RoomAllocation } from '../hotel-model.ts';
 import { ROOM_TYPES } from '../hotel-values.ts';
-import { passengerProfile } from '../entitlements/for-request.ts';
 import { reject, type Outcome, type Rejection } from '../outcome.ts';
-import { historyEntry, isRejection, scopeOfRequest, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import { historyEntry, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
+import { HOTEL_ACCESS, type HotelSpecs } from './hotel-access.ts';
 import {
   activeAllocationsOf,
   allocationsOf,
@@ -24,9 +24,10 @@ import {
   seatsNeeded,
   seatsTaken,
   shuttlesOf,
+  unaccompaniedChild,
 } from '../hotel-state.ts';
 
-function withAllocation(state: HubState, a: RoomAllocation, ctx: ApplyContext): HubState {
+export function withAllocation(state: HubState, a: RoomAllocation, ctx: ApplyContext): HubState {
   if (ctx.inPlace && state.roomAllocations) {
     state.roomAllocations[a.id] = a;
     return { ...state };
@@ -105,8 +106,7 @@ function checkRooms(state: HubState, op: RoomsOp, r: CareRequest, replacing: Roo
   const beds = bedsOf(p.rooms);
   if (beds < people) return reject('invalid', `${p.rooms.length} room${p.rooms.length === 1 ? '' : 's'} sleep ${beds}, not ${people}`);
   // Infants travel with the first booking of the party, next to their parents' cot; a child alone with a spare bed has an escort.
-  const seats =
-    people + (others.length === 0 ? seatsNeeded(r) - bedsNeeded(r) : 0) + (beds > people && passengerProfile(r).unaccompaniedChild ? 1 : 0);
+  const seats = people + (others.length === 0 ? seatsNeeded(r) - bedsNeeded(r) : 0) + (beds > people && unaccompaniedChild(r) ? 1 : 0);
   if (p.transport.kind === 'shuttle') {
     const shuttle = shuttlesOf(state)[p.transport.shuttleId];
     if (!shuttle || shuttle.hotelId !== p.hotelId) return reject('not_found', `this shuttle does not go to ${hotel.name}`);
@@ -214,27 +214,12 @@ export const roomCheckIn: Handler<'room.checkin'> = (state, op, ctx): Outcome =>
   return { ok: true, state: withAllocation(next, { ...a, status: 'checked_in', changedAt: ctx.at }, ctx) };
 };
 
-const SEEN_WITH_ALLOCATION = {
-  to: 'request',
-  scope: (state: HubState, op: { payload: { allocationId: string } }) =>
-    scopeOfRequest(state, allocationsOf(state)[op.payload.allocationId]?.requestId),
-  // An allocation holds no name or remark: the kiosk shows the hotel to the passenger.
-  kiosk: 'whole',
-} as const;
-
-export const hotelSpecs: OpSpecs<'hotel.upsert' | 'hotel.rooms' | 'hotel.shuttle' | 'room.allocate' | 'room.move' | 'room.release' | 'room.checkin'> =
-  {
-    // Reference data every screen reads: the kiosk names the hotel, its address and its shuttle.
-    'hotel.upsert': { submitters: ['system', 'duty_manager'], handler: hotelUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
-    'hotel.rooms': { submitters: ['system', 'duty_manager'], handler: hotelRooms, visibility: { to: 'everyone', kiosk: 'whole' } },
-    'hotel.shuttle': { submitters: ['system', 'duty_manager'], handler: hotelShuttle, visibility: { to: 'everyone', kiosk: 'whole' } },
-    'room.allocate': {
-      submitters: STAFF,
-      handler: roomAllocate,
-      visibility: { to: 'request', scope: (state, op) => scopeOfRequest(state, op.payload.requestId), kiosk: 'whole' },
-    },
-    'room.move': { submitters: STAFF, handler: roomMove, visibility: SEEN_WITH_ALLOCATION },
-    'room.release': { submitters: STAFF, handler: roomRelease, visibility: SEEN_WITH_ALLOCATION },
-    // The hotel desk confirms arrival; until outlets land, a duty manager does it on their word.
-    'room.checkin': { submitters: ['duty_manager'], handler: roomCheckIn, visibility: SEEN_WITH_ALLOCATION },
-  };
+export const hotelSpecs: HotelSpecs = {
+  'hotel.upsert': { ...HOTEL_ACCESS['hotel.upsert'], handler: hotelUpsert },
+  'hotel.rooms': { ...HOTEL_ACCESS['hotel.rooms'], handler: hotelRooms },
+  'hotel.shuttle': { ...HOTEL_ACCESS['hotel.shuttle'], handler: hotelShuttle },
+  'room.allocate': { ...HOTEL_ACCESS['room.allocate'], handler: roomAllocate },
+  'room.move': { ...HOTEL_ACCESS['room.move'], handler: roomMove },
+  'room.release': { ...HOTEL_ACCESS['room.release'], handler: roomRelease },
+  'room.checkin': { ...HOTEL_ACCESS['room.checkin'], handler: roomCheckIn },
+};

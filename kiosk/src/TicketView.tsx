@@ -1,13 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { airportTimeZone, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/plain.ts';
+import { airportTimeZone, passengerHotels, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { Entitlements } from './Entitlements.tsx';
 import { FlightNotices } from './FlightNotices.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
 import { TicketVouchers } from './TicketVouchers.tsx';
+import { TicketHotel } from './TicketHotel.tsx';
 import { PartySize } from './PartySize.tsx';
 import { useTicketSpeech } from './speech/use-ticket-speech.ts';
 import { useNetSpeech } from './speech/use-net-speech.ts';
@@ -96,6 +97,7 @@ export function TicketView({
           {pendingOp ? t('net.saved') : t('net.sent')}
         </p>
       </div>
+      <TicketHotel hotels={request ? passengerHotels(sync.state, request.id) : []} timeZone={zone} />
       <TicketVouchers vouchers={vouchers} timeZone={zone} />
       <WaitInfo wait={pendingOp ? null : wait} />
       {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}

@@ -1,0 +1,35 @@
+import type { HubState } from '../model.ts';
+import type { OpSpec, OpSpecs } from './types.ts';
+import { scopeOfRequest, STAFF } from './shared.ts';
+import { allocationsOf } from '../hotel-state.ts';
+
+export type HotelOpType = 'hotel.upsert' | 'hotel.rooms' | 'hotel.shuttle' | 'room.allocate' | 'room.move' | 'room.release' | 'room.checkin';
+export type HotelSpecs = OpSpecs<HotelOpType>;
+
+/*
+ * Who may submit the hotel operations and who sees them, kept apart from the handlers and their
+ * refusal texts (hotels.ts) so that a lighter reducer for a device could share them.
+ */
+
+const SEEN_WITH_ALLOCATION = {
+  to: 'request',
+  scope: (state: HubState, op: { payload: { allocationId: string } }) =>
+    scopeOfRequest(state, allocationsOf(state)[op.payload.allocationId]?.requestId),
+  // An allocation holds no name or remark: the kiosk shows the hotel to the passenger.
+  kiosk: 'whole',
+} as const;
+
+export const HOTEL_ACCESS: { [T in HotelOpType]: Omit<OpSpec<T>, 'handler'> } = {
+  // Reference data every screen reads: the kiosk names the hotel, its address and its shuttle. The hub seeds the demo ones.
+  'hotel.upsert': { submitters: ['system', 'duty_manager'], visibility: { to: 'everyone', kiosk: 'whole' } },
+  'hotel.rooms': { submitters: ['system', 'duty_manager'], visibility: { to: 'everyone', kiosk: 'whole' } },
+  'hotel.shuttle': { submitters: ['system', 'duty_manager'], visibility: { to: 'everyone', kiosk: 'whole' } },
+  'room.allocate': {
+    submitters: STAFF,
+    visibility: { to: 'request', scope: (state, op) => scopeOfRequest(state, op.payload.requestId), kiosk: 'whole' },
+  },
+  'room.move': { submitters: STAFF, visibility: SEEN_WITH_ALLOCATION },
+  'room.release': { submitters: STAFF, visibility: SEEN_WITH_ALLOCATION },
+  // The hotel desk confirms arrival; until outlets land, a duty manager does it on their word.
+  'room.checkin': { submitters: ['duty_manager'], visibility: SEEN_WITH_ALLOCATION },
+};

@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PassengerHotel } from '../../core/plain.ts';
+import { formatTime } from './format.ts';
+import { isolateIn, listIn } from './words-in-language.ts';
+import { VoucherQr } from './VoucherQr.tsx';
+
+/**
+ * Where the passenger sleeps tonight and how they get there: hotel, address with a QR code to
+ * scan into a phone's map, desk hours and phone, the shuttle (time and stop) or the taxi rank, what
+ * is included, and when to be back for the new flight (desk hours and rooms are for staff and the phone). Redrawn from the state, so a move shows at once.
+ */
+export function TicketHotel({ hotels, timeZone }: { hotels: readonly PassengerHotel[]; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  if (!hotels.length) return null;
+  const lang = i18n.language;
+  const time = (iso: string) => formatTime(iso, lang, timeZone);
+  return (
+    <section className="hotel" aria-labelledby={titleId} data-testid="kiosk-hotel">
+      <h3 id={titleId}>{t('hotel.title')}</h3>
+      {hotels.map((h) => (
+        <div key={h.allocationId} className="hotel-card">
+          <p className="hotel-name">
+            <bdi data-testid="hotel-name">{h.name}</bdi>
+          </p>
+          <p>
+            <bdi dir="auto">{h.address}</bdi>
+          </p>
+          <VoucherQr text={`${h.name}, ${h.address}`} label={h.address} />
+          <p>
+            {t('hotel.rooms', {
+              rooms: listIn(
+                h.rooms.map((r) => t(`hotel.room.${r}`)),
+                lang,
+              ),
+            })}
+          </p>
+          <p data-testid="hotel-transport">
+            {h.transport === 'shuttle' && h.pickupAt
+              ? t('hotel.shuttle', { time: time(h.pickupAt), point: isolateIn(h.pickupPoint, lang) })
+              : t('hotel.taxi', { point: isolateIn(h.pickupPoint, lang) })}
+          </p>
+          {h.meals.length > 0 && (
+            <p>
+              {t('hotel.included', {
+                meals: listIn(
+                  h.meals.map((m) => t(`hotel.meal.${m}`)),
+                  lang,
+                ),
+              })}
+            </p>
+          )}
+          <p>
+            {t('hotel.phone')}{' '}
+            <bdi dir="ltr" data-testid="hotel-phone">
+              {h.phone}
+            </bdi>
+          </p>
+          {h.newDeparture && h.backBy && (
+            <p className="hotel-back" data-testid="hotel-back">
+              {t('hotel.back', { departure: time(h.newDeparture), time: time(h.backBy) })}
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useBrowser } from '../helpers/browser-fixture.ts';
+import { ARTIFACTS } from '../helpers/browser.ts';
+import { openKiosk } from '../helpers/kiosk-page.ts';
+
+describe('hotels in chromium: cancelled flight → whole-flight preview → apply → the kiosk shows hotel and shuttle in Arabic → check-in', () => {
+  const env = useTestHub();
+  const chromium = useBrowser();
+  let manager: Page;
+  let kiosk: Page;
+
+  beforeAll(async () => {
+    // AF1780 is the demo's cancelled flight, rebooked next morning: a hotel is owed.
+    kiosk = await openKiosk(chromium.browser, env.hub.url, 'K41');
+    await kiosk.getByRole('button', { name: 'العربية' }).click();
+    await kiosk.getByLabel('رقم الرحلة').fill('AF1780');
+    await kiosk.getByLabel('اسم العائلة').fill('Haddad');
+    await kiosk.getByLabel('ماء').check();
+    await kiosk.getByRole('button', { name: 'أرسل طلبي' }).click();
+    await kiosk.getByTestId('net-state').waitFor();
+
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+    manager = await context.newPage();
+    await manager.goto(`${env.hub.url}/staff/`);
+    await manager.getByLabel('Staff id').fill('M201');
+    await manager.getByLabel('PIN').fill('7319');
+    await manager.getByRole('button', { name: 'Sign in' }).click();
+    await manager.getByRole('button', { name: 'All my gates' }).click();
+    await manager.getByRole('button', { name: /^Start with/ }).click();
+    await manager.getByRole('link', { name: 'Hotels' }).click();
+  });
+
+  it('previews who goes where and what it costs, applies it, and the Arabic kiosk shows the hotel and its shuttle at once', async () => {
+    await expect.poll(() => manager.getByTestId('without-room').textContent()).toContain('1 party');
+    await manager.getByTestId('alloc-flight').selectOption({ label: 'AF1780 to Rome Fiumicino' });
+    await manager.getByRole('button', { name: 'Preview' }).click();
+    const preview = manager.getByTestId('alloc-preview');
+    await expect.poll(() => preview.textContent()).toContain('Haddad');
+    expect(await preview.textContent()).toContain('Hôtel Aérogare Roissy');
+    await manager.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => manager.getByTestId('without-room').textContent()).toContain('0 parties');
+
+    const card = kiosk.getByTestId('kiosk-hotel');
+    await card.waitFor();
+    expect(await kiosk.getByTestId('hotel-name').textContent()).toBe('Hôtel Aérogare Roissy');
+    expect(await kiosk.getByTestId('hotel-transport').textContent()).toContain('حافلة مجانية');
+    expect(await card.textContent()).toContain('فندقك الليلة');
+    expect(await kiosk.getByTestId('hotel-back').textContent()).toContain('عُد إلى المطار');
+    expect(await card.locator('svg[role="img"]').count()).toBe(1);
+    await kiosk.screenshot({ path: `${ARTIFACTS}/kiosk-ar-hotel.png`, fullPage: true });
+  });
+
+  it('the hotel desk (duty manager screen for now) sees its guest and marks check-in', async () => {
+    const guest = manager.getByTestId('hotel-guest').filter({ hasText: 'HADDAD' });
+    await guest.waitFor();
+    await guest.getByRole('button', { name: 'Mark checked in' }).click();
+    await expect.poll(() => guest.textContent()).toContain('checked in');
+    await expect.poll(() => manager.getByTestId('hotel-row').first().textContent()).toMatch(/checked in 1 (single|double|family|accessible)/);
+  });
+});
