@@ -26,7 +26,7 @@ describe('entitlements across the hub, over real sockets', () => {
     expect(Object.keys(s.airlines).sort()).toEqual(['AC', 'AF', 'BA']);
     const mine = entitlementsForFlight(s, montreal(s))!;
     expect(mine).toEqual(entitlementsForFlight(env.hub.hub.current, montreal(env.hub.hub.current)));
-    expect(mine.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'appr', voucher: { unit: { amount: 15, currency: 'EUR' } } });
+    expect(mine.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'appr', voucher: { unit: { minor: 1500, currency: 'EUR' } } });
   });
 
   it("the duty manager's cause reaches the kiosk live and survives a restart; agents cannot change airline rules", async () => {
