@@ -155,11 +155,11 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await fillTo(hub, 1000);
   const at1k = await measure(hub, store);
-  const types1k = await costByType(hub);
+  const types1k = await costByType(hub, store);
   await fillTo(hub, 100_000);
   const buildSeconds = round((performance.now() - t0) / 1000);
   const at100k = await measure(hub, store);
-  const types100k = await costByType(hub);
+  const types100k = await costByType(hub, store);
   const costs = {} as HistoryResult['byType']['costs'];
   for (const type of TIMED_TYPES) {
     const a = types1k.byType[type];

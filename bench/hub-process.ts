@@ -5,10 +5,13 @@
 import { mkdtemp, readdir, stat, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { makeOp, type StaffMember } from '../core/index.ts';
 import { startHub } from '../server/app.ts';
 import { hashPin } from '../server/pins.ts';
 import { benchStaff, BENCH_PIN } from './staff-plan.ts';
+import { dist } from './stats.ts';
+import type { HubPhases } from './protocol.ts';
 
 async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> {
   let bytes = 0;
@@ -51,22 +54,48 @@ async function main(): Promise<void> {
   const refused = acks.find((a) => !a.ok);
   if (refused && !refused.ok) throw new Error(`bench staff refused: ${refused.reason}`);
 
-  // The hub's own share of the latency: operation received → its push handed to the sockets.
-  // Listeners run in order, so this one runs after the hub's pushes for the same commit.
+  // The hub's own share of the latency: operation received → its push handed to the sockets,
+  // split into phases by timestamps taken in this process (not guessed from outside):
+  // queued (received → the group commit that carries it starts writing), write (that commit's
+  // durable write), apply (write done → 'committed' emitted: durable state, acks) and push
+  // (the sockets' listener). Listeners run in order: `before` is prepended, the last one appended.
   const receivedAt = new Map<string, number>();
-  let internal: number[] = [];
+  const phases: Record<'queued' | 'write' | 'apply' | 'push' | 'internal', number[]> = { queued: [], write: [], apply: [], push: [], internal: [] };
+  const batchSizes: number[] = [];
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const submit = hub.submit.bind(hub);
   hub.submit = (raw, who) => {
     const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
     if (typeof id === 'string' && !receivedAt.has(id)) receivedAt.set(id, performance.now());
     return submit(raw, who);
   };
+  let writeStarted = 0;
+  let writeEnded = 0;
+  const commit = store.commit.bind(store);
+  store.commit = async () => {
+    writeStarted = performance.now();
+    try {
+      await commit();
+    } finally {
+      writeEnded = performance.now();
+    }
+  };
+  let beforePush = 0;
+  hub.prependListener('committed', () => {
+    beforePush = performance.now();
+  });
   hub.on('committed', (entries) => {
     const now = performance.now();
+    batchSizes.push(entries.length);
     for (const e of entries) {
       const t = receivedAt.get(e.op.id);
       if (t === undefined) continue;
-      internal.push(now - t);
+      phases.internal.push(now - t);
+      phases.queued.push(writeStarted - t);
+      phases.write.push(writeEnded - writeStarted);
+      phases.apply.push(beforePush - writeEnded);
+      phases.push.push(now - beforePush);
       receivedAt.delete(e.op.id);
     }
   });
@@ -75,8 +104,19 @@ async function main(): Promise<void> {
     const m = raw as { cmd: string };
     void (async () => {
       if (m.cmd === 'internal') {
-        process.send!({ internal });
-        internal = [];
+        const sorted = [...batchSizes].sort((a, b) => a - b);
+        const report: HubPhases = {
+          queued: dist(phases.queued),
+          write: dist(phases.write),
+          apply: dist(phases.apply),
+          push: dist(phases.push),
+          batchOps: { p50: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0, batches: sorted.length },
+          eventLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+        };
+        process.send!({ internal: phases.internal, phases: report });
+        for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] = [];
+        batchSizes.length = 0;
+        loopDelay.reset();
         receivedAt.clear();
       } else if (m.cmd === 'stats') {
         const usage = process.resourceUsage();

@@ -1,4 +1,5 @@
 /** Messages between the bench conductor (bench/run.ts) and its child processes, over Node IPC. */
+import type { Dist } from './stats.ts';
 
 export type Mode = 'hub' | 'bare';
 
@@ -68,4 +69,18 @@ export type Reply =
 /** Wall clock with sub-millisecond resolution, comparable across processes on one machine. */
 export function wallMs(): number {
   return performance.timeOrigin + performance.now();
+}
+
+/** Where the hub's own time goes per operation in a surge round, from timestamps in the hub process. */
+export interface HubPhases {
+  /** Received → the group commit carrying it starts writing. */
+  queued: Dist;
+  /** That commit's durable write. */
+  write: Dist;
+  /** Write done → 'committed' emitted (durable state advanced, acks). */
+  apply: Dist;
+  /** The sockets' push of that batch. */
+  push: Dist;
+  batchOps: { p50: number; max: number; batches: number };
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
 }

@@ -11,7 +11,7 @@ import { all, connectFleet, runSurge, startFleet, summarise, type SurgeRound } f
 import { runStorm } from './storm.ts';
 import { agentSlot, AGENTS, BENCH_PIN, benchStaff, GATE_PAIRS, GATES, MANAGERS } from './staff-plan.ts';
 import { dist, round, table } from './stats.ts';
-import type { DeviceSpec, KioskSpec, TabletSpec } from './protocol.ts';
+import type { DeviceSpec, HubPhases, KioskSpec, TabletSpec } from './protocol.ts';
 import type { HistoryResult } from './history.ts';
 import type { KioskResult } from './kiosk-start.ts';
 import type { UiResult } from './ui.ts';
@@ -167,9 +167,15 @@ async function main(): Promise<void> {
   // Rounds in the order bare, hub, hub, bare, so a machine getting busier or quieter favours neither.
   const rounds: Record<'hub' | 'bare', SurgeRound[]> = { hub: [], bare: [] };
   const internal: number[] = [];
+  const hubPhases: HubPhases[] = [];
   for (const mode of ['bare', 'hub', 'hub', 'bare'] as const) {
     rounds[mode].push(await surge(mode, mode === 'hub' ? hubUrl : bareUrl));
-    if (mode === 'hub') internal.push(...(await hub.ask<{ internal: number[] }>({ cmd: 'internal' })).internal);
+    if (mode === 'hub') {
+      const r = await hub.ask<{ internal: number[]; phases: HubPhases }>({ cmd: 'internal' });
+      internal.push(...r.internal);
+      hubPhases.push(r.phases);
+      log(`hub phases: ${JSON.stringify(r.phases)}`);
+    }
   }
   await bare.stop();
   const hubSurge = summarise(rounds.hub, HIGH_RATE);

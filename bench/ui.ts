@@ -11,13 +11,16 @@
  * in a requestAnimationFrame after the DOM changed (the next frame is the paint), node stamps Date.now()
  * right before the kiosk's emit. Matching is by count: the k-th push is on screen once the count shown
  * reaches seed + k (no request is claimed during the run, so the count only grows).
+ *
+ * Alone: `npx tsx bench/ui.ts` prints the result; BENCH_UI_ONLY=tablet|board runs one part (printed in the
+ * log only), BENCH_UI_PROFILE=<dir> writes a CPU profile of each push phase (`npx tsx bench/profile-top.ts <file>`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { io, type Socket } from 'socket.io-client';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { EVENTS, type Ack } from '../core/index.ts';
 import { startHub, type RunningHub } from '../server/app.ts';
 import { launchChromium } from '../test/helpers/browser.ts';
@@ -92,9 +95,28 @@ async function waitForCount(page: Page, count: CountExpr, n: number, timeoutMs: 
   }
 }
 
-async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
+/** BENCH_UI_PROFILE=<dir>: a CPU profile of each push phase, written there (staff app built unminified then). */
+const PROFILE_DIR = process.env.BENCH_UI_PROFILE;
+/** BENCH_UI_ONLY=tablet|board: one of the two runs (the board's seeding still happens). */
+const ONLY = process.env.BENCH_UI_ONLY;
+
+async function throttle(context: BrowserContext, page: Page, rate: number): Promise<CDPSession> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (PROFILE_DIR) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  return cdp;
+}
+
+async function saveProfile(cdp: CDPSession, name: string): Promise<void> {
+  if (!PROFILE_DIR) return;
+  const { profile } = await cdp.send('Profiler.stop');
+  await mkdir(PROFILE_DIR, { recursive: true });
+  await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  log(`${name}: CPU profile in ${join(PROFILE_DIR, `${name}.cpuprofile`)}`);
 }
 
 interface Kiosk {
@@ -192,13 +214,14 @@ async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promis
   const selector = TABLET_COUNT;
   await waitForCount(page, selector, TABLET_OPEN, 120_000);
   const base = await currentCount(page, selector);
-  await throttle(context, page, THROTTLE);
+  const cdp = await throttle(context, page, THROTTLE);
   await page.evaluate(countProbe(selector));
   log(`tablet: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${TABLET_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, TABLET_SECONDS);
   await waitForCount(page, selector, base + submits.length, 30_000).catch((e: Error) =>
     log(`tablet: not every push reached the screen within 30 s (${e.message})`),
   );
+  await saveProfile(cdp, 'tablet');
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   const cardsInDom = await page.locator('[data-ticket]').count();
@@ -219,13 +242,14 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   const selector = BOARD_COUNT;
   await waitForCount(page, selector, BOARD_REQUESTS, 180_000);
   const base = await currentCount(page, selector);
-  await throttle(context, page, THROTTLE);
+  const cdp = await throttle(context, page, THROTTLE);
   await page.evaluate(countProbe(selector));
   log(`board: ${base} open requests on the board, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${BOARD_SECONDS} s`);
   const submits = await pushRequests(kiosks, RATE, BOARD_SECONDS);
   await waitForCount(page, selector, base + submits.length, 60_000).catch((e: Error) =>
     log(`board: not every push reached the screen within 60 s (${e.message})`),
   );
+  await saveProfile(cdp, 'board');
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   const { shown, missing } = matchByCount(submits, counts, base);
   await context.close();
@@ -236,7 +260,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_UI_SKIP_BUILD !== '1') {
     const saved = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
-    await build({ configFile: 'staff-app/vite.config.ts', logLevel: 'warn', mode: 'production' });
+    await build({ configFile: 'staff-app/vite.config.ts', logLevel: 'warn', mode: 'production', build: { minify: !PROFILE_DIR } });
     process.env.NODE_ENV = saved;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-ui-bench-'));
@@ -259,11 +283,13 @@ async function main(): Promise<void> {
       0,
     );
     log(`seeded ${TABLET_OPEN} open requests at ${AGENT_GATES.map(([g]) => g).join(', ')}`);
-    const tablet = await tabletRun(browser, hub.url, agentKiosks);
-    log(
-      `tablet: submit→shown p50/p95/p99 ${tablet.shown.p50}/${tablet.shown.p95}/${tablet.shown.p99} ms, scroll frame p95 ${tablet.scrollFrameMs.p95} ms`,
-    );
-    const more = BOARD_REQUESTS - TABLET_OPEN - tablet.pushes;
+    const tablet = ONLY === 'board' ? null : await tabletRun(browser, hub.url, agentKiosks);
+    if (tablet)
+      log(
+        `tablet: submit→shown p50/p95/p99 ${tablet.shown.p50}/${tablet.shown.p95}/${tablet.shown.p99} ms, scroll frame p95 ${tablet.scrollFrameMs.p95} ms`,
+      );
+    if (ONLY === 'tablet') return;
+    const more = BOARD_REQUESTS - TABLET_OPEN - (tablet?.pushes ?? 0);
     await seed(
       hub,
       otherKiosks.map((k) => k.enrollment),
@@ -274,6 +300,7 @@ async function main(): Promise<void> {
     log(`seeded ${more} more at ${OTHER_GATES.map(([g]) => g).join(', ')}: ${BOARD_REQUESTS} open in all`);
     const board = await boardRun(browser, hub.url, otherKiosks);
     log(`board: submit→drawn p50/p95/p99 ${board.shown.p50}/${board.shown.p95}/${board.shown.p99} ms`);
+    if (!tablet) return;
     const result: UiResult = { cpuThrottle: THROTTLE, tablet, board };
     if (process.send) process.send(result);
     else console.log(JSON.stringify(result, null, 2));

@@ -63,6 +63,13 @@ export interface SyncClientOptions {
 const TRANSIENT = new Set(['rate_limited', 'storage']);
 /** Operations sent together before waiting for their answers; the hub applies them in arrival order. */
 const SEND_BATCH = 50;
+/**
+ * The confirmed state belongs to this client alone (from storage, a snapshot or emptyState), so
+ * entries are applied into its maps in place: copying a map of 10,000 requests per entry is what
+ * kept a duty manager's board seconds behind. What the screen derives from the maps memoises on
+ * the map and its write count (core/map-writes.ts); storage copies what it saves.
+ */
+const IN_PLACE = { inPlace: true } as const;
 /** Longest wait before the confirmed state is saved when this device's own acknowledged operations wait for it. */
 const OWN_OPS_SAVE_MS = 500;
 
@@ -377,8 +384,10 @@ export class SyncClient {
           const { state, failed } = replay(
             this.confirmed,
             result.entries.filter((e) => e.seq > this.seq),
+            IN_PLACE,
           );
           if (failed.length) {
+            // Part of the entries may be in the maps already: only a snapshot (asked for after 0) is sure.
             this.seq = 0;
             continue;
           }
@@ -405,8 +414,9 @@ export class SyncClient {
       return;
     }
     const fresh = msg.entries.filter((e) => e.seq > this.seq);
-    const { state, failed } = replay(this.confirmed, fresh);
+    const { state, failed } = replay(this.confirmed, fresh, IN_PLACE);
     if (failed.length) {
+      // As in pull: the maps may hold part of these entries, so only a snapshot will do.
       this.seq = 0;
       void this.pull();
       return;
@@ -451,13 +461,13 @@ export class SyncClient {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.lastSaveAt = Date.now();
-    const seq = this.seq;
-    const state = this.confirmed;
-    this.savedSeq = seq;
+    this.savedSeq = this.seq;
     // Saves in order, so an older state never overwrites a newer one.
     this.saving = this.saving
       .then(async () => {
-        await this.opts.storage.saveConfirmed(seq, state);
+        // Read when storage copies it, not before: the maps move on in place, so the seq must be theirs.
+        const seq = this.seq;
+        await this.opts.storage.saveConfirmed(seq, this.confirmed);
         const covered = this.settleAfterSave.filter((a) => a.seq <= seq);
         this.settleAfterSave = this.settleAfterSave.filter((a) => a.seq > seq);
         for (const a of covered) await this.opts.storage.settleOp(a.id, null);

@@ -14,7 +14,12 @@ export interface SyncStorage {
   settleOp(id: string, rejection: Rejected | null): Promise<void>;
   loadRejected(): Promise<Rejected[]>;
   dismissRejected(opId: string): Promise<void>;
+  /** A state the caller then owns: the sync client writes into its maps in place. */
   loadConfirmed(): Promise<{ seq: number; state: HubState } | null>;
+  /**
+   * Must copy `state` before it returns (IndexedDB's put does, synchronously): the sync client
+   * goes on writing into the same maps in place as entries arrive.
+   */
   saveConfirmed(seq: number, state: HubState): Promise<void>;
 }
 
@@ -41,9 +46,9 @@ export class MemorySyncStorage implements SyncStorage {
     this.rejected.delete(opId);
   }
   async loadConfirmed(): Promise<{ seq: number; state: HubState } | null> {
-    return this.confirmed;
+    return this.confirmed && { seq: this.confirmed.seq, state: structuredClone(this.confirmed.state) };
   }
   async saveConfirmed(seq: number, state: HubState): Promise<void> {
-    this.confirmed = { seq, state };
+    this.confirmed = { seq, state: structuredClone(state) };
   }
 }

@@ -3,6 +3,7 @@ import { SyncClient, type SyncClientOptions } from './sync-client.ts';
 import { IdbSyncStorage } from './idb-sync-storage.ts';
 import { useLatest } from './use-latest.ts';
 import { MemorySyncStorage, type SyncStorage } from './sync-storage.ts';
+import { OpeningStorage } from './opening-storage.ts';
 
 export type DeviceLink = Omit<SyncClientOptions, 'storage'> & {
   /** Names the device's IndexedDB database: one per device and person. */
@@ -23,30 +24,29 @@ async function openStorage(scope: string, view: string): Promise<{ storage: Sync
 }
 
 /**
- * Opens the device's IndexedDB store and starts its sync client; null until both are ready.
- * `key` changes when the link must be rebuilt (another gate, another person).
+ * The device's sync client, created at once over its IndexedDB store, which opens meanwhile
+ * (OpeningStorage): the screen is drawn before the database is open and fills in as the stored
+ * state loads. Null only before the first effect. `key` changes when the link must be rebuilt
+ * (another gate, another person).
  */
 export function useSyncClient(link: DeviceLink, key: string): SyncClient | null {
   const [client, setClient] = useState<SyncClient | null>(null);
   const latest = useLatest(link);
   useEffect(() => {
     const link = latest.current;
-    let cancelled = false;
-    let cleanup = () => {};
-    void openStorage(link.scope, link.view ?? '').then(({ storage, close }) => {
-      if (cancelled) return close();
-      const { scope: _scope, view: _view, ...options } = link;
-      const c = new SyncClient({ ...options, storage });
-      cleanup = () => {
-        c.stop();
-        close();
-      };
-      setClient(c);
-      void c.start();
+    const opening = openStorage(link.scope, link.view ?? '');
+    const { scope: _scope, view: _view, ...options } = link;
+    const c = new SyncClient({ ...options, storage: new OpeningStorage(opening.then((o) => o.storage)) });
+    let stopped = false;
+    // Handed over once the effect is done (a setState in the effect itself would render twice in a row).
+    void Promise.resolve().then(() => {
+      if (!stopped) setClient(c);
     });
+    void c.start();
     return () => {
-      cancelled = true;
-      cleanup();
+      stopped = true;
+      c.stop();
+      void opening.then((o) => o.close());
       setClient(null);
     };
     // The link is rebuilt only when its key changes, not on every render's fresh object.

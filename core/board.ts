@@ -1,6 +1,7 @@
-import type { CareRequest, Flight, HubState, Need, Role, Stock, StockItem } from './model.ts';
+import type { Flight, HubState, Need, Role, Stock, StockItem } from './model.ts';
 import { delayMinutes } from './flights.ts';
-import { median, minutesBetween } from './stats.ts';
+import { median } from './stats.ts';
+import { SERVE_BINS, activeAfter, boardSummaryOf, needCounts, servedAfter } from './board-summary.ts';
 import { usedShiftBudget } from './policy.ts';
 import { emptyStock } from './stock.ts';
 
@@ -76,97 +77,30 @@ export interface Board {
   flights: FlightBoard[];
 }
 
-export function isOpen(r: CareRequest): boolean {
-  return r.status === 'received' || r.status === 'claimed';
+export { isOpen, peopleIn, serveMinutes } from './board-summary.ts';
+
+function waitedMin(sinceMs: number, nowMs: number): number {
+  return Math.max(0, (nowMs - sinceMs) / 60_000);
 }
 
-export function peopleIn(r: CareRequest): number {
-  return r.party.adults + r.party.children + r.party.infants;
-}
-
-/** Minutes from asking to delivery, for delivered requests. */
-export function serveMinutes(r: CareRequest): number | null {
-  return r.status === 'delivered' && r.deliveredAt ? minutesBetween(r.createdAt, r.deliveredAt) : null;
-}
-
-/**
- * Is `iso` later than the instant `thresholdIso` / `thresholdMs`? Timestamps written by
- * toISOString() (24 characters, UTC) compare as text, which spares a duty manager's board
- * tens of thousands of Date.parse calls per push; anything else is parsed.
- */
-function later(iso: string, thresholdIso: string, thresholdMs: number): boolean {
-  return iso.length === 24 && iso.endsWith('Z') ? iso > thresholdIso : Date.parse(iso) > thresholdMs;
-}
-
-function earlier(a: string, b: string): boolean {
-  return a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z') ? a < b : Date.parse(a) < Date.parse(b);
-}
-
-function waitedMin(createdAt: string, nowIso: string): number {
-  return Math.max(0, minutesBetween(createdAt, nowIso));
-}
-
-/** What one pass over the requests gathers for a gate (or for the whole airport). */
-interface Tally {
-  open: number;
-  openByNeed: Partial<Record<Need, number>>;
-  /** createdAt of the longest-waiting open request. */
-  oldest: string | null;
-  /** Minutes to serve, for deliveries in the last hour. */
-  served: number[];
-  /** Who claimed or delivered anything in the last hour. */
-  active: Set<string>;
-}
-
-const tally = (): Tally => ({ open: 0, openByNeed: {}, oldest: null, served: [], active: new Set() });
-
-interface FlightTally {
-  open: number;
-  peopleWaiting: number;
-  helped: number;
+function staffOnDuty(state: HubState, ids: string[]): StaffOnDuty[] {
+  return ids
+    .map((id) => state.staff[id])
+    .filter((s) => s !== undefined)
+    .map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}` }));
 }
 
 /**
  * The live picture for the duty manager, from the state alone: per gate and per flight.
  * Gates with people waiting come first, the longest wait first.
- * One pass over the requests (and one over vouchers, staff and flights): a board with 10,000
- * requests is recomputed on every push.
+ * Requests are read through their running summary (core/board-summary.ts), kept current by
+ * in-place writes, so a push costs the same with 100 requests on the device or 10,000;
+ * vouchers, staff, gates and flights are few and read directly.
  */
 export function buildBoard(state: HubState, nowIso: string): Board {
   const now = Date.parse(nowIso);
   const hourAgo = now - HOUR_MS;
-  const hourAgoIso = new Date(hourAgo).toISOString();
-  const all = tally();
-  const byGate = new Map<string, Tally>();
-  const byFlight = new Map<string, FlightTally>();
-  for (const r of Object.values(state.requests)) {
-    let g = byGate.get(r.gate);
-    if (!g) byGate.set(r.gate, (g = tally()));
-    let f = byFlight.get(r.flightId);
-    if (!f) byFlight.set(r.flightId, (f = { open: 0, peopleWaiting: 0, helped: 0 }));
-    if (isOpen(r)) {
-      for (const t of [g, all]) {
-        t.open++;
-        for (const n of r.needs) t.openByNeed[n] = (t.openByNeed[n] ?? 0) + 1;
-        if (t.oldest === null || earlier(r.createdAt, t.oldest)) t.oldest = r.createdAt;
-      }
-      f.open++;
-      f.peopleWaiting += peopleIn(r);
-    } else if (r.status === 'delivered') {
-      f.helped += peopleIn(r);
-      if (r.deliveredAt !== null && later(r.deliveredAt, hourAgoIso, hourAgo)) {
-        const m = serveMinutes(r)!;
-        g.served.push(m);
-        all.served.push(m);
-      }
-    }
-    for (const h of r.history) {
-      if (h.action !== 'received' && later(h.at, hourAgoIso, hourAgo)) {
-        g.active.add(h.by);
-        all.active.add(h.by);
-      }
-    }
-  }
+  const summary = boardSummaryOf(state.requests);
 
   const assigned = new Map<string, number>();
   for (const s of Object.values(state.staff)) for (const gate of new Set(s.gates)) assigned.set(gate, (assigned.get(gate) ?? 0) + 1);
@@ -181,19 +115,17 @@ export function buildBoard(state: HubState, nowIso: string): Board {
   for (const f of Object.values(state.flights)) flightsAt.set(f.gate, [...(flightsAt.get(f.gate) ?? []), f.id]);
 
   const gates: GateBoard[] = Object.keys(state.gates).map((gate) => {
-    const t = byGate.get(gate) ?? tally();
+    const p = summary.gates.get(gate);
+    const served = p ? servedAfter(p, hourAgo) : [];
     const stock = state.stock[gate] ?? emptyStock();
     return {
       gate,
-      open: t.open,
-      openByNeed: t.openByNeed,
-      oldestWaitMin: t.oldest === null ? null : waitedMin(t.oldest, nowIso),
-      medianServeMinLastHour: median(t.served),
-      servedLastHour: t.served.length,
-      staffActive: [...t.active]
-        .map((id) => state.staff[id])
-        .filter((s) => s !== undefined)
-        .map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}` })),
+      open: p?.open ?? 0,
+      openByNeed: p ? needCounts(p) : {},
+      oldestWaitMin: p?.openSince.length ? waitedMin(p.openSince[0]!, now) : null,
+      medianServeMinLastHour: median(served),
+      servedLastHour: served.length,
+      staffActive: p ? staffOnDuty(state, activeAfter(p, hourAgo)) : [],
       staffAssigned: assigned.get(gate) ?? 0,
       stock,
       lowStock: (Object.keys(stock) as StockItem[]).filter((i) => stock[i] <= state.policy.lowStock[i]),
@@ -206,19 +138,21 @@ export function buildBoard(state: HubState, nowIso: string): Board {
 
   const flights: FlightBoard[] = Object.values(state.flights)
     .map((flight) => {
-      const t = byFlight.get(flight.id);
+      const t = summary.flights.get(flight.id);
       return { flight, delayMin: delayMinutes(flight), open: t?.open ?? 0, peopleWaiting: t?.peopleWaiting ?? 0, helped: t?.helped ?? 0 };
     })
     .sort((a, b) => a.flight.estimatedDeparture.localeCompare(b.flight.estimatedDeparture));
 
+  const all = summary.airport;
+  const served = servedAfter(all, hourAgo);
   return {
     at: nowIso,
     totals: {
       open: all.open,
-      oldestWaitMin: all.oldest === null ? null : waitedMin(all.oldest, nowIso),
-      medianServeMinLastHour: median(all.served),
-      servedLastHour: all.served.length,
-      staffActive: all.active.size,
+      oldestWaitMin: all.openSince.length ? waitedMin(all.openSince[0]!, now) : null,
+      medianServeMinLastHour: median(served),
+      servedLastHour: served.length,
+      staffActive: activeAfter(all, hourAgo).length,
     },
     spend: spendSummary(state, nowIso),
     gates,
@@ -260,31 +194,26 @@ export interface ActivityBucket {
   delivered: number;
 }
 
-/** Requests and deliveries per time slot, oldest first, ending with the slot that holds `now`. */
+/**
+ * Requests and deliveries per time slot of whole minutes, oldest first, ending with the slot that
+ * holds `now`; read from the requests' running summary (counts per minute), not from every request.
+ */
 export function activityTimeline(state: HubState, nowIso: string, slotMinutes = 15, slots = 16): ActivityBucket[] {
+  if (!Number.isInteger(slotMinutes) || slotMinutes < 1) throw new RangeError(`activity slots are whole minutes, not ${slotMinutes}`);
+  const summary = boardSummaryOf(state.requests);
   const slotMs = slotMinutes * 60_000;
   const lastStart = Math.floor(Date.parse(nowIso) / slotMs) * slotMs;
   const firstStart = lastStart - (slots - 1) * slotMs;
-  const buckets: ActivityBucket[] = Array.from({ length: slots }, (_, i) => ({
-    start: new Date(firstStart + i * slotMs).toISOString(),
-    created: 0,
-    delivered: 0,
-  }));
-  const slotOf = (iso: string) => {
-    const i = Math.floor((Date.parse(iso) - firstStart) / slotMs);
-    return i >= 0 && i < slots ? buckets[i] : undefined;
-  };
-  const firstIso = new Date(firstStart).toISOString();
-  for (const r of Object.values(state.requests)) {
-    // Most of a long day's requests are older than the chart: a text comparison rules them out unparsed.
-    const c = later(r.createdAt, firstIso, firstStart - 1) || r.createdAt === firstIso ? slotOf(r.createdAt) : undefined;
-    if (c) c.created++;
-    if (r.status === 'delivered' && r.deliveredAt) {
-      const d = slotOf(r.deliveredAt);
-      if (d) d.delivered++;
+  return Array.from({ length: slots }, (_, i) => {
+    const start = firstStart + i * slotMs;
+    let created = 0;
+    let delivered = 0;
+    for (let m = start / 60_000; m < (start + slotMs) / 60_000; m++) {
+      created += summary.createdPerMinute.get(m) ?? 0;
+      delivered += summary.deliveredPerMinute.get(m) ?? 0;
     }
-  }
-  return buckets;
+    return { start: new Date(start).toISOString(), created, delivered };
+  });
 }
 
 export interface ServeBin {
@@ -295,23 +224,8 @@ export interface ServeBin {
   count: number;
 }
 
-const SERVE_BINS: ReadonlyArray<[number, number | null]> = [
-  [0, 5],
-  [5, 10],
-  [10, 15],
-  [15, 30],
-  [30, 60],
-  [60, null],
-];
-
 /** How long delivered requests took, in bins a manager reads at a glance. */
 export function serveTimeDistribution(state: HubState): ServeBin[] {
-  const bins: ServeBin[] = SERVE_BINS.map(([from, to]) => ({ label: to === null ? `${from}+ min` : `${from}–${to} min`, from, to, count: 0 }));
-  for (const r of Object.values(state.requests)) {
-    const m = serveMinutes(r);
-    if (m === null) continue;
-    const bin = bins.find((b) => m >= b.from && (b.to === null || m < b.to));
-    if (bin) bin.count++;
-  }
-  return bins;
+  const counts = boardSummaryOf(state.requests).serveBins;
+  return SERVE_BINS.map(([from, to], i) => ({ label: to === null ? `${from}+ min` : `${from}–${to} min`, from, to, count: counts[i]! }));
 }

@@ -1,14 +1,9 @@
-import Papa from 'papaparse';
-import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { CountryCode, Flight, FlightNumber, FlightStatus, GateId, TimeZone } from './model.ts';
 import { describeZodError } from './ops.ts';
+import { blankToUndefined, numberFromCell, parseRows, type ImportError, type TableShape } from './tabular-rows.ts';
 
-export interface ImportError {
-  /** 1-based line in the file the duty manager uploaded. */
-  line: number;
-  message: string;
-}
+export type { ImportError } from './tabular-rows.ts';
 
 export interface FlightImport {
   format: 'csv' | 'json';
@@ -38,16 +33,6 @@ const Airport = z
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'an airport is a three-letter IATA code such as CDG');
 const When = z.iso.datetime({ offset: true, message: 'a time looks like 2026-11-23T18:45:00Z' });
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-/** "830" from a CSV cell becomes 830; blank or null becomes missing; other text stays text, to be named as wrong. */
-function numberFromCell(v: unknown): unknown {
-  if (v === null) return undefined;
-  if (typeof v !== 'string') return v;
-  const t = v.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isNaN(n) ? v : n;
-}
 
 /** One row as a person writes it: strings from CSV, numbers or strings from JSON. */
 const Row = z
@@ -109,115 +94,15 @@ function toFlight(input: Record<string, unknown>, gates: ReadonlySet<string>): {
   return flight.success ? { flight: flight.data } : { error: describeZodError(flight.error) };
 }
 
-/** Maps a character offset to its 1-based line, with one pass over the text. */
-function lineIndex(text: string): (offset: number) => number {
-  const breaks: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) breaks.push(i);
-  return (offset) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-}
-
-/** Column names are matched whatever their case, so "Gate" or "GATE" work too. */
-function canonicalColumn(name: string): string | undefined {
-  const n = name.trim().toLowerCase();
-  return COLUMNS.find((c) => c.toLowerCase() === n);
-}
-
-function parseCsv(text: string): { rows: { line: number; values: Record<string, unknown> }[]; errors: ImportError[] } {
-  const errors: ImportError[] = [];
-  const rows: { line: number; values: Record<string, unknown> }[] = [];
-  let header: (string | undefined)[] | null = null;
-  let rowStart = 0;
-  const lineAt = lineIndex(text);
-  Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t'],
-    step: (result) => {
-      const start = rowStart;
-      rowStart = result.meta.cursor;
-      const cells = result.data;
-      const line = lineAt(start);
-      if (cells.every((c) => c.trim() === '')) return;
-      for (const e of result.errors) {
-        if (e.code !== 'UndetectableDelimiter') errors.push({ line, message: e.message });
-      }
-      if (!header) {
-        header = cells.map(canonicalColumn);
-        const unknown = cells.filter((c, i) => header![i] === undefined);
-        if (unknown.length)
-          errors.push({ line, message: `unknown column ${unknown.map((u) => `"${u}"`).join(', ')}; columns are ${COLUMNS.join(', ')}` });
-        const missing = REQUIRED.filter((c) => !header!.includes(c));
-        if (missing.length) errors.push({ line, message: `missing column ${missing.join(', ')}` });
-        return;
-      }
-      if (cells.length !== header.length) {
-        errors.push({ line, message: `${cells.length} values but ${header.length} columns` });
-        return;
-      }
-      const values: Record<string, unknown> = {};
-      header.forEach((c, i) => {
-        if (c) values[c] = cells[i];
-      });
-      rows.push({ line, values });
-    },
-  });
-  if (!header) errors.push({ line: 1, message: `the file is empty: the first line names the columns (${COLUMNS.join(', ')})` });
-  return { rows, errors };
-}
-
-const JSON_PROBLEM: Partial<Record<string, string>> = {
-  InvalidSymbol: 'unexpected character (text values need "double quotes")',
-  ValueExpected: 'a value is expected',
-  PropertyNameExpected: 'a "property name" is expected',
-  ColonExpected: 'a colon is expected',
-  CommaExpected: 'a comma is expected between items',
-  CloseBraceExpected: 'a } is missing',
-  CloseBracketExpected: 'a ] is missing',
-  EndOfFileExpected: 'unexpected text after the list',
-  UnexpectedEndOfString: 'a text value is not closed with "',
-  InvalidCommentToken: 'comments are not allowed',
-};
-
-function parseJson(text: string): { rows: { line: number; values: Record<string, unknown> }[]; errors: ImportError[] } {
-  const lineAt = lineIndex(text);
-  const problems: ParseError[] = [];
-  const tree = parseTree(text, problems, { disallowComments: true, allowTrailingComma: false });
-  const first = problems[0];
-  if (first || !tree) {
-    const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
-    return { rows: [], errors: [{ line: first ? lineAt(first.offset) : 1, message: `not valid JSON: ${JSON_PROBLEM[code] ?? code}` }] };
-  }
-  if (tree.type !== 'array') return { rows: [], errors: [{ line: 1, message: 'a JSON flight list is an array of flights: [ {...}, {...} ]' }] };
-  const rows: { line: number; values: Record<string, unknown> }[] = [];
-  const errors: ImportError[] = [];
-  for (const node of tree.children ?? []) {
-    const line = lineAt(node.offset);
-    if (node.type !== 'object') {
-      errors.push({ line, message: 'each flight is an object such as {"number": "AF1634", ...}' });
-      continue;
-    }
-    const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(getNodeValue(node) as Record<string, unknown>)) values[canonicalColumn(k) ?? k] = v;
-    rows.push({ line, values });
-  }
-  return { rows, errors };
-}
+const SHAPE: TableShape = { columns: COLUMNS, required: REQUIRED, item: 'flight', example: '{"number": "AF1634", ...}' };
 
 /**
  * Reads a flight list a duty manager uploads (CSV with a header line, or a JSON array).
  * Every bad row is reported with its line; good rows come back as flights ready to upsert.
  */
 export function parseFlightList(text: string, knownGates: Iterable<string>, format?: 'csv' | 'json'): FlightImport {
-  const fmt = format ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
   const gates = new Set(knownGates);
-  const { rows, errors } = fmt === 'json' ? parseJson(text) : parseCsv(text.replace(/^\uFEFF/, ''));
+  const { format: fmt, rows, errors } = parseRows(text, SHAPE, format);
   const flights: Flight[] = [];
   const seenAt = new Map<string, number>();
   for (const { line, values } of rows) {

@@ -25,6 +25,7 @@ export type { MoneyFormatOptions, MoneyResult } from './money.ts';
 export * from './voucher-model.ts';
 export * from './entitlements/index.ts';
 export * from './board.ts';
+export * from './map-writes.ts';
 export * from './stats.ts';
 export * from './policy-log.ts';
 export * from './airline-log.ts';
@@ -38,3 +39,10 @@ export * from './public-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
 export * from './escalation-facts.ts';
+// passenger-import.ts likewise: only the manager's upload parses lists.
+export * from './passenger-list.ts';
+export { ROOM_TYPES, ROOM_BEDS, MEALS, HOTEL_TRANSPORTS, ALLOCATION_STATUSES, MINOR_RULES } from './hotel-values.ts';
+export * from './hotel-model.ts';
+export * from './hotel-state.ts';
+export * from './hotel-allocation.ts';
+export * from './hotel-board.ts';

@@ -26,5 +26,7 @@ export function kioskState(view: HubState): HubState {
   for (const s of Object.values(view.staff)) staff[s.id] = kioskStaff(s);
   const vouchers: HubState['vouchers'] = {};
   for (const v of Object.values(view.vouchers)) vouchers[v.id] = kioskVoucher(v);
-  return { ...view, staff, vouchers, policyLog: [] };
+  // Passenger lists name everyone on a flight: never on a public screen.
+  const { passengerLists: _lists, ...rest } = view;
+  return { ...rest, staff, vouchers, policyLog: [] };
 }

@@ -6,6 +6,8 @@ import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts
 import type { Voucher } from './voucher-model.ts';
 import type { Policy, PolicyChange } from './policy-model.ts';
 import type { AirlineConfig } from './entitlements/airline-config.ts';
+import type { PassengerList } from './passenger-list.ts';
+import type { Hotel, RoomAllocation, RoomBlock, Shuttle } from './hotel-model.ts';
 
 export type { Voucher } from './voucher-model.ts';
 
@@ -138,6 +140,8 @@ export interface CareRequest {
   language: Language;
   /** A child travelling alone: Art. 11 priority whatever the delay. */
   unaccompaniedMinor: boolean;
+  /** From the boarding pass when one was scanned: matches the passenger on the flight's list. */
+  checkInSequence?: number;
   note: string;
   device: string;
   status: RequestStatus;
@@ -180,6 +184,13 @@ export interface HubState {
   airlines: Record<string, AirlineConfig>;
   /** Every policy change, oldest first: who, when and what. */
   policyLog: PolicyChange[];
+  /** Passenger lists by flight id, staff only (personal data: purged). Absent on states from before lists. */
+  passengerLists?: Record<string, PassengerList>;
   /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */
   airport?: Airport;
+  /** Hotels by id, their room blocks by blockKey, shuttle runs and room allocations by id (absent on older states: see hotel-state.ts). */
+  hotels?: Record<string, Hotel>;
+  roomBlocks?: Record<string, RoomBlock>;
+  shuttles?: Record<string, Shuttle>;
+  roomAllocations?: Record<string, RoomAllocation>;
 }

@@ -18,6 +18,16 @@ import { Currency, PolicyRules } from './policy-model.ts';
 import { VoucherKind } from './voucher-model.ts';
 import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
+import { ListedPassengerSchema, MAX_LISTED_PASSENGERS } from './passenger-schema.ts';
+import {
+  HotelPayload,
+  RoomAllocatePayload,
+  RoomBlockPayload,
+  RoomCheckInPayload,
+  RoomMovePayload,
+  RoomReleasePayload,
+  ShuttlePayload,
+} from './hotel-model.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 
@@ -41,6 +51,8 @@ export const CreateRequestPayload = z
     note: Note,
     /** A child travelling alone (older kiosks do not send it). */
     unaccompaniedMinor: z.boolean().optional(),
+    /** The check-in sequence from a scanned boarding pass: finds the passenger on the flight's list. */
+    checkInSequence: z.number().int().min(1).max(99999).optional(),
   })
   .strict();
 
@@ -123,6 +135,14 @@ export const FlightCancelPayload = z
 /** Blanks the personal data of one flight's passengers (issued by the hub's purge timer). */
 export const PurgePayload = z.object({ flightId: FlightRef }).strict();
 
+/** A flight's passenger list, replacing any earlier one (an empty list withdraws it). */
+export const PassengersImportPayload = z
+  .object({
+    flightId: FlightRef,
+    passengers: z.array(ListedPassengerSchema).max(MAX_LISTED_PASSENGERS, `a flight's list has at most ${MAX_LISTED_PASSENGERS} passengers`),
+  })
+  .strict();
+
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
 /** Plain text a passenger or an agent writes; shown as text, never as HTML. */
@@ -156,10 +176,18 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice.reveal'), payload: RevealNoticePayload }),
   z.object({ type: z.literal('airline.upsert'), payload: AirlineConfig }),
   z.object({ type: z.literal('passengers.purge'), payload: PurgePayload }),
+  z.object({ type: z.literal('passengers.import'), payload: PassengersImportPayload }),
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),
   z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
+  z.object({ type: z.literal('hotel.upsert'), payload: HotelPayload }),
+  z.object({ type: z.literal('hotel.rooms'), payload: RoomBlockPayload }),
+  z.object({ type: z.literal('hotel.shuttle'), payload: ShuttlePayload }),
+  z.object({ type: z.literal('room.allocate'), payload: RoomAllocatePayload }),
+  z.object({ type: z.literal('room.move'), payload: RoomMovePayload }),
+  z.object({ type: z.literal('room.release'), payload: RoomReleasePayload }),
+  z.object({ type: z.literal('room.checkin'), payload: RoomCheckInPayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -1,6 +1,6 @@
 import type { CareRequest, Flight, HubState } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
-import { noteRequest } from './passenger-index.ts';
+import { storeRequestInPlace, storeVoucherInPlace } from './in-place-writes.ts';
 
 /**
  * Passenger personal data the hub keeps only while it is needed: the surname, the passenger's
@@ -60,6 +60,7 @@ function voucherHolds(v: Voucher): boolean {
 
 /** True while anything personal about this flight's passengers is still held. */
 export function flightHoldsPersonalData(state: HubState, flightId: string): boolean {
+  if (state.passengerLists?.[flightId]) return true;
   const ids = new Set<string>();
   for (const r of Object.values(state.requests)) {
     if (r.flightId !== flightId) continue;
@@ -87,11 +88,18 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
   const purgedIds = new Set<string>();
   for (const r of Object.values(state.requests)) {
     if (r.flightId !== flightId) continue;
-    requests[r.id] = purgeRequest(r);
-    if (inPlace) noteRequest(requests, requests[r.id]!);
+    if (inPlace) storeRequestInPlace(requests, purgeRequest(r));
+    else requests[r.id] = purgeRequest(r);
     purgedIds.add(r.id);
   }
   const vouchers = inPlace ? state.vouchers : { ...state.vouchers };
-  for (const v of Object.values(state.vouchers)) if (purgedIds.has(v.requestId)) vouchers[v.id] = purgeVoucher(v);
-  return { ...state, requests, vouchers };
+  for (const v of Object.values(state.vouchers)) {
+    if (!purgedIds.has(v.requestId)) continue;
+    if (inPlace) storeVoucherInPlace(vouchers, purgeVoucher(v));
+    else vouchers[v.id] = purgeVoucher(v);
+  }
+  if (!state.passengerLists?.[flightId]) return { ...state, requests, vouchers };
+  // The list names everyone on the flight: it goes whole (nothing on it is counted in the report).
+  const { [flightId]: _gone, ...passengerLists } = state.passengerLists;
+  return { ...state, requests, vouchers, passengerLists };
 }

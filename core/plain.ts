@@ -8,6 +8,7 @@ export { SCHEMA_VERSION, LANGUAGES, NEEDS, STOCK_ITEMS, ROLES, isLanguage } from
 export type { Language, Need, StockItem, Role } from './values.ts';
 export { emptyState } from './state.ts';
 export { apply, replay } from './reducer.ts';
+export { trackWrites, takeWrites } from './map-writes.ts';
 export { makeOp } from './make-op.ts';
 export type { OpOrigin } from './make-op.ts';
 export { EVENTS } from './wire.ts';
@@ -37,3 +38,5 @@ export type * from './voucher-model.ts';
 export type * from './public-voucher.ts';
 export type * from './entitlements/types.ts';
 export type * from './bcbp/parse.ts';
+export { spellOut, ticketAnnouncements } from './ticket-speech.ts';
+export type { TicketSpeechFacts, TicketAnnouncement } from './ticket-speech.ts';

@@ -6,6 +6,8 @@ import { PURGED } from './personal-data.ts';
 export interface PurgedRecords {
   requests: Set<string>;
   vouchers: Set<string>;
+  /** Flights whose passenger lists went. */
+  flights: Set<string>;
 }
 
 /** The records of one flight's passengers in `state` (after the purge, the ids are all that remain). */
@@ -15,7 +17,7 @@ export function purgedRecords(state: HubState, flightIds: readonly string[]): Pu
   for (const r of Object.values(state.requests)) if (flights.has(r.flightId)) requests.add(r.id);
   const vouchers = new Set<string>();
   for (const v of Object.values(state.vouchers)) if (requests.has(v.requestId)) vouchers.add(v.id);
-  return { requests, vouchers };
+  return { requests, vouchers, flights };
 }
 
 /**
@@ -28,8 +30,11 @@ export function purgeEntry(entry: LogEntry, purged: PurgedRecords): LogEntry {
   return op === entry.op ? entry : { ...entry, op };
 }
 
-function blankOp(op: Op, { requests, vouchers }: PurgedRecords): Op {
+function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
   switch (op.type) {
+    case 'passengers.import':
+      // An empty list withdraws the flight's list: replayed, it leaves what the purge left.
+      return flights.has(op.payload.flightId) ? { ...op, payload: { ...op.payload, passengers: [] } } : op;
     case 'request.create':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
     case 'request.note':

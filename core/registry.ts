@@ -11,6 +11,8 @@ import { noticeSpecs } from './handlers/notices.ts';
 import { airlineSpecs } from './handlers/airlines.ts';
 import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
+import { passengerListSpecs } from './handlers/passenger-lists.ts';
+import { hotelSpecs } from './handlers/hotels.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -31,6 +33,8 @@ export const OP_REGISTRY: OpRegistry = {
   ...airlineSpecs,
   ...purgeSpecs,
   ...threadSpecs,
+  ...passengerListSpecs,
+  ...hotelSpecs,
 };
 
 /**

@@ -58,7 +58,12 @@ export function viewOf(state: HubState, viewer: Viewer): HubState {
   for (const v of Object.values(state.vouchers)) {
     if (requests[v.requestId]) vouchers[v.id] = kiosk ? redactVoucher(v) : v;
   }
-  const view = { ...state, requests, notices, vouchers };
+  // A kiosk learns only its own passengers' rooms; staff see the allocations of the requests they see.
+  const roomAllocations: NonNullable<HubState['roomAllocations']> = {};
+  for (const a of Object.values(state.roomAllocations ?? {})) {
+    if (requests[a.requestId]) roomAllocations[a.id] = a;
+  }
+  const view = { ...state, requests, notices, vouchers, ...(state.roomAllocations ? { roomAllocations } : {}) };
   return kiosk ? kioskState(view) : view;
 }
 

@@ -19,6 +19,7 @@ import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals, type NoticeReveals } from './notice-reveals.ts';
 import { isoNow, wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
+import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
 import { DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
@@ -105,6 +106,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   registerManagerRoutes(app, hub, tokens, now);
+  registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {
     const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const member = claims ? hub.current.staff[claims.sub] : undefined;

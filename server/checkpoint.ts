@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, type HubState } from '../core/index.ts';
 import { CorruptDataFileError, DurableJsonFile } from './durable-json-file.ts';
+import { jsonSlices } from './sliced-json.ts';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
@@ -32,10 +33,21 @@ function distrust(data: CheckpointData): string | null {
  * Only an optimisation: the log stays the truth, and a damaged checkpoint means a full replay.
  */
 export class Checkpoint {
-  private constructor(private readonly db: Low<CheckpointData>) {}
+  private seqWritten: number;
+
+  private constructor(
+    private readonly db: Low<CheckpointData>,
+    private readonly file: DurableJsonFile<CheckpointData>,
+  ) {
+    this.seqWritten = db.data.state?.seq ?? 0;
+  }
+
+  /** Test seam: awaited between slices of a checkpoint being written (to hold one half-written). */
+  static betweenSlices: (() => Promise<void>) | null = null;
 
   static async open(dir: string): Promise<{ checkpoint: Checkpoint; state: HubState | null }> {
-    const db = new Low<CheckpointData>(new DurableJsonFile<CheckpointData>(join(dir, CHECKPOINT_FILE)), { v: SCHEMA_VERSION, state: null });
+    const file = new DurableJsonFile<CheckpointData>(join(dir, CHECKPOINT_FILE));
+    const db = new Low<CheckpointData>(file, { v: SCHEMA_VERSION, state: null });
     try {
       await db.read();
     } catch (e) {
@@ -46,16 +58,35 @@ export class Checkpoint {
     const why = distrust(db.data);
     if (why) console.error(`GateCare: ${join(dir, CHECKPOINT_FILE)} is not trusted (${why}); rebuilding the state from the log instead.`);
     const state = why ? null : db.data.state;
-    return { checkpoint: new Checkpoint(db), state };
+    const checkpoint = new Checkpoint(db, file);
+    // Only the state handed over is kept: the checkpoint file is not held in memory while the hub runs.
+    db.data = { v: SCHEMA_VERSION, state: null };
+    return { checkpoint, state };
   }
 
   get seq(): number {
-    return this.db.data.state?.seq ?? 0;
+    return this.seqWritten;
   }
 
-  /** `state` must not change until this resolves (pass a copy of a state that may be updated in place). */
+  /**
+   * `state` must not change until this resolves (pass a copy of a state that may be updated in place).
+   * Written in slices of a few milliseconds with the digest computed along the way, so commits and
+   * pushes go on while a checkpoint of a long day is written (it used to stop them for its whole JSON).
+   */
   async save(state: HubState): Promise<void> {
-    this.db.data = { v: SCHEMA_VERSION, state, digest: digestOf(state) };
-    await this.db.write();
+    await this.file.writeChunks(checkpointText(state));
+    this.seqWritten = state.seq;
   }
+}
+
+/** The checkpoint file's JSON, `{ v, state, digest }`, as slices. */
+async function* checkpointText(state: HubState): AsyncGenerator<string> {
+  const hash = createHash('sha256');
+  yield `{"v":${SCHEMA_VERSION},"state":`;
+  for (const part of jsonSlices(state as unknown as Record<string, unknown>)) {
+    hash.update(part);
+    yield part;
+    if (Checkpoint.betweenSlices) await Checkpoint.betweenSlices();
+  }
+  yield `,"digest":"${hash.digest('hex')}"}`;
 }

@@ -9,6 +9,7 @@ import {
   type StaffMember,
   StockItem,
 } from '../core/index.ts';
+import { demoHotelBodies } from './demo-hotels.ts';
 
 /** The demo staff and their PINs: also listed in the README, because this is a demo. */
 export const DEMO_STAFF: ReadonlyArray<StaffMember & { pin: string }> = [
@@ -130,5 +131,6 @@ export function demoOps(now: Date): Op[] {
   for (const a of DEMO_AIRLINES) bodies.push({ type: 'airline.upsert', payload: a });
   for (const f of demoFlights(now)) bodies.push({ type: 'flight.upsert', payload: f });
   for (const { pin: _pin, ...s } of DEMO_STAFF) bodies.push({ type: 'staff.upsert', payload: s });
+  bodies.push(...demoHotelBodies(now));
   return bodies.map((b) => makeOp({ actor: { kind: 'system', id: 'demo-seed' }, device: 'hub', at: now }, b));
 }

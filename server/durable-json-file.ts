@@ -63,6 +63,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   static beforeWrite: ((file: string) => void) | null = null;
 
   async write(data: T): Promise<void> {
+    await this.writeChunks([JSON.stringify(data)]);
+  }
+
+  /**
+   * Writes the file from `chunks` (together, a JSON text of T) with the same guarantees as write():
+   * a large file (the checkpoint) can be produced in slices, so the event loop is never held long.
+   */
+  async writeChunks(chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
     const dir = dirname(this.file);
     const tmp = join(dir, `.${basename(this.file)}.${process.pid}.${this.counter++}.tmp`);
     try {
@@ -70,7 +78,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await mkdir(dir, { recursive: true });
       const fh = await open(tmp, 'w');
       try {
-        await fh.writeFile(JSON.stringify(data));
+        // writeFile on a handle writes from the current position, all of it (write() may write part).
+        for await (const chunk of chunks) await fh.writeFile(chunk);
         await fh.sync();
       } finally {
         await fh.close();
@@ -82,12 +91,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const err = e as NodeJS.ErrnoException;
       throw Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
     }
-    const dh = await open(dir, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
+    await syncDirectory(dir);
+  }
+}
+
+/** Makes a rename or a new file in `dir` survive power loss. */
+export async function syncDirectory(dir: string): Promise<void> {
+  const dh = await open(dir, 'r');
+  try {
+    await dh.sync();
+  } finally {
+    await dh.close();
   }
 }
 

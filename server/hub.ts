@@ -26,6 +26,15 @@ export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind:
 /** A device further behind than this gets a snapshot instead of the entries. */
 export const SNAPSHOT_AFTER = 500;
 
+/**
+ * The hub answers a duplicate (a retry after a lost ack) with the original answer for the last this
+ * many operations it answered, accepted or refused, in the order it answered them. An older duplicate
+ * is checked again like a new operation: the reducer refuses what would apply twice (a request or
+ * voucher id that exists, a claim already held), so a bounded memory never means a double effect.
+ * A device's outbox retries within seconds or minutes, far inside this window.
+ */
+export const SEEN_LIMIT = 100_000;
+
 /** A checkpoint every this many operations: a restart replays at most this many. */
 export const CHECKPOINT_EVERY = 10_000;
 
@@ -57,11 +66,16 @@ export class Hub extends EventEmitter<HubEvents> {
   /** Set while the last durable write failed: new operations are refused until one succeeds. */
   private storageFault: string | null = null;
 
+  private readonly checkpointEvery: number;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock = wallClock,
+    options: { checkpointEvery?: number; seenLimit?: number } = {},
   ) {
     super();
+    this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
+    this.seenLimit = options.seenLimit ?? SEEN_LIMIT;
     const recovered = store.takeRecovered();
     const { state, failed } = replay(recovered.checkpoint ? airlinesInMinorUnits(recovered.checkpoint) : emptyState(), recovered.entries, {
       inPlace: true,
@@ -74,8 +88,22 @@ export class Hub extends EventEmitter<HubEvents> {
     }
     this.durable = state;
     this.state = { ...state, requests: { ...state.requests }, vouchers: { ...state.vouchers } };
-    for (const [opId, seq] of recovered.accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
-    for (const [opId, r] of recovered.rejected) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
+    const accepted = recovered.accepted.slice(-this.seenLimit);
+    for (const [opId, seq] of accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
+    for (const [opId, r] of recovered.rejected.slice(-this.seenLimit)) this.remember(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
+  }
+
+  private readonly seenLimit: number;
+
+  /** Keeps `answer` for duplicates of `opId`, forgetting the oldest answers beyond the window (SEEN_LIMIT). */
+  private remember(opId: string, answer: Promise<Ack> | Ack): void {
+    // A new id goes to the end of the map's order; replacing a pending answer keeps its place.
+    this.seen.set(opId, answer);
+    if (this.seen.size <= this.seenLimit) return;
+    for (const oldest of this.seen.keys()) {
+      if (this.seen.size <= this.seenLimit) break;
+      this.seen.delete(oldest);
+    }
   }
 
   get current(): HubState {
@@ -115,7 +143,7 @@ export class Hub extends EventEmitter<HubEvents> {
     const out = apply(this.state, op, { seq, at, inPlace: true });
     if (!out.ok) {
       const ack: Ack = { v: SCHEMA_VERSION, opId: op.id, ok: false, code: out.code, reason: out.reason };
-      this.seen.set(op.id, ack);
+      this.remember(op.id, ack);
       this.store.reject(op.id, { code: out.code, reason: out.reason });
       return Promise.resolve(ack);
     }
@@ -123,7 +151,7 @@ export class Hub extends EventEmitter<HubEvents> {
     const entry: LogEntry = { seq, at, op };
     this.store.append(entry);
     const promise = new Promise<Ack>((resolve) => this.batch.push({ entry, resolve }));
-    this.seen.set(op.id, promise);
+    this.remember(op.id, promise);
     this.scheduleFlush();
     return promise;
   }
@@ -180,14 +208,18 @@ export class Hub extends EventEmitter<HubEvents> {
       );
       return;
     }
-    if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint();
+    if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint(true);
+    await this.store.close();
   }
 
   private stopRetrying = false;
 
-  /** Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place. */
-  private checkpoint(): Promise<void> {
-    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests } });
+  /**
+   * Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place
+   * (its requests and vouchers maps; their records and every other part are replaced, never changed).
+   */
+  private checkpoint(whenDone = false): Promise<void> {
+    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } }, whenDone);
   }
 
   private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
@@ -230,7 +262,7 @@ export class Hub extends EventEmitter<HubEvents> {
         if (purged.length) await this.forgetPurged(purged);
         for (const p of done) {
           const ack: Ack = { v: SCHEMA_VERSION, opId: p.entry.op.id, ok: true, seq: p.entry.seq };
-          this.seen.set(p.entry.op.id, ack);
+          this.remember(p.entry.op.id, ack);
           p.resolve(ack);
         }
         this.emit(
@@ -238,7 +270,7 @@ export class Hub extends EventEmitter<HubEvents> {
           done.map((p) => p.entry),
           this.durable,
         );
-        if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
+        if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
           this.checkpoint().catch((e: unknown) =>
             console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`),
           );
@@ -258,8 +290,7 @@ export class Hub extends EventEmitter<HubEvents> {
       await this.store.rewriteLog((e) => purgeEntry(e, records));
       if (this.store.checkpointSeq > 0) {
         // A checkpoint being written may hold the old texts: wait for it, then write the purged state.
-        await this.checkpoint();
-        await this.checkpoint();
+        await this.checkpoint(true);
       }
     } catch (e) {
       console.error(

@@ -7,6 +7,7 @@ import { storedOpProblem } from '../core/stored-op.ts';
 
 const ISO_INSTANT = z.iso.datetime();
 import { DurableJsonFile } from './durable-json-file.ts';
+import { Journal, type JournalLine } from './log-journal.ts';
 
 export type StoredRejection = Omit<Rejection, 'ok'>;
 
@@ -18,8 +19,17 @@ export interface SegmentData {
   rejected: Record<string, StoredRejection>;
 }
 
-/** Entries per segment file: a group commit rewrites at most this many, however long the history. */
+/** Entries per sealed segment file: the journal is sealed into one each time it holds this many. */
 export const SEGMENT_ENTRIES = 256;
+/**
+ * Answers to rejected operations stored per segment (in the journal, then sealed with it). Beyond
+ * that a rejection is still answered, and remembered in memory (the hub's duplicate window), but a
+ * retry after a restart is checked again like a new operation: a flood of refused operations costs
+ * the disk a bounded amount and never slows a commit.
+ */
+export const REJECTIONS_PER_SEGMENT = 1000;
+/** The journal: the entries after the last sealed segment, one appended line per group commit. */
+export const JOURNAL_FILE = 'tail.jsonl';
 /** Entries kept in memory for "everything after seq N"; older ones are only on disk. */
 export const RECENT_ENTRIES = 1000;
 
@@ -33,15 +43,22 @@ const SegmentShape = z.object({
   rejected: z.record(z.string(), z.object({ code: z.string(), reason: z.string() })),
 });
 
+/** Why a stored entry is not one the hub could have written, or null. */
+function entryProblem(e: LogEntry): string | null {
+  if (!ISO_INSTANT.safeParse(e.at).success) return `the entry at seq ${e.seq} has no valid acceptance time ("${e.at}")`;
+  const problem = storedOpProblem(e.op);
+  if (problem) return `the entry at seq ${e.seq} (operation ${e.op.id}, ${e.op.type}) is not a valid operation: ${problem}`;
+  return null;
+}
+
 /** Checks every entry against the op schemas: a damaged entry is named here, not met as a crash halfway through replay. */
 function describeSegmentShape(data: unknown): string | null {
   const r = SegmentShape.safeParse(data);
   if (!r.success) return `not a GateCare log segment: ${describeZodError(r.error)}`;
   // The shape above drops the payload it does not describe: check the entries as stored.
   for (const e of (data as SegmentData).entries) {
-    if (!ISO_INSTANT.safeParse(e.at).success) return `the entry at seq ${e.seq} has no valid acceptance time ("${e.at}")`;
-    const problem = storedOpProblem(e.op);
-    if (problem) return `the entry at seq ${e.seq} (operation ${e.op.id}, ${e.op.type}) is not a valid operation: ${problem}`;
+    const problem = entryProblem(e);
+    if (problem) return problem;
   }
   return null;
 }
@@ -61,27 +78,35 @@ export interface LogContents {
 }
 
 /**
- * The operation log as a folder of small lowdb files. Only the tail segment changes,
- * so a durable write costs the same with a thousand or a million operations stored.
+ * The operation log as a folder of files: sealed segments of SEGMENT_ENTRIES entries (lowdb JSON,
+ * written once) and the journal of entries after them (appended per group commit, see Journal).
+ * A commit costs the size of its batch, with a thousand or a million operations stored.
  */
 export class SegmentedLog {
-  private tail: Low<SegmentData>;
-  private dirty = new Set<Low<SegmentData>>();
+  /** Entries in the journal (written or not), and the answers stored with them. */
+  private tailEntries: LogEntry[];
+  private tailRejected: Record<string, StoredRejection>;
+  private tailFirst: number;
+  /** Appended since the last commit. */
+  private pending: JournalLine = { e: [], r: {} };
   private recent: LogEntry[] = [];
 
   private constructor(
     readonly dir: string,
-    tail: Low<SegmentData>,
+    private readonly journal: Journal,
+    tail: { first: number; entries: LogEntry[]; rejected: Record<string, StoredRejection> },
     recent: LogEntry[],
   ) {
-    this.tail = tail;
+    this.tailFirst = tail.first;
+    this.tailEntries = tail.entries;
+    this.tailRejected = tail.rejected;
     this.recent = recent;
   }
 
   static async open(dir: string): Promise<{ log: SegmentedLog; contents: LogContents }> {
     await mkdir(dir, { recursive: true });
     const names = (await readdir(dir)).filter((n) => NAME.test(n)).sort();
-    const segments: Array<Low<SegmentData>> = [];
+    const segments: SegmentData[] = [];
     let expected = 1;
     for (const name of names) {
       const db = SegmentedLog.low(dir, Number(NAME.exec(name)![1]));
@@ -94,10 +119,36 @@ export class SegmentedLog {
         }
         expected++;
       }
-      segments.push(db);
+      segments.push(seg);
+    }
+    const sealedUpTo = expected - 1;
+    const journalFile = join(dir, JOURNAL_FILE);
+    const journal = new Journal(
+      journalFile,
+      entryProblem,
+      `Restore a backup to ${journalFile}: the operations in it are stored nowhere else, and later ones build on them.`,
+    );
+    const { lines, tornTail } = await journal.read();
+    if (tornTail) console.error(`GateCare: ${journalFile} ${tornTail}`);
+    const tail: { first: number; entries: LogEntry[]; rejected: Record<string, StoredRejection> } = {
+      first: sealedUpTo + 1,
+      entries: [],
+      rejected: {},
+    };
+    for (const line of lines) {
+      for (const e of line.e) {
+        // Sealed into a segment by a run that stopped before it could empty the journal.
+        if (e.seq <= sealedUpTo) continue;
+        if (e.seq !== expected) {
+          throw new Error(`${journalFile}: the log jumps from seq ${expected - 1} to ${e.seq}; a segment file is missing or damaged`);
+        }
+        expected++;
+        tail.entries.push(e);
+      }
+      Object.assign(tail.rejected, line.r);
     }
     const lastSeq = expected - 1;
-    const all = segments.map((s) => s.data);
+    const all = [...segments, { v: SCHEMA_VERSION, first: tail.first, entries: tail.entries, rejected: tail.rejected }];
     const contents: LogContents = {
       lastSeq,
       accepted: all.flatMap((s) => s.entries.map((e): [string, number] => [e.op.id, e.seq])),
@@ -105,21 +156,23 @@ export class SegmentedLog {
       entriesAfter: (after) =>
         all.flatMap((s) => (s.entries.length && s.entries[s.entries.length - 1]!.seq > after ? s.entries.filter((e) => e.seq > after) : [])),
     };
-    const last = segments[segments.length - 1];
-    const tail = last && last.data.entries.length < SEGMENT_ENTRIES ? last : SegmentedLog.low(dir, lastSeq + 1);
     const recent = all.slice(-Math.ceil(RECENT_ENTRIES / SEGMENT_ENTRIES) - 1).flatMap((s) => s.entries);
-    return { log: new SegmentedLog(dir, tail, recent.slice(-RECENT_ENTRIES)), contents };
+    return { log: new SegmentedLog(dir, journal, tail, recent.slice(-RECENT_ENTRIES)), contents };
   }
 
   /** Every entry on disk, oldest first: reads all segments, so for tests and tools, not the hot path. */
   async readAll(): Promise<LogEntry[]> {
     const names = (await readdir(this.dir)).filter((n) => NAME.test(n)).sort();
     const out: LogEntry[] = [];
+    let upTo = 0;
     for (const name of names) {
       const db = SegmentedLog.low(this.dir, Number(NAME.exec(name)![1]));
       await db.read();
       out.push(...db.data.entries);
+      upTo = db.data.entries[db.data.entries.length - 1]?.seq ?? upTo;
     }
+    const unwritten = new Set(this.pending.e);
+    out.push(...this.tailEntries.filter((e) => e.seq > upTo && !unwritten.has(e)));
     return out;
   }
 
@@ -132,18 +185,22 @@ export class SegmentedLog {
 
   /** Adds an accepted entry; it is on disk after the next commit(). */
   append(entry: LogEntry): void {
-    if (this.tail.data.entries.length >= SEGMENT_ENTRIES) this.tail = SegmentedLog.low(this.dir, entry.seq);
-    this.tail.data.entries.push(entry);
-    this.dirty.add(this.tail);
+    this.tailEntries.push(entry);
+    this.pending.e.push(entry);
     this.recent.push(entry);
     if (this.recent.length > 2 * RECENT_ENTRIES) this.recent = this.recent.slice(-RECENT_ENTRIES);
   }
 
-  /** Remembers a rejection so a retry after a restart gets the same answer; written with the next commit(). */
+  /**
+   * Remembers a rejection so a retry after a restart gets the same answer; written with the next
+   * commit's line, at most REJECTIONS_PER_SEGMENT per segment (see there).
+   */
   reject(opId: string, answer: StoredRejection): void {
-    this.tail.data.rejected[opId] = answer;
-    this.dirty.add(this.tail);
+    if (Object.keys(this.pending.r).length + this.storedRejections >= REJECTIONS_PER_SEGMENT) return;
+    this.pending.r[opId] = answer;
   }
+
+  private storedRejections = 0;
 
   /** Entries with after < seq <= upTo, or null when they are no longer kept in memory. */
   between(after: number, upTo: number): LogEntry[] | null {
@@ -155,15 +212,14 @@ export class SegmentedLog {
 
   /**
    * Rewrites, durably, every stored entry `change` alters (personal data a purge blanked), in every
-   * segment and in memory. Call between commits: the hub does it in its write loop.
+   * segment, the journal and in memory. Call between commits: the hub does it in its write loop.
    */
   async rewrite(change: (e: LogEntry) => LogEntry): Promise<number> {
     const names = (await readdir(this.dir)).filter((n) => NAME.test(n)).sort();
     let written = 0;
     for (const name of names) {
-      const first = Number(NAME.exec(name)![1]);
-      const db = first === this.tail.data.first ? this.tail : SegmentedLog.low(this.dir, first);
-      if (db !== this.tail) await db.read();
+      const db = SegmentedLog.low(this.dir, Number(NAME.exec(name)![1]));
+      await db.read();
       let touched = false;
       db.data.entries = db.data.entries.map((e) => {
         const next = change(e);
@@ -175,20 +231,67 @@ export class SegmentedLog {
         written++;
       }
     }
+    let touched = false;
+    const changed = new Map<LogEntry, LogEntry>();
+    this.tailEntries = this.tailEntries.map((e) => {
+      const next = change(e);
+      if (next !== e) {
+        touched = true;
+        changed.set(e, next);
+      }
+      return next;
+    });
+    this.pending.e = this.pending.e.map((e) => changed.get(e) ?? e);
+    if (touched) {
+      const unwritten = new Set(this.pending.e);
+      await this.journal.replace([{ e: this.tailEntries.filter((e) => !unwritten.has(e)), r: this.tailRejected }]);
+      written++;
+    }
     this.recent = this.recent.map(change);
     return written;
   }
 
-  /** Durably writes every segment changed since the last commit, oldest first. */
+  /** Durably appends what was added since the last commit as one journal line; seals the journal when full. */
   async commit(): Promise<void> {
-    // Appends during the write mark their segment dirty again, for the next commit.
-    const pending = [...this.dirty];
-    this.dirty.clear();
+    const line = this.pending;
+    if (!line.e.length && !Object.keys(line.r).length) return;
+    this.pending = { e: [], r: {} };
     try {
-      for (const db of pending) await db.write();
+      await this.journal.append(line);
     } catch (e) {
-      for (const db of pending) this.dirty.add(db);
+      // Appends during the failed write go after it, in the same order.
+      this.pending = { e: [...line.e, ...this.pending.e], r: { ...line.r, ...this.pending.r } };
       throw e;
     }
+    Object.assign(this.tailRejected, line.r);
+    this.storedRejections += Object.keys(line.r).length;
+    const unwritten = this.pending.e.length;
+    if (this.tailEntries.length - unwritten >= SEGMENT_ENTRIES) await this.seal(SEGMENT_ENTRIES);
+  }
+
+  /**
+   * Writes the journal's first `count` entries (and the stored answers) as a segment, then the journal
+   * again with only the rest. A crash in between leaves both holding those entries: open() skips them in the journal.
+   */
+  private async seal(count: number): Promise<void> {
+    const sealed = this.tailEntries.slice(0, count);
+    if (!sealed.length) return;
+    const db = SegmentedLog.low(this.dir, this.tailFirst);
+    db.data = { v: SCHEMA_VERSION, first: this.tailFirst, entries: sealed, rejected: this.tailRejected };
+    await db.write();
+    const unwritten = new Set(this.pending.e);
+    const rest = this.tailEntries.slice(count);
+    const restWritten = rest.filter((e) => !unwritten.has(e));
+    await this.journal.replace(restWritten.length ? [{ e: restWritten, r: {} }] : []);
+    this.tailEntries = rest;
+    this.tailFirst = sealed[sealed.length - 1]!.seq + 1;
+    this.tailRejected = {};
+    this.storedRejections = 0;
+  }
+
+  /** After a clean stop: the journal becomes a segment, so the data directory holds only whole files. */
+  async close(): Promise<void> {
+    if (!this.pending.e.length) await this.seal(this.tailEntries.length);
+    await this.journal.close();
   }
 }

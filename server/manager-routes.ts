@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { airportInputValue, airportTimeZone, describeZodError, makeOp, type StaffMember } from '../core/index.ts';
 import { parseFlightList } from '../core/flight-import.ts';
 import { buildReport, reportCsv } from '../core/report.ts';
+import { hotelBillingCsv } from '../core/hotel-billing-csv.ts';
+import { hotelBilling } from '../core/hotel-board.ts';
 import type { Hub } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
 import { isoNow, type Clock } from './clock.ts';
@@ -45,6 +47,15 @@ export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: To
       .header('content-disposition', `attachment; filename="gatecare-report-${stamp}.csv"`)
       .header('cache-control', 'no-store')
       .send(reportCsv(buildReport(hub.current, now)));
+  });
+
+  app.get('/api/hotels.csv', async (req, reply) => {
+    if (!dutyManager(req, reply, hub, tokens)) return reply;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="gatecare-hotel-nights.csv"')
+      .header('cache-control', 'no-store')
+      .send(hotelBillingCsv(hotelBilling(hub.current)));
   });
 
   app.post('/api/flights/import', { bodyLimit: 1024 * 1024 + 4096 }, async (req, reply) => {

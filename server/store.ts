@@ -206,11 +206,21 @@ export class Store {
     }
   }
 
+  /** After a clean stop (everything committed): the log's journal is sealed into a segment. */
+  async close(): Promise<void> {
+    await this.log.close();
+  }
+
   /** Writes secret, credentials and revocations now (a revocation must outlive a restart before it is confirmed). */
   async saveMeta(): Promise<void> {
     const meta = JSON.stringify(this.meta.data);
     await this.meta.write();
     this.metaWritten = meta;
+  }
+
+  /** The checkpoint being written, if one is. */
+  get checkpointWriting(): Promise<void> | null {
+    return this.checkpointing;
   }
 
   get checkpointSeq(): number {
@@ -219,10 +229,17 @@ export class Store {
 
   /**
    * Saves `state` (already durable, and not changed until this resolves) as the checkpoint.
-   * One at a time; a call while one is being written is skipped.
+   * One at a time; a call while one is being written is skipped, unless `whenDone`: then it waits
+   * for that one and writes `state` after it (a shutdown, a purge: the newest state must be the one on disk).
    */
-  saveCheckpoint(state: HubState): Promise<void> {
-    if (this.checkpointing) return this.checkpointing;
+  saveCheckpoint(state: HubState, whenDone = false): Promise<void> {
+    if (this.checkpointing) {
+      if (!whenDone) return this.checkpointing;
+      return this.checkpointing.then(
+        () => this.saveCheckpoint(state, true),
+        () => this.saveCheckpoint(state, true),
+      );
+    }
     this.checkpointing = this.checkpoint.save(state).finally(() => {
       this.checkpointing = null;
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { minorDigits, moneyFromDecimal, type Money as PlainMoney } from '../money.ts';
+import { MINOR_RULES } from '../hotel-values.ts';
 
 /** The passenger-rights laws the engine knows. */
 export const Regime = z.enum(['eu261', 'uk261', 'appr']);
@@ -81,6 +82,8 @@ export const AirlineConfig = z
       .max(24, 'a meal at least every 24 hours')
       .optional(),
     hotelPerNight: Money.optional(),
+    /** What the airline does with an unaccompanied minor staying overnight (hotel planner); default: a room and a room for the escort. */
+    unaccompaniedMinorHotel: z.enum(MINOR_RULES).optional(),
     transportPerTrip: Money.optional(),
   })
   .strict()

@@ -59,6 +59,7 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
     party: p.party,
     language: p.language,
     unaccompaniedMinor: p.unaccompaniedMinor ?? false,
+    ...(p.checkInSequence === undefined ? {} : { checkInSequence: p.checkInSequence }),
     note: p.note,
     device: op.device,
     status: 'received',

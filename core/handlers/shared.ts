@@ -2,9 +2,7 @@ import type { CareRequest, HistoryEntry, HubState, Voucher } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
 import type { ApplyContext, RequestScope, Submitter } from './types.ts';
-import { noteTicket } from '../ticket-index.ts';
-import { noteRequest } from '../passenger-index.ts';
-import { noteVoucher } from '../voucher-index.ts';
+import { storeRequestInPlace, storeVoucherInPlace } from '../in-place-writes.ts';
 
 export function staffName(state: HubState, id: string): string {
   return state.staff[id]?.firstName ?? id;
@@ -17,17 +15,14 @@ export function staffName(state: HubState, id: string): string {
 export function withRequest(state: HubState, r: CareRequest, ctx: ApplyContext): HubState {
   if (!ctx.inPlace) return { ...state, requests: { ...state.requests, [r.id]: r } };
   // Copying a map of thousands of requests per operation is what made the hub slow down as the day went on.
-  state.requests[r.id] = r;
-  noteTicket(state.requests, r.ticket);
-  noteRequest(state.requests, r);
+  storeRequestInPlace(state.requests, r);
   return { ...state };
 }
 
 /** The state with `v` stored, in place when the caller owns the state (as withRequest). */
 export function withVoucher(state: HubState, v: Voucher, ctx: ApplyContext): HubState {
   if (!ctx.inPlace) return { ...state, vouchers: { ...state.vouchers, [v.id]: v } };
-  state.vouchers[v.id] = v;
-  noteVoucher(state.vouchers, v);
+  storeVoucherInPlace(state.vouchers, v);
   return { ...state };
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { airportTimeZone, isLanguage, noticeText, noticesForGate, type HubState } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
+import { useNoticeSpeech } from './speech/use-notice-speech.ts';
 
 /**
  * The duty manager's notices for this gate (what we know, what we don't know
@@ -10,6 +11,7 @@ export function FlightNotices({ state, gate }: { state: HubState; gate: string }
   const { t, i18n } = useTranslation();
   const notices = noticesForGate(state, gate);
   const zone = airportTimeZone(state);
+  useNoticeSpeech(state, notices);
   if (!notices.length) return null;
   return (
     <>

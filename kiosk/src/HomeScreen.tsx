@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { EVENTS, airportTimeZone, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/plain.ts';
@@ -8,6 +8,7 @@ import { useBarcodeScanner } from './scanner.ts';
 import { usePassScan, type ScannedPassenger } from './use-pass-scan.ts';
 import { flightLine } from './format.ts';
 import { FlightNotices } from './FlightNotices.tsx';
+import { say, useSpeech } from './speech/speaker.ts';
 
 /** Scan or type, choose needs, send: everything a passenger needs on one screen. */
 export function HomeScreen({
@@ -42,6 +43,18 @@ export function HomeScreen({
   useBarcodeScanner(onScan);
 
   const flightsHere = Object.values(sync.state.flights).filter((f) => f.gate === gate);
+  const zone = airportTimeZone(sync.state);
+  const speech = useSpeech();
+  const flightWords = flightsHere.map((f) => [f, f.status, f.estimatedDeparture] as const);
+  const flightsKey = JSON.stringify(flightWords.map(([f, s, d]) => [f.id, s, d]));
+  useEffect(() => {
+    if (!speech.on || !flightWords.length) return;
+    say((tr, language) =>
+      [tr('home.flightsHere'), ...flightWords.map(([f]) => flightLine(f, language, zone)).map((l) => tr(l.key, l.values))].join('. '),
+    );
+    // Said again when a flight at this gate changes, speech starts or the language changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [speech.on, i18n.language, flightsKey]);
   const forgetPass = () => {
     setIdentity(null);
     setExisting([]);
@@ -57,7 +70,7 @@ export function HomeScreen({
           <h3 id="flights-title">{t('home.flightsHere')}</h3>
           <ul>
             {flightsHere.map((f) => {
-              const line = flightLine(f, i18n.language, airportTimeZone(sync.state));
+              const line = flightLine(f, i18n.language, zone);
               return (
                 <li key={f.id} className={`flight ${f.status}`}>
                   {t(line.key, line.values)}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
-import { airportTimeZone, normaliseTicket, type TicketQuery } from '../../core/plain.ts';
+import { airportTimeZone, normaliseTicket, type PublicTicket, type TicketQuery } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
@@ -9,6 +9,19 @@ import { useBarcodeScanner } from './scanner.ts';
 import { CameraScan } from './CameraScan.tsx';
 import { TicketVouchers } from './TicketVouchers.tsx';
 import { usePassScan } from './use-pass-scan.ts';
+import { useTicketSpeech } from './speech/use-ticket-speech.ts';
+
+/** One ticket found, said as it appears and as it changes (number spelled out). */
+function FoundTicket({ ticket, timeZone }: { ticket: PublicTicket; timeZone: string }) {
+  useTicketSpeech(ticket, timeZone);
+  return (
+    <article className="ticket" data-speech="own">
+      <TicketStatus facts={ticket} timeZone={timeZone} headingLevel={3} />
+      <TicketVouchers vouchers={ticket.vouchers} timeZone={timeZone} />
+      <WaitInfo wait={ticket.wait} />
+    </article>
+  );
+}
 
 /** A returning passenger, at any kiosk: their ticket by number or by scanning the pass again. */
 export function LookupScreen({
@@ -93,11 +106,7 @@ export function LookupScreen({
           <>
             <h3>{t('lookup.results')}</h3>
             {lookup.tickets.map((tk) => (
-              <article key={tk.ticket} className="ticket">
-                <TicketStatus facts={tk} timeZone={zone} headingLevel={3} />
-                <TicketVouchers vouchers={tk.vouchers} timeZone={zone} />
-                <WaitInfo wait={tk.wait} />
-              </article>
+              <FoundTicket key={tk.ticket} ticket={tk} timeZone={zone} />
             ))}
             <PhoneLink client={client} query={query} refreshKey={null} />
           </>

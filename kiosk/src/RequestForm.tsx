@@ -87,6 +87,7 @@ export function RequestForm({
           party,
           language: isLanguage(i18n.language) ? i18n.language : 'en',
           note: note.trim(),
+          ...(identity?.checkInSequence ? { checkInSequence: identity.checkInSequence } : {}),
         },
       });
     } finally {
@@ -101,7 +102,8 @@ export function RequestForm({
       </h2>
       {identity ? (
         <div className="identified" data-testid="identified">
-          <p>
+          {/* A status, so speech (and any screen reader) says whose pass was read. */}
+          <p role="status">
             <strong>{t('form.yourFlight')}</strong>:{' '}
             {t('form.identified', {
               flight: isolateIn(identity.flight.number, i18n.language),

@@ -8,6 +8,8 @@ import { FlightNotices } from './FlightNotices.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
 import { TicketVouchers } from './TicketVouchers.tsx';
 import { PartySize } from './PartySize.tsx';
+import { useTicketSpeech } from './speech/use-ticket-speech.ts';
+import { useNetSpeech } from './speech/use-net-speech.ts';
 
 /** The passenger's ticket: number, live status and whether the hub has it yet. */
 export interface SubmittedTicket {
@@ -40,6 +42,16 @@ export function TicketView({
   // Shown at once from the request id; the hub's number wins once it holds the request (it differs only after a collision).
   const number = request?.ticket ?? ticketFor(ticket.requestId);
   const lookup = useTicketLookup(client, pendingOp || rejected ? null : { ticket: number }, `${request?.status}-${sync.connected}`);
+  const zone = airportTimeZone(sync.state);
+  const vouchers = request ? publicVouchersOf(sync.state, request.id) : [];
+  const party = request?.party ?? ticket.party;
+  useTicketSpeech(
+    rejected ? null : { ticket: number, status: request?.status ?? 'received', claimedByName: request?.claimedByName ?? null, vouchers },
+    zone,
+    (t) =>
+      `${t('ticket.party', { count: party.adults + party.children + party.infants })}. ${t('ticket.keep', { gate })} ${t(pendingOp ? 'net.saved' : 'net.sent')}.`,
+  );
+  useNetSpeech(rejected ? null : pendingOp);
 
   if (rejected) {
     return (
@@ -54,12 +66,12 @@ export function TicketView({
     );
   }
   const flight = request ? sync.state.flights[request.flightId] : undefined;
-  const zone = airportTimeZone(sync.state);
   const wait = lookup?.kind === 'found' ? (lookup.tickets[0]?.wait ?? null) : null;
   return (
     <section className="ticket" aria-labelledby="ticket-title">
       <h2 id="ticket-title">{t('ticket.title')}</h2>
-      <div aria-live="polite">
+      {/* Said by useTicketSpeech, with the number spelled out and only what changed. */}
+      <div aria-live="polite" data-speech="own">
         <TicketStatus
           headingLevel={3}
           timeZone={zone}
@@ -73,13 +85,13 @@ export function TicketView({
             deliveredAt: request?.deliveredAt ?? null,
           }}
         />
-        <PartySize party={request?.party ?? ticket.party} />
+        <PartySize party={party} />
         <p>{t('ticket.keep', { gate })}</p>
         <p className={pendingOp ? 'net saved' : 'net sent'} data-testid="net-state">
           {pendingOp ? t('net.saved') : t('net.sent')}
         </p>
       </div>
-      <TicketVouchers vouchers={request ? publicVouchersOf(sync.state, request.id) : []} timeZone={zone} />
+      <TicketVouchers vouchers={vouchers} timeZone={zone} />
       <WaitInfo wait={pendingOp ? null : wait} />
       {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}
       {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}

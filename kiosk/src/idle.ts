@@ -5,6 +5,18 @@ import { useLatest } from '../../client/use-latest.ts';
 export const IDLE_AFTER_MS = 60_000;
 /** How long the "I'm still here" warning stays before the screen clears. */
 export const WARNING_MS = 10_000;
+/** With speech on or the keypad in use, finding and reading take longer (EN 301 549 §5.1.3, WCAG 2.2.1). */
+export const ASSISTED_IDLE_AFTER_MS = 180_000;
+export const ASSISTED_WARNING_MS = 30_000;
+
+export interface IdleTimings {
+  idleAfterMs: number;
+  warningMs: number;
+}
+
+export function idleTimings(assisted: boolean): IdleTimings {
+  return assisted ? { idleAfterMs: ASSISTED_IDLE_AFTER_MS, warningMs: ASSISTED_WARNING_MS } : { idleAfterMs: IDLE_AFTER_MS, warningMs: WARNING_MS };
+}
 
 /**
  * `active`: someone used the kiosk recently or left something on screen.
@@ -49,13 +61,15 @@ export function useKioskIdle(): IdlePhase {
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 
 /**
- * Watches for touches and keys. After IDLE_AFTER_MS without any, warns if
- * something personal is on screen and calls `onReset` WARNING_MS later unless
- * the passenger touches the screen; with nothing on screen it is simply idle.
+ * Watches for touches and keys. After `idleAfterMs` without any, warns if
+ * something personal is on screen and calls `onReset` `warningMs` later unless
+ * the passenger touches the screen or presses a key, as often as they need;
+ * with nothing on screen it is simply idle.
  */
-export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): void {
+export function useIdleTimer(hasPersonalData: boolean, onReset: () => void, timings: IdleTimings = idleTimings(false)): void {
   const reset = useLatest(onReset);
   const personal = useLatest(hasPersonalData);
+  const { idleAfterMs, warningMs } = timings;
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,7 +84,7 @@ export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): voi
     const quiet = () => {
       if (personal.current) {
         setPhase('warning');
-        schedule(WARNING_MS, expire);
+        schedule(warningMs, expire);
       } else {
         setPhase('idle');
       }
@@ -79,13 +93,13 @@ export function useIdleTimer(hasPersonalData: boolean, onReset: () => void): voi
       // Deferred: re-rendering inside the capture phase of an `input` event would put the
       // old value back into the field before React reads it, losing what was just typed.
       if (phase !== 'active') setTimeout(() => setPhase('active'));
-      schedule(IDLE_AFTER_MS, quiet);
+      schedule(idleAfterMs, quiet);
     };
     for (const e of ACTIVITY) window.addEventListener(e, activity, { capture: true, passive: true });
-    schedule(IDLE_AFTER_MS, quiet);
+    schedule(idleAfterMs, quiet);
     return () => {
       clearTimeout(timer);
       for (const e of ACTIVITY) window.removeEventListener(e, activity, { capture: true });
     };
-  }, [reset, personal]);
+  }, [reset, personal, idleAfterMs, warningMs]);
 }

@@ -6,6 +6,8 @@ export interface ScannedPassenger {
   flight: Flight;
   /** As printed on the pass, in capitals. */
   surname: string;
+  /** Check-in sequence printed on the pass ("0042" is 42): finds the passenger on the flight's list. */
+  checkInSequence?: number;
 }
 
 type ScanError = { key: string; values?: Record<string, string>; date?: string; legs?: BcbpLeg[] };
@@ -48,7 +50,8 @@ export function usePassScan(state: HubState): {
       return null;
     }
     setScanError(null);
-    return { flight: found.flight, surname: parsed.pass.surname };
+    const sequence = parseInt(found.leg.sequence, 10);
+    return { flight: found.flight, surname: parsed.pass.surname, ...(sequence > 0 && sequence <= 99999 ? { checkInSequence: sequence } : {}) };
   };
   const scanError = error
     ? t(error.key, {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
-import { airportTimeZone } from '../../core/index.ts';
+import { airportTimeZone, type PassengerList } from '../../core/index.ts';
+
+const NO_LISTS: Readonly<Record<string, PassengerList>> = {};
 import type { Session } from './session.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { QueueList } from './queue/QueueList.tsx';
@@ -10,6 +12,7 @@ import { StockPanel } from './StockPanel.tsx';
 import { ManagerEscalations } from './ManagerEscalations.tsx';
 import { EscalationAnswers } from './EscalationAnswers.tsx';
 import { GateNotices } from './GateNotices.tsx';
+import { ProactiveCare } from './ProactiveCare.tsx';
 import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.tsx';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
@@ -37,7 +40,8 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
   const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
   const { open, done, vouchers, unconfirmed, facts } = useQueueView(sync.state, gates, sync.pending);
   const manager = sync.state.staff[me.id]?.role === 'duty_manager';
-  const cardProps = { now, zone: airportTimeZone(sync.state), me: me.id, manager, client, unconfirmed, facts };
+  const lists = sync.state.passengerLists ?? NO_LISTS;
+  const cardProps = { now, zone: airportTimeZone(sync.state), me: me.id, manager, client, unconfirmed, facts, lists };
   return (
     <div className="staff">
       <header className="topbar">
@@ -59,6 +63,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
       {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
       <main className="queue">
         <GateNotices state={sync.state} gates={gates} now={now} />
+        <ProactiveCare state={sync.state} gates={gates} now={now} />
         <StockPanel state={sync.state} gates={gates} client={client} />
         <h2>Open requests ({open.length})</h2>
         {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}

@@ -4,10 +4,13 @@ import {
   PRIORITY_LABEL,
   priorityTier,
   requestEntitlementSummary,
+  listedPassengerFor,
+  listedPassengerLine,
   type CareRequest,
   type EntitlementFacts,
   type Flight,
   type OpBody,
+  type PassengerList,
   type Voucher,
 } from '../../core/index.ts';
 import { NEED_LABEL, clockTime, partyText } from './labels.ts';
@@ -22,6 +25,8 @@ interface Props {
   /** Flights and airlines, all the entitlement line reads: it is worked out again only when they, the request or the minute change. */
   facts: EntitlementFacts;
   vouchers: readonly Voucher[];
+  /** Passenger lists by flight (the same object until a list changes): a scanned pass finds cabin and special needs there. */
+  lists: Readonly<Record<string, PassengerList>>;
   /** Voucher ids still waiting in this tablet's outbox. */
   unconfirmed: ReadonlySet<string>;
   now: number;
@@ -43,6 +48,7 @@ export const RequestCard = memo(function RequestCard({
   flight,
   facts,
   vouchers,
+  lists,
   unconfirmed,
   now,
   zone,
@@ -56,6 +62,7 @@ export const RequestCard = memo(function RequestCard({
   const waited = Math.max(0, Math.round((now - Date.parse(r.createdAt)) / 60000));
   const tier = priorityTier(r);
   const entitlements = useMemo(() => requestEntitlementSummary(facts, r, new Date(now).toISOString()), [facts, r, now]);
+  const listed = useMemo(() => listedPassengerFor(lists, r), [lists, r]);
   const open = r.status === 'received' || r.status === 'claimed';
   const mayHandle = r.status === 'received' || r.claimedBy === me || manager;
   const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
@@ -90,6 +97,11 @@ export const RequestCard = memo(function RequestCard({
         {r.surname.toUpperCase()} · {partyText(r.party)}
         {r.unaccompaniedMinor ? ' · travelling alone' : ''} · {r.language.toUpperCase()}
       </p>
+      {listed && (
+        <p className="listed" data-testid="listed-passenger">
+          On the passenger list: {listedPassengerLine(listed)}
+        </p>
+      )}
       <p className="needs">{r.needs.map((n) => NEED_LABEL[n] ?? n).join(' · ')}</p>
       <p className="entitlements" data-testid="entitlements">
         {entitlements}

@@ -34,10 +34,18 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'notice.reveal': () => 'Notice shown on kiosks',
   'airline.upsert': (op) => `Airline rules for ${op.payload.code}`,
   'passengers.purge': () => 'Personal data purge',
+  'passengers.import': (op) => `Passenger list (${op.payload.passengers.length})`,
   'thread.passenger': (op, about) => `Passenger's message${about(op.payload.requestId)}`,
   'thread.staff': (op, about) => `Answer to the passenger${about(op.payload.requestId)}`,
   'phone.revoke': (op, about) => `Phone link revocation${about(op.payload.requestId)}`,
   'airport.set': (op) => `Airport ${op.payload.code} on ${op.payload.timeZone} time`,
+  'hotel.upsert': (op) => `Hotel ${op.payload.name}`,
+  'hotel.rooms': (op) => `${op.payload.type} rooms on the night of ${op.payload.night}`,
+  'hotel.shuttle': () => 'Shuttle run',
+  'room.allocate': (op, about) => `Room${about(op.payload.requestId)}`,
+  'room.move': () => 'Room move',
+  'room.release': (op) => (op.payload.outcome === 'no_show' ? 'No-show' : 'Room release'),
+  'room.checkin': () => 'Hotel check-in',
 };
 
 /** Names a refused operation so the agent knows which action and which passenger it was. */

@@ -15,7 +15,8 @@ class RecordingStorage extends MemorySyncStorage {
 
   override async saveConfirmed(seq: number, state: HubState): Promise<void> {
     this.saves++;
-    this.stored = { seq, state };
+    // A copy, as storage must take one (the client goes on writing into its maps in place).
+    this.stored = { seq, state: structuredClone(state) };
     await super.saveConfirmed(seq, state);
   }
   override async settleOp(id: string, rejection: Rejected | null): Promise<void> {

@@ -49,6 +49,19 @@ function pluralForms(cat: Map<string, string>): Map<string, Set<string>> {
 }
 const hasKey = (cat: Map<string, string>, key: string) => cat.has(key) || cat.has(`${key}_other`);
 
+/** Every key the kiosk code names literally, `t('…')` or `tr('…')`, in kiosk/src and its folders (speech/, keypad/). */
+function usedKeys(): Set<string> {
+  const used = new Set<string>();
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  for (const f of files) {
+    const code = readFileSync(join(SRC, f), 'utf8');
+    for (const m of code.matchAll(/\b(?:t|tr)\(\s*'([a-zA-Z_.]+)'/g)) used.add(m[1]!);
+    // Keys chosen among literals, e.g. pending ? 'net.saved' : 'net.sent', or a screen's spoken text.
+    for (const m of code.matchAll(/'((?:speech|net|display|keypad)\.[a-zA-Z_]+)'/g)) used.add(m[1]!);
+  }
+  return used;
+}
+
 describe('kiosk translations', () => {
   const en = catalog('en');
 
@@ -85,12 +98,7 @@ describe('kiosk translations', () => {
   });
 
   it('has English words for every key the kiosk code uses', () => {
-    const used = new Set<string>();
-    const files = readdirSync(SRC).filter((f) => /\.tsx?$/.test(f));
-    for (const f of files) {
-      const code = readFileSync(join(SRC, f), 'utf8');
-      for (const m of code.matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)) used.add(m[1]!);
-    }
+    const used = usedKeys();
     expect(used.size).toBeGreaterThan(40);
     // Keys built from domain values, e.g. t(`needs.${need}`).
     for (const n of Need.options) used.add(`needs.${n}`);
@@ -140,5 +148,38 @@ describe('kiosk translations', () => {
     }
     expect(granted.size).toBeGreaterThanOrEqual(13);
     expect([...granted].filter((k) => !en.has(k))).toEqual([]);
+  });
+});
+
+describe('spoken texts (issue 20)', () => {
+  const spoken = [...usedKeys()].filter((k) => k.startsWith('speech.'));
+
+  it('every screen has its spoken words, and the code says at least the screens, ticket, vouchers, idle warning and hint', () => {
+    for (const k of [
+      'speech.home',
+      'speech.ticketScreen',
+      'speech.lookupScreen',
+      'speech.ticketNumber',
+      'speech.status',
+      'speech.voucherIssued',
+      'speech.voucherPending',
+      'speech.voucherDeclined',
+      'speech.idle',
+      'speech.hint',
+      'speech.on',
+      'speech.keys',
+      'speech.noVoice',
+    ]) {
+      expect(spoken, k).toContain(k);
+    }
+  });
+
+  it.each(Language.options)('%s has every spoken text the kiosk says, none empty, none left in English', (lang) => {
+    const cat = catalog(lang);
+    const en = catalog('en');
+    for (const k of spoken) {
+      expect(cat.get(k)?.trim(), `${lang}: ${k}`).toBeTruthy();
+      if (lang !== 'en') expect(cat.get(k), `${lang}: ${k} is still the English text`).not.toBe(en.get(k));
+    }
   });
 });

@@ -3,6 +3,8 @@ import type { SyncClient } from '../../../client/sync-client.ts';
 import { airportTimeZone, delayMinutes, type Flight, type HubState } from '../../../core/index.ts';
 import { clock, fromLocalInput, minutes, toLocalInput } from './format.ts';
 import { FlightImport } from './FlightImport.tsx';
+import { PassengerListImport } from './PassengerListImport.tsx';
+import type { Session } from '../session.ts';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
 
@@ -93,7 +95,7 @@ function FlightChange({
 }
 
 /** Flights: change delay, cancel, change gate, import a list. Entitlements and kiosk texts follow from the state. */
-export function FlightsPanel({ state, client }: { state: HubState; client: SyncClient }) {
+export function FlightsPanel({ state, client, session }: { state: HubState; client: SyncClient; session: Session }) {
   const [, setTick] = useState(0);
   const flights = Object.values(state.flights).sort((a, b) => a.scheduledDeparture.localeCompare(b.scheduledDeparture));
   const gates = Object.keys(state.gates).sort();
@@ -136,6 +138,7 @@ export function FlightsPanel({ state, client }: { state: HubState; client: SyncC
         </table>
       </div>
       <FlightImport state={state} client={client} />
+      <PassengerListImport state={state} session={session} />
     </section>
   );
 }

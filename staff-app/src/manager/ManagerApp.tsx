@@ -98,7 +98,7 @@ export function ManagerApp({
           <SessionAlerts sync={sync} client={client} minutesLeft={minutesLeft} onLogout={onLogout} />
           <main className="manager-main">
             {tab === 'board' && <BoardPanel state={sync.state} now={now} />}
-            {tab === 'flights' && <FlightsPanel state={sync.state} client={client} />}
+            {tab === 'flights' && <FlightsPanel state={sync.state} client={client} session={session} />}
             {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}
             {tab === 'escalations' && <EscalationsPanel state={sync.state} client={client} now={now} />}
             {tab === 'policy' && <PolicyPanel state={sync.state} client={client} />}

@@ -13,6 +13,7 @@ export function minutes(m: number | null): string {
   return `${h} h ${String(rest).padStart(2, '0')}`;
 }
 
+// formatMoney keeps one Intl formatter per locale and currency: building one per call cost a board with many spend cells more than the numbers did.
 export function money(minor: number, currency: string): string {
   return formatMoney({ minor, currency }, LOCALE);
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { queueOrder, type CareRequest, type EntitlementFacts, type HubState, type Op, type Voucher } from '../../../core/index.ts';
+import { mapWrites, queueOrder, type CareRequest, type EntitlementFacts, type HubState, type Op, type Voucher } from '../../../core/index.ts';
 
 export interface QueueView {
   /** Open requests at the watched gates, in queue order: sorted once per change, not per card. */
@@ -24,6 +24,9 @@ const closedAt = (r: CareRequest) => r.history.at(-1)?.at ?? '';
  */
 export function useQueueView(state: HubState, gates: readonly string[], pending: readonly Op[]): QueueView {
   const gatesKey = gates.join(',');
+  // The sync client writes into the maps in place: a map and its write count together say whether it changed.
+  const requestWrites = mapWrites(state.requests);
+  const voucherWrites = mapWrites(state.vouchers);
   const { open, done } = useMemo(() => {
     const watched = new Set(gatesKey.split(','));
     const open: CareRequest[] = [];
@@ -34,7 +37,7 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
       else closed.push(r);
     }
     return { open: queueOrder(open), done: closed.sort((a, b) => closedAt(b).localeCompare(closedAt(a))).slice(0, 10) };
-  }, [state.requests, gatesKey]);
+  }, [state.requests, requestWrites, gatesKey]);
 
   // Voucher operations are rare next to new requests: a request's array is rebuilt only when some voucher changed.
   const vouchers = useMemo(() => {
@@ -46,7 +49,7 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
     }
     for (const list of index.values()) list.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || (a.id < b.id ? -1 : 1));
     return index as ReadonlyMap<string, readonly Voucher[]>;
-  }, [state.vouchers]);
+  }, [state.vouchers, voucherWrites]);
 
   const unconfirmedKey = pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])).join(' ');
   const unconfirmed = useMemo(() => new Set(unconfirmedKey ? unconfirmedKey.split(' ') : []), [unconfirmedKey]);

@@ -1,0 +1,240 @@
+import type { ApplyContext, Handler, OpSpecs } from './types.ts';
+import type { CareRequest, HubState } from '../model.ts';
+import type { OpOf } from '../ops.ts';
+import type { RoomAllocation } from '../hotel-model.ts';
+import { ROOM_TYPES } from '../hotel-values.ts';
+import { passengerProfile } from '../entitlements/for-request.ts';
+import { reject, type Outcome, type Rejection } from '../outcome.ts';
+import { historyEntry, isRejection, scopeOfRequest, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import {
+  activeAllocationsOf,
+  allocationsOf,
+  bedsNeeded,
+  bedsOf,
+  blockKey,
+  countRooms,
+  holdsRoom,
+  hotelsOf,
+  roomBlocksOf,
+  roomRate,
+  roomsHeld,
+  roomsLeft,
+  roomsTaken,
+  seatsLeft,
+  seatsNeeded,
+  seatsTaken,
+  shuttlesOf,
+} from '../hotel-state.ts';
+
+function withAllocation(state: HubState, a: RoomAllocation, ctx: ApplyContext): HubState {
+  if (ctx.inPlace && state.roomAllocations) {
+    state.roomAllocations[a.id] = a;
+    return { ...state };
+  }
+  return { ...state, roomAllocations: { ...allocationsOf(state), [a.id]: a } };
+}
+
+export const hotelUpsert: Handler<'hotel.upsert'> = (state, op) => {
+  const h = op.payload;
+  return { ok: true, state: { ...state, hotels: { ...hotelsOf(state), [h.id]: h } } };
+};
+
+export const hotelRooms: Handler<'hotel.rooms'> = (state, op) => {
+  const b = op.payload;
+  const hotel = hotelsOf(state)[b.hotelId];
+  if (!hotel) return reject('not_found', `hotel ${b.hotelId} does not exist: add the hotel first`);
+  const taken = roomsTaken(state, b.hotelId, b.night)[b.type];
+  if (b.count < taken) {
+    return reject(
+      'conflict',
+      `${taken} ${b.type} rooms at ${hotel.name} are already allocated on the night of ${b.night}: release some before holding fewer`,
+    );
+  }
+  return { ok: true, state: { ...state, roomBlocks: { ...roomBlocksOf(state), [blockKey(b.hotelId, b.night, b.type)]: b } } };
+};
+
+export const hotelShuttle: Handler<'hotel.shuttle'> = (state, op) => {
+  const p = op.payload;
+  const hotel = hotelsOf(state)[p.hotelId];
+  if (!hotel) return reject('not_found', `hotel ${p.hotelId} does not exist: add the hotel first`);
+  const before = shuttlesOf(state)[p.shuttleId];
+  const taken = seatsTaken(state, p.shuttleId);
+  if (before && before.hotelId !== p.hotelId && taken > 0) {
+    return reject('conflict', `this shuttle already carries ${taken} passengers to another hotel: add a new run instead`);
+  }
+  if (p.seats < taken) return reject('conflict', `${taken} seats on this shuttle are already allocated: it cannot have fewer`);
+  const shuttle = { id: p.shuttleId, hotelId: p.hotelId, departsAt: p.departsAt, seats: p.seats };
+  return { ok: true, state: { ...state, shuttles: { ...shuttlesOf(state), [p.shuttleId]: shuttle } } };
+};
+
+type RoomsOp = OpOf<'room.allocate'> | OpOf<'room.move'>;
+
+/**
+ * The hub's word on a room: it exists, is free now (the hub applies operations one at a time, so of
+ * two agents on the last room the second is refused here), holds the people, and keeps the party
+ * together unless a split was asked for.
+ */
+function checkRooms(state: HubState, op: RoomsOp, r: CareRequest, replacing: RoomAllocation | null): { people: number; seats: number } | Rejection {
+  const p = op.payload;
+  const hotel = hotelsOf(state)[p.hotelId];
+  if (!hotel) return reject('not_found', `hotel ${p.hotelId} does not exist`);
+  if (r.status === 'cancelled') return reject('conflict', 'this request was cancelled');
+  const held = roomsHeld(state, p.hotelId, p.night);
+  const left = roomsLeft(state, p.hotelId, p.night, replacing?.id);
+  const wanted = countRooms(p.rooms);
+  for (const t of ROOM_TYPES) {
+    if (wanted[t] === 0 || wanted[t] <= left[t]) continue;
+    if (held[t] === 0) return reject('not_found', `${hotel.name} holds no ${t} rooms on the night of ${p.night}`);
+    return reject(
+      'conflict',
+      left[t] === 0
+        ? `no ${t} room left at ${hotel.name} on the night of ${p.night}: someone else just took the last one`
+        : `only ${left[t]} ${t} room${left[t] === 1 ? '' : 's'} left at ${hotel.name} on the night of ${p.night}`,
+    );
+  }
+  const others = activeAllocationsOf(state, r.id).filter((a) => a.id !== replacing?.id);
+  const covered = others.reduce((n, a) => n + a.people, 0);
+  const remaining = bedsNeeded(r) - covered;
+  if (remaining <= 0) return reject('conflict', `ticket ${r.ticket} already has rooms for the whole party: move or release them instead`);
+  const people = p.people ?? (replacing ? replacing.people : remaining);
+  if (people > remaining)
+    return reject('invalid', `the party has ${remaining} ${remaining === 1 ? 'person' : 'people'} still without a bed, not ${people}`);
+  if ((people < remaining || others.length > 0) && p.split !== true) {
+    return reject('invalid', 'this would split the party between hotels or bookings: keep them together, or allow a split explicitly');
+  }
+  const beds = bedsOf(p.rooms);
+  if (beds < people) return reject('invalid', `${p.rooms.length} room${p.rooms.length === 1 ? '' : 's'} sleep ${beds}, not ${people}`);
+  // Infants travel with the first booking of the party, next to their parents' cot; a child alone with a spare bed has an escort.
+  const seats =
+    people + (others.length === 0 ? seatsNeeded(r) - bedsNeeded(r) : 0) + (beds > people && passengerProfile(r).unaccompaniedChild ? 1 : 0);
+  if (p.transport.kind === 'shuttle') {
+    const shuttle = shuttlesOf(state)[p.transport.shuttleId];
+    if (!shuttle || shuttle.hotelId !== p.hotelId) return reject('not_found', `this shuttle does not go to ${hotel.name}`);
+    const free = seatsLeft(state, shuttle.id, replacing?.id);
+    if (free < seats)
+      return reject('conflict', `the shuttle has ${free} seat${free === 1 ? '' : 's'} left, the party needs ${seats}: choose a later one or a taxi`);
+  }
+  return { people, seats };
+}
+
+function newAllocation(
+  state: HubState,
+  op: RoomsOp,
+  ctx: ApplyContext,
+  r: CareRequest,
+  id: string,
+  fit: { people: number; seats: number },
+): RoomAllocation {
+  const p = op.payload;
+  const rates = p.rooms.map((t) => roomRate(state, p.hotelId, p.night, t));
+  return {
+    id,
+    requestId: r.id,
+    flightId: r.flightId,
+    hotelId: p.hotelId,
+    night: p.night,
+    rooms: [...p.rooms],
+    people: fit.people,
+    seats: fit.seats,
+    transport: p.transport,
+    costCents: rates.reduce((n, x) => n + x.cents, 0),
+    currency: rates[0]?.currency ?? 'EUR',
+    status: 'allocated',
+    allocatedAt: ctx.at,
+    allocatedBy: op.actor.id,
+    allocatedByName: staffName(state, op.actor.id),
+    changedAt: null,
+  };
+}
+
+function describe(state: HubState, a: Pick<RoomAllocation, 'hotelId' | 'rooms' | 'night'>): string {
+  return `${hotelsOf(state)[a.hotelId]?.name ?? a.hotelId}, ${a.rooms.join(' + ')}, night of ${a.night}`;
+}
+
+export const roomAllocate: Handler<'room.allocate'> = (state, op, ctx) => {
+  if (allocationsOf(state)[op.payload.allocationId]) return reject('conflict', 'this allocation was already submitted');
+  const r = staffRequest(state, op, op.payload.requestId);
+  if (isRejection(r)) return r;
+  const fit = checkRooms(state, op, r, null);
+  if (isRejection(fit)) return fit;
+  const a = newAllocation(state, op, ctx, r, op.payload.allocationId, fit);
+  const next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'room allocated', describe(state, a))] }, ctx);
+  return { ok: true, state: withAllocation(next, a, ctx) };
+};
+
+/** The allocation an operation acts on, if it exists, still holds a room and is at the actor's gates. */
+function activeAllocation(
+  state: HubState,
+  op: OpOf<'room.move' | 'room.release' | 'room.checkin'>,
+): { a: RoomAllocation; r: CareRequest } | Rejection {
+  const a = allocationsOf(state)[op.payload.allocationId];
+  if (!a) return reject('not_found', 'this room allocation does not exist');
+  const r = staffRequest(state, op, a.requestId);
+  if (isRejection(r)) return r;
+  if (!holdsRoom(a)) return reject('conflict', `this room was already ${a.status === 'no_show' ? 'marked a no-show' : 'released'}`);
+  return { a, r };
+}
+
+/** Another hotel, room or shuttle for the same party in one step: the old rooms are free for this check and after. */
+export const roomMove: Handler<'room.move'> = (state, op, ctx) => {
+  if (allocationsOf(state)[op.payload.newAllocationId]) return reject('conflict', 'this move was already submitted');
+  const found = activeAllocation(state, op);
+  if (isRejection(found)) return found;
+  const { a, r } = found;
+  if (a.status === 'checked_in') return reject('conflict', 'the party has already checked in: release the room first');
+  const fit = checkRooms(state, op, r, a);
+  if (isRejection(fit)) return fit;
+  const moved = newAllocation(state, op, ctx, r, op.payload.newAllocationId, fit);
+  const detail = `${describe(state, a)} → ${describe(state, moved)}`;
+  let next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'room moved', detail)] }, ctx);
+  next = withAllocation(next, { ...a, status: 'released', changedAt: ctx.at }, ctx);
+  return { ok: true, state: withAllocation(next, moved, ctx) };
+};
+
+export const roomRelease: Handler<'room.release'> = (state, op, ctx) => {
+  const found = activeAllocation(state, op);
+  if (isRejection(found)) return found;
+  const { a, r } = found;
+  const noShow = op.payload.outcome === 'no_show';
+  if (noShow && a.status === 'checked_in') return reject('conflict', 'the party has checked in: it is not a no-show');
+  const next = withRequest(
+    state,
+    { ...r, history: [...r.history, historyEntry(ctx, op, noShow ? 'room no-show' : 'room released', describe(state, a))] },
+    ctx,
+  );
+  return { ok: true, state: withAllocation(next, { ...a, status: op.payload.outcome, changedAt: ctx.at }, ctx) };
+};
+
+export const roomCheckIn: Handler<'room.checkin'> = (state, op, ctx): Outcome => {
+  const found = activeAllocation(state, op);
+  if (isRejection(found)) return found;
+  const { a, r } = found;
+  if (a.status === 'checked_in') return { ok: true, state };
+  const next = withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'checked in at the hotel', describe(state, a))] }, ctx);
+  return { ok: true, state: withAllocation(next, { ...a, status: 'checked_in', changedAt: ctx.at }, ctx) };
+};
+
+const SEEN_WITH_ALLOCATION = {
+  to: 'request',
+  scope: (state: HubState, op: { payload: { allocationId: string } }) =>
+    scopeOfRequest(state, allocationsOf(state)[op.payload.allocationId]?.requestId),
+  // An allocation holds no name or remark: the kiosk shows the hotel to the passenger.
+  kiosk: 'whole',
+} as const;
+
+export const hotelSpecs: OpSpecs<'hotel.upsert' | 'hotel.rooms' | 'hotel.shuttle' | 'room.allocate' | 'room.move' | 'room.release' | 'room.checkin'> =
+  {
+    // Reference data every screen reads: the kiosk names the hotel, its address and its shuttle.
+    'hotel.upsert': { submitters: ['system', 'duty_manager'], handler: hotelUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+    'hotel.rooms': { submitters: ['system', 'duty_manager'], handler: hotelRooms, visibility: { to: 'everyone', kiosk: 'whole' } },
+    'hotel.shuttle': { submitters: ['system', 'duty_manager'], handler: hotelShuttle, visibility: { to: 'everyone', kiosk: 'whole' } },
+    'room.allocate': {
+      submitters: STAFF,
+      handler: roomAllocate,
+      visibility: { to: 'request', scope: (state, op) => scopeOfRequest(state, op.payload.requestId), kiosk: 'whole' },
+    },
+    'room.move': { submitters: STAFF, handler: roomMove, visibility: SEEN_WITH_ALLOCATION },
+    'room.release': { submitters: STAFF, handler: roomRelease, visibility: SEEN_WITH_ALLOCATION },
+    // The hotel desk confirms arrival; until outlets land, a duty manager does it on their word.
+    'room.checkin': { submitters: ['duty_manager'], handler: roomCheckIn, visibility: SEEN_WITH_ALLOCATION },
+  };

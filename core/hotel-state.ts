@@ -1,0 +1,116 @@
+import type { CareRequest, HubState } from './model.ts';
+import type { Hotel, RoomAllocation, RoomBlock, Shuttle } from './hotel-model.ts';
+import { ROOM_BEDS, ROOM_TYPES, type RoomType } from './hotel-values.ts';
+
+/*
+ * Reading the hotel part of the state: what is held, what is taken, what is left. Pure and zod-free,
+ * so the hub, the tablet's preview and the kiosk count the same way.
+ */
+
+const NONE: Record<string, never> = {};
+
+export function hotelsOf(state: HubState): Record<string, Hotel> {
+  return state.hotels ?? NONE;
+}
+export function roomBlocksOf(state: HubState): Record<string, RoomBlock> {
+  return state.roomBlocks ?? NONE;
+}
+export function shuttlesOf(state: HubState): Record<string, Shuttle> {
+  return state.shuttles ?? NONE;
+}
+export function allocationsOf(state: HubState): Record<string, RoomAllocation> {
+  return state.roomAllocations ?? NONE;
+}
+
+export function blockKey(hotelId: string, night: string, type: RoomType): string {
+  return `${hotelId}|${night}|${type}`;
+}
+
+/** Allocated and checked-in allocations hold their rooms and seats; released and no-shows free them. */
+export function holdsRoom(a: RoomAllocation): boolean {
+  return a.status === 'allocated' || a.status === 'checked_in';
+}
+
+export type RoomCounts = Record<RoomType, number>;
+
+export function zeroRooms(): RoomCounts {
+  return { single: 0, double: 0, family: 0, accessible: 0 };
+}
+
+export function countRooms(rooms: readonly RoomType[]): RoomCounts {
+  const c = zeroRooms();
+  for (const t of rooms) c[t] += 1;
+  return c;
+}
+
+export function bedsOf(rooms: readonly RoomType[]): number {
+  return rooms.reduce((n, t) => n + ROOM_BEDS[t], 0);
+}
+
+/** Rooms each type a hotel holds on a night (its blocks). */
+export function roomsHeld(state: HubState, hotelId: string, night: string): RoomCounts {
+  const c = zeroRooms();
+  const blocks = roomBlocksOf(state);
+  for (const t of ROOM_TYPES) c[t] = blocks[blockKey(hotelId, night, t)]?.count ?? 0;
+  return c;
+}
+
+/** Rooms each type taken on a night by allocations that still hold them (one may be left out: a move frees its own rooms). */
+export function roomsTaken(state: HubState, hotelId: string, night: string, except?: string): RoomCounts {
+  const c = zeroRooms();
+  for (const a of Object.values(allocationsOf(state))) {
+    if (a.id === except || a.hotelId !== hotelId || a.night !== night || !holdsRoom(a)) continue;
+    for (const t of a.rooms) c[t] += 1;
+  }
+  return c;
+}
+
+export function roomsLeft(state: HubState, hotelId: string, night: string, except?: string): RoomCounts {
+  const held = roomsHeld(state, hotelId, night);
+  const taken = roomsTaken(state, hotelId, night, except);
+  const c = zeroRooms();
+  for (const t of ROOM_TYPES) c[t] = Math.max(0, held[t] - taken[t]);
+  return c;
+}
+
+export function seatsTaken(state: HubState, shuttleId: string, except?: string): number {
+  let n = 0;
+  for (const a of Object.values(allocationsOf(state))) {
+    if (a.id !== except && holdsRoom(a) && a.transport.kind === 'shuttle' && a.transport.shuttleId === shuttleId) n += a.seats;
+  }
+  return n;
+}
+
+export function seatsLeft(state: HubState, shuttleId: string, except?: string): number {
+  const s = shuttlesOf(state)[shuttleId];
+  return s ? Math.max(0, s.seats - seatsTaken(state, shuttleId, except)) : 0;
+}
+
+/** A hotel's shuttle runs, earliest first. */
+export function shuttlesFor(state: HubState, hotelId: string): Shuttle[] {
+  return Object.values(shuttlesOf(state))
+    .filter((s) => s.hotelId === hotelId)
+    .sort((a, b) => a.departsAt.localeCompare(b.departsAt) || (a.id < b.id ? -1 : 1));
+}
+
+/** Beds a party needs: adults and children (at least one, for a party of infants with their escort's cot). */
+export function bedsNeeded(r: Pick<CareRequest, 'party'>): number {
+  return Math.max(1, r.party.adults + r.party.children);
+}
+
+export function seatsNeeded(r: Pick<CareRequest, 'party'>): number {
+  return r.party.adults + r.party.children + r.party.infants;
+}
+
+/** A request's allocations that still hold rooms, oldest first. */
+export function activeAllocationsOf(state: HubState, requestId: string): RoomAllocation[] {
+  return Object.values(allocationsOf(state))
+    .filter((a) => a.requestId === requestId && holdsRoom(a))
+    .sort((a, b) => a.allocatedAt.localeCompare(b.allocatedAt) || (a.id < b.id ? -1 : 1));
+}
+
+/** Rate of one room for the night, from its block (0 when the block is gone). */
+export function roomRate(state: HubState, hotelId: string, night: string, type: RoomType): { cents: number; currency: string } {
+  const b = roomBlocksOf(state)[blockKey(hotelId, night, type)];
+  return { cents: b?.rateCents ?? 0, currency: b?.currency ?? 'EUR' };
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { KIOSK_LANGUAGES } from './languages.ts';
+import { useSpeech, voiceMissing } from './speech/speaker.ts';
+
+/**
+ * What the screen says about speech: how to start it and that it is for headphones (speech off),
+ * or what is being said and, when the device has no voice for the passenger's language, that
+ * speech is in English.
+ */
+export function SpeechNote({ keypadError }: { keypadError: string | null }) {
+  const { t, i18n } = useTranslation();
+  const speech = useSpeech();
+  const language = KIOSK_LANGUAGES.find((l) => l.code === i18n.language)?.name ?? i18n.language;
+  return (
+    <div className="speech-note" data-testid="speech-note">
+      {keypadError && (
+        <p role="alert" className="error">
+          {t('keypad.configError', { error: keypadError })}
+        </p>
+      )}
+      {!speech.on && <p>{t('speech.hint')}</p>}
+      {speech.on && voiceMissing(i18n.language) && (
+        <p className="no-voice" data-testid="no-voice">
+          {t('speech.noVoice', { language })}
+        </p>
+      )}
+      {speech.on && (
+        <p className="caption" data-testid="speech-caption">
+          {t('speech.caption')}:<bdi>{speech.caption}</bdi>
+        </p>
+      )}
+      <p className="private">{t('speech.private')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { copyFile, open, readFile, type FileHandle } from 'node:fs/promises';
+import { z } from 'zod';
+import type { LogEntry } from '../core/index.ts';
+import { CorruptDataFileError, DurableJsonFile, syncDirectory } from './durable-json-file.ts';
+import { dirname } from 'node:path';
+import { constants } from 'node:fs';
+
+/** An answer given to a rejected operation, kept so a retry gets the same one. */
+export interface StoredAnswer {
+  code: string;
+  reason: string;
+}
+
+/** One line of the journal: what one group commit wrote. */
+export interface JournalLine {
+  e: LogEntry[];
+  r: Record<string, StoredAnswer>;
+}
+
+const LineShape = z.object({
+  e: z.array(z.object({ seq: z.number().int(), at: z.string(), op: z.object({ id: z.string(), type: z.string() }) })),
+  r: z.record(z.string(), z.object({ code: z.string(), reason: z.string() })),
+});
+
+/** What a torn last write still shows of the operations it carried (seq and op id are written first). */
+const TORN_ENTRY = /\{"seq":(\d+),"at":"[^"]*","op":\{[^{}"]*(?:"v":\d+,)?"id":"([^"]+)"/g;
+
+export interface JournalContents {
+  lines: JournalLine[];
+  /** Set when the file ended in a write a crash cut short: what it said, for the log. */
+  tornTail: string | null;
+}
+
+/**
+ * The log's newest entries as an append-only file of lines, one per group commit: a commit appends
+ * its line and fdatasyncs, so it costs the size of the batch whatever the log holds (rewriting the
+ * tail segment per commit made every commit cost the whole segment, rejections included).
+ * A crash can only cut the last line short, and that line was never acknowledged: at start it is
+ * set aside (a copy is kept) and named; a damaged line before the last stops the hub, as any damaged file does.
+ */
+export class Journal {
+  private fh: FileHandle | null = null;
+  /** Bytes known to be on disk and whole: every write goes here, so a failed one is simply written again. */
+  private size = 0;
+
+  constructor(
+    readonly file: string,
+    /** Checks an entry as stored; null when it is a valid one. */
+    private readonly entryProblem: (e: LogEntry) => string | null,
+    private readonly advice: string,
+  ) {}
+
+  /** Reads every whole line; a torn last line is cut off the file (after keeping a copy) and described. */
+  async read(): Promise<JournalContents> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], tornTail: null };
+      throw e;
+    }
+    const parts = text.split('\n');
+    const last = parts.pop()!;
+    const lines: JournalLine[] = [];
+    for (const [i, part] of parts.entries()) {
+      const problem = this.lineProblem(part);
+      if (typeof problem === 'string') {
+        const copy = await this.keepCopy('corrupt');
+        throw new CorruptDataFileError(this.file, copy, new Error(`line ${i + 1}: ${problem}`), this.advice);
+      }
+      lines.push(problem);
+    }
+    let tornTail: string | null = null;
+    if (last !== '') {
+      const copy = await this.keepCopy('torn');
+      tornTail = describeTorn(last, copy);
+      // Whole lines only from here on: the next write goes where the torn one began.
+      const fh = await open(this.file, 'r+');
+      try {
+        await fh.truncate(Buffer.byteLength(text) - Buffer.byteLength(last));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    }
+    this.size = Buffer.byteLength(text) - Buffer.byteLength(last);
+    return { lines, tornTail };
+  }
+
+  /** The parsed line, or what is wrong with it. */
+  private lineProblem(text: string): JournalLine | string {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    const r = LineShape.safeParse(data);
+    if (!r.success) return 'not a GateCare log line';
+    const line = data as JournalLine;
+    for (const e of line.e) {
+      const problem = this.entryProblem(e);
+      if (problem) return problem;
+    }
+    return line;
+  }
+
+  private async keepCopy(why: 'corrupt' | 'torn'): Promise<string> {
+    const copy = `${this.file}.${why}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await copyFile(this.file, copy);
+    return copy;
+  }
+
+  /** Appends one line durably (write at the known end, fdatasync); a failed write leaves the file as it was. */
+  async append(line: JournalLine): Promise<void> {
+    const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
+    try {
+      DurableJsonFile.beforeWrite?.(this.file);
+      const fh = await this.handle();
+      for (let done = 0; done < bytes.length;) {
+        const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, this.size + done);
+        done += bytesWritten;
+      }
+      await fh.datasync();
+      this.size += bytes.length;
+    } catch (e) {
+      // A part written before the failure (a full disk) must not stay for the next line to follow.
+      await this.fh?.truncate(this.size).catch(() => {});
+      const err = e as NodeJS.ErrnoException;
+      throw Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
+    }
+  }
+
+  /** Replaces the whole file, atomically, with `lines` (after sealing a segment, after a purge). */
+  async replace(lines: JournalLine[]): Promise<void> {
+    await this.close();
+    await new DurableJsonFile<never>(this.file).writeChunks(lines.map((l) => `${JSON.stringify(l)}\n`));
+    this.size = lines.reduce((n, l) => n + Buffer.byteLength(`${JSON.stringify(l)}\n`), 0);
+  }
+
+  async close(): Promise<void> {
+    const fh = this.fh;
+    this.fh = null;
+    await fh?.close();
+  }
+
+  private async handle(): Promise<FileHandle> {
+    if (this.fh) return this.fh;
+    this.fh = await open(this.file, constants.O_RDWR | constants.O_CREAT);
+    // The file's name must survive power loss as well as its content.
+    await syncDirectory(dirname(this.file));
+    return this.fh;
+  }
+}
+
+function describeTorn(text: string, copy: string): string {
+  const seen = [...text.matchAll(TORN_ENTRY)].map((m) => ({ seq: Number(m[1]), id: m[2]! }));
+  const what = seen.length
+    ? `operations seq ${seen[0]!.seq}${seen.length > 1 ? `–${seen[seen.length - 1]!.seq}` : ''} (ids ${seen.map((s) => s.id).join(', ')}, and any later in that write)`
+    : 'no operation it could name';
+  return (
+    `ended in a write cut short by a crash (${Buffer.byteLength(text)} bytes, kept at ${copy}): ${what}. ` +
+    `That write never completed, so none of them was acknowledged; their devices still hold them and send them again.`
+  );
+}

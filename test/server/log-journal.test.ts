@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { Store, LOG_DIR } from '../../server/store.ts';
+import { Hub, type Identity } from '../../server/hub.ts';
+import { JOURNAL_FILE, REJECTIONS_PER_SEGMENT, SEGMENT_ENTRIES } from '../../server/log-segments.ts';
+import { demoOps } from '../../server/demo-airport.ts';
+import type { Ack, Op } from '../../core/index.ts';
+import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
+const AGENT: Identity = { kind: 'staff', id: 'A101' };
+
+async function openHub(dir: string, options: { seenLimit?: number } = {}): Promise<Hub> {
+  return new Hub(await Store.open(dir), undefined, options);
+}
+
+async function seeded(dir: string, options: { seenLimit?: number } = {}): Promise<Hub> {
+  const hub = await openHub(dir, options);
+  const acks = await Promise.all(demoOps(new Date()).map((o) => hub.submit(o, { kind: 'system' })));
+  expect(acks.every((a) => a.ok)).toBe(true);
+  return hub;
+}
+
+/** A claim of a request nobody created: always refused. */
+function hopelessClaim(): Op {
+  return op(AMIRA, { type: 'request.claim', payload: { requestId: uuidv7() } });
+}
+
+describe('the log journal: one appended line per commit', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    for (const d of dirs.splice(0)) await removeDir(d);
+  });
+
+  it('a flood of refused operations does not make later commits write more, and their answers are stored bounded', async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    const hub = await seeded(dir);
+    await hub.flush();
+    const journal = join(dir, LOG_DIR, JOURNAL_FILE);
+    const refused = Array.from({ length: REJECTIONS_PER_SEGMENT + 500 }, hopelessClaim);
+    for (const o of refused) expect(await hub.submit(o, AGENT)).toMatchObject({ ok: false, code: 'not_found' });
+    // The answers ride along with the next commit, once.
+    expect(await hub.submit(op(KIOSK, createRequest()), KIOSK_ID)).toMatchObject({ ok: true });
+    const before = (await stat(journal)).size;
+    const one = await hub.submit(op(KIOSK, createRequest()), KIOSK_ID);
+    expect(one).toMatchObject({ ok: true });
+    // One more commit appends one line of about one entry, not the segment with every rejection again.
+    expect((await stat(journal)).size - before).toBeLessThan(2000);
+
+    const lines = (await readFile(journal, 'utf8')).trim().split('\n');
+    const stored = lines.reduce((n, l) => n + Object.keys((JSON.parse(l) as { r: object }).r).length, 0);
+    expect(stored).toBe(REJECTIONS_PER_SEGMENT);
+
+    // After a restart a retry of a stored refusal gets the same answer.
+    const again = await openHub(dir);
+    expect(await again.submit(refused[0]!, AGENT)).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('seals the journal into segments of 256 entries and keeps every entry across a restart', async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    const hub = await seeded(dir);
+    for (let i = 0; i < 3; i++) {
+      const acks = await Promise.all(Array.from({ length: 150 }, () => hub.submit(op(KIOSK, createRequest()), KIOSK_ID)));
+      expect(acks.every((a) => a.ok)).toBe(true);
+    }
+    const seq = hub.seq;
+    const names = (await readdir(join(dir, LOG_DIR))).filter((n) => n.startsWith('seg-'));
+    expect(names).toHaveLength(Math.floor(seq / SEGMENT_ENTRIES));
+    const reopened = await openHub(dir);
+    expect(reopened.seq).toBe(seq);
+    expect(Object.keys(reopened.current.requests)).toHaveLength(450);
+  });
+
+  it('a write cut short by a crash is set aside at start, naming the seq range and ids it carried; nothing acknowledged is lost', async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    const hub = await seeded(dir);
+    const ack = await hub.submit(op(KIOSK, createRequest({ surname: 'Kept' })), KIOSK_ID);
+    expect(ack).toMatchObject({ ok: true });
+    const seq = hub.seq;
+    // What a power cut in the middle of the next commit's append leaves: part of its line.
+    const lost = [op(KIOSK, createRequest()), op(KIOSK, createRequest())];
+    const at = new Date().toISOString();
+    const line = JSON.stringify({ e: lost.map((o, i) => ({ seq: seq + 1 + i, at, op: o })), r: {} });
+    const journal = join(dir, LOG_DIR, JOURNAL_FILE);
+    await appendFile(journal, line.slice(0, line.length - 40));
+
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reopened = await openHub(dir);
+    const said = errors.mock.calls.flat().join('\n');
+    expect(said).toContain(journal);
+    expect(said).toMatch(new RegExp(`operations seq ${seq + 1}–${seq + 2} \\(ids ${lost[0]!.id}, ${lost[1]!.id}`));
+    expect(said).toMatch(/none of them was acknowledged/);
+    const copy = /kept at (\S+)\)/.exec(said)?.[1];
+    expect(copy).toBeDefined();
+    expect(await readFile(copy!, 'utf8')).toContain(line.slice(0, line.length - 40));
+
+    expect(reopened.seq).toBe(seq);
+    expect(Object.values(reopened.current.requests).some((r) => r.surname === 'Kept')).toBe(true);
+    // The journal goes on from the last whole line: a new operation takes the seq the torn one had, and survives a restart.
+    const next = await reopened.submit(op(KIOSK, createRequest({ surname: 'After' })), KIOSK_ID);
+    expect(next).toMatchObject({ ok: true, seq: seq + 1 });
+    const third = await openHub(dir);
+    expect(third.seq).toBe(seq + 1);
+    expect(Object.values(third.current.requests).some((r) => r.surname === 'After')).toBe(true);
+  });
+
+  it('a damaged line before the last stops the start, naming the file and the line, and keeps it as it was', async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    const hub = await seeded(dir);
+    await hub.submit(op(KIOSK, createRequest()), KIOSK_ID);
+    await hub.submit(op(KIOSK, createRequest()), KIOSK_ID);
+    const journal = join(dir, LOG_DIR, JOURNAL_FILE);
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    lines[0] = lines[0]!.replace('"seq":', '"seq":"x');
+    await writeFile(journal, lines.join('\n'));
+    const damaged = await readFile(journal, 'utf8');
+    const error = await openHub(dir).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain(journal);
+    expect(error?.message).toMatch(/line 1: /);
+    expect(error?.message).toMatch(/Restore a backup/);
+    expect(await readFile(journal, 'utf8')).toBe(damaged);
+  });
+});
+
+describe('duplicates: the original answer within the window, checked again beyond it', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await removeDir(d);
+  });
+
+  it('a retry within the window gets the original answer, even after a restart; the memory holds at most the window', async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    const hub = await seeded(dir, { seenLimit: 50 });
+    const created = op(KIOSK, createRequest());
+    const first = await hub.submit(created, KIOSK_ID);
+    expect(first).toMatchObject({ ok: true });
+    const seq = hub.seq;
+    // Someone else's operations in between, fewer than the window.
+    const others = await Promise.all(Array.from({ length: 30 }, () => hub.submit(op(KIOSK, createRequest()), KIOSK_ID)));
+    expect(others.every((a) => a.ok)).toBe(true);
+    expect(await hub.submit(created, KIOSK_ID)).toEqual(first);
+    expect(hub.seq).toBe(seq + 30);
+    expect(await (await openHub(dir, { seenLimit: 50 })).submit(created, KIOSK_ID)).toEqual(first);
+
+    // Beyond the window the operation is checked again, and the reducer refuses to apply it twice.
+    await Promise.all(Array.from({ length: 60 }, () => hub.submit(op(KIOSK, createRequest()), KIOSK_ID)));
+    const late: Ack = await hub.submit(created, KIOSK_ID);
+    expect(late).toMatchObject({ ok: false, code: 'conflict' });
+    expect(hub.seq).toBe(seq + 90);
+  });
+});
