@@ -6,7 +6,6 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -23,7 +22,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
   beforeAll(async () => {
     const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
     page = await context.newPage();
-    kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32')).auth);
+    kiosk = await env.kiosk('K32');
     await signInStaff(page, env.hub.url, 'M201', '7319');
   });
 
