@@ -38,6 +38,11 @@ export interface SyncSnapshot {
 
 export interface SyncClientOptions {
   url: string;
+  /**
+   * More hubs serving the same airport (several nodes on one database): when the one in use is
+   * unreachable, each reconnection attempt tries the next, and the usual pull by seq catches up.
+   */
+  urls?: string[];
   auth: Record<string, unknown>;
   actor: Actor;
   device: string;
@@ -148,6 +153,7 @@ export class SyncClient {
     });
     this.socket = socket;
     this.followBrowserNetwork(socket);
+    this.rotateHubs(socket);
     socket.on('connect', () => {
       this.connection++;
       this.connected = true;
@@ -242,6 +248,19 @@ export class SyncClient {
     this.rejected = this.rejected.filter((r) => r.op.id !== opId);
     this.changed();
     void this.opts.storage.dismissRejected(opId);
+  }
+
+  /** Moves each reconnection attempt on to the next hub of the list, so a dead node costs one attempt. */
+  private rotateHubs(socket: Socket): void {
+    const hubs = [this.opts.url, ...(this.opts.urls ?? []).filter((u) => u !== this.opts.url)];
+    if (hubs.length < 2) return;
+    let at = 0;
+    // socket.io keeps one manager per socket and opens each attempt at its `uri`; it has no public setter for it.
+    const manager = socket.io as unknown as { uri: string };
+    socket.io.on('reconnect_attempt', () => {
+      at = (at + 1) % hubs.length;
+      manager.uri = hubs[at]!;
+    });
   }
 
   /**

@@ -33,6 +33,7 @@ export * from './airline-log.ts';
 export * from './personal-data.ts';
 export * from './flight-number.ts';
 export * from './phone-view.ts';
+export * from './team-words.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';

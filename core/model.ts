@@ -163,6 +163,12 @@ export interface CareRequest {
    */
   phoneGeneration?: number;
   phoneClosed?: boolean;
+  /** The passenger's word for the team after delivery (personal data: purged). Never tied to an agent. */
+  thanks?: { at: string; text: string };
+  /** Requests the passenger asked for from this ticket's phone, oldest first: the phone follows them too. */
+  phoneAsks?: string[];
+  /** Set on a request asked for from a phone: the ticket whose link asked. */
+  askedFromRequestId?: string;
 }
 
 export type Stock = Record<StockItem, number>;

@@ -150,6 +150,26 @@ const ThreadText = z.string().trim().min(1, 'a message cannot be empty').max(500
 export const ThreadPayload = z.object({ requestId: Uuid, text: ThreadText }).strict();
 export const PhoneRevokePayload = z.object({ requestId: Uuid }).strict();
 
+/** A word for the team after delivery: no score, no name of an agent, plain text. */
+export const ThanksText = z.string().trim().min(1, 'a word cannot be empty').max(300, 'a word for the team is at most 300 characters');
+export const ThanksPayload = z.object({ requestId: Uuid, text: ThanksText }).strict();
+
+/**
+ * What the passenger's phone may choose when asking for something new: the kiosk's needs, party
+ * and note. Gate, flight, surname and language are never the phone's to say (the hub takes them
+ * from the ticket the link opens), so any other key is refused.
+ */
+export const PhoneAskChoices = z
+  .object({
+    needs: z.array(Need).min(1, 'choose at least one need').max(Need.options.length),
+    party: Party.refine((p) => p.adults + p.children + p.infants >= 1, 'a party has at least one person'),
+    note: Note,
+  })
+  .strict();
+
+/** A new request asked from the phone of ticket `fromRequestId`, built by the hub from that ticket. */
+export const PhoneAskPayload = CreateRequestPayload.extend({ fromRequestId: Uuid }).strict();
+
 /** Every operation a device (or the hub's own seeding) can submit. */
 export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request.create'), payload: CreateRequestPayload }),
@@ -180,6 +200,8 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),
+  z.object({ type: z.literal('thanks.leave'), payload: ThanksPayload }),
+  z.object({ type: z.literal('phone.ask'), payload: PhoneAskPayload }),
   z.object({ type: z.literal('airport.set'), payload: AirportPayload }),
   z.object({ type: z.literal('hotel.upsert'), payload: HotelPayload }),
   z.object({ type: z.literal('hotel.rooms'), payload: RoomBlockPayload }),

@@ -21,6 +21,7 @@ export function purgeRequest(r: CareRequest): CareRequest {
     staffNotes: r.staffNotes.map((n) => ({ ...n, text: PURGED })),
     history: r.history.map((h) => (h.detail && personal(h.detail) ? { ...h, detail: PURGED } : h)),
     ...(r.thread ? { thread: r.thread.map((m) => ({ ...m, text: PURGED })) } : {}),
+    ...(r.thanks ? { thanks: { ...r.thanks, text: PURGED } } : {}),
     // A phone link reads the thread: it dies with the data.
     phoneClosed: true,
   };
@@ -50,7 +51,8 @@ function requestHolds(r: CareRequest): boolean {
     r.note !== PURGED ||
     !!r.cancelReason ||
     r.staffNotes.some((n) => n.text !== PURGED) ||
-    (r.thread ?? []).some((m) => m.text !== PURGED)
+    (r.thread ?? []).some((m) => m.text !== PURGED) ||
+    (r.thanks !== undefined && r.thanks.text !== PURGED)
   );
 }
 

@@ -46,6 +46,10 @@ export interface PhoneTicket extends PublicTicket {
   entitlements: PhoneEntitlement[];
   notices: PhoneNotice[];
   thread: ThreadMessage[];
+  /** The passenger's own word for the team, once left (the phone offers the form after delivery). */
+  thanks: string | null;
+  /** Requests asked for from this phone, oldest first: the phone follows them as it follows this one. */
+  asks: PublicTicket[];
 }
 
 export function phoneTicketView(state: HubState, r: CareRequest, nowIso: string): PhoneTicket {
@@ -81,5 +85,10 @@ export function phoneTicketView(state: HubState, r: CareRequest, nowIso: string)
       nextUpdateAt: n.nextUpdateAt,
     })),
     thread: r.thread ?? [],
+    thanks: r.thanks?.text ?? null,
+    asks: (r.phoneAsks ?? []).flatMap((id) => {
+      const asked = state.requests[id];
+      return asked ? [publicTicket(state, asked, nowIso)] : [];
+    }),
   };
 }

@@ -37,7 +37,12 @@ function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
       return flights.has(op.payload.flightId) ? { ...op, payload: { ...op.payload, passengers: [] } } : op;
     case 'request.create':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
+    case 'phone.ask':
+      return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
     case 'request.note':
+    case 'thread.passenger':
+    case 'thread.staff':
+    case 'thanks.leave':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, text: PURGED } } : op;
     case 'request.cancel':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, reason: PURGED } } : op;
@@ -60,6 +65,10 @@ function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
 export const PURGED_TEXT_FIELDS: Readonly<Partial<Record<Op['type'], readonly string[]>>> = {
   'request.create': ['surname', 'note'],
   'request.note': ['text'],
+  'thread.passenger': ['text'],
+  'thread.staff': ['text'],
+  'thanks.leave': ['text'],
+  'phone.ask': ['surname', 'note'],
   'request.cancel': ['reason'],
   'voucher.issue': ['description'],
   'voucher.escalate': ['description', 'note'],

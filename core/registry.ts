@@ -13,6 +13,8 @@ import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
 import { passengerListSpecs } from './handlers/passenger-lists.ts';
 import { hotelSpecs } from './handlers/hotels.ts';
+import { thanksSpecs } from './handlers/thanks.ts';
+import { phoneAskSpecs } from './handlers/phone-ask.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -35,6 +37,8 @@ export const OP_REGISTRY: OpRegistry = {
   ...threadSpecs,
   ...passengerListSpecs,
   ...hotelSpecs,
+  ...thanksSpecs,
+  ...phoneAskSpecs,
 };
 
 /**

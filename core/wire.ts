@@ -35,6 +35,10 @@ export const PHONE_EVENTS = {
   closed: 'closed',
   /** Phone → hub, with ack: a message to the staff. */
   write: 'write',
+  /** Phone → hub, with ack: a word for the team after delivery. */
+  thanks: 'thanks',
+  /** Phone → hub, with ack: a new request at the passenger's gate ({ needs, party, note }). */
+  ask: 'ask',
 } as const;
 
 /** Why a phone link stopped working, worded by the phone app. */

@@ -7,6 +7,8 @@ import { viewOf, type Viewer } from '../core/index.ts';
 import type { HubConfig } from './config.ts';
 import { Hub } from './hub.ts';
 import { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
+import { PgStore } from './pg/pg-store.ts';
 import { TokenSigner } from './tokens.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
@@ -21,7 +23,7 @@ import { isoNow, wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
 import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
-import { DEFAULT_PURGE_HOURS } from './config.ts';
+import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
 import { Revocations } from './revocations.ts';
@@ -31,7 +33,7 @@ export interface RunningHub {
   app: FastifyInstance;
   hub: Hub;
   io: Server;
-  store: Store;
+  store: HubStore;
   /** Blanks passenger personal data of closed flights; ticks every minute by itself. */
   purge: PurgeTimer;
   /** Reveals notices to kiosks when their lead is over by the hub's clock; `tick()` looks now. */
@@ -80,7 +82,9 @@ export interface StartOptions {
 export async function startHub(config: HubConfig, opts: StartOptions = {}): Promise<RunningHub> {
   const now = opts.now ?? wallClock;
   const limits: HubLimits = { ...DEFAULT_LIMITS, ...config.limits, ...opts.limits };
-  const store = await Store.open(config.dataDir);
+  const store: HubStore = config.databaseUrl
+    ? await PgStore.open(config.databaseUrl, config.airport ?? DEFAULT_AIRPORT)
+    : await Store.open(config.dataDir);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now) : false;
   const hub = new Hub(store, now);
   if (seeded) await seeded(hub);
@@ -147,7 +151,11 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();
-      await hub.close(opts.shutdownMs);
+      try {
+        await hub.close(opts.shutdownMs);
+      } finally {
+        await store.shared?.close();
+      }
     },
   };
 }

@@ -16,6 +16,10 @@ export interface HubConfig {
   purgeAfterHours?: number;
   /** Address phones reach the hub at, for the QR code on kiosk tickets (default: the kiosk's own address). */
   publicUrl?: string;
+  /** PostgreSQL to share with other hubs (GATECARE_DATABASE_URL); absent: the embedded lowdb files in dataDir. */
+  databaseUrl?: string;
+  /** Which airport of the database this hub serves (GATECARE_AIRPORT, default "main"); each has its own log and seq. */
+  airport?: string;
   /** Overrides of server/limits.ts, e.g. for a load test enrolling many kiosks from one address. */
   limits?: Partial<HubLimits>;
 }
@@ -26,6 +30,14 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${raw}`);
   return n;
+}
+
+export const DEFAULT_AIRPORT = 'main';
+
+function airportFrom(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return DEFAULT_AIRPORT;
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(raw)) throw new Error(`GATECARE_AIRPORT must be 1-40 letters, digits, _ or -, got ${raw}`);
+  return raw;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -39,6 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seedDemo: env.GATECARE_DEMO !== '0',
     purgeAfterHours: numberFrom(env, 'GATECARE_PURGE_HOURS') ?? DEFAULT_PURGE_HOURS,
     ...(env.GATECARE_PUBLIC_URL ? { publicUrl: env.GATECARE_PUBLIC_URL } : {}),
+    ...(env.GATECARE_DATABASE_URL ? { databaseUrl: env.GATECARE_DATABASE_URL, airport: airportFrom(env.GATECARE_AIRPORT) } : {}),
     limits: Object.fromEntries(
       Object.entries({
         signInPerMinute: numberFrom(env, 'GATECARE_SIGNIN_PER_MINUTE'),

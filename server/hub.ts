@@ -15,7 +15,8 @@ import {
   type PullResult,
   type Viewer,
 } from '../core/index.ts';
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
+import type { StoredRejection } from './log-segments.ts';
 import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 import { airlinesInMinorUnits } from '../core/entitlements/airline-money.ts';
 import { isoNow, wallClock, type Clock } from './clock.ts';
@@ -40,6 +41,13 @@ export const CHECKPOINT_EVERY = 10_000;
 
 interface Pending {
   entry: LogEntry;
+  resolve: (ack: Ack) => void;
+}
+
+/** An operation waiting for its turn in a shared log: not applied yet, since the order is decided in the database. */
+interface Queued {
+  op: Op;
+  answer: Promise<Ack>;
   resolve: (ack: Ack) => void;
 }
 
@@ -69,7 +77,7 @@ export class Hub extends EventEmitter<HubEvents> {
   private readonly checkpointEvery: number;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: HubStore,
     private readonly clock: Clock = wallClock,
     options: { checkpointEvery?: number; seenLimit?: number } = {},
   ) {
@@ -91,6 +99,9 @@ export class Hub extends EventEmitter<HubEvents> {
     const accepted = recovered.accepted.slice(-this.seenLimit);
     for (const [opId, seq] of accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
     for (const [opId, r] of recovered.rejected.slice(-this.seenLimit)) this.remember(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
+    store.shared?.onCommitted((seq) => {
+      if (seq > this.durable.seq) this.catchUp();
+    });
   }
 
   private readonly seenLimit: number;
@@ -137,6 +148,7 @@ export class Hub extends EventEmitter<HubEvents> {
     if (previous) return Promise.resolve(previous);
     const mismatch = this.identityMismatch(op, who);
     if (mismatch) return Promise.resolve(this.refuse(op.id, 'forbidden', mismatch));
+    if (this.store.shared) return this.queueShared(op);
 
     const seq = this.state.seq + 1;
     const at = isoNow(this.clock);
@@ -174,7 +186,7 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Waits for every accepted operation to be written. */
   async flush(): Promise<void> {
-    while (!this.stopRetrying && (this.writing || this.batch.length)) {
+    while (!this.stopRetrying && (this.writing || this.batch.length || this.queued.length)) {
       if (!this.writing) this.scheduleFlush();
       await this.writing;
     }
@@ -204,11 +216,16 @@ export class Hub extends EventEmitter<HubEvents> {
     if (done === 'timeout') {
       this.stopRetrying = true;
       console.error(
-        `GateCare: stopping with ${this.batch.length + this.inFlight.length} operations not written (${this.storageFault ?? 'disk too slow'}); their devices will send them again`,
+        `GateCare: stopping with ${this.batch.length + this.inFlight.length + this.queued.length} operations not written (${this.storageFault ?? 'disk too slow'}); their devices will send them again`,
       );
       return;
     }
-    if (this.durable.seq > this.store.checkpointSeq) await this.checkpoint(true);
+    if (this.durable.seq > this.store.checkpointSeq) {
+      // Only a shortcut for the next start: a stop must not fail because the store went away first.
+      await this.checkpoint(true).catch((e: unknown) =>
+        console.error(`GateCare: checkpoint not written at stop (${(e as Error).message}); the next start replays the log`),
+      );
+    }
     await this.store.close();
   }
 
@@ -249,6 +266,10 @@ export class Hub extends EventEmitter<HubEvents> {
 
   private scheduleFlush(): void {
     if (this.writing) return;
+    if (this.store.shared) {
+      this.writing = this.sharedLoop();
+      return;
+    }
     this.writing = (async () => {
       while (this.batch.length) {
         this.inFlight = this.batch;
@@ -329,6 +350,150 @@ export class Hub extends EventEmitter<HubEvents> {
         if (this.stopRetrying) return false;
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
       }
+    }
+  }
+
+  // ---- Several hubs on one shared log (PostgreSQL): the order is decided inside the database's transaction.
+
+  private queued: Queued[] = [];
+  private catchUpDue = false;
+
+  /** Another hub committed: read its entries, apply them and push them to this hub's devices. */
+  catchUp(): void {
+    this.catchUpDue = true;
+    this.scheduleFlush();
+  }
+
+  private queueShared(op: Op): Promise<Ack> {
+    let resolve!: (ack: Ack) => void;
+    const answer = new Promise<Ack>((r) => (resolve = r));
+    this.queued.push({ op, answer, resolve });
+    this.seen.set(op.id, answer);
+    this.scheduleFlush();
+    return answer;
+  }
+
+  /** One transaction at a time: each takes every operation queued so far (group commit), or only catches up. */
+  private async sharedLoop(): Promise<void> {
+    const shared = this.store.shared!;
+    let attempt = 0;
+    while (!this.stopRetrying && (this.queued.length || this.catchUpDue)) {
+      const ops = this.queued;
+      this.queued = [];
+      this.catchUpDue = false;
+      try {
+        if (ops.length) await this.commitShared(ops);
+        else await this.takeForeign(await shared.readAfter(this.durable.seq));
+        if (this.storageFault) console.error('GateCare: the database answers again; taking operations again');
+        this.storageFault = null;
+        attempt = 0;
+      } catch (e) {
+        // Not acknowledged, so not lost: the devices keep these in their outboxes and send them again. If the
+        // commit did happen after all, the resend finds them in the log and gets the original answer.
+        this.storageFault = `the database failed: ${(e as Error).message}`;
+        console.error(`GateCare: ${this.storageFault}; retrying`);
+        this.state = { ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } };
+        for (const q of ops) {
+          if (this.seen.get(q.op.id) === q.answer) this.seen.delete(q.op.id);
+          q.resolve(this.refuse(q.op.id, 'storage', `not written: ${this.storageFault}; send it again shortly`));
+        }
+        if (this.closed) break;
+        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt++)));
+        this.catchUpDue = true;
+      }
+    }
+    this.writing = null;
+  }
+
+  /** Applies entries other hubs committed (to both states: nothing of this hub is pending between transactions). */
+  private applyForeign(foreign: LogEntry[]): void {
+    for (const entry of foreign) {
+      for (const which of ['durable', 'state'] as const) {
+        const out = apply(this[which], entry.op, { seq: entry.seq, at: entry.at, inPlace: true });
+        if (!out.ok) throw new Error(`seq ${entry.seq}, committed by another hub, does not apply here: ${out.reason}`);
+        this[which] = out.state;
+      }
+      this.seen.set(entry.op.id, { v: SCHEMA_VERSION, opId: entry.op.id, ok: true, seq: entry.seq });
+    }
+  }
+
+  private async takeForeign(foreign: LogEntry[]): Promise<void> {
+    if (!foreign.length) return;
+    this.applyForeign(foreign);
+    await this.afterCommit(foreign);
+  }
+
+  private async forgetPurgedIn(entries: LogEntry[]): Promise<void> {
+    const purged = entries.flatMap((e) => (e.op.type === 'passengers.purge' ? [e.op.payload.flightId] : []));
+    if (purged.length) await this.forgetPurged(purged);
+  }
+
+  private async commitShared(ops: Queued[]): Promise<void> {
+    const foreign: LogEntry[] = [];
+    const mine: Array<{ q: Queued; entry: LogEntry }> = [];
+    const answered: Array<{ q: Queued; ack: Ack }> = [];
+    try {
+      await this.store.shared!.commitSequenced(
+        this.durable.seq,
+        ops.map((q) => q.op.id),
+        (newer, rejectedBefore) => {
+          this.applyForeign(newer);
+          foreign.push(...newer);
+          const rejected: Array<[string, StoredRejection]> = [];
+          for (const q of ops) {
+            const known = this.seen.get(q.op.id);
+            // Committed by another hub already (a resend after its hub died): the original answer, applied once.
+            if (known && known !== q.answer && !(known instanceof Promise)) {
+              answered.push({ q, ack: known });
+              continue;
+            }
+            const before = rejectedBefore.get(q.op.id);
+            if (before) {
+              answered.push({ q, ack: { v: SCHEMA_VERSION, opId: q.op.id, ok: false, ...before } });
+              continue;
+            }
+            const seq = this.state.seq + 1;
+            const at = isoNow(this.clock);
+            const out = apply(this.state, q.op, { seq, at, inPlace: true });
+            if (!out.ok) {
+              rejected.push([q.op.id, { code: out.code, reason: out.reason }]);
+              answered.push({ q, ack: { v: SCHEMA_VERSION, opId: q.op.id, ok: false, code: out.code, reason: out.reason } });
+              continue;
+            }
+            this.state = out.state;
+            mine.push({ q, entry: { seq, at, op: q.op } });
+          }
+          return { entries: mine.map((m) => m.entry), rejected };
+        },
+      );
+    } catch (e) {
+      // What other hubs committed stays applied; this hub's own operations were not written.
+      if (foreign.length) await this.afterCommit(foreign);
+      throw e;
+    }
+    this.advanceDurable(mine.map((m) => ({ entry: m.entry, resolve: m.q.resolve })));
+    const entries = [...foreign, ...mine.map((m) => m.entry)];
+    // Acknowledged only once the log has forgotten purged texts too, as on a single hub.
+    await this.forgetPurgedIn(entries);
+    for (const { q, entry } of mine) {
+      const ack: Ack = { v: SCHEMA_VERSION, opId: q.op.id, ok: true, seq: entry.seq };
+      this.seen.set(q.op.id, ack);
+      q.resolve(ack);
+    }
+    for (const { q, ack } of answered) {
+      this.seen.set(q.op.id, ack);
+      q.resolve(ack);
+    }
+    await this.afterCommit(entries, true);
+  }
+
+  /** Pushes committed entries, forgets purged texts, checkpoints when due: as the single hub does after its writes. */
+  private async afterCommit(entries: LogEntry[], purgeDone = false): Promise<void> {
+    if (!entries.length) return;
+    if (!purgeDone) await this.forgetPurgedIn(entries);
+    this.emit('committed', entries, this.durable);
+    if (this.durable.seq - this.store.checkpointSeq >= CHECKPOINT_EVERY) {
+      this.checkpoint().catch((e: unknown) => console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`));
     }
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { GateId, StaffId, describeZodError } from '../core/index.ts';
 import type { Hub } from './hub.ts';
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
 import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import { KioskDeviceId, type KioskTokenSigner } from './kiosk-tokens.ts';
@@ -20,7 +20,7 @@ const EnrollBody = z
  * A kiosk is enrolled once, at set-up, by a duty manager typing their id and PIN on its
  * screen; it then holds a device token bound to its device id and gate.
  */
-export function registerKioskEnrollment(app: FastifyInstance, hub: Hub, store: Store, guard: PinGuard, kioskTokens: KioskTokenSigner): void {
+export function registerKioskEnrollment(app: FastifyInstance, hub: Hub, store: HubStore, guard: PinGuard, kioskTokens: KioskTokenSigner): void {
   app.post('/api/kiosks/enroll', async (req, reply) => {
     const body = EnrollBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: describeZodError(body.error) });

@@ -9,11 +9,15 @@ import {
   SCHEMA_VERSION,
   TicketQuery,
   ThreadPayload,
+  ThanksPayload,
+  PhoneAskChoices,
   describeZodError,
   matchRequests,
   phoneTicketView,
   requestScope,
+  type CareRequest,
   type HubState,
+  type OpBody,
   type LogEntry,
   type Op,
   type PhoneClosedReason,
@@ -34,6 +38,9 @@ export interface PhoneLimits {
   /** Messages written per capability and per address. */
   writesPerMinute: number;
   writesBurst: number;
+  /** New requests asked from a phone, per capability and per address. */
+  asksPerMinute: number;
+  asksBurst: number;
   /** Phone links a kiosk may ask for. */
   linksPerMinute: number;
   linksBurst: number;
@@ -44,6 +51,8 @@ export const DEFAULT_PHONE_LIMITS: PhoneLimits = {
   connectsBurst: 30,
   writesPerMinute: 6,
   writesBurst: 5,
+  asksPerMinute: 0.2,
+  asksBurst: 3,
   linksPerMinute: 30,
   linksBurst: 30,
 };
@@ -78,6 +87,10 @@ export function phoneUrl(base: string, capability: string): string {
   return `${base.replace(/\/+$/, '')}/p/#${capability}`;
 }
 
+function textOf(args: unknown): unknown {
+  return typeof args === 'object' && args !== null ? (args as { text?: unknown }).text : undefined;
+}
+
 function originOf(raw: string): string | null {
   try {
     const u = new URL(raw);
@@ -98,6 +111,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
   const nsp = io.of(PHONE_NAMESPACE);
   const connects = new DeviceRateLimiter(limits.connectsPerSecond, limits.connectsBurst, now);
   const writes = new DeviceRateLimiter(limits.writesPerMinute / 60, limits.writesBurst, now);
+  const asks = new DeviceRateLimiter(limits.asksPerMinute / 60, limits.asksBurst, now);
   const links = new DeviceRateLimiter(limits.linksPerMinute / 60, limits.linksBurst, now);
 
   nsp.use((socket, next) => {
@@ -125,27 +139,78 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     sendView(socket, hub.current);
 
     socket.on(PHONE_EVENTS.write, (args: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const answer = (a: PhoneWriteAnswer): void => ack(a);
-      const opened = capabilities.open(hub.current, socket.data.capability);
-      if (!opened.ok) return answer({ v: 1, ok: false, reason: opened.reason });
-      const wait = Math.max(writes.take(`cap:${socket.data.capability}`), writes.take(`addr:${socket.data.address}`));
-      if (wait > 0) return answer({ v: 1, ok: false, reason: `too many messages: please wait ${Math.ceil(wait / 1000)} s` });
-      const text = typeof args === 'object' && args !== null ? (args as { text?: unknown }).text : undefined;
-      const payload = ThreadPayload.safeParse({ requestId: opened.request.id, text });
-      if (!payload.success) return answer({ v: 1, ok: false, reason: describeZodError(payload.error).replace(/^text: /, '') });
-      const op = {
-        v: SCHEMA_VERSION,
-        id: uuidv7(),
-        actor: { kind: 'system', id: 'phone' },
-        device: 'hub',
-        at: isoNow(now),
-        type: 'thread.passenger',
-        payload: payload.data,
-      } as Op;
-      void hub.submit(op, { kind: 'system' }).then((ack) => answer(ack.ok ? { v: 1, ok: true } : { v: 1, ok: false, reason: ack.reason }));
+      withOpenLink(socket, ack, writes, 'too many messages', (request, answer) => {
+        const payload = ThreadPayload.safeParse({ requestId: request.id, text: textOf(args) });
+        if (!payload.success) return answer({ v: 1, ok: false, reason: describeZodError(payload.error).replace(/^text: /, '') });
+        submit({ type: 'thread.passenger', payload: payload.data }, answer);
+      });
+    });
+
+    socket.on(PHONE_EVENTS.thanks, (args: unknown, ack: unknown) => {
+      withOpenLink(socket, ack, writes, 'too many messages', (request, answer) => {
+        const payload = ThanksPayload.safeParse({ requestId: request.id, text: textOf(args) });
+        if (!payload.success) return answer({ v: 1, ok: false, reason: describeZodError(payload.error).replace(/^text: /, '') });
+        submit({ type: 'thanks.leave', payload: payload.data }, answer);
+      });
+    });
+
+    socket.on(PHONE_EVENTS.ask, (args: unknown, ack: unknown) => {
+      withOpenLink(socket, ack, asks, 'too many requests from this phone', (request, answer) => {
+        const choices = PhoneAskChoices.safeParse(args);
+        if (!choices.success) return answer({ v: 1, ok: false, reason: describeZodError(choices.error) });
+        // Everything but the choices comes from the ticket the link opens: the phone cannot name
+        // another gate, flight or passenger. The flight may have moved: the passenger is at its gate now.
+        const state = hub.current;
+        const gate = state.flights[request.flightId]?.gate ?? request.gate;
+        submit(
+          {
+            type: 'phone.ask',
+            payload: {
+              requestId: uuidv7(),
+              fromRequestId: request.id,
+              gate,
+              flightNumber: request.flightNumber,
+              surname: request.surname,
+              language: request.language,
+              unaccompaniedMinor: request.unaccompaniedMinor,
+              ...choices.data,
+            },
+          },
+          answer,
+        );
+      });
     });
   });
+
+  /** Checks the link is still open and the rate limits of its capability and address, then runs `act`. */
+  function withOpenLink(
+    socket: PhoneSocket,
+    ack: unknown,
+    limiter: DeviceRateLimiter,
+    tooMany: string,
+    act: (request: CareRequest, answer: (a: PhoneWriteAnswer) => void) => void,
+  ): void {
+    if (typeof ack !== 'function') return;
+    const answer = (a: PhoneWriteAnswer): void => ack(a);
+    const opened = capabilities.open(hub.current, socket.data.capability);
+    if (!opened.ok) return answer({ v: 1, ok: false, reason: opened.reason });
+    const wait = Math.max(limiter.take(`cap:${socket.data.capability}`), limiter.take(`addr:${socket.data.address}`));
+    if (wait > 0) return answer({ v: 1, ok: false, reason: `${tooMany}: please wait ${Math.ceil(wait / 1000)} s` });
+    act(opened.request, answer);
+  }
+
+  /** The hub submits on the link's behalf: the link never enters the log, so the operation names no device. */
+  function submit(body: Extract<OpBody, { type: 'thread.passenger' | 'thanks.leave' | 'phone.ask' }>, answer: (a: PhoneWriteAnswer) => void): void {
+    const op = {
+      v: SCHEMA_VERSION,
+      id: uuidv7(),
+      actor: { kind: 'system', id: 'phone' },
+      device: 'phone',
+      at: isoNow(now),
+      ...body,
+    } as Op;
+    void hub.submit(op, { kind: 'system' }).then((ack) => answer(ack.ok ? { v: 1, ok: true } : { v: 1, ok: false, reason: ack.reason }));
+  }
 
   // Kiosks ask for a ticket's phone link on their ordinary socket.
   io.on('connection', (socket) => {
@@ -206,7 +271,9 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     for (const raw of nsp.sockets.values()) {
       const socket = raw as unknown as PhoneSocket;
       const r = state.requests[socket.data.requestId];
-      if (everything || !r || gates.has(r.gate)) sendView(socket, state);
+      // Requests asked from the phone may sit at another gate (the flight moved): the phone follows those too.
+      const touched = (id: string): boolean => gates.has(state.requests[id]?.gate ?? '');
+      if (everything || !r || gates.has(r.gate) || (r.phoneAsks ?? []).some(touched)) sendView(socket, state);
     }
   });
   return nsp;

@@ -1,6 +1,6 @@
 import type { Role, StaffMember } from '../core/index.ts';
 import type { Hub } from './hub.ts';
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
 import { hashPin, verifyPin, type PinHash } from './pins.ts';
 import { LoginThrottle, throttleMessage } from './login-throttle.ts';
 import type { Clock } from './clock.ts';
@@ -66,7 +66,7 @@ export class PinGuard {
  */
 export async function checkStaffPin(
   hub: Hub,
-  store: Store,
+  store: HubStore,
   guard: PinGuard,
   staffId: string,
   pin: string,
@@ -79,7 +79,7 @@ export async function checkStaffPin(
 
 async function checkInTurn(
   hub: Hub,
-  store: Store,
+  store: HubStore,
   guard: PinGuard,
   staffId: string,
   pin: string,

@@ -1,4 +1,4 @@
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
 import { SESSION_HOURS } from './tokens.ts';
 import { KIOSK_TOKEN_DAYS } from './kiosk-tokens.ts';
 
@@ -11,7 +11,7 @@ const KIOSK_MS = KIOSK_TOKEN_DAYS * 24 * 3600_000;
  * issued up to now stops working, kept in gatecare.json so a restart does not bring it back.
  */
 export class Revocations {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: HubStore) {}
 
   private get lists(): { staff: Record<string, number>; kiosks: Record<string, number> } {
     this.store.data.revoked ??= { staff: {}, kiosks: {} };

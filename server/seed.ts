@@ -1,5 +1,5 @@
 import type { Hub } from './hub.ts';
-import type { Store } from './store.ts';
+import type { HubStore } from './hub-store.ts';
 import { DEMO_STAFF, demoOps } from './demo-airport.ts';
 import { hashPin } from './pins.ts';
 import { wallClock, type Clock } from './clock.ts';
@@ -8,7 +8,7 @@ import { wallClock, type Clock } from './clock.ts';
  * On an empty data directory, prepares the demo airport. Returns the step that
  * submits its operations once the hub exists, or false when data already exists.
  */
-export async function seedDemoIfEmpty(store: Store, clock: Clock = wallClock): Promise<false | ((hub: Hub) => Promise<void>)> {
+export async function seedDemoIfEmpty(store: HubStore, clock: Clock = wallClock): Promise<false | ((hub: Hub) => Promise<void>)> {
   if (store.seq > 0) return false;
   for (const s of DEMO_STAFF) store.data.credentials[s.id] = await hashPin(s.pin);
   return async (hub) => {

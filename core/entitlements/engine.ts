@@ -55,7 +55,9 @@ function nextThreshold(sources: readonly EntitlementSource[], ctx: RuleContext, 
     const minutes = threshold(source, ctx);
     if (minutes === null || reached(ctx, minutes)) continue;
     const basis = source === 'eu261' || source === 'uk261' ? 'expected_delay' : 'wait';
-    if (!best || minutes < best.delayMinutes) best = { source, basis, delayMinutes: minutes, at: thresholdInstant(ctx, minutes) };
+    // On a tie the law that owes care as soon as the delay is announced is the one that applies first (APPR counts the wait).
+    const sooner = !best || minutes < best.delayMinutes || (minutes === best.delayMinutes && basis === 'expected_delay' && best.basis === 'wait');
+    if (sooner) best = { source, basis, delayMinutes: minutes, at: thresholdInstant(ctx, minutes) };
   }
   return best;
 }

@@ -1,4 +1,4 @@
-import type { Handler, OpSpecs } from './types.ts';
+import type { ApplyContext, Handler, OpSpecs } from './types.ts';
 import type { CareRequest, HubState } from '../model.ts';
 import { reject, type Rejection } from '../outcome.ts';
 import type { OpOf } from '../ops.ts';
@@ -36,19 +36,21 @@ function staffCreateRefusal(state: HubState, op: OpOf<'request.create'>): Reject
   return null;
 }
 
-export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
+/**
+ * A new request from its payload, once the caller has checked who may ask: the one place a
+ * request is born, for kiosks and staff (request.create) and for a passenger's phone (phone.ask).
+ */
+export function newRequest(state: HubState, op: OpOf<'request.create' | 'phone.ask'>, ctx: ApplyContext): CareRequest | Rejection {
   const p = op.payload;
   if (state.requests[p.requestId]) return reject('conflict', 'this request was already submitted');
   if (!state.gates[p.gate]) return reject('not_found', `gate ${p.gate} does not exist`);
-  const staffRefusal = staffCreateRefusal(state, op);
-  if (staffRefusal) return staffRefusal;
   const flight = findFlight(state, p.flightNumber, ctx.at);
   if (!flight) {
     return reject('not_found', `no flight ${p.flightNumber} departs today: check the number on your boarding pass`);
   }
   const ticket = freeTicketFor(state.requests, p.requestId);
   const createdAt = clampCreatedAt(op.at, ctx.at);
-  const request: CareRequest = {
+  return {
     id: p.requestId,
     ticket,
     gate: p.gate,
@@ -73,6 +75,15 @@ export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
     staffNotes: [],
     history: [{ at: createdAt, seq: ctx.seq, action: 'received', by: op.actor.id }],
   };
+}
+
+export const requestCreate: Handler<'request.create'> = (state, op, ctx) => {
+  if (state.requests[op.payload.requestId]) return reject('conflict', 'this request was already submitted');
+  if (!state.gates[op.payload.gate]) return reject('not_found', `gate ${op.payload.gate} does not exist`);
+  const staffRefusal = staffCreateRefusal(state, op);
+  if (staffRefusal) return staffRefusal;
+  const request = newRequest(state, op, ctx);
+  if (isRejection(request)) return request;
   return { ok: true, state: withRequest(state, request, ctx) };
 };
 

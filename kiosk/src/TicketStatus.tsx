@@ -89,7 +89,8 @@ export function WaitInfo({ wait }: { wait: WaitEstimate | null }) {
       </>
     );
   return (
-    <section className="wait" aria-labelledby={titleId} data-testid="wait">
+    // A live region: a new estimate is said as it arrives (the ticket's own speech leaves it out).
+    <section className="wait" aria-labelledby={titleId} data-testid="wait" aria-live="polite">
       <h3 id={titleId}>{t('wait.title')}</h3>
       {body}
     </section>

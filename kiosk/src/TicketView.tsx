@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { airportTimeZone, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/plain.ts';
@@ -10,6 +11,7 @@ import { TicketVouchers } from './TicketVouchers.tsx';
 import { PartySize } from './PartySize.tsx';
 import { useTicketSpeech } from './speech/use-ticket-speech.ts';
 import { useNetSpeech } from './speech/use-net-speech.ts';
+import { useReadAloud } from './speech/use-read-aloud.ts';
 
 /** The passenger's ticket: number, live status and whether the hub has it yet. */
 export interface SubmittedTicket {
@@ -52,6 +54,9 @@ export function TicketView({
       `${t('ticket.party', { count: party.adults + party.children + party.infants })}. ${t('ticket.keep', { gate })} ${t(pendingOp ? 'net.saved' : 'net.sent')}.`,
   );
   useNetSpeech(rejected ? null : pendingOp);
+  const flightNow = request ? sync.state.flights[request.flightId] : undefined;
+  const entitlements = useRef<HTMLDivElement>(null);
+  useReadAloud(entitlements, `${flightNow?.id}-${flightNow?.status}-${flightNow?.estimatedDeparture}`);
 
   if (rejected) {
     return (
@@ -94,7 +99,9 @@ export function TicketView({
       <TicketVouchers vouchers={vouchers} timeZone={zone} />
       <WaitInfo wait={pendingOp ? null : wait} />
       {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}
-      {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}
+      <div ref={entitlements}>
+        {flight && <Entitlements state={sync.state} flight={flight} party={request?.party ?? ticket.party} needs={request?.needs ?? ticket.needs} />}
+      </div>
       <FlightNotices state={sync.state} gate={gate} />
       <div className="actions">
         <button className="primary" onClick={onAgain}>

@@ -22,8 +22,11 @@ export function useBarcodeScanner(onScan: (text: string) => void, enabled = true
     let first = 0;
     let last = 0;
     const onKey = (e: KeyboardEvent) => {
+      // Only characters and Enter make a burst: keypad arrows pressed just before a scan must
+      // not stretch it into something slower than a scanner.
+      if (e.key !== 'Enter' && e.key.length !== 1) return;
       const now = performance.now();
-      if (now - last > BURST_BREAK_MS) {
+      if (now - last > BURST_BREAK_MS || !chars.length) {
         chars = [];
         first = now;
       }
@@ -39,7 +42,7 @@ export function useBarcodeScanner(onScan: (text: string) => void, enabled = true
         }
         return;
       }
-      if (e.key.length === 1) chars.push(e.key);
+      chars.push(e.key);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });

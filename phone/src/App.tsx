@@ -8,6 +8,8 @@ import { Vouchers } from './Vouchers.tsx';
 import { Owed } from './Owed.tsx';
 import { Notices } from './Notices.tsx';
 import { Thread } from './Thread.tsx';
+import { Thanks } from './Thanks.tsx';
+import { AskMore } from './AskMore.tsx';
 
 const LANGUAGE_KEY = 'gatecare-phone-language';
 
@@ -22,7 +24,7 @@ function savedLanguage(): KioskLanguage | null {
 
 export function App() {
   const [capability] = useState(capabilityFromLocation);
-  const { state, write } = usePhoneTicket(capability);
+  const { state, send } = usePhoneTicket(capability);
   const ticket = 'ticket' in state ? state.ticket : null;
   // The language chosen at the kiosk, until the passenger picks another here.
   const [chosen, setChosen] = useState<KioskLanguage | null>(savedLanguage);
@@ -99,7 +101,16 @@ export function App() {
             <Timeline ticket={ticket} t={t} lang={lang} />
             {ticket.flight && <FlightLine flight={ticket.flight} timeZone={ticket.timeZone} t={t} lang={lang} />}
             <Vouchers ticket={ticket} t={t} lang={lang} />
-            <Thread thread={ticket.thread} timeZone={ticket.timeZone} t={t} lang={lang} online={state.kind === 'live'} write={write} />
+            <Thanks ticket={ticket} t={t} online={state.kind === 'live'} send={send} />
+            <Thread
+              thread={ticket.thread}
+              timeZone={ticket.timeZone}
+              t={t}
+              lang={lang}
+              online={state.kind === 'live'}
+              write={(text) => send('write', { text })}
+            />
+            <AskMore ticket={ticket} t={t} lang={lang} online={state.kind === 'live'} send={send} />
             <Notices ticket={ticket} t={t} lang={lang as Language} />
             <Owed ticket={ticket} now={now} t={t} lang={lang} />
           </>

@@ -42,7 +42,11 @@ function remember(cap: string, ticket: PhoneTicketMessage | null): void {
  * Follows one ticket over the hub's /phone namespace. socket.io reconnects by itself; on every
  * (re)connection the hub sends the ticket as it is now, which is the whole catch-up.
  */
-export function usePhoneTicket(capability: string | null): { state: PhoneState; write: (text: string) => Promise<PhoneWriteAnswer> } {
+/** What the phone asks of the hub: a message, a word for the team, a new request. */
+export type PhoneAction = 'write' | 'thanks' | 'ask';
+export type PhoneSend = (event: PhoneAction, args: unknown) => Promise<PhoneWriteAnswer>;
+
+export function usePhoneTicket(capability: string | null): { state: PhoneState; send: PhoneSend } {
   const [state, setState] = useState<PhoneState>(() => (capability ? { kind: 'connecting', ticket: remembered(capability) } : { kind: 'no-link' }));
   const socketRef = useRef<Socket | null>(null);
 
@@ -80,15 +84,16 @@ export function usePhoneTicket(capability: string | null): { state: PhoneState; 
     };
   }, [capability]);
 
-  const write = useCallback(async (text: string): Promise<PhoneWriteAnswer> => {
+  /** One question to the hub with its answer; "offline" when it cannot be asked or answered. */
+  const send = useCallback(async (event: PhoneAction, args: unknown): Promise<PhoneWriteAnswer> => {
     const socket = socketRef.current;
     if (!socket?.connected) return { v: 1, ok: false, reason: 'offline' };
     try {
-      return (await socket.timeout(10_000).emitWithAck(PHONE_EVENTS.write, { text })) as PhoneWriteAnswer;
+      return (await socket.timeout(10_000).emitWithAck(PHONE_EVENTS[event], args)) as PhoneWriteAnswer;
     } catch {
       return { v: 1, ok: false, reason: 'offline' };
     }
   }, []);
 
-  return { state, write };
+  return { state, send };
 }

@@ -177,7 +177,27 @@ describe('entitlement engine properties', () => {
         const before = assessEntitlements({ flight: withDelay(b, next.delayMinutes - 1), airline: a, passenger: p });
         expect(kinds(before)).not.toContain('meal');
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        examples: [
+          // Canada to France on a UK261 airline: APPR and UK261 both at 2 h; UK261 owes meals as soon as that is announced.
+          [
+            {
+              distanceKm: 0,
+              scheduledDeparture: '2026-01-01T00:00:00.000Z',
+              cancelled: false,
+              originCountry: 'CA',
+              destinationCountry: 'FR',
+              originTimeZone: 'Europe/Paris',
+              noticeMinutes: undefined,
+              disruptionCause: 'within_control',
+            },
+            { code: 'XX', name: 'Test Air', regimes: ['uk261'], mealVoucherPerPerson: { amount: 15, currency: 'EUR' } },
+            { persons: 1, reducedMobility: false, unaccompaniedChild: false },
+            1,
+          ],
+        ],
+      },
     );
   });
 

@@ -81,6 +81,11 @@ describe('a kiosk everyone can use: speech, keypad only, more time (issue 20)', 
       expect(await x()).toBe(english);
     }
 
+    // A barcode that is not a boarding pass, scanned right after arrow keys: the error is said as it appears.
+    from = await mark(kiosk);
+    await scan(kiosk, 'https://example.com/loyalty/4412-889-0021');
+    await heard(kiosk, words(lang, 'scan.not_boarding_pass'), lang, from);
+
     // Scan (the gate scanner types): whose pass was read is said.
     from = await mark(kiosk);
     await scan(kiosk, pass);
@@ -116,6 +121,9 @@ describe('a kiosk everyone can use: speech, keypad only, more time (issue 20)', 
     from = await mark(kiosk);
     expect(await amira.submit(op(AMIRA, { type: 'request.claim', payload: { requestId } }))).toMatchObject({ ok: true });
     await heard(kiosk, 'Amira', lang, from);
+    // The entitlements under the ticket were read, and the new wait is said as it arrives.
+    await heard(kiosk, words(lang, 'entitlement.askStaff'), lang);
+    await heard(kiosk, words(lang, 'wait.on_the_way'), lang, from);
     from = await mark(kiosk);
     const voucherId = uuidv7();
     expect(

@@ -18,6 +18,10 @@ export interface TestPhone {
   closed: { closed: PhoneClosedReason; reason: string }[];
   latest(): PhoneTicket | undefined;
   write(text: unknown): Promise<PhoneWriteAnswer>;
+  /** A word for the team after delivery. */
+  thank(text: unknown): Promise<PhoneWriteAnswer>;
+  /** A new request at the ticket's gate: { needs, party, note } (anything else is sent as is, to test refusals). */
+  ask(choices: unknown): Promise<PhoneWriteAnswer>;
   close(): void;
 }
 
@@ -39,6 +43,8 @@ export function connectPhone(url: string, capability: unknown): Promise<TestPhon
     closed: [],
     latest: () => phone.views[phone.views.length - 1],
     write: async (text) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.write, { text })) as PhoneWriteAnswer,
+    thank: async (text) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.thanks, { text })) as PhoneWriteAnswer,
+    ask: async (choices) => (await socket.timeout(5000).emitWithAck(PHONE_EVENTS.ask, choices)) as PhoneWriteAnswer,
     close: () => void socket.close(),
   };
   socket.on(PHONE_EVENTS.ticket, (v: PhoneTicket) => phone.views.push(v));

@@ -17,6 +17,7 @@ import { ServeTimeChart } from './charts/ServeTimeChart.tsx';
 import { SpendChart } from './charts/SpendChart.tsx';
 import { clock, minutes, money } from './format.ts';
 import { NEED_SHORT } from './labels.ts';
+import { TeamWords } from './TeamWords.tsx';
 
 function Tile({ label, value, testId, alert }: { label: string; value: string; testId: string; alert?: boolean }) {
   return (
@@ -170,6 +171,8 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
         <ServeTimeChart bins={bins} />
         <SpendChart spend={board.spend} />
       </div>
+
+      <TeamWords state={state} zone={zone} />
     </section>
   );
 }

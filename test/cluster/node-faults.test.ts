@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { SyncClient } from '../../client/sync-client.ts';
+import { MemorySyncStorage } from '../../client/sync-storage.ts';
+import type { Op } from '../../core/index.ts';
+import { usePostgres } from '../helpers/postgres-fixture.ts';
+import { freePort, spawnHub, type HubProcess } from '../helpers/hub-process.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
+import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { createRequest, op } from '../helpers/ops.ts';
+
+const KIOSK_GATES = ['K32', 'K33', 'K34', 'K35', 'K36', 'K37'];
+const PER_KIOSK = 20;
+
+interface Device {
+  client: SyncClient;
+  /** Index of the node it first connected to. */
+  home: number;
+  sent: Op[];
+}
+
+describe('faults with several hubs on one PostgreSQL', () => {
+  const env = usePostgres();
+  const procs: HubProcess[] = [];
+  const clients: SyncClient[] = [];
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.stop();
+    await Promise.all(procs.splice(0).map((p) => p.kill('SIGKILL')));
+  });
+
+  async function query<T extends pg.QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
+    const c = new pg.Client({ connectionString: env.db.url });
+    await c.connect();
+    try {
+      return (await c.query<T>(sql, args)).rows;
+    } finally {
+      await c.end();
+    }
+  }
+
+  function syncClient(url: string, urls: string[], auth: Record<string, unknown>, actor: Op['actor'], device: string): SyncClient {
+    const c = new SyncClient({ url, urls, auth, actor, device, storage: new MemorySyncStorage() });
+    clients.push(c);
+    return c;
+  }
+
+  /** Kiosks submit requests one after another, spread over all nodes; resolves once all are written to their outboxes. */
+  async function stream(devices: Device[], gates: string[], during: (sentSoFar: number) => void): Promise<void> {
+    let sent = 0;
+    await Promise.all(
+      devices.map(async (d, i) => {
+        for (let n = 0; n < PER_KIOSK; n++) {
+          d.sent.push(await d.client.submit(createRequest({ gate: gates[i]! })));
+          during(++sent);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      }),
+    );
+  }
+
+  async function drained(devices: SyncClient[], ms: number): Promise<void> {
+    await waitFor(
+      () => devices.every((c) => c.getSnapshot().connected && c.getSnapshot().pending.length === 0),
+      'every outbox emptied by acknowledgements',
+      ms,
+    );
+    for (const c of devices) expect(c.getSnapshot().rejected).toEqual([]);
+  }
+
+  async function expectEachOnce(airport: string, ops: Op[]): Promise<void> {
+    const rows = await query<{ op_id: string; n: string }>(
+      'SELECT op_id, count(*) AS n FROM log_entries WHERE airport = $1 AND op_id = ANY($2) GROUP BY op_id',
+      [airport, ops.map((o) => o.id)],
+    );
+    expect(rows.length).toBe(ops.length);
+    expect(rows.every((r) => r.n === '1')).toBe(true);
+    const seqs = (await query<{ seq: string }>('SELECT seq FROM log_entries WHERE airport = $1 ORDER BY seq', [airport])).map((r) => Number(r.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  }
+
+  it('kill -9 of one node mid-stream: every acknowledged operation stored once, the same state on every node, every device caught up', async () => {
+    const airport = env.airport();
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const urls = ports.map((p) => `http://127.0.0.1:${p}`);
+    const spawnNode = async (i: number, seed: boolean): Promise<HubProcess> => {
+      const p = await spawnHub({
+        PORT: String(ports[i]),
+        GATECARE_DATABASE_URL: env.db.url,
+        GATECARE_AIRPORT: airport,
+        GATECARE_DEMO: seed ? '1' : '0',
+      });
+      procs.push(p);
+      return p;
+    };
+    // Only the first seeds the demo airport; the others start on the same database meanwhile.
+    const nodes = await Promise.all([spawnNode(0, true), spawnNode(1, false), spawnNode(2, false)]);
+    const seeded = ((await (await fetch(`${urls[0]}/api/health`)).json()) as { seq: number }).seq;
+    for (const u of urls) {
+      let seq = -1;
+      for (let i = 0; i < 200 && seq < seeded; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 50));
+        seq = ((await (await fetch(`${u}/api/health`)).json()) as { seq: number }).seq;
+      }
+      expect(seq).toBe(seeded);
+    }
+
+    const kiosks: Device[] = [];
+    for (const [i, gate] of KIOSK_GATES.entries()) {
+      const home = i % 3;
+      const k = await enrollKiosk(urls[home]!, gate);
+      kiosks.push({ client: syncClient(urls[home]!, urls, k.auth, { kind: 'kiosk', id: k.device }, k.device), home, sent: [] });
+    }
+    const managers: Device[] = [];
+    for (let home = 0; home < 3; home++) {
+      const token = await loginToken(urls[home]!, 'M201', '7319');
+      managers.push({ client: syncClient(urls[home]!, urls, { token }, { kind: 'staff', id: 'M201' }, `manager-${home}`), home, sent: [] });
+    }
+    const all = [...kiosks, ...managers];
+    await Promise.all(all.map((d) => d.client.start()));
+    await waitFor(() => all.every((d) => d.client.getSnapshot().connected), 'every device connected');
+
+    let killedAt = 0;
+    const killed = 1;
+    await stream(kiosks, KIOSK_GATES, (sent) => {
+      if (sent === 40) {
+        killedAt = Date.now();
+        nodes[killed]!.proc.kill('SIGKILL');
+      }
+    });
+    const orphans = all.filter((d) => d.home === killed).map((d) => d.client);
+    await waitFor(() => orphans.every((c) => c.getSnapshot().connected), 'the killed node’s devices reconnected elsewhere', 15_000);
+    const failoverMs = Date.now() - killedAt;
+    await drained(
+      all.map((d) => d.client),
+      30_000,
+    );
+    console.log(`cluster faults: devices of the killed node back on another node ${failoverMs} ms after kill -9`);
+    expect(failoverMs).toBeLessThan(10_000);
+
+    const sent = kiosks.flatMap((k) => k.sent);
+    expect(sent).toHaveLength(KIOSK_GATES.length * PER_KIOSK);
+    await expectEachOnce(airport, sent);
+
+    // The surviving nodes hold the same state, at the database's head.
+    const head = Number((await query<{ seq: string }>('SELECT seq FROM airports WHERE id = $1', [airport]))[0]!.seq);
+    const token = await loginToken(urls[0]!, 'M201', '7319');
+    const snapshots: Array<{ seq: number; state: unknown }> = [];
+    for (const u of urls.filter((_, i) => i !== killed)) {
+      let snap = { seq: -1, state: null as unknown };
+      for (let i = 0; i < 200 && snap.seq < head; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 50));
+        snap = (await (await fetch(`${u}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof snap;
+      }
+      snapshots.push(snap);
+    }
+    for (const s of snapshots) expect(s.seq).toBe(head);
+    expect(new Set(snapshots.map((s) => JSON.stringify(s.state))).size).toBe(1);
+
+    // Every device holds what it should: the managers everything up to the head, each kiosk its own requests.
+    await waitFor(() => managers.every((m) => m.client.getSnapshot().seq === head), 'every manager tablet caught up', 10_000);
+    for (const m of managers) expect(Object.keys(m.client.getSnapshot().state.requests)).toHaveLength(sent.length);
+    for (const k of kiosks) {
+      const mine = k.sent.map((o) => (o.type === 'request.create' ? o.payload.requestId : ''));
+      expect(mine.every((id) => k.client.getSnapshot().state.requests[id])).toBe(true);
+    }
+  });
+
+  it('PostgreSQL stopped mid-stream: nodes refuse with storage, devices keep their outboxes, everything flows once it is back', async () => {
+    const airport = env.airport();
+    const a = await env.node(airport);
+    const b = await env.node(airport, { seedDemo: false });
+    const urls = [a.url, b.url];
+    const kiosks: Device[] = [];
+    for (const [i, gate] of KIOSK_GATES.slice(0, 4).entries()) {
+      const k = await enrollKiosk(urls[i % 2]!, gate);
+      const client = syncClient(urls[i % 2]!, urls, k.auth, { kind: 'kiosk', id: k.device }, k.device);
+      kiosks.push({ client, home: i % 2, sent: [] });
+    }
+    const probe = await enrollKiosk(a.url, 'K40');
+    const raw = await connectDevice(a.url, probe.auth);
+    await Promise.all(kiosks.map((d) => d.client.start()));
+    await waitFor(() => kiosks.every((d) => d.client.getSnapshot().connected), 'every kiosk connected');
+
+    let stopping: Promise<void> | null = null;
+    await stream(kiosks, KIOSK_GATES.slice(0, 4), (sent) => {
+      if (sent === 20) stopping = env.db.stop();
+    });
+    await stopping;
+    // No false acknowledgement: with the database down the node answers storage, and keeps answering it.
+    const me = { kind: 'kiosk' as const, id: probe.device };
+    const refused = await raw.submit(op(me, createRequest({ gate: 'K40' })));
+    expect(refused).toMatchObject({ ok: false, code: 'storage' });
+    expect(kiosks.some((k) => k.client.getSnapshot().pending.length > 0)).toBe(true);
+    const held = kiosks.reduce((n, k) => n + k.client.getSnapshot().pending.length, 0);
+    expect(held).toBeGreaterThan(0);
+
+    await env.db.start();
+    await drained(
+      kiosks.map((k) => k.client),
+      30_000,
+    );
+    raw.close();
+    const sent = kiosks.flatMap((k) => k.sent);
+    await expectEachOnce(airport, sent);
+    const head = Number((await query<{ seq: string }>('SELECT seq FROM airports WHERE id = $1', [airport]))[0]!.seq);
+    await waitFor(() => a.hub.durableSeq === head && b.hub.durableSeq === head, 'both nodes at the head');
+    expect(JSON.stringify(b.hub.durableState)).toBe(JSON.stringify(a.hub.durableState));
+    expect(a.hub.storageProblem).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { resolve } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { startHub, type RunningHub, type StartOptions } from '../../server/app.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/pg/embedded.ts';
+import { freePort } from './hub-process.ts';
+
+export interface PostgresFixture {
+  /** The running database (its url, stop(), start()). */
+  readonly db: EmbeddedDatabase;
+  /** A hub node on the shared database, closed after the test; `airport` picks whose log it serves. */
+  node(airport: string, o?: { seedDemo?: boolean; options?: StartOptions }): Promise<RunningHub>;
+  /** A fresh airport name: each test gets its own log and seq on the one database. */
+  airport(): string;
+  /** Closes the nodes started in this test now (what afterEach does). */
+  closeNodes(): Promise<void>;
+}
+
+/**
+ * One embedded PostgreSQL (npm binaries, no system install) for the tests of a file, stopped and
+ * removed in afterAll whatever happened; hub nodes started in-process on it, closed after each test.
+ */
+export function usePostgres(): PostgresFixture {
+  let db: EmbeddedDatabase | undefined;
+  const nodes: RunningHub[] = [];
+  const closeNodes = async (): Promise<void> => {
+    await Promise.allSettled(nodes.splice(0).map((n) => n.close()));
+  };
+  beforeAll(async () => {
+    db = await startEmbeddedPostgres({ port: await freePort(), fast: true });
+  });
+  afterEach(closeNodes);
+  afterAll(async () => {
+    await closeNodes();
+    await db?.destroy();
+  });
+  return {
+    get db() {
+      if (!db) throw new Error('PostgreSQL runs only inside tests and hooks');
+      return db;
+    },
+    async node(airport, o = {}) {
+      if (!db) throw new Error('PostgreSQL runs only inside tests and hooks');
+      const hub = await startHub(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          dataDir: '/nonexistent-gatecare-data',
+          distDir: resolve('dist'),
+          seedDemo: o.seedDemo ?? true,
+          databaseUrl: db.url,
+          airport,
+        },
+        { shutdownMs: 2000, ...o.options },
+      );
+      nodes.push(hub);
+      return hub;
+    },
+    airport: () => `t${uuidv7().replace(/-/g, '').slice(-12)}`,
+    closeNodes,
+  };
+}
