@@ -192,7 +192,7 @@ describe('entitlement engine properties', () => {
               noticeMinutes: undefined,
               disruptionCause: 'within_control',
             },
-            { code: 'XX', name: 'Test Air', regimes: ['uk261'], mealVoucherPerPerson: { amount: 15, currency: 'EUR' } },
+            { code: 'XX', name: 'Test Air', regimes: ['uk261'], mealVoucherPerPerson: { minor: 1500, currency: 'EUR' } },
             { persons: 1, reducedMobility: false, unaccompaniedChild: false },
             1,
           ],
