@@ -33,7 +33,7 @@ export function minorDigits(currency: string): number {
  */
 export function parseMoney(text: string, currency: string): MoneyResult {
   if (!CURRENCY.test(currency)) return { ok: false, reason: `a currency is a three-letter ISO code, like EUR (not "${currency}")` };
-  const m = /^\s*(\d{1,12})(?:[.,](\d*))?\s*$/.exec(text);
+  const m = /^\s*(\d{1,15})(?:[.,](\d*))?\s*$/.exec(text);
   if (!m) return { ok: false, reason: `"${text.trim()}" is not an amount: write it like 15 or 15.50` };
   const digits = minorDigits(currency);
   const fraction = (m[2] ?? '').replace(/0+$/, '');
