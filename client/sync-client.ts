@@ -13,6 +13,7 @@ import {
   type Op,
   type OpBody,
   type PullResult,
+  airlinesInMinorUnits,
 } from '../core/plain.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
 
@@ -134,7 +135,7 @@ export class SyncClient {
     ]);
     if (this.stopped || generation !== this.generation) return;
     if (stored) {
-      this.confirmed = stored.state;
+      this.confirmed = airlinesInMinorUnits(stored.state);
       this.seq = stored.seq;
     }
     this.savedSeq = this.seq;

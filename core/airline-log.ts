@@ -1,10 +1,11 @@
 import type { AirlineConfig, Money, Regime } from './entitlements/airline-config.ts';
+import { moneyText } from './money.ts';
 
 /** How the duty managers' screens name each law; the log reads the same. */
 export const REGIME_LABEL: Record<Regime, string> = { eu261: 'EU 261', uk261: 'UK261', appr: 'Canada APPR' };
 
 const laws = (a: AirlineConfig | undefined) => (a?.regimes.length ? a.regimes.map((r) => REGIME_LABEL[r]).join(' + ') : 'none');
-const amount = (m: Money | undefined) => (m ? `${m.amount.toFixed(2)} ${m.currency}` : 'staff choose');
+const amount = (m: Money | undefined) => (m ? moneyText(m) : 'staff choose');
 const careFrom = (a: AirlineConfig | undefined) => (a?.ownPolicy ? `care from ${a.ownPolicy.careFromMinutes} min` : 'none');
 const mealEvery = (a: AirlineConfig | undefined) => (a?.mealEveryHours ? `every ${a.mealEveryHours} h` : 'one meal');
 

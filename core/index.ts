@@ -19,6 +19,9 @@ export * from './policy.ts';
 export * from './priority.ts';
 export * from './stock.ts';
 export * from './voucher-code.ts';
+// Money's type comes with its schema from entitlements/airline-config.ts.
+export { decimalOf, decimalText, formatMoney, minorDigits, moneyFromDecimal, moneyText, parseMoney, sumMoney, timesMoney } from './money.ts';
+export type { MoneyFormatOptions, MoneyResult } from './money.ts';
 export * from './voucher-model.ts';
 export * from './entitlements/index.ts';
 export * from './board.ts';

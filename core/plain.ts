@@ -23,6 +23,9 @@ export { airportClockIn } from './airport-clock.ts';
 export { publicVouchersOf } from './public-voucher.ts';
 export { passengerHotels } from './hotel-ticket.ts';
 export { voucherQrText } from './voucher-code.ts';
+export { airlinesInMinorUnits } from './entitlements/airline-money.ts';
+export { formatMoney, moneyText, parseMoney, decimalText, minorDigits, sumMoney, timesMoney } from './money.ts';
+export type { Money, MoneyResult } from './money.ts';
 export { entitlementMessageKey, nextThresholdMessageKey, owedAt } from './entitlements/engine.ts';
 export { entitlementsForFlight, passengerProfile } from './entitlements/for-request.ts';
 

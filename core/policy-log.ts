@@ -4,11 +4,12 @@ import type { Policy, PolicyChange, PolicyRules } from './policy-model.ts';
 export type { PolicyChange } from './policy-model.ts';
 import type { HubState } from './model.ts';
 import type { Actor } from './ops.ts';
+import { moneyText } from './money.ts';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'agent', duty_manager: 'duty manager' };
 
-function money(cents: number, currency: string): string {
-  return `${(cents / 100).toFixed(2)} ${currency}`;
+function money(minor: number, currency: string): string {
+  return moneyText({ minor, currency });
 }
 
 /** The differences between two policies, one sentence each ("agent cap per passenger: 100.00 EUR → 120.00 EUR"). */

@@ -1,5 +1,5 @@
 import type { CareRequest, HubState, Party, Role } from './model.ts';
-import { formatMoney } from './voucher-code.ts';
+import { moneyText } from './money.ts';
 import { requestsOfPassenger } from './passenger-index.ts';
 import { vouchersOfRequest, vouchersRequestedBy } from './voucher-index.ts';
 
@@ -69,7 +69,7 @@ export function voucherAllowance(state: HubState, staffId: string, role: Role, r
 /** Why a voucher cannot be issued at once (null: it can). Same answer on every tablet and on the hub. */
 export function voucherLimitProblem(a: VoucherAllowance, amountCents: number, currency: string): string | null {
   if (currency !== a.currency) return `vouchers here are issued in ${a.currency}, not ${currency}`;
-  const m = (c: number) => formatMoney(c, a.currency);
+  const m = (c: number) => moneyText({ minor: c, currency: a.currency });
   if (amountCents > a.capLeftCents) {
     return (
       `${m(amountCents)} is above the cap for this passenger (${m(a.capLeftCents)} left of ${m(a.capCents)}): ` +

@@ -1,3 +1,4 @@
+import { decimalText } from './money.ts';
 import Papa from 'papaparse';
 import { STOCK_ITEMS, type StockItem, type CareRequest, type Flight, type HubState, type ItemCounts } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
@@ -97,9 +98,7 @@ export function buildReport(state: HubState, nowIso: string): DisruptionReport {
   };
 }
 
-const major = (cents: number) => (cents / 100).toFixed(2);
-
-function counts(f: Omit<FlightReport, FlightFacts>): (string | number)[] {
+function counts(f: Omit<FlightReport, FlightFacts>, currency: string): (string | number)[] {
   return [
     f.requests,
     f.passengersHelped,
@@ -108,7 +107,7 @@ function counts(f: Omit<FlightReport, FlightFacts>): (string | number)[] {
     oneDecimal(f.worstWaitMin),
     ...STOCK_ITEMS.map((i) => f.itemsHandedOut[i]),
     f.vouchers,
-    major(f.spendCents),
+    decimalText({ minor: f.spendCents, currency }),
     f.pendingVouchers,
     f.declinedVouchers,
   ];
@@ -132,12 +131,12 @@ export function reportCsv(report: DisruptionReport): string {
     f.destination,
     f.status,
     f.delayMin,
-    ...counts(f),
+    ...counts(f, report.currency),
     local(f.scheduledDeparture),
     local(f.expectedDeparture),
     report.timeZone,
   ]);
-  rows.push(['TOTAL', '', '', '', '', ...counts(report.totals), '', '', report.timeZone]);
+  rows.push(['TOTAL', '', '', '', '', ...counts(report.totals, report.currency), '', '', report.timeZone]);
   return Papa.unparse(
     {
       fields: [

@@ -1,4 +1,5 @@
 import type { Voucher } from './voucher-model.ts';
+import { decimalText, moneyText } from './money.ts';
 
 /** Crockford base32 without I, L, O, U, as for tickets: read aloud and typed without confusion. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -20,9 +21,10 @@ export function voucherCode(voucherId: string): string {
 
 /** What the QR code on the tablet and the kiosk ticket carries: enough for a merchant to check it. */
 export function voucherQrText(v: Pick<Voucher, 'code' | 'kind' | 'amountCents' | 'currency'>): string {
-  return `GATECARE-VOUCHER:${v.code}:${v.kind}:${(v.amountCents / 100).toFixed(2)}:${v.currency}`;
+  return `GATECARE-VOUCHER:${v.code}:${v.kind}:${decimalText({ minor: v.amountCents, currency: v.currency })}:${v.currency}`;
 }
 
-export function formatMoney(cents: number, currency: string): string {
-  return `${(cents / 100).toFixed(2)} ${currency}`;
+/** A voucher's amount as hub reasons and logs write it, "15.00 EUR". */
+export function voucherAmountText(v: Pick<Voucher, 'amountCents' | 'currency'>): string {
+  return moneyText({ minor: v.amountCents, currency: v.currency });
 }

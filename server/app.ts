@@ -120,7 +120,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   registerOutletRoutes(app, hub, store, guard, new OutletTokenSigner(store.data.secret, now));
   registerManagerRoutes(app, hub, tokens, now);
-  registerPassengerListRoutes(app, hub, tokens);
+  registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {
     const claims = tokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const member = claims ? hub.current.staff[claims.sub] : undefined;

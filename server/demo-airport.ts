@@ -1,4 +1,14 @@
-import { makeOp, type AirlineConfig, type Flight, type Gate, type OpBody, type Op, type StaffMember, StockItem } from '../core/index.ts';
+import {
+  AirlineConfig,
+  makeOp,
+  type AirlineConfigInput,
+  type Flight,
+  type Gate,
+  type OpBody,
+  type Op,
+  type StaffMember,
+  StockItem,
+} from '../core/index.ts';
 import { demoHotelBodies } from './demo-hotels.ts';
 
 /** The demo staff and their PINs: also listed in the README, because this is a demo. */
@@ -23,7 +33,8 @@ function gates(from: number, to: number): string[] {
  * falls under UK261, and the Montreal flight under Canada's APPR, which owes food after 2 h of waiting
  * where EU 261 waits for a 4 h delay on that distance.
  */
-export const DEMO_AIRLINES: readonly AirlineConfig[] = [
+/** The demo airlines' rules as a configuration file writes them, amounts in decimals. */
+const DEMO_AIRLINE_CONFIGS: readonly AirlineConfigInput[] = [
   {
     code: 'AF',
     country: 'FR',
@@ -52,6 +63,9 @@ export const DEMO_AIRLINES: readonly AirlineConfig[] = [
     transportPerTrip: { amount: 40, currency: 'EUR' },
   },
 ];
+
+/** Read at the edge, like any configuration: amounts become minor units here (core/money.ts). */
+export const DEMO_AIRLINES: readonly AirlineConfig[] = DEMO_AIRLINE_CONFIGS.map((c) => AirlineConfig.parse(c));
 
 const HOUR = 3600_000;
 

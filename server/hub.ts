@@ -18,6 +18,7 @@ import {
 import type { HubStore } from './hub-store.ts';
 import type { StoredRejection } from './log-segments.ts';
 import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
+import { airlinesInMinorUnits } from '../core/entitlements/airline-money.ts';
 import { isoNow, wallClock, type Clock } from './clock.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
@@ -84,7 +85,9 @@ export class Hub extends EventEmitter<HubEvents> {
     this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.seenLimit = options.seenLimit ?? SEEN_LIMIT;
     const recovered = store.takeRecovered();
-    const { state, failed } = replay(recovered.checkpoint ?? emptyState(), recovered.entries, { inPlace: true });
+    const { state, failed } = replay(recovered.checkpoint ? airlinesInMinorUnits(recovered.checkpoint) : emptyState(), recovered.entries, {
+      inPlace: true,
+    });
     if (failed.length) {
       throw new Error(
         `${store.file}: ${failed.length} stored operations no longer apply (first seq ${failed[0]!.seq}). ` +

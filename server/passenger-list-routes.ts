@@ -5,6 +5,7 @@ import { parsePassengerList } from '../core/passenger-import.ts';
 import type { Hub } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
 import { dutyManager } from './manager-routes.ts';
+import { isoNow, type Clock } from './clock.ts';
 
 const MAX_LIST_BYTES = 1024 * 1024;
 
@@ -24,11 +25,11 @@ export function flightFromParam(state: HubState, param: string, nowIso: string):
  * `POST /api/flights/:flight/passengers`: one flight's passenger list from departure control, for
  * the manager's upload and other systems. All or nothing: any bad line and nothing changes.
  */
-export function registerPassengerListRoutes(app: FastifyInstance, hub: Hub, tokens: TokenSigner): void {
+export function registerPassengerListRoutes(app: FastifyInstance, hub: Hub, tokens: TokenSigner, clock: Clock): void {
   app.post<{ Params: { flight: string } }>('/api/flights/:flight/passengers', { bodyLimit: MAX_LIST_BYTES + 4096 }, async (req, reply) => {
     const member = dutyManager(req, reply, hub, tokens);
     if (!member) return reply;
-    const now = new Date().toISOString();
+    const now = isoNow(clock);
     const flight = flightFromParam(hub.current, req.params.flight, now);
     if (!flight) return reply.code(404).send({ error: `no flight ${req.params.flight} departs around now` });
     const body = ListBody.safeParse(req.body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minorDigits, moneyFromDecimal, type Money as PlainMoney } from '../money.ts';
 import { MINOR_RULES } from '../hotel-values.ts';
 
 /** The passenger-rights laws the engine knows. */
@@ -7,21 +8,40 @@ export type Regime = z.infer<typeof Regime>;
 
 export const AirlineCode = z.string().regex(/^[A-Z0-9]{2}$/, 'an airline code is the two-character IATA designator, like AF');
 
-function hasAtMostTwoDecimals(v: number): boolean {
-  return Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
-}
+const MAX_MAJOR = 100000;
 
+/**
+ * An amount in an airline's rules. Stored and sent in minor units (`{ minor: 1550, currency: 'EUR' }`,
+ * core/money.ts); a configuration written in decimals (`{ amount: 15.5, currency: 'EUR' }`, the
+ * format airline configs always had) is read exactly into minor units, or refused with the reason.
+ */
 export const Money = z
   .object({
-    amount: z
-      .number()
-      .positive('an amount must be more than zero')
-      .max(100000, 'an amount is at most 100000')
-      .refine(hasAtMostTwoDecimals, 'an amount has at most two decimals'),
+    amount: z.number().positive('an amount must be more than zero').max(MAX_MAJOR, `an amount is at most ${MAX_MAJOR}`).optional(),
+    minor: z.number().int('an amount in minor units is a whole number').positive('an amount must be more than zero').optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code, like EUR'),
   })
-  .strict();
-export type Money = z.infer<typeof Money>;
+  .strict()
+  .transform((m, ctx): PlainMoney => {
+    if ((m.amount === undefined) === (m.minor === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'give an amount either in decimals ({ amount: 15.5 }) or in minor units ({ minor: 1550 })' });
+      return z.NEVER;
+    }
+    const read =
+      m.minor !== undefined ? { ok: true as const, money: { minor: m.minor, currency: m.currency } } : moneyFromDecimal(m.amount!, m.currency);
+    if (!read.ok) {
+      ctx.addIssue({ code: 'custom', message: read.reason, path: ['amount'] });
+      return z.NEVER;
+    }
+    if (read.money.minor > MAX_MAJOR * 10 ** minorDigits(m.currency)) {
+      ctx.addIssue({ code: 'custom', message: `an amount is at most ${MAX_MAJOR}`, path: ['minor'] });
+      return z.NEVER;
+    }
+    return read.money;
+  });
+export type Money = PlainMoney;
+/** An amount as a configuration writes it: decimals (`{ amount: 15.5 }`) or minor units (`{ minor: 1550 }`). */
+export type MoneyInput = z.input<typeof Money>;
 
 /**
  * What an airline commits to at this airport: the laws it applies (a flight can fall under two,
@@ -75,5 +95,7 @@ export const AirlineConfig = z
   )
   .refine((c) => new Set(c.regimes).size === c.regimes.length, 'each law is listed once');
 export type AirlineConfig = z.infer<typeof AirlineConfig>;
+/** An airline's rules as a configuration (or the airline form) writes them, before reading into minor units. */
+export type AirlineConfigInput = z.input<typeof AirlineConfig>;
 
 export { carrierOf } from './carrier.ts';

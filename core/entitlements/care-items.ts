@@ -1,10 +1,11 @@
 import type { Money } from './airline-config.ts';
+import { timesMoney } from '../money.ts';
 import type { RuleContext } from './rule-context.ts';
 import type { Entitlement, EntitlementKind, EntitlementSource, ReasonCode, ThresholdCrossed, VoucherSuggestion } from './types.ts';
 
 function times(unit: Money | undefined, quantity: number): Pick<VoucherSuggestion, 'unit' | 'total'> {
   if (!unit) return { unit: null, total: null };
-  return { unit, total: { amount: Math.round(unit.amount * quantity * 100) / 100, currency: unit.currency } };
+  return { unit, total: timesMoney(unit, quantity) };
 }
 
 /**
@@ -59,7 +60,7 @@ export function grant(ctx: RuleContext, kinds: readonly EntitlementKind[], g: Gr
     }
     if (kind === 'communication' && (g.source === 'eu261' || g.source === 'uk261')) params.count = 2;
     if (voucher?.unit) {
-      params.amount = voucher.unit.amount;
+      params.amountMinor = voucher.unit.minor;
       params.currency = voucher.unit.currency;
     }
     if (kind === 'hotel') params.nights = ctx.nights;

@@ -1,5 +1,5 @@
 import type { CareRequest } from '../model.ts';
-import type { Money } from './airline-config.ts';
+import { formatMoney } from '../money.ts';
 import { owedAt } from './engine.ts';
 import { entitlementsForRequest, withAirportFacts, type EntitlementFacts } from './for-request.ts';
 import type { Entitlement, EntitlementAssessment, EntitlementSource } from './types.ts';
@@ -12,19 +12,7 @@ const SOURCE_LABEL: Record<EntitlementSource, string> = {
 };
 
 // Building an Intl formatter costs far more than using one, and every card re-renders each second.
-const moneyFormats = new Map<string, Intl.NumberFormat>();
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
-function money(m: Money): string {
-  const digits = Number.isInteger(m.amount) ? 0 : 2;
-  const key = `${m.currency}:${digits}`;
-  let f = moneyFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, minimumFractionDigits: digits });
-    moneyFormats.set(key, f);
-  }
-  return f.format(m.amount);
-}
 
 // Cards of one flight share the same threshold times: format each once.
 const clockTexts = new Map<string, string>();
@@ -57,7 +45,7 @@ function item(e: Entitlement, nowIso: string, timeZone: string): string {
     case 'priority_care':
       return 'PRIORITY (Art. 11)';
     case 'meal':
-      return `meal${v?.unit ? ` ${money(v.unit)} × ${v.quantity}` : ''}${when}`;
+      return `meal${v?.unit ? ` ${formatMoney(v.unit, 'en-GB', { trimWhole: true })} × ${v.quantity}` : ''}${when}`;
     case 'communication':
       return `${e.params.count === 2 ? '2 calls' : 'calls'}${when}`;
     case 'hotel':

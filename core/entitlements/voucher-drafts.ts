@@ -1,4 +1,5 @@
 import type { CareRequest, HubState } from '../model.ts';
+import { moneyText } from '../money.ts';
 import type { Voucher, VoucherKind } from '../voucher-model.ts';
 import { owedAt } from './engine.ts';
 import { entitlementsForRequest } from './for-request.ts';
@@ -44,10 +45,6 @@ function vouchersByRequest(vouchers: HubState['vouchers']): Map<string, Voucher[
 const KIND_LABEL: Record<VoucherKind, string> = { meal: 'Meal', hotel: 'Hotel', taxi: 'Taxi', other: 'Other' };
 const UNIT_LABEL: Record<VoucherKind, string> = { meal: 'person', hotel: 'night', taxi: 'trip', other: 'item' };
 
-function price(amount: number, currency: string): string {
-  return `${amount.toFixed(2)} ${currency}`;
-}
-
 /**
  * One draft per entitlement that a voucher can meet (meal, hotel, transport), in the engine's order.
  * Calls and priority care are given in person, so they have no voucher.
@@ -63,11 +60,11 @@ export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso:
     const meals = typeof e.params.mealsPerPerson === 'number' ? e.params.mealsPerPerson : 1;
     const count = meals > 1 ? e.params.persons : v.quantity;
     const units = `${count} ${UNIT_LABEL[v.voucherKind]}${count !== 1 ? 's' : ''}${meals > 1 ? ` × ${meals} meals` : ''}`;
-    const unit = v.unit ? `${units} × ${price(v.unit.amount, v.unit.currency)}` : units;
+    const unit = v.unit ? `${units} × ${moneyText(v.unit)}` : units;
     return [
       {
         kind: v.voucherKind,
-        amountCents: v.total ? Math.round(v.total.amount * 100) : null,
+        amountCents: v.total ? v.total.minor : null,
         currency: v.total?.currency ?? null,
         description: `${KIND_LABEL[v.voucherKind]}, ${unit} (${e.legalBasis})`.slice(0, 200),
         entitlement: e.kind,

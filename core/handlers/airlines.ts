@@ -1,10 +1,11 @@
 import type { Handler, OpSpecs } from './types.ts';
 import { describeAirlineChange } from '../airline-log.ts';
 import { logRuleChange } from '../policy-log.ts';
+import { airlineInMinorUnits } from '../entitlements/airline-money.ts';
 
 /** Replaces one airline's care rules; who, when and what changed go to the same log as the limits. */
 export const airlineUpsert: Handler<'airline.upsert'> = (state, op, ctx) => {
-  const a = op.payload;
+  const a = airlineInMinorUnits(op.payload);
   // A device's saved state from before airlines existed has no `airlines` map.
   const airlines = state.airlines ?? {};
   const policyLog = logRuleChange(state, op.actor, ctx, describeAirlineChange(airlines[a.code], a), a.code);

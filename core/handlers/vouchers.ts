@@ -3,14 +3,14 @@ import type { HubState } from '../model.ts';
 import type { OpOf } from '../ops.ts';
 import { reject, type Outcome } from '../outcome.ts';
 import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
-import { formatMoney, voucherCode } from '../voucher-code.ts';
+import { voucherAmountText, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 import { voucherCodeInUse } from '../voucher-index.ts';
 
 function label(v: Pick<Voucher, 'kind' | 'amountCents' | 'currency' | 'code'>): string {
-  return `${v.kind} ${formatMoney(v.amountCents, v.currency)} ${v.code}`;
+  return `${v.kind} ${voucherAmountText(v)} ${v.code}`;
 }
 
 /** Issue (within limits) and escalate (beyond them) share the checks on the request and the code. */

@@ -3,6 +3,7 @@ import {
   airportTimeZone,
   entitlementMessageKey,
   entitlementsForFlight,
+  formatMoney,
   nextThresholdMessageKey,
   owedAt,
   type Entitlement,
@@ -13,10 +14,6 @@ import {
   type Party,
 } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
-
-function money(amount: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
-}
 
 /** Hours as a passenger reads them: 2, 3, 1.5. */
 const hours = (h: number) => Math.round(h * 10) / 10;
@@ -68,8 +65,8 @@ export function Entitlements({ state, flight, party, needs }: { state: HubState;
               <p>{t(entitlementMessageKey(e), values)}</p>
               <p className="meta">
                 {timing(e, now, t, i18n.language, airportTimeZone(state))}
-                {typeof p.amount === 'number' && typeof p.currency === 'string' && (
-                  <> · {t('entitlement.voucher', { amount: money(p.amount, p.currency, i18n.language) })}</>
+                {typeof p.amountMinor === 'number' && typeof p.currency === 'string' && (
+                  <> · {t('entitlement.voucher', { amount: formatMoney({ minor: p.amountMinor, currency: p.currency }, i18n.language) })}</>
                 )}
                 {' · '}
                 <bdi lang="en">{e.legalBasis}</bdi>

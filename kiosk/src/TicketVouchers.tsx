@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { voucherQrText, type PublicVoucher } from '../../core/plain.ts';
-import { formatMoney, formatTime } from './format.ts';
+import { formatMoney, voucherQrText, type PublicVoucher } from '../../core/plain.ts';
+import { formatTime } from './format.ts';
 import { VoucherQr } from './VoucherQr.tsx';
 
 /**
@@ -20,7 +20,7 @@ export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly Publ
         {vouchers.map((v) => (
           <li key={v.id} className={`voucher ${v.status}`} data-testid="kiosk-voucher" data-status={v.status}>
             <p className="voucher-head">
-              <strong>{t(`voucher.kind.${v.kind}`)}</strong> · {formatMoney(v.amountCents, v.currency, i18n.language)}
+              <strong>{t(`voucher.kind.${v.kind}`)}</strong> · {formatMoney({ minor: v.amountCents, currency: v.currency }, i18n.language)}
             </p>
             {v.description && (
               <p>

@@ -6,11 +6,6 @@ export function formatTime(iso: string, language: string, timeZone: string): str
   return airportClockIn(iso, timeZone, language);
 }
 
-/** An amount in the passenger's language, e.g. 15,00 € or €15.00. */
-export function formatMoney(cents: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(cents / 100);
-}
-
 /** The words for a flight's status line, as i18n key and values. */
 export function flightLine(f: Flight, language: string, timeZone: string): { key: string; values: Record<string, string> } {
   const values = {

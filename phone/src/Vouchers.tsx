@@ -1,6 +1,7 @@
 import type { PhoneTicketMessage } from '../../core/wire.ts';
 import type { Translate } from './i18n.ts';
-import { formatMoney, formatTime } from './format.ts';
+import { formatTime } from './format.ts';
+import { formatMoney } from '../../core/money.ts';
 
 /** Every voucher, in the kiosk's words: code and QR to show at an outlet once issued, or why not yet. */
 export function Vouchers({ ticket, t, lang }: { ticket: PhoneTicketMessage; t: Translate; lang: string }) {
@@ -14,7 +15,7 @@ export function Vouchers({ ticket, t, lang }: { ticket: PhoneTicketMessage; t: T
           return (
             <li key={v.id} data-testid="voucher">
               <p>
-                <strong>{t(`voucher.kind.${v.kind}`)}</strong> · {formatMoney(v.amountCents, v.currency, lang)}
+                <strong>{t(`voucher.kind.${v.kind}`)}</strong> · {formatMoney({ minor: v.amountCents, currency: v.currency }, lang)}
               </p>
               {v.description && (
                 <p>

@@ -4,7 +4,3 @@ import { airportClockIn } from '../../core/airport-clock.ts';
 export function formatTime(iso: string, language: string, timeZone: string): string {
   return airportClockIn(iso, timeZone, language);
 }
-
-export function formatMoney(cents: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(cents / 100);
-}

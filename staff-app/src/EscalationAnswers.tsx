@@ -10,7 +10,7 @@ function loadSeen(): string[] {
     return [];
   }
 }
-import { formatMoney, type HubState } from '../../core/index.ts';
+import { moneyText, type HubState } from '../../core/index.ts';
 import { VOUCHER_LABEL } from './labels.ts';
 
 /** Tells the agent, wherever they are in the queue, what the duty manager answered. */
@@ -34,7 +34,7 @@ export function EscalationAnswers({ state, me }: { state: HubState; me: string }
         return (
           <div key={v.id} role="status" className={`answer ${v.status}`} data-testid="escalation-answer">
             {v.authorisedByName} {v.status === 'issued' ? 'approved' : 'declined'} the {VOUCHER_LABEL[v.kind].toLowerCase()} voucher{' '}
-            {formatMoney(v.amountCents, v.currency)} for {who}
+            {moneyText({ minor: v.amountCents, currency: v.currency })} for {who}
             {v.status === 'declined' && v.declineReason ? `: ${v.declineReason}` : v.status === 'issued' ? ` — code ${v.code}` : ''}
             <button onClick={() => markSeen(v.id)}>OK</button>
           </div>

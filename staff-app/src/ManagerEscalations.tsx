@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
-import { airportTimeZone, escalationFacts, formatMoney, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
+import { airportTimeZone, escalationFacts, moneyText, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
 import { STOCK_TITLE, VOUCHER_LABEL, clockTime, partyText } from './labels.ts';
 
 /**
@@ -43,7 +43,7 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
     <li className="escalation" data-testid="escalation">
       <p>
         <strong>
-          {VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}
+          {VOUCHER_LABEL[v.kind]} {moneyText({ minor: v.amountCents, currency: v.currency })}
         </strong>{' '}
         for {r ? `${r.surname.toUpperCase()} (${partyText(r.party)}, ${r.flightNumber}, gate ${r.gate})` : 'a request'} — asked by {v.requestedByName}{' '}
         at {clockTime(v.requestedAt, airportTimeZone(state))}
@@ -86,12 +86,12 @@ function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: Hu
 function EscalationLimits({ voucher: v, state }: { voucher: Voucher; state: HubState }) {
   const f = escalationFacts(state, v, new Date().toISOString());
   if (!f) return null;
-  const m = (c: number) => formatMoney(c, f.currency);
+  const m = (c: number) => moneyText({ minor: c, currency: f.currency });
   return (
     <p className="limits" data-testid="escalation-limits">
       Cap for this passenger {m(f.capCents)} ({m(f.capLeftCents)} left) · {m(f.overageCents)} over what {v.requestedByName} may issue ·{' '}
       {f.owed
-        ? `owed: ${f.owed.amountCents !== null && f.owed.currency ? formatMoney(f.owed.amountCents, f.owed.currency) : 'amount not set'} (${f.owed.legalBasis})`
+        ? `owed: ${f.owed.amountCents !== null && f.owed.currency ? moneyText({ minor: f.owed.amountCents, currency: f.owed.currency }) : 'amount not set'} (${f.owed.legalBasis})`
         : `nothing of this kind is owed yet`}
     </p>
   );

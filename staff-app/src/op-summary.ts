@@ -1,4 +1,4 @@
-import { formatMoney, type HubState, type Op, type OpOf, type OpType } from '../../core/index.ts';
+import { moneyText, type HubState, type Op, type OpOf, type OpType } from '../../core/index.ts';
 import { VOUCHER_LABEL } from './labels.ts';
 
 /** `about(requestId)` names the passenger, " for MOREAU (K7Q-2F4)", or nothing when this tablet does not hold the request. */
@@ -17,7 +17,8 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'request.cancel': (op, about) => `Cancellation${about(op.payload.requestId)}`,
   'request.note': (op, about) => `Note${about(op.payload.requestId)}`,
   'stock.restock': (op) => `Restock at ${op.payload.gate}`,
-  'voucher.issue': ({ payload: p }, about) => `${VOUCHER_LABEL[p.kind]} voucher ${formatMoney(p.amountCents, p.currency)}${about(p.requestId)}`,
+  'voucher.issue': ({ payload: p }, about) =>
+    `${VOUCHER_LABEL[p.kind]} voucher ${moneyText({ minor: p.amountCents, currency: p.currency })}${about(p.requestId)}`,
   'voucher.escalate': (op, about) => `Escalation${about(op.payload.requestId)}`,
   'voucher.approve': () => 'Approval',
   'voucher.decline': () => 'Decline',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
 
 /** The apps decide what to tell the user from the hub's refusal code, not from its English wording. */
 describe('a refused connection carries a code the apps act on', () => {
@@ -27,7 +27,7 @@ describe('a refused connection carries a code the apps act on', () => {
   }
 
   it('session_expired for a session token the hub no longer accepts', async () => {
-    const token = await loginToken(env.hub.url, 'A101', '2468');
+    const token = await env.token('A101');
     const [body] = token.split('.');
     expect(await refusal({ token: `${body}.not-the-signature` })).toEqual({ code: 'session_expired', message: expect.any(String) });
   });
@@ -37,7 +37,7 @@ describe('a refused connection carries a code the apps act on', () => {
   });
 
   it('refused, with the reason to show, for a gate the agent does not work', async () => {
-    const token = await loginToken(env.hub.url, 'A101', '2468');
+    const token = await env.token('A101');
     const r = await refusal({ token, gates: ['B99'] });
     expect(r.code).toBe('refused');
     expect(r.message).toMatch(/B99/);

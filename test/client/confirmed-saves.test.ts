@@ -3,7 +3,7 @@ import type { HubState } from '../../core/index.ts';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage, type Rejected } from '../../client/sync-storage.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 /** The device's storage, recording what the sync client asks of it. */
@@ -36,7 +36,7 @@ describe('sync client: the confirmed state is saved coalesced, the outbox at onc
   async function agent(storage: RecordingStorage, saveEveryMs: number): Promise<SyncClient> {
     const c = new SyncClient({
       url: env.hub.url,
-      auth: { token: await loginToken(env.hub.url, 'A101', '2468') },
+      auth: { token: await env.token('A101') },
       actor: { kind: 'staff', id: 'A101' },
       device: 'tablet-A101',
       storage,

@@ -145,7 +145,7 @@ describe('sync client: retries, refusals and reloads', () => {
     proxies.push(proxy);
     const amira = new SyncClient({
       url: proxy.url,
-      auth: { token: await loginToken(env.hub.url, 'A101', '2468') },
+      auth: { token: await env.token('A101') },
       actor: { kind: 'staff', id: 'A101' },
       device: 'tablet-A101',
       storage: new MemorySyncStorage(),

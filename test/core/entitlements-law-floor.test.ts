@@ -21,7 +21,7 @@ const carrier = (regimes: Regime[], country: string): AirlineConfig => ({
   name: 'Test carrier',
   regimes,
   country,
-  mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+  mealVoucherPerPerson: { minor: 1500, currency: 'EUR' },
 });
 
 // Short notice, so APPR's 2 h wait counts wherever APPR applies.

@@ -25,7 +25,7 @@ const airline: fc.Arbitrary<AirlineConfig> = fc
     regimes: r,
     ...(p ? { ownPolicy: p } : {}),
     ...(every ? { mealEveryHours: every } : {}),
-    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+    mealVoucherPerPerson: { minor: 1500, currency: 'EUR' },
   }));
 
 const country = fc.constantFrom('FR', 'ES', 'GB', 'CA', 'US', 'RE', undefined);
@@ -156,7 +156,7 @@ describe('entitlement engine properties', () => {
         const meal = out.entitlements.find((e) => e.kind === 'meal');
         if (meal) {
           expect(meal.voucher!.quantity).toBe(p.persons * Number(meal.params.mealsPerPerson));
-          expect(meal.voucher!.total).toEqual({ amount: 15 * meal.voucher!.quantity, currency: 'EUR' });
+          expect(meal.voucher!.total).toEqual({ minor: 1500 * meal.voucher!.quantity, currency: 'EUR' });
         }
       }),
     );
@@ -192,7 +192,7 @@ describe('entitlement engine properties', () => {
               noticeMinutes: undefined,
               disruptionCause: 'within_control',
             },
-            { code: 'XX', name: 'Test Air', regimes: ['uk261'], mealVoucherPerPerson: { amount: 15, currency: 'EUR' } },
+            { code: 'XX', name: 'Test Air', regimes: ['uk261'], mealVoucherPerPerson: { minor: 1500, currency: 'EUR' } },
             { persons: 1, reducedMobility: false, unaccompaniedChild: false },
             1,
           ],

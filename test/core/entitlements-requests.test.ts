@@ -51,9 +51,9 @@ describe('entitlements for the demo airport', () => {
     const a = entitlementsForRequest(state, request)!;
     expect(a.entitlements.find((e) => e.kind === 'hotel')!.voucher).toEqual({
       voucherKind: 'hotel',
-      unit: { amount: 150, currency: 'EUR' },
+      unit: { minor: 15000, currency: 'EUR' },
       quantity: 1,
-      total: { amount: 150, currency: 'EUR' },
+      total: { minor: 15000, currency: 'EUR' },
     });
   });
 
@@ -116,7 +116,7 @@ describe('entitlements for the demo airport', () => {
       legacy,
       {
         type: 'airline.upsert',
-        payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { amount: 20, currency: 'EUR' } },
+        payload: { code: 'AF', name: 'Air France', regimes: ['eu261'], mealVoucherPerPerson: { minor: 2000, currency: 'EUR' } },
       },
       SYSTEM,
     );
@@ -199,7 +199,7 @@ describe('a delay the duty manager publishes', () => {
 });
 
 describe('airline config operations', () => {
-  const config = { code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { amount: 12, currency: 'EUR' } };
+  const config = { code: 'LH', name: 'Lufthansa', regimes: ['eu261'], mealVoucherPerPerson: { minor: 1200, currency: 'EUR' } };
 
   it('the hub seeds it; an agent may not change it, a duty manager may', () => {
     const s = demoState(new Date(NOW));

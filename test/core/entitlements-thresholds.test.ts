@@ -71,7 +71,14 @@ describe('EU 261 delay thresholds by distance (Art. 6)', () => {
       reason: 'delay_threshold',
       legalBasis: 'EU 261/2004 Art. 6(1)(b)(i), Art. 9(1)(a)',
       threshold: { delayMinutes: 180, distanceBand: '1500_to_3500', withinRegion: true, noticeUnderHours: null },
-      params: { thresholdHours: 3, thresholdMinutes: 180, offerBy: '2026-11-23T17:30:00.000Z', delayMinutes: 200, amount: 12, currency: 'EUR' },
+      params: {
+        thresholdHours: 3,
+        thresholdMinutes: 180,
+        offerBy: '2026-11-23T17:30:00.000Z',
+        delayMinutes: 200,
+        amountMinor: 1200,
+        currency: 'EUR',
+      },
     });
     expect(meal.params.from).toBeUndefined();
     expect(a.entitlements.find((e) => e.kind === 'communication')!.legalBasis).toBe('EU 261/2004 Art. 6(1)(b)(i), Art. 9(2)');
@@ -82,9 +89,9 @@ describe('EU 261 delay thresholds by distance (Art. 6)', () => {
     const a = assess(flight({ delayMinutes: 150 }), EU_AIRLINE, { ...ALONE, persons: 3 });
     expect(a.entitlements.find((e) => e.kind === 'meal')!.voucher).toEqual({
       voucherKind: 'meal',
-      unit: { amount: 12, currency: 'EUR' },
+      unit: { minor: 1200, currency: 'EUR' },
       quantity: 3,
-      total: { amount: 36, currency: 'EUR' },
+      total: { minor: 3600, currency: 'EUR' },
     });
   });
 
@@ -126,12 +133,12 @@ describe('overnight: hotel and transport when the new departure is the next loca
       from: null,
       offerBy: '2026-11-23T22:00:00.000Z',
       legalBasis: 'EU 261/2004 Art. 6(1)(a)(ii), Art. 9(1)(b)',
-      voucher: { voucherKind: 'hotel', quantity: 1, total: { amount: 140, currency: 'EUR' } },
+      voucher: { voucherKind: 'hotel', quantity: 1, total: { minor: 14000, currency: 'EUR' } },
       params: { nights: 1 },
     });
     expect(a.entitlements.find((e) => e.kind === 'transport')).toMatchObject({
       legalBasis: 'EU 261/2004 Art. 6(1)(a)(ii), Art. 9(1)(c)',
-      voucher: { voucherKind: 'taxi', quantity: 2, total: { amount: 70, currency: 'EUR' } },
+      voucher: { voucherKind: 'taxi', quantity: 2, total: { minor: 7000, currency: 'EUR' } },
     });
   });
 });
@@ -359,11 +366,11 @@ describe('meals in relation to the waiting time (airline mealEveryHours)', () =>
     { delay: 120 + 8 * 60, meals: 3 },
   ])('care from 2 h, another meal every 4 h: delay $delay min gives $meals per person', ({ delay, meals }) => {
     expect(meal(delay).params.mealsPerPerson).toBe(meals);
-    expect(meal(delay, hungry, 3).voucher).toMatchObject({ quantity: 3 * meals, total: { amount: 12 * 3 * meals, currency: 'EUR' } });
+    expect(meal(delay, hungry, 3).voucher).toMatchObject({ quantity: 3 * meals, total: { minor: 1200 * 3 * meals, currency: 'EUR' } });
   });
 
   it('without the setting, one meal per person whatever the wait', () => {
-    expect(meal(20 * 60, EU_AIRLINE, 2).voucher).toMatchObject({ quantity: 2, total: { amount: 24 } });
+    expect(meal(20 * 60, EU_AIRLINE, 2).voucher).toMatchObject({ quantity: 2, total: { minor: 2400 } });
   });
 
   it('care owed at once (cancellation, Art. 11) counts the wait from the scheduled departure', () => {

@@ -36,7 +36,7 @@ describe('policy change log', () => {
       base,
       by(MANAGER, {
         type: 'airline.upsert',
-        payload: { ...af, ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' } },
+        payload: { ...af, ownPolicy: { careFromMinutes: 60 }, mealVoucherPerPerson: { minor: 1850, currency: 'EUR' } },
       }),
     );
     s = accepted(s, by(MANAGER, { type: 'airline.upsert', payload: s.airlines.AF! }));

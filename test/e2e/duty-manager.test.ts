@@ -5,7 +5,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { voucherBody } from '../helpers/core-fixtures.ts';
 import { airportInputValue } from '../../core/index.ts';
@@ -29,7 +29,7 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     const enrolled = await enrollKiosk(env.hub.url, 'K32');
     kioskId = enrolled.device;
     kiosk = await env.device(enrolled.auth);
-    agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    agent = await env.staff('A101');
 
     await page.goto(`${env.hub.url}/staff/`);
     await page.getByLabel('Staff id').fill('M201');

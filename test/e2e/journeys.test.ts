@@ -6,7 +6,7 @@ import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { openKiosk } from '../helpers/kiosk-page.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
-import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
 import { op } from '../helpers/ops.ts';
 import { seriousViolations } from '../helpers/axe.ts';
@@ -44,7 +44,7 @@ describe('journeys across screens, in chromium', () => {
     return (await page.getByTestId('ticket-number').textContent())!.trim();
   }
   async function managerDoes(body: Parameters<typeof op>[1]): Promise<void> {
-    const claire = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const claire = await env.staff('M201');
     expect(await claire.submit(op(CLAIRE, body) as Op)).toMatchObject({ ok: true });
   }
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { connectDevice, type TestDevice } from '../helpers/socket-clients.ts';
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
@@ -17,7 +17,7 @@ describe('the passenger at the kiosk, in chromium', () => {
   let MOREAU_PASS = '';
 
   beforeAll(async () => {
-    staff = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    staff = await env.staff('A101');
     const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
     MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
       {
@@ -168,7 +168,7 @@ describe('the passenger at the kiosk, in chromium', () => {
 
   it("shows the duty manager's latest notice for the flight on the home screen and with the ticket, in the passenger's language", async () => {
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
-    const manager = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'M201', '7319') });
+    const manager = await connectDevice(env.hub.url, { token: await env.token('M201') });
     const flightId = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!.id;
     const nextUpdateAt = new Date(Date.now() + 30 * 60_000).toISOString();
     const ack = await manager.submit(op(CLAIRE, publishNotice({ kind: 'flight', flightId }, { leadSeconds: 0, nextUpdateAt })));

@@ -6,7 +6,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { scan } from '../helpers/kiosk-page.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
-import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 import { arrowTo, openSpeakingKiosk, pointersUsed, spoken, type Utterance } from '../helpers/speech-spy.ts';
 import { spellOut } from '../../core/plain.ts';
@@ -46,7 +46,7 @@ describe('a kiosk everyone can use: speech, keypad only, more time (issue 20)', 
   let pass = '';
 
   beforeAll(async () => {
-    amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    amira = await env.staff('A101');
     const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
     pass = bcbp('MOREAU/ANNE', [{ from: 'CDG', to: 'BCN', carrier: 'AF', flight: '1634', julian: julianFor(af1634.scheduledDeparture) }]);
   });

@@ -6,7 +6,6 @@ import { signInStaff } from '../helpers/staff-page.ts';
 import { openKiosk } from '../helpers/kiosk-page.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
-import { loginToken } from '../helpers/socket-clients.ts';
 
 /** Text with no space to break at: a pasted link, a reference number, a keyboard held down. */
 const unbroken = (n: number, ch = 'W') => ch.repeat(n);
@@ -40,7 +39,7 @@ describe('long unbroken text wraps instead of widening the page — in chromium'
 
   it("a long unbroken notice keeps the kiosk, and the manager's notices panel, as wide as the screen", async () => {
     const known = unbroken(600, 'M');
-    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const manager = await env.staff('M201');
     const flightId = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!.id;
     const texts = { en: { known, unknown: unbroken(300, 'Q') } };
     const ack = await manager.submit(op(CLAIRE, publishNotice({ kind: 'flight', flightId }, { leadSeconds: 0, texts })));

@@ -6,7 +6,6 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -23,7 +22,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
   beforeAll(async () => {
     const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
     page = await context.newPage();
-    kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32')).auth);
+    kiosk = await env.kiosk('K32');
     await signInStaff(page, env.hub.url, 'M201', '7319');
   });
 
@@ -54,7 +53,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     expect(await row('AF').textContent()).toMatch(/meals and calls from 60 min of delay.*€18\.50 per person/);
     expect(env.hub.hub.current.airlines.AF).toMatchObject({
       ownPolicy: { careFromMinutes: 60 },
-      mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' },
+      mealVoucherPerPerson: { minor: 1850, currency: 'EUR' },
       regimes: ['eu261'],
     });
     // Who changed what, and when, below the table; the limits' log is not cluttered with it.
@@ -71,7 +70,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
     // 2 h 30 late from Paris: EU 261 owes the meal now, sooner than the policy's 60 min of waiting; the new amount applies.
     expect(entitlementsForFlight(onKiosk, barcelona)!.entitlements.find((e) => e.kind === 'meal')).toMatchObject({
       source: 'eu261',
-      voucher: { unit: { amount: 18.5, currency: 'EUR' } },
+      voucher: { unit: { minor: 1850, currency: 'EUR' } },
     });
 
     await tab('Board').click();
@@ -136,7 +135,7 @@ describe("duty manager edits airlines' care rules in chromium; entitlements foll
       code: 'LH',
       name: 'Lufthansa',
       regimes: ['eu261'],
-      mealVoucherPerPerson: { amount: 12, currency: 'EUR' },
+      mealVoucherPerPerson: { minor: 1200, currency: 'EUR' },
       mealEveryHours: 3,
     });
     expect(env.hub.hub.current.airlines.AF!.name).toBe('Air France');

@@ -7,7 +7,6 @@ import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { loginToken } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 
 /** Kiosk, staff tablet and the passenger's own phone (360 × 740, touch) in chromium, on the real hub. */
@@ -71,7 +70,7 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
     await expect.poll(() => card.getByTestId('thread-flag').count()).toBe(0);
 
     // A voucher issued on the tablet appears on the phone, code and QR.
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await env.staff('A101');
     const requestId = Object.values(env.hub.hub.current.requests).find((r) => r.ticket === ticket)!.id;
     expect(
       await agent.submit(

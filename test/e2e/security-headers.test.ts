@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { DUTY_MANAGER, enrollKiosk, enrollKioskPage } from '../helpers/enroll.ts';
-import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { connectDevice, waitFor } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 
@@ -77,7 +77,7 @@ describe('security headers and logs, with the built apps in chromium', () => {
 
   it('logs hold no PINs, no tokens and no passenger names', async () => {
     const kiosk = await enrollKiosk(env.hub.url, 'K33');
-    const token = await loginToken(env.hub.url, 'A105', '4826');
+    const token = await env.token('A105');
     const k = await connectDevice(env.hub.url, kiosk.auth);
     expect(
       await k.submit(

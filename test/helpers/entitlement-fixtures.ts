@@ -10,17 +10,22 @@ export const EU_AIRLINE: AirlineConfig = {
   code: 'AF',
   name: 'Air France',
   regimes: ['eu261'],
-  mealVoucherPerPerson: { amount: 12, currency: 'EUR' },
-  hotelPerNight: { amount: 140, currency: 'EUR' },
-  transportPerTrip: { amount: 35, currency: 'EUR' },
+  mealVoucherPerPerson: { minor: 1200, currency: 'EUR' },
+  hotelPerNight: { minor: 14000, currency: 'EUR' },
+  transportPerTrip: { minor: 3500, currency: 'EUR' },
 };
 export const UK_AIRLINE: AirlineConfig = {
   code: 'BA',
   name: 'British Airways',
   regimes: ['uk261'],
-  mealVoucherPerPerson: { amount: 10, currency: 'GBP' },
+  mealVoucherPerPerson: { minor: 1000, currency: 'GBP' },
 };
-export const CA_AIRLINE: AirlineConfig = { code: 'AC', name: 'Air Canada', regimes: ['appr'], mealVoucherPerPerson: { amount: 20, currency: 'CAD' } };
+export const CA_AIRLINE: AirlineConfig = {
+  code: 'AC',
+  name: 'Air Canada',
+  regimes: ['appr'],
+  mealVoucherPerPerson: { minor: 2000, currency: 'CAD' },
+};
 
 export function after(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * MIN).toISOString();

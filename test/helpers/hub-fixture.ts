@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { RunningHub } from '../../server/app.ts';
 import { removeDir, startTestHub, tempDataDir, type TestHubSetup } from './hub.ts';
-import { connectDevice, type TestDevice } from './socket-clients.ts';
+import { connectDevice, loginToken, type TestDevice } from './socket-clients.ts';
+import { enrollKiosk } from './enroll.ts';
+import { KIOSK } from './ops.ts';
+import { DEMO_STAFF } from '../../server/demo-airport.ts';
 
 export interface HubFixtureOptions extends TestHubSetup {
   /** A fresh data directory and hub for every test rather than one for the whole file. */
@@ -16,6 +19,17 @@ export interface HubFixture {
   /** A raw socket.io device on the running hub, closed for the test at the end (or by `closeDevices()`). */
   device(auth: Record<string, unknown>): Promise<TestDevice>;
   closeDevices(): void;
+  /** A kiosk enrolled at `gate` by the demo duty manager and connected (closed for you). */
+  kiosk(gate?: string, device?: string): Promise<TestDevice>;
+  /** A demo staff member's session token, signed in with their demo PIN. */
+  token(staffId?: string): Promise<string>;
+  /** A demo staff member's tablet, signed in and connected, optionally watching only some gates (closed for you). */
+  staff(staffId?: string, gates?: string[]): Promise<TestDevice>;
+  /**
+   * Resolves once every operation the hub accepted so far has been pushed and each device has
+   * received what it was sent: the barrier before asserting that something did not arrive.
+   */
+  settled(...devices: TestDevice[]): Promise<void>;
   /** Closes the devices and the hub, keeping its data: what a power cut or a deploy does. */
   stop(): Promise<void>;
   /**
@@ -58,6 +72,17 @@ export function useTestHub(o: HubFixtureOptions = {}): HubFixture {
     return hub;
   };
 
+  const device = async (auth: Record<string, unknown>): Promise<TestDevice> => {
+    const d = await connectDevice(running().url, auth);
+    devices.push(d);
+    return d;
+  };
+  const token = async (staffId = 'A101'): Promise<string> => {
+    const member = DEMO_STAFF.find((s) => s.id === staffId);
+    if (!member) throw new Error(`${staffId} is not one of the demo staff (server/demo-airport.ts)`);
+    return loginToken(running().url, staffId, member.pin);
+  };
+
   (o.perTest ? beforeEach : beforeAll)(async () => {
     dir = await tempDataDir();
     await start();
@@ -77,12 +102,21 @@ export function useTestHub(o: HubFixtureOptions = {}): HubFixture {
       if (!dir) throw new Error('the test data directory exists only inside tests and hooks');
       return dir;
     },
-    async device(auth) {
-      const d = await connectDevice(running().url, auth);
-      devices.push(d);
-      return d;
-    },
+    device,
     closeDevices,
+    async kiosk(gate = 'K32', id = KIOSK.id) {
+      return device((await enrollKiosk(running().url, gate, id)).auth);
+    },
+    token,
+    async staff(staffId = 'A101', gates) {
+      return device({ token: await token(staffId), ...(gates && { gates }) });
+    },
+    async settled(...devices) {
+      const hub = running().hub;
+      await hub.flush();
+      // Pushes of a commit are emitted before flush() resolves; a round trip on the same socket comes after them.
+      await Promise.all(devices.map((d) => d.pull(hub.durableSeq)));
+    },
     stop,
     start,
     async restart(at = {}) {

@@ -3,7 +3,7 @@ import { EVENTS, type HubState, type TicketLookup } from '../../core/index.ts';
 import { DurableJsonFile } from '../../server/durable-json-file.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
-import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { type TestDevice } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
@@ -29,7 +29,7 @@ describe('reads answer from the durable state', () => {
   it('/api/snapshot and ticket.lookup leave out an operation not yet written, and show it once written', async () => {
     const k = await enrollKiosk(env.hub.url, 'K32');
     const kiosk = await env.device(k.auth);
-    const token = await loginToken(env.hub.url, 'A101', '2468');
+    const token = await env.token('A101');
     const body = createRequest({ surname: 'Moreau' });
     if (body.type !== 'request.create') throw new Error('createRequest makes a request.create');
     const requestId = body.payload.requestId;

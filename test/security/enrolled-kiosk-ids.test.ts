@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest } from '../helpers/ops.ts';
 import { SCHEMA_VERSION, type Op } from '../../core/index.ts';
@@ -25,7 +24,7 @@ describe("no agent creates a request under an enrolled kiosk's device id", () =>
 
   it('refused right after enrolment, before the kiosk asked anything, and still after a restart', async () => {
     const kiosk = await enrollKiosk(env.hub.url, 'K32');
-    const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const amira = await env.staff('A101');
     const refused = await amira.submit(asAgentOn(kiosk.device));
     expect(refused).toMatchObject({
       ok: false,
@@ -36,7 +35,7 @@ describe("no agent creates a request under an enrolled kiosk's device id", () =>
     expect(await amira.submit(asAgentOn('tablet-amira-0001'))).toMatchObject({ ok: true });
 
     await env.restart();
-    const again = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const again = await env.staff('A101');
     expect(await again.submit(asAgentOn(kiosk.device))).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import { EVENTS, type Op } from '../../core/index.ts';
 import { DEMO_STAFF } from '../../server/demo-airport.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -68,7 +68,7 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
     const e = await enrollKiosk(env.hub.url, 'K32');
     kioskId = e.device;
     kiosk = await env.device(e.auth);
-    staffToken = await loginToken(env.hub.url, 'A105', '4826');
+    staffToken = await env.token('A105');
     agent = await env.device({ token: staffToken });
     // One real request, so "wrong order" operations have something to be wrong about.
     expect(await kiosk.submit(op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });

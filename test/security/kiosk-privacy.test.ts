@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { EVENTS, type HubState, type TicketLookup } from '../../core/index.ts';
 import { LOOKUPS_PER_MINUTE } from '../../server/sockets.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { connectDevice, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -50,8 +50,8 @@ describe('what kiosks and strangers at a kiosk can learn', () => {
     const body = createRequest({ gate: 'K35', party: { adults: 1, children: 0, infants: 0 } });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
-    const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
-    const claire = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const amira = await env.staff('A101');
+    const claire = await env.staff('M201');
     const voucherId = uuidv7();
     expect(
       await amira.submit(
@@ -90,7 +90,7 @@ describe('what kiosks and strangers at a kiosk can learn', () => {
     expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, createRequest({ gate: 'K36', flightNumber: 'AF0084' })))).toMatchObject({
       ok: true,
     });
-    const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const amira = await env.staff('A101');
     const me = { kind: 'staff' as const, id: 'A101' };
     expect(await amira.submit(op(me, createRequest({ gate: 'K41', flightNumber: 'AF1780' })))).toMatchObject({
       ok: false,

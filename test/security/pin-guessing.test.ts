@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { LOCK_AFTER, SLOW_AFTER } from '../../server/login-throttle.ts';
 import { PinGuard } from '../../server/pin-check.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken } from '../helpers/socket-clients.ts';
 
 /** Per-address REST limits off: this file is about the PIN throttle itself. */
 const LIMITS = { signInPerMinute: 1e6, restPerMinute: 1e6 };
@@ -86,9 +85,9 @@ describe('PIN guessing: no race, no lock-out of others, no tell', () => {
       status: 429,
       error: expect.stringMatching(/locked/),
     });
-    const agent = await loginToken(env.hub.url, 'A101', '2468');
+    const agent = await env.token('A101');
     expect((await post(env.hub.url, '/api/staff/A102/unlock', {}, agent)).status).toBe(403);
-    const manager = await loginToken(env.hub.url, 'M201', '7319');
+    const manager = await env.token('M201');
     expect(await post(env.hub.url, '/api/staff/A102/unlock', {}, manager)).toMatchObject({ status: 200 });
     expect((await post(env.hub.url, '/api/login', { staffId: 'A102', pin: '1357' })).status).toBe(200);
     clock += 3600_000;

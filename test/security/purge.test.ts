@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { flightsDueForPurge, type HubState } from '../../core/index.ts';
 import { buildReport } from '../../core/report.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { connectDevice, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -27,9 +27,9 @@ describe('passenger personal data is purged a configurable time after the flight
   beforeAll(async () => {
     const k = await enrollKiosk(env.hub.url, 'K32');
     kiosk = await env.device(k.auth);
-    manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    manager = await env.staff('M201');
     await manager.pull(0);
-    const agent = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await connectDevice(env.hub.url, { token: await env.token('A101') });
     const amira = { kind: 'staff' as const, id: 'A101' };
     for (const [i, surname] of SURNAMES.entries()) {
       const body = createRequest({ surname, note: `${surname} is diabetic, phone +33 6 12 34 56 7${i}` });
@@ -67,7 +67,7 @@ describe('passenger personal data is purged a configurable time after the flight
     // A restart writes a checkpoint holding the names: the purge must reach it too.
     await env.restart();
     kiosk = await env.device(k.auth);
-    manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    manager = await env.staff('M201');
     await manager.pull(0);
   });
 
@@ -139,14 +139,14 @@ describe('passenger personal data is purged a configurable time after the flight
     // The blanked log replays to the same state: the report is unchanged.
     expect(buildReport(env.hub.hub.current, reportAt)).toEqual(report);
     for (const s of SURNAMES) expect(personal(env.hub.hub.current)).not.toContain(s);
-    const m = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'M201', '7319') });
+    const m = await connectDevice(env.hub.url, { token: await env.token('M201') });
     expect(await m.submit(op({ kind: 'staff', id: 'M201' }, { type: 'passengers.purge', payload: { flightId: af1634 } }))).toMatchObject({
       ok: false,
       code: 'forbidden',
       reason: 'duty_manager may not perform passengers.purge',
     });
     m.close();
-    manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
-    kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32')).auth);
+    manager = await env.staff('M201');
+    kiosk = await env.kiosk('K32');
   });
 });

@@ -5,7 +5,7 @@ import { mayPerform } from '../../core/permissions.ts';
 import { LOCK_AFTER, LOCK_MS } from '../../server/login-throttle.ts';
 import { SESSION_HOURS } from '../../server/tokens.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { connectDevice, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -78,7 +78,7 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
   });
 
   it('an agent cannot exceed the voucher cap, approve an escalation, change policy, stock levels or flights', async () => {
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await env.staff('A101');
     const amira = { kind: 'staff' as const, id: 'A101' };
     const cap = DEFAULT_POLICY.limits.agent!.capPerPassengerCents;
     const over = await agent.submit(
@@ -129,7 +129,7 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
   });
 
   it('a session token expires after its hours: open sockets are refused and closed, new ones and the REST API refuse it', async () => {
-    const token = await loginToken(env.hub.url, 'A102', '1357');
+    const token = await env.token('A102');
     const lucas = await env.device({ token });
     expect(await lucas.pull(0)).toMatchObject({ kind: 'snapshot' });
     expect((await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENTS } from '../../core/index.ts';
 import { SESSION_HOURS } from '../../server/tokens.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { connectDevice, waitFor } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -22,7 +22,7 @@ describe('sessions end when they should: at expiry, and at once when a duty mana
   it('a session past its expiry receives no more live pushes nor look-ups: the hub closes it', async () => {
     const kiosk = await enrollKiosk(env.hub.url, 'K32');
     const k = await env.device(kiosk.auth);
-    const token = await loginToken(env.hub.url, 'A101', '2468');
+    const token = await env.token('A101');
     const amira = await env.device({ token, gates: ['K32'] });
     expect(await k.submit(op({ kind: 'kiosk', id: kiosk.device }, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
     await waitFor(() => amira.received.length > 0, 'the first push while the session is valid');
@@ -40,7 +40,7 @@ describe('sessions end when they should: at expiry, and at once when a duty mana
   });
 
   it('an expired session asking for a ticket look-up is refused', async () => {
-    const token = await loginToken(env.hub.url, 'A102', '1357');
+    const token = await env.token('A102');
     const lucas = await env.device({ token });
     clock += SESSION_HOURS * 3600_000 + 1000;
     expect(await lucas.socket.timeout(5000).emitWithAck(EVENTS.ticketLookup, { flightNumber: 'AF1634', surname: 'Moreau' })).toMatchObject({
@@ -50,18 +50,18 @@ describe('sessions end when they should: at expiry, and at once when a duty mana
   });
 
   it("a duty manager revokes a lost tablet's sessions: its sockets close at once, its token opens nothing, a new sign-in works", async () => {
-    const lost = await loginToken(env.hub.url, 'A105', '4826');
+    const lost = await env.token('A105');
     const tablet = await env.device({ token: lost });
     const closed = new Promise<void>((done) => tablet.socket.once('disconnect', () => done()));
-    const agent = await loginToken(env.hub.url, 'A101', '2468');
+    const agent = await env.token('A101');
     expect((await revoke(env.hub.url, agent, { staffId: 'A105' })).status).toBe(403);
-    const manager = await loginToken(env.hub.url, 'M201', '7319');
+    const manager = await env.token('M201');
     expect(await revoke(env.hub.url, manager, { staffId: 'A105' })).toMatchObject({ status: 200, body: { disconnected: 1 } });
     await closed;
     await expect(connectDevice(env.hub.url, { token: lost })).rejects.toThrow(/session expired/);
     expect((await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${lost}` } })).status).toBe(401);
     clock += 1;
-    const fresh = await loginToken(env.hub.url, 'A105', '4826');
+    const fresh = await env.token('A105');
     (await env.device({ token: fresh })).close();
   });
 
@@ -69,7 +69,7 @@ describe('sessions end when they should: at expiry, and at once when a duty mana
     const stolen = await enrollKiosk(env.hub.url, 'K33');
     const k = await env.device(stolen.auth);
     const closed = new Promise<void>((done) => k.socket.once('disconnect', () => done()));
-    const manager = await loginToken(env.hub.url, 'M201', '7319');
+    const manager = await env.token('M201');
     expect(await revoke(env.hub.url, manager, { device: stolen.device })).toMatchObject({ status: 200, body: { disconnected: 1 } });
     await closed;
     await expect(connectDevice(env.hub.url, stolen.auth)).rejects.toThrow(/not enrolled/);

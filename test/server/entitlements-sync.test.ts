@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyState, entitlementsForFlight, replay, type HubState, type PullResult } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 
 const CLAIRE = { kind: 'staff' as const, id: 'M201' };
 
@@ -18,22 +17,21 @@ function montreal(s: HubState) {
 
 describe('entitlements across the hub, over real sockets', () => {
   const env = useTestHub();
-  const device = env.device;
 
   it('a kiosk gets the airline rules and works out the same entitlements as the hub', async () => {
-    const kiosk = await device((await enrollKiosk(env.hub.url, 'K44')).auth);
+    const kiosk = await env.kiosk('K44');
     const s = await stateOf(kiosk);
     expect(Object.keys(s.airlines).sort()).toEqual(['AC', 'AF', 'BA']);
     const mine = entitlementsForFlight(s, montreal(s))!;
     expect(mine).toEqual(entitlementsForFlight(env.hub.hub.current, montreal(env.hub.hub.current)));
-    expect(mine.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'appr', voucher: { unit: { amount: 15, currency: 'EUR' } } });
+    expect(mine.entitlements.find((e) => e.kind === 'meal')).toMatchObject({ source: 'appr', voucher: { unit: { minor: 1500, currency: 'EUR' } } });
   });
 
   it("the duty manager's cause reaches the kiosk live and survives a restart; agents cannot change airline rules", async () => {
-    const kiosk = await device((await enrollKiosk(env.hub.url, 'K44')).auth);
+    const kiosk = await env.kiosk('K44');
     await kiosk.pull(0);
-    const claire = await device({ token: await loginToken(env.hub.url, 'M201', '7319') });
-    const amira = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const claire = await env.staff('M201');
+    const amira = await env.staff('A101');
     const ac = montreal(env.hub.hub.current);
 
     const refused = await amira.submit(op(AMIRA, { type: 'airline.upsert', payload: { code: 'AC', name: 'Air Canada', regimes: ['eu261'] } }));

@@ -150,7 +150,7 @@ describe('hotel rooms over real sockets: the hub decides, and only the right peo
   });
 
   it('a fresh device connects to a state holding hotels', async () => {
-    const d = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'A105', '4826') });
+    const d = await connectDevice(env.hub.url, { token: await env.token('A105') });
     const pulled = JSON.stringify(await d.pull(0));
     d.close();
     expect(pulled).toContain('aerogare-roissy');

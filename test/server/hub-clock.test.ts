@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS, type LogEntry, type TicketLookup } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 
 const START = Date.parse('2026-11-23T12:00:00Z');
 
@@ -16,8 +15,8 @@ describe('one injected clock drives every time decision of the hub', () => {
 
   it('a notice reaches kiosks only once the hub clock has passed its lead, whatever the wall clock says', async () => {
     clock = START;
-    const kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
-    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const kiosk = await env.kiosk('K32', KIOSK.id);
+    const manager = await env.staff('M201');
     const body = publishNotice({ kind: 'all' }, { leadSeconds: 120 });
     const published = await manager.submit(op(CLAIRE, body, new Date(clock).toISOString()));
     expect(published).toMatchObject({ ok: true });
@@ -40,7 +39,7 @@ describe('one injected clock drives every time decision of the hub', () => {
 
   it('a look-up by flight and surname finds tickets of the last 24 hours by the hub clock', async () => {
     clock = START;
-    const kiosk = await env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
+    const kiosk = await env.kiosk('K32', KIOSK.id);
     expect(await kiosk.submit(op(KIOSK, createRequest({ surname: 'Moreau' }), new Date(clock).toISOString()))).toMatchObject({ ok: true });
     await env.hub.hub.flush();
     const query = { flightNumber: 'AF1634', surname: 'Moreau' };
@@ -53,7 +52,7 @@ describe('one injected clock drives every time decision of the hub', () => {
 
   it("names the report after the hub clock's airport time, and tells that time on /api/health", async () => {
     clock = START;
-    const manager = await loginToken(env.hub.url, 'M201', '7319');
+    const manager = await env.token('M201');
     const auth = { authorization: `Bearer ${manager}` };
     const res = await fetch(`${env.hub.url}/api/report.csv`, { headers: auth });
     // 12:00 UTC is 13:00 in Paris, the demo airport's zone.

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 
 describe('hub over real sockets', () => {
   const env = useTestHub({ perTest: true });
 
-  async function kiosk(): Promise<TestDevice> {
-    return env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
-  }
-  async function staff(id = 'A101', pin = '2468'): Promise<TestDevice> {
-    return env.device({ token: await loginToken(env.hub.url, id, pin) });
-  }
+  const kiosk = (): Promise<TestDevice> => env.kiosk('K32', KIOSK.id);
+  const staff = (id = 'A101'): Promise<TestDevice> => env.staff(id);
 
   it('runs the walking-skeleton flow and keeps it across a restart', async () => {
     const k = await kiosk();
@@ -87,22 +82,22 @@ describe('hub over real sockets', () => {
 
   it('sends staff only the requests of their gates', async () => {
     const k = await kiosk();
-    const sofia = await staff('A103', '8642'); // gates K40–K49
+    const sofia = await staff('A103'); // gates K40–K49
     const amira = await staff();
     await k.submit(op(KIOSK, createRequest()));
     await waitFor(() => amira.received.length > 0, 'amira gets K32 request');
-    await new Promise((r) => setTimeout(r, 100));
+    await env.settled(sofia);
     expect(sofia.received.flatMap((m) => m.entries).filter((e) => e.op.type.startsWith('request.'))).toHaveLength(0);
   });
 
   it('tablets sharing a view get the same push, a kiosk its own redacted one, a late-comer from its own seq', async () => {
     const k = await kiosk();
     const amira = await staff();
-    const lucas = await staff('A102', '1357'); // same gates as Amira
-    const manager = await staff('M201', '7319');
+    const lucas = await staff('A102'); // same gates as Amira
+    const manager = await staff('M201');
     const first = createRequest({ surname: 'Moreau', note: 'allergic to nuts' });
     await k.submit(op(KIOSK, first));
-    const late = await staff('A101', '2468'); // Amira on a second tablet, after the first request
+    const late = await staff('A101'); // Amira on a second tablet, after the first request
     const second = createRequest({ surname: 'Dupont' });
     await k.submit(op(KIOSK, second));
     const creates = (d: TestDevice) => d.received.flatMap((m) => m.entries).filter((e) => e.op.type === 'request.create');

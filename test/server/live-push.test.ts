@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { connectDevice, waitFor } from '../helpers/socket-clients.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 describe('live pushes say truly where they start, so a device can always tell a gap', () => {
@@ -9,7 +9,7 @@ describe('live pushes say truly where they start, so a device can always tell a 
   it('a device that has not pulled yet gets pushes starting at the hub seq of its connection, then where its pull ended', async () => {
     await env.hub.hub.submit(op(KIOSK, createRequest()), { kind: 'system' });
     const atConnect = env.hub.hub.durableSeq;
-    const staff = await connectDevice(env.hub.url, { token: await loginToken(env.hub.url, 'A101', '2468') });
+    const staff = await connectDevice(env.hub.url, { token: await env.token('A101') });
     try {
       // A push claiming to follow seq 0 would let a device that was at seq 3 skip everything in between.
       const first = op(KIOSK, createRequest());

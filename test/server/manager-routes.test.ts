@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken } from '../helpers/socket-clients.ts';
+import { connectDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 
@@ -11,8 +11,8 @@ describe('duty manager REST routes', () => {
   let agent: string;
 
   beforeAll(async () => {
-    manager = await loginToken(env.hub.url, 'M201', '7319');
-    agent = await loginToken(env.hub.url, 'A101', '2468');
+    manager = await env.token('M201');
+    agent = await env.token('A101');
   });
 
   const get = (path: string, token?: string) => fetch(`${env.hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

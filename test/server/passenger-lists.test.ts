@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk, type Enrollment } from '../helpers/enroll.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 
@@ -20,8 +20,8 @@ describe('POST /api/flights/:flight/passengers', () => {
   let kiosk: Enrollment;
 
   beforeAll(async () => {
-    manager = await loginToken(env.hub.url, 'M201', '7319');
-    agent = await loginToken(env.hub.url, 'A101', '2468');
+    manager = await env.token('M201');
+    agent = await env.token('A101');
     kiosk = await enrollKiosk(env.hub.url, 'K32');
   });
 

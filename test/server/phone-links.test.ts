@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink, capabilityOf, connectPhone, type TestPhone } from '../helpers/phone-client.ts';
@@ -56,7 +56,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
     expect(await askPhoneLink(elsewhere.device, { flightNumber: 'AF1634', surname: 'moreau' })).toMatchObject({ ok: false });
     const byPass = await askPhoneLink(kiosk.device, { flightNumber: 'AF1634', surname: 'moreau' });
     expect(byPass.ok && capabilityOf(byPass.url)).toBe(cap);
-    const staff = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const staff = await env.staff('A101');
     expect(await askPhoneLink(staff, { ticket: mine.ticket })).toMatchObject({ ok: false, reason: 'only a kiosk gives out phone links' });
     expect(await askPhoneLink(kiosk.device, { ticket: mine.ticket }, 'javascript:alert(1)')).toMatchObject({ ok: false });
 
@@ -92,7 +92,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
   it("a written thread: the passenger writes, the gate's staff read it whole and answer; kiosks never see the words", async () => {
     const kiosk = await kioskOf();
     const { id, ticket } = await submit(kiosk);
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await env.staff('A101');
     const phone = await connectPhone(env.hub.url, capabilityOf(await link(kiosk, ticket)));
     try {
       expect(await phone.write('My child has a fever <b>now</b>')).toEqual({ v: 1, ok: true });
@@ -136,7 +136,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
     const { id, ticket } = await submit(kiosk);
     const old = capabilityOf(await link(kiosk, ticket));
     const phone = await connectPhone(env.hub.url, old);
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await env.staff('A101');
     expect(await agent.submit(op(AMIRA, { type: 'phone.revoke', payload: { requestId: id } }))).toMatchObject({ ok: true });
     await waitFor(() => phone.closed[0], 'the phone is told');
     expect(phone.closed[0]).toEqual({ v: 1, closed: 'revoked', reason: 'this link was switched off by the staff' });

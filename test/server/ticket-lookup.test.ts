@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS, type TicketLookup } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 
 function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
   return d.socket.timeout(5000).emitWithAck(EVENTS.ticketLookup, query) as Promise<TicketLookup>;
@@ -11,15 +10,14 @@ function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
 
 describe('returning passenger and kiosk privacy, over real sockets', () => {
   const env = useTestHub();
-  const device = env.device;
   async function kiosk(id: string, gate: string): Promise<TestDevice> {
-    return device((await enrollKiosk(env.hub.url, gate, id)).auth);
+    return env.kiosk(gate, id);
   }
 
   it('another kiosk finds a ticket by number or pass and follows it, never seeing who asked', async () => {
     const k32 = await kiosk(KIOSK.id, 'K32');
     const k41 = await kiosk('kiosk-test-0002', 'K41');
-    const staff = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const staff = await env.staff('A101');
 
     const mine = createRequest({ surname: 'Moreau', note: 'my son is diabetic' });
     const other = createRequest({ surname: 'Haddad', note: 'wheelchair' });
@@ -69,7 +67,7 @@ describe('returning passenger and kiosk privacy, over real sockets', () => {
     expect(JSON.stringify(entries)).not.toMatch(/Lefebvre|allergic|Moreau/);
 
     // Staff still get the full request: they need the name to find the passenger.
-    const staff = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const staff = await env.staff('A101');
     const staffView = await staff.pull(0);
     if (staffView.kind === 'snapshot') expect(staffView.state.requests[id]).toMatchObject({ surname: 'Lefebvre', note: 'allergic to nuts' });
   });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS, type TicketLookup } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { CLAIRE } from '../helpers/manager-ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { voucherBody } from '../helpers/core-fixtures.ts';
 
 function lookup(d: TestDevice, query: unknown): Promise<TicketLookup> {
@@ -15,10 +14,10 @@ describe('a ticket lookup shows the passenger every voucher of the ticket, over 
   const env = useTestHub();
 
   it('issued with code and validity, escalated as waiting, declined as declined; never who asked why or what the manager wrote', async () => {
-    const k32 = await env.device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
-    const k41 = await env.device((await enrollKiosk(env.hub.url, 'K41')).auth);
-    const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
-    const claire = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const k32 = await env.kiosk('K32', KIOSK.id);
+    const k41 = await env.kiosk('K41');
+    const amira = await env.staff('A101');
+    const claire = await env.staff('M201');
 
     const body = createRequest({ surname: 'Moreau', party: { adults: 2, children: 0, infants: 0 } });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';

@@ -5,13 +5,11 @@ import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { MANAGER } from '../helpers/core-fixtures.ts';
 
 describe('vouchers and escalation over real sockets', () => {
   const env = useTestHub({ perTest: true });
-  const device = env.device;
   const clients: SyncClient[] = [];
   afterEach(() => {
     for (const c of clients.splice(0)) c.stop();
@@ -32,7 +30,7 @@ describe('vouchers and escalation over real sockets', () => {
   }
 
   async function passenger(party = { adults: 1, children: 0, infants: 0 }): Promise<{ kiosk: TestDevice; requestId: string }> {
-    const kiosk = await device((await enrollKiosk(env.hub.url, 'K32', KIOSK.id)).auth);
+    const kiosk = await env.kiosk('K32', KIOSK.id);
     const body = createRequest({ party });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kiosk.submit(op(KIOSK, body))).toMatchObject({ ok: true });
@@ -75,7 +73,7 @@ describe('vouchers and escalation over real sockets', () => {
 
   it('the hub refuses a voucher above the cap even if a tablet sends it, with the reason', async () => {
     const { requestId } = await passenger();
-    const raw = await device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const raw = await env.staff('A101');
     const ack = await raw.submit(
       op(AMIRA, { type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'taxi', amountCents: 250_01, currency: 'EUR' } }),
     );
@@ -90,7 +88,7 @@ describe('vouchers and escalation over real sockets', () => {
     amira.stop();
 
     // While the tablet is offline the duty manager tightens the budget.
-    const claire = await device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const claire = await env.staff('M201');
     const policy = env.hub.hub.current.policy;
     const ack = await claire.submit(
       op(MANAGER, {

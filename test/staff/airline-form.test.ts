@@ -27,7 +27,7 @@ describe('airline form: what the duty manager types becomes the config the hub c
         name: 'Air France',
         regimes: ['eu261'],
         ownPolicy: { careFromMinutes: 60 },
-        mealVoucherPerPerson: { amount: 18.5, currency: 'EUR' },
+        mealVoucherPerPerson: { minor: 1850, currency: 'EUR' },
         transportPerTrip: af.transportPerTrip,
       },
     });

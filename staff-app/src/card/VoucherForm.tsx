@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   VoucherKind,
   airportTimeZone,
-  formatMoney,
+  moneyText,
+  decimalText,
+  parseMoney,
   voucherAllowance,
   voucherLimitProblem,
   voucherDraftsForRequest,
@@ -12,7 +14,6 @@ import {
   type VoucherDraft,
 } from '../../../core/index.ts';
 import { VOUCHER_LABEL, clockTime } from '../labels.ts';
-import { amountText, parseAmount } from '../money.ts';
 import type { FormProps } from './types.ts';
 
 interface Props extends FormProps {
@@ -28,7 +29,7 @@ function timingText(d: VoucherDraft, zone: string): string {
 }
 
 function prefillText(d: VoucherDraft, zone: string): string {
-  const amount = d.amountCents && d.currency ? ` ${formatMoney(d.amountCents, d.currency)}` : '';
+  const amount = d.amountCents && d.currency ? ` ${moneyText({ minor: d.amountCents, currency: d.currency })}` : '';
   return `${VOUCHER_LABEL[d.kind]}${amount}${timingText(d, zone)} · ${d.legalBasis}`;
 }
 
@@ -40,7 +41,8 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
   // What the passenger is owed fills the form in, so the voucher meets the entitlement.
   const [prefill] = useState(() => voucherDraftsForRequest(state, r, new Date(now).toISOString()).filter((d) => !d.alreadyCovered));
   // Only an amount in the hub's voucher currency can be filled in; otherwise the agent types it.
-  const amountOf = (d: VoucherDraft | undefined) => (d?.amountCents && d.currency === state.policy.currency ? amountText(d.amountCents) : '');
+  const amountOf = (d: VoucherDraft | undefined) =>
+    d?.amountCents && d.currency === state.policy.currency ? decimalText({ minor: d.amountCents, currency: d.currency }) : '';
   const first = prefill[0];
   const [kind, setKind] = useState<VoucherKind>(first?.kind ?? 'meal');
   const [amount, setAmount] = useState(amountOf(first));
@@ -58,7 +60,8 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
   const role = state.staff[me]?.role ?? 'agent';
   const allowance = voucherAllowance(state, me, role, r, new Date(now).toISOString());
   const currency = allowance.currency;
-  const cents = parseAmount(amount);
+  const read = parseMoney(amount, currency);
+  const cents = read.ok ? read.money.minor : null;
   const problem = cents !== null && cents > 0 ? voucherLimitProblem(allowance, cents, currency) : null;
   const valid = cents !== null && cents > 0;
 
@@ -111,9 +114,9 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
         </label>
       </div>
       <p className="allowance" data-testid="allowance">
-        You can issue up to <strong>{formatMoney(allowance.maxNowCents, currency)}</strong> here now (passenger{' '}
-        {formatMoney(allowance.capLeftCents, currency)} left of {formatMoney(allowance.capCents, currency)}; your shift{' '}
-        {formatMoney(allowance.budgetLeftCents, currency)} left).
+        You can issue up to <strong>{moneyText({ minor: allowance.maxNowCents, currency: currency })}</strong> here now (passenger{' '}
+        {moneyText({ minor: allowance.capLeftCents, currency: currency })} left of {moneyText({ minor: allowance.capCents, currency: currency })};
+        your shift {moneyText({ minor: allowance.budgetLeftCents, currency: currency })} left).
       </p>
       {amount !== '' && !valid && (
         <p className="hint" role="alert">

@@ -1,4 +1,4 @@
-import { formatMoney, type Voucher } from '../../../core/index.ts';
+import { moneyText, type Voucher } from '../../../core/index.ts';
 import { VOUCHER_LABEL } from '../labels.ts';
 import { VoucherQr } from './VoucherQr.tsx';
 
@@ -15,7 +15,7 @@ export function VoucherList({ vouchers, unconfirmed }: { vouchers: readonly Vouc
         <li key={v.id} className={`voucher ${v.status}`} data-testid="voucher" data-status={v.status}>
           <div>
             <strong>
-              {VOUCHER_LABEL[v.kind]} {formatMoney(v.amountCents, v.currency)}
+              {VOUCHER_LABEL[v.kind]} {moneyText({ minor: v.amountCents, currency: v.currency })}
             </strong>
             {v.description && <> · {v.description}</>}
             <div className="code">{v.status === 'issued' ? v.code : ''}</div>

@@ -5,7 +5,7 @@ import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, 
 import { money } from './format.ts';
 import { ChangeLog } from './ChangeLog.tsx';
 
-const amount = (m: Money | undefined, unit: string) => (m ? `${money(Math.round(m.amount * 100), m.currency)} ${unit}` : 'staff choose the amount');
+const amount = (m: Money | undefined, unit: string) => (m ? `${money(m.minor, m.currency)} ${unit}` : 'staff choose the amount');
 
 function regimesText(a: AirlineConfig): string {
   return a.regimes.length ? a.regimes.map((r) => REGIME_LABEL[r]).join(' + ') : 'no law listed';

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { PolicyRules, Role, STOCK_LABEL, StockItem, airportTimeZone, describeZodError, policyRules, type HubState } from '../../../core/index.ts';
+import {
+  PolicyRules,
+  Role,
+  STOCK_LABEL,
+  StockItem,
+  airportTimeZone,
+  decimalText,
+  describeZodError,
+  parseMoney,
+  policyRules,
+  type HubState,
+} from '../../../core/index.ts';
 import { ChangeLog } from './ChangeLog.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
-
-/** Amounts are typed in major units (12.50) and kept in cents. */
-const toCents = (v: string) => Math.round(Number(v.replace(',', '.')) * 100);
-const toMajor = (c: number) => (c / 100).toFixed(2);
 
 /** Caps and budgets per role and low-stock thresholds, changed live; below, the change log. */
 export function PolicyPanel({ state, client }: { state: HubState; client: SyncClient }) {
@@ -21,8 +28,18 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   };
 
+  // Amounts are typed in major units (12.50) and kept in minor units (core/money.ts).
+  const toMajor = (minor: number) => decimalText({ minor, currency: rules.currency });
+
   const save = (e: React.FormEvent) => {
     e.preventDefault();
+    const unreadable: string[] = [];
+    const toMinor = (label: string, text: string): number => {
+      const read = parseMoney(text, rules.currency);
+      if (read.ok) return read.money.minor;
+      unreadable.push(`${label}: ${read.reason}`);
+      return 0;
+    };
     const next = {
       ...rules,
       shiftHours: Number(value('shiftHours', String(rules.shiftHours))),
@@ -30,13 +47,14 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
         Role.options.map((r) => [
           r,
           {
-            capPerPassengerCents: toCents(value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))),
-            budgetPerShiftCents: toCents(value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))),
+            capPerPassengerCents: toMinor(`${ROLE_LABEL[r]}, cap per passenger`, value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))),
+            budgetPerShiftCents: toMinor(`${ROLE_LABEL[r]}, budget per shift`, value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))),
           },
         ]),
       ),
       lowStock: Object.fromEntries(StockItem.options.map((i) => [i, Number(value(`low.${i}`, String(rules.lowStock[i])))])),
     };
+    if (unreadable.length) return setError(unreadable.join('; '));
     const parsed = PolicyRules.safeParse(next);
     if (!parsed.success) return setError(describeZodError(parsed.error));
     setError('');

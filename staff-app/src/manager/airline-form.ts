@@ -1,4 +1,4 @@
-import { AirlineConfig, type Money, type Regime } from '../../../core/index.ts';
+import { AirlineConfig, decimalText, type Money, type MoneyInput, type Regime } from '../../../core/index.ts';
 
 /** One amount as typed: "15.00" and "EUR". */
 export interface MoneyDraft {
@@ -42,7 +42,7 @@ export interface FieldError {
 const DEFAULT_CURRENCY = 'EUR';
 
 const moneyDraft = (m: Money | undefined, currency: string): MoneyDraft => ({
-  amount: m ? m.amount.toFixed(2) : '',
+  amount: m ? decimalText(m) : '',
   currency: m?.currency ?? currency,
 });
 
@@ -100,7 +100,7 @@ export function readDraft(d: AirlineDraft): { ok: true; config: AirlineConfig } 
     if (n !== undefined && !Number.isFinite(n)) errors.push({ field, message: `“${text.trim()}” is not a number` });
     return n;
   };
-  const money = (field: AirlineField, m: MoneyDraft): Money | undefined => {
+  const money = (field: AirlineField, m: MoneyDraft): MoneyInput | undefined => {
     const amount = num(field, m.amount);
     return amount === undefined ? undefined : { amount, currency: m.currency.trim().toUpperCase() };
   };

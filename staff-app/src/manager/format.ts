@@ -1,5 +1,8 @@
 /** How the manager view writes numbers and times: one place, so every panel agrees. */
-import { airportClock, airportDateTime, airportInputValue, instantFromAirportInput } from '../../../core/index.ts';
+import { airportClock, airportDateTime, airportInputValue, formatMoney, instantFromAirportInput } from '../../../core/index.ts';
+
+/** The manager view reads amounts the British way, "€1,234.50", like its times and numbers. */
+const LOCALE = 'en-GB';
 
 export function minutes(m: number | null): string {
   if (m === null) return '—';
@@ -10,13 +13,9 @@ export function minutes(m: number | null): string {
   return `${h} h ${String(rest).padStart(2, '0')}`;
 }
 
-/** One formatter per currency: building one per call cost a board with many spend cells more than the numbers did. */
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-export function money(cents: number, currency: string): string {
-  let f = moneyFormats.get(currency);
-  if (!f) moneyFormats.set(currency, (f = new Intl.NumberFormat('en-GB', { style: 'currency', currency })));
-  return f.format(cents / 100);
+// formatMoney keeps one Intl formatter per locale and currency: building one per call cost a board with many spend cells more than the numbers did.
+export function money(minor: number, currency: string): string {
+  return formatMoney({ minor, currency }, LOCALE);
 }
 
 /**
