@@ -1,7 +1,7 @@
 import type { HubState } from './model.ts';
 import type { Outlet, Voucher } from './voucher-model.ts';
 import { carrierOf } from './entitlements/carrier.ts';
-import { formatMoney } from './voucher-code.ts';
+import { moneyText } from './money.ts';
 
 /*
  * What may still be spent of a voucher, and why an outlet may not take it: pure, so the hub
@@ -68,7 +68,7 @@ export function redeemRefusal(
     return { code: 'spent', reason: `voucher ${v.code} is already spent${last ? ` (at ${last.outletName}, receipt ${last.reference})` : ''}` };
   }
   if (amountCents !== undefined && amountCents > left) {
-    return { code: 'too_much', reason: `only ${formatMoney(left, v.currency)} is left on voucher ${v.code}` };
+    return { code: 'too_much', reason: `only ${moneyText({ minor: left, currency: v.currency })} is left on voucher ${v.code}` };
   }
   return null;
 }

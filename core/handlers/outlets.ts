@@ -3,7 +3,7 @@ import type { HubState } from '../model.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { reject } from '../outcome.ts';
 import { receiptReference, redeemRefusal, remainingCents } from '../redemption.ts';
-import { formatMoney } from '../voucher-code.ts';
+import { moneyText } from '../money.ts';
 import { historyEntry, scopeOfRequest, withRequest, withVoucher } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 
@@ -38,7 +38,7 @@ export const voucherRedeem: Handler<'voucher.redeem'> = (state, op, ctx) => {
   };
   const spent: Voucher = { ...v, redemptions: [...(v.redemptions ?? []), redemption] };
   const r = state.requests[v.requestId];
-  const detail = `${formatMoney(p.amountCents, v.currency)} of ${v.code} at ${outlet.name} (${redemption.reference}), ${formatMoney(remainingCents(spent), v.currency)} left`;
+  const detail = `${moneyText({ minor: p.amountCents, currency: v.currency })} of ${v.code} at ${outlet.name} (${redemption.reference}), ${moneyText({ minor: remainingCents(spent), currency: v.currency })} left`;
   const next = r ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'voucher redeemed', detail)] }, ctx) : state;
   return { ok: true, state: withVoucher(next, spent, ctx) };
 };

@@ -37,7 +37,7 @@ export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly Publ
               <>
                 {v.remainingCents < v.amountCents && (
                   <p className="voucher-remaining" data-testid="voucher-remaining">
-                    {t('voucher.remaining', { amount: formatMoney(v.remainingCents, v.currency, i18n.language) })}
+                    {t('voucher.remaining', { amount: formatMoney({ minor: v.remainingCents, currency: v.currency }, i18n.language) })}
                   </p>
                 )}
                 {v.validUntil && <p>{t('voucher.validUntil', { time: formatTime(v.validUntil, i18n.language, timeZone) })}</p>}

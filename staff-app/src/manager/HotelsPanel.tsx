@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncClient } from '../../../client/sync-client.ts';
+import { money } from './format.ts';
 import {
   airportTimeZone,
   expectedGuests,
-  formatMoney,
   hotelBoard,
   hotelsOf,
   passengersWithoutRoom,
@@ -118,7 +118,7 @@ function FlightAllocation({ state, client, now }: { state: HubState; client: Syn
                     <td>{hotels[a.hotelId]?.name}</td>
                     <td>{a.rooms.join(' + ')}</td>
                     <td>{transportText(state, a.transport, zone)}</td>
-                    <td>{formatMoney(a.costCents, a.currency)}</td>
+                    <td>{money(a.costCents, a.currency)}</td>
                   </tr>
                 );
               })}
@@ -140,7 +140,7 @@ function FlightAllocation({ state, client, now }: { state: HubState; client: Syn
               .join(' · ')}
           </p>
           <p>
-            <strong>Total {formatMoney(plan.costCents, plan.currency)}</strong> for {plan.placed.length} parties
+            <strong>Total {money(plan.costCents, plan.currency)}</strong> for {plan.placed.length} parties
           </p>
           <button className="primary" onClick={apply} disabled={plan.placed.length === 0}>
             Apply
