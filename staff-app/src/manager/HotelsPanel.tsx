@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { money } from './format.ts';
 import {
   airportTimeZone,
   expectedGuests,
@@ -16,7 +15,7 @@ import {
   type TransportChoice,
 } from '../../../core/index.ts';
 import { ROOM_TYPES } from '../../../core/index.ts';
-import { clock } from './format.ts';
+import { clock, money } from './format.ts';
 
 const UNPLACED: Record<string, string> = {
   no_room: 'no room that keeps the party together',
