@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import { startHub, type RunningHub, type StartOptions } from '../../server/app.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/pg/embedded.ts';
@@ -23,8 +25,10 @@ export interface PostgresFixture {
 export function usePostgres(): PostgresFixture {
   let db: EmbeddedDatabase | undefined;
   const nodes: RunningHub[] = [];
+  const dirs: string[] = [];
   const closeNodes = async (): Promise<void> => {
     await Promise.allSettled(nodes.splice(0).map((n) => n.close()));
+    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
   };
   beforeAll(async () => {
     db = await startEmbeddedPostgres({ port: await freePort(), fast: true });
@@ -41,11 +45,14 @@ export function usePostgres(): PostgresFixture {
     },
     async node(airport, o = {}) {
       if (!db) throw new Error('PostgreSQL runs only inside tests and hooks');
+      // The log lives in PostgreSQL; the node's own directory keeps only what is per node (its Web Push keys).
+      const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-node-'));
+      dirs.push(dataDir);
       const hub = await startHub(
         {
           port: 0,
           host: '127.0.0.1',
-          dataDir: '/nonexistent-gatecare-data',
+          dataDir,
           distDir: resolve('dist'),
           seedDemo: o.seedDemo ?? true,
           databaseUrl: db.url,
