@@ -349,6 +349,8 @@ export class Hub extends EventEmitter<HubEvents> {
         }
         if (this.stopRetrying) return false;
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+        // A stop that gave up while this hub slept: nothing may be written after close() returned.
+        if (this.stopRetrying) return false;
       }
     }
   }
