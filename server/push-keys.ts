@@ -1,5 +1,5 @@
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import webpush from 'web-push';
 import { z } from 'zod';
 
@@ -33,6 +33,8 @@ export async function loadVapidKeys(dataDir: string): Promise<VapidKeys> {
     return keys.data;
   }
   const keys = webpush.generateVAPIDKeys();
+  // A node on PostgreSQL keeps nothing else on disk, so its directory may not exist yet.
+  await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.tmp`;
   await writeFile(temp, JSON.stringify(keys), { mode: 0o600, flush: true });
   await chmod(temp, 0o600);

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import type { Op } from '../../core/index.ts';
@@ -86,7 +89,13 @@ describe('faults with several hubs on one PostgreSQL', () => {
     const first = await env.node(airport);
     const port = await freePort();
     const [victim, third] = await Promise.all([
-      spawnHub({ PORT: String(port), GATECARE_DATABASE_URL: env.db.url, GATECARE_AIRPORT: airport, GATECARE_DEMO: '0' }),
+      spawnHub({
+        PORT: String(port),
+        GATECARE_DATABASE_URL: env.db.url,
+        GATECARE_AIRPORT: airport,
+        GATECARE_DEMO: '0',
+        GATECARE_DATA: await mkdtemp(join(tmpdir(), 'gatecare-victim-')),
+      }),
       env.node(airport, { seedDemo: false }),
     ]);
     procs.push(victim);
