@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,16 +31,6 @@ describe('faults with several hubs on one PostgreSQL', () => {
     await Promise.all(procs.splice(0).map((p) => p.kill('SIGKILL')));
   });
 
-  async function query<T extends pg.QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
-    const c = new pg.Client({ connectionString: env.db.url });
-    await c.connect();
-    try {
-      return (await c.query<T>(sql, args)).rows;
-    } finally {
-      await c.end();
-    }
-  }
-
   function syncClient(url: string, urls: string[], auth: Record<string, unknown>, actor: Op['actor'], device: string): SyncClient {
     const c = new SyncClient({ url, urls, auth, actor, device, storage: new MemorySyncStorage() });
     clients.push(c);
@@ -72,13 +61,15 @@ describe('faults with several hubs on one PostgreSQL', () => {
   }
 
   async function expectEachOnce(airport: string, ops: Op[]): Promise<void> {
-    const rows = await query<{ op_id: string; n: string }>(
+    const rows = await env.query<{ op_id: string; n: string }>(
       'SELECT op_id, count(*) AS n FROM log_entries WHERE airport = $1 AND op_id = ANY($2) GROUP BY op_id',
       [airport, ops.map((o) => o.id)],
     );
     expect(rows.length).toBe(ops.length);
     expect(rows.every((r) => r.n === '1')).toBe(true);
-    const seqs = (await query<{ seq: string }>('SELECT seq FROM log_entries WHERE airport = $1 ORDER BY seq', [airport])).map((r) => Number(r.seq));
+    const seqs = (await env.query<{ seq: string }>('SELECT seq FROM log_entries WHERE airport = $1 ORDER BY seq', [airport])).map((r) =>
+      Number(r.seq),
+    );
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
   }
 
@@ -157,7 +148,7 @@ describe('faults with several hubs on one PostgreSQL', () => {
     await expectEachOnce(airport, sent);
 
     // The surviving nodes hold the same state, at the database's head.
-    const head = Number((await query<{ seq: string }>('SELECT seq FROM airports WHERE id = $1', [airport]))[0]!.seq);
+    const head = Number((await env.query<{ seq: string }>('SELECT seq FROM airports WHERE id = $1', [airport]))[0]!.seq);
     const token = await loginToken(urls[0]!, 'M201', '7319');
     const snapshots: Array<{ seq: number; state: unknown }> = [];
     for (const u of urls.filter((_, i) => i !== killed)) {
@@ -218,7 +209,7 @@ describe('faults with several hubs on one PostgreSQL', () => {
     raw.close();
     const sent = kiosks.flatMap((k) => k.sent);
     await expectEachOnce(airport, sent);
-    const head = Number((await query<{ seq: string }>('SELECT seq FROM airports WHERE id = $1', [airport]))[0]!.seq);
+    const head = Number((await env.query<{ seq: string }>('SELECT seq FROM airports WHERE id = $1', [airport]))[0]!.seq);
     await waitFor(() => a.hub.durableSeq === head && b.hub.durableSeq === head, 'both nodes at the head');
     expect(JSON.stringify(b.hub.durableState)).toBe(JSON.stringify(a.hub.durableState));
     expect(a.hub.storageProblem).toBeNull();

@@ -23,15 +23,6 @@ describe('several hubs on one PostgreSQL', () => {
     const k = await enrollKiosk(hub.url, gate);
     return { d: await device(hub, k.auth), me: { kind: 'kiosk', id: k.device } };
   }
-  async function query<T extends pg.QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
-    const c = new pg.Client({ connectionString: env.db.url });
-    await c.connect();
-    try {
-      return (await c.query<T>(sql, args)).rows;
-    } finally {
-      await c.end();
-    }
-  }
   const closeDevices = (): void => {
     for (const d of devices.splice(0)) d.close();
   };
@@ -39,21 +30,21 @@ describe('several hubs on one PostgreSQL', () => {
   it('runs the migrations once, in a table, and keeps each acknowledged operation in the database across restarts', async () => {
     const airport = env.airport();
     const a = await env.node(airport);
-    expect((await query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name)).toEqual(['001_log.sql']);
+    expect((await env.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name)).toEqual(['001_log.sql']);
     const { d: k, me } = await kiosk(a);
     const body = createRequest();
     const ack = await k.submit(op(me, body));
     expect(ack).toMatchObject({ ok: true });
     if (!ack.ok) return;
     // Acknowledged means committed: the row is there for anyone reading the database.
-    const rows = await query<{ seq: string; op_id: string }>('SELECT seq, op_id FROM log_entries WHERE airport = $1 AND op_id = $2', [
+    const rows = await env.query<{ seq: string; op_id: string }>('SELECT seq, op_id FROM log_entries WHERE airport = $1 AND op_id = $2', [
       airport,
       ack.opId,
     ]);
     expect(rows).toEqual([{ seq: String(ack.seq), op_id: ack.opId }]);
     // A duplicate is answered with the original result and stored once.
     expect(await k.submit(op(me, body))).toMatchObject({ ok: false });
-    const again = await k.submit({ ...(await query<{ op: object }>('SELECT op FROM log_entries WHERE op_id = $1', [ack.opId]))[0]!.op });
+    const again = await k.submit({ ...(await env.query<{ op: object }>('SELECT op FROM log_entries WHERE op_id = $1', [ack.opId]))[0]!.op });
     expect(again).toEqual(ack);
 
     const state = a.hub.durableState;
@@ -62,7 +53,7 @@ describe('several hubs on one PostgreSQL', () => {
     const b = await env.node(airport);
     expect(b.hub.seq).toBe(ack.seq);
     expect(JSON.stringify(b.hub.durableState)).toBe(JSON.stringify(state));
-    expect((await query('SELECT name FROM schema_migrations')).length).toBe(1);
+    expect((await env.query('SELECT name FROM schema_migrations')).length).toBe(1);
   });
 
   it('pushes to every node what any node committed, and two agents claiming one request on different nodes: exactly one wins, everywhere', async () => {
@@ -125,7 +116,7 @@ describe('several hubs on one PostgreSQL', () => {
     expect(acks).toHaveLength(120);
     const seqs = acks.map((a) => (a.ok ? a.seq : 0)).sort((p, q) => p - q);
     expect(new Set(seqs).size).toBe(120);
-    const log = await query<{ seq: string }>('SELECT seq FROM log_entries WHERE airport = $1 ORDER BY seq', [airport]);
+    const log = await env.query<{ seq: string }>('SELECT seq FROM log_entries WHERE airport = $1 ORDER BY seq', [airport]);
     expect(log.map((r, i) => Number(r.seq) - i)).toEqual(log.map(() => 1));
     const top = seqs[seqs.length - 1]!;
     for (const n of nodes) await waitFor(() => n.hub.durableSeq >= top, 'every node caught up');

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { join, resolve } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { startHub, type RunningHub, type StartOptions } from '../../server/app.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/pg/embedded.ts';
@@ -16,6 +17,8 @@ export interface PostgresFixture {
   airport(): string;
   /** Closes the nodes started in this test now (what afterEach does). */
   closeNodes(): Promise<void>;
+  /** Reads the database directly, on a connection of its own (what the tests check behind the hubs' backs). */
+  query<T extends pg.QueryResultRow>(sql: string, args?: unknown[]): Promise<T[]>;
 }
 
 /**
@@ -65,5 +68,15 @@ export function usePostgres(): PostgresFixture {
     },
     airport: () => `t${uuidv7().replace(/-/g, '').slice(-12)}`,
     closeNodes,
+    async query<T extends pg.QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
+      if (!db) throw new Error('PostgreSQL runs only inside tests and hooks');
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        return (await c.query<T>(sql, args)).rows;
+      } finally {
+        await c.end();
+      }
+    },
   };
 }
