@@ -18,7 +18,7 @@ import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
 import { loggerOptions, registerHttpHardening } from './http-hardening.ts';
-import { attachSockets } from './sockets.ts';
+import { attachSockets, disconnectWhere } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals, type NoticeReveals } from './notice-reveals.ts';
 import { isoNow, wallClock } from './clock.ts';
@@ -150,6 +150,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     publicUrl: config.publicUrl ?? null,
   });
   registerStaffAdminRoutes(app, hub, tokens, guard, revocations, io, now);
+  // Revoked on another node: its sockets here close as soon as this node reads the revocation.
+  store.shared?.onRevocations(() => disconnectWhere(io, (who, exp) => revocations.identityRevoked(who, exp)));
   const reveals = startNoticeReveals(hub, now);
   app.addHook('preClose', async () => reveals.stop());
   const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);

@@ -248,12 +248,12 @@ function answerTicketLookup(hub: Hub, args: unknown, now: number): TicketLookup 
   return { v: 1, ok: true, tickets: lookupTickets(hub.durableState, query.data, new Date(now).toISOString()) };
 }
 
-/** Ends at once every connection a revoked token opened. */
-export function disconnectWhere(io: Server, match: (who: Identity) => boolean): number {
+/** Ends at once every connection a revoked token opened (`expiresAt`: when the token it connected with runs out). */
+export function disconnectWhere(io: Server, match: (who: Identity, expiresAt: number) => boolean): number {
   let n = 0;
   for (const raw of io.of('/').sockets.values()) {
     const socket = raw as unknown as HubSocket;
-    if (socket.data.identity && match(socket.data.identity)) {
+    if (socket.data.identity && match(socket.data.identity, socket.data.expiresAt)) {
       socket.disconnect(true);
       n++;
     }

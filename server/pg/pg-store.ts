@@ -9,6 +9,8 @@ import { metaChanges, withChanges } from './meta-merge.ts';
 
 /** The channel every hub listens on; the payload is `<airport> <seq>` (a seq, never rows: NOTIFY payloads are small). */
 export const COMMIT_CHANNEL = 'gatecare_commits';
+/** Said when a hub revoked a session or a kiosk; the payload is the airport. Other hubs re-read the meta and close those sockets. */
+export const REVOKED_CHANNEL = 'gatecare_revoked';
 /** Notifications can be lost while a listener reconnects: each hub also looks for new commits this often. */
 const POLL_MS = 1000;
 
@@ -36,6 +38,11 @@ export function describeDatabase(url: string): string {
   }
 }
 
+function sameRevocations(a: StoredData, b: StoredData): boolean {
+  const text = (r: Record<string, number> | undefined): string => JSON.stringify(Object.entries(r ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return text(a.revoked?.staff) === text(b.revoked?.staff) && text(a.revoked?.kiosks) === text(b.revoked?.kiosks);
+}
+
 /** Checks that `entries` follow `after` without a gap: the log is the truth, a hole in it is never papered over. */
 function checkContiguous(entries: LogEntry[], after: number, where: string): void {
   entries.forEach((e, i) => {
@@ -60,6 +67,7 @@ export class PgStore implements HubStore, SharedLog {
   private checkpointing: Promise<void> | null = null;
   private listener: pg.Client | null = null;
   private listeners: Array<(seq: number) => void> = [];
+  private revocationListeners: Array<() => void> = [];
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   readonly file: string;
@@ -294,6 +302,10 @@ export class PgStore implements HubStore, SharedLog {
     }
   }
 
+  onRevocations(listener: () => void): void {
+    this.revocationListeners.push(listener);
+  }
+
   async probe(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
@@ -338,14 +350,25 @@ export class PgStore implements HubStore, SharedLog {
     if (!changes.length) return { base: stored, before };
     const merged = withChanges(stored, changes);
     await c.query('UPDATE airports SET meta = $2 WHERE id = $1', [this.airport, JSON.stringify(merged)]);
+    // Delivered at COMMIT, so the other hubs re-read a meta that holds the revocation.
+    if (changes.some((ch) => ch.map.startsWith('revoked.'))) await c.query('SELECT pg_notify($1, $2)', [REVOKED_CHANNEL, this.airport]);
     return { base: merged, before };
   }
 
   /** Takes `stored` as the new base, keeping what this hub changed since `before` and has not written yet. */
   private adoptMeta(stored: StoredData, before: StoredData): void {
     const unsaved = metaChanges(before, this.local);
+    const was = this.local;
     this.base = stored;
     this.local = withChanges(stored, unsaved);
+    // Only what another hub revoked: this hub's own revocations closed their sockets where they were made.
+    if (!sameRevocations(was, this.local)) for (const l of this.revocationListeners) l();
+  }
+
+  /** Reads the airport's meta now (another hub revoked something): its sockets are closed without waiting for a commit. */
+  private async readMeta(): Promise<void> {
+    const row = (await this.pool.query<{ meta: StoredData }>('SELECT meta FROM airports WHERE id = $1', [this.airport])).rows[0];
+    if (row) this.adoptMeta(row.meta, this.base);
   }
 
   /**
@@ -398,10 +421,16 @@ export class PgStore implements HubStore, SharedLog {
       try {
         await client.connect();
         client.on('notification', (n) => {
+          if (n.channel === REVOKED_CHANNEL) {
+            // Missed while the database is unreachable: the next catch-up reads the meta anyway.
+            if (n.payload === this.airport) this.readMeta().catch(() => undefined);
+            return;
+          }
           const [airport, seq] = (n.payload ?? '').split(' ');
           if (airport === this.airport) this.tell(Number(seq));
         });
         await client.query(`LISTEN ${COMMIT_CHANNEL}`);
+        await client.query(`LISTEN ${REVOKED_CHANNEL}`);
         if (this.closed) {
           await client.end();
           return;
