@@ -28,7 +28,8 @@ import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
 import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
-import { loadVapidKeys } from './push-keys.ts';
+import { loadSharedVapidKeys, loadVapidKeys } from './push-keys.ts';
+import { sharedPushSubscriptions } from './pg/pg-push-subscriptions.ts';
 import { PushSubscriptions } from './push-subscriptions.ts';
 import { attachPhonePush } from './phone-push.ts';
 import { Revocations } from './revocations.ts';
@@ -137,8 +138,9 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   }
 
   const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
-  const vapid = await loadVapidKeys(config.dataDir);
-  const pushSubscriptions = await PushSubscriptions.open(config.dataDir);
+  // On PostgreSQL every node of the airport signs with the same keys and sees every subscription.
+  const vapid = store instanceof PgStore ? await loadSharedVapidKeys(store) : await loadVapidKeys(config.dataDir);
+  const pushSubscriptions = store instanceof PgStore ? await sharedPushSubscriptions(store) : await PushSubscriptions.open(config.dataDir);
   const push = { allowHttp: opts.pushAllowHttp ?? false, subject: 'mailto:care@gatecare.invalid' };
   attachPhonePush(hub, pushSubscriptions, vapid, push);
   attachPhoneSockets(io, {

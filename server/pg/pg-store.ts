@@ -68,6 +68,8 @@ export class PgStore implements HubStore, SharedLog {
   private listener: pg.Client | null = null;
   private listeners: Array<(seq: number) => void> = [];
   private revocationListeners: Array<() => void> = [];
+  /** Other channels' listeners; each is also called with null after the listening connection (re)connects (something may have been missed). */
+  private channelListeners = new Map<string, Array<(payload: string | null) => void>>();
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   readonly file: string;
@@ -306,6 +308,32 @@ export class PgStore implements HubStore, SharedLog {
     this.revocationListeners.push(listener);
   }
 
+  /** Calls `listener` with each NOTIFY payload on `channel` (and with null after a reconnection of the listening connection). */
+  onNotification(channel: string, listener: (payload: string | null) => void): void {
+    const known = this.channelListeners.get(channel);
+    if (known) return void known.push(listener);
+    this.channelListeners.set(channel, [listener]);
+    this.listener?.query(`LISTEN ${channel}`).catch(() => undefined);
+  }
+
+  /** One statement on the pool, for what is stored beside the log (push subscriptions). */
+  async run<T extends pg.QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T>(sql, args)).rows;
+  }
+
+  /**
+   * A value of the airport's meta written once and then the same for every hub: the first hub to
+   * ask stores `candidate`, every later one (and every hub racing it) gets what was stored.
+   */
+  async metaOnce(key: 'vapid', candidate: unknown): Promise<unknown> {
+    await this.pool.query(`UPDATE airports SET meta = jsonb_set(meta, ARRAY[$2::text], $3::jsonb) WHERE id = $1 AND NOT meta ? $2`, [
+      this.airport,
+      key,
+      JSON.stringify(candidate),
+    ]);
+    return (await this.pool.query<{ value: unknown }>('SELECT meta -> $2 AS value FROM airports WHERE id = $1', [this.airport, key])).rows[0]?.value;
+  }
+
   async probe(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
@@ -421,6 +449,11 @@ export class PgStore implements HubStore, SharedLog {
       try {
         await client.connect();
         client.on('notification', (n) => {
+          const others = this.channelListeners.get(n.channel);
+          if (others) {
+            for (const l of others) l(n.payload ?? '');
+            return;
+          }
           if (n.channel === REVOKED_CHANNEL) {
             // Missed while the database is unreachable: the next catch-up reads the meta anyway.
             if (n.payload === this.airport) this.readMeta().catch(() => undefined);
@@ -431,12 +464,14 @@ export class PgStore implements HubStore, SharedLog {
         });
         await client.query(`LISTEN ${COMMIT_CHANNEL}`);
         await client.query(`LISTEN ${REVOKED_CHANNEL}`);
+        for (const channel of this.channelListeners.keys()) await client.query(`LISTEN ${channel}`);
         if (this.closed) {
           await client.end();
           return;
         }
         this.listener = client;
         this.tell(Number.MAX_SAFE_INTEGER);
+        for (const ls of this.channelListeners.values()) for (const l of ls) l(null);
         await lost;
       } catch {
         await client.end().catch(() => undefined);
