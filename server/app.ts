@@ -34,6 +34,7 @@ import { PushSubscriptions } from './push-subscriptions.ts';
 import { attachPhonePush } from './phone-push.ts';
 import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
+import { registerHealthRoute } from './health-route.ts';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -116,7 +117,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   });
 
   app.get('/', async (_req, reply) => reply.type('text/html').send(LANDING));
-  app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: isoNow(now) }));
+  registerHealthRoute(app, hub, store, now);
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   registerOutletRoutes(app, hub, store, guard, new OutletTokenSigner(store.data.secret, now));
