@@ -21,7 +21,7 @@ import { loggerOptions, registerHttpHardening } from './http-hardening.ts';
 import { attachSockets, disconnectWhere } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals, type NoticeReveals } from './notice-reveals.ts';
-import { isoNow, wallClock } from './clock.ts';
+import { wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
 import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
