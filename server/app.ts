@@ -35,6 +35,8 @@ import { attachPhonePush } from './phone-push.ts';
 import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
+import { clientAddress, proxyTrust } from './client-address.ts';
+import type { IncomingMessage } from 'node:http';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -104,8 +106,11 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const kioskTokens = new KioskTokenSigner(store.data.secret, now, (device, exp) => revocations.kioskRevoked(device, exp));
   const guard = new PinGuard(now);
 
+  const trust = proxyTrust(config.trustedProxies ?? []);
   const app = Fastify({
     logger: opts.log ? loggerOptions(opts.logStream) : false,
+    // req.ip, and so every per-address REST limit, is the device behind a trusted balancer, never a header from anyone else.
+    trustProxy: trust ?? false,
     bodyLimit: limits.maxBodyBytes,
     // Plugins only wire routes; a busy machine (a night's surge, or CI) must not fail the start on avvio's 10 s default.
     pluginTimeout: 120_000,
@@ -138,13 +143,15 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     serveApp(app, config.distDir, 'p', false, 'phone');
   }
 
-  const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
+  const addressOf = (req: IncomingMessage): string => clientAddress(req, trust);
+  const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now, addressOf });
   // On PostgreSQL every node of the airport signs with the same keys and sees every subscription.
   const vapid = store instanceof PgStore ? await loadSharedVapidKeys(store) : await loadVapidKeys(config.dataDir);
   const pushSubscriptions = store instanceof PgStore ? await sharedPushSubscriptions(store) : await PushSubscriptions.open(config.dataDir);
   const push = { allowHttp: opts.pushAllowHttp ?? false, subject: 'mailto:care@gatecare.invalid' };
   attachPhonePush(hub, pushSubscriptions, vapid, push);
   attachPhoneSockets(io, {
+    addressOf,
     push: { subscriptions: pushSubscriptions, publicKey: vapid.publicKey, allowHttp: push.allowHttp },
     hub,
     capabilities: new PhoneCapabilities(store.data.secret),
