@@ -1,28 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Store, LOG_DIR } from '../../server/store.ts';
-import { Hub, type Identity } from '../../server/hub.ts';
+import { LOG_DIR } from '../../server/store.ts';
+import type { Identity } from '../../server/hub.ts';
 import { Checkpoint, CHECKPOINT_FILE } from '../../server/checkpoint.ts';
 import { jsonSlices } from '../../server/sliced-json.ts';
-import { demoOps } from '../../server/demo-airport.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { openHub, seededHub, useTempDirs } from '../helpers/store-hub.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
 
-async function seeded(dir: string, checkpointEvery: number): Promise<Hub> {
-  const hub = new Hub(await Store.open(dir), undefined, { checkpointEvery });
-  const acks = await Promise.all(demoOps(new Date()).map((o) => hub.submit(o, { kind: 'system' })));
-  expect(acks.every((a) => a.ok)).toBe(true);
-  return hub;
-}
-
 describe('the checkpoint is written beside the commits, not in their way', () => {
-  const dirs: string[] = [];
-  afterEach(async () => {
+  const dirs = useTempDirs();
+  afterEach(() => {
     Checkpoint.betweenSlices = null;
-    for (const d of dirs.splice(0)) await removeDir(d);
   });
 
   it('in slices that together are exactly the state as JSON', () => {
@@ -35,9 +26,8 @@ describe('the checkpoint is written beside the commits, not in their way', () =>
   });
 
   it('acknowledges new operations while a checkpoint is half-written, and that checkpoint holds the state as of its seq', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const hub = await seeded(dir, 5);
+    const dir = await dirs.make();
+    const hub = await seededHub(dir, { checkpointEvery: 5 });
     await hub.flush();
     // Hold the next checkpoint after its first slice, as a long one would be between slices.
     let started!: () => void;
@@ -61,7 +51,7 @@ describe('the checkpoint is written beside the commits, not in their way', () =>
     const written = JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: { seq: number } };
     expect(written.state.seq).toBe(hub.seq);
     // The checkpoint that was held still became a whole file, and a restart reads what close() wrote.
-    const again = new Hub(await Store.open(dir));
+    const again = await openHub(dir);
     expect(again.seq).toBe(seqAtCheckpoint + 1);
     expect(Object.values(again.current.requests).some((r) => r.surname === 'DuringCheckpoint')).toBe(true);
   });

@@ -1,26 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir, stat, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Store, LOG_DIR, DATA_FILE } from '../../server/store.ts';
-import { Hub, type Identity } from '../../server/hub.ts';
+import { LOG_DIR, DATA_FILE } from '../../server/store.ts';
+import type { Hub, Identity } from '../../server/hub.ts';
 import { CHECKPOINT_FILE } from '../../server/checkpoint.ts';
 import { SEGMENT_ENTRIES } from '../../server/log-segments.ts';
 import { demoOps } from '../../server/demo-airport.ts';
 import type { Op, Viewer } from '../../core/index.ts';
 import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { openHub, seed } from '../helpers/store-hub.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 const AGENT = { kind: 'staff', id: 'A101' } as const;
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
-
-async function openHub(dir: string): Promise<Hub> {
-  return new Hub(await Store.open(dir));
-}
-
-async function seed(hub: Hub): Promise<void> {
-  const acks = await Promise.all(demoOps(new Date()).map((o) => hub.submit(o, { kind: 'system' })));
-  expect(acks.every((a) => a.ok)).toBe(true);
-}
 
 /** n requests through their whole life, acknowledged one commit at a time or in bursts. */
 async function evening(hub: Hub, n: number): Promise<string[]> {
