@@ -97,7 +97,7 @@ export function kioskWords(lang: string, key: string, values: Record<string, str
   let node: string | Tree = JSON.parse(readFileSync(`kiosk/src/locales/${lang}.json`, 'utf8')) as Tree;
   for (const part of key.split('.')) node = (node as Tree)[part]!;
   if (typeof node !== 'string') throw new Error(`${lang}: ${key} is not a text`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+  return node.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
 }
 type Tree = { [k: string]: string | Tree };
 
