@@ -14,6 +14,7 @@ import {
   voucherExpiresAt,
   type HubState,
   type Outlet,
+  type RedeemRefusal,
   type Voucher,
 } from '../core/index.ts';
 import type { Hub } from './hub.ts';
@@ -38,12 +39,15 @@ export interface OutletVoucher {
   initial: string;
   /** Why it may not be spent here now, or null. */
   refusal: string | null;
+  /** The refusal's kind, so the outlet's screen can say it in its own language. */
+  refusalCode: RedeemRefusal['code'] | null;
 }
 
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): OutletVoucher {
   const surname = state.requests[v.requestId]?.surname ?? '';
+  const refusal = redeemRefusal(state, v, outlet, now);
   return {
     voucherId: v.id,
     code: v.code,
@@ -53,7 +57,8 @@ function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): O
     currency: v.currency,
     validUntil: voucherExpiresAt(state, v),
     initial: passName(surname).slice(0, 1),
-    refusal: redeemRefusal(state, v, outlet, now)?.reason ?? null,
+    refusal: refusal?.reason ?? null,
+    refusalCode: refusal?.code ?? null,
   };
 }
 
