@@ -4,6 +4,7 @@ import {
   describeZodError,
   makeOp,
   matchPass,
+  outletTokenRevoked,
   OutletEnrollPayload,
   parseBcbp,
   passName,
@@ -97,8 +98,12 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
   const outletOf = (req: FastifyRequest, reply: FastifyReply): Outlet | null => {
     const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const outlet = claims ? hub.current.outlets?.[claims.outlet] : undefined;
-    if (!outlet) {
+    if (!claims || !outlet) {
       void reply.code(401).send({ error: 'this outlet is not enrolled: ask a duty manager to enrol it' });
+      return null;
+    }
+    if (outletTokenRevoked(outlet, outletTokens.issuedAt(claims))) {
+      void reply.code(401).send({ error: `${outlet.name} was revoked by a duty manager: ask one to enrol it again` });
       return null;
     }
     return outlet;
