@@ -55,10 +55,11 @@ const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <h1>GateCare hub</h1><ul>
 <li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a> (a duty manager enrols it once)</li>
 <li><a href="/staff/">Staff tablet and duty manager view</a></li>
+<li><a href="/outlet/">Outlet (café, restaurant, hotel desk…)</a> (a duty manager enrols it once)</li>
 <li>Passenger phones open <code>/p/#…</code> from the QR code on their kiosk ticket</li>
 <li><a href="/api/health">Hub health</a></li></ul></body></html>`;
 
-function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p', decorate: boolean, folder: string = name): void {
+function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p' | 'outlet', decorate: boolean, folder: string = name): void {
   const root = join(distDir, folder);
   if (!existsSync(join(root, 'index.html'))) {
     app.get(`/${name}/*`, async (_req, reply) =>
@@ -134,6 +135,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     serveApp(app, config.distDir, 'kiosk', true);
     serveApp(app, config.distDir, 'staff', false);
     serveApp(app, config.distDir, 'p', false, 'phone');
+    serveApp(app, config.distDir, 'outlet', false);
   }
 
   const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
