@@ -1,7 +1,6 @@
 import type { Flight, HubState } from './model.ts';
 import type { Cabin, ListedPassenger } from './passenger-list.ts';
-import { passengerLists, passName } from './passenger-list.ts';
-import { careGroupOf } from './passenger-list.ts';
+import { careGroupOf, passengerLists, passName } from './passenger-list.ts';
 import type { Money } from './money.ts';
 import { moneyText } from './money.ts';
 import { airlineRulesFor, entitlementsForFlight } from './entitlements/for-request.ts';
