@@ -25,6 +25,7 @@ import { isoNow, wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
 import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
+import { startAutoTopUp } from './auto-top-up.ts';
 import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
@@ -156,6 +157,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   app.addHook('preClose', async () => reveals.stop());
   const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);
   app.addHook('preClose', async () => purge.stop());
+  const topUps = startAutoTopUp(hub, now);
+  app.addHook('preClose', async () => topUps.stop());
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   return {
