@@ -5,6 +5,7 @@ import { suggestForParty, type CareRequest, type RoomAllocation } from '../../..
 import { HotelFactsContext } from './card-hotel-facts.ts';
 import { bookingText, UNPLACED_TEXT } from './hotel-text.ts';
 import { RoomForm, type RoomChoice } from './RoomForm.tsx';
+import { countHotelSuggestion } from '../render-count.ts';
 
 interface Props {
   request: CareRequest;
@@ -31,10 +32,11 @@ export const CardHotel = memo(function CardHotel({ request: r, owed, client }: P
   const planner = facts?.planner;
   const night = facts?.night ?? '';
   const nowIso = facts?.nowIso ?? '';
-  const suggestion = useMemo(
-    () => (wanted && planner ? suggestForParty(planner, r, waiting, { night, now: nowIso }) : null),
-    [wanted, planner, r, waiting, night, nowIso],
-  );
+  const suggestion = useMemo(() => {
+    if (!wanted || !planner) return null;
+    countHotelSuggestion(r.ticket);
+    return suggestForParty(planner, r, waiting, { night, now: nowIso });
+  }, [wanted, planner, r, waiting, night, nowIso]);
   if (!facts || (!owed && held.length === 0 && !r.needs.includes('hotel'))) return null;
   const { zone } = facts;
   const submit = (body: Parameters<SyncClient['submit']>[0]) => void client.submit(body);
