@@ -25,6 +25,7 @@ import { wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
 import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
+import { startAutoTopUp } from './auto-top-up.ts';
 import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
@@ -59,10 +60,11 @@ const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <h1>GateCare hub</h1><ul>
 <li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a> (a duty manager enrols it once)</li>
 <li><a href="/staff/">Staff tablet and duty manager view</a></li>
+<li><a href="/outlet/">Outlet (café, restaurant, hotel desk…)</a> (a duty manager enrols it once)</li>
 <li>Passenger phones open <code>/p/#…</code> from the QR code on their kiosk ticket</li>
 <li><a href="/api/health">Hub health</a></li></ul></body></html>`;
 
-function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p', decorate: boolean, folder: string = name): void {
+function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p' | 'outlet', decorate: boolean, folder: string = name): void {
   const root = join(distDir, folder);
   if (!existsSync(join(root, 'index.html'))) {
     app.get(`/${name}/*`, async (_req, reply) =>
@@ -141,6 +143,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     serveApp(app, config.distDir, 'kiosk', true);
     serveApp(app, config.distDir, 'staff', false);
     serveApp(app, config.distDir, 'p', false, 'phone');
+    serveApp(app, config.distDir, 'outlet', false);
   }
 
   const addressOf = (req: IncomingMessage): string => clientAddress(req, trust);
@@ -166,6 +169,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   app.addHook('preClose', async () => reveals.stop());
   const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);
   app.addHook('preClose', async () => purge.stop());
+  const topUps = startAutoTopUp(hub, now);
+  app.addHook('preClose', async () => topUps.stop());
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   return {

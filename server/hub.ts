@@ -20,6 +20,7 @@ import type { StoredRejection } from './log-segments.ts';
 import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 import { airlinesInMinorUnits } from '../core/entitlements/airline-money.ts';
 import { isoNow, wallClock, type Clock } from './clock.ts';
+import { freezeMap } from './frozen-map.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
@@ -233,12 +234,25 @@ export class Hub extends EventEmitter<HubEvents> {
 
   private stopRetrying = false;
 
+  /** The periodic checkpoint being written, so commits meanwhile do not start (and freeze for) another. */
+  private checkpointing: Promise<void> | null = null;
+
   /**
-   * Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place
-   * (its requests and vouchers maps; their records and every other part are replaced, never changed).
+   * Writes the durable state as the checkpoint. `durable` keeps changing in place while it is written
+   * (its requests and vouchers maps; their records and every other part are replaced, never changed),
+   * so those two maps are passed as frozen views rather than copied in one go (server/frozen-map.ts).
    */
   private checkpoint(whenDone = false): Promise<void> {
-    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } }, whenDone);
+    if (this.checkpointing && !whenDone) return this.checkpointing;
+    const requests = freezeMap(this.durable.requests);
+    const vouchers = freezeMap(this.durable.vouchers);
+    const written = this.store.saveCheckpoint({ ...this.durable, requests: requests.view, vouchers: vouchers.view }, whenDone).finally(() => {
+      requests.release();
+      vouchers.release();
+      if (this.checkpointing === written) this.checkpointing = null;
+    });
+    if (!whenDone) this.checkpointing = written;
+    return written;
   }
 
   private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
