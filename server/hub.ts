@@ -54,6 +54,8 @@ interface Queued {
 
 export interface HubEvents {
   committed: [LogEntry[], HubState];
+  /** Only what this hub committed itself (one hub alone: everything): for what must happen once per deployment, like a Web Push. */
+  committedHere: [LogEntry[], HubState];
 }
 
 /**
@@ -300,11 +302,9 @@ export class Hub extends EventEmitter<HubEvents> {
           this.remember(p.entry.op.id, ack);
           p.resolve(ack);
         }
-        this.emit(
-          'committed',
-          done.map((p) => p.entry),
-          this.durable,
-        );
+        const written = done.map((p) => p.entry);
+        this.emit('committed', written, this.durable);
+        this.emit('committedHere', written, this.durable);
         if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
           this.checkpoint().catch((e: unknown) =>
             console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`),
@@ -501,6 +501,12 @@ export class Hub extends EventEmitter<HubEvents> {
       q.resolve(ack);
     }
     await this.afterCommit(entries, true);
+    if (mine.length)
+      this.emit(
+        'committedHere',
+        mine.map((m) => m.entry),
+        this.durable,
+      );
   }
 
   /** Pushes committed entries, forgets purged texts, checkpoints when due: as the single hub does after its writes. */
