@@ -126,7 +126,13 @@ export const RequestCard = memo(function RequestCard({
       )}
       <CardHotel request={r} owed={hotelOwed} client={client} />
       <ThreadPanel request={r} zone={zone} onSubmit={submit} />
-      {vouchers.length > 0 && <VoucherList vouchers={vouchers} unconfirmed={unconfirmed} />}
+      {vouchers.length > 0 && (
+        <VoucherList
+          vouchers={vouchers}
+          unconfirmed={unconfirmed}
+          onVoid={manager ? (voucherId, reason) => submit({ type: 'voucher.void', payload: { voucherId, reason } }) : undefined}
+        />
+      )}
       <div className="actions">
         {r.status === 'received' && (
           <button className="primary" onClick={() => submit({ type: 'request.claim', payload: { requestId: r.id } })}>
