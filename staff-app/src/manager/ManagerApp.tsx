@@ -103,7 +103,7 @@ export function ManagerApp({
           <main className="manager-main">
             {tab === 'board' && <BoardPanel state={sync.state} now={now} />}
             {tab === 'flights' && <FlightsPanel state={sync.state} client={client} session={session} />}
-            {tab === 'hotels' && <HotelsPanel state={sync.state} client={client} now={now} />}
+            {tab === 'hotels' && <HotelsPanel state={sync.state} client={client} now={now} session={session} />}
             {tab === 'outlets' && <OutletsPanel state={sync.state} client={client} />}
             {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}
             {tab === 'escalations' && <EscalationsPanel state={sync.state} client={client} now={now} />}
