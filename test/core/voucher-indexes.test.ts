@@ -15,7 +15,7 @@ function scanIssuedToPassenger(state: HubState, request: CareRequest): number {
   const same = (r: CareRequest) => r.flightId === request.flightId && r.surname.trim().toLowerCase() === request.surname.trim().toLowerCase();
   let sum = 0;
   for (const v of Object.values(state.vouchers)) {
-    const r = state.requests[v.requestId];
+    const r = v.requestId === null ? undefined : state.requests[v.requestId];
     if (v.status === 'issued' && r && same(r)) sum += v.amountCents;
   }
   return sum;
