@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubState } from '../../core/index.ts';
-import { SyncClient } from '../../client/sync-client.ts';
+import type { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage, type Rejected } from '../../client/sync-storage.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
+import { useSyncTablets } from '../helpers/sync-tablets.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 /** The device's storage, recording what the sync client asks of it. */
@@ -28,24 +29,8 @@ class RecordingStorage extends MemorySyncStorage {
 /** A surge must not copy the whole state to storage per message; nothing done on the device may be lost. */
 describe('sync client: the confirmed state is saved coalesced, the outbox at once', () => {
   const env = useTestHub({ perTest: true });
-  const clients: SyncClient[] = [];
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.stop();
-  });
-
-  async function agent(storage: RecordingStorage, saveEveryMs: number): Promise<SyncClient> {
-    const c = new SyncClient({
-      url: env.hub.url,
-      auth: { token: await env.token('A101') },
-      actor: { kind: 'staff', id: 'A101' },
-      device: 'tablet-A101',
-      storage,
-      saveEveryMs,
-    });
-    clients.push(c);
-    await c.start();
-    return c;
-  }
+  const tablets = useSyncTablets(env);
+  const agent = (storage: RecordingStorage, saveEveryMs: number): Promise<SyncClient> => tablets.tablet('A101', { storage, saveEveryMs });
 
   async function kioskAsks(): Promise<string> {
     const body = createRequest();
@@ -84,16 +69,7 @@ describe('sync client: the confirmed state is saved coalesced, the outbox at onc
 
     // What a reload finds: the claim, from the saved state alone.
     amira.stop();
-    const reloaded = new SyncClient({
-      url: 'http://127.0.0.1:9',
-      auth: {},
-      actor: { kind: 'staff', id: 'A101' },
-      device: 'tablet-A101',
-      storage,
-      reconnectionDelayMs: 60_000,
-    });
-    clients.push(reloaded);
-    await reloaded.start();
+    const reloaded = await tablets.tablet('A101', { url: 'http://127.0.0.1:9', auth: {}, storage, reconnectionDelayMs: 60_000 });
     expect(reloaded.getSnapshot().state.requests[requestId]).toMatchObject({ status: 'claimed', claimedBy: 'A101' });
   });
 });

@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../../core/index.ts';
-import { SyncClient } from '../../client/sync-client.ts';
+import type { SyncClient } from '../../client/sync-client.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
+import { useSyncTablets } from '../helpers/sync-tablets.ts';
 import { FlakyProxy } from '../helpers/flaky-proxy.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 /** The sync client of the apps, against the real hub over real sockets. */
 describe('sync client: retries, refusals and reloads', () => {
   const env = useTestHub({ perTest: true });
-  const clients: SyncClient[] = [];
+  const tablets = useSyncTablets(env);
   const proxies: FlakyProxy[] = [];
   /** How many times each operation id reached the hub. */
   let arrivals: Map<string, number>;
@@ -25,16 +26,13 @@ describe('sync client: retries, refusals and reloads', () => {
     };
   });
   afterEach(async () => {
-    for (const c of clients.splice(0)) c.stop();
     for (const p of proxies.splice(0)) await p.close();
   });
 
-  async function agent(id: string, pin: string, storage = new MemorySyncStorage(), url = env.hub.url): Promise<SyncClient> {
-    const c = new SyncClient({
+  /** A tablet with the test's short timings, so retries and reconnections happen within a test. */
+  const agent = (id: string, storage = new MemorySyncStorage(), url = env.hub.url): Promise<SyncClient> =>
+    tablets.tablet(id, {
       url,
-      auth: { token: await loginToken(env.hub.url, id, pin) },
-      actor: { kind: 'staff', id },
-      device: `tablet-${id}`,
       storage,
       ackTimeoutMs: 300,
       retryDelayMs: 50,
@@ -42,10 +40,6 @@ describe('sync client: retries, refusals and reloads', () => {
       reconnectionDelayMs: 50,
       reconnectionDelayMaxMs: 300,
     });
-    clients.push(c);
-    await c.start();
-    return c;
-  }
 
   async function kioskRequest(): Promise<string> {
     const body = createRequest();
@@ -56,7 +50,7 @@ describe('sync client: retries, refusals and reloads', () => {
 
   it('asks again, with backoff, when an answer does not come while still connected; the hub applies it once', async () => {
     const requestId = await kioskRequest();
-    const amira = await agent('A101', '2468');
+    const amira = await agent('A101');
     await waitFor(() => amira.getSnapshot().connected && amira.getSnapshot().state.requests[requestId], 'amira online with the request');
     let disconnects = 0;
     amira.subscribe((s) => {
@@ -86,8 +80,8 @@ describe('sync client: retries, refusals and reloads', () => {
     const proxy = await FlakyProxy.start(Number(new URL(env.hub.url).port));
     proxies.push(proxy);
     const lucasStorage = new MemorySyncStorage();
-    let lucas = await agent('A102', '1357', lucasStorage, proxy.url);
-    const amira = await agent('A101', '2468');
+    let lucas = await agent('A102', lucasStorage, proxy.url);
+    const amira = await agent('A101');
     await waitFor(() => lucas.getSnapshot().state.requests[requestId], 'lucas has the request');
 
     proxy.setDown(true);
@@ -116,11 +110,11 @@ describe('sync client: retries, refusals and reloads', () => {
 
     // Reloading the tablet keeps the message until Lucas has read it.
     lucas.stop();
-    lucas = await agent('A102', '1357', lucasStorage, proxy.url);
+    lucas = await agent('A102', lucasStorage, proxy.url);
     expect(lucas.getSnapshot().rejected.map((r) => r.reason)).toEqual(['already claimed by Amira']);
     lucas.dismissRejection(lucasClaim.id);
     lucas.stop();
-    lucas = await agent('A102', '1357', lucasStorage, proxy.url);
+    lucas = await agent('A102', lucasStorage, proxy.url);
     expect(lucas.getSnapshot().rejected).toEqual([]);
   });
 
@@ -130,10 +124,10 @@ describe('sync client: retries, refusals and reloads', () => {
     proxies.push(proxy);
     proxy.setDown(true);
     const storage = new MemorySyncStorage();
-    let amira = await agent('A101', '2468', storage, proxy.url);
+    let amira = await agent('A101', storage, proxy.url);
     const claim = await amira.submit({ type: 'request.claim', payload: { requestId } });
     amira.stop();
-    amira = await agent('A101', '2468', storage, proxy.url);
+    amira = await agent('A101', storage, proxy.url);
     expect(amira.getSnapshot().pending.map((o) => o.id)).toEqual([claim.id]);
     expect(amira.getSnapshot().connected).toBe(false);
 
@@ -146,14 +140,7 @@ describe('sync client: retries, refusals and reloads', () => {
   it('a request pushed while the tablet is still catching up is not missed, even when both arrive in one burst', async () => {
     const proxy = await FlakyProxy.start(Number(new URL(env.hub.url).port));
     proxies.push(proxy);
-    const amira = new SyncClient({
-      url: proxy.url,
-      auth: { token: await env.token('A101') },
-      actor: { kind: 'staff', id: 'A101' },
-      device: 'tablet-A101',
-      storage: new MemorySyncStorage(),
-    });
-    clients.push(amira);
+    const amira = await tablets.unstarted('A101', { url: proxy.url });
     // The moment the tablet connects it asks to catch up; the link then holds back the hub's answer.
     let held = false;
     amira.subscribe((snap) => {

@@ -19,6 +19,19 @@ export async function startTestHub(dataDir: string, port = 0, setup: TestHubSetu
   return startHub({ port, host: '127.0.0.1', dataDir, distDir: resolve('dist'), seedDemo: true, ...setup.config }, setup.options);
 }
 
+/** Starts a hub that must refuse to start and gives the reason; one that starts after all is closed and fails the test. */
+export async function refusedStart(dataDir: string): Promise<Error> {
+  let running: RunningHub;
+  try {
+    running = await startTestHub(dataDir);
+  } catch (e) {
+    if (e instanceof Error) return e;
+    throw e;
+  }
+  await running.close();
+  throw new Error(`the hub on ${dataDir} started, but it should have refused`);
+}
+
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }

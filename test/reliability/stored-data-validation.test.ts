@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
+import { refusedStart, removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 import type { LogEntry } from '../../core/index.ts';
 
@@ -79,15 +79,8 @@ describe('checkpoint and log entries are checked at start-up', () => {
     const { file, seq } = await editCreateEntry(dir, ids[0]!, (e) => {
       delete (e.op as { payload?: unknown }).payload;
     });
-    const error = await startTestHub(dir).then(
-      async (h) => {
-        await h.close();
-        return null;
-      },
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(Error);
-    const message = (error as Error).message;
+    const error = await refusedStart(dir);
+    const message = error.message;
     expect(message).toContain(file);
     expect(message).toContain(`seq ${seq}`);
     expect(message).toContain('request.create');
@@ -120,16 +113,9 @@ describe('a data directory with a log but no hub file', () => {
       await rm(join(dir, 'gatecare.json'));
       const before = await segmentFiles(dir);
       const contents = await Promise.all(before.map((f) => readFile(f, 'utf8')));
-      const error = await startTestHub(dir).then(
-        async (h) => {
-          await h.close();
-          return null;
-        },
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/gatecare\.json is missing but .*log holds an operation log/);
-      expect((error as Error).message).toMatch(/Restore .*gatecare\.json from a backup/);
+      const error = await refusedStart(dir);
+      expect(error.message).toMatch(/gatecare\.json is missing but .*log holds an operation log/);
+      expect(error.message).toMatch(/Restore .*gatecare\.json from a backup/);
       await expect(readFile(join(dir, 'gatecare.json'))).rejects.toThrow(/ENOENT/);
       expect(await Promise.all(before.map((f) => readFile(f, 'utf8')))).toEqual(contents);
     } finally {

@@ -6,11 +6,24 @@ import { Hub, type Identity } from '../../server/hub.ts';
 import { Checkpoint, CHECKPOINT_FILE } from '../../server/checkpoint.ts';
 import { jsonSlices } from '../../server/sliced-json.ts';
 import { demoOps } from '../../server/demo-airport.ts';
-import { openHub, seededHub, useTempDirs } from '../helpers/store-hub.ts';
+import { openHub, seed, seededHub, useTempDirs } from '../helpers/store-hub.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { emptyState, replay, type HubState } from '../../core/index.ts';
 
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
+
+/** Holds the next checkpoint after its first slice: `reached` once it is held there, `release()` lets it finish. */
+function holdCheckpoint(): { reached: Promise<void>; release: () => void } {
+  let started!: () => void;
+  const reached = new Promise<void>((r) => (started = r));
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  Checkpoint.betweenSlices = () => {
+    started();
+    return held;
+  };
+  return { reached, release };
+}
 
 describe('the checkpoint is written beside the commits, not in their way', () => {
   const dirs = useTempDirs();
@@ -33,14 +46,7 @@ describe('the checkpoint is written beside the commits, not in their way', () =>
     const hub = await seededHub(dir, { checkpointEvery: 5 });
     await hub.flush();
     // Hold the next checkpoint after its first slice, as a long one would be between slices.
-    let started!: () => void;
-    const reached = new Promise<void>((r) => (started = r));
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    Checkpoint.betweenSlices = () => {
-      started();
-      return held;
-    };
+    const { reached, release } = holdCheckpoint();
     const first = Array.from({ length: 5 }, (_, i) => op(KIOSK, createRequest({ surname: `First${i}` })));
     expect((await Promise.all(first.map((o) => hub.submit(o, KIOSK_ID)))).every((a) => a.ok)).toBe(true);
     await reached;
@@ -61,21 +67,13 @@ describe('the checkpoint is written beside the commits, not in their way', () =>
 
   it('holds the state as of its seq although requests in it are claimed and added while it is written', async () => {
     const dir = await dirs.make();
-    const demo = demoOps(new Date());
     const store = await Store.open(dir);
     // The first checkpoint comes once the 300 requests below are written.
-    const hub = new Hub(store, undefined, { checkpointEvery: demo.length + 300 });
-    expect((await Promise.all(demo.map((o) => hub.submit(o, { kind: 'system' })))).every((a) => a.ok)).toBe(true);
+    const hub = new Hub(store, undefined, { checkpointEvery: demoOps(new Date()).length + 300 });
+    await seed(hub);
     // A slice per record, held after the first: nearly every request is still to be written when the claims below land.
     Checkpoint.sliceMs = 0;
-    let started!: () => void;
-    const reached = new Promise<void>((r) => (started = r));
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    Checkpoint.betweenSlices = () => {
-      started();
-      return held;
-    };
+    const { reached, release } = holdCheckpoint();
     const creates = Array.from({ length: 300 }, (_, i) => op(KIOSK, createRequest({ surname: `Early${i}` })));
     expect((await Promise.all(creates.map((o) => hub.submit(o, KIOSK_ID)))).every((a) => a.ok)).toBe(true);
     await reached;

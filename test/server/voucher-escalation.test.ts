@@ -1,30 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { vouchersOf, type Voucher } from '../../core/index.ts';
-import { SyncClient } from '../../client/sync-client.ts';
-import { MemorySyncStorage } from '../../client/sync-storage.ts';
+import type { SyncClient } from '../../client/sync-client.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { useSyncTablets } from '../helpers/sync-tablets.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { MANAGER } from '../helpers/core-fixtures.ts';
 
 describe('vouchers and escalation over real sockets', () => {
   const env = useTestHub({ perTest: true });
-  const clients: SyncClient[] = [];
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.stop();
-  });
-
-  async function tablet(staffId: string, pin: string): Promise<SyncClient> {
-    const c = new SyncClient({
-      url: env.hub.url,
-      auth: { token: await loginToken(env.hub.url, staffId, pin) },
-      actor: { kind: 'staff', id: staffId },
-      device: `tablet-${staffId}`,
-      storage: new MemorySyncStorage(),
-    });
-    clients.push(c);
-    await c.start();
+  const tablets = useSyncTablets(env);
+  /** A tablet once it holds everything the hub accepted so far. */
+  async function tablet(staffId: string): Promise<SyncClient> {
+    const c = await tablets.tablet(staffId);
     await waitFor(() => c.getSnapshot().connected && c.getSnapshot().seq === env.hub.hub.seq, `${staffId} tablet in sync`);
     return c;
   }
@@ -41,8 +30,8 @@ describe('vouchers and escalation over real sockets', () => {
 
   it('under the cap the agent issues at once; above it the manager approves live and the agent and kiosk see it', async () => {
     const { kiosk, requestId } = await passenger();
-    const amira = await tablet('A101', '2468');
-    const claire = await tablet('M201', '7319');
+    const amira = await tablet('A101');
+    const claire = await tablet('M201');
 
     // Under the cap: accepted straight away, the code is on the agent's screen and reaches the kiosk.
     await amira.submit({ type: 'voucher.issue', payload: { voucherId: uuidv7(), requestId, kind: 'meal', amountCents: 15_00, currency: 'EUR' } });
@@ -84,7 +73,7 @@ describe('vouchers and escalation over real sockets', () => {
 
   it('a voucher issued offline that no longer fits the shift budget is refused on sync, and the agent sees why', async () => {
     const { requestId } = await passenger();
-    const amira = await tablet('A101', '2468');
+    const amira = await tablet('A101');
     amira.stop();
 
     // While the tablet is offline the duty manager tightens the budget.

@@ -1,17 +1,11 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { request } from 'node:http';
-import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { SyncClient } from '../../client/sync-client.ts';
-import { MemorySyncStorage } from '../../client/sync-storage.ts';
-import { QueueScreen } from '../../staff-app/src/QueueScreen.tsx';
+import { describe, expect, it } from 'vitest';
 import { cardRenders, hotelSuggestions } from '../../staff-app/src/render-count.ts';
-import type { Session } from '../../staff-app/src/session.ts';
 import { tonight, type OpBody } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
+import { useQueueScreen } from '../helpers/queue-screen.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
-import { KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
+import { SYSTEM, op } from '../helpers/ops.ts';
 
 /**
  * The real queue screen (React in happy-dom) on a real hub, with parties on the cancelled AF1780
@@ -20,41 +14,9 @@ import { KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
  */
 describe('staff queue: hotel suggestions are worked out only when hotel data changes', () => {
   const env = useTestHub();
-  let root: Root | null = null;
-  let client: SyncClient | null = null;
+  const screen = useQueueScreen(env);
 
-  beforeAll(() => {
-    // The screen's 30-second clock would move "now" and rightly work every suggestion out again; it is frozen here.
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-  });
-  afterAll(() => {
-    vi.useRealTimers();
-  });
-  afterEach(() => {
-    root?.unmount();
-    client?.stop();
-  });
-
-  async function kioskAsks(overrides: Partial<Extract<OpBody, { type: 'request.create' }>['payload']>): Promise<string> {
-    const body = createRequest({ gate: 'K41', ...overrides });
-    expect(await env.hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
-    const id = body.type === 'request.create' ? body.payload.requestId : '';
-    return env.hub.hub.current.requests[id]!.ticket;
-  }
-
-  function signIn(url: string, staffId: string, pin: string): Promise<Session> {
-    return new Promise((resolve, reject) => {
-      const req = request(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () =>
-          res.statusCode === 200 ? resolve(JSON.parse(text) as Session) : reject(new Error(`sign-in failed: ${res.statusCode} ${text}`)),
-        );
-      });
-      req.on('error', reject);
-      req.end(JSON.stringify({ staffId, pin }));
-    });
-  }
+  const kioskAsks = (overrides: Parameters<typeof screen.kioskAsks>[0]): Promise<string> => screen.kioskAsks({ gate: 'K41', ...overrides });
 
   const cardOf = (ticket: string) => document.querySelector(`[data-ticket="${ticket}"]`);
   const suggestionOf = (ticket: string) => cardOf(ticket)?.querySelector('[data-testid="hotel-suggestion"]')?.textContent ?? '';
@@ -66,19 +28,7 @@ describe('staff queue: hotel suggestions are worked out only when hotel data cha
     // AF1634 is only delayed: nothing about hotels on this card.
     const notOwed = await kioskAsks({ flightNumber: 'AF1634', surname: 'Moreau', needs: ['water'] });
 
-    const session: Session = { ...(await signIn(env.hub.url, 'A103', '8642')), gates: ['K41'] };
-    client = new SyncClient({
-      url: env.hub.url,
-      auth: { token: session.token, gates: session.gates },
-      actor: { kind: 'staff', id: 'A103' },
-      device: 'tablet-hotel-render-test',
-      storage: new MemorySyncStorage(),
-    });
-    await client.start();
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    root.render(createElement(QueueScreen, { client, session, onLogout: () => {}, onChangeGates: () => {} }));
+    await screen.render('A103', '8642', ['K41']);
     await waitFor(() => owed.every((t) => suggestionOf(t).startsWith('Suggested: Hôtel Aérogare Roissy')), 'three suggestions on screen', 15_000);
     expect(cardOf(notOwed)?.querySelector('[data-testid="card-hotel"]')).toBeNull();
     expect(hotelSuggestions.has(notOwed)).toBe(false);
