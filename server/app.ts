@@ -45,6 +45,8 @@ export interface RunningHub {
   pushSubscriptions: PushSubscriptions;
   /** Reveals notices to kiosks when their lead is over by the hub's clock; `tick()` looks now. */
   reveals: NoticeReveals;
+  /** Issues outlet tokens: the demo start prints a link for each demo outlet. */
+  outletTokens: OutletTokenSigner;
   url: string;
   close(): Promise<void>;
 }
@@ -119,7 +121,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: isoNow(now) }));
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
-  registerOutletRoutes(app, hub, store, guard, new OutletTokenSigner(store.data.secret, now));
+  const outletTokens = new OutletTokenSigner(store.data.secret, now);
+  registerOutletRoutes(app, hub, store, guard, outletTokens);
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {
@@ -166,6 +169,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     purge,
     pushSubscriptions,
     reveals,
+    outletTokens,
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();

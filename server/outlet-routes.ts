@@ -124,6 +124,14 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     return { ...outletTokens.issue(payload.outletId, staffId), outlet: hub.current.outlets![payload.outletId] };
   });
 
+  // An outlet opened from a link with its token (the demo start prints one per demo outlet) learns who it is.
+  app.get('/api/outlet/me', async (req, reply) => {
+    const outlet = outletOf(req, reply);
+    if (!outlet) return reply;
+    const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''))!;
+    return { outlet, expiresAt: new Date(claims.exp).toISOString() };
+  });
+
   app.post('/api/outlet/lookup', async (req, reply) => {
     const outlet = outletOf(req, reply);
     if (!outlet) return reply;
