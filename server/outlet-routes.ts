@@ -23,6 +23,8 @@ import type { HubStore } from './hub-store.ts';
 import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
+import { requestOfVoucher } from '../core/voucher-request.ts';
+import { vouchersBoundToPass } from '../core/bound-vouchers.ts';
 
 const EnrollBody = OutletEnrollPayload.extend({ staffId: z.string().trim().toUpperCase().pipe(StaffId), pin: Pin }).strict();
 const LookupBody = z.object({ scan: z.string().trim().min(1, 'scan a boarding pass or a voucher, or type its code').max(600) }).strict();
@@ -47,7 +49,7 @@ export interface OutletVoucher {
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): OutletVoucher {
-  const surname = state.requests[v.requestId]?.surname ?? '';
+  const surname = requestOfVoucher(state.requests, v)?.surname ?? v.bound?.surname ?? '';
   const refusal = redeemRefusal(state, v, outlet, now);
   return {
     voucherId: v.id,
@@ -84,7 +86,11 @@ function vouchersFor(state: HubState, scan: string, now: string): { vouchers: Vo
       )
       .map((r) => r.id),
   );
-  const vouchers = Object.values(state.vouchers).filter((v) => requests.has(v.requestId) && v.status === 'issued');
+  const vouchers = [
+    ...Object.values(state.vouchers).filter((v) => v.requestId !== null && requests.has(v.requestId) && v.status === 'issued'),
+    // Given to the passenger on the flight's list (whole-flight issue): found by the pass alone.
+    ...vouchersBoundToPass(state, found.flight.id, pass.pass.surname, sequence),
+  ];
   return vouchers.length ? { vouchers } : { status: 404, error: `no voucher for this passenger on ${found.flight.number}` };
 }
 

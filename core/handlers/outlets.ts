@@ -6,6 +6,7 @@ import { outletActive, receiptReference, redeemRefusal, remainingCents } from '.
 import { moneyText } from '../money.ts';
 import { historyEntry, scopeOfRequest, withRequest, withVoucher } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
+import { requestOfVoucher } from '../voucher-request.ts';
 
 /** A duty manager enrols (or re-describes) an outlet: the hub submits it in their name from the enrolment route. */
 export const outletEnroll: Handler<'outlet.enroll'> = (state, op, ctx) => {
@@ -60,7 +61,7 @@ export const voucherRedeem: Handler<'voucher.redeem'> = (state, op, ctx) => {
     at: ctx.at,
   };
   const spent: Voucher = { ...v, redemptions: [...(v.redemptions ?? []), redemption] };
-  const r = state.requests[v.requestId];
+  const r = requestOfVoucher(state.requests, v);
   const detail = `${moneyText({ minor: p.amountCents, currency: v.currency })} of ${v.code} at ${outlet.name} (${redemption.reference}), ${moneyText({ minor: remainingCents(spent), currency: v.currency })} left`;
   const next = r ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'voucher redeemed', detail)] }, ctx) : state;
   return { ok: true, state: withVoucher(next, spent, ctx) };
@@ -73,7 +74,7 @@ export const voucherVoid: Handler<'voucher.void'> = (state, op, ctx) => {
   if (v.voided) return reject('conflict', `voucher ${v.code} is already voided`);
   if (v.status !== 'issued') return reject('conflict', `voucher ${v.code} was never issued: decline it instead`);
   const voided: Voucher = { ...v, voided: { at: ctx.at, by: op.actor.id, reason: op.payload.reason } };
-  const r = state.requests[v.requestId];
+  const r = requestOfVoucher(state.requests, v);
   const next = r
     ? withRequest(state, { ...r, history: [...r.history, historyEntry(ctx, op, 'voucher voided', `${v.code}: ${op.payload.reason}`)] }, ctx)
     : state;
@@ -81,7 +82,7 @@ export const voucherVoid: Handler<'voucher.void'> = (state, op, ctx) => {
 };
 
 const scopeOfVoucher = (state: HubState, op: { payload: { voucherId: string } }) =>
-  scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId);
+  scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId ?? undefined);
 
 export const outletSpecs: OpSpecs<'outlet.enroll' | 'outlet.revoke' | 'voucher.redeem' | 'voucher.void'> = {
   // Every device replays redemptions, which name the outlet: outlets (name, kind, kinds taken) are reference data.

@@ -38,6 +38,7 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'outlet.revoke': () => 'Outlet revoked',
   'voucher.redeem': () => 'Redemption at an outlet',
   'voucher.void': () => 'Voucher void',
+  'vouchers.issueFlight': (op) => `${op.payload.topUp ? 'Meal top-up' : 'Meal vouchers'} for a whole flight`,
   'passengers.import': (op) => `Passenger list (${op.payload.passengers.length})`,
   'thread.passenger': (op, about) => `Passenger's message${about(op.payload.requestId)}`,
   'thread.staff': (op, about) => `Answer to the passenger${about(op.payload.requestId)}`,
