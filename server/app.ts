@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { registerOutletRoutes } from './outlet-routes.ts';
 import { OutletTokenSigner } from './outlet-tokens.ts';
+import { registerHotelDeskRoutes } from './hotel-desk-routes.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
@@ -131,6 +132,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   const outletTokens = new OutletTokenSigner(store.data.secret, now);
   registerOutletRoutes(app, hub, store, guard, outletTokens);
+  registerHotelDeskRoutes(app, hub, outletTokens);
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {
