@@ -95,3 +95,21 @@ export function lookUp(token: string, scan: string): Promise<{ outlet: string; v
 export function redeem(token: string, redemptionId: string, voucherId: string, amountCents: number): Promise<{ receipt: Receipt }> {
   return call('/api/outlet/redeem', { redemptionId, voucherId, amountCents }, token);
 }
+
+export interface DeskGuest {
+  allocationId: string;
+  ticket: string;
+  surname: string;
+  flightNumber: string;
+  people: number;
+  rooms: string[];
+  status: 'allocated' | 'checked_in' | 'released' | 'no_show';
+}
+
+export function deskGuests(token: string): Promise<{ hotel: { id: string; name: string }; night: string; guests: DeskGuest[] }> {
+  return call('/api/outlet/hotel/guests', undefined, token);
+}
+
+export function deskMark(token: string, allocationId: string, outcome: 'checkin' | 'no-show'): Promise<{ ok: true }> {
+  return call(`/api/outlet/hotel/${outcome}`, { allocationId }, token);
+}
