@@ -172,6 +172,8 @@ export const OutletEnrollPayload = z
     name: z.string().trim().min(1, 'an outlet needs a name').max(60, 'an outlet name is at most 60 characters'),
     kind: z.enum(OUTLET_KINDS),
     accepts: z.array(VoucherKind).min(1, 'an outlet takes at least one kind of voucher').max(VoucherKind.options.length),
+    /** The hotel a hotel desk works for (state.hotels): it sees and checks in that hotel's guests only. */
+    hotelId: z.string().min(1).max(64).optional(),
   })
   .strict();
 

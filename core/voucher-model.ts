@@ -75,6 +75,8 @@ export interface Outlet {
   accepts: VoucherKind[];
   enrolledBy: string;
   enrolledAt: string;
+  /** A hotel desk's hotel (state.hotels). */
+  hotelId?: string;
   /** A duty manager withdrew it (lost tablet, closed shop): tokens issued up to then no longer work. */
   revoked?: { at: string; by: string };
 }

@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { registerOutletRoutes } from './outlet-routes.ts';
 import { OutletTokenSigner } from './outlet-tokens.ts';
+import { registerHotelDeskRoutes } from './hotel-desk-routes.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
@@ -51,6 +52,8 @@ export interface RunningHub {
   pushSubscriptions: PushSubscriptions;
   /** Reveals notices to kiosks when their lead is over by the hub's clock; `tick()` looks now. */
   reveals: NoticeReveals;
+  /** Issues outlet tokens: the demo start prints a link for each demo outlet. */
+  outletTokens: OutletTokenSigner;
   url: string;
   close(): Promise<void>;
 }
@@ -129,7 +132,9 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   registerHealthRoute(app, hub, store, now);
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
-  registerOutletRoutes(app, hub, store, guard, new OutletTokenSigner(store.data.secret, now));
+  const outletTokens = new OutletTokenSigner(store.data.secret, now);
+  registerOutletRoutes(app, hub, store, guard, outletTokens);
+  registerHotelDeskRoutes(app, hub, outletTokens);
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {
@@ -183,6 +188,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     purge,
     pushSubscriptions,
     reveals,
+    outletTokens,
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();

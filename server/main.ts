@@ -1,6 +1,8 @@
 import { configFromEnv } from './config.ts';
 import { startHub } from './app.ts';
 import { DEMO_STAFF } from './demo-airport.ts';
+import { DEMO_OUTLET_MANAGER, DEMO_OUTLETS } from './demo-outlets.ts';
+import { outletActive } from '../core/index.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -19,6 +21,13 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     console.log('  demo staff (id / PIN / role):');
     for (const s of DEMO_STAFF) console.log(`    ${s.id} / ${s.pin} / ${s.role} ${s.firstName} ${s.lastName}`);
+    console.log('  demo outlets (each link enrols a browser as that outlet):');
+    for (const o of DEMO_OUTLETS) {
+      const outlet = hub.hub.current.outlets?.[o.outletId];
+      if (!outlet || !outletActive(outlet)) continue;
+      const { token } = hub.outletTokens.issue(outlet.id, DEMO_OUTLET_MANAGER);
+      console.log(`    ${outlet.name}: http://localhost:${port}/outlet/#token=${token}`);
+    }
   }
 }
 

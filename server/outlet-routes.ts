@@ -94,14 +94,9 @@ function vouchersFor(state: HubState, scan: string, now: string): { vouchers: Vo
   return vouchers.length ? { vouchers } : { status: 404, error: `no voucher for this passenger on ${found.flight.number}` };
 }
 
-/**
- * Outlets: a duty manager enrols one (its name, kind and the voucher kinds it takes) and it gets a
- * device token; with it, it looks vouchers up by pass or code and redeems them. The hub decides
- * each redemption as a `voucher.redeem` operation, so two outlets never spend the same value.
- * Generic on purpose: a hotel desk is an outlet of kind 'hotel-desk' taking hotel vouchers.
- */
-export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubStore, guard: PinGuard, outletTokens: OutletTokenSigner): void {
-  const outletOf = (req: FastifyRequest, reply: FastifyReply): Outlet | null => {
+/** Reads the outlet behind a request's bearer token, or answers 401 with why and gives null. */
+export function outletAuthenticator(hub: Hub, outletTokens: OutletTokenSigner): (req: FastifyRequest, reply: FastifyReply) => Outlet | null {
+  return (req, reply) => {
     const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const outlet = claims ? hub.current.outlets?.[claims.outlet] : undefined;
     if (!claims || !outlet) {
@@ -114,6 +109,16 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     }
     return outlet;
   };
+}
+
+/**
+ * Outlets: a duty manager enrols one (its name, kind and the voucher kinds it takes) and it gets a
+ * device token; with it, it looks vouchers up by pass or code and redeems them. The hub decides
+ * each redemption as a `voucher.redeem` operation, so two outlets never spend the same value.
+ * Generic on purpose: a hotel desk is an outlet of kind 'hotel-desk' taking hotel vouchers.
+ */
+export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubStore, guard: PinGuard, outletTokens: OutletTokenSigner): void {
+  const outletOf = outletAuthenticator(hub, outletTokens);
 
   app.post('/api/outlets/enroll', async (req, reply) => {
     const body = EnrollBody.safeParse(req.body);
@@ -128,6 +133,14 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const ack = await hub.submit(op, { kind: 'staff', id: staffId });
     if (!ack.ok) return reply.code(409).send({ error: ack.reason });
     return { ...outletTokens.issue(payload.outletId, staffId), outlet: hub.current.outlets![payload.outletId] };
+  });
+
+  // An outlet opened from a link with its token (the demo start prints one per demo outlet) learns who it is.
+  app.get('/api/outlet/me', async (req, reply) => {
+    const outlet = outletOf(req, reply);
+    if (!outlet) return reply;
+    const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''))!;
+    return { outlet, expiresAt: new Date(claims.exp).toISOString() };
   });
 
   app.post('/api/outlet/lookup', async (req, reply) => {

@@ -1,6 +1,8 @@
 import type { Hub } from './hub.ts';
 import type { HubStore } from './hub-store.ts';
+import { makeOp } from '../core/index.ts';
 import { DEMO_STAFF, demoOps } from './demo-airport.ts';
+import { DEMO_OUTLET_MANAGER, DEMO_OUTLETS } from './demo-outlets.ts';
 import { hashPin } from './pins.ts';
 import { wallClock, type Clock } from './clock.ts';
 
@@ -13,6 +15,12 @@ export async function seedDemoIfEmpty(store: HubStore, clock: Clock = wallClock)
   for (const s of DEMO_STAFF) store.data.credentials[s.id] = await hashPin(s.pin);
   return async (hub) => {
     const acks = await Promise.all(demoOps(new Date(clock())).map((op) => hub.submit(op, { kind: 'system' })));
+    // The outlets after the rest: their enrolment names the demo duty manager and the demo hotel.
+    const by = { kind: 'staff', id: DEMO_OUTLET_MANAGER } as const;
+    const at = new Date(clock()).toISOString();
+    for (const payload of DEMO_OUTLETS) {
+      acks.push(await hub.submit(makeOp({ actor: by, device: 'hub-outlet-enrolment', at }, { type: 'outlet.enroll', payload }), by));
+    }
     const bad = acks.find((a) => !a.ok);
     if (bad && !bad.ok) throw new Error(`demo airport did not load: ${bad.reason}`);
   };

@@ -29,7 +29,8 @@ export const HOTEL_ACCESS: { [T in HotelOpType]: Omit<OpSpec<T>, 'handler'> } = 
     visibility: { to: 'request', scope: (state, op) => scopeOfRequest(state, op.payload.requestId), kiosk: 'whole' },
   },
   'room.move': { submitters: STAFF, visibility: SEEN_WITH_ALLOCATION },
-  'room.release': { submitters: STAFF, visibility: SEEN_WITH_ALLOCATION },
-  // The hotel desk confirms arrival; until outlets land, a duty manager does it on their word.
-  'room.checkin': { submitters: ['duty_manager'], visibility: SEEN_WITH_ALLOCATION },
+  // 'system': the hub on behalf of the hotel's own desk, a no-show at its hotel only (server/hotel-desk-routes.ts).
+  'room.release': { submitters: [...STAFF, 'system'], visibility: SEEN_WITH_ALLOCATION },
+  // The hotel's desk confirms arrival (the hub submits it as 'system' for that hotel's desk only), or a duty manager on its word.
+  'room.checkin': { submitters: ['duty_manager', 'system'], visibility: SEEN_WITH_ALLOCATION },
 };

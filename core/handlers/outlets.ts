@@ -11,6 +11,9 @@ import { requestOfVoucher } from '../voucher-request.ts';
 /** A duty manager enrols (or re-describes) an outlet: the hub submits it in their name from the enrolment route. */
 export const outletEnroll: Handler<'outlet.enroll'> = (state, op, ctx) => {
   const p = op.payload;
+  if (p.kind === 'hotel-desk' && !p.hotelId) return reject('invalid', 'a hotel desk works for one hotel: choose which');
+  if (p.kind !== 'hotel-desk' && p.hotelId) return reject('invalid', 'only a hotel desk is bound to a hotel');
+  if (p.hotelId && !state.hotels?.[p.hotelId]) return reject('not_found', `no hotel ${p.hotelId}: a duty manager adds it first`);
   const outlets = { ...(state.outlets ?? {}) };
   const earlier = outlets[p.outletId];
   outlets[p.outletId] = {
@@ -20,6 +23,7 @@ export const outletEnroll: Handler<'outlet.enroll'> = (state, op, ctx) => {
     accepts: [...new Set(p.accepts)],
     enrolledBy: op.actor.id,
     enrolledAt: ctx.at,
+    ...(p.hotelId ? { hotelId: p.hotelId } : {}),
     // Enrolling again gives a new token; a revocation keeps the tokens from before it dead.
     ...(earlier?.revoked ? { revoked: earlier.revoked } : {}),
   };

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadEnrollment, saveEnrollment, type OutletEnrollment } from './enrollment.ts';
 import { EnrollScreen } from './EnrollScreen.tsx';
 import { CounterScreen } from './CounterScreen.tsx';
+import { whoAmI } from './hub-api.ts';
 import { OUTLET_LANGUAGES, setOutletLanguage, type OutletLanguage } from './i18n.ts';
 
 export function App() {
@@ -21,6 +22,17 @@ export function App() {
     setEnrollment(null);
     setDropped(message);
   };
+
+  // A link carrying the outlet's token (…/outlet/#token=…, printed for the demo outlets): kept like an enrolment, then taken off the address.
+  useEffect(() => {
+    const token = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (!token) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    whoAmI(token).then(
+      ({ outlet, expiresAt }) => enrolled({ token, expiresAt, outlet }),
+      (err: unknown) => setDropped((err as Error).message),
+    );
+  }, []);
 
   return (
     <>

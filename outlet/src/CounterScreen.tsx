@@ -4,6 +4,7 @@ import { HubRefusal, HubUnreachable, lookUp, type OutletVoucher, type Receipt } 
 import type { OutletEnrollment } from './enrollment.ts';
 import { VoucherCard } from './VoucherCard.tsx';
 import { ReceiptView } from './ReceiptView.tsx';
+import { HotelDesk } from './HotelDesk.tsx';
 
 /**
  * The counter: one field takes what a keyboard-wedge scanner types (a boarding pass or a voucher
@@ -45,6 +46,7 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
 
   return (
     <>
+      {enrollment.outlet.kind === 'hotel-desk' && <HotelDesk token={enrollment.token} onUnenrolled={onUnenrolled} />}
       <form className="card" onSubmit={(e) => void look(e)} aria-labelledby="scan-title">
         <h2 id="scan-title">{t('scan.title')}</h2>
         <label htmlFor="scan">{t('scan.label')}</label>

@@ -54,13 +54,13 @@ export class HubRefusal extends Error {
 /** No answer at all (network down, hub stopped): the caller may retry the very same request. */
 export class HubUnreachable extends Error {}
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+async function call<T>(path: string, body: unknown, token?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
     throw new HubUnreachable('the hub cannot be reached');
@@ -80,13 +80,36 @@ export interface EnrollForm {
 }
 
 export function enrollOutlet(form: EnrollForm): Promise<{ token: string; expiresAt: string; outlet: OutletInfo }> {
-  return post('/api/outlets/enroll', form);
+  return call('/api/outlets/enroll', form);
+}
+
+/** Who this token's outlet is: for an outlet opened from a link carrying its token. */
+export function whoAmI(token: string): Promise<{ outlet: OutletInfo; expiresAt: string }> {
+  return call('/api/outlet/me', undefined, token);
 }
 
 export function lookUp(token: string, scan: string): Promise<{ outlet: string; vouchers: OutletVoucher[] }> {
-  return post('/api/outlet/lookup', { scan }, token);
+  return call('/api/outlet/lookup', { scan }, token);
 }
 
 export function redeem(token: string, redemptionId: string, voucherId: string, amountCents: number): Promise<{ receipt: Receipt }> {
-  return post('/api/outlet/redeem', { redemptionId, voucherId, amountCents }, token);
+  return call('/api/outlet/redeem', { redemptionId, voucherId, amountCents }, token);
+}
+
+export interface DeskGuest {
+  allocationId: string;
+  ticket: string;
+  surname: string;
+  flightNumber: string;
+  people: number;
+  rooms: string[];
+  status: 'allocated' | 'checked_in' | 'released' | 'no_show';
+}
+
+export function deskGuests(token: string): Promise<{ hotel: { id: string; name: string }; night: string; guests: DeskGuest[] }> {
+  return call('/api/outlet/hotel/guests', undefined, token);
+}
+
+export function deskMark(token: string, allocationId: string, outcome: 'checkin' | 'no-show'): Promise<{ ok: true }> {
+  return call(`/api/outlet/hotel/${outcome}`, { allocationId }, token);
 }

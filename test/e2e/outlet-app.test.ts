@@ -113,4 +113,17 @@ describe('the /outlet/ app: enrolment, scan, part redemption with a receipt, ref
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('opens a demo outlet from the link the start prints: the token is kept and taken off the address', async () => {
+    const { token } = env.hub.outletTokens.issue('demo-2e-restaurant', 'M201');
+    const context = await chromium.browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${env.hub.url}/outlet/#token=${token}`);
+    await page.getByRole('heading', { name: 'Brasserie 2E' }).waitFor();
+    await page.getByRole('heading', { name: 'Scan a voucher' }).waitFor();
+    expect(page.url()).not.toContain('token');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Brasserie 2E' }).waitFor();
+    await context.close();
+  });
 });

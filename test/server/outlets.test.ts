@@ -53,7 +53,15 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
     expect(ok.status).toBe(200);
     cafe = ((await ok.json()) as { token: string }).token;
     taxi = ((await (await enrol('outlet-taxi-000001', 'Taxi desk', 'taxi-desk', ['taxi'])).json()) as { token: string }).token;
-    const hotel = await enrol('outlet-hotel-00001', 'Hotel desk 2E', 'hotel-desk', ['hotel']);
+    const hotel = await post('/api/outlets/enroll', {
+      outletId: 'outlet-hotel-00001',
+      name: 'Hotel desk 2E',
+      kind: 'hotel-desk',
+      accepts: ['hotel'],
+      hotelId: 'aerogare-roissy',
+      staffId: 'M201',
+      pin: '7319',
+    });
     expect(await hotel.json()).toMatchObject({ outlet: { kind: 'hotel-desk', accepts: ['hotel'], enrolledBy: 'M201' } });
   });
 

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { allocationsOf, blockKey, type OpBody } from '../../core/index.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { createRequest, KIOSK, op } from '../helpers/ops.ts';
+
+const CLAIRE = { kind: 'staff', id: 'M201' } as const;
+
+describe('the hotel desk: an outlet bound to one hotel sees its guests, checks them in, marks no-shows and sets its rooms — for its hotel only', () => {
+  const env = useTestHub();
+
+  const call = (path: string, token: string | undefined, body?: unknown) =>
+    fetch(`${env.hub.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+
+  it('works on its own hotel and is refused on another’s; other tokens are refused on desk routes', async () => {
+    const kiosk = await env.kiosk('K41', 'kiosk-desk-test-01');
+    const manager = await env.staff('M201');
+    const night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'aerogare-roissy')!.night;
+    const allocate = async (surname: string, hotelId: string, room: 'double' | 'single') => {
+      const body = createRequest({
+        gate: 'K41',
+        flightNumber: 'AF1780',
+        surname,
+        needs: ['hotel'],
+        party: { adults: room === 'double' ? 2 : 1, children: 0, infants: 0 },
+      });
+      const requestId = body.type === 'request.create' ? body.payload.requestId : '';
+      expect(await kiosk.submit(op({ ...KIOSK, id: 'kiosk-desk-test-01' }, body))).toMatchObject({ ok: true });
+      const allocationId = uuidv7();
+      const alloc: OpBody = {
+        type: 'room.allocate',
+        payload: { allocationId, requestId, hotelId, night, rooms: [room], transport: { kind: 'taxi' } },
+      };
+      expect(await manager.submit(op(CLAIRE, alloc))).toMatchObject({ ok: true });
+      return allocationId;
+    };
+    const ours = await allocate('Lambert', 'aerogare-roissy', 'double');
+    const noShow = await allocate('Fontaine', 'aerogare-roissy', 'single');
+    const theirs = await allocate('Girard', 'mesnil-amelot', 'double');
+
+    const desk = env.hub.outletTokens.issue('demo-2e-hotel-desk', 'M201').token;
+    const cafe = env.hub.outletTokens.issue('demo-2e-cafe', 'M201').token;
+
+    const guests = await call(`/api/outlet/hotel/guests?night=${night}`, desk);
+    expect(guests.status).toBe(200);
+    const listed = (await guests.json()) as { hotel: { name: string }; guests: { allocationId: string; surname: string; status: string }[] };
+    expect(listed.hotel.name).toBe('Hôtel Aérogare Roissy');
+    expect(listed.guests.map((g) => g.surname).sort()).toEqual(['Fontaine', 'Lambert']);
+
+    expect((await call('/api/outlet/hotel/checkin', desk, { allocationId: ours })).status).toBe(200);
+    expect(allocationsOf(env.hub.hub.current)[ours]!.status).toBe('checked_in');
+    expect((await call('/api/outlet/hotel/no-show', desk, { allocationId: noShow })).status).toBe(200);
+    expect(allocationsOf(env.hub.hub.current)[noShow]!.status).toBe('no_show');
+    // A checked-in party is no no-show.
+    const late = await call('/api/outlet/hotel/no-show', desk, { allocationId: ours });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toEqual({ error: 'the party has checked in: it is not a no-show' });
+
+    // Another hotel's guest: refused, nothing changed.
+    for (const path of ['/api/outlet/hotel/checkin', '/api/outlet/hotel/no-show']) {
+      const other = await call(path, desk, { allocationId: theirs });
+      expect(other.status).toBe(403);
+      expect(await other.json()).toEqual({ error: 'this booking is at another hotel: Hôtel Aérogare Roissy — desk handles its own guests only' });
+    }
+    expect(allocationsOf(env.hub.hub.current)[theirs]!.status).toBe('allocated');
+
+    // Its own rooms only: the body names no hotel, and the rate stays the manager's.
+    const before = env.hub.hub.current.roomBlocks![blockKey('aerogare-roissy', night, 'double')]!;
+    expect((await call('/api/outlet/hotel/rooms', desk, { night, type: 'double', count: before.count + 3 })).status).toBe(200);
+    expect(env.hub.hub.current.roomBlocks![blockKey('aerogare-roissy', night, 'double')]).toMatchObject({
+      count: before.count + 3,
+      rateCents: before.rateCents,
+    });
+    expect((await call('/api/outlet/hotel/rooms', desk, { night, type: 'double', count: 1, hotelId: 'mesnil-amelot' })).status).toBe(400);
+    const below = await call('/api/outlet/hotel/rooms', desk, { night, type: 'double', count: 0 });
+    expect(below.status).toBe(409);
+    expect(((await below.json()) as { error: string }).error).toContain('already allocated');
+
+    // A café, staff, kiosks and no token are refused on desk routes.
+    const cafeAnswer = await call('/api/outlet/hotel/guests', cafe);
+    expect(cafeAnswer.status).toBe(403);
+    expect(await cafeAnswer.json()).toEqual({ error: "Café 2E — Hall K is not a hotel desk: only a hotel's desk sees and checks in its guests" });
+    for (const token of [undefined, await env.token('M201'), 'forged.token']) {
+      expect((await call('/api/outlet/hotel/guests', token)).status).toBe(401);
+      expect((await call('/api/outlet/hotel/checkin', token, { allocationId: theirs })).status).toBe(401);
+    }
+    // The desk token opens no staff route.
+    expect((await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${desk}` } })).status).toBe(401);
+    // Hostile bodies get a reason.
+    expect((await call('/api/outlet/hotel/checkin', desk, `{"allocationId": ${'['.repeat(5000)}${']'.repeat(5000)}}`)).status).toBe(400);
+    expect((await call('/api/outlet/hotel/rooms', desk, { night, type: 'double', count: 1, extra: 'x'.repeat(100_000) })).status).toBe(413);
+    expect((await call('/api/outlet/hotel/guests?night=tomorrow', desk)).status).toBe(400);
+  });
+});
