@@ -2,6 +2,7 @@ import type { HubState } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
 import { voucherAllowance } from './policy.ts';
 import { voucherDraftsForRequest } from './entitlements/index.ts';
+import { requestOfVoucher } from './voucher-request.ts';
 
 /** What a duty manager weighs before approving: the limit it breaks, by how much, and what the law owes. */
 export interface EscalationFacts {
@@ -16,7 +17,7 @@ export interface EscalationFacts {
 }
 
 export function escalationFacts(state: HubState, v: Voucher, nowIso: string): EscalationFacts | null {
-  const r = state.requests[v.requestId];
+  const r = requestOfVoucher(state.requests, v);
   if (!r) return null;
   const role = state.staff[v.requestedBy]?.role ?? 'agent';
   const a = voucherAllowance(state, v.requestedBy, role, r, v.requestedAt);

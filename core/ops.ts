@@ -20,6 +20,7 @@ import type { CareRequest } from './model.ts';
 import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
 import { ListedPassengerSchema, MAX_LISTED_PASSENGERS } from './passenger-schema.ts';
+import { CABINS } from './passenger-list.ts';
 import {
   HotelPayload,
   RoomAllocatePayload,
@@ -160,6 +161,25 @@ export const PassengersImportPayload = z
   })
   .strict();
 
+/**
+ * Meal vouchers for a whole flight's listed passengers (or some cabins), or the top-ups a longer
+ * delay added: the hub works out who is owed what from the list, the delay and the airline's
+ * amounts (core/flight-care.ts), so the operation stays small whatever the flight's size.
+ */
+export const FlightCarePayload = z
+  .object({
+    flightId: FlightRef,
+    kind: z.literal('meal', { message: 'a whole flight is issued meal vouchers' }),
+    cabins: z.array(z.enum(CABINS)).min(1, 'choose at least one cabin').max(CABINS.length).optional(),
+    topUp: z.boolean().optional(),
+    /** What the duty manager confirmed: refused if the flight changed since (a new list, another delay). */
+    expect: z
+      .object({ vouchers: z.number().int().min(0).max(100_000), totalMinor: z.number().int().min(0).max(1_000_000_000) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 /** Outlet ids are chosen by the enrolling screen, like kiosk device ids. */
 export const OutletId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'an outlet id is 8 to 64 letters, digits or dashes');
 
@@ -182,6 +202,8 @@ export const VoucherRedeemPayload = z
   .strict();
 
 export const VoucherVoidPayload = z.object({ voucherId: Uuid, reason: Reason }).strict();
+
+export const OutletRevokePayload = z.object({ outletId: OutletId }).strict();
 
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
@@ -240,6 +262,8 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outlet.enroll'), payload: OutletEnrollPayload }),
   z.object({ type: z.literal('voucher.redeem'), payload: VoucherRedeemPayload }),
   z.object({ type: z.literal('voucher.void'), payload: VoucherVoidPayload }),
+  z.object({ type: z.literal('outlet.revoke'), payload: OutletRevokePayload }),
+  z.object({ type: z.literal('vouchers.issueFlight'), payload: FlightCarePayload }),
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),
   z.object({ type: z.literal('phone.revoke'), payload: PhoneRevokePayload }),

@@ -43,6 +43,8 @@ export function purgeVoucher(v: Voucher): Voucher {
     declineReason: v.declineReason === null ? null : PURGED,
     ...(v.decisionNote === undefined ? {} : { decisionNote: PURGED }),
     ...(v.voided ? { voided: { ...v.voided, reason: PURGED } } : {}),
+    // Flight and sequence stay: the billing counts them, and without a name they point at nobody.
+    ...(v.bound ? { bound: { ...v.bound, surname: PURGED } } : {}),
   };
 }
 
@@ -58,7 +60,19 @@ function requestHolds(r: CareRequest): boolean {
 }
 
 function voucherHolds(v: Voucher): boolean {
-  return v.description !== PURGED || v.escalationNote !== PURGED || !!v.declineReason || !!v.decisionNote || !!v.voided?.reason;
+  return (
+    v.description !== PURGED ||
+    v.escalationNote !== PURGED ||
+    !!v.declineReason ||
+    !!v.decisionNote ||
+    !!v.voided?.reason ||
+    (v.bound !== undefined && v.bound.surname !== PURGED)
+  );
+}
+
+/** Whether a voucher is one of this flight's: issued on one of its requests, or bound to one of its listed passengers. */
+function voucherOfFlight(v: Voucher, flightId: string, requestIds: ReadonlySet<string>): boolean {
+  return v.requestId === null ? v.bound?.flightId === flightId : requestIds.has(v.requestId);
 }
 
 /** True while anything personal about this flight's passengers is still held. */
@@ -70,7 +84,7 @@ export function flightHoldsPersonalData(state: HubState, flightId: string): bool
     if (requestHolds(r)) return true;
     ids.add(r.id);
   }
-  return Object.values(state.vouchers).some((v) => ids.has(v.requestId) && voucherHolds(v));
+  return Object.values(state.vouchers).some((v) => voucherOfFlight(v, flightId, ids) && voucherHolds(v));
 }
 
 /** A flight is closed once it has left: its last known departure (the rebooked one when cancelled). */
@@ -97,7 +111,7 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
   }
   const vouchers = inPlace ? state.vouchers : { ...state.vouchers };
   for (const v of Object.values(state.vouchers)) {
-    if (!purgedIds.has(v.requestId)) continue;
+    if (!voucherOfFlight(v, flightId, purgedIds)) continue;
     if (inPlace) storeVoucherInPlace(vouchers, purgeVoucher(v));
     else vouchers[v.id] = purgeVoucher(v);
   }

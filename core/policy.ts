@@ -26,7 +26,8 @@ export function usedShiftBudget(state: HubState, staffId: string, at: string): n
   const from = Date.parse(at) - state.policy.shiftHours * HOUR_MS;
   let sum = 0;
   for (const v of vouchersRequestedBy(state.vouchers, staffId)) {
-    if (v.status === 'issued' && v.authorisedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
+    // A whole flight's vouchers follow the airline's configured amounts, not the issuer's judgement: no budget of theirs.
+    if (v.status === 'issued' && !v.bound && v.authorisedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
       sum += v.amountCents;
     }
   }

@@ -2,6 +2,7 @@ import type { HubState } from './model.ts';
 import type { Voucher, VoucherKind, VoucherStatus } from './voucher-model.ts';
 import { vouchersOf } from './views.ts';
 import { remainingCents, voucherExpiresAt } from './redemption.ts';
+import { vouchersBoundToRequest } from './bound-vouchers.ts';
 
 /**
  * A voucher as the passenger sees it on a kiosk: what it is worth, what it covers, until when,
@@ -48,7 +49,12 @@ export function publicVoucher(state: HubState, v: Voucher): PublicVoucher {
   };
 }
 
-/** Every voucher of a request, oldest first, as the passenger may see them. */
+/**
+ * Every voucher of a request, oldest first, then those given to its passenger on the flight's list
+ * (where this state holds them: the hub and staff do, a kiosk learns them through its look-up).
+ */
 export function publicVouchersOf(state: HubState, requestId: string): PublicVoucher[] {
-  return vouchersOf(state, requestId).map((v) => publicVoucher(state, v));
+  const r = state.requests[requestId];
+  const bound = r ? vouchersBoundToRequest(state, r) : [];
+  return [...vouchersOf(state, requestId), ...bound].map((v) => publicVoucher(state, v));
 }

@@ -16,7 +16,9 @@ export function purgedRecords(state: HubState, flightIds: readonly string[]): Pu
   const requests = new Set<string>();
   for (const r of Object.values(state.requests)) if (flights.has(r.flightId)) requests.add(r.id);
   const vouchers = new Set<string>();
-  for (const v of Object.values(state.vouchers)) if (requests.has(v.requestId)) vouchers.add(v.id);
+  for (const v of Object.values(state.vouchers)) {
+    if (v.requestId === null ? v.bound !== undefined && flights.has(v.bound.flightId) : requests.has(v.requestId)) vouchers.add(v.id);
+  }
   return { requests, vouchers, flights };
 }
 
@@ -33,8 +35,18 @@ export function purgeEntry(entry: LogEntry, purged: PurgedRecords): LogEntry {
 function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
   switch (op.type) {
     case 'passengers.import':
-      // An empty list withdraws the flight's list: replayed, it leaves what the purge left.
-      return flights.has(op.payload.flightId) ? { ...op, payload: { ...op.payload, passengers: [] } } : op;
+      // Names go, sequences and cabins stay: a whole-flight issue replayed after it still finds the
+      // same passengers (under blank names, as the purge left their vouchers), and the purge itself,
+      // later in the log, removes the list again.
+      return flights.has(op.payload.flightId)
+        ? {
+            ...op,
+            payload: {
+              ...op.payload,
+              passengers: op.payload.passengers.map((p) => ({ ...p, surname: PURGED, givenName: PURGED, bookingRef: PURGED })),
+            },
+          }
+        : op;
     case 'request.create':
       return requests.has(op.payload.requestId) ? { ...op, payload: { ...op.payload, surname: PURGED, note: PURGED } } : op;
     case 'phone.ask':

@@ -2,6 +2,7 @@ import type { HubState } from './model.ts';
 import type { Outlet, Voucher } from './voucher-model.ts';
 import { carrierOf } from './entitlements/carrier.ts';
 import { moneyText } from './money.ts';
+import { requestOfVoucher } from './voucher-request.ts';
 
 /*
  * What may still be spent of a voucher, and why an outlet may not take it: pure, so the hub
@@ -20,9 +21,10 @@ export function remainingCents(v: Pick<Voucher, 'amountCents' | 'redemptions'>):
  * Until when a voucher may be spent: the flight's current departure (a further delay extends it)
  * plus the hours its airline allows after it (`voucherValidHours`); null when the flight is unknown.
  */
-export function voucherExpiresAt(state: Pick<HubState, 'requests' | 'flights' | 'airlines'>, v: Pick<Voucher, 'requestId'>): string | null {
-  const request = state.requests[v.requestId];
-  const flight = request ? state.flights[request.flightId] : undefined;
+export function voucherExpiresAt(state: Pick<HubState, 'requests' | 'flights' | 'airlines'>, v: Pick<Voucher, 'requestId' | 'bound'>): string | null {
+  const request = requestOfVoucher(state.requests, v);
+  const flightId = request?.flightId ?? v.bound?.flightId;
+  const flight = flightId === undefined ? undefined : state.flights[flightId];
   if (!flight) return null;
   const hours = state.airlines[carrierOf(flight.number)]?.voucherValidHours ?? 0;
   if (hours === 0) return flight.estimatedDeparture;
@@ -71,6 +73,16 @@ export function redeemRefusal(
     return { code: 'too_much', reason: `only ${moneyText({ minor: left, currency: v.currency })} is left on voucher ${v.code}` };
   }
   return null;
+}
+
+/** Whether an outlet may take vouchers: never revoked, or enrolled again since. */
+export function outletActive(outlet: Pick<Outlet, 'revoked' | 'enrolledAt'>): boolean {
+  return !outlet.revoked || Date.parse(outlet.enrolledAt) > Date.parse(outlet.revoked.at);
+}
+
+/** Whether an outlet token issued at `issuedAt` (epoch ms) was withdrawn by a revocation since. */
+export function outletTokenRevoked(outlet: Pick<Outlet, 'revoked'>, issuedAt: number): boolean {
+  return outlet.revoked !== undefined && issuedAt <= Date.parse(outlet.revoked.at);
 }
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

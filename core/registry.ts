@@ -17,6 +17,7 @@ import { hotelSpecs } from './handlers/hotels.ts';
 import { thanksSpecs } from './handlers/thanks.ts';
 import { phoneAskSpecs } from './handlers/phone-ask.ts';
 import { kioskViewSpecs } from './handlers/kiosk-view.ts';
+import { flightCareSpecs } from './handlers/flight-care.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
 
@@ -43,6 +44,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...thanksSpecs,
   ...phoneAskSpecs,
   ...kioskViewSpecs,
+  ...flightCareSpecs,
 };
 
 /**

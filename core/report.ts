@@ -44,14 +44,17 @@ export interface DisruptionReport {
   totals: Omit<FlightReport, FlightFacts>;
 }
 
-function summarise(requests: readonly CareRequest[], vouchers: readonly Voucher[], nowIso: string) {
+function summarise(requests: readonly CareRequest[], vouchers: readonly Voucher[], nowIso: string, flightIds: ReadonlySet<string> | 'all') {
   const items = Object.fromEntries(STOCK_ITEMS.map((i) => [i, 0])) as Record<StockItem, number>;
   for (const r of requests) {
     const handed: ItemCounts = r.handedOut ?? {};
     for (const i of STOCK_ITEMS) items[i] += handed[i] ?? 0;
   }
   const ids = new Set(requests.map((r) => r.id));
-  const mine = vouchers.filter((v) => ids.has(v.requestId));
+  // A whole flight's vouchers have no request: they count for the flight they are bound to.
+  const mine = vouchers.filter((v) =>
+    v.requestId === null ? flightIds === 'all' || (v.bound !== undefined && flightIds.has(v.bound.flightId)) : ids.has(v.requestId),
+  );
   const issued = mine.filter((v) => v.status === 'issued');
   const served = requests.map(serveMinutes).filter((m): m is number => m !== null);
   const openWaits = requests.filter(isOpen).map((r) => Math.max(0, minutesBetween(r.createdAt, nowIso)));
@@ -75,17 +78,18 @@ export function buildReport(state: HubState, nowIso: string): DisruptionReport {
   const vouchers = Object.values(state.vouchers);
   const byFlight = new Map<string, CareRequest[]>();
   for (const r of Object.values(state.requests)) byFlight.set(r.flightId, [...(byFlight.get(r.flightId) ?? []), r]);
+  for (const v of vouchers) if (v.bound && !byFlight.has(v.bound.flightId)) byFlight.set(v.bound.flightId, []);
   const flights: FlightReport[] = [...byFlight.entries()].map(([flightId, requests]) => {
     const f = state.flights[flightId];
     return {
       flightId,
-      number: f?.number ?? requests[0]!.flightNumber,
+      number: f?.number ?? requests[0]?.flightNumber ?? flightId,
       destination: f?.destinationName ?? '',
       status: f?.status ?? 'scheduled',
       delayMin: f ? Math.max(0, Math.round(minutesBetween(f.scheduledDeparture, f.estimatedDeparture))) : 0,
       scheduledDeparture: f?.scheduledDeparture ?? null,
       expectedDeparture: f?.estimatedDeparture ?? null,
-      ...summarise(requests, vouchers, nowIso),
+      ...summarise(requests, vouchers, nowIso, new Set([flightId])),
     };
   });
   flights.sort((a, b) => a.number.localeCompare(b.number) || a.flightId.localeCompare(b.flightId));
@@ -94,7 +98,7 @@ export function buildReport(state: HubState, nowIso: string): DisruptionReport {
     timeZone: airportTimeZone(state),
     currency: state.policy.currency,
     flights,
-    totals: summarise(Object.values(state.requests), vouchers, nowIso),
+    totals: summarise(Object.values(state.requests), vouchers, nowIso, 'all'),
   };
 }
 

@@ -22,6 +22,7 @@ function refillPurged(op: unknown): unknown {
   if (typeof op !== 'object' || op === null) return op;
   const { type, payload } = op as { type?: unknown; payload?: unknown };
   const fields = typeof type === 'string' ? PURGED_TEXT_FIELDS[type as Op['type']] : undefined;
+  if (type === 'passengers.import') return refillPurgedList(op, payload);
   if (!fields || typeof payload !== 'object' || payload === null) return op;
   const filled: Record<string, unknown> = { ...payload };
   let changed = false;
@@ -32,4 +33,17 @@ function refillPurged(op: unknown): unknown {
     }
   }
   return changed ? { ...op, payload: filled } : op;
+}
+
+/** A purged list keeps its passengers with the surnames blanked (purge-log.ts), which the list schema requires. */
+function refillPurgedList(op: object, payload: unknown): unknown {
+  const passengers = (payload as { passengers?: unknown } | null)?.passengers;
+  if (!Array.isArray(passengers)) return op;
+  let changed = false;
+  const filled = passengers.map((p: unknown) => {
+    if (typeof p !== 'object' || p === null || (p as { surname?: unknown }).surname !== PURGED) return p;
+    changed = true;
+    return { ...p, surname: STAND_IN };
+  });
+  return changed ? { ...op, payload: { ...(payload as object), passengers: filled } } : op;
 }

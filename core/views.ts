@@ -56,7 +56,8 @@ export function viewOf(state: HubState, viewer: Viewer): HubState {
   }
   const vouchers: HubState['vouchers'] = {};
   for (const v of Object.values(state.vouchers)) {
-    if (requests[v.requestId]) vouchers[v.id] = kiosk ? redactVoucher(v) : v;
+    // A whole flight's vouchers carry passengers' names: staff only, as the list they were issued from.
+    if (v.requestId === null ? !kiosk : requests[v.requestId]) vouchers[v.id] = kiosk ? redactVoucher(v) : v;
   }
   // A kiosk learns only its own passengers' rooms; staff see the allocations of the requests they see.
   const roomAllocations: NonNullable<HubState['roomAllocations']> = {};
@@ -114,7 +115,7 @@ function kioskViewEntry(entry: LogEntry, payload: KioskViewPayload): LogEntry {
 function requestIdOf(state: HubState, op: Op): string | undefined {
   const p: Record<string, unknown> = op.payload;
   if (typeof p.requestId === 'string') return p.requestId;
-  if (typeof p.voucherId === 'string') return state.vouchers[p.voucherId]?.requestId;
+  if (typeof p.voucherId === 'string') return state.vouchers[p.voucherId]?.requestId ?? undefined;
   if (typeof p.allocationId === 'string') return state.roomAllocations?.[p.allocationId]?.requestId;
   return undefined;
 }

@@ -6,6 +6,8 @@ interface VoucherIndex {
   codes: Set<string>;
   byRequest: Map<string, Set<string>>;
   byRequester: Map<string, Set<string>>;
+  /** Vouchers bound to listed passengers (whole-flight issue, top-ups), by flight id. */
+  byFlight: Map<string, Set<string>>;
 }
 
 /**
@@ -19,7 +21,8 @@ const index = new WeakMap<Vouchers, VoucherIndex>();
 
 function add(ix: VoucherIndex, v: Voucher): void {
   ix.codes.add(v.code);
-  addTo(ix.byRequest, v.requestId, v.id);
+  if (v.requestId !== null) addTo(ix.byRequest, v.requestId, v.id);
+  if (v.bound) addTo(ix.byFlight, v.bound.flightId, v.id);
   addTo(ix.byRequester, v.requestedBy, v.id);
 }
 
@@ -32,7 +35,7 @@ function addTo(m: Map<string, Set<string>>, key: string, id: string): void {
 function indexOf(vouchers: Vouchers): VoucherIndex {
   let ix = index.get(vouchers);
   if (!ix) {
-    ix = { codes: new Set(), byRequest: new Map(), byRequester: new Map() };
+    ix = { codes: new Set(), byRequest: new Map(), byRequester: new Map(), byFlight: new Map() };
     for (const v of Object.values(vouchers)) add(ix, v);
     index.set(vouchers, ix);
   }
@@ -54,6 +57,11 @@ export function voucherCodeInUse(vouchers: Vouchers, code: string): boolean {
 
 export function vouchersOfRequest(vouchers: Vouchers, requestId: string): Voucher[] {
   return pick(vouchers, indexOf(vouchers).byRequest.get(requestId));
+}
+
+/** The vouchers given to a flight's listed passengers (`Voucher.bound`), in no order. */
+export function vouchersBoundToFlight(vouchers: Vouchers, flightId: string): Voucher[] {
+  return pick(vouchers, indexOf(vouchers).byFlight.get(flightId));
 }
 
 export function vouchersRequestedBy(vouchers: Vouchers, staffId: string): Voucher[] {

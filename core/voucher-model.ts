@@ -10,7 +10,8 @@ export interface Voucher {
   id: string;
   /** Printed and encoded in the QR code; unique in the hub. */
   code: string;
-  requestId: string;
+  /** The care request it was issued on; null for a voucher issued to a listed passenger of a whole flight (see `bound`). */
+  requestId: string | null;
   gate: string;
   kind: VoucherKind;
   amountCents: number;
@@ -33,6 +34,22 @@ export interface Voucher {
   redemptions?: Redemption[];
   /** Voided by a duty manager (lost, fraud): nothing more may be spent. */
   voided?: { at: string; by: string; reason: string };
+  /** Issued to a passenger on the flight's list (whole-flight issue or top-up): bound to their boarding pass. */
+  bound?: BoundPassenger;
+}
+
+/**
+ * What a boarding pass says of its holder, enough to find their vouchers when the pass is scanned:
+ * the flight (its id holds the date), the surname as listed and the check-in sequence.
+ */
+export interface BoundPassenger {
+  flightId: string;
+  /** As on the list (personal data: blanked by the purge). */
+  surname: string;
+  sequence: number;
+  cabin: 'first' | 'business' | 'premium_economy' | 'economy';
+  /** 1 for the first meal owed, 2 for the first top-up, …: one voucher per passenger per kind and step. */
+  step: number;
 }
 
 /** One spend at an outlet: the receipt both sides keep. */
@@ -58,4 +75,6 @@ export interface Outlet {
   accepts: VoucherKind[];
   enrolledBy: string;
   enrolledAt: string;
+  /** A duty manager withdrew it (lost tablet, closed shop): tokens issued up to then no longer work. */
+  revoked?: { at: string; by: string };
 }

@@ -4,6 +4,7 @@ import {
   describeZodError,
   makeOp,
   matchPass,
+  outletTokenRevoked,
   OutletEnrollPayload,
   parseBcbp,
   passName,
@@ -14,6 +15,7 @@ import {
   voucherExpiresAt,
   type HubState,
   type Outlet,
+  type RedeemRefusal,
   type Voucher,
 } from '../core/index.ts';
 import type { Hub } from './hub.ts';
@@ -21,6 +23,8 @@ import type { HubStore } from './hub-store.ts';
 import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
+import { requestOfVoucher } from '../core/voucher-request.ts';
+import { vouchersBoundToPass } from '../core/bound-vouchers.ts';
 
 const EnrollBody = OutletEnrollPayload.extend({ staffId: z.string().trim().toUpperCase().pipe(StaffId), pin: Pin }).strict();
 const LookupBody = z.object({ scan: z.string().trim().min(1, 'scan a boarding pass or a voucher, or type its code').max(600) }).strict();
@@ -38,12 +42,15 @@ export interface OutletVoucher {
   initial: string;
   /** Why it may not be spent here now, or null. */
   refusal: string | null;
+  /** The refusal's kind, so the outlet's screen can say it in its own language. */
+  refusalCode: RedeemRefusal['code'] | null;
 }
 
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): OutletVoucher {
-  const surname = state.requests[v.requestId]?.surname ?? '';
+  const surname = requestOfVoucher(state.requests, v)?.surname ?? v.bound?.surname ?? '';
+  const refusal = redeemRefusal(state, v, outlet, now);
   return {
     voucherId: v.id,
     code: v.code,
@@ -53,7 +60,8 @@ function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): O
     currency: v.currency,
     validUntil: voucherExpiresAt(state, v),
     initial: passName(surname).slice(0, 1),
-    refusal: redeemRefusal(state, v, outlet, now)?.reason ?? null,
+    refusal: refusal?.reason ?? null,
+    refusalCode: refusal?.code ?? null,
   };
 }
 
@@ -78,7 +86,11 @@ function vouchersFor(state: HubState, scan: string, now: string): { vouchers: Vo
       )
       .map((r) => r.id),
   );
-  const vouchers = Object.values(state.vouchers).filter((v) => requests.has(v.requestId) && v.status === 'issued');
+  const vouchers = [
+    ...Object.values(state.vouchers).filter((v) => v.requestId !== null && requests.has(v.requestId) && v.status === 'issued'),
+    // Given to the passenger on the flight's list (whole-flight issue): found by the pass alone.
+    ...vouchersBoundToPass(state, found.flight.id, pass.pass.surname, sequence),
+  ];
   return vouchers.length ? { vouchers } : { status: 404, error: `no voucher for this passenger on ${found.flight.number}` };
 }
 
@@ -92,8 +104,12 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
   const outletOf = (req: FastifyRequest, reply: FastifyReply): Outlet | null => {
     const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const outlet = claims ? hub.current.outlets?.[claims.outlet] : undefined;
-    if (!outlet) {
+    if (!claims || !outlet) {
       void reply.code(401).send({ error: 'this outlet is not enrolled: ask a duty manager to enrol it' });
+      return null;
+    }
+    if (outletTokenRevoked(outlet, outletTokens.issuedAt(claims))) {
+      void reply.code(401).send({ error: `${outlet.name} was revoked by a duty manager: ask one to enrol it again` });
       return null;
     }
     return outlet;

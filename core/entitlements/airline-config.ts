@@ -81,6 +81,16 @@ export const AirlineConfig = z
       .min(2, 'a meal every 2 hours at most often')
       .max(24, 'a meal at least every 24 hours')
       .optional(),
+    /**
+     * Meal voucher per person by cabin class, for a whole flight's issue: a cabin not named takes
+     * `mealVoucherPerPerson`. Keys are the passenger list's cabins.
+     */
+    mealVoucherByCabin: z
+      .object({ first: Money.optional(), business: Money.optional(), premium_economy: Money.optional(), economy: Money.optional() })
+      .strict()
+      .optional(),
+    /** Each listed passenger who was given meal care gets the next meal voucher by themselves when the delay reaches it (else one tap by a duty manager). */
+    autoTopUp: z.boolean().optional(),
     hotelPerNight: Money.optional(),
     /** What the airline does with an unaccompanied minor staying overnight (hotel planner); default: a room and a room for the escort. */
     unaccompaniedMinorHotel: z.enum(MINOR_RULES).optional(),

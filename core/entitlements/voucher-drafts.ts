@@ -33,6 +33,7 @@ function vouchersByRequest(vouchers: HubState['vouchers']): Map<string, Voucher[
   if (!index) {
     index = new Map();
     for (const v of Object.values(vouchers)) {
+      if (v.requestId === null) continue;
       const list = index.get(v.requestId);
       if (list) list.push(v);
       else index.set(v.requestId, [v]);

@@ -8,6 +8,7 @@ import type { Voucher } from '../voucher-model.ts';
 import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
 import { voucherCodeInUse } from '../voucher-index.ts';
+import { requestOfVoucher } from '../voucher-request.ts';
 
 function label(v: Pick<Voucher, 'kind' | 'amountCents' | 'currency' | 'code'>): string {
   return `${v.kind} ${voucherAmountText(v)} ${v.code}`;
@@ -77,7 +78,7 @@ function decide(state: HubState, op: OpOf<'voucher.approve'> | OpOf<'voucher.dec
     declineReason: op.type === 'voucher.decline' ? op.payload.reason : null,
     ...(op.type === 'voucher.approve' && op.payload.note ? { decisionNote: op.payload.note } : {}),
   };
-  const r = state.requests[v.requestId];
+  const r = requestOfVoucher(state.requests, v);
   const note = op.type === 'voucher.decline' ? op.payload.reason : op.payload.note;
   const detail = note ? `${label(v)}: ${note}` : label(v);
   const next = r
@@ -93,7 +94,8 @@ export const voucherDecline: Handler<'voucher.decline'> = decide;
 /** A decision names the voucher only; its request is the voucher's. */
 const SEEN_WITH_VOUCHER = {
   to: 'request',
-  scope: (state: HubState, op: { payload: { voucherId: string } }) => scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId),
+  scope: (state: HubState, op: { payload: { voucherId: string } }) =>
+    scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId ?? undefined),
   kiosk: 'whole',
 } as const;
 

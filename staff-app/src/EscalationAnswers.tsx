@@ -12,6 +12,7 @@ function loadSeen(): string[] {
 }
 import { moneyText, type HubState } from '../../core/index.ts';
 import { VOUCHER_LABEL } from './labels.ts';
+import { requestOfVoucher } from '../../core/voucher-request.ts';
 
 /** Tells the agent, wherever they are in the queue, what the duty manager answered. */
 export function EscalationAnswers({ state, me }: { state: HubState; me: string }) {
@@ -30,7 +31,7 @@ export function EscalationAnswers({ state, me }: { state: HubState; me: string }
   return (
     <div className="answers">
       {answers.map((v) => {
-        const who = state.requests[v.requestId]?.surname.toUpperCase() ?? '';
+        const who = requestOfVoucher(state.requests, v)?.surname.toUpperCase() ?? '';
         return (
           <div key={v.id} role="status" className={`answer ${v.status}`} data-testid="escalation-answer">
             {v.authorisedByName} {v.status === 'issued' ? 'approved' : 'declined'} the {VOUCHER_LABEL[v.kind].toLowerCase()} voucher{' '}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { airportTimeZone, escalationFacts, moneyText, lowStockAlerts, pendingEscalations, type HubState, type Voucher } from '../../core/index.ts';
 import { STOCK_TITLE, VOUCHER_LABEL, clockTime, partyText } from './labels.ts';
+import { requestOfVoucher } from '../../core/voucher-request.ts';
 
 /**
  * The duty manager's live decisions: escalated vouchers to approve or decline,
@@ -38,7 +39,7 @@ export function ManagerEscalations({ state, client }: { state: HubState; client:
 function Escalation({ voucher: v, state, client }: { voucher: Voucher; state: HubState; client: SyncClient }) {
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
-  const r = state.requests[v.requestId];
+  const r = requestOfVoucher(state.requests, v);
   return (
     <li className="escalation" data-testid="escalation">
       <p>

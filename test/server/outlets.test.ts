@@ -110,7 +110,7 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
   });
 
   it('a voided voucher is refused with the reason an outlet can say', async () => {
-    const requestId = env.hub.hub.current.vouchers[voucherId]!.requestId;
+    const requestId = env.hub.hub.current.vouchers[voucherId]!.requestId!;
     const other = uuidv7();
     expect(
       await agent.submit(

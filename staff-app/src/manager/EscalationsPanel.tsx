@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import { airportTimeZone, personsIn, type HubState, type Voucher } from '../../../core/index.ts';
 import { dateTime, minutes, money } from './format.ts';
+import { requestOfVoucher } from '../../../core/voucher-request.ts';
 
 function Decision({ v, client }: { v: Voucher; client: SyncClient }) {
   const [note, setNote] = useState('');
@@ -55,7 +56,7 @@ export function EscalationsPanel({ state, client, now }: { state: HubState; clie
       {pending.length === 0 && <p className="empty">No voucher is waiting for approval.</p>}
       <ul className="cards" data-testid="escalations">
         {pending.map((v) => {
-          const r = state.requests[v.requestId];
+          const r = requestOfVoucher(state.requests, v);
           const waited = (Date.parse(now) - Date.parse(v.requestedAt)) / 60_000;
           return (
             <li key={v.id} className="card claimed" data-testid="escalation" data-voucher={v.code}>

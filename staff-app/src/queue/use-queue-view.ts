@@ -43,6 +43,7 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
   const vouchers = useMemo(() => {
     const index = new Map<string, Voucher[]>();
     for (const v of Object.values(state.vouchers)) {
+      if (v.requestId === null) continue;
       const list = index.get(v.requestId);
       if (list) list.push(v);
       else index.set(v.requestId, [v]);

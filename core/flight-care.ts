@@ -1,0 +1,173 @@
+import type { Flight, HubState } from './model.ts';
+import type { Cabin, ListedPassenger } from './passenger-list.ts';
+import { careGroupOf, passengerLists, passName } from './passenger-list.ts';
+import type { Money } from './money.ts';
+import { moneyText } from './money.ts';
+import { airlineRulesFor, entitlementsForFlight } from './entitlements/for-request.ts';
+import { owedAt } from './entitlements/engine.ts';
+import type { PassengerProfile } from './entitlements/types.ts';
+import { flightClosesAt } from './personal-data.ts';
+import { vouchersBoundToFlight } from './voucher-index.ts';
+
+/*
+ * Care for a whole flight at once: which listed passengers are owed which meal voucher now, by
+ * cabin, and which they already hold. Pure, so the manager's confirmation and the hub's decision
+ * (core/handlers/flight-care.ts) are the same computation on the same state.
+ */
+
+export interface FlightCareChoice {
+  flightId: string;
+  /** Only these cabins; absent: every cabin. */
+  cabins?: readonly Cabin[];
+  /** Only passengers already given this flight's meal care, for the steps the delay has added since. */
+  topUp?: boolean;
+}
+
+/** One voucher the hub would issue: to whom (by check-in sequence), which meal step, how much. */
+export interface PlannedVoucher {
+  sequence: number;
+  surname: string;
+  cabin: Cabin;
+  step: number;
+  amountMinor: number;
+}
+
+export interface FlightCarePlan {
+  flight: Flight;
+  currency: string;
+  vouchers: PlannedVoucher[];
+  /** Distinct passengers receiving at least one voucher. */
+  passengers: number;
+  totalMinor: number;
+  /** Chosen passengers to whom no meal is owed yet (under every threshold). */
+  notOwed: number;
+  /** Chosen passengers who already hold every meal voucher owed now. */
+  alreadyHeld: number;
+  /** For the confirmation: what each cabin gets, e.g. economy 180 × 15.00 EUR. */
+  byCabin: { cabin: Cabin; vouchers: number; amountMinor: number }[];
+}
+
+export type FlightCarePlanResult = { ok: true; plan: FlightCarePlan } | { ok: false; reason: string };
+
+/** The idempotency key of one voucher: a passenger (sequence and name as the pass spells it) and a meal step. */
+export function boundKey(sequence: number, surname: string, step: number): string {
+  return `${sequence}\u0000${passName(surname)}\u0000${step}`;
+}
+
+/** Meal steps each passenger of the flight already holds, whatever became of them (spent, voided): never issued twice. */
+export function heldMealSteps(vouchers: HubState['vouchers'], flightId: string): Set<string> {
+  const held = new Set<string>();
+  for (const v of vouchersBoundToFlight(vouchers, flightId)) {
+    if (v.kind === 'meal' && v.bound) held.add(boundKey(v.bound.sequence, v.bound.surname, v.bound.step));
+  }
+  return held;
+}
+
+function profileOf(p: ListedPassenger): PassengerProfile {
+  const groups = new Set(p.ssr.map(careGroupOf));
+  // Art. 11: reduced mobility and unaccompanied children are owed care at once, whatever the delay.
+  return { persons: 1, reducedMobility: groups.has('wheelchair'), unaccompaniedChild: groups.has('unaccompanied_minor') };
+}
+
+/** The meal voucher per person for a cabin: the airline's cabin amount, else its amount for everyone. */
+export function mealAmountFor(state: Pick<HubState, 'flights' | 'airlines'>, flight: Flight, cabin: Cabin): Money | null {
+  const airline = airlineRulesFor(state, flight);
+  return airline?.mealVoucherByCabin?.[cabin] ?? airline?.mealVoucherPerPerson ?? null;
+}
+
+/** How many meals one person of this profile is owed at `nowIso` (0: none yet). */
+function mealsOwed(state: HubState, flight: Flight, profile: PassengerProfile, nowIso: string): number {
+  const meal = entitlementsForFlight(state, flight, profile)?.entitlements.find((e) => e.kind === 'meal');
+  if (!meal || !owedAt(meal, nowIso)) return 0;
+  return typeof meal.params.mealsPerPerson === 'number' ? meal.params.mealsPerPerson : 1;
+}
+
+/** What a whole-flight meal issue (or top-up) would give now, or why it cannot be given at all. */
+export function planFlightCare(state: HubState, choice: FlightCareChoice, nowIso: string): FlightCarePlanResult {
+  const flight = state.flights[choice.flightId];
+  if (!flight) return { ok: false, reason: `flight ${choice.flightId} does not exist` };
+  // Gone passengers are owed nothing more here: a flight that has left, or whose list the purge took.
+  if (flightClosesAt(flight) <= Date.parse(nowIso))
+    return { ok: false, reason: `${flight.number} has left: its passengers are no longer at the airport` };
+  const list = passengerLists(state)[flight.id];
+  if (!list) return { ok: false, reason: `${flight.number} has no passenger list: import one first` };
+  const cabins = choice.cabins && choice.cabins.length > 0 ? new Set(choice.cabins) : null;
+  const held = heldMealSteps(state.vouchers, flight.id);
+  const owedCache = new Map<string, number>();
+  const vouchers: PlannedVoucher[] = [];
+  let notOwed = 0;
+  let alreadyHeld = 0;
+  let currency: string | null = null;
+  for (const p of list.passengers) {
+    if (cabins && !cabins.has(p.cabin)) continue;
+    const profile = profileOf(p);
+    const key = `${profile.reducedMobility}-${profile.unaccompaniedChild}`;
+    let owed = owedCache.get(key);
+    if (owed === undefined) {
+      owed = mealsOwed(state, flight, profile, nowIso);
+      owedCache.set(key, owed);
+    }
+    if (owed === 0) {
+      notOwed++;
+      continue;
+    }
+    const steps: number[] = [];
+    let holdsAny = false;
+    for (let step = 1; step <= owed; step++) {
+      if (held.has(boundKey(p.sequence, p.surname, step))) holdsAny = true;
+      else steps.push(step);
+    }
+    if (choice.topUp && !holdsAny) continue;
+    if (steps.length === 0) {
+      alreadyHeld++;
+      continue;
+    }
+    const amount = mealAmountFor(state, flight, p.cabin);
+    if (!amount) {
+      const airline = airlineRulesFor(state, flight)?.name ?? flight.number.slice(0, 2);
+      return { ok: false, reason: `${airline} has no meal voucher amount: set it (per person or per cabin) on the Airlines tab first` };
+    }
+    if (currency !== null && amount.currency !== currency) {
+      return {
+        ok: false,
+        reason: `${flight.number}'s cabins are paid in different currencies (${currency}, ${amount.currency}): one currency per flight`,
+      };
+    }
+    currency = amount.currency;
+    for (const step of steps) vouchers.push({ sequence: p.sequence, surname: p.surname, cabin: p.cabin, step, amountMinor: amount.minor });
+  }
+  const byCabin = new Map<Cabin, { vouchers: number; amountMinor: number }>();
+  for (const v of vouchers) {
+    const c = byCabin.get(v.cabin) ?? { vouchers: 0, amountMinor: 0 };
+    byCabin.set(v.cabin, { vouchers: c.vouchers + 1, amountMinor: c.amountMinor + v.amountMinor });
+  }
+  return {
+    ok: true,
+    plan: {
+      flight,
+      currency: currency ?? mealAmountFor(state, flight, 'economy')?.currency ?? state.policy.currency,
+      vouchers,
+      passengers: new Set(vouchers.map((v) => v.sequence)).size,
+      totalMinor: vouchers.reduce((n, v) => n + v.amountMinor, 0),
+      notOwed,
+      alreadyHeld,
+      byCabin: [...byCabin.entries()].map(([cabin, c]) => ({ cabin, ...c })),
+    },
+  };
+}
+
+/** Why a plan gives nothing, in words a duty manager can act on; null when it gives something. */
+export function emptyPlanReason(plan: FlightCarePlan, choice: FlightCareChoice): string | null {
+  if (plan.vouchers.length > 0) return null;
+  const n = plan.flight.number;
+  if (choice.topUp) return `no top-up due on ${n}: nobody given meal care holds fewer meals than the delay now owes`;
+  if (plan.alreadyHeld > 0) return `nothing to issue on ${n}: every passenger chosen already holds the meal vouchers owed now`;
+  if (plan.notOwed > 0) return `no meal is owed on ${n} yet: the delay is under every threshold`;
+  return `nobody on ${n}'s list is in the cabins chosen`;
+}
+
+/** "182 meal vouchers to 182 passengers, 2730.00 EUR" */
+export function planSummary(plan: Pick<FlightCarePlan, 'vouchers' | 'passengers' | 'totalMinor' | 'currency'>): string {
+  const total = moneyText({ minor: plan.totalMinor, currency: plan.currency });
+  return `${plan.vouchers.length} meal voucher${plan.vouchers.length === 1 ? '' : 's'} to ${plan.passengers} passenger${plan.passengers === 1 ? '' : 's'}, ${total}`;
+}
