@@ -32,6 +32,7 @@ function redactRequest(r: CareRequest): CareRequest {
     cancelReason: r.cancelReason === null ? null : REDACTED,
     history: r.history.map(({ detail: _detail, ...h }) => h),
     ...(r.thread ? { thread: r.thread.map((m) => ({ ...m, text: REDACTED })) } : {}),
+    ...(r.thanks ? { thanks: { ...r.thanks, text: REDACTED } } : {}),
   };
 }
 
