@@ -1,32 +1,39 @@
-import type { HubState, StaffMember } from './model.ts';
+import type { HubState } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
-
-/** What a kiosk gets in place of text it must not show: the field is kept so the reducer still runs. */
-export const KIOSK_BLANK = '';
+import type { Policy } from './policy-model.ts';
+import type { StockItem } from './enums.ts';
+import { STOCK_ITEMS } from './values.ts';
 
 /**
- * A kiosk is a public screen in a crowd. Its copy of the state keeps only what its screens show
- * plus what the shared reducer needs to replay the operations it receives: staff keep their first
- * name (the kiosk says "on the way — Amira"), role and gates (the reducer checks who may act where);
- * surnames, the duty manager's decision notes and the log of rule changes stay on staff devices.
+ * A kiosk is a public screen in a crowd. Its copy of the state keeps only what its screens show:
+ * its own requests (status, the agent's first name, vouchers, rooms), flights, airlines' care rules,
+ * hotels and shuttles, revealed notices, gates and stock. No staff (names, roles, gates), no policy
+ * (limits and budgets), no log of rule changes, no outlets, no passenger lists. It can do without
+ * them because it never replays staff work: the hub sends it the records instead (`kiosk.view`,
+ * see `entryForViewer` in views.ts).
  */
-export function kioskStaff(s: StaffMember): StaffMember {
-  return { ...s, lastName: KIOSK_BLANK };
+const NO_LIMIT = { capPerPassengerCents: 0, budgetPerShiftCents: 0 };
+
+/**
+ * The state type requires a policy; a kiosk gets one that says nothing: the currency (public on
+ * every voucher) and zeros, never the real caps, budgets, thresholds or who set them.
+ */
+export function kioskPolicy(p: Policy): Policy {
+  const lowStock = Object.fromEntries(STOCK_ITEMS.map((item) => [item, 0])) as Record<StockItem, number>;
+  return { currency: p.currency, shiftHours: 1, limits: { agent: NO_LIMIT, duty_manager: NO_LIMIT }, lowStock, updatedAt: null, updatedBy: null };
 }
 
 /** views.ts already blanks escalation notes and decline reasons; the approval note goes too. */
-function kioskVoucher(v: Voucher): Voucher {
+export function kioskVoucher(v: Voucher): Voucher {
   const { decisionNote: _decision, ...kept } = v;
   return kept;
 }
 
 /** The state a kiosk holds, from a view already limited to its own requests, notices and vouchers. */
 export function kioskState(view: HubState): HubState {
-  const staff: HubState['staff'] = {};
-  for (const s of Object.values(view.staff)) staff[s.id] = kioskStaff(s);
   const vouchers: HubState['vouchers'] = {};
   for (const v of Object.values(view.vouchers)) vouchers[v.id] = kioskVoucher(v);
-  // Passenger lists name everyone on a flight: never on a public screen.
-  const { passengerLists: _lists, ...rest } = view;
-  return { ...rest, staff, vouchers, policyLog: [] };
+  // Passenger lists name everyone on a flight; outlets are for staff and the outlets themselves.
+  const { passengerLists: _lists, outlets: _outlets, ...rest } = view;
+  return { ...rest, staff: {}, vouchers, policy: kioskPolicy(view.policy), policyLog: [] };
 }

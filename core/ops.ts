@@ -15,7 +15,8 @@ import {
 } from './model.ts';
 import { PublishNoticePayload, RevealNoticePayload } from './notice-model.ts';
 import { Currency, PolicyRules } from './policy-model.ts';
-import { OUTLET_KINDS, VoucherKind } from './voucher-model.ts';
+import { OUTLET_KINDS, VoucherKind, type Voucher } from './voucher-model.ts';
+import type { CareRequest } from './model.ts';
 import { AirportPayload } from './airport.ts';
 import { AirlineConfig } from './entitlements/airline-config.ts';
 import { ListedPassengerSchema, MAX_LISTED_PASSENGERS } from './passenger-schema.ts';
@@ -28,9 +29,25 @@ import {
   RoomMovePayload,
   RoomReleasePayload,
   ShuttlePayload,
+  type RoomAllocation,
 } from './hotel-model.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
+
+const isRecord = (v: unknown) => typeof v === 'object' && v !== null;
+/**
+ * What a kiosk receives in place of an operation it must not replay (staff work on its requests):
+ * the records as they now are, in the kiosk's form (core/kiosk-entry.ts). Only the hub makes it,
+ * for kiosks only; it is never submitted or logged, so its records are not re-validated here.
+ */
+export const KioskViewPayload = z
+  .object({
+    requests: z.array(z.custom<CareRequest>(isRecord)),
+    vouchers: z.array(z.custom<Voucher>(isRecord)),
+    roomAllocations: z.array(z.custom<RoomAllocation>(isRecord)),
+  })
+  .strict();
+export type KioskViewPayload = z.infer<typeof KioskViewPayload>;
 
 export const Actor = z.object({
   kind: z.enum(['kiosk', 'staff', 'system']),
@@ -262,6 +279,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('room.move'), payload: RoomMovePayload }),
   z.object({ type: z.literal('room.release'), payload: RoomReleasePayload }),
   z.object({ type: z.literal('room.checkin'), payload: RoomCheckInPayload }),
+  z.object({ type: z.literal('kiosk.view'), payload: KioskViewPayload }),
 ]);
 export type OpBody = z.infer<typeof OpBody>;
 export type OpType = OpBody['type'];

@@ -16,6 +16,7 @@ import { outletSpecs } from './handlers/outlets.ts';
 import { hotelSpecs } from './handlers/hotels.ts';
 import { thanksSpecs } from './handlers/thanks.ts';
 import { phoneAskSpecs } from './handlers/phone-ask.ts';
+import { kioskViewSpecs } from './handlers/kiosk-view.ts';
 import { flightCareSpecs } from './handlers/flight-care.ts';
 
 export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
@@ -42,6 +43,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...hotelSpecs,
   ...thanksSpecs,
   ...phoneAskSpecs,
+  ...kioskViewSpecs,
   ...flightCareSpecs,
 };
 

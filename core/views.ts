@@ -1,10 +1,10 @@
 import type { CareRequest, GateId, HubState, Role } from './model.ts';
-import type { LogEntry, Op } from './ops.ts';
+import type { KioskViewPayload, LogEntry, Op } from './ops.ts';
 import type { Notice } from './notice-model.ts';
 import type { Voucher } from './voucher-model.ts';
 import { REDACTED } from './redacted.ts';
 import { specOf, type RequestScope } from './registry.ts';
-import { kioskState } from './kiosk-view.ts';
+import { kioskState, kioskVoucher } from './kiosk-view.ts';
 
 export { REDACTED } from './redacted.ts';
 export { noticeRevealDue } from './notices.ts';
@@ -32,6 +32,7 @@ function redactRequest(r: CareRequest): CareRequest {
     cancelReason: r.cancelReason === null ? null : REDACTED,
     history: r.history.map(({ detail: _detail, ...h }) => h),
     ...(r.thread ? { thread: r.thread.map((m) => ({ ...m, text: REDACTED })) } : {}),
+    ...(r.thanks ? { thanks: { ...r.thanks, text: REDACTED } } : {}),
   };
 }
 
@@ -77,12 +78,58 @@ export function viewerKey(viewer: Viewer): string {
   return viewer.kind === 'kiosk' ? `kiosk:${viewer.device}:${viewer.gate}` : `staff:${viewer.role}:${viewer.gates.join(',')}`;
 }
 
-export function entryForViewer(entry: LogEntry, viewer: Viewer): LogEntry {
+/**
+ * An accepted operation as this viewer receives it. Staff get it whole. A kiosk replays only what
+ * it can without staff, roles, gates or the policy (which it does not hold, `kioskState`): its own
+ * requests' operations and reference data (flights, airlines, hotels, revealed notices, stock), the
+ * latter as if the hub made them, as every such operation may be. Work on its requests by anyone
+ * else becomes a `kiosk.view` carrying those records as they now are in the kiosk's form, with the
+ * same seq, so the kiosk's log has no gap and its reducer needs nothing it may not hold.
+ */
+export function entryForViewer(state: HubState, entry: LogEntry, viewer: Viewer): LogEntry {
   if (viewer.kind !== 'kiosk') return entry;
-  const visibility = specOf(entry.op.type).visibility;
-  // A staff-only operation never reaches a kiosk (entryVisible); a kiosk form applies to the others.
-  if (visibility.to === 'staff' || visibility.kiosk === 'whole') return entry;
-  return { ...entry, op: { ...entry.op, payload: visibility.kiosk(entry.op.payload) } as Op };
+  const op = entry.op;
+  const spec = specOf(op.type);
+  const visibility = spec.visibility;
+  if (visibility.to === 'staff') return entry;
+  const form = (visibility.kiosk === 'whole' ? op : { ...op, payload: visibility.kiosk(op.payload) }) as Op;
+  if (visibility.to === 'request') {
+    if (op.actor.kind === 'kiosk' && op.actor.id === viewer.device) return { ...entry, op: form };
+    return kioskViewEntry(entry, kioskRequestRecords(state, requestIdOf(state, op)));
+  }
+  if (op.actor.kind !== 'staff') return { ...entry, op: form };
+  if (spec.submitters.includes('system')) return { ...entry, op: { ...form, actor: HUB_ACTOR } };
+  return kioskViewEntry(entry, { requests: [], vouchers: [], roomAllocations: [] });
+}
+
+const HUB_ACTOR = { kind: 'system', id: 'hub' } as const;
+
+function kioskViewEntry(entry: LogEntry, payload: KioskViewPayload): LogEntry {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    op: { v: entry.op.v, id: entry.op.id, at: entry.op.at, device: entry.op.device, actor: HUB_ACTOR, type: 'kiosk.view', payload },
+  };
+}
+
+/** The request an operation about a request, voucher or room concerns. */
+function requestIdOf(state: HubState, op: Op): string | undefined {
+  const p: Record<string, unknown> = op.payload;
+  if (typeof p.requestId === 'string') return p.requestId;
+  if (typeof p.voucherId === 'string') return state.vouchers[p.voucherId]?.requestId ?? undefined;
+  if (typeof p.allocationId === 'string') return state.roomAllocations?.[p.allocationId]?.requestId;
+  return undefined;
+}
+
+/** One request with its vouchers and rooms, as a kiosk holds them. */
+export function kioskRequestRecords(state: HubState, requestId: string | undefined): KioskViewPayload {
+  const r = requestId ? state.requests[requestId] : undefined;
+  if (!r) return { requests: [], vouchers: [], roomAllocations: [] };
+  return {
+    requests: [redactRequest(r)],
+    vouchers: vouchersOf(state, r.id).map((v) => kioskVoucher(redactVoucher(v))),
+    roomAllocations: Object.values(state.roomAllocations ?? {}).filter((a) => a.requestId === r.id),
+  };
 }
 
 /** Where an accepted operation concerns a request, the gate and device it belongs to. */

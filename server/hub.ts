@@ -179,7 +179,7 @@ export class Hub extends EventEmitter<HubEvents> {
     }
     const recent = this.store.entriesBetween(after, upTo);
     if (!recent) return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
-    const entries = recent.filter((e) => entryVisible(this.durable, e, viewer)).map((e) => entryForViewer(e, viewer));
+    const entries = recent.filter((e) => entryVisible(this.durable, e, viewer)).map((e) => entryForViewer(this.durable, e, viewer));
     return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo };
   }
 

@@ -304,7 +304,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
     else groups.set(key, { after: socket.data.sentUpTo, viewer: socket.data.viewer, sockets: [socket] });
   }
   for (const { after, viewer, sockets } of groups.values()) {
-    const visible = entries.filter((e) => e.seq > after && entryVisible(state, e, viewer)).map((e) => entryForViewer(e, viewer));
+    const visible = entries.filter((e) => e.seq > after && entryVisible(state, e, viewer)).map((e) => entryForViewer(state, e, viewer));
     if (!visible.length) continue;
     const msg: EntriesMessage = { v: 1, after, entries: visible, upTo };
     if (sockets.length === 1) sockets[0]!.emit(EVENTS.entries, msg);

@@ -15,6 +15,7 @@ export const policySpecs: OpSpecs<'policy.set'> = {
   'policy.set': {
     submitters: ['system', 'duty_manager'],
     handler: policySet,
-    visibility: { to: 'everyone', kiosk: 'whole' },
+    // Limits and budgets are for staff; a kiosk never evaluates them (core/kiosk-view.ts).
+    visibility: { to: 'staff' },
   },
 };

@@ -1,4 +1,3 @@
-import { kioskStaff } from '../kiosk-view.ts';
 import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { emptyStock } from '../stock.ts';
@@ -40,8 +39,8 @@ export const airportSet: Handler<'airport.set'> = (state, op) => ({ ok: true, st
 export const setupSpecs: OpSpecs<'gate.upsert' | 'flight.upsert' | 'staff.upsert' | 'stock.set' | 'airport.set'> = {
   'gate.upsert': { submitters: ['system'], handler: gateUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
   'flight.upsert': { submitters: ['system', 'duty_manager'], handler: flightUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
-  // Kiosks replay staff operations (role and gates decide what is allowed) but show only first names.
-  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'everyone', kiosk: kioskStaff } },
+  // Kiosks hold no staff: they receive staff work on their requests as records (kiosk.view).
+  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'staff' } },
   'stock.set': { submitters: ['system', 'duty_manager'], handler: stockSet, visibility: { to: 'everyone', kiosk: 'whole' } },
   // Every screen reads its clock, kiosks included.
   'airport.set': { submitters: ['system', 'duty_manager'], handler: airportSet, visibility: { to: 'everyone', kiosk: 'whole' } },

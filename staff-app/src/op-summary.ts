@@ -53,6 +53,8 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'room.move': () => 'Room move',
   'room.release': (op) => (op.payload.outcome === 'no_show' ? 'No-show' : 'Room release'),
   'room.checkin': () => 'Hotel check-in',
+  // Never reaches a tablet: the hub makes it for kiosks only.
+  'kiosk.view': () => 'Kiosk view',
 };
 
 /** Names a refused operation so the agent knows which action and which passenger it was. */

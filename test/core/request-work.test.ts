@@ -128,6 +128,6 @@ describe('working a request: release, reassign, cancel, notes, history', () => {
     expect(JSON.stringify(seen)).not.toMatch(/difficult|lounge/);
     expect(JSON.stringify(viewOf(s, { kind: 'staff', id: 'A102', role: 'agent', gates: ['K32'] }).requests[id])).toMatch(/difficult/);
     const entry: LogEntry = { seq: 1, at: s.requests[id]!.history[1]!.at, op: note };
-    expect(JSON.stringify(entryForViewer(entry, kiosk))).not.toContain('difficult');
+    expect(JSON.stringify(entryForViewer(s, entry, kiosk))).not.toContain('difficult');
   });
 });

@@ -68,7 +68,13 @@ describe('what kiosks and strangers at a kiosk can learn', () => {
     expect(await claire.submit(op({ kind: 'staff', id: 'M201' }, { type: 'voucher.approve', payload: { voucherId, note: secret } }))).toMatchObject({
       ok: true,
     });
-    await waitFor(() => kiosk.received.flatMap((m) => m.entries).some((e) => e.op.type === 'voucher.approve'), 'the kiosk hears of the approval');
+    await waitFor(
+      () =>
+        kiosk.received
+          .flatMap((m) => m.entries)
+          .some((e) => e.op.type === 'kiosk.view' && e.op.payload.vouchers.some((v) => v.id === voucherId && v.status === 'issued')),
+      'the kiosk hears of the approval',
+    );
     expect(JSON.stringify(kiosk.received)).not.toContain(secret);
 
     const pulled = await kiosk.pull(0);

@@ -77,7 +77,8 @@ describe('hotel rooms over real sockets: the hub decides, and only the right peo
   it('the kiosk that asked sees its room; another kiosk never does', async () => {
     const winner = Object.values(allocationsOf(env.hub.hub.current)).find((x) => x.hotelId === 'tiny')!;
     await waitFor(
-      () => kiosk.received.some((m) => m.entries.some((e) => e.op.type === 'room.allocate' && e.op.payload.allocationId === winner.id)),
+      () =>
+        kiosk.received.some((m) => m.entries.some((e) => e.op.type === 'kiosk.view' && e.op.payload.roomAllocations.some((a) => a.id === winner.id))),
       'the kiosk told',
     );
     const pulled = await otherKiosk.pull(0);

@@ -21,7 +21,10 @@ describe('hub over real sockets', () => {
     expect(seen.op.type).toBe('request.create');
 
     expect(await s.submit(op(AMIRA, { type: 'request.claim', payload: { requestId } }))).toMatchObject({ ok: true });
-    await waitFor(() => k.received.flatMap((m) => m.entries).some((e) => e.op.type === 'request.claim'), 'kiosk sees claim');
+    await waitFor(
+      () => k.received.flatMap((m) => m.entries).some((e) => e.op.type === 'kiosk.view' && e.op.payload.requests.some((r) => r.status === 'claimed')),
+      'kiosk sees claim',
+    );
     expect(await s.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId } }))).toMatchObject({ ok: true });
 
     const seqBefore = env.hub.hub.seq;

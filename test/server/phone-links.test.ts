@@ -102,8 +102,11 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
       );
       expect(entry.op.payload).toEqual({ requestId: id, text: 'My child has a fever <b>now</b>' });
       const atKiosk = await waitFor(
-        () => kiosk.device.received.flatMap((m) => m.entries).find((e) => e.op.type === 'thread.passenger'),
-        'the kiosk gets the op',
+        () =>
+          kiosk.device.received
+            .flatMap((m) => m.entries)
+            .find((e) => e.op.type === 'kiosk.view' && e.op.payload.requests.some((r) => r.id === id && r.thread?.length)),
+        'the kiosk gets its ticket with the message, as records (kiosk.view)',
       );
       expect(JSON.stringify(atKiosk)).not.toContain('fever');
 

@@ -63,7 +63,10 @@ describe('thanks, not scores: a word for the team from the phone after delivery'
       // No agent is tied to a word: not the one who delivered, not anyone.
       expect(JSON.stringify(words)).not.toMatch(/A101|Amira|Benali/);
       const atKiosk = await waitFor(
-        () => kiosk.received.flatMap((m) => m.entries).find((e) => e.op.type === 'thanks.leave'),
+        () =>
+          kiosk.received
+            .flatMap((m) => m.entries)
+            .find((e) => e.op.type === 'kiosk.view' && e.op.payload.requests.some((r) => r.id === requestId && r.thanks)),
         'the kiosk receives the operation',
       );
       expect(JSON.stringify(atKiosk)).not.toContain('Merci');

@@ -38,7 +38,10 @@ describe('vouchers and escalation over real sockets', () => {
     await waitFor(() => amira.getSnapshot().pending.length === 0 && voucherOf(amira, requestId)?.status === 'issued', 'meal voucher issued');
     expect(amira.getSnapshot().rejected).toEqual([]);
     const meal = voucherOf(amira, requestId)!;
-    await waitFor(() => kiosk.received.flatMap((m) => m.entries).some((e) => e.op.type === 'voucher.issue'), 'kiosk receives the voucher');
+    await waitFor(
+      () => kiosk.received.flatMap((m) => m.entries).some((e) => e.op.type === 'kiosk.view' && e.op.payload.vouchers.some((v) => v.id === meal.id)),
+      'kiosk receives the voucher',
+    );
     const kioskView = await kiosk.pull(0);
     expect(kioskView.kind === 'snapshot' && kioskView.state.vouchers[meal.id]?.code).toBe(meal.code);
 
