@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const APPS = ['kiosk', 'staff-app', 'phone'];
+const APPS = ['kiosk', 'staff-app', 'phone', 'outlet'];
 
 /** Sockets belong to client/ (outbox, retries, pulls): an app that opened its own would bypass them. */
 const noSocketsInApps = {
@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}', 'phone/**/*.{ts,tsx}', 'client/**/*.{ts,tsx}'],
+    files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}', 'phone/**/*.{ts,tsx}', 'outlet/**/*.{ts,tsx}', 'client/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
   {
@@ -67,7 +67,7 @@ export default tseslint.config(
           zones: [
             {
               target: './core',
-              from: ['./server', './client', './kiosk', './staff-app', './phone', './bench', './scripts', './test'],
+              from: ['./server', './client', './kiosk', './staff-app', './phone', './outlet', './bench', './scripts', './test'],
               message: 'core/ is the shared bottom layer: it imports nothing from the hub, the sync client or the apps.',
             },
             {
@@ -86,6 +86,17 @@ export default tseslint.config(
               from: './kiosk',
               except: ['./src/locales', './src/languages.ts'],
               message: "The phone shares only the kiosk's catalogs and language list.",
+            },
+            {
+              // The outlet speaks to the hub over its own REST routes with its own token, and shares through core/.
+              target: './outlet',
+              from: ['./kiosk', './staff-app', './phone', './server'],
+              message: 'The outlet app shares with the others only through core/ and client/.',
+            },
+            {
+              target: ['./kiosk', './staff-app', './phone'],
+              from: './outlet',
+              message: 'No app imports the outlet app; share through core/ or client/.',
             },
             {
               target: './kiosk',
@@ -109,7 +120,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}'],
+    files: ['kiosk/**/*.{ts,tsx}', 'staff-app/**/*.{ts,tsx}', 'outlet/**/*.{ts,tsx}'],
     ignores: ['*/vite.config.ts'],
     rules: { 'no-restricted-imports': ['error', noSocketsInApps] },
   },

@@ -125,8 +125,13 @@ async function main(): Promise<void> {
   // BENCH_ONLY=surge: surge and storm only, for quick runs while tuning (results are not written).
   const only = process.env.BENCH_ONLY;
   const bare = new Child('./bare-server.ts');
-  const [{ url: hubUrl }, { url: bareUrl }] = await Promise.all([hub.next<{ url: string }>(), bare.next<{ url: string }>()]);
-  log(`hub ${hubUrl}, bare socket.io ${bareUrl}`);
+  const batched = new Child('./bare-server.ts', { BENCH_BARE_BATCH: '1' });
+  const [{ url: hubUrl }, { url: bareUrl }, { url: batchedUrl }] = await Promise.all([
+    hub.next<{ url: string }>(),
+    bare.next<{ url: string }>(),
+    batched.next<{ url: string }>(),
+  ]);
+  log(`hub ${hubUrl}, bare socket.io ${bareUrl}, batching bare relay ${batchedUrl}`);
 
   const staff = benchStaff();
   const t0 = Date.now();
@@ -142,14 +147,15 @@ async function main(): Promise<void> {
   });
   log(`${tokens.length} staff signed in, ${enrolled.length} kiosks enrolled (${round((Date.now() - t0) / 1000)} s)`);
 
-  const tabletSpecs = (mode: 'hub' | 'bare'): TabletSpec[] =>
+  type Mode = 'hub' | 'bare' | 'batched';
+  const tabletSpecs = (mode: Mode): TabletSpec[] =>
     staff.map((s, i) => ({
       kind: 'tablet',
       staffId: s.id,
       auth: mode === 'hub' ? { token: tokens[i]! } : { bare: { role: s.role, gates: s.gates } },
       claims: s.role === 'agent' ? agentSlot(i) : null,
     }));
-  const kioskSpecs = (mode: 'hub' | 'bare'): KioskSpec[] =>
+  const kioskSpecs = (mode: Mode): KioskSpec[] =>
     enrolled.map((k): KioskSpec => ({
       kind: 'kiosk',
       device: k.device,
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
   const viewersOf = (gate: string): number => staff.filter((s) => s.role === 'duty_manager' || s.gates.includes(gate)).length;
 
   const fleet = startFleet(4, 2);
-  const surge = async (mode: 'hub' | 'bare', url: string): Promise<SurgeRound> => {
+  const surge = async (mode: Mode, url: string): Promise<SurgeRound> => {
     const tabletsMs = await connectFleet(fleet.tablets, url, tabletSpecs(mode), DELIVER_AFTER_MS);
     await connectFleet(fleet.kiosks, url, kioskSpecs(mode) as DeviceSpec[], DELIVER_AFTER_MS);
     log(`${mode}: ${staff.length} tablets connected in ${round(tabletsMs / 1000)} s; surge of ${PLAN.total} requests, ${PLAN.from}→${PLAN.to}/s`);
@@ -170,12 +176,13 @@ async function main(): Promise<void> {
     return r;
   };
 
-  // Rounds in the order bare, hub, hub, bare, so a machine getting busier or quieter favours neither.
-  const rounds: Record<'hub' | 'bare', SurgeRound[]> = { hub: [], bare: [] };
+  // Rounds in the order bare, batched, hub, hub, batched, bare, so a machine getting busier or quieter favours none.
+  const rounds: Record<Mode, SurgeRound[]> = { hub: [], bare: [], batched: [] };
+  const urlOf: Record<Mode, string> = { hub: hubUrl, bare: bareUrl, batched: batchedUrl };
   const internal: number[] = [];
   const hubPhases: HubPhases[] = [];
-  for (const mode of ['bare', 'hub', 'hub', 'bare'] as const) {
-    rounds[mode].push(await surge(mode, mode === 'hub' ? hubUrl : bareUrl));
+  for (const mode of ['bare', 'batched', 'hub', 'hub', 'batched', 'bare'] as const) {
+    rounds[mode].push(await surge(mode, urlOf[mode]));
     if (mode === 'hub') {
       const r = await hub.ask<{ internal: number[]; phases: HubPhases }>({ cmd: 'internal' });
       internal.push(...r.internal);
@@ -183,9 +190,10 @@ async function main(): Promise<void> {
       log(`hub phases: ${JSON.stringify(r.phases)}`);
     }
   }
-  await bare.stop();
+  await Promise.all([bare.stop(), batched.stop()]);
   const hubSurge = summarise(rounds.hub, HIGH_RATE);
   const bareSurge = summarise(rounds.bare, HIGH_RATE);
+  const batchedSurge = summarise(rounds.batched, HIGH_RATE);
   const hubInternal = dist(internal);
   const afterSurge = await hub.ask<HubStats>({ cmd: 'stats' });
 
@@ -203,7 +211,7 @@ async function main(): Promise<void> {
   await hub.stop();
 
   if (only === 'surge') {
-    console.log(JSON.stringify({ floor, hubPhases, hub: hubSurge, bare: bareSurge, storm, afterStorm }, null, 1));
+    console.log(JSON.stringify({ floor, hubPhases, hub: hubSurge, bare: bareSurge, bareBatched: batchedSurge, storm, afterStorm }, null, 1));
     return;
   }
   log('history growth: cost per acknowledged operation with 1,000 and 100,000 stored');
@@ -233,10 +241,17 @@ async function main(): Promise<void> {
     surge: {
       hub: hubSurge,
       bare: bareSurge,
+      /** The second baseline: a bare relay that batches and groups pushes as the hub does. */
+      bareBatched: batchedSurge,
       ratio: {
         p50: ratio(hubSurge.visible.p50, bareSurge.visible.p50),
         p99: ratio(hubSurge.visible.p99, bareSurge.visible.p99),
         p99AtHighRate: ratio(hubSurge.visibleAtHighRate.p99, bareSurge.visibleAtHighRate.p99),
+      },
+      ratioToBatched: {
+        p50: ratio(hubSurge.visible.p50, batchedSurge.visible.p50),
+        p99: ratio(hubSurge.visible.p99, batchedSurge.visible.p99),
+        p99AtHighRate: ratio(hubSurge.visibleAtHighRate.p99, batchedSurge.visibleAtHighRate.p99),
       },
       hubInternal,
       hubPhases,
@@ -259,11 +274,20 @@ async function main(): Promise<void> {
     ['Acknowledged ops/s, hub (mean / busiest second)', `${h.opsPerSecond.mean} / ${h.opsPerSecond.peak1s}`],
     ['Submit→staff tablet p50/p95/p99, hub', `${h.visible.p50} / ${h.visible.p95} / ${h.visible.p99} ms (${h.visible.n} receipts)`],
     ['Submit→staff tablet p50/p95/p99, bare socket.io', `${b.visible.p50} / ${b.visible.p95} / ${b.visible.p99} ms`],
+    [
+      'Submit→staff tablet p50/p95/p99, bare relay batching like the hub',
+      `${batchedSurge.visible.p50} / ${batchedSurge.visible.p95} / ${batchedSurge.visible.p99} ms`,
+    ],
     [`p99 while kiosks sent ≥ ${HIGH_RATE} req/s, hub / bare`, `${h.visibleAtHighRate.p99} / ${b.visibleAtHighRate.p99} ms`, '≤ 50 ms'],
     [
       'Hub ÷ bare (p50 / p99 / p99 at ≥500/s)',
       `${results.surge.ratio.p50}× / ${results.surge.ratio.p99}× / ${results.surge.ratio.p99AtHighRate}×`,
       '≤ 2×',
+    ],
+    [
+      'Hub ÷ batching bare relay (p50 / p99 / p99 at ≥500/s)',
+      `${results.surge.ratioToBatched.p50}× / ${results.surge.ratioToBatched.p99}× / ${results.surge.ratioToBatched.p99AtHighRate}×`,
+      'p50 ≤ 2×, p99 ≤ 1×',
     ],
     ['Hub alone: op received → pushed, p50/p99', `${hubInternal.p50} / ${hubInternal.p99} ms (${hubInternal.n} ops)`, '≤ 2 ms p50'],
     [

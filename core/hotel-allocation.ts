@@ -1,5 +1,5 @@
 import type { CareRequest, HubState } from './model.ts';
-import type { Hotel, TransportChoice } from './hotel-model.ts';
+import type { Hotel, RoomAllocation, TransportChoice } from './hotel-model.ts';
 import { ROOM_BEDS, ROOM_TYPES, type MinorRule, type RoomType } from './hotel-values.ts';
 import {
   activeAllocationsOf,
@@ -11,9 +11,11 @@ import {
   seatsNeeded,
   shuttlesFor,
   unaccompaniedChild,
+  type HotelFacts,
   type RoomCounts,
 } from './hotel-state.ts';
-import { entitlementsForRequest } from './entitlements/for-request.ts';
+import { entitlementsForRequest, type EntitlementFacts } from './entitlements/for-request.ts';
+import type { EntitlementAssessment } from './entitlements/types.ts';
 import { carrierOf } from './entitlements/carrier.ts';
 import { airportTimeZone } from './airport-zone.ts';
 import { localDay } from './entitlements/local-day.ts';
@@ -54,6 +56,9 @@ export interface Unplaced {
   requestId: string;
   reason: UnplacedReason;
 }
+
+/** All the planner reads from the state: the hotel maps, the airlines' minor rule and the policy's currency. */
+export type PlannerFacts = HotelFacts & Pick<HubState, 'airlines' | 'policy'>;
 
 export interface PlanOptions {
   night: string;
@@ -96,13 +101,17 @@ export function partyOf(r: CareRequest): PlannerParty {
   };
 }
 
-/** Whether the entitlement engine says this party is owed a hotel now (or from a time already past). */
-export function hotelOwed(state: HubState, r: CareRequest, nowIso: string): boolean {
-  const a = entitlementsForRequest(state, r);
+/** Whether an assessment owes a hotel now (or from a time already past). */
+export function hotelOwedIn(a: EntitlementAssessment | null, nowIso: string): boolean {
   return !!a?.entitlements.some((e) => e.kind === 'hotel' && (e.from === null || Date.parse(e.from) <= Date.parse(nowIso)));
 }
 
-export function minorRuleFor(state: HubState, r: CareRequest): MinorRule {
+/** Whether the entitlement engine says this party is owed a hotel now (or from a time already past). */
+export function hotelOwed(state: EntitlementFacts, r: CareRequest, nowIso: string): boolean {
+  return hotelOwedIn(entitlementsForRequest(state, r), nowIso);
+}
+
+export function minorRuleFor(state: Pick<HubState, 'airlines'>, r: CareRequest): MinorRule {
   return state.airlines?.[carrierOf(r.flightNumber)]?.unaccompaniedMinorHotel ?? 'escort_room';
 }
 
@@ -164,7 +173,7 @@ class Availability {
   private rooms = new Map<string, RoomCounts>();
   private seats = new Map<string, number>();
   constructor(
-    private state: HubState,
+    private state: HotelFacts,
     private night: string,
   ) {}
   roomsAt(hotelId: string): RoomCounts {
@@ -197,7 +206,7 @@ class Availability {
 }
 
 /** The earliest shuttle not yet gone with seats for everyone, else a taxi. */
-function transportFor(state: HubState, hotel: Hotel, seats: number, now: string, avail: Availability): TransportChoice {
+function transportFor(state: HotelFacts, hotel: Hotel, seats: number, now: string, avail: Availability): TransportChoice {
   if (hotel.transport === 'shuttle') {
     for (const s of shuttlesFor(state, hotel.id)) {
       if (Date.parse(s.departsAt) >= Date.parse(now) && avail.seatsOn(s.id) >= seats) return { kind: 'shuttle', shuttleId: s.id };
@@ -206,7 +215,7 @@ function transportFor(state: HubState, hotel: Hotel, seats: number, now: string,
   return { kind: 'taxi' };
 }
 
-function ratesAt(state: HubState, hotelId: string, night: string): { rates: Record<RoomType, number>; currency: string } {
+function ratesAt(state: HotelFacts, hotelId: string, night: string): { rates: Record<RoomType, number>; currency: string } {
   const rates = { single: 0, double: 0, family: 0, accessible: 0 };
   let currency = '';
   for (const t of ROOM_TYPES) {
@@ -224,7 +233,7 @@ interface Placement {
 
 /** One hotel for the whole party (and the minor's escort), nearest first. */
 function placeWhole(
-  state: HubState,
+  state: HotelFacts,
   hotels: Hotel[],
   p: PlannerParty,
   night: string,
@@ -251,7 +260,7 @@ function placeWhole(
 
 /** Spread over hotels, nearest first, only when allowed; the mobility need travels with the first part. */
 function placeSplit(
-  state: HubState,
+  state: HotelFacts,
   hotels: Hotel[],
   p: PlannerParty,
   night: string,
@@ -278,7 +287,7 @@ function placeSplit(
 }
 
 function planned(
-  state: HubState,
+  state: HotelFacts,
   hotel: Hotel,
   night: string,
   rooms: RoomType[],
@@ -298,7 +307,7 @@ function planned(
  * an accessible room or none, and no other party gets an accessible room while a mobility party
  * is still without one; an unaccompanied minor follows the airline's rule.
  */
-export function planParties(state: HubState, requests: readonly CareRequest[], opts: PlanOptions): AllocationPlan {
+export function planParties(state: PlannerFacts, requests: readonly CareRequest[], opts: PlanOptions): AllocationPlan {
   const avail = new Availability(state, opts.night);
   const hotels = Object.values(hotelsOf(state)).sort(hotelOrder);
   const byId = new Map(requests.map((r) => [r.id, r]));
@@ -357,21 +366,49 @@ export function planFlight(state: HubState, flightId: string, opts: PlanOptions)
 }
 
 /**
- * The card's one-tap suggestion for one party: the same rules, keeping accessible rooms for the
- * flight's other mobility parties still without one.
+ * Parties of a flight with a mobility need and no room yet: a suggestion for anyone else keeps the
+ * accessible rooms they will need.
  */
+export function mobilityWithoutRoom(state: Pick<HubState, 'requests'> & HotelFacts, flightId: string): CareRequest[] {
+  return Object.values(state.requests).filter(
+    (o) => o.flightId === flightId && o.status !== 'cancelled' && o.needs.includes('mobility') && activeAllocationsOf(state, o.id).length === 0,
+  );
+}
+
+/** `mobilityWithoutRoom` for every flight at once, from the allocations index a screen already holds. */
+export function mobilityWithoutRoomByFlight(
+  requests: HubState['requests'],
+  allocated: ReadonlyMap<string, readonly RoomAllocation[]>,
+): Map<string, CareRequest[]> {
+  const out = new Map<string, CareRequest[]>();
+  for (const r of Object.values(requests)) {
+    if (r.status === 'cancelled' || !r.needs.includes('mobility') || allocated.has(r.id)) continue;
+    const list = out.get(r.flightId);
+    if (list) list.push(r);
+    else out.set(r.flightId, [r]);
+  }
+  return out;
+}
+
+/**
+ * The card's one-tap suggestion for one party, from the planner facts and the flight's mobility
+ * parties still without a room (`mobilityWithoutRoom`): a tablet holds both apart from the rest of
+ * the state, so it works a suggestion out again only when hotel data or those parties change.
+ */
+export function suggestForParty(
+  state: PlannerFacts,
+  r: CareRequest,
+  waitingMobility: readonly CareRequest[],
+  opts: PlanOptions,
+): PlannedAllocation[] | Unplaced {
+  const plan = planParties(state, [r, ...waitingMobility.filter((o) => o.id !== r.id)], opts);
+  const mine = plan.placed.filter((a) => a.requestId === r.id);
+  return mine.length > 0 ? mine : (plan.unplaced.find((u) => u.requestId === r.id) ?? { requestId: r.id, reason: 'no_room' });
+}
+
+/** The same suggestion read from the whole state, as the hub or a test holds it. */
 export function suggestForRequest(state: HubState, requestId: string, opts: PlanOptions): PlannedAllocation[] | Unplaced {
   const r = state.requests[requestId];
   if (!r) return { requestId, reason: 'no_room' };
-  const others = Object.values(state.requests).filter(
-    (o) =>
-      o.id !== r.id &&
-      o.flightId === r.flightId &&
-      o.status !== 'cancelled' &&
-      o.needs.includes('mobility') &&
-      activeAllocationsOf(state, o.id).length === 0,
-  );
-  const plan = planParties(state, [r, ...others], opts);
-  const mine = plan.placed.filter((a) => a.requestId === r.id);
-  return mine.length > 0 ? mine : (plan.unplaced.find((u) => u.requestId === r.id) ?? { requestId, reason: 'no_room' });
+  return suggestForParty(state, r, mobilityWithoutRoom(state, r.flightId), opts);
 }

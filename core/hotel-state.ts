@@ -9,16 +9,22 @@ import { ROOM_BEDS, ROOM_TYPES, type RoomType } from './hotel-values.ts';
 
 const NONE: Record<string, never> = {};
 
-export function hotelsOf(state: HubState): Record<string, Hotel> {
+/**
+ * The hotel part of the state alone: what the counts below read. A screen can hold these four maps
+ * and memoise on them, so a push that touches no hotel data costs it nothing.
+ */
+export type HotelFacts = Pick<HubState, 'hotels' | 'roomBlocks' | 'shuttles' | 'roomAllocations'>;
+
+export function hotelsOf(state: HotelFacts): Record<string, Hotel> {
   return state.hotels ?? NONE;
 }
-export function roomBlocksOf(state: HubState): Record<string, RoomBlock> {
+export function roomBlocksOf(state: HotelFacts): Record<string, RoomBlock> {
   return state.roomBlocks ?? NONE;
 }
-export function shuttlesOf(state: HubState): Record<string, Shuttle> {
+export function shuttlesOf(state: HotelFacts): Record<string, Shuttle> {
   return state.shuttles ?? NONE;
 }
-export function allocationsOf(state: HubState): Record<string, RoomAllocation> {
+export function allocationsOf(state: HotelFacts): Record<string, RoomAllocation> {
   return state.roomAllocations ?? NONE;
 }
 
@@ -48,7 +54,7 @@ export function bedsOf(rooms: readonly RoomType[]): number {
 }
 
 /** Rooms each type a hotel holds on a night (its blocks). */
-export function roomsHeld(state: HubState, hotelId: string, night: string): RoomCounts {
+export function roomsHeld(state: HotelFacts, hotelId: string, night: string): RoomCounts {
   const c = zeroRooms();
   const blocks = roomBlocksOf(state);
   for (const t of ROOM_TYPES) c[t] = blocks[blockKey(hotelId, night, t)]?.count ?? 0;
@@ -56,7 +62,7 @@ export function roomsHeld(state: HubState, hotelId: string, night: string): Room
 }
 
 /** Rooms each type taken on a night by allocations that still hold them (one may be left out: a move frees its own rooms). */
-export function roomsTaken(state: HubState, hotelId: string, night: string, except?: string): RoomCounts {
+export function roomsTaken(state: HotelFacts, hotelId: string, night: string, except?: string): RoomCounts {
   const c = zeroRooms();
   for (const a of Object.values(allocationsOf(state))) {
     if (a.id === except || a.hotelId !== hotelId || a.night !== night || !holdsRoom(a)) continue;
@@ -65,7 +71,7 @@ export function roomsTaken(state: HubState, hotelId: string, night: string, exce
   return c;
 }
 
-export function roomsLeft(state: HubState, hotelId: string, night: string, except?: string): RoomCounts {
+export function roomsLeft(state: HotelFacts, hotelId: string, night: string, except?: string): RoomCounts {
   const held = roomsHeld(state, hotelId, night);
   const taken = roomsTaken(state, hotelId, night, except);
   const c = zeroRooms();
@@ -73,7 +79,7 @@ export function roomsLeft(state: HubState, hotelId: string, night: string, excep
   return c;
 }
 
-export function seatsTaken(state: HubState, shuttleId: string, except?: string): number {
+export function seatsTaken(state: HotelFacts, shuttleId: string, except?: string): number {
   let n = 0;
   for (const a of Object.values(allocationsOf(state))) {
     if (a.id !== except && holdsRoom(a) && a.transport.kind === 'shuttle' && a.transport.shuttleId === shuttleId) n += a.seats;
@@ -81,13 +87,13 @@ export function seatsTaken(state: HubState, shuttleId: string, except?: string):
   return n;
 }
 
-export function seatsLeft(state: HubState, shuttleId: string, except?: string): number {
+export function seatsLeft(state: HotelFacts, shuttleId: string, except?: string): number {
   const s = shuttlesOf(state)[shuttleId];
   return s ? Math.max(0, s.seats - seatsTaken(state, shuttleId, except)) : 0;
 }
 
 /** A hotel's shuttle runs, earliest first. */
-export function shuttlesFor(state: HubState, hotelId: string): Shuttle[] {
+export function shuttlesFor(state: HotelFacts, hotelId: string): Shuttle[] {
   return Object.values(shuttlesOf(state))
     .filter((s) => s.hotelId === hotelId)
     .sort((a, b) => a.departsAt.localeCompare(b.departsAt) || (a.id < b.id ? -1 : 1));
@@ -103,14 +109,14 @@ export function seatsNeeded(r: Pick<CareRequest, 'party'>): number {
 }
 
 /** A request's allocations that still hold rooms, oldest first. */
-export function activeAllocationsOf(state: HubState, requestId: string): RoomAllocation[] {
+export function activeAllocationsOf(state: HotelFacts, requestId: string): RoomAllocation[] {
   return Object.values(allocationsOf(state))
     .filter((a) => a.requestId === requestId && holdsRoom(a))
     .sort((a, b) => a.allocatedAt.localeCompare(b.allocatedAt) || (a.id < b.id ? -1 : 1));
 }
 
 /** Rate of one room for the night, from its block (0 when the block is gone). */
-export function roomRate(state: HubState, hotelId: string, night: string, type: RoomType): { cents: number; currency: string } {
+export function roomRate(state: HotelFacts, hotelId: string, night: string, type: RoomType): { cents: number; currency: string } {
   const b = roomBlocksOf(state)[blockKey(hotelId, night, type)];
   return { cents: b?.rateCents ?? 0, currency: b?.currency ?? 'EUR' };
 }
@@ -118,4 +124,17 @@ export function roomRate(state: HubState, hotelId: string, night: string, type: 
 /** A child travelling alone, as the entitlement engine's passengerProfile says: declared, or children with no adult. */
 export function unaccompaniedChild(r: Pick<CareRequest, 'party' | 'unaccompaniedMinor'>): boolean {
   return r.unaccompaniedMinor || (r.party.adults === 0 && r.party.children + r.party.infants > 0);
+}
+
+/** Every request's allocations that still hold rooms, oldest first: one pass for a screen showing many requests. */
+export function activeAllocationsByRequest(state: HotelFacts): Map<string, RoomAllocation[]> {
+  const out = new Map<string, RoomAllocation[]>();
+  for (const a of Object.values(allocationsOf(state))) {
+    if (!holdsRoom(a)) continue;
+    const list = out.get(a.requestId);
+    if (list) list.push(a);
+    else out.set(a.requestId, [a]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.allocatedAt.localeCompare(b.allocatedAt) || (a.id < b.id ? -1 : 1));
+  return out;
 }

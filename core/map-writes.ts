@@ -4,9 +4,10 @@
  * (a sorted queue, vouchers per request) memoises on the map and its write count together;
  * whoever keeps a summary of a map (the duty manager's board) observes its writes; a device's
  * storage saves only the keys written since its last save. A copied map (pure reducer) is a
- * new object: its count starts at 0 and nobody observes it yet. The hub observes nothing.
+ * new object: its count starts at 0 and nobody observes it yet. The hub observes its durable maps
+ * only while a checkpoint of them is written (server/frozen-map.ts).
  */
-type WriteObserver<T> = (prev: T | undefined, next: T) => void;
+type WriteObserver<T> = (prev: T | undefined, next: T, key: string) => void;
 
 interface Journal {
   writes: number;
@@ -28,16 +29,20 @@ export function noteMapWrite<T>(map: Record<string, T>, key: string, prev: T | u
   const j = journalOf(map);
   j.writes++;
   j.keys?.add(key);
-  for (const o of j.observers as WriteObserver<T>[]) o(prev, next);
+  for (const o of j.observers as WriteObserver<T>[]) o(prev, next, key);
 }
 
 export function mapWrites(map: object): number {
   return journals.get(map)?.writes ?? 0;
 }
 
-/** From now on, `observer` hears of every in-place write into `map`. */
-export function observeWrites<T>(map: Record<string, T>, observer: WriteObserver<T>): void {
-  journalOf(map).observers.push(observer as WriteObserver<never>);
+/** From now on, `observer` hears of every in-place write into `map`, until the returned function is called. */
+export function observeWrites<T>(map: Record<string, T>, observer: WriteObserver<T>): () => void {
+  const j = journalOf(map);
+  j.observers.push(observer as WriteObserver<never>);
+  return () => {
+    j.observers = j.observers.filter((o) => o !== observer);
+  };
 }
 
 /** From now on, remembers which keys of `map` are written in place. */

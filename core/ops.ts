@@ -186,6 +186,8 @@ export const VoucherRedeemPayload = z
 
 export const VoucherVoidPayload = z.object({ voucherId: Uuid, reason: Reason }).strict();
 
+export const OutletRevokePayload = z.object({ outletId: OutletId }).strict();
+
 export const FlightGatePayload = z.object({ flightId: FlightRef, gate: GateId }).strict();
 
 /** Plain text a passenger or an agent writes; shown as text, never as HTML. */
@@ -243,6 +245,7 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outlet.enroll'), payload: OutletEnrollPayload }),
   z.object({ type: z.literal('voucher.redeem'), payload: VoucherRedeemPayload }),
   z.object({ type: z.literal('voucher.void'), payload: VoucherVoidPayload }),
+  z.object({ type: z.literal('outlet.revoke'), payload: OutletRevokePayload }),
   z.object({ type: z.literal('vouchers.issueFlight'), payload: FlightCarePayload }),
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),

@@ -75,6 +75,16 @@ export function redeemRefusal(
   return null;
 }
 
+/** Whether an outlet may take vouchers: never revoked, or enrolled again since. */
+export function outletActive(outlet: Pick<Outlet, 'revoked' | 'enrolledAt'>): boolean {
+  return !outlet.revoked || Date.parse(outlet.enrolledAt) > Date.parse(outlet.revoked.at);
+}
+
+/** Whether an outlet token issued at `issuedAt` (epoch ms) was withdrawn by a revocation since. */
+export function outletTokenRevoked(outlet: Pick<Outlet, 'revoked'>, issuedAt: number): boolean {
+  return outlet.revoked !== undefined && issuedAt <= Date.parse(outlet.revoked.at);
+}
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A receipt reference from the redemption's id (its last 40 bits): short enough to read over a counter. */

@@ -1,5 +1,6 @@
 import type { RequestStatus } from './model.ts';
 import type { PublicVoucher } from './public-voucher.ts';
+import type { PassengerHotel } from './hotel-ticket.ts';
 
 /**
  * Spoken form of a code a passenger must keep (ticket 4KX-92B, voucher GC-7QF2-9K3M): one
@@ -21,12 +22,15 @@ export interface TicketSpeechFacts {
   status: RequestStatus;
   claimedByName: string | null;
   vouchers: readonly PublicVoucher[];
+  /** The rooms the ticket holds (the kiosk's own tickets; a look-up answers none). */
+  hotels?: readonly PassengerHotel[];
 }
 
 export type TicketAnnouncement =
   | { kind: 'number'; spelled: string }
   | { kind: 'status'; status: RequestStatus; name: string | null }
-  | { kind: 'voucher'; voucher: PublicVoucher; spelledCode: string | null };
+  | { kind: 'voucher'; voucher: PublicVoucher; spelledCode: string | null }
+  | { kind: 'hotel'; hotel: PassengerHotel };
 
 function voucherAnnouncement(v: PublicVoucher): TicketAnnouncement {
   return { kind: 'voucher', voucher: v, spelledCode: v.status === 'issued' && v.code ? spellOut(v.code) : null };
@@ -35,7 +39,8 @@ function voucherAnnouncement(v: PublicVoucher): TicketAnnouncement {
 /**
  * What to say about a ticket: everything when it first appears (`before` null), then only what
  * changed as updates arrive — a new status (or a new agent on the way), a new voucher, a voucher
- * whose status changed. Nothing is said twice for the same fact.
+ * whose status, code, remaining value or validity changed, a hotel room given or changed. Nothing
+ * is said twice for the same fact.
  */
 export function ticketAnnouncements(before: TicketSpeechFacts | null, now: TicketSpeechFacts): TicketAnnouncement[] {
   if (!before || before.ticket !== now.ticket) {
@@ -43,6 +48,7 @@ export function ticketAnnouncements(before: TicketSpeechFacts | null, now: Ticke
       { kind: 'number', spelled: spellOut(now.ticket) },
       { kind: 'status', status: now.status, name: now.claimedByName },
       ...now.vouchers.map(voucherAnnouncement),
+      ...(now.hotels ?? []).map((hotel): TicketAnnouncement => ({ kind: 'hotel', hotel })),
     ];
   }
   const out: TicketAnnouncement[] = [];
@@ -52,7 +58,14 @@ export function ticketAnnouncements(before: TicketSpeechFacts | null, now: Ticke
   const old = new Map(before.vouchers.map((v) => [v.id, v]));
   for (const v of now.vouchers) {
     const was = old.get(v.id);
-    if (!was || was.status !== v.status || was.code !== v.code) out.push(voucherAnnouncement(v));
+    if (!was || was.status !== v.status || was.code !== v.code || was.remainingCents !== v.remainingCents || was.voided !== v.voided) {
+      out.push(voucherAnnouncement(v));
+    }
+  }
+  // A room given, moved, or a new shuttle time or departure: the hotel is said again, whole.
+  const oldHotels = new Map((before.hotels ?? []).map((h) => [h.allocationId, JSON.stringify(h)]));
+  for (const hotel of now.hotels ?? []) {
+    if (oldHotels.get(hotel.allocationId) !== JSON.stringify(hotel)) out.push({ kind: 'hotel', hotel });
   }
   return out;
 }

@@ -75,4 +75,6 @@ export interface Outlet {
   accepts: VoucherKind[];
   enrolledBy: string;
   enrolledAt: string;
+  /** A duty manager withdrew it (lost tablet, closed shop): tokens issued up to then no longer work. */
+  revoked?: { at: string; by: string };
 }

@@ -18,10 +18,10 @@ import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
 import { loggerOptions, registerHttpHardening } from './http-hardening.ts';
-import { attachSockets } from './sockets.ts';
+import { attachSockets, disconnectWhere } from './sockets.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startNoticeReveals, type NoticeReveals } from './notice-reveals.ts';
-import { isoNow, wallClock } from './clock.ts';
+import { wallClock } from './clock.ts';
 import { registerManagerRoutes } from './manager-routes.ts';
 import { registerPassengerListRoutes } from './passenger-list-routes.ts';
 import { startPurgeTimer, type PurgeTimer } from './purge-timer.ts';
@@ -29,11 +29,15 @@ import { startAutoTopUp } from './auto-top-up.ts';
 import { DEFAULT_AIRPORT, DEFAULT_PURGE_HOURS } from './config.ts';
 import { attachPhoneSockets, DEFAULT_PHONE_LIMITS, type PhoneLimits } from './phone-sockets.ts';
 import { PhoneCapabilities } from './phone-capability.ts';
-import { loadVapidKeys } from './push-keys.ts';
+import { loadSharedVapidKeys, loadVapidKeys } from './push-keys.ts';
+import { sharedPushSubscriptions } from './pg/pg-push-subscriptions.ts';
 import { PushSubscriptions } from './push-subscriptions.ts';
 import { attachPhonePush } from './phone-push.ts';
 import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
+import { registerHealthRoute } from './health-route.ts';
+import { clientAddress, proxyTrust } from './client-address.ts';
+import type { IncomingMessage } from 'node:http';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -56,10 +60,11 @@ const LANDING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <h1>GateCare hub</h1><ul>
 <li><a href="/kiosk/?gate=K32">Passenger kiosk at gate K32</a> (a duty manager enrols it once)</li>
 <li><a href="/staff/">Staff tablet and duty manager view</a></li>
+<li><a href="/outlet/">Outlet (café, restaurant, hotel desk…)</a> (a duty manager enrols it once)</li>
 <li>Passenger phones open <code>/p/#…</code> from the QR code on their kiosk ticket</li>
 <li><a href="/api/health">Hub health</a></li></ul></body></html>`;
 
-function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p', decorate: boolean, folder: string = name): void {
+function serveApp(app: FastifyInstance, distDir: string, name: 'kiosk' | 'staff' | 'p' | 'outlet', decorate: boolean, folder: string = name): void {
   const root = join(distDir, folder);
   if (!existsSync(join(root, 'index.html'))) {
     app.get(`/${name}/*`, async (_req, reply) =>
@@ -103,8 +108,11 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const kioskTokens = new KioskTokenSigner(store.data.secret, now, (device, exp) => revocations.kioskRevoked(device, exp));
   const guard = new PinGuard(now);
 
+  const trust = proxyTrust(config.trustedProxies ?? []);
   const app = Fastify({
     logger: opts.log ? loggerOptions(opts.logStream) : false,
+    // req.ip, and so every per-address REST limit, is the device behind a trusted balancer, never a header from anyone else.
+    trustProxy: trust ?? false,
     bodyLimit: limits.maxBodyBytes,
     // Plugins only wire routes; a busy machine (a night's surge, or CI) must not fail the start on avvio's 10 s default.
     pluginTimeout: 120_000,
@@ -116,7 +124,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   });
 
   app.get('/', async (_req, reply) => reply.type('text/html').send(LANDING));
-  app.get('/api/health', async () => ({ ok: true, seq: hub.seq, time: isoNow(now) }));
+  registerHealthRoute(app, hub, store, now);
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   registerOutletRoutes(app, hub, store, guard, new OutletTokenSigner(store.data.secret, now));
@@ -135,14 +143,18 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     serveApp(app, config.distDir, 'kiosk', true);
     serveApp(app, config.distDir, 'staff', false);
     serveApp(app, config.distDir, 'p', false, 'phone');
+    serveApp(app, config.distDir, 'outlet', false);
   }
 
-  const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now });
-  const vapid = await loadVapidKeys(config.dataDir);
-  const pushSubscriptions = await PushSubscriptions.open(config.dataDir);
+  const addressOf = (req: IncomingMessage): string => clientAddress(req, trust);
+  const io = attachSockets(app, hub, { tokens, kioskTokens, limits, now, addressOf });
+  // On PostgreSQL every node of the airport signs with the same keys and sees every subscription.
+  const vapid = store instanceof PgStore ? await loadSharedVapidKeys(store) : await loadVapidKeys(config.dataDir);
+  const pushSubscriptions = store instanceof PgStore ? await sharedPushSubscriptions(store) : await PushSubscriptions.open(config.dataDir);
   const push = { allowHttp: opts.pushAllowHttp ?? false, subject: 'mailto:care@gatecare.invalid' };
   attachPhonePush(hub, pushSubscriptions, vapid, push);
   attachPhoneSockets(io, {
+    addressOf,
     push: { subscriptions: pushSubscriptions, publicKey: vapid.publicKey, allowHttp: push.allowHttp },
     hub,
     capabilities: new PhoneCapabilities(store.data.secret),
@@ -151,6 +163,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     publicUrl: config.publicUrl ?? null,
   });
   registerStaffAdminRoutes(app, hub, tokens, guard, revocations, io, now);
+  // Revoked on another node: its sockets here close as soon as this node reads the revocation.
+  store.shared?.onRevocations(() => disconnectWhere(io, (who, exp) => revocations.identityRevoked(who, exp)));
   const reveals = startNoticeReveals(hub, now);
   app.addHook('preClose', async () => reveals.stop());
   const purge = startPurgeTimer(hub, config.purgeAfterHours ?? DEFAULT_PURGE_HOURS, opts.purgeEveryMs ?? 60_000, now);

@@ -7,6 +7,9 @@ import { jsonSlices } from './sliced-json.ts';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
+/** The checkpoint is flushed to disk every this many characters while written (see DurableJsonFile.writeChunks). */
+const CHECKPOINT_SYNC_BYTES = 1 << 18;
+
 interface CheckpointData {
   v: number;
   state: HubState | null;
@@ -45,6 +48,9 @@ export class Checkpoint {
   /** Test seam: awaited between slices of a checkpoint being written (to hold one half-written). */
   static betweenSlices: (() => Promise<void>) | null = null;
 
+  /** Test seam: how long one slice may take to make (0: a slice per record, to hold one after its first request). */
+  static sliceMs = 4;
+
   static async open(dir: string): Promise<{ checkpoint: Checkpoint; state: HubState | null }> {
     const file = new DurableJsonFile<CheckpointData>(join(dir, CHECKPOINT_FILE));
     const db = new Low<CheckpointData>(file, { v: SCHEMA_VERSION, state: null });
@@ -74,7 +80,7 @@ export class Checkpoint {
    * pushes go on while a checkpoint of a long day is written (it used to stop them for its whole JSON).
    */
   async save(state: HubState): Promise<void> {
-    await this.file.writeChunks(checkpointText(state));
+    await this.file.writeChunks(checkpointText(state), CHECKPOINT_SYNC_BYTES);
     this.seqWritten = state.seq;
   }
 }
@@ -83,7 +89,7 @@ export class Checkpoint {
 async function* checkpointText(state: HubState): AsyncGenerator<string> {
   const hash = createHash('sha256');
   yield `{"v":${SCHEMA_VERSION},"state":`;
-  for (const part of jsonSlices(state as unknown as Record<string, unknown>)) {
+  for (const part of jsonSlices(state as unknown as Record<string, unknown>, Checkpoint.sliceMs)) {
     hash.update(part);
     yield part;
     if (Checkpoint.betweenSlices) await Checkpoint.betweenSlices();

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { HubLimits } from './limits.ts';
+import { parseTrustedProxies } from './client-address.ts';
 
 /** Passengers' names and notes are kept this long after their flight left, unless configured. */
 export const DEFAULT_PURGE_HOURS = 24;
@@ -20,6 +21,8 @@ export interface HubConfig {
   databaseUrl?: string;
   /** Which airport of the database this hub serves (GATECARE_AIRPORT, default "main"); each has its own log and seq. */
   airport?: string;
+  /** Balancers whose X-Forwarded-For names the client (GATECARE_TRUSTED_PROXIES); absent: the header is ignored. */
+  trustedProxies?: string[];
   /** Overrides of server/limits.ts, e.g. for a load test enrolling many kiosks from one address. */
   limits?: Partial<HubLimits>;
 }
@@ -51,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seedDemo: env.GATECARE_DEMO !== '0',
     purgeAfterHours: numberFrom(env, 'GATECARE_PURGE_HOURS') ?? DEFAULT_PURGE_HOURS,
     ...(env.GATECARE_PUBLIC_URL ? { publicUrl: env.GATECARE_PUBLIC_URL } : {}),
+    ...(env.GATECARE_TRUSTED_PROXIES ? { trustedProxies: parseTrustedProxies(env.GATECARE_TRUSTED_PROXIES) } : {}),
     ...(env.GATECARE_DATABASE_URL ? { databaseUrl: env.GATECARE_DATABASE_URL, airport: airportFrom(env.GATECARE_AIRPORT) } : {}),
     limits: Object.fromEntries(
       Object.entries({

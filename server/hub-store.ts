@@ -51,6 +51,8 @@ export interface SharedLog {
   readAfter(after: number): Promise<LogEntry[]>;
   /** Calls `listener` when some hub committed up to `seq` (a hint: missed ones are caught up by polling). */
   onCommitted(listener: (seq: number) => void): void;
+  /** Calls `listener` when revocations read from the database changed (another hub revoked a session or a kiosk). */
+  onRevocations(listener: () => void): void;
   /** Resolves once the database answers. */
   probe(): Promise<void>;
   close(): Promise<void>;

@@ -20,6 +20,7 @@ import type { StoredRejection } from './log-segments.ts';
 import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 import { airlinesInMinorUnits } from '../core/entitlements/airline-money.ts';
 import { isoNow, wallClock, type Clock } from './clock.ts';
+import { freezeMap } from './frozen-map.ts';
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
@@ -53,6 +54,8 @@ interface Queued {
 
 export interface HubEvents {
   committed: [LogEntry[], HubState];
+  /** Only what this hub committed itself (one hub alone: everything): for what must happen once per deployment, like a Web Push. */
+  committedHere: [LogEntry[], HubState];
 }
 
 /**
@@ -231,12 +234,25 @@ export class Hub extends EventEmitter<HubEvents> {
 
   private stopRetrying = false;
 
+  /** The periodic checkpoint being written, so commits meanwhile do not start (and freeze for) another. */
+  private checkpointing: Promise<void> | null = null;
+
   /**
-   * Writes the durable state as the checkpoint, from a copy since `durable` keeps changing in place
-   * (its requests and vouchers maps; their records and every other part are replaced, never changed).
+   * Writes the durable state as the checkpoint. `durable` keeps changing in place while it is written
+   * (its requests and vouchers maps; their records and every other part are replaced, never changed),
+   * so those two maps are passed as frozen views rather than copied in one go (server/frozen-map.ts).
    */
   private checkpoint(whenDone = false): Promise<void> {
-    return this.store.saveCheckpoint({ ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } }, whenDone);
+    if (this.checkpointing && !whenDone) return this.checkpointing;
+    const requests = freezeMap(this.durable.requests);
+    const vouchers = freezeMap(this.durable.vouchers);
+    const written = this.store.saveCheckpoint({ ...this.durable, requests: requests.view, vouchers: vouchers.view }, whenDone).finally(() => {
+      requests.release();
+      vouchers.release();
+      if (this.checkpointing === written) this.checkpointing = null;
+    });
+    if (!whenDone) this.checkpointing = written;
+    return written;
   }
 
   private refuse(opId: string, code: 'invalid' | 'forbidden' | 'storage', reason: string): Ack {
@@ -286,11 +302,9 @@ export class Hub extends EventEmitter<HubEvents> {
           this.remember(p.entry.op.id, ack);
           p.resolve(ack);
         }
-        this.emit(
-          'committed',
-          done.map((p) => p.entry),
-          this.durable,
-        );
+        const written = done.map((p) => p.entry);
+        this.emit('committed', written, this.durable);
+        this.emit('committedHere', written, this.durable);
         if (this.durable.seq - this.store.checkpointSeq >= this.checkpointEvery) {
           this.checkpoint().catch((e: unknown) =>
             console.error(`GateCare: checkpoint not written (${(e as Error).message}); the log has everything`),
@@ -487,6 +501,12 @@ export class Hub extends EventEmitter<HubEvents> {
       q.resolve(ack);
     }
     await this.afterCommit(entries, true);
+    if (mine.length)
+      this.emit(
+        'committedHere',
+        mine.map((m) => m.entry),
+        this.durable,
+      );
   }
 
   /** Pushes committed entries, forgets purged texts, checkpoints when due: as the single hub does after its writes. */

@@ -4,6 +4,7 @@ import {
   describeZodError,
   makeOp,
   matchPass,
+  outletTokenRevoked,
   OutletEnrollPayload,
   parseBcbp,
   passName,
@@ -14,6 +15,7 @@ import {
   voucherExpiresAt,
   type HubState,
   type Outlet,
+  type RedeemRefusal,
   type Voucher,
 } from '../core/index.ts';
 import type { Hub } from './hub.ts';
@@ -40,12 +42,15 @@ export interface OutletVoucher {
   initial: string;
   /** Why it may not be spent here now, or null. */
   refusal: string | null;
+  /** The refusal's kind, so the outlet's screen can say it in its own language. */
+  refusalCode: RedeemRefusal['code'] | null;
 }
 
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): OutletVoucher {
   const surname = requestOfVoucher(state.requests, v)?.surname ?? v.bound?.surname ?? '';
+  const refusal = redeemRefusal(state, v, outlet, now);
   return {
     voucherId: v.id,
     code: v.code,
@@ -55,7 +60,8 @@ function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): O
     currency: v.currency,
     validUntil: voucherExpiresAt(state, v),
     initial: passName(surname).slice(0, 1),
-    refusal: redeemRefusal(state, v, outlet, now)?.reason ?? null,
+    refusal: refusal?.reason ?? null,
+    refusalCode: refusal?.code ?? null,
   };
 }
 
@@ -98,8 +104,12 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
   const outletOf = (req: FastifyRequest, reply: FastifyReply): Outlet | null => {
     const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     const outlet = claims ? hub.current.outlets?.[claims.outlet] : undefined;
-    if (!outlet) {
+    if (!claims || !outlet) {
       void reply.code(401).send({ error: 'this outlet is not enrolled: ask a duty manager to enrol it' });
+      return null;
+    }
+    if (outletTokenRevoked(outlet, outletTokens.issuedAt(claims))) {
+      void reply.code(401).send({ error: `${outlet.name} was revoked by a duty manager: ask one to enrol it again` });
       return null;
     }
     return outlet;

@@ -27,6 +27,11 @@ export class OutletTokenSigner {
     return this.tokens.issue({ kind: 'outlet', outlet, by, exp: now + OUTLET_TOKEN_DAYS * 24 * 3600 * 1000 });
   }
 
+  /** When a token was issued: its expiry less its lifetime (a revocation withdraws every token issued up to it). */
+  issuedAt(claims: OutletClaims): number {
+    return claims.exp - OUTLET_TOKEN_DAYS * 24 * 3600 * 1000;
+  }
+
   verify(token: unknown, now = this.clock()): OutletClaims | null {
     return this.tokens.verify(token, now);
   }

@@ -81,7 +81,8 @@ export function attachPhonePush(hub: Hub, subscriptions: PushSubscriptions, keys
     }
   };
 
-  hub.on('committed', (entries: LogEntry[], state: HubState) => {
+  // Only the node that committed an entry pushes it: every node of a cluster holds the same subscriptions.
+  hub.on('committedHere', (entries: LogEntry[], state: HubState) => {
     if (subscriptions.count === 0) return;
     void (async () => {
       // A revoked or purged link loses its subscriptions before anything is sent.

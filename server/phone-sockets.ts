@@ -31,6 +31,7 @@ import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { PhoneCapabilities } from './phone-capability.ts';
 import { PushSubscriptionInput, type PushSubscriptions } from './push-subscriptions.ts';
 import { pushEndpointAllowed } from './phone-push.ts';
+import type { IncomingMessage } from 'node:http';
 import { isoNow, type Clock } from './clock.ts';
 
 /** How much one phone link, or one address, may ask: plenty for a person, little for a script. */
@@ -83,6 +84,8 @@ export interface PhoneDeps {
   push: { subscriptions: PushSubscriptions; publicKey: string; allowHttp: boolean };
   /** Public address phones use (e.g. https://care.example-airport.com), when kiosks reach the hub another way. */
   publicUrl: string | null;
+  /** The client's address for per-address limits (behind a trusted balancer, the forwarded one). */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 const LinkArgs = z.object({ query: TicketQuery, origin: z.string().max(200) });
@@ -134,7 +137,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
   const links = new DeviceRateLimiter(limits.linksPerMinute / 60, limits.linksBurst, now);
 
   nsp.use((socket, next) => {
-    const address = socket.handshake.address;
+    const address = deps.addressOf?.(socket.request) ?? socket.handshake.address;
     const wait = connects.take(`addr:${address}`);
     if (wait > 0) return next(new Error(`too many connections from this address: try again in ${Math.ceil(wait / 1000)} s`));
     const capability = (socket.handshake.auth as { capability?: unknown }).capability;

@@ -25,14 +25,44 @@ export interface StoredSubscription {
   keys: { p256dh: string; auth: string };
 }
 
-const StoredFile = z.record(
-  z.string(),
-  z.object({
-    generation: z.number().int(),
-    subs: z.array(z.object({ endpoint: z.string(), keys: z.object({ p256dh: z.string(), auth: z.string() }) })),
-  }),
-);
-type Stored = z.infer<typeof StoredFile>;
+export const TicketSubscriptions = z.object({
+  generation: z.number().int(),
+  subs: z.array(z.object({ endpoint: z.string(), keys: z.object({ p256dh: z.string(), auth: z.string() }) })),
+});
+export type TicketSubscriptions = z.infer<typeof TicketSubscriptions>;
+const StoredFile = z.record(z.string(), TicketSubscriptions);
+export type StoredSubscriptions = z.infer<typeof StoredFile>;
+type Stored = StoredSubscriptions;
+
+/** Where subscriptions are kept: the hub's data directory, or PostgreSQL shared by the nodes (server/pg/pg-push-subscriptions.ts). */
+export interface SubscriptionBacking {
+  load(): Promise<Stored>;
+  /** Stores the tickets in `changed` (null: none left for it); `all` is every ticket's after the change. */
+  write(changed: Record<string, TicketSubscriptions | null>, all: Stored): Promise<void>;
+}
+
+/** The single hub's file, rewritten whole (readable by the hub's user only). */
+class FileBacking implements SubscriptionBacking {
+  constructor(private readonly file: string) {}
+
+  async load(): Promise<Stored> {
+    try {
+      const parsed = StoredFile.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
+      // Subscriptions can be made again by the phones: a damaged file is not worth stopping the hub for.
+      return parsed.success ? parsed.data : {};
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !(e instanceof SyntaxError)) throw e;
+      return {};
+    }
+  }
+
+  async write(_changed: Record<string, TicketSubscriptions | null>, all: Stored): Promise<void> {
+    const temp = `${this.file}.tmp`;
+    await writeFile(temp, JSON.stringify(all), { mode: 0o600, flush: true });
+    await chmod(temp, 0o600);
+    await rename(temp, this.file);
+  }
+}
 
 /**
  * Push subscriptions by ticket, each bound to the phone-link generation that made it: a "lost
@@ -41,25 +71,35 @@ type Stored = z.infer<typeof StoredFile>;
  */
 export class PushSubscriptions {
   private constructor(
-    private readonly file: string,
+    private readonly backing: SubscriptionBacking,
     private byTicket: Stored,
   ) {}
 
   static async open(dataDir: string): Promise<PushSubscriptions> {
-    const file = join(dataDir, SUBSCRIPTIONS_FILE);
-    let stored: Stored = {};
-    try {
-      const parsed = StoredFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      // Subscriptions can be made again by the phones: a damaged file is not worth stopping the hub for.
-      if (parsed.success) stored = parsed.data;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !(e instanceof SyntaxError)) throw e;
-    }
-    return new PushSubscriptions(file, stored);
+    return PushSubscriptions.over(new FileBacking(join(dataDir, SUBSCRIPTIONS_FILE)));
+  }
+
+  static async over(backing: SubscriptionBacking): Promise<PushSubscriptions> {
+    return new PushSubscriptions(backing, await backing.load());
+  }
+
+  /** Reads the backing again (another hub changed it), after this hub's own writes under way. */
+  reload(): Promise<void> {
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        this.byTicket = await this.backing.load();
+      });
+    return this.writing;
   }
 
   of(requestId: string): StoredSubscription[] {
     return this.byTicket[requestId]?.subs ?? [];
+  }
+
+  /** A copy of every ticket's subscriptions (to move them into PostgreSQL). */
+  all(): StoredSubscriptions {
+    return structuredClone(this.byTicket);
   }
 
   get count(): number {
@@ -70,7 +110,7 @@ export class PushSubscriptions {
     const held = this.byTicket[requestId]?.generation === generation ? this.byTicket[requestId]!.subs : [];
     const subs = [...held.filter((s) => s.endpoint !== sub.endpoint), { endpoint: sub.endpoint, keys: { ...sub.keys } }];
     this.byTicket[requestId] = { generation, subs: subs.slice(-MAX_SUBSCRIPTIONS_PER_TICKET) };
-    await this.save();
+    await this.save([requestId]);
   }
 
   async remove(requestId: string, endpoint: string): Promise<void> {
@@ -78,34 +118,29 @@ export class PushSubscriptions {
     if (!t) return;
     t.subs = t.subs.filter((s) => s.endpoint !== endpoint);
     if (!t.subs.length) delete this.byTicket[requestId];
-    await this.save();
+    await this.save([requestId]);
   }
 
   /** Drops the subscriptions of tickets whose link was revoked or purged; true when any went. */
   async prune(state: HubState): Promise<boolean> {
-    let changed = false;
+    const gone: string[] = [];
     for (const [id, t] of Object.entries(this.byTicket)) {
       const r = state.requests[id];
       if (r && phoneLinkOpen(r) && (r.phoneGeneration ?? 0) === t.generation) continue;
       delete this.byTicket[id];
-      changed = true;
+      gone.push(id);
     }
-    if (changed) await this.save();
-    return changed;
+    if (gone.length) await this.save(gone);
+    return gone.length > 0;
   }
 
   private writing: Promise<void> = Promise.resolve();
 
-  /** One write at a time, each of the latest subscriptions. */
-  private save(): Promise<void> {
+  /** One write at a time, each of the latest subscriptions of the tickets named. */
+  private save(ids: string[]): Promise<void> {
     this.writing = this.writing
       .catch(() => undefined)
-      .then(async () => {
-        const temp = `${this.file}.tmp`;
-        await writeFile(temp, JSON.stringify(this.byTicket), { mode: 0o600, flush: true });
-        await chmod(temp, 0o600);
-        await rename(temp, this.file);
-      });
+      .then(() => this.backing.write(Object.fromEntries(ids.map((id) => [id, this.byTicket[id] ?? null])), this.byTicket));
     return this.writing;
   }
 }

@@ -1,4 +1,5 @@
 import type { HubStore } from './hub-store.ts';
+import type { Identity } from './hub.ts';
 import { SESSION_HOURS } from './tokens.ts';
 import { KIOSK_TOKEN_DAYS } from './kiosk-tokens.ts';
 
@@ -27,6 +28,13 @@ export class Revocations {
   kioskRevoked(device: string, exp: number): boolean {
     const at = this.store.data.revoked?.kiosks[device];
     return at !== undefined && exp - KIOSK_MS <= at;
+  }
+
+  /** Whether the token a device connected with (expiring at `exp`) has been revoked since. */
+  identityRevoked(who: Identity, exp: number): boolean {
+    if (who.kind === 'staff') return this.staffRevoked(who.id, exp);
+    if (who.kind === 'kiosk') return this.kioskRevoked(who.device, exp);
+    return false;
   }
 
   async revokeStaff(staffId: string, now: number): Promise<void> {

@@ -4,6 +4,8 @@
  * event loop (the checkpoint) never holds commits up for the whole state at once.
  */
 
+import { frozenKeys } from './frozen-map.ts';
+
 /** Maps with fewer keys than this are stringified in one go. */
 const SLICED_FROM = 256;
 
@@ -28,14 +30,16 @@ export function* jsonSlices(value: Record<string, unknown>, sliceMs = 4): Genera
     first = false;
   };
   for (const [key, v] of Object.entries(value)) {
-    if (!isPlainRecord(v) || Object.keys(v).length < SLICED_FROM) {
+    // A frozen view's keys are known without asking the Proxy for each one (server/frozen-map.ts).
+    const keys = isPlainRecord(v) ? (frozenKeys(v) ?? Object.keys(v)) : null;
+    if (!isPlainRecord(v) || !keys || keys.length < SLICED_FROM) {
       const m = member(key, v);
       if (m !== undefined) add(m);
       continue;
     }
     add(`${JSON.stringify(key)}:{`);
     let firstInner = true;
-    for (const k of Object.keys(v)) {
+    for (const k of keys) {
       const x = v[k];
       const m = member(k, x);
       if (m === undefined) continue;

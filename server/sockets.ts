@@ -1,5 +1,6 @@
 import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import {
   EVENTS,
@@ -58,6 +59,8 @@ export interface SocketDeps {
   kioskTokens: KioskTokenSigner;
   limits: HubLimits;
   now: Clock;
+  /** The client's address for per-address limits (server/client-address.ts: behind a trusted balancer, the forwarded one). */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 type Who = { viewer: Viewer; identity: Identity; expiresAt: number };
@@ -114,7 +117,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
   const connections = new Map<string, number>();
 
   io.use((socket, next) => {
-    const address = socket.handshake.address;
+    const address = deps.addressOf?.(socket.request) ?? socket.handshake.address;
     if ((connections.get(address) ?? 0) >= limits.connectionsPerAddress) {
       return next(new Error(`too many connections from this address (at most ${limits.connectionsPerAddress}): close some and try again`));
     }
@@ -248,12 +251,12 @@ function answerTicketLookup(hub: Hub, args: unknown, now: number): TicketLookup 
   return { v: 1, ok: true, tickets: lookupTickets(hub.durableState, query.data, new Date(now).toISOString()) };
 }
 
-/** Ends at once every connection a revoked token opened. */
-export function disconnectWhere(io: Server, match: (who: Identity) => boolean): number {
+/** Ends at once every connection a revoked token opened (`expiresAt`: when the token it connected with runs out). */
+export function disconnectWhere(io: Server, match: (who: Identity, expiresAt: number) => boolean): number {
   let n = 0;
   for (const raw of io.of('/').sockets.values()) {
     const socket = raw as unknown as HubSocket;
-    if (socket.data.identity && match(socket.data.identity)) {
+    if (socket.data.identity && match(socket.data.identity, socket.data.expiresAt)) {
       socket.disconnect(true);
       n++;
     }

@@ -6,7 +6,7 @@ export default async function setup(): Promise<void> {
   // vitest sets NODE_ENV=test, which would give React's slow development build.
   const saved = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  for (const app of ['kiosk', 'staff-app', 'phone']) {
+  for (const app of ['kiosk', 'staff-app', 'phone', 'outlet']) {
     await build({ configFile: `${app}/vite.config.ts`, logLevel: 'warn', mode: 'production' });
   }
   process.env.NODE_ENV = saved;

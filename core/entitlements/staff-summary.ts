@@ -89,9 +89,14 @@ export function summariseEntitlements(a: EntitlementAssessment | null, nowIso: s
   return [sources, ...a.entitlements.map((e) => item(e, nowIso, timeZone)), ...(deadline ? [deadline] : [])].join(' · ');
 }
 
-/** The entitlement line for a care request on the staff card. */
-export function requestEntitlementSummary(state: EntitlementFacts, r: CareRequest, nowIso: string): string {
+/** The entitlement line for a care request on the staff card (from its assessment, when the card already holds it). */
+export function requestEntitlementSummary(
+  state: EntitlementFacts,
+  r: CareRequest,
+  nowIso: string,
+  assessment: EntitlementAssessment | null = entitlementsForRequest(state, r),
+): string {
   const flight = state.flights[r.flightId];
   const timeZone = flight ? withAirportFacts(state, flight).originTimeZone : undefined;
-  return summariseEntitlements(entitlementsForRequest(state, r), nowIso, timeZone ?? 'UTC');
+  return summariseEntitlements(assessment, nowIso, timeZone ?? 'UTC');
 }

@@ -2,7 +2,7 @@ import type { Handler, OpSpecs } from './types.ts';
 import type { HubState } from '../model.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { reject } from '../outcome.ts';
-import { receiptReference, redeemRefusal, remainingCents } from '../redemption.ts';
+import { outletActive, receiptReference, redeemRefusal, remainingCents } from '../redemption.ts';
 import { moneyText } from '../money.ts';
 import { historyEntry, scopeOfRequest, withRequest, withVoucher } from './shared.ts';
 import { REDACTED } from '../redacted.ts';
@@ -12,8 +12,26 @@ import { requestOfVoucher } from '../voucher-request.ts';
 export const outletEnroll: Handler<'outlet.enroll'> = (state, op, ctx) => {
   const p = op.payload;
   const outlets = { ...(state.outlets ?? {}) };
-  outlets[p.outletId] = { id: p.outletId, name: p.name, kind: p.kind, accepts: [...new Set(p.accepts)], enrolledBy: op.actor.id, enrolledAt: ctx.at };
+  const earlier = outlets[p.outletId];
+  outlets[p.outletId] = {
+    id: p.outletId,
+    name: p.name,
+    kind: p.kind,
+    accepts: [...new Set(p.accepts)],
+    enrolledBy: op.actor.id,
+    enrolledAt: ctx.at,
+    // Enrolling again gives a new token; a revocation keeps the tokens from before it dead.
+    ...(earlier?.revoked ? { revoked: earlier.revoked } : {}),
+  };
   return { ok: true, state: { ...state, outlets } };
+};
+
+/** A duty manager withdraws an outlet: the hub refuses every token it was given up to now (server/outlet-routes.ts). */
+export const outletRevoke: Handler<'outlet.revoke'> = (state, op, ctx) => {
+  const outlet = state.outlets?.[op.payload.outletId];
+  if (!outlet) return reject('not_found', `no outlet ${op.payload.outletId} is enrolled`);
+  if (!outletActive(outlet)) return reject('conflict', `${outlet.name} is already revoked`);
+  return { ok: true, state: { ...state, outlets: { ...state.outlets, [outlet.id]: { ...outlet, revoked: { at: ctx.at, by: op.actor.id } } } } };
 };
 
 /**
@@ -27,6 +45,7 @@ export const voucherRedeem: Handler<'voucher.redeem'> = (state, op, ctx) => {
   if (v.redemptions?.some((r) => r.id === p.redemptionId)) return reject('conflict', 'this redemption was already recorded');
   const outlet = state.outlets?.[p.outletId];
   if (!outlet) return reject('forbidden', `outlet ${p.outletId} is not enrolled`);
+  if (!outletActive(outlet)) return reject('forbidden', `${outlet.name} was revoked by a duty manager`);
   const refusal = redeemRefusal(state, v, outlet, ctx.at, p.amountCents);
   if (refusal) return reject('conflict', refusal.reason);
   const redemption = {
@@ -61,9 +80,10 @@ export const voucherVoid: Handler<'voucher.void'> = (state, op, ctx) => {
 const scopeOfVoucher = (state: HubState, op: { payload: { voucherId: string } }) =>
   scopeOfRequest(state, state.vouchers[op.payload.voucherId]?.requestId ?? undefined);
 
-export const outletSpecs: OpSpecs<'outlet.enroll' | 'voucher.redeem' | 'voucher.void'> = {
+export const outletSpecs: OpSpecs<'outlet.enroll' | 'outlet.revoke' | 'voucher.redeem' | 'voucher.void'> = {
   // Every device replays redemptions, which name the outlet: outlets (name, kind, kinds taken) are reference data.
   'outlet.enroll': { submitters: ['duty_manager'], handler: outletEnroll, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'outlet.revoke': { submitters: ['duty_manager'], handler: outletRevoke, visibility: { to: 'everyone', kiosk: 'whole' } },
   // Only the hub submits it, on behalf of an outlet it authenticated (server/outlet-routes.ts).
   'voucher.redeem': { submitters: ['system'], handler: voucherRedeem, visibility: { to: 'request', scope: scopeOfVoucher, kiosk: 'whole' } },
   'voucher.void': {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TextSizeToggle } from './TextSize.tsx';
 import { setSpeechOn, useSpeech } from './speech/speaker.ts';
+import { SpeechControls } from './SpeechControls.tsx';
 
 export interface DisplayPrefs {
   largeText: boolean;
@@ -18,6 +19,7 @@ export function DisplayOptions({ prefs, onChange }: { prefs: DisplayPrefs; onCha
       <button className="speech-toggle" aria-pressed={speech.on} onClick={() => setSpeechOn(!speech.on)}>
         {t('speech.toggle')}
       </button>
+      <SpeechControls />
       <TextSizeToggle large={prefs.largeText} onChange={(largeText) => onChange({ ...prefs, largeText })} />
       <button className="contrast-toggle" aria-pressed={prefs.highContrast} onClick={() => onChange({ ...prefs, highContrast: !prefs.highContrast })}>
         <span aria-hidden="true">◐ </span>

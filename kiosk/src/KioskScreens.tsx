@@ -16,9 +16,10 @@ import { OutboxNote } from './OutboxNote.tsx';
 import { useKioskUpdate } from './use-kiosk-update.ts';
 import { kioskKeyMap } from './keypad/kiosk-keymap.ts';
 import { useKeypad } from './keypad/use-keypad.ts';
-import { isSpeechOn, say, setSpeechOn, useSpeech } from './speech/speaker.ts';
+import { isSpeechOn, resetSpeechLevels, say, setSpeechOn, useSpeech } from './speech/speaker.ts';
 import { useLongPress } from './speech/use-long-press.ts';
 import { useScreenReading } from './speech/use-screen-reading.ts';
+import { DEFAULT_LEVELS } from './speech/speech-levels.ts';
 
 type Screen = { kind: 'home' } | { kind: 'ticket'; ticket: SubmittedTicket } | { kind: 'lookup'; query: TicketQuery | null };
 
@@ -57,13 +58,24 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
     toTop();
   };
   const assisted = speech.on || keypadUsed;
+  // A passenger's choices (speech, its speed and volume, display, language) are theirs alone: an
+  // untouched home screen still warns and clears them for whoever comes next.
+  const choices =
+    speech.on ||
+    prefs.largeText ||
+    prefs.highContrast ||
+    prefs.withinReach ||
+    i18n.language !== DEFAULT_LANGUAGE ||
+    speech.levels.rate !== DEFAULT_LEVELS.rate ||
+    speech.levels.volume !== DEFAULT_LEVELS.volume;
   useIdleTimer(
-    screen.kind !== 'home' || homeDirty,
+    screen.kind !== 'home' || homeDirty || choices,
     () => {
       home();
       setPrefs(PLAIN);
       setKeypadUsed(false);
       setSpeechOn(false);
+      resetSpeechLevels();
       for (const r of sync.rejected) client.dismissRejection(r.op.id);
       void setKioskLanguage(DEFAULT_LANGUAGE);
     },

@@ -10,6 +10,7 @@ import { CameraScan } from './CameraScan.tsx';
 import { TicketVouchers } from './TicketVouchers.tsx';
 import { usePassScan } from './use-pass-scan.ts';
 import { useTicketSpeech } from './speech/use-ticket-speech.ts';
+import { useLookupSpeech } from './speech/use-lookup-speech.ts';
 
 /** One ticket found, said as it appears and as it changes (number spelled out). */
 function FoundTicket({ ticket, timeZone }: { ticket: PublicTicket; timeZone: string }) {
@@ -50,6 +51,7 @@ export function LookupScreen({
   useBarcodeScanner(onScan);
 
   const byPass = query !== null && 'surname' in query;
+  useLookupSpeech(query ? JSON.stringify(query) : null, lookup, byPass);
   const zone = airportTimeZone(sync.state);
   return (
     <section className="lookup" aria-labelledby="lookup-title">
@@ -95,7 +97,8 @@ export function LookupScreen({
           {scanError}
         </p>
       )}
-      <div aria-live="polite" data-testid="lookup-result">
+      {/* Said by useLookupSpeech and each ticket's own speech, not read from the screen. */}
+      <div aria-live="polite" data-testid="lookup-result" data-speech="own">
         {lookup?.kind === 'searching' && <p>{t('lookup.searching')}</p>}
         {lookup?.kind === 'offline' && <p className="error">{t('lookup.offline')}</p>}
         {lookup?.kind === 'refused' && <p className="error">{t('lookup.notFound')}</p>}

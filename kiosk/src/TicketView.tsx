@@ -52,8 +52,9 @@ export function TicketView({
   const fromPass = lookup?.kind === 'found' ? (lookup.tickets[0]?.vouchers ?? []).filter((v) => !own.some((o) => o.id === v.id)) : [];
   const vouchers = [...own, ...fromPass];
   const party = request?.party ?? ticket.party;
+  const hotels = request ? passengerHotels(sync.state, request.id) : [];
   useTicketSpeech(
-    rejected ? null : { ticket: number, status: request?.status ?? 'received', claimedByName: request?.claimedByName ?? null, vouchers },
+    rejected ? null : { ticket: number, status: request?.status ?? 'received', claimedByName: request?.claimedByName ?? null, vouchers, hotels },
     zone,
     (t) =>
       `${t('ticket.party', { count: party.adults + party.children + party.infants })}. ${t('ticket.keep', { gate })} ${t(pendingOp ? 'net.saved' : 'net.sent')}.`,
@@ -101,7 +102,7 @@ export function TicketView({
           {pendingOp ? t('net.saved') : t('net.sent')}
         </p>
       </div>
-      <TicketHotel hotels={request ? passengerHotels(sync.state, request.id) : []} timeZone={zone} />
+      <TicketHotel hotels={hotels} timeZone={zone} />
       <TicketVouchers vouchers={vouchers} timeZone={zone} />
       <WaitInfo wait={pendingOp ? null : wait} />
       {request && <PhoneLink client={client} query={{ ticket: number }} refreshKey={`${request.phoneGeneration ?? 0}-${sync.connected}`} />}

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { emptyState, replay, type LogEntry } from '../../core/index.ts';
 import { DATA_FILE, Store } from '../store.ts';
 import { migrate } from './migrate.ts';
+import { readVapidKeys } from '../push-keys.ts';
+import { PushSubscriptions } from '../push-subscriptions.ts';
 import { describeDatabase } from './pg-store.ts';
 
 export interface ImportReport {
@@ -25,7 +27,8 @@ function replayed(entries: LogEntry[], where: string): string {
 /**
  * Moves a lowdb data directory (stopped hub) into PostgreSQL as one airport: its secret, PINs,
  * revocations and enrolled kiosks (so tokens, kiosks and phone links stay valid), every log
- * entry with its seq and time, and every refusal. One transaction; an airport that already holds
+ * entry with its seq and time, every refusal, and its Web Push keys and subscriptions (so phones
+ * subscribed to the single hub are still reached). One transaction; an airport that already holds
  * operations is refused. Afterwards the log is read back and replayed: it must give the same state.
  */
 export async function importLowdb(dataDir: string, url: string, airport: string): Promise<ImportReport> {
@@ -42,6 +45,8 @@ export async function importLowdb(dataDir: string, url: string, airport: string)
   });
   const expected = replayed(entries, dataDir);
   const seq = entries.length;
+  const vapid = await readVapidKeys(dataDir);
+  const subscriptions = Object.entries((await PushSubscriptions.open(dataDir)).all());
 
   const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000 });
   pool.on('error', () => undefined);
@@ -57,8 +62,17 @@ export async function importLowdb(dataDir: string, url: string, airport: string)
       await c.query(
         `INSERT INTO airports (id, seq, meta) VALUES ($1, $2, $3)
          ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, meta = EXCLUDED.meta`,
-        [airport, seq, JSON.stringify(store.data)],
+        [airport, seq, JSON.stringify(vapid ? { ...store.data, vapid } : store.data)],
       );
+      await c.query('DELETE FROM push_subscriptions WHERE airport = $1', [airport]);
+      for (let i = 0; i < subscriptions.length; i += CHUNK) {
+        const ss = subscriptions.slice(i, i + CHUNK);
+        await c.query(
+          `INSERT INTO push_subscriptions (airport, request_id, generation, subs)
+           SELECT $1, i, g, s FROM unnest($2::text[], $3::int[], $4::jsonb[]) AS t(i, g, s)`,
+          [airport, ss.map(([id]) => id), ss.map(([, t]) => t.generation), ss.map(([, t]) => JSON.stringify(t.subs))],
+        );
+      }
       for (let i = 0; i < entries.length; i += CHUNK) {
         const es = entries.slice(i, i + CHUNK);
         await c.query(

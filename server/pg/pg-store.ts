@@ -9,6 +9,8 @@ import { metaChanges, withChanges } from './meta-merge.ts';
 
 /** The channel every hub listens on; the payload is `<airport> <seq>` (a seq, never rows: NOTIFY payloads are small). */
 export const COMMIT_CHANNEL = 'gatecare_commits';
+/** Said when a hub revoked a session or a kiosk; the payload is the airport. Other hubs re-read the meta and close those sockets. */
+export const REVOKED_CHANNEL = 'gatecare_revoked';
 /** Notifications can be lost while a listener reconnects: each hub also looks for new commits this often. */
 const POLL_MS = 1000;
 
@@ -36,6 +38,11 @@ export function describeDatabase(url: string): string {
   }
 }
 
+function sameRevocations(a: StoredData, b: StoredData): boolean {
+  const text = (r: Record<string, number> | undefined): string => JSON.stringify(Object.entries(r ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return text(a.revoked?.staff) === text(b.revoked?.staff) && text(a.revoked?.kiosks) === text(b.revoked?.kiosks);
+}
+
 /** Checks that `entries` follow `after` without a gap: the log is the truth, a hole in it is never papered over. */
 function checkContiguous(entries: LogEntry[], after: number, where: string): void {
   entries.forEach((e, i) => {
@@ -60,6 +67,9 @@ export class PgStore implements HubStore, SharedLog {
   private checkpointing: Promise<void> | null = null;
   private listener: pg.Client | null = null;
   private listeners: Array<(seq: number) => void> = [];
+  private revocationListeners: Array<() => void> = [];
+  /** Other channels' listeners; each is also called with null after the listening connection (re)connects (something may have been missed). */
+  private channelListeners = new Map<string, Array<(payload: string | null) => void>>();
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   readonly file: string;
@@ -294,6 +304,36 @@ export class PgStore implements HubStore, SharedLog {
     }
   }
 
+  onRevocations(listener: () => void): void {
+    this.revocationListeners.push(listener);
+  }
+
+  /** Calls `listener` with each NOTIFY payload on `channel` (and with null after a reconnection of the listening connection). */
+  onNotification(channel: string, listener: (payload: string | null) => void): void {
+    const known = this.channelListeners.get(channel);
+    if (known) return void known.push(listener);
+    this.channelListeners.set(channel, [listener]);
+    this.listener?.query(`LISTEN ${channel}`).catch(() => undefined);
+  }
+
+  /** One statement on the pool, for what is stored beside the log (push subscriptions). */
+  async run<T extends pg.QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T>(sql, args)).rows;
+  }
+
+  /**
+   * A value of the airport's meta written once and then the same for every hub: the first hub to
+   * ask stores `candidate`, every later one (and every hub racing it) gets what was stored.
+   */
+  async metaOnce(key: 'vapid', candidate: unknown): Promise<unknown> {
+    await this.pool.query(`UPDATE airports SET meta = jsonb_set(meta, ARRAY[$2::text], $3::jsonb) WHERE id = $1 AND NOT meta ? $2`, [
+      this.airport,
+      key,
+      JSON.stringify(candidate),
+    ]);
+    return (await this.pool.query<{ value: unknown }>('SELECT meta -> $2 AS value FROM airports WHERE id = $1', [this.airport, key])).rows[0]?.value;
+  }
+
   async probe(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
@@ -338,14 +378,25 @@ export class PgStore implements HubStore, SharedLog {
     if (!changes.length) return { base: stored, before };
     const merged = withChanges(stored, changes);
     await c.query('UPDATE airports SET meta = $2 WHERE id = $1', [this.airport, JSON.stringify(merged)]);
+    // Delivered at COMMIT, so the other hubs re-read a meta that holds the revocation.
+    if (changes.some((ch) => ch.map.startsWith('revoked.'))) await c.query('SELECT pg_notify($1, $2)', [REVOKED_CHANNEL, this.airport]);
     return { base: merged, before };
   }
 
   /** Takes `stored` as the new base, keeping what this hub changed since `before` and has not written yet. */
   private adoptMeta(stored: StoredData, before: StoredData): void {
     const unsaved = metaChanges(before, this.local);
+    const was = this.local;
     this.base = stored;
     this.local = withChanges(stored, unsaved);
+    // Only what another hub revoked: this hub's own revocations closed their sockets where they were made.
+    if (!sameRevocations(was, this.local)) for (const l of this.revocationListeners) l();
+  }
+
+  /** Reads the airport's meta now (another hub revoked something): its sockets are closed without waiting for a commit. */
+  private async readMeta(): Promise<void> {
+    const row = (await this.pool.query<{ meta: StoredData }>('SELECT meta FROM airports WHERE id = $1', [this.airport])).rows[0];
+    if (row) this.adoptMeta(row.meta, this.base);
   }
 
   /**
@@ -398,16 +449,29 @@ export class PgStore implements HubStore, SharedLog {
       try {
         await client.connect();
         client.on('notification', (n) => {
+          const others = this.channelListeners.get(n.channel);
+          if (others) {
+            for (const l of others) l(n.payload ?? '');
+            return;
+          }
+          if (n.channel === REVOKED_CHANNEL) {
+            // Missed while the database is unreachable: the next catch-up reads the meta anyway.
+            if (n.payload === this.airport) this.readMeta().catch(() => undefined);
+            return;
+          }
           const [airport, seq] = (n.payload ?? '').split(' ');
           if (airport === this.airport) this.tell(Number(seq));
         });
         await client.query(`LISTEN ${COMMIT_CHANNEL}`);
+        await client.query(`LISTEN ${REVOKED_CHANNEL}`);
+        for (const channel of this.channelListeners.keys()) await client.query(`LISTEN ${channel}`);
         if (this.closed) {
           await client.end();
           return;
         }
         this.listener = client;
         this.tell(Number.MAX_SAFE_INTEGER);
+        for (const ls of this.channelListeners.values()) for (const l of ls) l(null);
         await lost;
       } catch {
         await client.end().catch(() => undefined);

@@ -14,6 +14,7 @@ import { EscalationAnswers } from './EscalationAnswers.tsx';
 import { GateNotices } from './GateNotices.tsx';
 import { ProactiveCare } from './ProactiveCare.tsx';
 import { ConnectionStatus, SessionAlerts, useStaffSession } from './SessionBars.tsx';
+import { HotelFactsContext, useCardHotelFacts } from './hotel/card-hotel-facts.ts';
 
 /** Re-renders every 30 s so waiting times stay true without any new event. */
 function useMinuteTick(): number {
@@ -39,6 +40,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
   const gates = session.gates ?? me.gates;
   const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
   const { open, done, vouchers, unconfirmed, facts } = useQueueView(sync.state, gates, sync.pending);
+  const hotelFacts = useCardHotelFacts(sync.state, now);
   const manager = sync.state.staff[me.id]?.role === 'duty_manager';
   const lists = sync.state.passengerLists ?? NO_LISTS;
   const cardProps = { now, zone: airportTimeZone(sync.state), me: me.id, manager, client, unconfirmed, facts, lists };
@@ -61,30 +63,32 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
       <SessionAlerts sync={sync} client={client} minutesLeft={minutesLeft} onLogout={onLogout} />
       <EscalationAnswers state={sync.state} me={me.id} />
       {me.role === 'duty_manager' && <ManagerEscalations state={sync.state} client={client} />}
-      <main className="queue">
-        <GateNotices state={sync.state} gates={gates} now={now} />
-        <ProactiveCare state={sync.state} gates={gates} now={now} />
-        <StockPanel state={sync.state} gates={gates} client={client} />
-        <h2>Open requests ({open.length})</h2>
-        {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}
-        <QueueList requests={open} flights={sync.state.flights} vouchers={vouchers} {...cardProps} />
-        {done.length > 0 && (
-          <>
-            <h2>Recently closed</h2>
-            <ul className="cards done">
-              {done.map((r) => (
-                <RequestCard
-                  key={r.id}
-                  request={r}
-                  flight={sync.state.flights[r.flightId]}
-                  vouchers={vouchers.get(r.id) ?? noVouchers}
-                  {...cardProps}
-                />
-              ))}
-            </ul>
-          </>
-        )}
-      </main>
+      <HotelFactsContext.Provider value={hotelFacts}>
+        <main className="queue">
+          <GateNotices state={sync.state} gates={gates} now={now} />
+          <ProactiveCare state={sync.state} gates={gates} now={now} />
+          <StockPanel state={sync.state} gates={gates} client={client} />
+          <h2>Open requests ({open.length})</h2>
+          {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}
+          <QueueList requests={open} flights={sync.state.flights} vouchers={vouchers} {...cardProps} />
+          {done.length > 0 && (
+            <>
+              <h2>Recently closed</h2>
+              <ul className="cards done">
+                {done.map((r) => (
+                  <RequestCard
+                    key={r.id}
+                    request={r}
+                    flight={sync.state.flights[r.flightId]}
+                    vouchers={vouchers.get(r.id) ?? noVouchers}
+                    {...cardProps}
+                  />
+                ))}
+              </ul>
+            </>
+          )}
+        </main>
+      </HotelFactsContext.Provider>
     </div>
   );
 }

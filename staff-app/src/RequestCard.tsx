@@ -3,6 +3,8 @@ import type { SyncClient } from '../../client/sync-client.ts';
 import {
   PRIORITY_LABEL,
   priorityTier,
+  entitlementsForRequest,
+  hotelOwedIn,
   requestEntitlementSummary,
   listedPassengerFor,
   listedPassengerLine,
@@ -18,6 +20,7 @@ import { VoucherList } from './card/VoucherList.tsx';
 import { ThreadPanel } from './card/ThreadPanel.tsx';
 import { CardPanel, type Panel } from './card/CardPanel.tsx';
 import { countCardRender } from './render-count.ts';
+import { CardHotel } from './hotel/CardHotel.tsx';
 
 interface Props {
   request: CareRequest;
@@ -61,7 +64,11 @@ export const RequestCard = memo(function RequestCard({
   const [panel, setPanel] = useState<Panel | null>(null);
   const waited = Math.max(0, Math.round((now - Date.parse(r.createdAt)) / 60000));
   const tier = priorityTier(r);
-  const entitlements = useMemo(() => requestEntitlementSummary(facts, r, new Date(now).toISOString()), [facts, r, now]);
+  const assessment = useMemo(() => entitlementsForRequest(facts, r), [facts, r]);
+  const { entitlements, hotelOwed } = useMemo(() => {
+    const nowIso = new Date(now).toISOString();
+    return { entitlements: requestEntitlementSummary(facts, r, nowIso, assessment), hotelOwed: hotelOwedIn(assessment, nowIso) };
+  }, [facts, r, now, assessment]);
   const listed = useMemo(() => listedPassengerFor(lists, r), [lists, r]);
   const open = r.status === 'received' || r.status === 'claimed';
   const mayHandle = r.status === 'received' || r.claimedBy === me || manager;
@@ -117,8 +124,15 @@ export const RequestCard = memo(function RequestCard({
           ))}
         </ul>
       )}
+      <CardHotel request={r} owed={hotelOwed} client={client} />
       <ThreadPanel request={r} zone={zone} onSubmit={submit} />
-      {vouchers.length > 0 && <VoucherList vouchers={vouchers} unconfirmed={unconfirmed} />}
+      {vouchers.length > 0 && (
+        <VoucherList
+          vouchers={vouchers}
+          unconfirmed={unconfirmed}
+          onVoid={manager ? (voucherId, reason) => submit({ type: 'voucher.void', payload: { voucherId, reason } }) : undefined}
+        />
+      )}
       <div className="actions">
         {r.status === 'received' && (
           <button className="primary" onClick={() => submit({ type: 'request.claim', payload: { requestId: r.id } })}>

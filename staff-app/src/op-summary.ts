@@ -35,6 +35,7 @@ const SUMMARY: { [T in OpType]: Summary<T> } = {
   'airline.upsert': (op) => `Airline rules for ${op.payload.code}`,
   'passengers.purge': () => 'Personal data purge',
   'outlet.enroll': (op) => `Outlet ${op.payload.name}`,
+  'outlet.revoke': () => 'Outlet revoked',
   'voucher.redeem': () => 'Redemption at an outlet',
   'voucher.void': () => 'Voucher void',
   'vouchers.issueFlight': (op) => `${op.payload.topUp ? 'Meal top-up' : 'Meal vouchers'} for a whole flight`,

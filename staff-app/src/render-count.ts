@@ -8,3 +8,10 @@ export const cardRenders = new Map<string, number>();
 export function countCardRender(ticket: string): void {
   if (import.meta.env.MODE === 'test') cardRenders.set(ticket, (cardRenders.get(ticket) ?? 0) + 1);
 }
+
+/** How often each card's hotel suggestion was worked out, in test builds only: a push that touches no hotel data must work out none. */
+export const hotelSuggestions = new Map<string, number>();
+
+export function countHotelSuggestion(ticket: string): void {
+  if (import.meta.env.MODE === 'test') hotelSuggestions.set(ticket, (hotelSuggestions.get(ticket) ?? 0) + 1);
+}

@@ -108,7 +108,10 @@ describe('sync client: retries, refusals and reloads', () => {
     // No endless retries: a refusal is final, even across reconnections.
     proxy.cut();
     await waitFor(() => lucas.getSnapshot().connected, 'lucas back', 10_000);
-    await new Promise((r) => setTimeout(r, 300));
+    // The outbox goes out in order after each connect: once a note written now is answered, anything
+    // still queued before it would have reached the hub first.
+    const note = await lucas.submit({ type: 'request.note', payload: { requestId, text: 'Back online' } });
+    await waitFor(() => arrivals.get(note.id) && lucas.getSnapshot().pending.length === 0, 'the note after the reconnection answered', 10_000);
     expect(arrivals.get(lucasClaim.id)).toBe(1);
 
     // Reloading the tablet keeps the message until Lucas has read it.

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { VAPID_FILE } from '../../server/push-keys.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { usePostgres } from '../helpers/postgres-fixture.ts';
 import { removeDir, startTestHub, tempDataDir } from '../helpers/hub.ts';
@@ -46,6 +48,10 @@ describe('npm run migrate:to-postgres moves a lowdb data directory into PostgreS
     expect(refused).toMatchObject({ ok: false });
     // A lowdb hub writes a refusal with its next commit.
     expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, createRequest()))).toMatchObject({ ok: true });
+    // A phone subscribed to Web Push on the single hub: after the move the cluster still reaches it, with the same key.
+    const phoneSub = { endpoint: 'https://push.example/abc', keys: { p256dh: 'p'.repeat(87), auth: 'a'.repeat(22) } };
+    await lowdb.pushSubscriptions.add(requestId, 0, phoneSub);
+    const vapid = JSON.parse(await readFile(join(dir, VAPID_FILE), 'utf8')) as { publicKey: string };
     kiosk.close();
     agent.close();
     const state = JSON.stringify(lowdb.hub.durableState);
@@ -60,6 +66,10 @@ describe('npm run migrate:to-postgres moves a lowdb data directory into PostgreS
     const node = await env.node(airport, { seedDemo: false });
     expect(node.hub.durableSeq).toBe(seq);
     expect(JSON.stringify(node.hub.durableState)).toBe(state);
+    expect(node.pushSubscriptions.of(requestId)).toEqual([phoneSub]);
+    expect(await env.query(`SELECT meta -> 'vapid' ->> 'publicKey' AS key FROM airports WHERE id = $1`, [airport])).toEqual([
+      { key: vapid.publicKey },
+    ]);
     // The same secret: the agent's session and the kiosk's device token open on the cluster node.
     const again = await connectDevice(node.url, { token: staffToken });
     const kioskAgain = await connectDevice(node.url, k.auth);

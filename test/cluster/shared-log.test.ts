@@ -30,7 +30,7 @@ describe('several hubs on one PostgreSQL', () => {
   it('runs the migrations once, in a table, and keeps each acknowledged operation in the database across restarts', async () => {
     const airport = env.airport();
     const a = await env.node(airport);
-    expect((await env.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name)).toEqual(['001_log.sql']);
+    expect((await env.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name)).toEqual(['001_log.sql', '002_push.sql']);
     const { d: k, me } = await kiosk(a);
     const body = createRequest();
     const ack = await k.submit(op(me, body));
@@ -53,7 +53,7 @@ describe('several hubs on one PostgreSQL', () => {
     const b = await env.node(airport);
     expect(b.hub.seq).toBe(ack.seq);
     expect(JSON.stringify(b.hub.durableState)).toBe(JSON.stringify(state));
-    expect((await env.query('SELECT name FROM schema_migrations')).length).toBe(1);
+    expect((await env.query('SELECT name FROM schema_migrations')).length).toBe(2);
   });
 
   it('pushes to every node what any node committed, and two agents claiming one request on different nodes: exactly one wins, everywhere', async () => {

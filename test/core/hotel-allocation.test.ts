@@ -46,6 +46,10 @@ function allocateBody(requestId: string, a: Pick<PlannedAllocation, 'hotelId' | 
   };
 }
 
+/** Two people in one double room at the Ibis that night, by the given transport. */
+const doubleAtIbis = (requestId: string, transport: PlannedAllocation['transport']): OpBody =>
+  allocateBody(requestId, { hotelId: 'ibis', night: NIGHT, rooms: ['double'], transport, people: 2, split: false });
+
 describe('hotel rooms decided by the hub', () => {
   it('two agents on the last room: the first gets it, the second is told why', () => {
     const s0 = withHotels(base(), [{ id: 'ibis', distanceKm: 2, rooms: { double: 1 } }]);
@@ -103,14 +107,7 @@ describe('hotel rooms decided by the hub', () => {
       { adults: 2, children: 0, infants: 0 },
     ]);
     const shuttle = shuttlesFor(state, 'ibis')[0]!;
-    const body = allocateBody(ids[0]!, {
-      hotelId: 'ibis',
-      night: NIGHT,
-      rooms: ['double'],
-      transport: { kind: 'shuttle', shuttleId: shuttle.id },
-      people: 2,
-      split: false,
-    });
+    const body = doubleAtIbis(ids[0]!, { kind: 'shuttle', shuttleId: shuttle.id });
     const allocationId = body.type === 'room.allocate' ? body.payload.allocationId : '';
     const taken = accepted(state, by(SOFIA, body));
     expect(seatsTaken(taken, shuttle.id)).toBe(2);
@@ -120,10 +117,7 @@ describe('hotel rooms decided by the hub', () => {
       expect(seatsTaken(freed, shuttle.id)).toBe(0);
       expect(allocationsOf(freed)[allocationId]!.status).toBe(outcome);
       // The freed room goes to the next party.
-      accepted(
-        freed,
-        by(TOM, allocateBody(ids[1]!, { hotelId: 'ibis', night: NIGHT, rooms: ['double'], transport: { kind: 'taxi' }, people: 2, split: false })),
-      );
+      accepted(freed, by(TOM, doubleAtIbis(ids[1]!, { kind: 'taxi' })));
     }
     const moved = accepted(
       taken,
@@ -145,20 +139,7 @@ describe('hotel rooms decided by the hub', () => {
     const s0 = withHotels(base(), [{ id: 'ibis', distanceKm: 2, rooms: { double: 2 }, shuttles: [4] }]);
     const { state, ids } = withParties(s0, [{ adults: 2, children: 0, infants: 1 }]);
     const shuttle = shuttlesFor(state, 'ibis')[0]!;
-    const s1 = accepted(
-      state,
-      by(
-        SOFIA,
-        allocateBody(ids[0]!, {
-          hotelId: 'ibis',
-          night: NIGHT,
-          rooms: ['double'],
-          transport: { kind: 'shuttle', shuttleId: shuttle.id },
-          people: 2,
-          split: false,
-        }),
-      ),
-    );
+    const s1 = accepted(state, by(SOFIA, doubleAtIbis(ids[0]!, { kind: 'shuttle', shuttleId: shuttle.id })));
     const shrink = run(
       s1,
       by(MANAGER, { type: 'hotel.rooms', payload: { hotelId: 'ibis', night: NIGHT, type: 'double', count: 0, rateCents: 9000, currency: 'EUR' } }),
@@ -289,23 +270,29 @@ const partySpecs = fc.array(
   { minLength: 1, maxLength: 8 },
 ) as fc.Arbitrary<PartySpec[]>;
 
-function setUp(hotels: HotelSpec[], parties: PartySpec[]): { state: HubState; ids: string[] } {
-  return withParties(
+/** The hotels and parties in the hub's state, and the plan for all the parties. */
+function setUp(
+  hotels: HotelSpec[],
+  parties: PartySpec[],
+  options: Parameters<typeof planParties>[2] = opts,
+): { state: HubState; ids: string[]; plan: ReturnType<typeof planParties> } {
+  const { state, ids } = withParties(
     withHotels(base(), hotels),
     parties.map((p) => (p.adults + p.children + p.infants === 0 ? { ...p, adults: 1 } : p)),
   );
+  const plan = planParties(
+    state,
+    ids.map((id) => state.requests[id]!),
+    options,
+  );
+  return { state, ids, plan };
 }
 
 describe('allocation rules hold for any hotels and parties (properties)', () => {
   it('the hub accepts every room of a plan and no hotel ever holds more guests than rooms', () => {
     fc.assert(
       fc.property(hotelSpecs, partySpecs, fc.boolean(), (hotels, parties, allowSplit) => {
-        const { state, ids } = setUp(hotels, parties);
-        const plan = planParties(
-          state,
-          ids.map((id) => state.requests[id]!),
-          { ...opts, allowSplit },
-        );
+        const { state, ids, plan } = setUp(hotels, parties, { ...opts, allowSplit });
         let s = state;
         // The plan's allocations as the preview's Apply sends them: each is accepted, since the plan never counts a room or a seat twice.
         for (const a of plan.placed) s = accepted(s, by(SOFIA, allocateBody(a.requestId, a)));
@@ -325,12 +312,7 @@ describe('allocation rules hold for any hotels and parties (properties)', () => 
   it('a party is never split unless allowed, and always gets a bed for everyone', () => {
     fc.assert(
       fc.property(hotelSpecs, partySpecs, fc.boolean(), (hotels, parties, allowSplit) => {
-        const { state, ids } = setUp(hotels, parties);
-        const plan = planParties(
-          state,
-          ids.map((id) => state.requests[id]!),
-          { ...opts, allowSplit },
-        );
+        const { state, ids, plan } = setUp(hotels, parties, { ...opts, allowSplit });
         for (const id of ids) {
           const mine = plan.placed.filter((a) => a.requestId === id);
           if (mine.length === 0) continue;
@@ -347,12 +329,7 @@ describe('allocation rules hold for any hotels and parties (properties)', () => 
   it('accessible rooms go to mobility parties first: none to anyone else while a mobility party is without a room', () => {
     fc.assert(
       fc.property(hotelSpecs, partySpecs, (hotels, parties) => {
-        const { state, ids } = setUp(hotels, parties);
-        const plan = planParties(
-          state,
-          ids.map((id) => state.requests[id]!),
-          opts,
-        );
+        const { state, plan } = setUp(hotels, parties);
         const mobility = (id: string) => state.requests[id]!.needs.includes('mobility');
         for (const a of plan.placed) if (mobility(a.requestId)) expect(a.rooms).toContain('accessible');
         const mobilityLeftOut = plan.unplaced.some((u) => mobility(u.requestId));

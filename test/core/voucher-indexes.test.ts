@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emptyState } from '../../core/state.ts';
 import type { CareRequest, HubState, Voucher } from '../../core/model.ts';
 import { issuedToPassenger, usedShiftBudget } from '../../core/policy.ts';
 import { voucherCodeInUse } from '../../core/voucher-index.ts';
 import { withRequest, withVoucher } from '../../core/handlers/shared.ts';
+import { newRequest } from '../../core/handlers/requests.ts';
+import type { ApplyContext } from '../../core/index.ts';
+import { demoState } from '../helpers/demo-state.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { purgeFlight } from '../../core/personal-data.ts';
 
 /* The scans the indexes replace, kept here as the reference they must agree with. */
@@ -29,36 +32,29 @@ function scanShiftBudget(state: HubState, staffId: string, at: string): number {
 }
 
 const STAFF = ['A101', 'A102', 'M201'];
-const FLIGHTS = ['f1', 'f2'];
 const SURNAMES = ['Durand', ' durand', 'DURAND ', 'Okafor', 'Lee'];
 const BASE = Date.parse('2026-11-23T06:00:00.000Z');
 const iso = (hours: number) => new Date(BASE + hours * 3600_000).toISOString();
+/** The demo airport that morning, before any passenger asked. */
+const AIRPORT = demoState(new Date(BASE));
+const FLIGHTS = ['AF1634', 'AF0084'].map((number) => Object.values(AIRPORT.flights).find((f) => f.number === number)!);
+/** A fresh copy of the airport: the in-place writes below must not reach the next run. */
+const airport = (): HubState => ({ ...AIRPORT, requests: {}, vouchers: {} });
 
-function request(n: number, flightId: string, surname: string): CareRequest {
-  return {
-    id: `r${n}`,
-    ticket: `T${n}`,
-    gate: 'K32',
-    flightId,
-    flightNumber: 'AF1634',
+/** A passenger's request at K32, born the way the hub makes one (the handler's newRequest). */
+function request(state: HubState, n: number, flightNumber: string, surname: string, ctx: ApplyContext): CareRequest {
+  const body = createRequest({
+    requestId: `r${n}`,
+    flightNumber,
     surname,
     needs: ['water'],
     party: { adults: 1, children: 0, infants: 0 },
     language: 'en',
-    unaccompaniedMinor: false,
-    note: '',
-    device: 'kiosk-1',
-    status: 'received',
-    createdAt: iso(0),
-    claimedBy: null,
-    claimedByName: null,
-    claimedAt: null,
-    deliveredAt: null,
-    handedOut: {},
-    cancelReason: null,
-    staffNotes: [],
-    history: [],
-  };
+  });
+  if (body.type !== 'request.create') throw new Error('createRequest builds request.create');
+  const born = newRequest(state, { ...op(KIOSK, body, ctx.at), type: body.type, payload: body.payload }, ctx);
+  if ('ok' in born) throw new Error(born.reason);
+  return born;
 }
 
 type Event =
@@ -87,7 +83,7 @@ function step(state: HubState, e: Event, n: number): HubState {
   const ids = Object.keys(state.vouchers);
   switch (e.kind) {
     case 'request':
-      return withRequest(state, request(n, FLIGHTS[e.flight]!, SURNAMES[e.surname]!), ctx);
+      return withRequest(state, request(state, n, FLIGHTS[e.flight]!.number, SURNAMES[e.surname]!, ctx), ctx);
     case 'voucher': {
       const by = STAFF[e.by]!;
       const v: Voucher = {
@@ -122,7 +118,7 @@ function step(state: HubState, e: Event, n: number): HubState {
       );
     }
     case 'purge':
-      return purgeFlight(state, FLIGHTS[e.flight]!, true);
+      return purgeFlight(state, FLIGHTS[e.flight]!.id, true);
   }
 }
 
@@ -143,7 +139,7 @@ describe('voucher limits read from indexes agree with a scan of every voucher', 
     fc.assert(
       fc.property(fc.array(event, { maxLength: 40 }), (events) => {
         // Asking after each write builds the indexes early, so every later write must keep them current.
-        let state = emptyState();
+        let state = airport();
         events.forEach((e, n) => {
           state = step(state, e, n);
           expectSameAsScan(state);
@@ -156,7 +152,7 @@ describe('voucher limits read from indexes agree with a scan of every voucher', 
   it('on copied maps (the pure reducer, a state loaded from disk)', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 40 }), (events) => {
-        let state = emptyState();
+        let state = airport();
         events.forEach((e, n) => (state = step(state, e, n)));
         expectSameAsScan({ ...state, requests: { ...state.requests }, vouchers: { ...state.vouchers } });
       }),

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
+import { signInManager } from '../helpers/staff-page.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
@@ -31,12 +32,7 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
     kiosk = await env.device(enrolled.auth);
     agent = await env.staff('A101');
 
-    await page.goto(`${env.hub.url}/staff/`);
-    await page.getByLabel('Staff id').fill('M201');
-    await page.getByLabel('PIN').fill('7319');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'All my gates' }).click();
-    await page.getByRole('button', { name: /^Start with/ }).click();
+    await signInManager(page, env.hub.url);
   });
 
   const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
+import { signInManager } from '../helpers/staff-page.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { openKiosk } from '../helpers/kiosk-page.ts';
 
@@ -23,12 +24,7 @@ describe('hotels in chromium: cancelled flight → whole-flight preview → appl
 
     const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
     manager = await context.newPage();
-    await manager.goto(`${env.hub.url}/staff/`);
-    await manager.getByLabel('Staff id').fill('M201');
-    await manager.getByLabel('PIN').fill('7319');
-    await manager.getByRole('button', { name: 'Sign in' }).click();
-    await manager.getByRole('button', { name: 'All my gates' }).click();
-    await manager.getByRole('button', { name: /^Start with/ }).click();
+    await signInManager(manager, env.hub.url);
     await manager.getByRole('link', { name: 'Hotels' }).click();
   });
 

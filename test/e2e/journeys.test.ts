@@ -5,7 +5,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { openKiosk } from '../helpers/kiosk-page.ts';
-import { signInStaff } from '../helpers/staff-page.ts';
+import { signInManager, signInStaff } from '../helpers/staff-page.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
 import { op } from '../helpers/ops.ts';
@@ -216,12 +216,7 @@ describe('journeys across screens, in chromium', () => {
 
     // The duty manager's board, on a tablet set to Tokyo, shows Paris departures.
     const manager = await tablet('Asia/Tokyo');
-    await manager.goto(`${env.hub.url}/staff/`);
-    await manager.getByLabel('Staff id').fill('M201');
-    await manager.getByLabel('PIN').fill('7319');
-    await manager.getByRole('button', { name: 'Sign in' }).click();
-    await manager.getByRole('button', { name: 'All my gates' }).click();
-    await manager.getByRole('button', { name: /^Start with/ }).click();
+    await signInManager(manager, env.hub.url);
     const row = manager.locator('[data-testid="flight-board-row"][data-flight="AF1634"]');
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe(airportClock(af1634.estimatedDeparture, 'Europe/Paris'));

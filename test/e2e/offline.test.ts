@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
@@ -11,16 +11,7 @@ import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 describe('offline-first in chromium: nothing entered is lost', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
-  async function newPage(width: number, height: number): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await chromium.browser.newContext({ viewport: { width, height } });
-    contexts.push(ctx);
-    return { ctx, page: await ctx.newPage() };
-  }
+  const newPage = (width: number, height: number): Promise<Page> => chromium.newPage({ viewport: { width, height } });
 
   /** Only once the service worker is active is the whole shell in its cache: then the network may go. */
   async function shellCached(page: Page): Promise<void> {
@@ -41,13 +32,13 @@ describe('offline-first in chromium: nothing entered is lost', () => {
   const connection = (page: Page) => page.getByTestId('connection').textContent();
 
   it('three requests made offline survive a reload served by the service worker and reach staff exactly once', async () => {
-    const { ctx: kioskCtx, page: kiosk } = await newPage(900, 1200);
+    const kiosk = await newPage(900, 1200);
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await shellCached(kiosk);
-    const { page: staff } = await newPage(1100, 800);
+    const staff = await newPage(1100, 800);
     await signIn(staff, 'A101', '2468');
 
-    await kioskCtx.setOffline(true);
+    await kiosk.context().setOffline(true);
     const tickets: string[] = [];
     for (const surname of ['Moreau', 'Dubois', 'Nguyen']) {
       tickets.push(await ask(kiosk, surname));
@@ -64,7 +55,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await kiosk.screenshot({ path: `${ARTIFACTS}/offline-kiosk-three-saved.png` });
     for (const t of tickets) expect(await staff.locator(`[data-ticket="${t}"]`).count()).toBe(0);
 
-    await kioskCtx.setOffline(false);
+    await kiosk.context().setOffline(false);
     for (const t of tickets) await staff.locator(`[data-ticket="${t}"]`).waitFor({ timeout: 20_000 });
     await expect.poll(() => kiosk.getByTestId('outbox-note').count(), { timeout: 10_000 }).toBe(0);
     for (const t of tickets) expect(await staff.locator(`[data-ticket="${t}"]`).count()).toBe(1);
@@ -79,15 +70,15 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     for (const body of [first, second]) expect(await env.hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
     const ticketOf = (body: typeof first) => env.hub.hub.current.requests[(body.payload as { requestId: string }).requestId]!.ticket;
 
-    const { ctx: amiraCtx, page: amira } = await newPage(1100, 900);
+    const amira = await newPage(1100, 900);
     await signIn(amira, 'A101', '2468');
     await shellCached(amira);
-    const { page: lucas } = await newPage(1100, 900);
+    const lucas = await newPage(1100, 900);
     await signIn(lucas, 'A102', '1357');
     const amiraCard = (body: typeof first) => amira.locator(`[data-ticket="${ticketOf(body)}"]`);
     await amiraCard(second).waitFor();
 
-    await amiraCtx.setOffline(true);
+    await amira.context().setOffline(true);
     await expect.poll(() => connection(amira), { timeout: 10_000 }).toContain('Offline');
     await amiraCard(first).getByRole('button', { name: 'Claim' }).click();
     await amiraCard(second).getByRole('button', { name: 'Claim' }).click();
@@ -104,7 +95,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     expect(await connection(amira)).toContain('Offline');
     expect(await amiraCard(first).textContent()).toContain('Claimed by you');
 
-    await amiraCtx.setOffline(false);
+    await amira.context().setOffline(false);
     await expect.poll(() => connection(amira), { timeout: 20_000 }).toBe('Online');
     const alert = amira.getByRole('alert').filter({ hasText: 'Not done' });
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/^Not done — Claim for .*: already claimed by Lucas/);
@@ -125,9 +116,9 @@ describe('offline-first in chromium: nothing entered is lost', () => {
   });
 
   it('a hub restart while kiosk and tablet are connected: both reconnect and converge with no one touching them', async () => {
-    const { page: kiosk } = await newPage(900, 1200);
+    const kiosk = await newPage(900, 1200);
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
-    const { page: staff } = await newPage(1100, 900);
+    const staff = await newPage(1100, 900);
     await signIn(staff, 'A101', '2468');
     const before = createRequest({ surname: 'Petit' });
     await env.hub.hub.submit(op(KIOSK, before), { kind: 'system' });

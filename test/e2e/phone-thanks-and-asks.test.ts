@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
-import { signInStaff } from '../helpers/staff-page.ts';
+import { signInManager, signInStaff } from '../helpers/staff-page.ts';
 import { loginToken } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 
@@ -12,22 +11,13 @@ import { AMIRA, op } from '../helpers/ops.ts';
 describe('the phone leaves a word for the team and asks for something new', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  async function newPage(options: Parameters<typeof chromium.browser.newContext>[0]): Promise<Page> {
-    const ctx = await chromium.browser.newContext(options);
-    contexts.push(ctx);
-    return ctx.newPage();
-  }
   const phoneContext = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
   it("a word left on the phone after delivery appears on the duty manager's board, with no agent named; a new request from the phone reaches the gate's tablet and the phone follows it", async () => {
-    const kiosk = await newPage({ viewport: { width: 900, height: 1200 } });
-    const manager = await newPage({ viewport: { width: 1200, height: 900 } });
-    const agentPage = await newPage({ viewport: { width: 1100, height: 900 } });
-    const phone = await newPage(phoneContext);
+    const kiosk = await chromium.newPage({ viewport: { width: 900, height: 1200 } });
+    const manager = await chromium.newPage({ viewport: { width: 1200, height: 900 } });
+    const agentPage = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
+    const phone = await chromium.newPage(phoneContext);
     // The passenger answers "Block" to the permission prompt (headless chromium may leave the prompt pending instead).
     await phone.addInitScript(() => {
       Notification.requestPermission = () => Promise.resolve('denied');
@@ -51,12 +41,7 @@ describe('the phone leaves a word for the team and asks for something new', () =
     await expect.poll(() => phone.getByTestId('notify').textContent()).toContain('Notifications are off on this phone');
 
     // The duty manager's board is open, as the agent delivers.
-    await manager.goto(`${env.hub.url}/staff/`);
-    await manager.getByLabel('Staff id').fill('M201');
-    await manager.getByLabel('PIN').fill('7319');
-    await manager.getByRole('button', { name: 'Sign in' }).click();
-    await manager.getByRole('button', { name: 'All my gates' }).click();
-    await manager.getByRole('button', { name: /^Start with/ }).click();
+    await signInManager(manager, env.hub.url);
     await manager.getByRole('heading', { name: /Live board/ }).waitFor();
     const words = manager.getByTestId('team-words');
     await expect.poll(() => words.textContent()).toContain('No words yet');

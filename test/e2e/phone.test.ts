@@ -1,5 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
@@ -13,21 +12,12 @@ import { AMIRA, op } from '../helpers/ops.ts';
 describe("the passenger's phone, from the kiosk's QR code", () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  async function newPage(options: Parameters<typeof chromium.browser.newContext>[0]): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await chromium.browser.newContext(options);
-    contexts.push(ctx);
-    return { ctx, page: await ctx.newPage() };
-  }
   const phoneContext = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
   it('follows the ticket live, writes to the staff and reads the answer, gets a voucher, catches up after going offline, and a revoked link gets a clear page', async () => {
-    const { page: kiosk } = await newPage({ viewport: { width: 900, height: 1200 } });
-    const { page: staff } = await newPage({ viewport: { width: 1100, height: 900 } });
-    const { ctx: phoneCtx, page: phone } = await newPage(phoneContext);
+    const kiosk = await chromium.newPage({ viewport: { width: 900, height: 1200 } });
+    const staff = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
+    const phone = await chromium.newPage(phoneContext);
 
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await signInStaff(staff, env.hub.url, 'A101', '2468');
@@ -85,11 +75,11 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
     await phone.screenshot({ path: `${ARTIFACTS}/phone-en-ticket.png`, fullPage: true });
 
     // Offline: the phone says so and keeps what it knew; back online it catches up by itself.
-    await phoneCtx.setOffline(true);
+    await phone.context().setOffline(true);
     await phone.getByTestId('offline').waitFor();
     expect(await phone.getByTestId('ticket-number').textContent()).toBe(ticket);
     expect(await agent.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId, items: { water: 1 } } }))).toMatchObject({ ok: true });
-    await phoneCtx.setOffline(false);
+    await phone.context().setOffline(false);
     await expect.poll(() => phone.getByTestId('ticket-status').textContent(), { timeout: 20_000 }).toBe('Delivered');
     expect(await phone.getByTestId('offline').count()).toBe(0);
 
@@ -106,11 +96,11 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
   });
 
   it('a forged link gets a clear page; the phone page passes axe in all seven languages at 360 px, and long unbroken text wraps', async () => {
-    const { page: phone } = await newPage(phoneContext);
+    const phone = await chromium.newPage(phoneContext);
     await phone.goto(`${env.hub.url}/p/#${'A'.repeat(43)}`);
     await expect.poll(() => phone.getByTestId('closed').textContent()).toContain('This link does not open a ticket');
 
-    const { page: kiosk } = await newPage({ viewport: { width: 900, height: 1200 } });
+    const kiosk = await chromium.newPage({ viewport: { width: 900, height: 1200 } });
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await kiosk.getByRole('button', { name: 'العربية' }).click();
     await kiosk.getByRole('button', { name: 'English' }).click();

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
@@ -9,17 +9,11 @@ import { signInStaff } from '../helpers/staff-page.ts';
 describe('staff tablet layout in chromium at 1024 and 768 px', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
 
-  async function tablet(width: number, height: number, id: string, pin: string): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await chromium.browser.newContext({ viewport: { width, height } });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
+  async function tablet(width: number, height: number, id: string, pin: string): Promise<Page> {
+    const page = await chromium.newPage({ viewport: { width, height } });
     await signInStaff(page, env.hub.url, id, pin);
-    return { ctx, page };
+    return page;
   }
 
   const overflow = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -30,7 +24,7 @@ describe('staff tablet layout in chromium at 1024 and 768 px', () => {
     [768, 1024],
   ] as const) {
     it(`the manager's Flights tab does not scroll sideways at ${width} px`, async () => {
-      const { page } = await tablet(width, height, 'M201', '7319');
+      const page = await tablet(width, height, 'M201', '7319');
       await page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Flights' }).click();
       await page
         .getByRole('heading', { name: /Flights/ })
@@ -52,15 +46,15 @@ describe('staff tablet layout in chromium at 1024 and 768 px', () => {
       ['duty manager', 'M201', '7319'],
     ] as const) {
       it(`the offline banner does not change the height of the ${who}'s header at ${width} px`, async () => {
-        const { ctx, page } = await tablet(width, height, id, pin);
+        const page = await tablet(width, height, id, pin);
         await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('Online');
         const online = await headerHeight(page);
-        await ctx.setOffline(true);
+        await page.context().setOffline(true);
         await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toContain('Offline');
         await page.screenshot({ path: `${ARTIFACTS}/staff-offline-header-${id}-${width}.png` });
         expect(await headerHeight(page)).toBe(online);
         expect(await page.getByTestId('offline-note').textContent()).toContain('changes are kept on this tablet');
-        await ctx.setOffline(false);
+        await page.context().setOffline(false);
       });
     }
   }

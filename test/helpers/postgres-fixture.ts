@@ -48,7 +48,7 @@ export function usePostgres(): PostgresFixture {
     },
     async node(airport, o = {}) {
       if (!db) throw new Error('PostgreSQL runs only inside tests and hooks');
-      // The log lives in PostgreSQL; the node's own directory keeps only what is per node (its Web Push keys).
+      // Everything lives in PostgreSQL (Web Push keys and subscriptions too); the directory only proves nothing is written there.
       const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-node-'));
       dirs.push(dataDir);
       const hub = await startHub(

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { enrollKioskPage } from './enroll.ts';
 
@@ -6,6 +8,9 @@ export interface Utterance {
   lang: string;
   /** The language of the voice the kiosk chose, or null when it left the choice to the platform. */
   voice: string | null;
+  /** The utterance's speaking rate and volume (1 unless the kiosk set them). */
+  rate: number;
+  volume: number;
 }
 
 /**
@@ -18,18 +23,20 @@ function installSpy(voices: string[]): void {
   w.__spoken = [];
   w.__pointers = 0;
   const list = voices.map((lang) => ({ lang, name: `Test ${lang}`, voiceURI: `test-${lang}`, localService: true, default: lang === 'en' }));
-  type Spoken = { text: string; lang: string; voice: { lang: string } | null };
+  type Spoken = { text: string; lang: string; voice: { lang: string } | null; rate: number; volume: number };
   // A plain constructor function: the page's code calls `new SpeechSynthesisUtterance(text)`.
   const Utterance = function (this: Spoken, text: string) {
     this.text = text;
     this.lang = '';
     this.voice = null;
+    this.rate = 1;
+    this.volume = 1;
   };
   const synth = {
     speaking: false,
     pending: false,
     paused: false,
-    speak: (u: Spoken) => w.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null }),
+    speak: (u: Spoken) => w.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null, rate: u.rate, volume: u.volume }),
     cancel: () => undefined,
     pause: () => undefined,
     resume: () => undefined,
@@ -68,6 +75,31 @@ export async function openSpeakingKiosk(
 
 export const spoken = (page: Page): Promise<Utterance[]> => page.evaluate(() => (window as unknown as { __spoken: Utterance[] }).__spoken);
 export const pointersUsed = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __pointers: number }).__pointers);
+
+/** Waits until something containing `text` was said in `lang` after the first `from` utterances, and gives it. */
+export async function heardSince(page: Page, text: string, lang: string, from = 0): Promise<Utterance> {
+  let found: Utterance | undefined;
+  await expect
+    .poll(
+      async () => {
+        const said = await spoken(page);
+        found = said.slice(from).find((u) => u.text.includes(text) && u.lang === lang);
+        return found ? 'heard' : `not heard: "${text}" (${lang}); last said: ${JSON.stringify(said.slice(-3))}`;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe('heard');
+  return found!;
+}
+
+/** The kiosk's own words for `key` in `lang` (kiosk/src/locales), with {{placeholders}} filled: what the passenger must hear. */
+export function kioskWords(lang: string, key: string, values: Record<string, string | number> = {}): string {
+  let node: string | Tree = JSON.parse(readFileSync(`kiosk/src/locales/${lang}.json`, 'utf8')) as Tree;
+  for (const part of key.split('.')) node = (node as Tree)[part]!;
+  if (typeof node !== 'string') throw new Error(`${lang}: ${key} is not a text`);
+  return node.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+}
+type Tree = { [k: string]: string | Tree };
 
 /** The name the kiosk's speech gives the focused control (its aria-label, label or text). */
 export async function focusedName(page: Page): Promise<string> {

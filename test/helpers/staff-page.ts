@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 
-/**
- * Signs in on the staff tablet and picks gates as an agent does after sign-in:
- * the given gates, or all of theirs. Resolves once the queue is on screen.
- */
-export async function signInStaff(page: Page, url: string, id: string, pin: string, gates?: string[]): Promise<void> {
+/** Signs in and starts the shift with the given gates, or all of theirs: the agent's choice after sign-in. */
+async function startShift(page: Page, url: string, id: string, pin: string, gates?: string[]): Promise<void> {
   await page.goto(`${url}/staff/`);
   await page.getByLabel('Staff id').fill(id);
   await page.getByLabel('PIN').fill(pin);
@@ -16,9 +13,23 @@ export async function signInStaff(page: Page, url: string, id: string, pin: stri
     await page.getByRole('button', { name: 'All my gates' }).click();
   }
   await page.getByRole('button', { name: /^Start with/ }).click();
+}
+
+/**
+ * Signs in on the staff tablet and picks gates as an agent does after sign-in:
+ * the given gates, or all of theirs. Resolves once the queue is on screen.
+ */
+export async function signInStaff(page: Page, url: string, id: string, pin: string, gates?: string[]): Promise<void> {
+  await startShift(page, url, id, pin, gates);
   // A duty manager lands on the live board: their queue is one tab away.
   const managerTabs = page.getByRole('navigation', { name: 'Duty manager' });
   await page.getByText('Open requests').or(managerTabs).first().waitFor();
   if (await managerTabs.isVisible()) await managerTabs.getByRole('link', { name: 'Requests' }).click();
   await page.getByText('Open requests').waitFor();
+}
+
+/** Signs the demo duty manager (M201) in with all their gates; resolves on the board, where they land, with the tabs on screen. */
+export async function signInManager(page: Page, url: string): Promise<void> {
+  await startShift(page, url, 'M201', '7319');
+  await page.getByRole('navigation', { name: 'Duty manager' }).waitFor();
 }

@@ -11,28 +11,13 @@ import {
   entitlementsForFlight,
 } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
+import { catalogLanguages, placeholders, readCatalog } from '../helpers/locale-catalogs.ts';
 import type { BcbpErrorCode, WaitEstimate, PassMatch } from '../../core/index.ts';
 
 const LOCALES = 'kiosk/src/locales';
 const SRC = 'kiosk/src';
 
-type Tree = { [k: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-function catalog(lang: string): Map<string, string> {
-  return flatten(JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')) as Tree);
-}
-
-const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const catalog = (lang: string): Map<string, string> => readCatalog(LOCALES, lang);
 
 // i18next picks `key_<category>` from Intl.PluralRules, so each language needs its own plural categories.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -66,10 +51,7 @@ describe('kiosk translations', () => {
   const en = catalog('en');
 
   it('has a catalog for every passenger language and no other', () => {
-    const files = readdirSync(LOCALES)
-      .map((f) => f.replace(/\.json$/, ''))
-      .sort();
-    expect(files).toEqual([...Language.options].sort());
+    expect(catalogLanguages(LOCALES)).toEqual([...Language.options].sort());
   });
 
   it.each(Language.options.filter((l) => l !== 'en'))('%s has every English key, no extra key, nothing empty, the same placeholders', (lang) => {

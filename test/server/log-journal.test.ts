@@ -2,27 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appendFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { Store, LOG_DIR } from '../../server/store.ts';
-import { Hub, type Identity } from '../../server/hub.ts';
+import { LOG_DIR } from '../../server/store.ts';
+import type { Identity } from '../../server/hub.ts';
 import { JOURNAL_FILE, REJECTIONS_PER_SEGMENT, SEGMENT_ENTRIES } from '../../server/log-segments.ts';
-import { demoOps } from '../../server/demo-airport.ts';
 import type { Ack, Op } from '../../core/index.ts';
-import { removeDir, tempDataDir } from '../helpers/hub.ts';
+import { openHub, seededHub, useTempDirs } from '../helpers/store-hub.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
 const AGENT: Identity = { kind: 'staff', id: 'A101' };
-
-async function openHub(dir: string, options: { seenLimit?: number } = {}): Promise<Hub> {
-  return new Hub(await Store.open(dir), undefined, options);
-}
-
-async function seeded(dir: string, options: { seenLimit?: number } = {}): Promise<Hub> {
-  const hub = await openHub(dir, options);
-  const acks = await Promise.all(demoOps(new Date()).map((o) => hub.submit(o, { kind: 'system' })));
-  expect(acks.every((a) => a.ok)).toBe(true);
-  return hub;
-}
 
 /** A claim of a request nobody created: always refused. */
 function hopelessClaim(): Op {
@@ -30,16 +18,12 @@ function hopelessClaim(): Op {
 }
 
 describe('the log journal: one appended line per commit', () => {
-  const dirs: string[] = [];
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    for (const d of dirs.splice(0)) await removeDir(d);
-  });
+  const dirs = useTempDirs();
+  afterEach(() => vi.restoreAllMocks());
 
   it('a flood of refused operations does not make later commits write more, and their answers are stored bounded', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const hub = await seeded(dir);
+    const dir = await dirs.make();
+    const hub = await seededHub(dir);
     await hub.flush();
     const journal = join(dir, LOG_DIR, JOURNAL_FILE);
     const refused = Array.from({ length: REJECTIONS_PER_SEGMENT + 500 }, hopelessClaim);
@@ -62,9 +46,8 @@ describe('the log journal: one appended line per commit', () => {
   });
 
   it('seals the journal into segments of 256 entries and keeps every entry across a restart', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const hub = await seeded(dir);
+    const dir = await dirs.make();
+    const hub = await seededHub(dir);
     for (let i = 0; i < 3; i++) {
       const acks = await Promise.all(Array.from({ length: 150 }, () => hub.submit(op(KIOSK, createRequest()), KIOSK_ID)));
       expect(acks.every((a) => a.ok)).toBe(true);
@@ -78,9 +61,8 @@ describe('the log journal: one appended line per commit', () => {
   });
 
   it('a write cut short by a crash is set aside at start, naming the seq range and ids it carried; nothing acknowledged is lost', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const hub = await seeded(dir);
+    const dir = await dirs.make();
+    const hub = await seededHub(dir);
     const ack = await hub.submit(op(KIOSK, createRequest({ surname: 'Kept' })), KIOSK_ID);
     expect(ack).toMatchObject({ ok: true });
     const seq = hub.seq;
@@ -112,9 +94,8 @@ describe('the log journal: one appended line per commit', () => {
   });
 
   it('a damaged line before the last stops the start, naming the file and the line, and keeps it as it was', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const hub = await seeded(dir);
+    const dir = await dirs.make();
+    const hub = await seededHub(dir);
     await hub.submit(op(KIOSK, createRequest()), KIOSK_ID);
     await hub.submit(op(KIOSK, createRequest()), KIOSK_ID);
     const journal = join(dir, LOG_DIR, JOURNAL_FILE);
@@ -134,15 +115,11 @@ describe('the log journal: one appended line per commit', () => {
 });
 
 describe('a checkpoint ahead of the log', () => {
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const d of dirs.splice(0)) await removeDir(d);
-  });
+  const dirs = useTempDirs();
 
   it('stops the start naming the seq range and the requests the missing log files held, and changes nothing', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const first = await seeded(dir);
+    const dir = await dirs.make();
+    const first = await seededHub(dir);
     await first.close();
     const sealedUpTo = first.seq;
     const second = await openHub(dir);
@@ -171,15 +148,11 @@ describe('a checkpoint ahead of the log', () => {
 });
 
 describe('duplicates: the original answer within the window, checked again beyond it', () => {
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const d of dirs.splice(0)) await removeDir(d);
-  });
+  const dirs = useTempDirs();
 
   it('a retry within the window gets the original answer, even after a restart; the memory holds at most the window', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const hub = await seeded(dir, { seenLimit: 50 });
+    const dir = await dirs.make();
+    const hub = await seededHub(dir, { seenLimit: 50 });
     const created = op(KIOSK, createRequest());
     const first = await hub.submit(created, KIOSK_ID);
     expect(first).toMatchObject({ ok: true });

@@ -1,4 +1,4 @@
-import { createDecipheriv, createECDH, createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,39 +11,9 @@ import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-clien
 import { PHONE_EVENTS, type PhoneWriteAnswer } from '../../core/index.ts';
 import { VAPID_FILE } from '../../server/push-keys.ts';
 import { SUBSCRIPTIONS_FILE } from '../../server/push-subscriptions.ts';
+import { decrypt, userAgentKeys } from '../helpers/web-push-endpoint.ts';
 
 const b64url = (b: Buffer): string => b.toString('base64url');
-const hmac = (key: Buffer, data: Buffer): Buffer => createHmac('sha256', key).update(data).digest();
-
-/** A browser's side of Web Push: its own P-256 key pair and auth secret, as a PushSubscription holds them. */
-function userAgentKeys() {
-  const ecdh = createECDH('prime256v1');
-  const publicKey = ecdh.generateKeys();
-  const auth = randomBytes(16);
-  return { ecdh, publicKey, auth };
-}
-
-/** RFC 8291 + RFC 8188 (aes128gcm, one record): what a browser does with a push message it receives. */
-function decrypt(body: Buffer, ua: ReturnType<typeof userAgentKeys>): string {
-  const salt = body.subarray(0, 16);
-  const idlen = body[20]!;
-  const serverKey = body.subarray(21, 21 + idlen);
-  const ciphertext = body.subarray(21 + idlen);
-  const ecdhSecret = ua.ecdh.computeSecret(serverKey);
-  const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), ua.publicKey, serverKey, Buffer.from([1])]);
-  const ikm = hmac(hmac(ua.auth, ecdhSecret), keyInfo);
-  const prk = hmac(salt, ikm);
-  const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);
-  const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01')).subarray(0, 12);
-  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
-  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
-  const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
-  // The last record ends with the delimiter 0x02, then zero padding.
-  let end = padded.length - 1;
-  while (end >= 0 && padded[end] === 0) end--;
-  expect(padded[end]).toBe(2);
-  return padded.subarray(0, end).toString('utf8');
-}
 
 interface Received {
   path: string;

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
+import { DEFAULT_LEVELS, type SpeechLevels } from './speech-levels.ts';
 
 /**
  * Words to say, given a translate function and its language: the passenger's, or English when the
@@ -14,9 +15,11 @@ interface SpeechSnapshot {
   caption: string;
   /** Bumped when the device's list of voices changes. */
   voices: number;
+  /** The passenger's speaking rate and volume, for this session only. */
+  levels: SpeechLevels;
 }
 
-let snapshot: SpeechSnapshot = { on: false, caption: '', voices: 0 };
+let snapshot: SpeechSnapshot = { on: false, caption: '', voices: 0, levels: DEFAULT_LEVELS };
 const listeners = new Set<() => void>();
 
 function update(patch: Partial<SpeechSnapshot>): void {
@@ -65,6 +68,8 @@ function speakNow(text: string, language: string, voice: SpeechSynthesisVoice | 
   const u = new SpeechSynthesisUtterance(text);
   u.lang = voice?.lang ?? language;
   if (voice) u.voice = voice;
+  u.rate = snapshot.levels.rate;
+  u.volume = snapshot.levels.volume;
   s.speak(u);
   update({ caption: text });
 }
@@ -123,6 +128,16 @@ export function setSpeechOn(on: boolean): void {
   if (on === snapshot.on) return;
   if (!on) synth()?.cancel();
   update({ on, caption: on ? snapshot.caption : '' });
+}
+
+/** The passenger's rate and volume, used from the next utterance on. */
+export function setSpeechLevels(levels: SpeechLevels): void {
+  update({ levels });
+}
+
+/** Back to the platform's rate and volume: the next passenger starts from the defaults. */
+export function resetSpeechLevels(): void {
+  update({ levels: DEFAULT_LEVELS });
 }
 
 export function isSpeechOn(): boolean {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import { formatMoney, type TicketAnnouncement } from '../../../core/plain.ts';
+import { formatMoney, type PassengerHotel, type PublicVoucher, type TicketAnnouncement } from '../../../core/plain.ts';
 import { formatTime } from '../format.ts';
+import { listIn } from '../words-in-language.ts';
 
 /** The words of one ticket announcement (core/ticket-speech.ts) in a language. */
 export function ticketWords(a: TicketAnnouncement, t: TFunction, language: string, timeZone: string): string {
@@ -9,14 +10,53 @@ export function ticketWords(a: TicketAnnouncement, t: TFunction, language: strin
       return t('speech.ticketNumber', { spelled: a.spelled });
     case 'status':
       return t('speech.status', { status: a.status === 'claimed' ? t('ticket.claimed', { name: a.name ?? '' }) : t(`ticket.${a.status}`) });
-    case 'voucher': {
-      const v = a.voucher;
-      const what = { kind: t(`voucher.kind.${v.kind}`), amount: formatMoney({ minor: v.amountCents, currency: v.currency }, language) };
-      if (v.status === 'issued' && a.spelledCode) {
-        const until = v.validUntil ? ` ${t('voucher.validUntil', { time: formatTime(v.validUntil, language, timeZone) })}.` : '';
-        return `${t('speech.voucherIssued', { ...what, code: a.spelledCode })}${until} ${t('voucher.show')}`;
-      }
-      return t(v.status === 'declined' ? 'speech.voucherDeclined' : 'speech.voucherPending', what);
-    }
+    case 'voucher':
+      return voucherWords(a.voucher, a.spelledCode, t, language, timeZone);
+    case 'hotel':
+      return hotelWords(a.hotel, t, language, timeZone);
   }
+}
+
+/** As the voucher shows on the ticket (TicketVouchers.tsx): no longer valid, fully spent, or its code with what is left and until when. */
+function voucherWords(v: PublicVoucher, spelledCode: string | null, t: TFunction, language: string, timeZone: string): string {
+  const money = (minor: number) => formatMoney({ minor, currency: v.currency }, language);
+  const what = { kind: t(`voucher.kind.${v.kind}`), amount: money(v.amountCents) };
+  if (v.voided) return t('speech.voucherVoided', what);
+  if (v.status === 'issued' && v.remainingCents === 0) return t('speech.voucherSpent', what);
+  if (v.status === 'issued' && spelledCode) {
+    const left = v.remainingCents < v.amountCents ? ` ${t('voucher.remaining', { amount: money(v.remainingCents) })}.` : '';
+    const until = v.validUntil ? ` ${t('voucher.validUntil', { time: formatTime(v.validUntil, language, timeZone) })}.` : '';
+    return `${t('speech.voucherIssued', { ...what, code: spelledCode })}${left}${until} ${t('voucher.show')}`;
+  }
+  return t(v.status === 'declined' ? 'speech.voucherDeclined' : 'speech.voucherPending', what);
+}
+
+/** Every line of the hotel card (TicketHotel.tsx), in its order, as sentences. */
+function hotelWords(h: PassengerHotel, t: TFunction, language: string, timeZone: string): string {
+  const time = (iso: string) => formatTime(iso, language, timeZone);
+  const lines = [
+    t('hotel.title'),
+    h.name,
+    h.address,
+    t('hotel.rooms', {
+      rooms: listIn(
+        h.rooms.map((r) => t(`hotel.room.${r}`)),
+        language,
+      ),
+    }),
+    h.transport === 'shuttle' && h.pickupAt
+      ? t('hotel.shuttle', { time: time(h.pickupAt), point: h.pickupPoint })
+      : t('hotel.taxi', { point: h.pickupPoint }),
+    h.meals.length
+      ? t('hotel.included', {
+          meals: listIn(
+            h.meals.map((m) => t(`hotel.meal.${m}`)),
+            language,
+          ),
+        })
+      : '',
+    `${t('hotel.phone')} ${h.phone}`,
+    h.newDeparture && h.backBy ? t('hotel.back', { departure: time(h.newDeparture), time: time(h.backBy) }) : '',
+  ];
+  return lines.filter(Boolean).join('. ') + '.';
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { StockItem, suggestedHandout, type CareRequest, type HubState, type ItemCounts } from '../../../core/index.ts';
 import { STOCK_TITLE } from '../labels.ts';
 import type { FormProps } from './types.ts';
+import { FormActions } from '../forms/FormActions.tsx';
 
 /** What is handed out now, from the gate's stock; "partly" keeps the request open for the rest. */
 export function DeliverForm({ request: r, state, onSubmit, onDone }: FormProps & { request: CareRequest; state: HubState }) {
@@ -33,17 +34,14 @@ export function DeliverForm({ request: r, state, onSubmit, onDone }: FormProps &
           </label>
         ))}
       </div>
-      <div className="actions">
+      <FormActions onClose={onDone}>
         <button type="button" className="primary" onClick={() => send(false)}>
           Mark delivered
         </button>
         <button type="button" onClick={() => send(true)}>
           Delivered partly, more to come
         </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

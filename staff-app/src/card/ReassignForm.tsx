@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CareRequest, HubState } from '../../../core/index.ts';
+import { OneOpForm } from '../forms/OneOpForm.tsx';
 import type { FormProps } from './types.ts';
 
 export function ReassignForm({ request: r, state, me, onSubmit, onDone }: FormProps & { request: CareRequest; state: HubState; me: string }) {
@@ -10,14 +11,11 @@ export function ReassignForm({ request: r, state, me, onSubmit, onDone }: FormPr
   const [to, setTo] = useState(colleagues[0]?.id ?? '');
   if (!colleagues.length) return <p className="panel">No colleague works gate {r.gate}.</p>;
   return (
-    <form
-      className="panel"
-      aria-label="Reassign"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit({ type: 'request.reassign', payload: { requestId: r.id, to } });
-        onDone();
-      }}
+    <OneOpForm
+      label="Reassign"
+      submitLabel="Reassign"
+      onSend={() => onSubmit({ type: 'request.reassign', payload: { requestId: r.id, to } })}
+      onDone={onDone}
     >
       <label className="field">
         Hand over to
@@ -29,14 +27,6 @@ export function ReassignForm({ request: r, state, me, onSubmit, onDone }: FormPr
           ))}
         </select>
       </label>
-      <div className="actions">
-        <button className="primary" type="submit">
-          Reassign
-        </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
-    </form>
+    </OneOpForm>
   );
 }

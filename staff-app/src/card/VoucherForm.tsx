@@ -15,6 +15,7 @@ import {
 } from '../../../core/index.ts';
 import { VOUCHER_LABEL, clockTime } from '../labels.ts';
 import type { FormProps } from './types.ts';
+import { FormActions } from '../forms/FormActions.tsx';
 
 interface Props extends FormProps {
   request: CareRequest;
@@ -134,7 +135,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
           </label>
         </>
       )}
-      <div className="actions">
+      <FormActions onClose={onDone}>
         {!problem && (
           <button type="button" className="primary" disabled={!valid} onClick={() => send('voucher.issue')}>
             Issue voucher
@@ -145,10 +146,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
             Send to duty manager
           </button>
         )}
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

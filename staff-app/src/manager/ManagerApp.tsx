@@ -12,16 +12,18 @@ import { AirlinesPanel } from './AirlinesPanel.tsx';
 import { EscalationsPanel } from './EscalationsPanel.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { HotelsPanel } from './HotelsPanel.tsx';
+import { OutletsPanel } from './OutletsPanel.tsx';
 import { useNow } from './use-now.ts';
 import './manager.css';
 
-const TABS = ['board', 'queue', 'flights', 'hotels', 'notices', 'escalations', 'policy', 'airlines', 'report'] as const;
+const TABS = ['board', 'queue', 'flights', 'hotels', 'outlets', 'notices', 'escalations', 'policy', 'airlines', 'report'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, string> = {
   board: 'Board',
   queue: 'Requests',
   flights: 'Flights',
   hotels: 'Hotels',
+  outlets: 'Outlets',
   notices: 'Notices',
   escalations: 'Escalations',
   policy: 'Limits',
@@ -104,6 +106,7 @@ export function ManagerApp({
               <FlightsPanel state={sync.state} client={client} session={session} pending={sync.pending} rejected={sync.rejected} />
             )}
             {tab === 'hotels' && <HotelsPanel state={sync.state} client={client} now={now} />}
+            {tab === 'outlets' && <OutletsPanel state={sync.state} client={client} />}
             {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}
             {tab === 'escalations' && <EscalationsPanel state={sync.state} client={client} now={now} />}
             {tab === 'policy' && <PolicyPanel state={sync.state} client={client} />}

@@ -15,6 +15,7 @@ import {
 } from '../../../core/index.ts';
 import { fromLocalInput, toLocalInput } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
+import { FormActions } from '../forms/FormActions.tsx';
 
 type ScopeKind = NoticeScope['kind'];
 
@@ -163,14 +164,11 @@ export function NoticeForm({
           {error}
         </p>
       )}
-      <div className="actions">
+      <FormActions onClose={onDone}>
         <button className="primary" type="submit">
           {updating ? 'Publish update' : 'Publish notice'}
         </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

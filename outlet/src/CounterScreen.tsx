@@ -1,0 +1,79 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HubRefusal, HubUnreachable, lookUp, type OutletVoucher, type Receipt } from './hub-api.ts';
+import type { OutletEnrollment } from './enrollment.ts';
+import { VoucherCard } from './VoucherCard.tsx';
+import { ReceiptView } from './ReceiptView.tsx';
+
+/**
+ * The counter: one field takes what a keyboard-wedge scanner types (a boarding pass or a voucher
+ * QR, ending in Enter) or a code typed by hand; the vouchers found follow, then the receipt.
+ */
+export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: OutletEnrollment; onUnenrolled: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [scan, setScan] = useState('');
+  const [vouchers, setVouchers] = useState<OutletVoucher[] | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  const look = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!scan.trim()) return setError(t('scan.empty'));
+    setBusy(true);
+    setError('');
+    setReceipt(null);
+    try {
+      const found = await lookUp(enrollment.token, scan);
+      setVouchers(found.vouchers);
+      setScan('');
+    } catch (err) {
+      setVouchers(null);
+      if (err instanceof HubRefusal && err.status === 401) return onUnenrolled(err.message);
+      setError(err instanceof HubUnreachable ? t('error.unreachable') : t('scan.notFound', { reason: (err as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = () => {
+    setReceipt(null);
+    setVouchers(null);
+    field.current?.focus();
+  };
+
+  return (
+    <>
+      <form className="card" onSubmit={(e) => void look(e)} aria-labelledby="scan-title">
+        <h2 id="scan-title">{t('scan.title')}</h2>
+        <label htmlFor="scan">{t('scan.label')}</label>
+        <div className="row">
+          <input id="scan" ref={field} value={scan} onChange={(e) => setScan(e.target.value)} autoFocus autoComplete="off" spellCheck={false} />
+          <button type="submit" disabled={busy}>
+            {t('scan.submit')}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+      {receipt ? (
+        <ReceiptView receipt={receipt} onNext={next} />
+      ) : (
+        vouchers && (
+          <section aria-labelledby="found-title">
+            <h2 id="found-title">{t('found.title', { count: vouchers.length })}</h2>
+            <ul className="vouchers">
+              {vouchers.map((v) => (
+                <VoucherCard key={v.voucherId} voucher={v} token={enrollment.token} onReceipt={setReceipt} onUnenrolled={onUnenrolled} />
+              ))}
+            </ul>
+          </section>
+        )
+      )}
+    </>
+  );
+}

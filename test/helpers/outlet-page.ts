@@ -1,0 +1,35 @@
+import type { Browser, Page } from 'playwright-core';
+
+export interface OutletSetup {
+  name: string;
+  /** The option's label on the set-up screen (English), e.g. 'Café', 'Hotel desk'. */
+  kind?: string;
+  staffId?: string;
+  pin?: string;
+}
+
+/** Fills the outlet's set-up screen as a duty manager would (kind's usual voucher kinds kept). */
+export async function enrollOutletPage(page: Page, o: OutletSetup): Promise<void> {
+  await page.getByLabel('Outlet name').fill(o.name);
+  if (o.kind) await page.getByLabel('Kind of outlet').selectOption({ label: o.kind });
+  await page.getByLabel("Duty manager's staff id").fill(o.staffId ?? 'M201');
+  await page.getByLabel('PIN').fill(o.pin ?? '7319');
+  await page.getByRole('button', { name: 'Enrol' }).click();
+}
+
+/** An outlet app in its own browser context (its own storage, so its own token), enrolled and at the counter. */
+export async function openOutlet(browser: Browser, url: string, o: OutletSetup): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${url}/outlet/`);
+  await enrollOutletPage(page, o);
+  await page.getByRole('heading', { name: o.name }).waitFor();
+  return page;
+}
+
+/** What a keyboard-wedge scanner or a cashier does: the text into the scan field, then Enter. */
+export async function scanAtOutlet(page: Page, text: string): Promise<void> {
+  const field = page.getByLabel(/Boarding pass, voucher QR code|Carte d’embarquement/);
+  await field.fill(text);
+  await field.press('Enter');
+}
