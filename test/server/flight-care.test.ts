@@ -95,7 +95,7 @@ describe('a whole flight in one tap over the real hub', () => {
     const res = await get(managerToken);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect((await res.text()).split('\r\n')[1]).toMatch(/^airline,AF,,4,60\.00,/);
+    expect((await res.text()).split('\r\n')[1]).toMatch(/^airline,AF,,3,45\.00,/);
   });
 
   it('refuses huge and malformed payloads with a reason', async () => {
