@@ -41,8 +41,9 @@ export interface SyncClientOptions {
   /**
    * More hubs serving the same airport (several nodes on one database): when the one in use is
    * unreachable, each reconnection attempt tries the next, and the usual pull by seq catches up.
+   * A function is asked again at each attempt (the apps learn the list after they start).
    */
-  urls?: string[];
+  urls?: string[] | (() => string[]);
   auth: Record<string, unknown>;
   actor: Actor;
   device: string;
@@ -252,14 +253,15 @@ export class SyncClient {
 
   /** Moves each reconnection attempt on to the next hub of the list, so a dead node costs one attempt. */
   private rotateHubs(socket: Socket): void {
-    const hubs = [this.opts.url, ...(this.opts.urls ?? []).filter((u) => u !== this.opts.url)];
-    if (hubs.length < 2) return;
+    const listed = this.opts.urls;
+    const hubs = (): string[] => [this.opts.url, ...(typeof listed === 'function' ? listed() : (listed ?? [])).filter((u) => u !== this.opts.url)];
     let at = 0;
     // socket.io keeps one manager per socket and opens each attempt at its `uri`; it has no public setter for it.
     const manager = socket.io as unknown as { uri: string };
     socket.io.on('reconnect_attempt', () => {
-      at = (at + 1) % hubs.length;
-      manager.uri = hubs[at]!;
+      const now = hubs();
+      at = (at + 1) % now.length;
+      manager.uri = now[at]!;
     });
   }
 

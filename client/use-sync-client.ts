@@ -4,6 +4,7 @@ import { IdbSyncStorage } from './idb-sync-storage.ts';
 import { useLatest } from './use-latest.ts';
 import { MemorySyncStorage, type SyncStorage } from './sync-storage.ts';
 import { OpeningStorage } from './opening-storage.ts';
+import { refreshHubUrls, storedHubUrls } from './hub-urls.ts';
 
 export type DeviceLink = Omit<SyncClientOptions, 'storage'> & {
   /** Names the device's IndexedDB database: one per device and person. */
@@ -36,7 +37,9 @@ export function useSyncClient(link: DeviceLink, key: string): SyncClient | null 
     const link = latest.current;
     const opening = openStorage(link.scope, link.view ?? '');
     const { scope: _scope, view: _view, ...options } = link;
-    const c = new SyncClient({ ...options, storage: new OpeningStorage(opening.then((o) => o.storage)) });
+    // Every node of the airport, learnt from the hub that served the app and kept, so that a device whose node dies moves to another.
+    if (!options.urls) void refreshHubUrls(options.url);
+    const c = new SyncClient({ urls: storedHubUrls, ...options, storage: new OpeningStorage(opening.then((o) => o.storage)) });
     let stopped = false;
     // Handed over once the effect is done (a setState in the effect itself would render twice in a row).
     void Promise.resolve().then(() => {

@@ -17,6 +17,7 @@ export * from './bcbp/match.ts';
 export * from './notices.ts';
 export * from './policy.ts';
 export * from './priority.ts';
+export { gateQueue, type GateQueue } from './queue-index.ts';
 export * from './stock.ts';
 export * from './voucher-code.ts';
 // Money's type comes with its schema from entitlements/airline-config.ts.

@@ -6,6 +6,7 @@ import { entitlementMessageKey } from './entitlements/engine.ts';
 import type { EntitlementKind } from './entitlements/types.ts';
 import { publicTicket, type PublicTicket } from './public-ticket.ts';
 import { airportTimeZone } from './airport.ts';
+import { passengerHotels, type PassengerHotel } from './hotel-ticket.ts';
 
 /** One entitlement as the phone words it: the same catalog key and values the kiosk uses. */
 export interface PhoneEntitlement {
@@ -50,6 +51,8 @@ export interface PhoneTicket extends PublicTicket {
   thanks: string | null;
   /** Requests asked for from this phone, oldest first: the phone follows them as it follows this one. */
   asks: PublicTicket[];
+  /** Where the party sleeps tonight and how they get there, as the kiosk ticket shows it (no rates, no other guests). */
+  hotels: PassengerHotel[];
 }
 
 export function phoneTicketView(state: HubState, r: CareRequest, nowIso: string): PhoneTicket {
@@ -90,5 +93,6 @@ export function phoneTicketView(state: HubState, r: CareRequest, nowIso: string)
       const asked = state.requests[id];
       return asked ? [publicTicket(state, asked, nowIso)] : [];
     }),
+    hotels: passengerHotels(state, r.id),
   };
 }

@@ -45,6 +45,8 @@ function startNode(i: number, url: string, seed: boolean): Promise<ChildProcess>
       GATECARE_AIRPORT: values.airport,
       GATECARE_DEMO: seed ? '1' : '0',
       GATECARE_DIST: resolve('dist'),
+      // Every node tells the apps where the others are, so a device whose node stops moves to another.
+      GATECARE_HUB_URLS: Array.from({ length: count }, (_, k) => `http://localhost:${firstPort + k}`).join(','),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

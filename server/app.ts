@@ -36,6 +36,7 @@ import { attachPhonePush } from './phone-push.ts';
 import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
+import { registerHubUrlsRoute } from './hub-urls.ts';
 import { clientAddress, proxyTrust } from './client-address.ts';
 import type { IncomingMessage } from 'node:http';
 
@@ -117,7 +118,8 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
     // Plugins only wire routes; a busy machine (a night's surge, or CI) must not fail the start on avvio's 10 s default.
     pluginTimeout: 120_000,
   });
-  await registerHttpHardening(app, limits);
+  await registerHttpHardening(app, limits, config.hubUrls);
+  registerHubUrlsRoute(app, config.hubUrls ?? []);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     reply.code(status).send({ error: status === 500 ? 'the hub hit an internal error' : err.message });

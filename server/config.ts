@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { HubLimits } from './limits.ts';
 import { parseTrustedProxies } from './client-address.ts';
+import { parseHubUrls } from './hub-urls.ts';
 
 /** Passengers' names and notes are kept this long after their flight left, unless configured. */
 export const DEFAULT_PURGE_HOURS = 24;
@@ -21,6 +22,8 @@ export interface HubConfig {
   databaseUrl?: string;
   /** Which airport of the database this hub serves (GATECARE_AIRPORT, default "main"); each has its own log and seq. */
   airport?: string;
+  /** Every node's address, for devices to move to another when theirs dies (GATECARE_HUB_URLS); absent: one hub alone. */
+  hubUrls?: string[];
   /** Balancers whose X-Forwarded-For names the client (GATECARE_TRUSTED_PROXIES); absent: the header is ignored. */
   trustedProxies?: string[];
   /** Overrides of server/limits.ts, e.g. for a load test enrolling many kiosks from one address. */
@@ -54,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seedDemo: env.GATECARE_DEMO !== '0',
     purgeAfterHours: numberFrom(env, 'GATECARE_PURGE_HOURS') ?? DEFAULT_PURGE_HOURS,
     ...(env.GATECARE_PUBLIC_URL ? { publicUrl: env.GATECARE_PUBLIC_URL } : {}),
+    ...(env.GATECARE_HUB_URLS ? { hubUrls: parseHubUrls(env.GATECARE_HUB_URLS) } : {}),
     ...(env.GATECARE_TRUSTED_PROXIES ? { trustedProxies: parseTrustedProxies(env.GATECARE_TRUSTED_PROXIES) } : {}),
     ...(env.GATECARE_DATABASE_URL ? { databaseUrl: env.GATECARE_DATABASE_URL, airport: airportFrom(env.GATECARE_AIRPORT) } : {}),
     limits: Object.fromEntries(

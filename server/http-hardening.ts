@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { hubConnectSources } from './hub-urls.ts';
 import type { HubLimits } from './limits.ts';
 
 /** Never logged, whatever a future log line includes: credentials and request bodies (PINs, names). */
@@ -28,7 +29,7 @@ const SIGN_IN_ROUTES = new Set(['/api/login', '/api/kiosks/enroll']);
  * The CSP allows only this origin: the built apps load their own scripts and styles, socket.io
  * talks to the same host (CSP 'self' covers ws: there), QR codes are data: images.
  */
-export async function registerHttpHardening(app: FastifyInstance, limits: HubLimits): Promise<void> {
+export async function registerHttpHardening(app: FastifyInstance, limits: HubLimits, otherHubs: readonly string[] = []): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -36,7 +37,8 @@ export async function registerHttpHardening(app: FastifyInstance, limits: HubLim
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        // The other nodes of a cluster (GATECARE_HUB_URLS): a device moves its socket there when this node dies.
+        connectSrc: ["'self'", ...hubConnectSources(otherHubs)],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],

@@ -11,6 +11,7 @@ import { Thread } from './Thread.tsx';
 import { Thanks } from './Thanks.tsx';
 import { AskMore } from './AskMore.tsx';
 import { Notify } from './Notify.tsx';
+import { Hotel } from './Hotel.tsx';
 
 const LANGUAGE_KEY = 'gatecare-phone-language';
 
@@ -102,6 +103,7 @@ export function App() {
             <Timeline ticket={ticket} t={t} lang={lang} />
             <Notify pushKey={ticket.pushKey} t={t} online={state.kind === 'live'} send={send} />
             {ticket.flight && <FlightLine flight={ticket.flight} timeZone={ticket.timeZone} t={t} lang={lang} />}
+            <Hotel hotels={ticket.hotels} timeZone={ticket.timeZone} t={t} lang={lang} />
             <Vouchers ticket={ticket} t={t} lang={lang} />
             <Thanks ticket={ticket} t={t} online={state.kind === 'live'} send={send} />
             <Thread

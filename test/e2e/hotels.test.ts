@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
@@ -30,6 +31,8 @@ describe('hotels in chromium: cancelled flight → whole-flight preview → appl
 
   it('previews who goes where and what it costs, applies it, and the Arabic kiosk shows the hotel and its shuttle at once', async () => {
     await expect.poll(() => manager.getByTestId('without-room').textContent()).toContain('1 party');
+    expect(await manager.getByTestId('without-room-list').textContent()).toMatch(/HADDAD · AF1780 to Rome Fiumicino · gate K41 · 1 adult/);
+    expect(await manager.getByRole('region', { name: 'Billing per hotel and flight' }).textContent()).toContain('No room allocated yet.');
     await manager.getByTestId('alloc-flight').selectOption({ label: 'AF1780 to Rome Fiumicino' });
     await manager.getByRole('button', { name: 'Preview' }).click();
     const preview = manager.getByTestId('alloc-preview');
@@ -37,6 +40,17 @@ describe('hotels in chromium: cancelled flight → whole-flight preview → appl
     expect(await preview.textContent()).toContain('Hôtel Aérogare Roissy');
     await manager.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => manager.getByTestId('without-room').textContent()).toContain('0 parties');
+    expect(await manager.getByTestId('without-room-list').count()).toBe(0);
+    // The board counts the party's seats on the shuttle it was given, and the billing shows the room-night.
+    await expect.poll(() => manager.getByTestId('hotel-shuttles').first().textContent()).toMatch(/ 1 of 30 seats taken/);
+    const billing = manager.getByTestId('hotel-billing');
+    await expect.poll(() => billing.locator('tbody tr').first().textContent()).toMatch(/^AF1780Hôtel Aérogare Roissy11€\d+\.\d\d$/);
+    const [download] = await Promise.all([
+      manager.waitForEvent('download'),
+      manager.getByRole('button', { name: 'Download hotel billing (CSV)' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toMatch(/AF1780.*Hôtel Aérogare Roissy/);
 
     const card = kiosk.getByTestId('kiosk-hotel');
     await card.waitFor();

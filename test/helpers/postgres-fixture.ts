@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { startHub, type RunningHub, type StartOptions } from '../../server/app.ts';
+import type { HubConfig } from '../../server/config.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/pg/embedded.ts';
 import { freePort } from './hub-process.ts';
 
@@ -12,7 +13,7 @@ export interface PostgresFixture {
   /** The running database (its url, stop(), start()). */
   readonly db: EmbeddedDatabase;
   /** A hub node on the shared database, closed after the test; `airport` picks whose log it serves. */
-  node(airport: string, o?: { seedDemo?: boolean; options?: StartOptions }): Promise<RunningHub>;
+  node(airport: string, o?: { seedDemo?: boolean; options?: StartOptions; config?: Partial<HubConfig> }): Promise<RunningHub>;
   /** A fresh airport name: each test gets its own log and seq on the one database. */
   airport(): string;
   /** Closes the nodes started in this test now (what afterEach does). */
@@ -60,6 +61,7 @@ export function usePostgres(): PostgresFixture {
           seedDemo: o.seedDemo ?? true,
           databaseUrl: db.url,
           airport,
+          ...o.config,
         },
         { shutdownMs: 2000, ...o.options },
       );

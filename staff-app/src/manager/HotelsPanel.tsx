@@ -4,18 +4,23 @@ import type { SyncClient } from '../../../client/sync-client.ts';
 import {
   airportTimeZone,
   expectedGuests,
+  hotelBilling,
   hotelBoard,
   hotelsOf,
   passengersWithoutRoom,
   planFlight,
   tonight,
   type AllocationPlan,
+  type CareRequest,
   type HubState,
   type RoomCounts,
   type TransportChoice,
 } from '../../../core/index.ts';
 import { ROOM_TYPES } from '../../../core/index.ts';
 import { clock, money } from './format.ts';
+import { downloadCsv } from './download-csv.ts';
+import type { Session } from '../session.ts';
+import { partyText } from '../labels.ts';
 
 const UNPLACED: Record<string, string> = {
   no_room: 'no room that keeps the party together',
@@ -177,8 +182,75 @@ function ExpectedGuests({ state, client, hotelId, night }: { state: HubState; cl
   );
 }
 
-/** Rooms per hotel tonight (held, allocated, checked in, left), shuttles, passengers still without a room, whole-flight allocation. */
-export function HotelsPanel({ state, client, now }: { state: HubState; client: SyncClient; now: string }) {
+/** Who is owed a hotel and has no room yet, oldest request first: the parties the duty manager still has to place. */
+function WithoutRoom({ waiting, state, zone }: { waiting: readonly CareRequest[]; state: HubState; zone: string }) {
+  if (waiting.length === 0) return null;
+  return (
+    <ul className="without-room" aria-label="Passengers still without a room" data-testid="without-room-list">
+      {waiting.map((r) => (
+        <li key={r.id}>
+          {r.ticket} {r.surname.toUpperCase()} · {r.flightNumber}
+          {state.flights[r.flightId] ? ` to ${state.flights[r.flightId]!.destinationName}` : ''} · gate {r.gate} · {partyText(r.party)}
+          {r.needs.includes('mobility') ? ' · mobility' : ''} · asked {clock(r.createdAt, zone)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Room-nights, guests and cost per hotel per flight (released rooms are not billed, no-shows are): the hotels' invoices. */
+function HotelBilling({ state, session }: { state: HubState; session: Session }) {
+  const rows = useMemo(() => hotelBilling(state), [state]);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="hotel-billing">
+      <h3 id="hotel-billing">Billing per hotel and flight</h3>
+      {rows.length === 0 ? (
+        <p>No room allocated yet.</p>
+      ) : (
+        <table data-testid="hotel-billing">
+          <thead>
+            <tr>
+              <th>Flight</th>
+              <th>Hotel</th>
+              <th className="num">Room-nights</th>
+              <th className="num">Guests</th>
+              <th className="num">Cost</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={`${b.flightId}|${b.hotelId}|${b.currency}`}>
+                <td>{b.flightNumber}</td>
+                <td>{b.hotelName}</td>
+                <td className="num">{b.roomNights}</td>
+                <td className="num">{b.guests}</td>
+                <td className="num">{money(b.costCents, b.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button
+        onClick={() =>
+          downloadCsv(session, '/api/hotels.csv', 'gatecare-hotels.csv').catch((e: Error) =>
+            setError(`The CSV could not be downloaded: ${e.message}`),
+          )
+        }
+      >
+        Download hotel billing (CSV)
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Rooms per hotel tonight (held, allocated, checked in, left), shuttles, passengers still without a room, whole-flight allocation, billing. */
+export function HotelsPanel({ state, client, now, session }: { state: HubState; client: SyncClient; now: string; session: Session }) {
   const night = tonight(state, now);
   const zone = airportTimeZone(state);
   const board = useMemo(() => hotelBoard(state, night), [state, night]);
@@ -189,6 +261,7 @@ export function HotelsPanel({ state, client, now }: { state: HubState; client: S
       <p data-testid="without-room">
         {waiting.length} {waiting.length === 1 ? 'party' : 'parties'} owed a hotel still without a room
       </p>
+      <WithoutRoom waiting={waiting} state={state} zone={zone} />
       <FlightAllocation state={state} client={client} now={now} />
       {board.map((row) => (
         <article key={row.hotel.id} className="hotel-row" data-testid="hotel-row" aria-label={row.hotel.name}>
@@ -199,11 +272,15 @@ export function HotelsPanel({ state, client, now }: { state: HubState; client: S
             Held {rooms(row.held)} · allocated {rooms(row.allocated)} · checked in {rooms(row.checkedIn)} · left {rooms(row.left)}
           </p>
           {row.shuttles.length > 0 && (
-            <p>Shuttles: {row.shuttles.map(({ shuttle, taken }) => `${clock(shuttle.departsAt, zone)} ${taken}/${shuttle.seats}`).join(' · ')}</p>
+            <p data-testid="hotel-shuttles">
+              Shuttles:{' '}
+              {row.shuttles.map(({ shuttle, taken }) => `${clock(shuttle.departsAt, zone)} ${taken} of ${shuttle.seats} seats taken`).join(' · ')}
+            </p>
           )}
           <ExpectedGuests state={state} client={client} hotelId={row.hotel.id} night={night} />
         </article>
       ))}
+      <HotelBilling state={state} session={session} />
     </section>
   );
 }

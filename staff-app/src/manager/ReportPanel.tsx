@@ -4,6 +4,7 @@ import { buildReport, type DisruptionReport } from '../../../core/report.ts';
 import type { Session } from '../session.ts';
 import { voucherBilling } from '../../../core/voucher-billing.ts';
 import { clock, dateTime, minutes, money } from './format.ts';
+import { downloadCsv } from './download-csv.ts';
 
 type Counts = DisruptionReport['totals'];
 
@@ -27,25 +28,6 @@ function Cells({ c, currency }: { c: Counts; currency: string }) {
   );
 }
 
-/** Downloads the CSV from the hub with the duty manager's token (a plain link could not send it). */
-async function downloadCsv(session: Session, path = '/api/report.csv'): Promise<void> {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${session.token}` } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(body.error ?? `the hub answered ${res.status}`);
-  }
-  const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'gatecare-report.csv';
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
-
 /** The end-of-disruption report: on screen, printable (print CSS), downloadable as CSV. */
 export function ReportPanel({ state, now, session }: { state: HubState; now: string; session: Session }) {
   const report = useMemo(() => buildReport(state, now), [state, now]);
@@ -55,12 +37,20 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
       <div className="table-head">
         <h2 id="report-title">End-of-disruption report</h2>
         <div className="actions no-print">
-          <button onClick={() => downloadCsv(session).catch((e: Error) => setError(`The CSV could not be downloaded: ${e.message}`))}>
+          <button
+            onClick={() =>
+              downloadCsv(session, '/api/report.csv', 'gatecare-report.csv').catch((e: Error) =>
+                setError(`The CSV could not be downloaded: ${e.message}`),
+              )
+            }
+          >
             Download CSV
           </button>
           <button
             onClick={() =>
-              downloadCsv(session, '/api/vouchers.csv').catch((e: Error) => setError(`The billing CSV could not be downloaded: ${e.message}`))
+              downloadCsv(session, '/api/vouchers.csv', 'gatecare-voucher-billing.csv').catch((e: Error) =>
+                setError(`The billing CSV could not be downloaded: ${e.message}`),
+              )
             }
           >
             Download voucher billing CSV

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { mapWrites, queueOrder, type CareRequest, type EntitlementFacts, type HubState, type Op, type Voucher } from '../../../core/index.ts';
+import { gateQueue, mapWrites, type CareRequest, type EntitlementFacts, type HubState, type Op, type Voucher } from '../../../core/index.ts';
 
 export interface QueueView {
   /** Open requests at the watched gates, in queue order: sorted once per change, not per card. */
@@ -16,8 +16,6 @@ export interface QueueView {
 const NONE: readonly Voucher[] = [];
 export const noVouchers = NONE;
 
-const closedAt = (r: CareRequest) => r.history.at(-1)?.at ?? '';
-
 /**
  * What the queue screen derives from the state, each part recomputed only when its inputs change
  * (the reducer keeps unchanged objects identical), so the memoised cards receive identical props.
@@ -27,17 +25,8 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
   // The sync client writes into the maps in place: a map and its write count together say whether it changed.
   const requestWrites = mapWrites(state.requests);
   const voucherWrites = mapWrites(state.vouchers);
-  const { open, done } = useMemo(() => {
-    const watched = new Set(gatesKey.split(','));
-    const open: CareRequest[] = [];
-    const closed: CareRequest[] = [];
-    for (const r of Object.values(state.requests)) {
-      if (!watched.has(r.gate)) continue;
-      if (r.status === 'received' || r.status === 'claimed') open.push(r);
-      else closed.push(r);
-    }
-    return { open: queueOrder(open), done: closed.sort((a, b) => closedAt(b).localeCompare(closedAt(a))).slice(0, 10) };
-  }, [state.requests, requestWrites, gatesKey]);
+  // Kept in order as the sync client writes requests (core/queue-index.ts): the same lists until a request at these gates changes.
+  const { open, done } = useMemo(() => gateQueue(state.requests, gatesKey.split(',')), [state.requests, requestWrites, gatesKey]);
 
   // Voucher operations are rare next to new requests: a request's array is rebuilt only when some voucher changed.
   const vouchers = useMemo(() => {
