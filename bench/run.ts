@@ -103,7 +103,18 @@ async function uiOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   const onlyArg = process.argv.indexOf('--only');
-  if ((onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY) === 'ui') return uiOnly();
+  const onlyPart = onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY;
+  if (onlyPart === 'ui') return uiOnly();
+  if (onlyPart === 'flightcare') {
+    const { benchFlightCare } = await import('./flight-care.ts');
+    const r = await benchFlightCare();
+    log(
+      `whole flight: ${r.passengers} vouchers issued in ${r.issueMs} ms; ${r.redeem.n} REST redeem calls from ${r.outlets} outlets at once: ` +
+        `p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms; ${r.refusedDoubles} doubles refused; spent ${r.spentMinor} of ${r.expectedSpentMinor} (${r.exact ? 'exact' : 'WRONG'})`,
+    );
+    if (!r.exact) process.exitCode = 1;
+    return;
+  }
   const started = Date.now();
   const machine = {
     cpus: cpus().length,

@@ -5,6 +5,8 @@ import { parseFlightList } from '../core/flight-import.ts';
 import { buildReport, reportCsv } from '../core/report.ts';
 import { hotelBillingCsv } from '../core/hotel-billing-csv.ts';
 import { hotelBilling } from '../core/hotel-board.ts';
+import { voucherBilling } from '../core/voucher-billing.ts';
+import { voucherBillingCsv } from '../core/voucher-billing-csv.ts';
 import type { Hub } from './hub.ts';
 import type { TokenSigner } from './tokens.ts';
 import { isoNow, type Clock } from './clock.ts';
@@ -47,6 +49,16 @@ export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: To
       .header('content-disposition', `attachment; filename="gatecare-report-${stamp}.csv"`)
       .header('cache-control', 'no-store')
       .send(reportCsv(buildReport(hub.current, now)));
+  });
+
+  // Issued, redeemed and unredeemed per airline, and what each outlet took per airline: for billing.
+  app.get('/api/vouchers.csv', async (req, reply) => {
+    if (!dutyManager(req, reply, hub, tokens)) return reply;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="gatecare-voucher-billing.csv"')
+      .header('cache-control', 'no-store')
+      .send(voucherBillingCsv(voucherBilling(hub.current)));
   });
 
   app.get('/api/hotels.csv', async (req, reply) => {

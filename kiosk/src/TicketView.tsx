@@ -46,7 +46,11 @@ export function TicketView({
   const number = request?.ticket ?? ticketFor(ticket.requestId);
   const lookup = useTicketLookup(client, pendingOp || rejected ? null : { ticket: number }, `${request?.status}-${sync.connected}`);
   const zone = airportTimeZone(sync.state);
-  const vouchers = request ? publicVouchersOf(sync.state, request.id) : [];
+  const own = request ? publicVouchersOf(sync.state, request.id) : [];
+  // Vouchers a duty manager gave the whole flight are bound to the pass, not to this request: the
+  // kiosk never holds them (they name every passenger), the hub's look-up of the ticket brings them.
+  const fromPass = lookup?.kind === 'found' ? (lookup.tickets[0]?.vouchers ?? []).filter((v) => !own.some((o) => o.id === v.id)) : [];
+  const vouchers = [...own, ...fromPass];
   const party = request?.party ?? ticket.party;
   const hotels = request ? passengerHotels(sync.state, request.id) : [];
   useTicketSpeech(

@@ -89,6 +89,15 @@ describe('a whole flight in one tap over the real hub', () => {
     });
   });
 
+  it('the billing CSV is for duty managers only and counts the whole flight', async () => {
+    const get = (token: string) => fetch(`${env.hub.url}/api/vouchers.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await get(await env.token('A101'))).status).toBe(403);
+    const res = await get(managerToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect((await res.text()).split('\r\n')[1]).toMatch(/^airline,AF,,3,45\.00,/);
+  });
+
   it('refuses huge and malformed payloads with a reason', async () => {
     expect(await manager.submit(issue({ cabins: Array.from({ length: 5000 }, () => 'economy') }))).toMatchObject({ ok: false });
     expect(await manager.submit(issue({ kind: 'hotel' }))).toMatchObject({ ok: false, reason: expect.stringContaining('meal') });

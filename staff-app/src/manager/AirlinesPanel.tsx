@@ -1,6 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
-import { REGIME_LABEL, Regime, airportTimeZone, type AirlineConfig, type HubState, type Money, type Op } from '../../../core/index.ts';
+import {
+  CABINS,
+  REGIME_LABEL,
+  Regime,
+  airportTimeZone,
+  type AirlineConfig,
+  type Cabin,
+  type HubState,
+  type Money,
+  type Op,
+} from '../../../core/index.ts';
 import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
 import { money } from './format.ts';
 import { ChangeLog } from './ChangeLog.tsx';
@@ -19,6 +29,8 @@ function mealText(a: AirlineConfig): string {
 type Editing = { mode: 'add' | 'edit'; draft: AirlineDraft };
 
 /** Each airline's passenger-care rules in plain words, and a form to change one or add one. */
+const CABIN_WORD: Record<Cabin, string> = { first: 'First', business: 'Business', premium_economy: 'Premium economy', economy: 'Economy' };
+
 export function AirlinesPanel({ state, client, pending, rejected }: { state: HubState; client: SyncClient; pending: Op[]; rejected: Rejected[] }) {
   // A device's saved state from before airlines existed has no `airlines` map.
   const airlines = Object.values(state.airlines ?? {}).sort((a, b) => a.code.localeCompare(b.code));
@@ -218,6 +230,27 @@ function AirlineForm({
           <input inputMode="numeric" {...text('mealEveryHours')} />
         </label>
       </div>
+      <fieldset>
+        <legend>
+          {FIELD_LABEL.cabinMeal}, in the meal voucher&apos;s currency ({d.meal.currency}); empty: the amount per person
+        </legend>
+        <div className="form-row">
+          {CABINS.map((c) => (
+            <label key={c} className="field">
+              {CABIN_WORD[c]}
+              <input
+                inputMode="decimal"
+                value={d.cabinMeal[c]}
+                onChange={(e) => setD({ ...d, cabinMeal: { ...d.cabinMeal, [c]: e.target.value } })}
+                {...invalid('cabinMeal')}
+              />
+            </label>
+          ))}
+        </div>
+        <label className="inline">
+          <input type="checkbox" checked={d.autoTopUp} onChange={(e) => setD({ ...d, autoTopUp: e.target.checked })} /> {FIELD_LABEL.autoTopUp}
+        </label>
+      </fieldset>
       <div className="form-row">
         {moneyFields('meal')}
         {moneyFields('hotel')}

@@ -15,6 +15,7 @@ import {
 import { ActivityChart } from './charts/ActivityChart.tsx';
 import { ServeTimeChart } from './charts/ServeTimeChart.tsx';
 import { SpendChart } from './charts/SpendChart.tsx';
+import { redemptionRate, voucherBilling } from '../../../core/voucher-billing.ts';
 import { clock, minutes, money } from './format.ts';
 import { NEED_SHORT } from './labels.ts';
 import { TeamWords } from './TeamWords.tsx';
@@ -76,6 +77,9 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
   const timeline = useMemo(() => activityTimeline(state, now), [state, now]);
   const bins = useMemo(() => serveTimeDistribution(state), [state]);
   const currency = board.spend.currency;
+  // Only vouchers change it, and they are few next to requests: recomputed when the vouchers map changes.
+  const { vouchers, requests, flights, outlets } = state;
+  const rate = useMemo(() => redemptionRate(voucherBilling({ vouchers, requests, flights, outlets })), [vouchers, requests, flights, outlets]);
   const zone = airportTimeZone(state);
   const gates = allGates
     ? board.gates
@@ -97,6 +101,7 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
         <Tile label="served in the last hour" value={String(board.totals.servedLastHour)} testId="total-served" />
         <Tile label="staff active (1 h)" value={String(board.totals.staffActive)} testId="total-staff" />
         <Tile label={`vouchers issued (${board.spend.shiftHours} h)`} value={money(board.spend.issuedCents, currency)} testId="total-spend" />
+        <Tile label="voucher value redeemed" value={rate === null ? '—' : `${Math.round(rate * 100)} %`} testId="total-redeemed" />
         <Tile label="escalations waiting" value={String(board.spend.pendingCount)} testId="total-escalations" alert={board.spend.pendingCount > 0} />
       </div>
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { SyncClient } from '../../../client/sync-client.ts';
-import { airportTimeZone, delayMinutes, type Flight, type HubState } from '../../../core/index.ts';
+import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
+import { airportTimeZone, delayMinutes, type Flight, type HubState, type Op } from '../../../core/index.ts';
 import { clock, fromLocalInput, minutes, toLocalInput } from './format.ts';
 import { FlightImport } from './FlightImport.tsx';
 import { PassengerListImport } from './PassengerListImport.tsx';
+import { FlightCare } from './FlightCare.tsx';
 import type { Session } from '../session.ts';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
@@ -95,7 +96,19 @@ function FlightChange({
 }
 
 /** Flights: change delay, cancel, change gate, import a list. Entitlements and kiosk texts follow from the state. */
-export function FlightsPanel({ state, client, session }: { state: HubState; client: SyncClient; session: Session }) {
+export function FlightsPanel({
+  state,
+  client,
+  session,
+  pending,
+  rejected,
+}: {
+  state: HubState;
+  client: SyncClient;
+  session: Session;
+  pending: Op[];
+  rejected: Rejected[];
+}) {
   const [, setTick] = useState(0);
   const flights = Object.values(state.flights).sort((a, b) => a.scheduledDeparture.localeCompare(b.scheduledDeparture));
   const gates = Object.keys(state.gates).sort();
@@ -139,6 +152,7 @@ export function FlightsPanel({ state, client, session }: { state: HubState; clie
       </div>
       <FlightImport state={state} client={client} />
       <PassengerListImport state={state} session={session} />
+      <FlightCare state={state} client={client} pending={pending} rejected={rejected} />
     </section>
   );
 }

@@ -102,7 +102,9 @@ export function ManagerApp({
           <SessionAlerts sync={sync} client={client} minutesLeft={minutesLeft} onLogout={onLogout} />
           <main className="manager-main">
             {tab === 'board' && <BoardPanel state={sync.state} now={now} />}
-            {tab === 'flights' && <FlightsPanel state={sync.state} client={client} session={session} />}
+            {tab === 'flights' && (
+              <FlightsPanel state={sync.state} client={client} session={session} pending={sync.pending} rejected={sync.rejected} />
+            )}
             {tab === 'hotels' && <HotelsPanel state={sync.state} client={client} now={now} session={session} />}
             {tab === 'outlets' && <OutletsPanel state={sync.state} client={client} />}
             {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { STOCK_LABEL, StockItem, type HubState } from '../../../core/index.ts';
 import { buildReport, type DisruptionReport } from '../../../core/report.ts';
 import type { Session } from '../session.ts';
+import { voucherBilling } from '../../../core/voucher-billing.ts';
 import { clock, dateTime, minutes, money } from './format.ts';
 import { downloadCsv } from './download-csv.ts';
 
@@ -44,6 +45,15 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
             }
           >
             Download CSV
+          </button>
+          <button
+            onClick={() =>
+              downloadCsv(session, '/api/vouchers.csv', 'gatecare-voucher-billing.csv').catch((e: Error) =>
+                setError(`The billing CSV could not be downloaded: ${e.message}`),
+              )
+            }
+          >
+            Download voucher billing CSV
           </button>
           <button onClick={() => window.print()}>Print</button>
         </div>
@@ -101,7 +111,55 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
           </tfoot>
         </table>
       </div>
+      <VoucherBillingTable state={state} />
       {report.totals.pendingVouchers > 0 && <p className="late">{report.totals.pendingVouchers} voucher request(s) still wait for a decision.</p>}
     </section>
+  );
+}
+
+/** Per airline what vouchers were issued, redeemed at outlets and never spent (the airline keeps it); per outlet what it took. */
+function VoucherBillingTable({ state }: { state: HubState }) {
+  const billing = useMemo(() => voucherBilling(state), [state]);
+  if (billing.airlines.length === 0) return null;
+  return (
+    <div className="scroll">
+      <h3>Vouchers: issued, redeemed, unredeemed</h3>
+      <table className="grid" data-testid="voucher-billing">
+        <thead>
+          <tr>
+            <th scope="col">Airline / outlet</th>
+            <th scope="col">Issued</th>
+            <th scope="col">Redeemed</th>
+            <th scope="col">Unredeemed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {billing.airlines.map((a) => (
+            <tr key={`${a.airline}-${a.currency}`} data-testid="billing-airline">
+              <th scope="row">{a.airline}</th>
+              <td className="num">
+                {a.issuedCount} · {money(a.issuedMinor, a.currency)}
+              </td>
+              <td className="num">
+                {a.redeemedCount} · {money(a.redeemedMinor, a.currency)}
+              </td>
+              <td className="num">{money(a.unredeemedMinor, a.currency)}</td>
+            </tr>
+          ))}
+          {billing.outlets.map((o) => (
+            <tr key={`${o.outletId}-${o.airline}-${o.currency}`}>
+              <th scope="row">
+                {o.outletName} <span className="muted">({o.airline})</span>
+              </th>
+              <td />
+              <td className="num">
+                {o.redemptions} · {money(o.redeemedMinor, o.currency)}
+              </td>
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { AirlineConfig, decimalText, type Money, type MoneyInput, type Regime } from '../../../core/index.ts';
+import { AirlineConfig, CABINS, decimalText, type Cabin, type Money, type MoneyInput, type Regime } from '../../../core/index.ts';
 
 /** One amount as typed: "15.00" and "EUR". */
 export interface MoneyDraft {
@@ -15,6 +15,9 @@ export interface AirlineDraft {
   careFromMinutes: string;
   meal: MoneyDraft;
   mealEveryHours: string;
+  /** Meal voucher by cabin for a whole flight's issue, in the meal's currency; empty: the amount per person. */
+  cabinMeal: Record<Cabin, string>;
+  autoTopUp: boolean;
   hotel: MoneyDraft;
   transport: MoneyDraft;
 }
@@ -29,6 +32,8 @@ export const FIELD_LABEL: Record<AirlineField, string> = {
   careFromMinutes: 'Own policy: care from (minutes of delay)',
   meal: 'Meal voucher per person',
   mealEveryHours: 'Another meal every (hours)',
+  cabinMeal: 'Meal voucher by cabin (whole-flight issue)',
+  autoTopUp: 'Top up meal vouchers by themselves as the delay grows',
   hotel: 'Hotel per night',
   transport: 'Transport per trip',
   form: 'Airline',
@@ -56,6 +61,11 @@ export function draftOf(a: AirlineConfig | null, currency = DEFAULT_CURRENCY): A
     careFromMinutes: a?.ownPolicy ? String(a.ownPolicy.careFromMinutes) : '',
     meal: moneyDraft(a?.mealVoucherPerPerson, currency),
     mealEveryHours: a?.mealEveryHours !== undefined ? String(a.mealEveryHours) : '',
+    cabinMeal: Object.fromEntries(CABINS.map((c) => [c, a?.mealVoucherByCabin?.[c] ? decimalText(a.mealVoucherByCabin[c]) : ''])) as Record<
+      Cabin,
+      string
+    >,
+    autoTopUp: a?.autoTopUp === true,
     hotel: moneyDraft(a?.hotelPerNight, currency),
     transport: moneyDraft(a?.transportPerTrip, currency),
   };
@@ -80,6 +90,10 @@ function fieldOf(path: readonly PropertyKey[]): AirlineField {
       return 'careFromMinutes';
     case 'mealVoucherPerPerson':
       return 'meal';
+    case 'mealVoucherByCabin':
+      return 'cabinMeal';
+    case 'autoTopUp':
+      return 'autoTopUp';
     case 'hotelPerNight':
       return 'hotel';
     case 'transportPerTrip':
@@ -105,6 +119,11 @@ export function readDraft(d: AirlineDraft): { ok: true; config: AirlineConfig } 
     return amount === undefined ? undefined : { amount, currency: m.currency.trim().toUpperCase() };
   };
   const careFrom = num('careFromMinutes', d.careFromMinutes);
+  const byCabin: Partial<Record<Cabin, MoneyInput>> = {};
+  for (const c of CABINS) {
+    const m = money('cabinMeal', { amount: d.cabinMeal[c], currency: d.meal.currency });
+    if (m) byCabin[c] = m;
+  }
   const candidate = {
     code: d.code.trim().toUpperCase(),
     name: d.name.trim(),
@@ -113,6 +132,8 @@ export function readDraft(d: AirlineDraft): { ok: true; config: AirlineConfig } 
     ...(careFrom !== undefined && { ownPolicy: { careFromMinutes: careFrom } }),
     ...optional('mealVoucherPerPerson', money('meal', d.meal)),
     ...optional('mealEveryHours', num('mealEveryHours', d.mealEveryHours)),
+    ...optional('mealVoucherByCabin', Object.keys(byCabin).length ? byCabin : undefined),
+    ...optional('autoTopUp', d.autoTopUp ? true : undefined),
     ...optional('hotelPerNight', money('hotel', d.hotel)),
     ...optional('transportPerTrip', money('transport', d.transport)),
   };
