@@ -43,10 +43,10 @@ export function startAutoTopUp(hub: Hub, clock: Clock = wallClock): { stop(): vo
       });
     }
   };
-  hub.on('committed', look);
+  hub.on('committedHere', look);
   return {
     stop() {
-      hub.off('committed', look);
+      hub.off('committedHere', look);
     },
   };
 }
