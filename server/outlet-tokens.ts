@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { OutletId, StaffId } from '../core/index.ts';
 import { SignedTokens } from './signed-token.ts';
+import { wallClock, type Clock } from './clock.ts';
 
 /** An outlet stays enrolled for a year, like a kiosk. */
 export const OUTLET_TOKEN_DAYS = 365;
@@ -18,7 +19,7 @@ export class OutletTokenSigner {
 
   constructor(
     secret: string,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = wallClock,
   ) {
     this.tokens = new SignedTokens(createHmac('sha256', secret).update('gatecare outlet device tokens').digest(), OutletClaims);
   }
