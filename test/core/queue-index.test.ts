@@ -3,9 +3,14 @@ import fc from 'fast-check';
 import { queueOrder, type CareRequest, type Need } from '../../core/index.ts';
 import { gateQueue, isOpen, scanQueue } from '../../core/queue-index.ts';
 import { storeRequestInPlace } from '../../core/in-place-writes.ts';
+import { demoState } from '../helpers/demo-state.ts';
+import { bornRequest } from '../helpers/born-request.ts';
 
 const GATES = ['K30', 'K31', 'K32', 'K33'];
 const STATUSES: CareRequest['status'][] = ['received', 'claimed', 'delivered', 'cancelled'];
+
+/** The demo airport that afternoon: its gates and AF1634, for requests born as the hub makes them. */
+const AIRPORT = demoState(new Date('2026-11-23T15:00:00.000Z'));
 
 function request(
   id: string,
@@ -17,30 +22,16 @@ function request(
   closedMinute: number,
 ): CareRequest {
   const createdAt = `2026-11-23T15:${String(minute).padStart(2, '0')}:00.000Z`;
+  const born = bornRequest(
+    AIRPORT,
+    { requestId: id, gate, flightNumber: 'AF1634', surname: 'Moreau', needs, party: { adults: 1, children, infants: 0 } },
+    { seq: 1, at: createdAt },
+  );
   return {
-    id,
-    ticket: `T${id}`,
-    gate,
-    flightId: 'f1',
-    flightNumber: 'AF1634',
-    surname: 'Moreau',
-    needs,
-    party: { adults: 1, children, infants: 0 },
-    language: 'en',
-    unaccompaniedMinor: false,
-    note: '',
-    device: 'kiosk-1',
+    ...born,
     status,
-    createdAt,
-    claimedBy: null,
-    claimedByName: null,
-    claimedAt: null,
-    deliveredAt: null,
-    handedOut: {},
-    cancelReason: null,
-    staffNotes: [],
     history: [
-      { at: createdAt, seq: 1, action: 'received', by: 'kiosk-1' },
+      ...born.history,
       ...(status === 'received'
         ? []
         : [{ at: `2026-11-23T16:${String(closedMinute).padStart(2, '0')}:00.000Z`, seq: 2, action: status, by: 'A101' }]),

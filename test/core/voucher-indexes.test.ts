@@ -4,10 +4,9 @@ import type { CareRequest, HubState, Voucher } from '../../core/model.ts';
 import { issuedToPassenger, usedShiftBudget } from '../../core/policy.ts';
 import { voucherCodeInUse } from '../../core/voucher-index.ts';
 import { withRequest, withVoucher } from '../../core/handlers/shared.ts';
-import { newRequest } from '../../core/handlers/requests.ts';
 import type { ApplyContext } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { bornRequest } from '../helpers/born-request.ts';
 import { purgeFlight } from '../../core/personal-data.ts';
 
 /* The scans the indexes replace, kept here as the reference they must agree with. */
@@ -41,20 +40,13 @@ const FLIGHTS = ['AF1634', 'AF0084'].map((number) => Object.values(AIRPORT.fligh
 /** A fresh copy of the airport: the in-place writes below must not reach the next run. */
 const airport = (): HubState => ({ ...AIRPORT, requests: {}, vouchers: {} });
 
-/** A passenger's request at K32, born the way the hub makes one (the handler's newRequest). */
+/** A passenger's request at K32, born the way the hub makes one. */
 function request(state: HubState, n: number, flightNumber: string, surname: string, ctx: ApplyContext): CareRequest {
-  const body = createRequest({
-    requestId: `r${n}`,
-    flightNumber,
-    surname,
-    needs: ['water'],
-    party: { adults: 1, children: 0, infants: 0 },
-    language: 'en',
-  });
-  if (body.type !== 'request.create') throw new Error('createRequest builds request.create');
-  const born = newRequest(state, { ...op(KIOSK, body, ctx.at), type: body.type, payload: body.payload }, ctx);
-  if ('ok' in born) throw new Error(born.reason);
-  return born;
+  return bornRequest(
+    state,
+    { requestId: `r${n}`, flightNumber, surname, needs: ['water'], party: { adults: 1, children: 0, infants: 0 }, language: 'en' },
+    ctx,
+  );
 }
 
 type Event =
