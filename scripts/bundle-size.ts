@@ -45,6 +45,17 @@ export function measureBundle(distDir: string, app: string): BundleSize {
   };
 }
 
+/** What a budget counts: the first screen, what one passenger's session runs at most, and everything. */
+export interface SessionSize {
+  files: ChunkSize[];
+  /** What the first screen loads (the scripts index.html names). */
+  initialGzip: number;
+  /** First screen + every non-language chunk + the largest language: the most one session runs. */
+  runGzip: number;
+  /** Every chunk, all seven languages included (the service worker caches them all). */
+  totalGzip: number;
+}
+
 export const kB = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
 
 /** The command-line report: each chunk, then each total against its budget; exits 1 when one is over. */

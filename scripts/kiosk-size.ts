@@ -1,4 +1,4 @@
-import { measureBundle, reportBundle, type ChunkSize } from './bundle-size.ts';
+import { measureBundle, reportBundle, type SessionSize } from './bundle-size.ts';
 
 /**
  * The kiosk's JavaScript budget: what one passenger's session runs — the first screen (English
@@ -9,14 +9,7 @@ export const KIOSK_JS_BUDGET_BYTES = 150 * 1024;
 /** Everything the kiosk can ever load, all seven languages, which its service worker precaches. */
 export const KIOSK_ALL_LANGUAGES_BUDGET_BYTES = 175 * 1024;
 
-export interface KioskSize {
-  files: ChunkSize[];
-  /** What a passenger's first screen loads (the scripts index.html names). */
-  initialGzip: number;
-  /** First screen + every non-language chunk + the largest language chunk: what one session runs. */
-  runGzip: number;
-  totalGzip: number;
-}
+export type KioskSize = SessionSize;
 
 export function measureKiosk(distDir = 'dist/kiosk'): KioskSize {
   const { files, initialGzip, languages, restGzip, totalGzip } = measureBundle(distDir, 'kiosk');

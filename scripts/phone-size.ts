@@ -1,4 +1,4 @@
-import { measureBundle, reportBundle, type ChunkSize } from './bundle-size.ts';
+import { measureBundle, reportBundle, type SessionSize } from './bundle-size.ts';
 
 /**
  * The phone's JavaScript budget: what one passenger's phone runs — the first screen, the service
@@ -6,14 +6,7 @@ import { measureBundle, reportBundle, type ChunkSize } from './bundle-size.ts';
  */
 export const PHONE_JS_BUDGET_BYTES = 100 * 1024;
 
-export interface PhoneSize {
-  files: ChunkSize[];
-  initialGzip: number;
-  /** First screen + every non-language chunk + the largest language: the most any phone runs. */
-  runGzip: number;
-  /** Every chunk, all seven languages included (the service worker caches them all). */
-  totalGzip: number;
-}
+export type PhoneSize = SessionSize;
 
 export function measurePhone(distDir = 'dist/phone'): PhoneSize {
   const { files, initialGzip, languages, restGzip, totalGzip } = measureBundle(distDir, 'phone');
