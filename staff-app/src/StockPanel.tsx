@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { StockItem, type HubState } from '../../core/index.ts';
 import { STOCK_TITLE } from './labels.ts';
+import { Table } from './ui/Table.tsx';
 
 /** Stock at the watched gates; low items stand out; restocking is one operation. */
 export function StockPanel({ state, gates, client }: { state: HubState; gates: string[]; client: SyncClient }) {
@@ -20,31 +21,19 @@ export function StockPanel({ state, gates, client }: { state: HubState; gates: s
       </h2>
       {open && (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Gate</th>
+          <Table columns={['Gate', ...StockItem.options.map((i) => STOCK_TITLE[i])]}>
+            {gates.map((g) => (
+              <tr key={g} data-testid={`stock-${g}`}>
+                <th scope="row">{g}</th>
                 {StockItem.options.map((i) => (
-                  <th scope="col" key={i}>
-                    {STOCK_TITLE[i]}
-                  </th>
+                  <td key={i} className={low(g, i) ? 'low' : ''} data-item={i}>
+                    {state.stock[g]?.[i] ?? 0}
+                    {low(g, i) ? ' (low)' : ''}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {gates.map((g) => (
-                <tr key={g} data-testid={`stock-${g}`}>
-                  <th scope="row">{g}</th>
-                  {StockItem.options.map((i) => (
-                    <td key={i} className={low(g, i) ? 'low' : ''} data-item={i}>
-                      {state.stock[g]?.[i] ?? 0}
-                      {low(g, i) ? ' (low)' : ''}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <form
             className="restock"
             aria-label="Restock"

@@ -13,6 +13,7 @@ import {
   type HubState,
 } from '../../../core/index.ts';
 import { ChangeLog } from './ChangeLog.tsx';
+import { Table } from '../ui/Table.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
 
@@ -67,38 +68,29 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
     <section aria-labelledby="policy-title">
       <h2 id="policy-title">Limits and budgets</h2>
       <form onSubmit={save} className="policy-form" aria-label="Policy">
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Cap per passenger ({rules.currency})</th>
-              <th scope="col">Budget per shift ({rules.currency})</th>
+        <Table grid columns={['Role', `Cap per passenger (${rules.currency})`, `Budget per shift (${rules.currency})`]}>
+          {Role.options.map((r) => (
+            <tr key={r}>
+              <th scope="row">{ROLE_LABEL[r]}</th>
+              <td>
+                <input
+                  aria-label={`${ROLE_LABEL[r]} cap per passenger`}
+                  inputMode="decimal"
+                  value={value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))}
+                  onChange={set(`${r}.cap`)}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`${ROLE_LABEL[r]} budget per shift`}
+                  inputMode="decimal"
+                  value={value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))}
+                  onChange={set(`${r}.budget`)}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {Role.options.map((r) => (
-              <tr key={r}>
-                <th scope="row">{ROLE_LABEL[r]}</th>
-                <td>
-                  <input
-                    aria-label={`${ROLE_LABEL[r]} cap per passenger`}
-                    inputMode="decimal"
-                    value={value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))}
-                    onChange={set(`${r}.cap`)}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`${ROLE_LABEL[r]} budget per shift`}
-                    inputMode="decimal"
-                    value={value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))}
-                    onChange={set(`${r}.budget`)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
         <div className="form-row">
           <label className="field">
             Shift length (hours)
