@@ -10,29 +10,31 @@ const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
  * The build of one app (React, its page, its service worker), the same for all four apps but for these options.
  * `npm run build` writes it to dist/<dist>/, which the hub serves at `base`.
  */
-export function appViteConfig(app: {
+export function appViteConfig(
   /** The app's folder: `new URL('.', import.meta.url)` in its vite.config.ts. */
-  root: URL;
-  base: `/${string}/`;
-  dist: string;
-  page: AppPage;
-  manifest: AppManifest;
-  plugins?: PluginOption[];
-  /**
-   * Leave out every core module the app uses nothing from (core/ is pure by house rule), with its dependencies:
-   * the passenger and outlet apps import core through core/plain.ts and stay on a budget.
-   */
-  pureCore?: boolean;
-  /** What the dev server passes on to the hub (GATECARE_HUB): REST calls, the socket, or both. */
-  proxy: { api?: boolean; socket?: boolean };
-  port?: number;
-}): UserConfig {
+  root: URL,
+  app: {
+    base: `/${string}/`;
+    dist: string;
+    page: AppPage;
+    manifest: AppManifest;
+    plugins?: PluginOption[];
+    /**
+     * Leave out every core module the app uses nothing from (core/ is pure by house rule), with its dependencies:
+     * the passenger and outlet apps import core through core/plain.ts and stay on a budget.
+     */
+    pureCore?: boolean;
+    /** What the dev server passes on to the hub (GATECARE_HUB): REST calls, the socket, or both. */
+    proxy: { api?: boolean; socket?: boolean };
+    port?: number;
+  },
+): UserConfig {
   return defineConfig({
-    root: fileURLToPath(app.root),
+    root: fileURLToPath(root),
     base: app.base,
     plugins: [react(), appPage(app.page), ...(app.plugins ?? []), appShellWorker(app.manifest)],
     build: {
-      outDir: fileURLToPath(new URL(`../dist/${app.dist}`, app.root)),
+      outDir: fileURLToPath(new URL(`../dist/${app.dist}`, root)),
       emptyOutDir: true,
       ...(app.pureCore ? { rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes('/core/') } } } : {}),
     },

@@ -1,8 +1,7 @@
 import { appViteConfig } from '../client/app-vite-config.ts';
 import { websocketOnlyTransports } from '../client/websocket-only-plugin.ts';
 
-export default appViteConfig({
-  root: new URL('.', import.meta.url),
+export default appViteConfig(new URL('.', import.meta.url), {
   base: '/kiosk/',
   dist: 'kiosk',
   page: { title: 'GateCare — help at the gate', themeColor: '#0b3d91' },

@@ -1,7 +1,6 @@
 import { appViteConfig } from '../client/app-vite-config.ts';
 
-export default appViteConfig({
-  root: new URL('.', import.meta.url),
+export default appViteConfig(new URL('.', import.meta.url), {
   base: '/outlet/',
   dist: 'outlet',
   page: { title: 'GateCare — outlet', themeColor: '#0b3d91', noReferrer: true },

@@ -1,7 +1,6 @@
 import { appViteConfig } from '../client/app-vite-config.ts';
 
-export default appViteConfig({
-  root: new URL('.', import.meta.url),
+export default appViteConfig(new URL('.', import.meta.url), {
   base: '/staff/',
   dist: 'staff',
   page: { title: 'GateCare — staff', themeColor: '#12324f' },
