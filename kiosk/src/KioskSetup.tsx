@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { enroll, gateFromUrl, type KioskEnrollment } from './enrollment.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** Shown until a duty manager enrols this screen: which gate it stands at, and their id and PIN. */
 export function KioskSetup({ onEnrolled, notice }: { onEnrolled: (e: KioskEnrollment) => void; notice?: string }) {
@@ -40,11 +41,7 @@ export function KioskSetup({ onEnrolled, notice }: { onEnrolled: (e: KioskEnroll
           Duty manager PIN
           <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <button className="primary" type="submit" disabled={busy}>
           Enrol this kiosk
         </button>

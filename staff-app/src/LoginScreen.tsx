@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { login, type Session } from './session.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) => void; notice?: string }) {
   const [staffId, setStaffId] = useState('');
@@ -43,11 +44,7 @@ export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) =>
             autoComplete="current-password"
           />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <button className="primary" type="submit" disabled={busy}>
           Sign in
         </button>

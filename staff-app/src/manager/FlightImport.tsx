@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import type { HubState } from '../../../core/index.ts';
 import { parseFlightList, type FlightImport as Parsed } from '../../../core/flight-import.ts';
+import { OkLine } from '../../../client/ui/message-lines.tsx';
 
 const EXAMPLE =
   'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture,estimatedDeparture,status,originCountry,destinationCountry,originTimeZone';
@@ -62,11 +63,7 @@ export function FlightImport({ state, client }: { state: HubState; client: SyncC
           )}
         </div>
       )}
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <OkLine text={done} />
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { downloadCsv } from './download-csv.ts';
 import type { Session } from '../session.ts';
 import { partyText } from '../labels.ts';
 import { Table, type Column } from '../ui/Table.tsx';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 const UNPLACED: Record<string, string> = {
   no_room: 'no room that keeps the party together',
@@ -224,11 +225,7 @@ function HotelBilling({ state, session }: { state: HubState; session: Session })
       >
         Download hotel billing (CSV)
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </section>
   );
 }

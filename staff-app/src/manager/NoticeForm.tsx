@@ -16,6 +16,7 @@ import {
 import { fromLocalInput, toLocalInput } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
 import { FormActions } from '../forms/FormActions.tsx';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 type ScopeKind = NoticeScope['kind'];
 
@@ -159,11 +160,7 @@ export function NoticeForm({
           <input type="number" min={0} max={MAX_NOTICE_LEAD_SECONDS} value={lead} onChange={(e) => setLead(e.target.value)} />
         </label>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <FormActions onClose={onDone}>
         <button className="primary" type="submit">
           {updating ? 'Publish update' : 'Publish notice'}

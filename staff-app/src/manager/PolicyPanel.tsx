@@ -14,6 +14,7 @@ import {
 } from '../../../core/index.ts';
 import { ChangeLog } from './ChangeLog.tsx';
 import { Table } from '../ui/Table.tsx';
+import { ErrorLine, OkLine } from '../../../client/ui/message-lines.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
 
@@ -103,16 +104,8 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
             </label>
           ))}
         </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {saved && (
-          <p role="status" className="ok">
-            {saved}
-          </p>
-        )}
+        <ErrorLine text={error} />
+        <OkLine text={saved} />
         <button className="primary" type="submit">
           Save policy
         </button>
