@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import {
   airportTimeZone,
+  allocationPayload,
   expectedGuests,
   hotelBilling,
   hotelBoard,
@@ -67,21 +68,7 @@ function FlightAllocation({ state, client, now }: { state: HubState; client: Syn
   const apply = () => {
     if (!plan) return;
     // One operation per party: the hub re-checks each room, so a room taken since the preview is refused for that party alone.
-    for (const a of plan.placed) {
-      void client.submit({
-        type: 'room.allocate',
-        payload: {
-          allocationId: uuidv7(),
-          requestId: a.requestId,
-          hotelId: a.hotelId,
-          night: a.night,
-          rooms: a.rooms,
-          transport: a.transport,
-          people: a.people,
-          ...(a.split ? { split: true } : {}),
-        },
-      });
-    }
+    for (const a of plan.placed) void client.submit({ type: 'room.allocate', payload: allocationPayload(a, uuidv7()) });
     setApplied(`${plan.placed.length} ${plan.placed.length === 1 ? 'allocation' : 'allocations'} sent to the hub`);
     setPlan(null);
   };
