@@ -7,6 +7,7 @@ import { PassengerListImport } from './PassengerListImport.tsx';
 import { FlightCare } from './FlightCare.tsx';
 import type { Session } from '../session.ts';
 import { Table } from '../ui/Table.tsx';
+import { Select } from '../ui/Select.tsx';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
 
@@ -69,11 +70,7 @@ function FlightChange({
       {mode === 'gate' ? (
         <label>
           New gate
-          <select value={gate} onChange={(e) => setGate(e.target.value)}>
-            {gates.map((g) => (
-              <option key={g}>{g}</option>
-            ))}
-          </select>
+          <Select value={gate} options={gates} onChange={setGate} />
         </label>
       ) : (
         <label>

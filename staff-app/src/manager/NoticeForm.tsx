@@ -17,6 +17,7 @@ import { fromLocalInput, toLocalInput } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
 import { FormActions } from '../forms/FormActions.tsx';
 import { ErrorLine } from '../../../client/ui/message-lines.tsx';
+import { FlightSelect } from './FlightSelect.tsx';
 
 type ScopeKind = NoticeScope['kind'];
 
@@ -104,14 +105,7 @@ export function NoticeForm({
         {kind === 'flight' && (
           <label className="field">
             Flight
-            <select value={flightId} onChange={(e) => setFlightId(e.target.value)}>
-              <option value="">Choose…</option>
-              {flights.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.number} → {f.destinationName} (gate {f.gate})
-                </option>
-              ))}
-            </select>
+            <FlightSelect flights={flights} value={flightId} placeholder="Choose…" onChange={setFlightId} />
           </label>
         )}
         {kind === 'gates' && (

@@ -3,6 +3,7 @@ import { careGroupLabel, CARE_GROUP_ORDER, careGroupOf, type CareGroup, type Hub
 import { parsePassengerList, type PassengerImport } from '../../../core/passenger-import.ts';
 import type { Session } from '../session.ts';
 import { LineErrors, ListFileField, type ListFile } from './ListFile.tsx';
+import { FlightSelect } from './FlightSelect.tsx';
 
 const COLUMNS = 'surname,givenName,bookingRef,cabin,seat,sequence,ssr';
 
@@ -59,14 +60,7 @@ export function PassengerListImport({ state, session }: { state: HubState; sessi
       </p>
       <label className="field">
         Flight
-        <select value={flightId} onChange={(e) => setFlightId(e.target.value)}>
-          <option value="">Choose a flight</option>
-          {flights.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.number} → {f.destinationName} (gate {f.gate})
-            </option>
-          ))}
-        </select>
+        <FlightSelect flights={flights} value={flightId} placeholder="Choose a flight" onChange={setFlightId} />
       </label>
       {current && (
         <p className="muted" data-testid="passenger-list-current">
