@@ -2,10 +2,10 @@
 type Text = string | false | null | undefined;
 
 /** A problem, said at once by speech and screen readers as it appears (role alert); nothing when there is none. */
-export function ErrorLine({ text, testId }: { text: Text; testId?: string }) {
+export function ErrorLine({ text, testId, className }: { text: Text; testId?: string; className?: string }) {
   if (!text) return null;
   return (
-    <p role="alert" className="error" data-testid={testId}>
+    <p role="alert" className={className ? `error ${className}` : 'error'} data-testid={testId}>
       {text}
     </p>
   );

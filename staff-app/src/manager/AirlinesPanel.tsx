@@ -15,6 +15,7 @@ import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, 
 import { money } from './format.ts';
 import { ChangeLog } from './ChangeLog.tsx';
 import { Table } from '../ui/Table.tsx';
+import { onSubmitted } from '../ui/on-submit.ts';
 
 const amount = (m: Money | undefined, unit: string) => (m ? `${money(m.minor, m.currency)} ${unit}` : 'staff choose the amount');
 
@@ -168,14 +169,7 @@ function AirlineForm({
   };
 
   return (
-    <form
-      className="airline-form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(d);
-      }}
-    >
+    <form className="airline-form" aria-label={title} onSubmit={onSubmitted(() => onSave(d))}>
       <h3>{title}</h3>
       <div className="form-row">
         <label className="field">

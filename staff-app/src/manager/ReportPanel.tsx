@@ -6,6 +6,7 @@ import { voucherBilling } from '../../../core/voucher-billing.ts';
 import { clock, dateTime, minutes, money } from './format.ts';
 import { downloadCsv } from './download-csv.ts';
 import { Table } from '../ui/Table.tsx';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 type Counts = DisruptionReport['totals'];
 
@@ -72,11 +73,7 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
           <button onClick={() => window.print()}>Print</button>
         </div>
       </div>
-      {error && (
-        <p role="alert" className="error no-print">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} className="no-print" />
       <p className="muted">
         Terminal care report generated {dateTime(report.generatedAt, report.timeZone)} by {session.staff.firstName} {session.staff.lastName}.
       </p>
