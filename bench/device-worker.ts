@@ -124,7 +124,8 @@ function followAcrossNodes(d: Device, hubs: string[]): void {
     droppedAt = null;
     (d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq }) as Promise<PullResult>).then(
       (r) => {
-        if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries });
+        // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
+        if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
         d.seq = Math.max(d.seq, r.upTo);
         results.failovers.push([since, wallMs()]);
       },
