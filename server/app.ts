@@ -38,6 +38,7 @@ import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { registerHubUrlsRoute } from './hub-urls.ts';
+import { allowSignInFromOtherNodes } from './cross-node-sign-in.ts';
 import { clientAddress, proxyTrust } from './client-address.ts';
 import type { IncomingMessage } from 'node:http';
 
@@ -123,6 +124,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   });
   await registerHttpHardening(app, limits, config.hubUrls);
   registerHubUrlsRoute(app, config.hubUrls ?? []);
+  allowSignInFromOtherNodes(app, config.hubUrls ?? []);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     reply.code(status).send({ error: status === 500 ? 'the hub hit an internal error' : err.message });
