@@ -105,7 +105,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const store: HubStore = config.databaseUrl
     ? await PgStore.open(config.databaseUrl, config.airport ?? DEFAULT_AIRPORT)
     : await Store.open(config.dataDir);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now) : false;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now, { lists: config.seedDemoLists === true }) : false;
   const hub = new Hub(store, now);
   if (seeded) await seeded(hub);
   const revocations = new Revocations(store);
