@@ -19,6 +19,7 @@ import { redemptionRate, voucherBilling } from '../../../core/voucher-billing.ts
 import { clock, minutes, money } from './format.ts';
 import { NEED_SHORT } from './labels.ts';
 import { TeamWords } from './TeamWords.tsx';
+import { RedemptionConflicts } from './RedemptionConflicts.tsx';
 
 function Tile({ label, value, testId, alert }: { label: string; value: string; testId: string; alert?: boolean }) {
   return (
@@ -177,6 +178,7 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
         <SpendChart spend={board.spend} />
       </div>
 
+      <RedemptionConflicts state={state} zone={zone} />
       <TeamWords state={state} zone={zone} />
     </section>
   );

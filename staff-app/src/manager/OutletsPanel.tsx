@@ -3,6 +3,8 @@ import type { SyncClient } from '../../../client/sync-client.ts';
 import { airportTimeZone, outletActive, type HubState, type Outlet } from '../../../core/index.ts';
 import { VOUCHER_LABEL } from '../labels.ts';
 import { dateTime, money } from './format.ts';
+import { OfflineRiskEditor } from './OfflineRiskEditor.tsx';
+import { RedemptionConflicts } from './RedemptionConflicts.tsx';
 
 const KIND_LABEL: Record<Outlet['kind'], string> = {
   cafe: 'Café',
@@ -48,6 +50,7 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
               <th scope="col">Takes</th>
               <th scope="col">Enrolled</th>
               <th scope="col">Redemptions</th>
+              <th scope="col">Offline</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
@@ -65,6 +68,7 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
                     {dateTime(o.enrolledAt, zone)} by {staffName(o.enrolledBy)}
                   </td>
                   <td>{t ? `${t.count} · ${[...t.byCurrency].map(([currency, minor]) => money(minor, currency)).join(', ')}` : 'none yet'}</td>
+                  <td>{active ? <OfflineRiskEditor outlet={o} currency={state.policy.currency} client={client} /> : '—'}</td>
                   <td>
                     {active ? (
                       confirming === o.id ? (
@@ -97,6 +101,7 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
           </tbody>
         </table>
       )}
+      <RedemptionConflicts state={state} zone={zone} client={client} />
     </section>
   );
 }
