@@ -29,9 +29,11 @@ describe('offline outlets in chromium: limit set by the manager, two outlets off
     ).toMatchObject({ ok: true });
     const code = env.hub.hub.current.vouchers[voucherId]!.code;
 
-    const [nord, sud] = await Promise.all([
+    const [nord, sud, est] = await Promise.all([
       openOutlet(chromium.browser, env.hub.url, { name: 'Café Nord' }),
       openOutlet(chromium.browser, env.hub.url, { name: 'Restaurant Sud', kind: 'Restaurant' }),
+      // Left online only (the default): it may not spend offline at all.
+      openOutlet(chromium.browser, env.hub.url, { name: 'Kiosque Est' }),
     ]);
 
     // The duty manager allows each of them every voucher once offline, up to its value.
@@ -47,7 +49,7 @@ describe('offline outlets in chromium: limit set by the manager, two outlets off
     }
 
     // Each outlet looks the voucher up while online (it learns its limit with the answer), then the network goes.
-    for (const page of [nord, sud]) {
+    for (const page of [nord, sud, est]) {
       await workerActive(page);
       await scanAtOutlet(page, code);
       await page.getByRole('button', { name: 'Take all (€15.00)' }).waitFor();
@@ -59,6 +61,13 @@ describe('offline outlets in chromium: limit set by the manager, two outlets off
       expect(await page.getByRole('heading', { name: 'Offline receipt — to be confirmed' }).count()).toBe(1);
       expect(await page.getByTestId('receipt-left').textContent()).toBe('€0.00');
     }
+    await est.getByRole('button', { name: 'Take all (€15.00)' }).click();
+    await expect
+      .poll(() => est.getByTestId('outlet-voucher').getByRole('alert').textContent())
+      .toBe(
+        'Offline, so this counter decides alone, and cannot take it: this outlet may not take vouchers offline: a duty manager sets that on the Outlets tab.',
+      );
+    expect(await est.getByTestId('receipt').count()).toBe(0);
     expect(env.hub.hub.current.vouchers[voucherId]!.redemptions ?? []).toHaveLength(0);
 
     // A reload while offline: the shell from the service worker, the queue from IndexedDB.
@@ -69,6 +78,9 @@ describe('offline outlets in chromium: limit set by the manager, two outlets off
     await nord.getByTestId('offline-lookup').waitFor();
     expect(await nord.getByTestId('voucher-remaining').textContent()).toBe('€0.00 of €15.00');
     await nord.screenshot({ path: `${ARTIFACTS}/outlet-offline-queue.png`, fullPage: true });
+    // A voucher this outlet never looked up online cannot be decided offline.
+    await scanAtOutlet(nord, 'GC-ZZZZ-ZZZZ');
+    await expect.poll(() => nord.getByRole('alert').first().textContent()).toBe('The hub cannot be reached: check the network and try again.');
 
     for (const page of [nord, sud]) await page.context().setOffline(false);
     for (const page of [nord, sud]) {
@@ -107,6 +119,6 @@ describe('offline outlets in chromium: limit set by the manager, two outlets off
     await manager.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Board' }).click();
     await manager.getByRole('heading', { name: 'Live board' }).first().waitFor();
     expect(await manager.getByTestId('redemption-conflict').count()).toBe(0);
-    for (const page of [nord, sud, manager]) await page.context().close();
+    for (const page of [nord, sud, est, manager]) await page.context().close();
   });
 });
