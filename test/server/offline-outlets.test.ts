@@ -156,6 +156,20 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
     expect(JSON.stringify(pulled)).toContain(conflicts[0]!.id);
   });
 
+  it('after a restart the receipts and the conflict are still there, and a queue resent then is still kept once', async () => {
+    const before = env.hub.hub.current;
+    const conflict = Object.values(before.redemptionConflicts ?? {})[0]!;
+    const receipt = conflict.receipts.at(-1)!;
+    await env.restart();
+    const after = env.hub.hub.current;
+    expect(after.redemptionConflicts).toEqual(before.redemptionConflicts);
+    expect(after.vouchers[voucherId]!.redemptions).toEqual(before.vouchers[voucherId]!.redemptions);
+    const again = await sendQueue(brasserie, [{ redemptionId: receipt.id, voucherId, amountCents: receipt.amountCents, at: receipt.at }]);
+    expect(again.body.results![0]).toMatchObject({ status: 'accepted', reference: receipt.reference, overspendCents: conflict.overspendCents });
+    expect(env.hub.hub.current.vouchers[voucherId]!.redemptions!.filter((r) => r.id === receipt.id)).toHaveLength(1);
+    manager = await env.staff('M201');
+  });
+
   it('a kiosk never learns of limits or conflicts', async () => {
     const kiosk = await env.kiosk('K32', 'kiosk-offline-test-01');
     const pulled = JSON.stringify(await kiosk.pull(0));
