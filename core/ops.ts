@@ -169,7 +169,7 @@ export const PassengersImportPayload = z
 export const FlightCarePayload = z
   .object({
     flightId: FlightRef,
-    kind: z.literal('meal', { message: 'a whole flight is issued meal vouchers' }),
+    kind: z.enum(['meal', 'taxi'], { message: 'a whole flight is issued meal or taxi vouchers (hotel rooms: the Hotels tab)' }),
     cabins: z.array(z.enum(CABINS)).min(1, 'choose at least one cabin').max(CABINS.length).optional(),
     topUp: z.boolean().optional(),
     /** What the duty manager confirmed: refused if the flight changed since (a new list, another delay). */

@@ -51,6 +51,8 @@ export interface BoundPassenger {
   cabin: 'first' | 'business' | 'premium_economy' | 'economy';
   /** 1 for the first meal owed, 2 for the first top-up, …: one voucher per passenger per kind and step. */
   step: number;
+  /** A taxi shared by a booking: the check-in sequences of everyone riding on it (the holder included), so none of them is given another. */
+  riders?: number[];
 }
 
 /** One spend at an outlet: the receipt both sides keep. */

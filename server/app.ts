@@ -39,6 +39,7 @@ import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { registerHubUrlsRoute } from './hub-urls.ts';
+import { allowSignInFromOtherNodes } from './cross-node-sign-in.ts';
 import { clientAddress, proxyTrust } from './client-address.ts';
 import type { IncomingMessage } from 'node:http';
 
@@ -105,7 +106,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const store: HubStore = config.databaseUrl
     ? await PgStore.open(config.databaseUrl, config.airport ?? DEFAULT_AIRPORT)
     : await Store.open(config.dataDir);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now) : false;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now, { lists: config.seedDemoLists === true }) : false;
   const hub = new Hub(store, now);
   if (seeded) await seeded(hub);
   const revocations = new Revocations(store);
@@ -124,6 +125,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   });
   await registerHttpHardening(app, limits, config.hubUrls);
   registerHubUrlsRoute(app, config.hubUrls ?? []);
+  allowSignInFromOtherNodes(app, config.hubUrls ?? []);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     reply.code(status).send({ error: status === 500 ? 'the hub hit an internal error' : err.message });

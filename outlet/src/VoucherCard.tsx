@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { decimalText, formatMoney, parseMoney } from '../../core/plain.ts';
 import { HubRefusal, HubUnreachable, type OutletInfo, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 import { CannotDecideOffline, redeemOrOffline } from './offline/offline-calls.ts';
 
 interface Props {
@@ -90,11 +91,7 @@ export function VoucherCard({ voucher: v, outlet, token, onReceipt, onUnenrolled
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </li>
   );
 }
