@@ -23,9 +23,9 @@ export function OfflineQueue({ token, outletId, onUnenrolled }: { token: string;
 
   useEffect(() => {
     let stopped = false;
-    const refresh = () => void allReceipts().then((r) => !stopped && setReceipts(r));
+    const refresh = () => void allReceipts(outletId).then((r) => !stopped && setReceipts(r));
     const trySend = () =>
-      sendQueue(token).then(
+      sendQueue(token, outletId).then(
         () => !stopped && setProblem(''),
         (err: unknown) => {
           if (stopped) return;
@@ -48,7 +48,7 @@ export function OfflineQueue({ token, outletId, onUnenrolled }: { token: string;
     changed();
     addEventListener(QUEUE_CHANGED, changed);
     addEventListener('online', changed);
-    const timer = setInterval(() => void allReceipts().then((r) => r.some((x) => x.state === 'queued') && changed()), RETRY_MS);
+    const timer = setInterval(() => void allReceipts(outletId).then((r) => r.some((x) => x.state === 'queued') && changed()), RETRY_MS);
     return () => {
       stopped = true;
       removeEventListener(QUEUE_CHANGED, changed);

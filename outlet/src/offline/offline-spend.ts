@@ -21,7 +21,7 @@ export async function spendOffline(
   redemptionId: string,
   now: Date = new Date(),
 ): Promise<{ ok: true; receipt: ProvisionalReceipt } | { ok: false; reason: string }> {
-  const receipts = await allReceipts();
+  const receipts = await allReceipts(outlet.id);
   const same = receipts.find((r) => r.redemptionId === redemptionId);
   if (same) return { ok: true, receipt: provisional(same) };
   if (v.refusal) return { ok: false, reason: v.refusal };
@@ -36,6 +36,7 @@ export async function spendOffline(
   if (problem) return { ok: false, reason: problem };
   const receipt: OfflineReceipt = {
     redemptionId,
+    outletId: outlet.id,
     voucherId: v.voucherId,
     code: v.code,
     kind: v.kind,

@@ -12,6 +12,8 @@ import type { OutletVoucher } from '../hub-api.ts';
 /** A receipt written offline. `queued` until the hub answered; never removed before that. */
 export interface OfflineReceipt {
   redemptionId: string;
+  /** The outlet that wrote it: sent only with that outlet's token, never under another enrolment. */
+  outletId: string;
   voucherId: string;
   code: string;
   kind: OutletVoucher['kind'];
@@ -89,12 +91,13 @@ export async function savedRisk(outletId: string): Promise<OfflineRisk> {
   return m && m.outletId === outletId ? m.risk : { mode: 'off' };
 }
 
-export async function allReceipts(): Promise<OfflineReceipt[]> {
-  return (await (await open()).getAll('receipts')).sort((a, b) => a.at.localeCompare(b.at));
+export async function allReceipts(outletId: string): Promise<OfflineReceipt[]> {
+  return (await (await open()).getAll('receipts')).filter((r) => r.outletId === outletId).sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export async function queuedReceipts(): Promise<OfflineReceipt[]> {
-  return (await (await open()).getAllFromIndex('receipts', 'state', 'queued')).sort((a, b) => a.at.localeCompare(b.at));
+export async function queuedReceipts(outletId: string): Promise<OfflineReceipt[]> {
+  const queued = await (await open()).getAllFromIndex('receipts', 'state', 'queued');
+  return queued.filter((r) => r.outletId === outletId).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 export async function putReceipt(r: OfflineReceipt): Promise<void> {

@@ -31,11 +31,11 @@ async function post(token: string, redemptions: unknown[]): Promise<Result[]> {
  * twice (the answer lost) is kept once. A receipt leaves the queue only with the hub's answer.
  * One sending at a time; throws HubRefusal (401: this outlet was revoked) or HubUnreachable.
  */
-export function sendQueue(token: string): Promise<void> {
+export function sendQueue(token: string, outletId: string): Promise<void> {
   sending ??= (async () => {
     try {
       for (;;) {
-        const queued = (await queuedReceipts()).slice(0, BATCH);
+        const queued = (await queuedReceipts(outletId)).slice(0, BATCH);
         if (queued.length === 0) return;
         const results = await post(
           token,
