@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { decimalText, formatMoney, parseMoney } from '../../core/plain.ts';
-import { HubRefusal, HubUnreachable, redeem, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { HubRefusal, HubUnreachable, redeem, type NamedRefusal, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { refusalText } from './refusal-text.ts';
 
 interface Props {
   voucher: OutletVoucher;
@@ -40,7 +41,8 @@ export function VoucherCard({ voucher: v, token, onReceipt, onUnenrolled }: Prop
       if (err instanceof HubUnreachable) return setError(t('error.unreachableRetry'));
       setPendingId(null);
       if (err instanceof HubRefusal && err.status === 401) return onUnenrolled(err.message);
-      setError(t('redeem.refused', { reason: (err as Error).message }));
+      const named = err instanceof HubRefusal ? err.refusal : undefined;
+      setError(t('redeem.refused', { reason: named ? refusalText(t, named, i18n.language) : (err as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -72,7 +74,10 @@ export function VoucherCard({ voucher: v, token, onReceipt, onUnenrolled }: Prop
       </dl>
       {v.refusal ? (
         <p className="refusal" data-testid="voucher-refusal">
-          <strong>{t(`refusal.${v.refusalCode ?? 'not_issued'}`)}</strong> {v.refusal}
+          <strong>{t(`refusal.${v.refusalCode ?? 'not_issued'}`)}</strong>{' '}
+          {v.refusalCode && v.refusalParams
+            ? refusalText(t, { code: v.refusalCode, params: v.refusalParams } as NamedRefusal, i18n.language)
+            : v.refusal}
         </p>
       ) : (
         <form onSubmit={submit} className="redeem">

@@ -1,4 +1,4 @@
-import type { OutletKind, VoucherKind } from '../../core/plain.ts';
+import type { OutletKind, RedeemRefusal, RedeemRefusalCode, VoucherKind } from '../../core/plain.ts';
 
 /*
  * The outlet's three calls to the hub (server/outlet-routes.ts). The hub decides every spend;
@@ -13,7 +13,10 @@ export interface OutletInfo {
   accepts: VoucherKind[];
 }
 
-export type RefusalCode = 'not_issued' | 'voided' | 'expired' | 'wrong_kind' | 'spent' | 'too_much';
+export type RefusalCode = RedeemRefusalCode;
+
+/** A refusal as the hub names it: a code and what it names, for the outlet to word in its own language. */
+export type NamedRefusal = RedeemRefusal extends infer R ? (R extends { code: infer C; params: infer P } ? { code: C; params: P } : never) : never;
 
 /** A voucher as an outlet may see it: the surname's initial only. */
 export interface OutletVoucher {
@@ -27,6 +30,8 @@ export interface OutletVoucher {
   initial: string;
   refusal: string | null;
   refusalCode: RefusalCode | null;
+  /** Absent from a hub older than the outlet: the English `refusal` is shown then. */
+  refusalParams?: RedeemRefusal['params'] | null;
 }
 
 export interface Receipt {
@@ -46,6 +51,8 @@ export class HubRefusal extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A redemption the hub refused, named so the outlet can say why in its language. */
+    readonly refusal?: NamedRefusal,
   ) {
     super(message);
   }
@@ -65,8 +72,8 @@ async function call<T>(path: string, body: unknown, token?: string): Promise<T> 
   } catch {
     throw new HubUnreachable('the hub cannot be reached');
   }
-  const answer = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok) throw new HubRefusal(res.status, answer.error ?? `the hub answered ${res.status}`);
+  const answer = (await res.json().catch(() => ({}))) as T & { error?: string; refusal?: NamedRefusal };
+  if (!res.ok) throw new HubRefusal(res.status, answer.error ?? `the hub answered ${res.status}`, answer.refusal);
   return answer;
 }
 
