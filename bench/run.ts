@@ -20,14 +20,11 @@ import { uiRows } from './ui-rows.ts';
 import { benchFlightCare, type FlightCareResult } from './flight-care.ts';
 import { FLIGHT_CARE_ROW, flightCareRows } from './flight-care-rows.ts';
 import { measureFloor } from './floor.ts';
+import { DELIVER_AFTER_MS, HIGH_RATE, KIOSKS_PER_GATE, PLAN } from './surge-plan.ts';
 import { existsSync } from 'node:fs';
 import { measurePhone, PHONE_JS_BUDGET_BYTES } from '../scripts/phone-size.ts';
 
-const KIOSKS_PER_GATE = 2;
 const STORM_DEVICES = 1000;
-const PLAN = { total: 5000, from: 50, to: 600, rampMs: 9000, flights: ['AF1634', 'AF0084', 'AF1780'] };
-const HIGH_RATE = 500;
-const DELIVER_AFTER_MS = 500;
 
 interface HubStats {
   seq: number;
@@ -104,6 +101,23 @@ async function uiOnly(): Promise<void> {
   log('written the ui section of bench/results/latest.json');
 }
 
+/** `--cluster`: one lowdb hub against three nodes on PostgreSQL, written to bench/results/cluster.json and cluster.md. */
+async function clusterOnly(): Promise<void> {
+  const { benchCluster, clusterTable } = await import('./cluster.ts');
+  const r = await benchCluster();
+  const text = clusterTable(r);
+  console.log(
+    `\nGateCare cluster bench${r.small ? ' (reduced surge: not a measurement)' : ''}, ${r.date.slice(0, 16).replace('T', ' ')} UTC, ` +
+      `${r.machine.cpus} × ${r.machine.cpu}, load ${r.machine.loadBefore[0]} → ${r.machine.loadAfter[0]}\n`,
+  );
+  console.log(text);
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(new URL('./results/cluster.json', import.meta.url), JSON.stringify({ ...r, table: text }, null, 2) + '\n');
+  await writeFile(new URL('./results/cluster.md', import.meta.url), text + '\n');
+  log(`done in ${r.benchSeconds} s; written bench/results/cluster.json`);
+  if (r.failover.storedOnce !== r.failover.acknowledged || r.failover.devicesBack < r.failover.devicesOnKilledNode) process.exitCode = 1;
+}
+
 /** Whole-flight issue and redemption at many outlets (bench/flight-care.ts), with the machine's load around it. */
 async function flightCareSection(): Promise<FlightCareResult & { loadBefore: number[]; loadAfter: number[] }> {
   const loadBefore = loadavg().map((l) => round(l, 2));
@@ -143,6 +157,7 @@ async function main(): Promise<void> {
   const onlyArg = process.argv.indexOf('--only');
   const onlyPart = onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY;
   if (onlyPart === 'ui') return uiOnly();
+  if (process.argv.includes('--cluster')) return clusterOnly();
   if (onlyPart === 'flightcare') return flightCareOnly();
   const started = Date.now();
   const machine = {

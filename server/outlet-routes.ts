@@ -11,6 +11,7 @@ import {
   redeemRefusal,
   remainingCents,
   StaffId,
+  currentOfflineRisk,
   Uuid,
   voucherExpiresAt,
   type HubState,
@@ -142,7 +143,7 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const outlet = outletOf(req, reply);
     if (!outlet) return reply;
     const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''))!;
-    return { outlet, expiresAt: new Date(claims.exp).toISOString() };
+    return { outlet, expiresAt: new Date(claims.exp).toISOString(), offlineRisk: currentOfflineRisk(outlet) };
   });
 
   app.post('/api/outlet/lookup', async (req, reply) => {
@@ -155,7 +156,8 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const state = hub.durableState;
     const found = vouchersFor(state, body.data.scan, now);
     if ('error' in found) return reply.code(found.status).send({ error: found.error });
-    return { outlet: outlet.name, vouchers: found.vouchers.map((v) => outletView(state, v, outlet, now)) };
+    // The offline limit rides along, so an outlet hears a change with its next look-up.
+    return { outlet: outlet.name, vouchers: found.vouchers.map((v) => outletView(state, v, outlet, now)), offlineRisk: currentOfflineRisk(outlet) };
   });
 
   app.post('/api/outlet/redeem', async (req, reply) => {
@@ -174,12 +176,10 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
       // The hub's decision in English words, and as a code with what it names for the outlet's own language.
       const v = hub.current.vouchers[voucherId];
       const refusal = v ? redeemRefusal(hub.current, v, outlet, new Date().toISOString(), amountCents) : null;
-      return reply
-        .code(ack.code === 'not_found' ? 404 : 409)
-        .send({
-          error: ack.reason,
-          ...(refusal && refusal.reason === ack.reason ? { refusal: { code: refusal.code, params: refusal.params } } : {}),
-        });
+      return reply.code(ack.code === 'not_found' ? 404 : 409).send({
+        error: ack.reason,
+        ...(refusal && refusal.reason === ack.reason ? { refusal: refusal.code, params: refusal.params } : {}),
+      });
     }
     const v = hub.current.vouchers[voucherId]!;
     const receipt = v.redemptions!.find((r) => r.id === redemptionId)!;
