@@ -31,6 +31,7 @@ export type { Money, MoneyResult } from './money.ts';
 export { entitlementMessageKey, nextThresholdMessageKey, owedAt } from './entitlements/engine.ts';
 export { entitlementsForFlight, passengerProfile } from './entitlements/for-request.ts';
 
+export type { RedeemRefusal, RedeemRefusalCode } from './redemption.ts';
 export type * from './model.ts';
 export type * from './ops.ts';
 export type * from './wire.ts';

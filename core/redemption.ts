@@ -1,5 +1,5 @@
 import type { HubState } from './model.ts';
-import type { Outlet, Voucher } from './voucher-model.ts';
+import type { Outlet, Voucher, VoucherKind } from './voucher-model.ts';
 import { carrierOf } from './entitlements/carrier.ts';
 import { moneyText } from './money.ts';
 import { requestOfVoucher } from './voucher-request.ts';
@@ -31,14 +31,19 @@ export function voucherExpiresAt(state: Pick<HubState, 'requests' | 'flights' | 
   return new Date(Date.parse(flight.estimatedDeparture) + hours * 3600_000).toISOString();
 }
 
-/** Why nothing (or not this much) may be spent; the code names the refusal for the outlet's screen. */
+/**
+ * Why nothing (or not this much) may be spent: a code and its parameters, which an outlet's screen
+ * words in its own language, and the same in English words (`reason`) for logs and other callers.
+ */
 export type RedeemRefusal =
-  | { code: 'not_issued'; reason: string }
-  | { code: 'voided'; reason: string }
-  | { code: 'expired'; reason: string }
-  | { code: 'wrong_kind'; reason: string }
-  | { code: 'spent'; reason: string }
-  | { code: 'too_much'; reason: string };
+  | { code: 'not_issued'; reason: string; params: { voucher: string; status: 'pending' | 'declined' } }
+  | { code: 'voided'; reason: string; params: { voucher: string } }
+  | { code: 'expired'; reason: string; params: { voucher: string; until: string } }
+  | { code: 'wrong_kind'; reason: string; params: { voucher: string; kind: VoucherKind; outlet: string; accepts: VoucherKind[] } }
+  | { code: 'spent'; reason: string; params: { voucher: string; outlet: string | null; receipt: string | null } }
+  | { code: 'too_much'; reason: string; params: { voucher: string; leftMinor: number; currency: string } };
+
+export type RedeemRefusalCode = RedeemRefusal['code'];
 
 const KIND_WORD: Record<Voucher['kind'], string> = { meal: 'meal', hotel: 'hotel', taxi: 'taxi', other: 'care' };
 
@@ -50,27 +55,41 @@ export function redeemRefusal(
   atIso: string,
   amountCents?: number,
 ): RedeemRefusal | null {
-  if (v.voided) return { code: 'voided', reason: `voucher ${v.code} was voided by the duty manager: it cannot be spent` };
+  const voucher = v.code;
+  if (v.voided) return { code: 'voided', reason: `voucher ${v.code} was voided by the duty manager: it cannot be spent`, params: { voucher } };
   if (v.status !== 'issued') {
-    return { code: 'not_issued', reason: `voucher ${v.code} is ${v.status === 'pending' ? 'waiting for approval' : 'declined'}: it cannot be spent` };
+    return {
+      code: 'not_issued',
+      reason: `voucher ${v.code} is ${v.status === 'pending' ? 'waiting for approval' : 'declined'}: it cannot be spent`,
+      params: { voucher, status: v.status },
+    };
   }
   const expires = voucherExpiresAt(state, v);
   if (expires !== null && Date.parse(atIso) > Date.parse(expires)) {
-    return { code: 'expired', reason: `voucher ${v.code} expired at ${expires.slice(11, 16)} UTC` };
+    return { code: 'expired', reason: `voucher ${v.code} expired at ${expires.slice(11, 16)} UTC`, params: { voucher, until: expires } };
   }
   if (!outlet.accepts.includes(v.kind)) {
     return {
       code: 'wrong_kind',
       reason: `a ${KIND_WORD[v.kind]} voucher cannot be spent at ${outlet.name}, which takes ${outlet.accepts.map((k) => KIND_WORD[k]).join(', ')} vouchers`,
+      params: { voucher, kind: v.kind, outlet: outlet.name, accepts: [...outlet.accepts] },
     };
   }
   const left = remainingCents(v);
   if (left === 0) {
     const last = v.redemptions?.at(-1);
-    return { code: 'spent', reason: `voucher ${v.code} is already spent${last ? ` (at ${last.outletName}, receipt ${last.reference})` : ''}` };
+    return {
+      code: 'spent',
+      reason: `voucher ${v.code} is already spent${last ? ` (at ${last.outletName}, receipt ${last.reference})` : ''}`,
+      params: { voucher, outlet: last?.outletName ?? null, receipt: last?.reference ?? null },
+    };
   }
   if (amountCents !== undefined && amountCents > left) {
-    return { code: 'too_much', reason: `only ${moneyText({ minor: left, currency: v.currency })} is left on voucher ${v.code}` };
+    return {
+      code: 'too_much',
+      reason: `only ${moneyText({ minor: left, currency: v.currency })} is left on voucher ${v.code}`,
+      params: { voucher, leftMinor: left, currency: v.currency },
+    };
   }
   return null;
 }

@@ -43,8 +43,9 @@ export interface OutletVoucher {
   initial: string;
   /** Why it may not be spent here now, or null. */
   refusal: string | null;
-  /** The refusal's kind, so the outlet's screen can say it in its own language. */
+  /** The refusal's kind and what it names, so the outlet's screen can say it all in its own language. */
   refusalCode: RedeemRefusal['code'] | null;
+  refusalParams: RedeemRefusal['params'] | null;
 }
 
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
@@ -63,6 +64,7 @@ function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): O
     initial: passName(surname).slice(0, 1),
     refusal: refusal?.reason ?? null,
     refusalCode: refusal?.code ?? null,
+    refusalParams: refusal?.params ?? null,
   };
 }
 
@@ -170,7 +172,15 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     );
     // The op id follows the redemption id: an outlet retrying after a lost answer gets the same receipt, spent once.
     const ack = await hub.submit({ ...op, id: redemptionId }, { kind: 'system' });
-    if (!ack.ok) return reply.code(ack.code === 'not_found' ? 404 : 409).send({ error: ack.reason });
+    if (!ack.ok) {
+      // The hub's decision in English words, and as a code with what it names for the outlet's own language.
+      const v = hub.current.vouchers[voucherId];
+      const refusal = v ? redeemRefusal(hub.current, v, outlet, new Date().toISOString(), amountCents) : null;
+      return reply.code(ack.code === 'not_found' ? 404 : 409).send({
+        error: ack.reason,
+        ...(refusal && refusal.reason === ack.reason ? { refusal: refusal.code, params: refusal.params } : {}),
+      });
+    }
     const v = hub.current.vouchers[voucherId]!;
     const receipt = v.redemptions!.find((r) => r.id === redemptionId)!;
     return { receipt: { ...receipt, code: v.code, kind: v.kind, currency: v.currency, remainingCents: remainingCents(v) } };

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { decimalText, formatMoney, parseMoney } from '../../core/plain.ts';
-import { HubRefusal, HubUnreachable, type OutletInfo, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { HubRefusal, HubUnreachable, type NamedRefusal, type OutletInfo, type OutletVoucher, type Receipt } from './hub-api.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
 import { CannotDecideOffline, redeemOrOffline } from './offline/offline-calls.ts';
+import { refusalText } from './refusal-text.ts';
 
 interface Props {
   voucher: OutletVoucher;
@@ -45,7 +46,8 @@ export function VoucherCard({ voucher: v, outlet, token, onReceipt, onUnenrolled
       if (err instanceof CannotDecideOffline) return setError(t('offline.cannot', { reason: err.message }));
       setPendingId(null);
       if (err instanceof HubRefusal && err.status === 401) return onUnenrolled(err.message);
-      setError(t('redeem.refused', { reason: (err as Error).message }));
+      const named = err instanceof HubRefusal && err.refusal && err.params ? ({ code: err.refusal, params: err.params } as NamedRefusal) : undefined;
+      setError(t('redeem.refused', { reason: named ? refusalText(t, named, i18n.language) : (err as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -77,7 +79,10 @@ export function VoucherCard({ voucher: v, outlet, token, onReceipt, onUnenrolled
       </dl>
       {v.refusal ? (
         <p className="refusal" data-testid="voucher-refusal">
-          <strong>{t(`refusal.${v.refusalCode ?? 'not_issued'}`)}</strong> {v.refusal}
+          <strong>{t(`refusal.${v.refusalCode ?? 'not_issued'}`)}</strong>{' '}
+          {v.refusalCode && v.refusalParams
+            ? refusalText(t, { code: v.refusalCode, params: v.refusalParams } as NamedRefusal, i18n.language)
+            : v.refusal}
         </p>
       ) : (
         <form onSubmit={submit} className="redeem">

@@ -1,4 +1,4 @@
-import type { OutletKind, RoomType, VoucherKind } from '../../core/plain.ts';
+import type { OutletKind, RedeemRefusal, RedeemRefusalCode, RoomType, VoucherKind } from '../../core/plain.ts';
 import type { OfflineRisk } from '../../core/offline-risk.ts';
 
 /*
@@ -14,7 +14,10 @@ export interface OutletInfo {
   accepts: VoucherKind[];
 }
 
-export type RefusalCode = 'not_issued' | 'voided' | 'expired' | 'wrong_kind' | 'spent' | 'too_much';
+export type RefusalCode = RedeemRefusalCode;
+
+/** A refusal as the hub names it: a code and what it names, for the outlet to word in its own language. */
+export type NamedRefusal = RedeemRefusal extends infer R ? (R extends { code: infer C; params: infer P } ? { code: C; params: P } : never) : never;
 
 /** A voucher as an outlet may see it: the surname's initial only. */
 export interface OutletVoucher {
@@ -28,6 +31,8 @@ export interface OutletVoucher {
   initial: string;
   refusal: string | null;
   refusalCode: RefusalCode | null;
+  /** Absent from a hub older than the outlet: the English `refusal` is shown then. */
+  refusalParams?: RedeemRefusal['params'] | null;
 }
 
 export interface Receipt {
@@ -52,6 +57,8 @@ export class HubRefusal extends Error {
     /** The hub's name for the reason, where it gives one, so the screen can say it in the outlet's language. */
     readonly refusal?: string,
     readonly allocated?: number,
+    /** What a refused redemption names (voucher, where it was spent, what is left…), with `refusal` as its code. */
+    readonly params?: NamedRefusal['params'],
   ) {
     super(message);
   }
@@ -71,8 +78,13 @@ async function call<T>(path: string, body: unknown, token?: string): Promise<T> 
   } catch {
     throw new HubUnreachable('the hub cannot be reached');
   }
-  const answer = (await res.json().catch(() => ({}))) as T & { error?: string; refusal?: string; allocated?: number };
-  if (!res.ok) throw new HubRefusal(res.status, answer.error ?? `the hub answered ${res.status}`, answer.refusal, answer.allocated);
+  const answer = (await res.json().catch(() => ({}))) as T & {
+    error?: string;
+    refusal?: string;
+    allocated?: number;
+    params?: NamedRefusal['params'];
+  };
+  if (!res.ok) throw new HubRefusal(res.status, answer.error ?? `the hub answered ${res.status}`, answer.refusal, answer.allocated, answer.params);
   return answer;
 }
 

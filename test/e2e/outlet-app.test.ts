@@ -87,7 +87,10 @@ describe('the /outlet/ app: enrolment, scan, part redemption with a receipt, ref
     await page.getByRole('button', { name: 'Passager suivant' }).click();
     await scanAtOutlet(page, code);
     await card.getByTestId('voucher-refusal').waitFor();
-    expect(await card.getByTestId('voucher-refusal').textContent()).toMatch(/^Déjà dépensé\. .*already spent \(at Café 2E, receipt R-/);
+    // In the outlet's language from the hub's code and what it names, never the hub's English words.
+    expect(await card.getByTestId('voucher-refusal').textContent()).toMatch(
+      /^Déjà dépensé\. Le bon GC-[0-9A-Z]{4}-[0-9A-Z]{4} a déjà été dépensé \(chez Café 2E, reçu R-[0-9A-Z]{4}-[0-9A-Z]{4}\)\.$/,
+    );
     expect(await card.getByRole('button').count()).toBe(0);
     await context.close();
   });
@@ -107,10 +110,41 @@ describe('the /outlet/ app: enrolment, scan, part redemption with a receipt, ref
     const refusal = page.getByTestId('voucher-refusal');
     await scanAtOutlet(page, meal.code);
     await refusal.waitFor();
-    expect(await refusal.textContent()).toBe('Not taken here. a meal voucher cannot be spent at Taxi desk 2E, which takes taxi vouchers');
+    expect(await refusal.textContent()).toBe('Not taken here. A meal voucher cannot be spent at Taxi desk 2E, which takes taxi vouchers.');
     await scanAtOutlet(page, voided.code);
-    await expect.poll(() => refusal.textContent()).toMatch(/^Voided\. voucher GC-.* was voided by the duty manager/);
+    await expect.poll(() => refusal.textContent()).toMatch(/^Voided\. Voucher GC-.* was voided by the duty manager: it cannot be spent\.$/);
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('in French, a spend the hub refuses is said in French from its code and what it names', async () => {
+    const { code, voucherId } = await voucherFor('Marchand', 1500);
+    const context = await chromium.browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${env.hub.url}/outlet/`);
+    await enrollOutletPage(page, { name: 'Brasserie 2E' });
+    await page.getByRole('heading', { name: 'Brasserie 2E' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await scanAtOutlet(page, code);
+    const card = page.getByTestId('outlet-voucher');
+    await card.getByRole('button', { name: /Tout débiter/ }).waitFor();
+    // Meanwhile another counter takes it all: this page's spend reaches the hub second.
+    const other = await fetch(`${env.hub.url}/api/outlets/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outletId: 'outlet-fr-other-01', name: 'Café Hall L', kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' }),
+    });
+    const { token } = (await other.json()) as { token: string };
+    const taken = await fetch(`${env.hub.url}/api/outlet/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ redemptionId: uuidv7(), voucherId, amountCents: 1500 }),
+    });
+    const { receipt } = (await taken.json()) as { receipt: { reference: string } };
+    await card.getByRole('button', { name: /Tout débiter/ }).click();
+    await expect
+      .poll(() => card.getByRole('alert').textContent())
+      .toBe(`Refusé : Le bon ${code} a déjà été dépensé (chez Café Hall L, reçu ${receipt.reference}).`);
     await context.close();
   });
 

@@ -63,7 +63,7 @@ describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
     const winnerName = (await winner.getByRole('heading', { level: 1 }).textContent())!;
     const reference = await winner.getByTestId('receipt-reference').textContent();
     expect(await loser.getByTestId('outlet-voucher').getByRole('alert').textContent()).toBe(
-      `Refused: voucher ${code} is already spent (at ${winnerName}, receipt ${reference})`,
+      `Refused: Voucher ${code} is already spent (at ${winnerName}, receipt ${reference}).`,
     );
     const v = env.hub.hub.current.vouchers[voucherId]!;
     expect(v.redemptions).toHaveLength(1);
