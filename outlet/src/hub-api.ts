@@ -1,4 +1,5 @@
 import type { OutletKind, RoomType, VoucherKind } from '../../core/plain.ts';
+import type { OfflineRisk } from '../../core/offline-risk.ts';
 
 /*
  * The outlet's three calls to the hub (server/outlet-routes.ts). The hub decides every spend;
@@ -39,6 +40,8 @@ export interface Receipt {
   code: string;
   kind: VoucherKind;
   currency: string;
+  /** Written by this outlet offline: to be confirmed by the hub (outlet/src/offline/). */
+  offline?: true;
 }
 
 /** A refusal from the hub, with its status: 401 means this outlet's token is no longer accepted. */
@@ -99,11 +102,11 @@ export function enrollOutlet(form: EnrollForm): Promise<{ token: string; expires
 }
 
 /** Who this token's outlet is: for an outlet opened from a link carrying its token. */
-export function whoAmI(token: string): Promise<{ outlet: OutletInfo; expiresAt: string }> {
+export function whoAmI(token: string): Promise<{ outlet: OutletInfo; expiresAt: string; offlineRisk: OfflineRisk }> {
   return call('/api/outlet/me', undefined, token);
 }
 
-export function lookUp(token: string, scan: string): Promise<{ outlet: string; vouchers: OutletVoucher[] }> {
+export function lookUp(token: string, scan: string): Promise<{ outlet: string; vouchers: OutletVoucher[]; offlineRisk: OfflineRisk }> {
   return call('/api/outlet/lookup', { scan }, token);
 }
 

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { FormActions } from './FormActions.tsx';
+import { onSubmitted } from '../ui/on-submit.ts';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 interface Props {
   /** The form's accessible name. */
@@ -23,18 +25,13 @@ export function OneOpForm({ label, submitLabel, closeLabel, canSend = true, onSe
     <form
       className={className}
       aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={onSubmitted(() => {
         if (!canSend || onSend() === false) return;
         onDone();
-      }}
+      })}
     >
       {children}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <FormActions onClose={onDone} closeLabel={closeLabel}>
         <button className="primary" type="submit" disabled={!canSend}>
           {submitLabel}
