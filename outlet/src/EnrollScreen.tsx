@@ -5,8 +5,8 @@ import type { OutletKind, VoucherKind } from '../../core/plain.ts';
 import { enrollOutlet, HubUnreachable } from './hub-api.ts';
 import type { OutletEnrollment } from './enrollment.ts';
 import { OUTLET_KIND_CHOICES, USUAL_ACCEPTS, VOUCHER_KIND_CHOICES } from './kinds.ts';
-import { HotelPicker } from './HotelPicker.tsx';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { HotelPicker } from './HotelPicker.tsx';
 
 /** Set-up, once per outlet: a duty manager names it, says what it takes, and vouches with id and PIN (never stored). */
 export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment) => void }) {

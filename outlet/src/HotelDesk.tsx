@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskGuests, deskMark, HubRefusal, HubUnreachable, type DeskGuest, type DeskRooms as Rooms } from './hub-api.ts';
-import { DeskRooms } from './DeskRooms.tsx';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { DeskRooms } from './DeskRooms.tsx';
 
 /** A hotel desk's guests for tonight (its own hotel only: the hub decides), each checked in or marked a no-show. */
 export function HotelDesk({ token, onUnenrolled }: { token: string; onUnenrolled: (message: string) => void }) {

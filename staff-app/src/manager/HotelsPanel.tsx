@@ -23,9 +23,9 @@ import { clock, money } from './format.ts';
 import { downloadCsv } from './download-csv.ts';
 import type { Session } from '../session.ts';
 import { partyText } from '../labels.ts';
-import { HotelSetup } from './hotels/HotelSetup.tsx';
 import { Table, type Column } from '../ui/Table.tsx';
 import { ErrorLine } from '../../../client/ui/message-lines.tsx';
+import { HotelSetup } from './hotels/HotelSetup.tsx';
 
 const UNPLACED: Record<string, string> = {
   no_room: 'no room that keeps the party together',
