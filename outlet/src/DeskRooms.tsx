@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROOM_TYPES, type RoomType } from '../../core/plain.ts';
 import { deskSetRooms, HubRefusal, HubUnreachable, type DeskRooms as Rooms } from './hub-api.ts';
+import { ErrorLine, OkLine } from '../../client/ui/message-lines.tsx';
 
 const MAX_ROOMS = 2000;
 
@@ -91,11 +92,7 @@ export function DeskRooms({
           {t('rooms.save')}
         </button>
       </div>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'} data-testid="desk-rooms-message">
-          {message.text}
-        </p>
-      )}
+      {message?.ok ? <OkLine text={message.text} testId="desk-rooms-message" /> : <ErrorLine text={message?.text} testId="desk-rooms-message" />}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enrollableHotels, HubUnreachable, type HotelChoice } from './hub-api.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** The hotel a hotel desk is enrolled for, from the hotels the hub knows (their names only, before any token exists). */
 export function HotelPicker({ value, onChange }: { value: string; onChange: (hotelId: string) => void }) {
@@ -17,18 +18,8 @@ export function HotelPicker({ value, onChange }: { value: string; onChange: (hot
       live = false;
     };
   }, [t]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {t('enroll.hotelsFailed', { reason: error })}
-      </p>
-    );
-  if (hotels && hotels.length === 0)
-    return (
-      <p role="alert" className="error">
-        {t('enroll.noHotels')}
-      </p>
-    );
+  if (error) return <ErrorLine text={t('enroll.hotelsFailed', { reason: error })} />;
+  if (hotels && hotels.length === 0) return <ErrorLine text={t('enroll.noHotels')} />;
   return (
     <label>
       {t('enroll.hotel')}

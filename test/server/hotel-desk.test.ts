@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { allocationsOf, blockKey, type OpBody } from '../../core/index.ts';
+import { allocationsOf, blockKey } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { createRequest, KIOSK, op } from '../helpers/ops.ts';
+import { partyWithRoom } from '../helpers/party-with-room.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
-
-const CLAIRE = { kind: 'staff', id: 'M201' } as const;
 
 describe('the hotel desk: an outlet bound to one hotel sees its guests, checks them in, marks no-shows and sets its rooms — for its hotel only', () => {
   const env = useTestHub();
@@ -21,24 +19,9 @@ describe('the hotel desk: an outlet bound to one hotel sees its guests, checks t
     const kiosk = await env.kiosk('K41', 'kiosk-desk-test-01');
     const manager = await env.staff('M201');
     const night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'aerogare-roissy')!.night;
-    const allocate = async (surname: string, hotelId: string, room: 'double' | 'single') => {
-      const body = createRequest({
-        gate: 'K41',
-        flightNumber: 'AF1780',
-        surname,
-        needs: ['hotel'],
-        party: { adults: room === 'double' ? 2 : 1, children: 0, infants: 0 },
-      });
-      const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-      expect(await kiosk.submit(op({ ...KIOSK, id: 'kiosk-desk-test-01' }, body))).toMatchObject({ ok: true });
-      const allocationId = uuidv7();
-      const alloc: OpBody = {
-        type: 'room.allocate',
-        payload: { allocationId, requestId, hotelId, night, rooms: [room], transport: { kind: 'taxi' } },
-      };
-      expect(await manager.submit(op(CLAIRE, alloc))).toMatchObject({ ok: true });
-      return allocationId;
-    };
+    const devices = { kiosk, kioskId: 'kiosk-desk-test-01', manager };
+    const allocate = async (surname: string, hotelId: string, room: 'double' | 'single') =>
+      (await partyWithRoom(devices, { surname, hotelId, night, room })).allocationId;
     const ours = await allocate('Lambert', 'aerogare-roissy', 'double');
     const noShow = await allocate('Fontaine', 'aerogare-roissy', 'single');
     const theirs = await allocate('Girard', 'mesnil-amelot', 'double');

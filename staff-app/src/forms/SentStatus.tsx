@@ -1,5 +1,6 @@
 import type { Rejected } from '../../../client/sync-client.ts';
 import type { Op } from '../../../core/index.ts';
+import { ErrorLine, OkLine } from '../../../client/ui/message-lines.tsx';
 
 /** An operation a form sent, and how to speak of it: "Rooms at Hôtel X". */
 export interface Sent {
@@ -13,16 +14,9 @@ export interface Sent {
  */
 export function SentStatus({ sent, pending, rejected, testId }: { sent: Sent; pending: Op[]; rejected: Rejected[]; testId?: string }) {
   const refusal = rejected.find((r) => r.op.id === sent.opId);
-  if (refusal)
-    return (
-      <p role="alert" className="error" data-testid={testId}>
-        {sent.what} not saved: {refusal.reason}
-      </p>
-    );
+  if (refusal) return <ErrorLine text={`${sent.what} not saved: ${refusal.reason}`} testId={testId} />;
   const waiting = pending.some((o) => o.id === sent.opId);
   return (
-    <p role="status" className="ok" data-testid={testId}>
-      {waiting ? `${sent.what}: saved on this tablet, sent to the hub as soon as it can be.` : `${sent.what}: saved.`}
-    </p>
+    <OkLine text={waiting ? `${sent.what}: saved on this tablet, sent to the hub as soon as it can be.` : `${sent.what}: saved.`} testId={testId} />
   );
 }

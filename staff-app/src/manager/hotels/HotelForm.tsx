@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { HOTEL_TRANSPORTS, MEALS, type Hotel, type OpBody } from '../../../../core/index.ts';
-import { OneOpForm } from '../../forms/OneOpForm.tsx';
+import { HotelOpForm } from './HotelOpForm.tsx';
+import { useCheckedSend } from '../../forms/use-checked-send.ts';
 import { Field } from '../../forms/Field.tsx';
-import type { FieldErrors } from '../../forms/schema-check.ts';
 import { hotelDraftOf, newHotelId, readHotelDraft, type HotelDraft, type HotelField } from './hotel-draft.ts';
 
 const TEXT_FIELDS: ReadonlyArray<[keyof HotelDraft & ('name' | 'address' | 'distanceKm' | 'phone' | 'deskHours' | 'pickupPoint'), string]> = [
@@ -31,22 +31,13 @@ export function HotelForm({
   onDone: () => void;
 }) {
   const [d, setD] = useState<HotelDraft>(() => hotelDraftOf(hotel));
-  const [errors, setErrors] = useState<FieldErrors<HotelField>>({});
-  const send = () => {
-    const id = hotel?.id ?? newHotelId(d.name, (x) => x in hotels);
-    const read = readHotelDraft(d, id);
-    if (!read.ok) {
-      setErrors(read.errors);
-      return false;
-    }
-    onSend({ type: 'hotel.upsert', payload: read.value }, read.value.name);
-  };
+  const { errors, sendIf } = useCheckedSend<HotelField>();
+  const send = () =>
+    sendIf(readHotelDraft(d, hotel?.id ?? newHotelId(d.name, (x) => x in hotels)), (h) => onSend({ type: 'hotel.upsert', payload: h }, h.name));
   return (
-    <OneOpForm
-      className="panel hotel-form"
+    <HotelOpForm
       label={hotel ? `Edit ${hotel.name}` : 'New hotel'}
       submitLabel={hotel ? 'Save hotel' : 'Add hotel'}
-      closeLabel="Cancel"
       onSend={send}
       onDone={onDone}
       error={errors.form}
@@ -90,6 +81,6 @@ export function HotelForm({
         ))}
         {errors.meals && <span className="field-error">{errors.meals}</span>}
       </fieldset>
-    </OneOpForm>
+    </HotelOpForm>
   );
 }

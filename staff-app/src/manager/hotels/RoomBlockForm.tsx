@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { blockKey, roomBlocksOf, roomsTaken, ROOM_TYPES, type Hotel, type HubState, type OpBody, type RoomType } from '../../../../core/index.ts';
-import { OneOpForm } from '../../forms/OneOpForm.tsx';
+import { blockKey, roomBlocksOf, roomsTaken, ROOM_TYPES, type RoomType } from '../../../../core/index.ts';
+import type { HotelFormProps } from './form-props.ts';
+import { HotelOpForm } from './HotelOpForm.tsx';
+import { useCheckedSend } from '../../forms/use-checked-send.ts';
 import { Field } from '../../forms/Field.tsx';
-import type { FieldErrors } from '../../forms/schema-check.ts';
 import { blockDraftOf, readBlockDraft, type BlockDraft, type BlockField } from './block-draft.ts';
 
 /**
@@ -16,47 +17,30 @@ export function RoomBlockForm({
   night,
   onSend,
   onDone,
-}: {
-  state: HubState;
-  hotel: Hotel;
+}: HotelFormProps & {
   /** The night the form starts on: tonight at the airport. */
   night: string;
-  onSend: (body: OpBody, what: string) => void;
-  onDone: () => void;
 }) {
   const blocks = roomBlocksOf(state);
   const currency = Object.values(blocks).find((b) => b.hotelId === hotel.id)?.currency ?? 'EUR';
   const draftFor = (n: string, t: RoomType) => blockDraftOf(blocks[blockKey(hotel.id, n, t)], n, t, currency);
   const [d, setD] = useState<BlockDraft>(() => draftFor(night, 'double'));
-  const [errors, setErrors] = useState<FieldErrors<BlockField>>({});
+  const { errors, sendIf } = useCheckedSend<BlockField>();
   const allocated = /^\d{4}-\d{2}-\d{2}$/.test(d.night) ? roomsTaken(state, hotel.id, d.night)[d.type] : 0;
-  const send = () => {
-    const read = readBlockDraft(d, hotel.id);
-    if (!read.ok) {
-      setErrors(read.errors);
-      return false;
-    }
-    const t = read.value.type;
-    onSend(
-      { type: 'hotel.rooms', payload: read.value },
-      `${t[0]!.toUpperCase()}${t.slice(1)} rooms at ${hotel.name} on the night of ${read.value.night}`,
+  const send = () =>
+    sendIf(readBlockDraft(d, hotel.id), (block) =>
+      onSend(
+        { type: 'hotel.rooms', payload: block },
+        `${block.type[0]!.toUpperCase()}${block.type.slice(1)} rooms at ${hotel.name} on the night of ${block.night}`,
+      ),
     );
-  };
   const text = (f: 'count' | 'rate' | 'currency', label: string, mode: 'numeric' | 'decimal' | undefined) => (
     <Field label={label} error={errors[f]}>
       {(aria) => <input {...aria} value={d[f]} inputMode={mode} className={f} onChange={(e) => setD({ ...d, [f]: e.target.value })} />}
     </Field>
   );
   return (
-    <OneOpForm
-      className="panel hotel-form"
-      label={`Rooms at ${hotel.name}`}
-      submitLabel="Save rooms"
-      closeLabel="Cancel"
-      onSend={send}
-      onDone={onDone}
-      error={errors.form}
-    >
+    <HotelOpForm label={`Rooms at ${hotel.name}`} submitLabel="Save rooms" onSend={send} onDone={onDone} error={errors.form}>
       <div className="form-row">
         <Field label="Night of" error={errors.night}>
           {(aria) => <input {...aria} type="date" value={d.night} onChange={(e) => setD(draftFor(e.target.value, d.type))} />}
@@ -76,6 +60,6 @@ export function RoomBlockForm({
         {text('rate', 'Rate a night', 'decimal')}
         {text('currency', 'Currency', undefined)}
       </div>
-    </OneOpForm>
+    </HotelOpForm>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { seatsTaken, shuttlesFor, type Hotel, type HubState, type OpBody } from '../../../../core/index.ts';
-import { OneOpForm } from '../../forms/OneOpForm.tsx';
+import { seatsTaken, shuttlesFor } from '../../../../core/index.ts';
+import type { HotelFormProps } from './form-props.ts';
+import { HotelOpForm } from './HotelOpForm.tsx';
+import { useCheckedSend } from '../../forms/use-checked-send.ts';
 import { Field } from '../../forms/Field.tsx';
-import type { FieldErrors } from '../../forms/schema-check.ts';
 import { clock, toLocalInput } from '../format.ts';
 import { readShuttleDraft, type ShuttleDraft, type ShuttleField } from './shuttle-draft.ts';
 
@@ -13,46 +14,22 @@ const NEW = 'new';
  * A shuttle run to the hotel (`hotel.shuttle`): a new one, or a change of time or seats to one
  * that exists. Times are typed and shown in the airport's time, whatever the tablet's zone.
  */
-export function ShuttleForm({
-  state,
-  hotel,
-  zone,
-  onSend,
-  onDone,
-}: {
-  state: HubState;
-  hotel: Hotel;
-  zone: string;
-  onSend: (body: OpBody, what: string) => void;
-  onDone: () => void;
-}) {
+export function ShuttleForm({ state, hotel, zone, onSend, onDone }: HotelFormProps & { zone: string }) {
   const runs = shuttlesFor(state, hotel.id);
   const [run, setRun] = useState(NEW);
   const [d, setD] = useState<ShuttleDraft>({ departs: '', seats: '' });
-  const [errors, setErrors] = useState<FieldErrors<ShuttleField>>({});
+  const { errors, sendIf } = useCheckedSend<ShuttleField>();
   const choose = (id: string) => {
     setRun(id);
     const s = runs.find((x) => x.id === id);
     setD(s ? { departs: toLocalInput(s.departsAt, zone), seats: String(s.seats) } : { departs: '', seats: '' });
   };
-  const send = () => {
-    const read = readShuttleDraft(d, { shuttleId: run === NEW ? uuidv7() : run, hotelId: hotel.id }, zone);
-    if (!read.ok) {
-      setErrors(read.errors);
-      return false;
-    }
-    onSend({ type: 'hotel.shuttle', payload: read.value }, `Shuttle at ${clock(read.value.departsAt, zone)} to ${hotel.name}`);
-  };
+  const send = () =>
+    sendIf(readShuttleDraft(d, { shuttleId: run === NEW ? uuidv7() : run, hotelId: hotel.id }, zone), (shuttle) =>
+      onSend({ type: 'hotel.shuttle', payload: shuttle }, `Shuttle at ${clock(shuttle.departsAt, zone)} to ${hotel.name}`),
+    );
   return (
-    <OneOpForm
-      className="panel hotel-form"
-      label={`Shuttle run to ${hotel.name}`}
-      submitLabel="Save shuttle run"
-      closeLabel="Cancel"
-      onSend={send}
-      onDone={onDone}
-      error={errors.form}
-    >
+    <HotelOpForm label={`Shuttle run to ${hotel.name}`} submitLabel="Save shuttle run" onSend={send} onDone={onDone} error={errors.form}>
       <div className="form-row">
         <Field label="Run">
           {(aria) => (
@@ -73,6 +50,6 @@ export function ShuttleForm({
           {(aria) => <input {...aria} inputMode="numeric" value={d.seats} onChange={(e) => setD({ ...d, seats: e.target.value })} />}
         </Field>
       </div>
-    </OneOpForm>
+    </HotelOpForm>
   );
 }
