@@ -37,7 +37,8 @@ export class Child {
   }
 
   async stop(): Promise<void> {
-    if (this.proc.exitCode !== null) return;
+    // Already gone (exited, or killed: the cluster bench kills a node with SIGKILL).
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     this.proc.send({ cmd: 'exit' });
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
     await this.exited;

@@ -15,6 +15,7 @@ import {
   type WorkerResults,
 } from './protocol.ts';
 import { kioskRequest } from './kiosk-request.ts';
+import { rotateAcrossHubs } from '../client/hub-rotation.ts';
 
 interface Device {
   spec: DeviceSpec;
@@ -27,7 +28,7 @@ let deliverAfterMs = 500;
 let inFlight = 0;
 /** Claim-then-deliver sequences still going (a delivery waits a little after its claim). */
 let chains = 0;
-const results: WorkerResults = { submits: [], receipts: [], staffAcks: [], gaps: 0, rejections: {} };
+const results: WorkerResults = { submits: [], receipts: [], staffAcks: [], gaps: 0, rejections: {}, acked: [], failovers: [] };
 
 function send(reply: Reply): void {
   process.send!(reply);
@@ -44,7 +45,19 @@ function claimerOf(requestId: string, of: number): number {
 async function submit(d: Device, op: Op): Promise<Ack> {
   inFlight++;
   try {
-    return (await d.socket.timeout(30_000).emitWithAck(EVENTS.submit, op)) as Ack;
+    // A cluster device keeps an operation until a node acknowledges it, as the apps' outbox does: sent again,
+    // same id, once it is back on another node (the hub answers a duplicate with the original result).
+    const deadline = wallMs() + 60_000;
+    for (;;) {
+      try {
+        const ack = (await d.socket.timeout(30_000).emitWithAck(EVENTS.submit, op)) as Ack;
+        if (ack.ok) results.acked.push(op.id);
+        return ack;
+      } catch (e) {
+        if (!d.spec.hubs || wallMs() > deadline) throw e;
+        if (!d.socket.connected) await new Promise<void>((r) => d.socket.once('connect', () => r()));
+      }
+    }
   } finally {
     inFlight--;
   }
@@ -95,9 +108,46 @@ function onEntries(d: Device, msg: EntriesMessage): void {
   }
 }
 
+/**
+ * A cluster device: when its node dies it reconnects to the next node it knows (the apps' delays: 1 s,
+ * then up to 3 s), pulls what it missed, and records how long it was away.
+ */
+function followAcrossNodes(d: Device, hubs: string[]): void {
+  rotateAcrossHubs(d.socket, () => hubs);
+  let droppedAt: number | null = null;
+  d.socket.on('disconnect', (reason) => {
+    if (reason !== 'io client disconnect') droppedAt = wallMs();
+  });
+  d.socket.on('connect', () => {
+    if (droppedAt === null) return;
+    const since = droppedAt;
+    droppedAt = null;
+    (d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq }) as Promise<PullResult>).then(
+      (r) => {
+        // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
+        if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
+        d.seq = Math.max(d.seq, r.upTo);
+        results.failovers.push([since, wallMs()]);
+      },
+      () => {
+        results.rejections['pull after failover failed'] = (results.rejections['pull after failover failed'] ?? 0) + 1;
+      },
+    );
+  });
+}
+
 async function connectOne(url: string, spec: DeviceSpec): Promise<Device> {
-  const socket = io(url, { auth: spec.auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+  const socket = io(spec.hubs?.[0] ?? url, {
+    auth: spec.auth,
+    transports: ['websocket'],
+    reconnection: spec.hubs !== undefined,
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 3000,
+    forceNew: true,
+    timeout: 60_000,
+  });
   const d: Device = { spec, socket, seq: 0 };
+  if (spec.hubs) followAcrossNodes(d, spec.hubs);
   socket.on(EVENTS.entries, (m: EntriesMessage) => onEntries(d, m));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -224,6 +274,8 @@ process.on('message', (raw) => {
         results.staffAcks = [];
         results.gaps = 0;
         results.rejections = {};
+        results.acked = [];
+        results.failovers = [];
         return { ok: 'results', results: r };
       }
       case 'drop':

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { makeOp, type StaffMember } from '../core/index.ts';
-import { startHub } from '../server/app.ts';
+import { startHub, type RunningHub } from '../server/app.ts';
 import { hashPin } from '../server/pins.ts';
 import { benchStaff, BENCH_PIN } from './staff-plan.ts';
 import { dist } from './stats.ts';
@@ -32,13 +32,24 @@ async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> 
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-bench-'));
+  // A cluster node (bench/cluster.ts): the log is in PostgreSQL; the first node seeds, the others join.
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const joining = process.env.BENCH_JOIN === '1';
   // Per-address REST limits assume one tablet per address; here every device shares 127.0.0.1.
   // Per-device socket limits stay as shipped.
   const running = await startHub(
-    { port: 0, host: '127.0.0.1', dataDir, distDir: null, seedDemo: true },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      distDir: null,
+      seedDemo: !joining,
+      ...(databaseUrl ? { databaseUrl, airport: process.env.BENCH_AIRPORT ?? 'bench' } : {}),
+    },
     { limits: { signInPerMinute: 100_000, restPerMinute: 100_000, connectionsPerAddress: 100_000 } },
   );
   const { hub, store } = running;
+  if (joining) return serve(running, dataDir);
 
   // One scrypt hash shared by every bench account (same PIN): seeding 200 staff should not take minutes.
   const pinHash = await hashPin(BENCH_PIN);
@@ -53,6 +64,12 @@ async function main(): Promise<void> {
   );
   const refused = acks.find((a) => !a.ok);
   if (refused && !refused.ok) throw new Error(`bench staff refused: ${refused.reason}`);
+  serve(running, dataDir);
+}
+
+/** Answers the conductor: the hub's own latency and phases, its resource use, and exit. */
+function serve(running: RunningHub, dataDir: string): void {
+  const { hub, store } = running;
 
   // The hub's own share of the latency: operation received → its push handed to the sockets,
   // split into phases by timestamps taken in this process (not guessed from outside):
@@ -70,16 +87,29 @@ async function main(): Promise<void> {
     if (typeof id === 'string' && !receivedAt.has(id)) receivedAt.set(id, performance.now());
     return submit(raw, who);
   };
-  let writeStarted = 0;
-  let writeEnded = 0;
+  // Per operation, the write that carried it: with the next write started before a batch is pushed
+  // (pipelining), "the last write" is no longer the one of the batch being pushed.
+  let unwritten: string[] = [];
+  const writeOf = new Map<string, { started: number; ended: number }>();
+  const append = store.append.bind(store);
+  store.append = (entry) => {
+    unwritten.push(entry.op.id);
+    append(entry);
+  };
   const commit = store.commit.bind(store);
   store.commit = async () => {
-    writeStarted = performance.now();
+    const ids = unwritten;
+    unwritten = [];
+    const started = performance.now();
     try {
       await commit();
-    } finally {
-      writeEnded = performance.now();
+    } catch (e) {
+      // Still pending in the store: the retry carries them.
+      unwritten = [...ids, ...unwritten];
+      throw e;
     }
+    const write = { started, ended: performance.now() };
+    for (const id of ids) writeOf.set(id, write);
   };
   let beforePush = 0;
   hub.prependListener('committed', () => {
@@ -90,11 +120,13 @@ async function main(): Promise<void> {
     batchSizes.push(entries.length);
     for (const e of entries) {
       const t = receivedAt.get(e.op.id);
-      if (t === undefined) continue;
+      const write = writeOf.get(e.op.id);
+      writeOf.delete(e.op.id);
+      if (t === undefined || !write) continue;
       phases.internal.push(now - t);
-      phases.queued.push(writeStarted - t);
-      phases.write.push(writeEnded - writeStarted);
-      phases.apply.push(beforePush - writeEnded);
+      phases.queued.push(write.started - t);
+      phases.write.push(write.ended - write.started);
+      phases.apply.push(beforePush - write.ended);
       phases.push.push(now - beforePush);
       receivedAt.delete(e.op.id);
     }
@@ -128,7 +160,7 @@ async function main(): Promise<void> {
           cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
           dataBytes: data.bytes,
           dataFiles: data.files,
-          tailBytes: (await stat(join(dataDir, 'log'))).isDirectory() ? await newestSegmentBytes(join(dataDir, 'log')) : 0,
+          tailBytes: await newestSegmentBytes(join(dataDir, 'log')),
         });
       } else if (m.cmd === 'exit') {
         await running.close();
@@ -141,7 +173,8 @@ async function main(): Promise<void> {
 }
 
 async function newestSegmentBytes(dir: string): Promise<number> {
-  const names = (await readdir(dir)).filter((n) => n.startsWith('seg-')).sort();
+  // A cluster node has no log directory: its log is in PostgreSQL.
+  const names = (await readdir(dir).catch(() => [])).filter((n) => n.startsWith('seg-')).sort();
   const last = names[names.length - 1];
   return last ? (await stat(join(dir, last))).size : 0;
 }

@@ -9,6 +9,8 @@ export interface TabletSpec {
   auth: Record<string, unknown>;
   /** Agents claim a share of their gates' requests; duty managers only watch. */
   claims: { index: number; of: number } | null;
+  /** Cluster: the nodes this device knows, its own first; it reconnects to the next when its node dies. */
+  hubs?: string[];
 }
 
 export interface KioskSpec {
@@ -16,6 +18,8 @@ export interface KioskSpec {
   device: string;
   gate: string;
   auth: Record<string, unknown>;
+  /** Cluster: the nodes this device knows, its own first; it reconnects to the next and sends again when its node dies. */
+  hubs?: string[];
 }
 
 export type DeviceSpec = TabletSpec | KioskSpec;
@@ -54,6 +58,10 @@ export interface WorkerResults {
   /** Pushes that did not follow on from what the device had (`after` ahead of its seq). */
   gaps: number;
   rejections: Record<string, number>;
+  /** Ids of the operations the hub acknowledged (cluster: each must be stored exactly once). */
+  acked: string[];
+  /** Cluster devices whose node died: connection lost at, back on another node and caught up (first pull answered) at. */
+  failovers: Array<[number, number]>;
 }
 
 export type Reply =

@@ -69,6 +69,10 @@ export interface SurgeRound {
   gaps: number;
   missed: number;
   rejections: Record<string, number>;
+  /** Ids of every acknowledged operation (cluster: each must be stored exactly once). */
+  acked: string[];
+  /** Cluster devices whose node died: connection lost at, back on another node and caught up at (wall ms). */
+  failovers: Array<[number, number]>;
 }
 
 function perSecondPeak(times: number[], from: number): number {
@@ -86,8 +90,11 @@ export async function runSurge(
   plan: Omit<SurgePlan, 'share'>,
   expectedViewers: (gate: string) => number,
   highRate: number,
+  /** Told when the kiosks start sending (wall ms), before the round runs: the cluster bench times a kill from it. */
+  onStart?: (startAt: number) => void,
 ): Promise<SurgeRound> {
   const startAt = wallMs() + 500;
+  onStart?.(startAt);
   const share = 1 / fleet.kiosks.length;
   await Promise.all(fleet.kiosks.map((k) => k.ask({ cmd: 'surge', plan: { ...plan, share }, startAt })));
   await Promise.all(all(fleet).map((w) => w.ask({ cmd: 'settle' })));
@@ -145,6 +152,8 @@ export async function runSurge(
     gaps: results.reduce((n, r) => n + r.gaps, 0),
     missed,
     rejections,
+    acked: results.flatMap((r) => r.acked),
+    failovers: results.flatMap((r) => r.failovers),
   };
 }
 

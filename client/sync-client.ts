@@ -16,6 +16,7 @@ import {
   airlinesInMinorUnits,
 } from '../core/plain.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
+import { hubsFrom, rotateAcrossHubs } from './hub-rotation.ts';
 
 export type { Rejected } from './sync-storage.ts';
 
@@ -154,7 +155,8 @@ export class SyncClient {
     });
     this.socket = socket;
     this.followBrowserNetwork(socket);
-    this.rotateHubs(socket);
+    const listed = this.opts.urls;
+    rotateAcrossHubs(socket, () => hubsFrom(this.opts.url, typeof listed === 'function' ? listed() : (listed ?? [])));
     socket.on('connect', () => {
       this.connection++;
       this.connected = true;
@@ -249,20 +251,6 @@ export class SyncClient {
     this.rejected = this.rejected.filter((r) => r.op.id !== opId);
     this.changed();
     void this.opts.storage.dismissRejected(opId);
-  }
-
-  /** Moves each reconnection attempt on to the next hub of the list, so a dead node costs one attempt. */
-  private rotateHubs(socket: Socket): void {
-    const listed = this.opts.urls;
-    const hubs = (): string[] => [this.opts.url, ...(typeof listed === 'function' ? listed() : (listed ?? [])).filter((u) => u !== this.opts.url)];
-    let at = 0;
-    // socket.io keeps one manager per socket and opens each attempt at its `uri`; it has no public setter for it.
-    const manager = socket.io as unknown as { uri: string };
-    socket.io.on('reconnect_attempt', () => {
-      const now = hubs();
-      at = (at + 1) % now.length;
-      manager.uri = now[at]!;
-    });
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { CareRequest, HubState, Party, Role } from './model.ts';
 import { moneyText } from './money.ts';
 import { requestsOfPassenger } from './passenger-index.ts';
-import { vouchersOfRequest, vouchersRequestedBy } from './voucher-index.ts';
+import { vouchersCountingAgainstBudget, vouchersOfRequest } from './voucher-index.ts';
+import { vouchersBoundToPassenger } from './bound-vouchers.ts';
 
 export { DEFAULT_POLICY } from './policy-defaults.ts';
 export type { Policy } from './policy-model.ts';
@@ -12,12 +13,16 @@ export function personsIn(party: Party): number {
   return party.adults + party.children + party.infants;
 }
 
-/** Everything already issued to this passenger's party, by anyone. */
+/**
+ * Everything already issued to this passenger's party, by anyone: on their requests and bound to
+ * their boarding pass by a whole-flight issue, so a flight's meal is not given again on a ticket.
+ */
 export function issuedToPassenger(state: HubState, request: CareRequest): number {
   let sum = 0;
   for (const r of requestsOfPassenger(state.requests, request)) {
     for (const v of vouchersOfRequest(state.vouchers, r.id)) if (v.status === 'issued') sum += v.amountCents;
   }
+  for (const v of vouchersBoundToPassenger(state, request)) if (v.status === 'issued') sum += v.amountCents;
   return sum;
 }
 
@@ -25,12 +30,7 @@ export function issuedToPassenger(state: HubState, request: CareRequest): number
 export function usedShiftBudget(state: HubState, staffId: string, at: string): number {
   const from = Date.parse(at) - state.policy.shiftHours * HOUR_MS;
   let sum = 0;
-  for (const v of vouchersRequestedBy(state.vouchers, staffId)) {
-    // A whole flight's vouchers follow the airline's configured amounts, not the issuer's judgement: no budget of theirs.
-    if (v.status === 'issued' && !v.bound && v.authorisedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
-      sum += v.amountCents;
-    }
-  }
+  for (const v of vouchersCountingAgainstBudget(state.vouchers, staffId, from)) sum += v.amountCents;
   return sum;
 }
 

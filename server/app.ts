@@ -15,6 +15,7 @@ import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { registerOutletRoutes } from './outlet-routes.ts';
 import { OutletTokenSigner } from './outlet-tokens.ts';
 import { registerHotelDeskRoutes } from './hotel-desk-routes.ts';
+import { registerOfflineOutletRoutes } from './offline-outlet-routes.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
@@ -38,6 +39,7 @@ import { Revocations } from './revocations.ts';
 import { registerStaffAdminRoutes } from './staff-admin-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { registerHubUrlsRoute } from './hub-urls.ts';
+import { allowSignInFromOtherNodes } from './cross-node-sign-in.ts';
 import { clientAddress, proxyTrust } from './client-address.ts';
 import type { IncomingMessage } from 'node:http';
 
@@ -104,7 +106,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const store: HubStore = config.databaseUrl
     ? await PgStore.open(config.databaseUrl, config.airport ?? DEFAULT_AIRPORT)
     : await Store.open(config.dataDir);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now) : false;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now, { lists: config.seedDemoLists === true }) : false;
   const hub = new Hub(store, now);
   if (seeded) await seeded(hub);
   const revocations = new Revocations(store);
@@ -123,6 +125,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   });
   await registerHttpHardening(app, limits, config.hubUrls);
   registerHubUrlsRoute(app, config.hubUrls ?? []);
+  allowSignInFromOtherNodes(app, config.hubUrls ?? []);
   app.setErrorHandler((err: { statusCode?: number; message?: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     reply.code(status).send({ error: status === 500 ? 'the hub hit an internal error' : err.message });
@@ -135,6 +138,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const outletTokens = new OutletTokenSigner(store.data.secret, now);
   registerOutletRoutes(app, hub, store, guard, outletTokens);
   registerHotelDeskRoutes(app, hub, outletTokens);
+  registerOfflineOutletRoutes(app, hub, outletTokens);
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { hubsFrom, rotateAcrossHubs } from '../../client/hub-rotation.ts';
+import { storedHubUrls } from '../../client/hub-urls.ts';
 import { PHONE_EVENTS, PHONE_NAMESPACE, type PhoneClosedReason, type PhoneTicketMessage, type PhoneWriteAnswer } from '../../core/wire.ts';
 
 export type PhoneState =
@@ -69,7 +71,9 @@ export function usePhoneTicket(capability: string | null): { state: PhoneState; 
 
   useEffect(() => {
     if (!capability) return;
-    const socket = io(PHONE_NAMESPACE, { auth: { capability }, transports: ['websocket'] });
+    const socket = io(`${location.origin}${PHONE_NAMESPACE}`, { auth: { capability }, transports: ['websocket'] });
+    // When this page's node dies, the ticket is followed on another node of the airport (any node can open any link).
+    rotateAcrossHubs(socket, () => hubsFrom(location.origin, storedHubUrls()));
     socketRef.current = socket;
     const lastTicket = (s: PhoneState): PhoneTicketMessage | null => ('ticket' in s ? s.ticket : null);
     const close = (closed: PhoneClosedReason) => {

@@ -1,4 +1,6 @@
 import type { StaffMember } from '../../core/index.ts';
+import { storedToken } from '../../client/stored-token.ts';
+import { postToHubs } from '../../client/post-to-hubs.ts';
 
 export interface Session {
   token: string;
@@ -8,34 +10,14 @@ export interface Session {
   gates?: string[];
 }
 
-const KEY = 'gatecare.staff.session';
-
 /** The signed-in agent, kept across reloads until the token expires. */
-export function loadSession(): Session | null {
-  try {
-    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveSession(s: Session | null): void {
-  if (s) localStorage.setItem(KEY, JSON.stringify(s));
-  else localStorage.removeItem(KEY);
-}
+const kept = storedToken<Session>('gatecare.staff.session');
+export const loadSession = kept.load;
+export const saveSession = kept.save;
 
 export async function login(staffId: string, pin: string): Promise<Session> {
-  let res: Response;
-  try {
-    res = await fetch('/api/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ staffId: staffId.trim().toUpperCase(), pin: pin.trim() }),
-    });
-  } catch {
-    throw new Error('The hub cannot be reached: check the network and try again.');
-  }
+  // Throws "cannot be reached" only when no node of the airport answers.
+  const res = await postToHubs('/api/login', { staffId: staffId.trim().toUpperCase(), pin: pin.trim() });
   const body = (await res.json().catch(() => ({}))) as Partial<Session> & { error?: string };
   if (!res.ok || !body.token) throw new Error(body.error ?? `sign-in failed (${res.status})`);
   return { token: body.token, expiresAt: body.expiresAt!, staff: body.staff! };
