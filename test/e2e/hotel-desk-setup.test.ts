@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import type { BrowserContext, Page } from 'playwright-core';
-import { blockKey, type OpBody } from '../../core/index.ts';
+import { blockKey } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
+import { twoCouplesWithRooms } from '../helpers/hotel-guests.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { signInManager } from '../helpers/staff-page.ts';
 import { enrollOutletPage } from '../helpers/outlet-page.ts';
-import { createRequest, KIOSK, op } from '../helpers/ops.ts';
 
-const CLAIRE = { kind: 'staff', id: 'M201' } as const;
 const DESK = 'Hôtel du Mesnil — desk';
 
 /** A hotel desk enrolled from the outlet's set-up screen for the demo's second hotel, then setting its room counts in French. */
@@ -23,22 +21,8 @@ describe('a hotel desk chooses its hotel at set-up, sees that hotel’s guests, 
   const block = () => env.hub.hub.current.roomBlocks![blockKey('mesnil-amelot', night, 'double')]!;
 
   beforeAll(async () => {
-    const kiosk = await env.kiosk('K41', 'kiosk-desk-setup-01');
-    const manager = await env.staff('M201');
     night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'mesnil-amelot')!.night;
-    for (const [surname, hotelId] of [
-      ['Chevalier', 'aerogare-roissy'],
-      ['Bonnet', 'mesnil-amelot'],
-    ] as const) {
-      const body = createRequest({ gate: 'K41', flightNumber: 'AF1780', surname, needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } });
-      const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-      expect(await kiosk.submit(op({ ...KIOSK, id: 'kiosk-desk-setup-01' }, body))).toMatchObject({ ok: true });
-      const alloc: OpBody = {
-        type: 'room.allocate',
-        payload: { allocationId: uuidv7(), requestId, hotelId, night, rooms: ['double'], transport: { kind: 'taxi' } },
-      };
-      expect(await manager.submit(op(CLAIRE, alloc))).toMatchObject({ ok: true });
-    }
+    await twoCouplesWithRooms(env, 'kiosk-desk-setup-01', night);
     const ctx = await chromium.browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'en-GB' });
     contexts.push(ctx);
     desk = await ctx.newPage();

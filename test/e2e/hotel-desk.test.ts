@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
-import type { OpBody } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
+import { twoCouplesWithRooms } from '../helpers/hotel-guests.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
-import { createRequest, KIOSK, op } from '../helpers/ops.ts';
-
-const CLAIRE = { kind: 'staff', id: 'M201' } as const;
 
 describe('the hotel desk in the outlet app: its guests, check-in, and the manager’s Hotels tab follows', () => {
   const env = useTestHub();
   const chromium = useBrowser();
 
   it('rooms allocated for the cancelled flight → the desk sees its own guests only → check-in → the manager sees it checked in', async () => {
-    const kiosk = await env.kiosk('K41', 'kiosk-desk-e2e-01');
-    const manager = await env.staff('M201');
     const night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'aerogare-roissy')!.night;
-    for (const [surname, hotelId] of [
-      ['Chevalier', 'aerogare-roissy'],
-      ['Bonnet', 'mesnil-amelot'],
-    ] as const) {
-      const body = createRequest({ gate: 'K41', flightNumber: 'AF1780', surname, needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } });
-      const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-      expect(await kiosk.submit(op({ ...KIOSK, id: 'kiosk-desk-e2e-01' }, body))).toMatchObject({ ok: true });
-      const alloc: OpBody = {
-        type: 'room.allocate',
-        payload: { allocationId: uuidv7(), requestId, hotelId, night, rooms: ['double'], transport: { kind: 'taxi' } },
-      };
-      expect(await manager.submit(op(CLAIRE, alloc))).toMatchObject({ ok: true });
-    }
+    await twoCouplesWithRooms(env, 'kiosk-desk-e2e-01', night);
 
     const { token } = env.hub.outletTokens.issue('demo-2e-hotel-desk', 'M201');
     const desk = await (await chromium.browser.newContext({ locale: 'en-GB' })).newPage();
