@@ -2,7 +2,7 @@ import { airportClockIn, type PassengerHotel } from '../../core/plain.ts';
 import { isolateIn, listIn } from './words-in-language.ts';
 
 /** A translator as both passenger apps have one (i18next's `t` on the kiosk, the phone's own): key and values in, words out. */
-export type Words = (key: string, values?: Record<string, string>) => string;
+export type Words = (key: string, values?: Record<string, string | number>) => string;
 
 /** The sentences of a hotel card that are made of the catalogs' words, each null where the card has no such line. */
 export interface HotelSentences {

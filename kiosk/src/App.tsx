@@ -9,24 +9,17 @@ import { KioskSetup } from './KioskSetup.tsx';
 export function App() {
   const [enrollment, setEnrollment] = useState(loadEnrollment);
   const [refusal, setRefusal] = useState('');
-  if (!enrollment) {
-    return (
-      <KioskSetup
-        notice={refusal}
-        onEnrolled={(e) => {
-          saveEnrollment(e);
-          setEnrollment(e);
-        }}
-      />
-    );
-  }
+  const keep = (e: KioskEnrollment | null) => {
+    saveEnrollment(e);
+    setEnrollment(e);
+  };
+  if (!enrollment) return <KioskSetup notice={refusal} onEnrolled={keep} />;
   return (
     <ConnectedKiosk
       enrollment={enrollment}
       onRefused={(reason) => {
-        saveEnrollment(null);
         setRefusal(reason);
-        setEnrollment(null);
+        keep(null);
       }}
     />
   );

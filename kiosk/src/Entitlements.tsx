@@ -14,9 +14,7 @@ import {
   type Party,
 } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
-
-/** Hours as a passenger reads them: 2, 3, 1.5. */
-const hours = (h: number) => Math.round(h * 10) / 10;
+import { entitlementSentence, readableHours } from '../../client/passenger/entitlement-words.ts';
 
 /**
  * When: owed now and to be offered by a deadline (EU 261 / UK261, once the delay is announced),
@@ -44,7 +42,7 @@ export function Entitlements({ state, flight, party, needs }: { state: HubState;
         <h3 id="entitlements-title">{t('entitlement.nextTitle', { flight: flight.number })}</h3>
         <p>
           {t(nextThresholdMessageKey(next), {
-            thresholdHours: hours(next.delayMinutes / 60),
+            thresholdHours: readableHours(next.delayMinutes / 60),
             time: formatTime(next.at, i18n.language, airportTimeZone(state)),
           })}
         </p>
@@ -52,17 +50,16 @@ export function Entitlements({ state, flight, party, needs }: { state: HubState;
     );
   }
   const now = new Date().toISOString();
+  const words = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
   return (
     <section className="entitlements" aria-labelledby="entitlements-title" data-testid="entitlements">
       <h3 id="entitlements-title">{t('entitlement.title', { flight: flight.number })}</h3>
       <ul>
         {assessment.entitlements.map((e) => {
           const p = e.params;
-          const values: Record<string, string | number> = { ...p };
-          if (typeof p.thresholdHours === 'number') values.thresholdHours = hours(p.thresholdHours);
           return (
             <li key={e.kind}>
-              <p>{t(entitlementMessageKey(e), values)}</p>
+              <p>{entitlementSentence(entitlementMessageKey(e), p, words)}</p>
               <p className="meta">
                 {timing(e, now, t, i18n.language, airportTimeZone(state))}
                 {typeof p.amountMinor === 'number' && typeof p.currency === 'string' && (

@@ -14,7 +14,7 @@ export function TicketHotel({ hotels, timeZone }: { hotels: readonly PassengerHo
   const titleId = useId();
   if (!hotels.length) return null;
   const lang = i18n.language;
-  const words = (key: string, values?: Record<string, string>) => t(key, values ?? {});
+  const words = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
   return (
     <section className="hotel" aria-labelledby={titleId} data-testid="kiosk-hotel">
       <h3 id={titleId}>{t('hotel.title')}</h3>

@@ -2,29 +2,17 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTicket, WaitEstimate } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
-import { isolateIn, listIn } from '../../client/passenger/words-in-language.ts';
+import { listIn } from '../../client/passenger/words-in-language.ts';
+import { ticketSteps } from '../../client/passenger/ticket-steps.ts';
 
 /** What the timeline needs: the public facts of a ticket, wherever they came from. */
 export type TicketFacts = Pick<PublicTicket, 'ticket' | 'status' | 'needs' | 'createdAt' | 'claimedAt' | 'claimedByName' | 'deliveredAt'>;
-
-type StepState = 'done' | 'current' | 'next';
 
 /** The big ticket number and the received → on the way → delivered timeline. */
 export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: TicketFacts; timeZone: string; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
   const time = (iso: string | null) => (iso ? t('ticket.at', { time: formatTime(iso, i18n.language, timeZone) }) : '');
-  const reached = facts.status === 'delivered' ? 3 : facts.status === 'claimed' ? 2 : 1;
-  const stateOf = (step: number): StepState => (step < reached || reached === 3 ? 'done' : step === reached ? 'current' : 'next');
-  const steps = [
-    { label: t('ticket.stepReceived'), at: facts.createdAt },
-    {
-      label: facts.claimedByName ? t('ticket.stepOnTheWayName', { name: isolateIn(facts.claimedByName, i18n.language) }) : t('ticket.stepOnTheWay'),
-      at: facts.claimedAt,
-    },
-    { label: t('ticket.stepDelivered'), at: facts.deliveredAt },
-  ];
-  const statusText =
-    facts.status === 'claimed' ? t('ticket.claimed', { name: isolateIn(facts.claimedByName ?? '', i18n.language) }) : t(`ticket.${facts.status}`);
+  const { steps, statusText } = ticketSteps(facts, (key, values) => t(key, values ?? {}), i18n.language, true);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="ticket-status">
@@ -36,23 +24,17 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
         {t('ticket.status')}: <strong data-testid="ticket-status">{statusText}</strong>
       </p>
       <ol className="timeline" aria-label={t('ticket.timeline')}>
-        {steps.map((s, i) => {
-          const state = stateOf(i + 1);
-          return (
-            <li key={i} className={`step ${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span className="dot" aria-hidden="true">
-                {state === 'done' ? '✓' : i + 1}
-              </span>
-              <span className="step-text">
-                {s.label} {state !== 'next' && time(s.at)}
-                <span className="visually-hidden">
-                  {' '}
-                  ({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
-                </span>
-              </span>
-            </li>
-          );
-        })}
+        {steps.map((s, i) => (
+          <li key={i} className={`step ${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
+            <span className="dot" aria-hidden="true">
+              {s.state === 'done' ? '✓' : i + 1}
+            </span>
+            <span className="step-text">
+              {s.label} {s.state !== 'next' && time(s.at)}
+              <span className="visually-hidden"> ({s.stateWords})</span>
+            </span>
+          </li>
+        ))}
       </ol>
       {/* A ticket found by flight and surname comes without its needs (they can be medical). */}
       {facts.needs.length > 0 && (

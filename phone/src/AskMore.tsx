@@ -4,6 +4,8 @@ import type { PhoneTicket } from '../../core/phone-view.ts';
 import type { Translate } from './i18n.ts';
 import type { PhoneSend } from './use-phone-ticket.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { useSending } from './use-sending.ts';
+import { SendButton } from './SendButton.tsx';
 
 /** Same limits as the hub's (core/ops.ts PhoneAskChoices and Party). */
 const MAX_NOTE = 500;
@@ -20,8 +22,7 @@ export function AskMore({ ticket, t, lang, online, send }: { ticket: PhoneTicket
   const [needs, setNeeds] = useState<Need[]>([]);
   const [party, setParty] = useState<Party>(ONE_ADULT);
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState('');
+  const { sending, error, setError, attempt } = useSending(t);
   const [sent, setSent] = useState(false);
 
   const toggle = (n: Need, on: boolean) => setNeeds((list) => (on ? [...list, n] : list.filter((x) => x !== n)));
@@ -31,12 +32,8 @@ export function AskMore({ ticket, t, lang, online, send }: { ticket: PhoneTicket
     e.preventDefault();
     if (!needs.length) return setError(t('form.errorNeeds'));
     if (people < 1) return setError(t('form.errorParty'));
-    setSending(true);
-    setError('');
     setSent(false);
-    const answer = await send('ask', { needs, party, note });
-    setSending(false);
-    if (!answer.ok) return setError(answer.reason === 'offline' ? t('phone.sendOffline') : t('phone.sendFailed', { reason: answer.reason }));
+    if (!(await attempt(() => send('ask', { needs, party, note })))) return;
     // Cleared only once the hub holds the request: nothing chosen is lost on a failure.
     setNeeds([]);
     setParty(ONE_ADULT);
@@ -93,9 +90,7 @@ export function AskMore({ ticket, t, lang, online, send }: { ticket: PhoneTicket
             {t('phone.askSent', { gate: ticket.flight?.gate ?? ticket.gate })}
           </p>
         )}
-        <button type="submit" disabled={sending || !online}>
-          {sending ? t('phone.sending') : t('form.submit')}
-        </button>
+        <SendButton label={t('form.submit')} sending={sending} disabled={!online} t={t} />
       </form>
     </section>
   );

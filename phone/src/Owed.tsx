@@ -1,6 +1,7 @@
 import type { PhoneTicket } from '../../core/phone-view.ts';
 import type { Translate } from './i18n.ts';
 import { formatTime } from './format.ts';
+import { entitlementSentence } from '../../client/passenger/entitlement-words.ts';
 
 /** What the passenger is owed, in the kiosk's plain words (the hub applies core's entitlement rules). */
 export function Owed({ ticket, now, t, lang }: { ticket: PhoneTicket; now: number; t: Translate; lang: string }) {
@@ -10,12 +11,10 @@ export function Owed({ ticket, now, t, lang }: { ticket: PhoneTicket; now: numbe
       <h2 id="owed-title">{t('entitlement.title', { flight: ticket.flight.number })}</h2>
       <ul>
         {ticket.entitlements.map((e) => {
-          const values: Record<string, string | number> = { ...e.params };
-          if (typeof e.params.thresholdHours === 'number') values.thresholdHours = Math.round(e.params.thresholdHours * 10) / 10;
           const owedNow = e.from === null || Date.parse(e.from) <= now;
           return (
             <li key={e.kind}>
-              <p>{t(e.messageKey, values)}</p>
+              <p>{entitlementSentence(e.messageKey, e.params, t)}</p>
               <p className="meta">
                 {owedNow ? t('entitlement.owedNow') : t('entitlement.owedFrom', { time: formatTime(e.from!, lang, ticket.timeZone) })} ·{' '}
                 <span lang="en">{e.legalBasis}</span>

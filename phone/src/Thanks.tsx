@@ -3,6 +3,8 @@ import type { PhoneTicket } from '../../core/phone-view.ts';
 import type { Translate } from './i18n.ts';
 import type { PhoneSend } from './use-phone-ticket.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { useSending } from './use-sending.ts';
+import { SendButton } from './SendButton.tsx';
 
 /** Same limit as the hub's (core/ops.ts ThanksText). */
 const MAX_LENGTH = 300;
@@ -13,20 +15,14 @@ const MAX_LENGTH = 300;
  */
 export function Thanks({ ticket, t, online, send }: { ticket: PhoneTicket; t: Translate; online: boolean; send: PhoneSend }) {
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState('');
+  const { sending, error, attempt } = useSending(t);
   if (ticket.status !== 'delivered') return null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    setSending(true);
-    setError('');
-    const answer = await send('thanks', { text });
-    setSending(false);
     // Kept in the box until the hub has it.
-    if (answer.ok) setText('');
-    else setError(answer.reason === 'offline' ? t('phone.sendOffline') : t('phone.sendFailed', { reason: answer.reason }));
+    if (await attempt(() => send('thanks', { text }))) setText('');
   };
 
   return (
@@ -44,9 +40,7 @@ export function Thanks({ ticket, t, online, send }: { ticket: PhoneTicket; t: Tr
           <label htmlFor="thanks-text">{t('phone.thanksLabel')}</label>
           <textarea id="thanks-text" dir="auto" value={text} maxLength={MAX_LENGTH} rows={2} onChange={(e) => setText(e.target.value)} />
           <ErrorLine text={error} />
-          <button type="submit" disabled={sending || !online || !text.trim()}>
-            {sending ? t('phone.sending') : t('phone.thanksSend')}
-          </button>
+          <SendButton label={t('phone.thanksSend')} sending={sending} disabled={!online || !text.trim()} t={t} />
         </form>
       )}
     </section>

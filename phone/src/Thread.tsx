@@ -4,6 +4,8 @@ import type { PhoneWriteAnswer } from '../../core/wire.ts';
 import type { Translate } from './i18n.ts';
 import { formatTime } from './format.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { useSending } from './use-sending.ts';
+import { SendButton } from './SendButton.tsx';
 
 /** Same limit as the hub's (core/ops.ts ThreadPayload): the form says so before the hub has to. */
 const MAX_LENGTH = 500;
@@ -32,21 +34,16 @@ export function Thread({
   // Names the message in the box: sent again after a lost answer or a full disk, the hub keeps it once.
   const messageId = useRef(newMessageId());
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState('');
+  const { sending, error, attempt } = useSending(t);
 
   const send = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    setSending(true);
-    setError('');
-    const answer = await write(text, messageId.current);
-    setSending(false);
     // What the passenger typed stays in the box until the hub has it: nothing is lost.
-    if (answer.ok) {
+    if (await attempt(() => write(text, messageId.current))) {
       setText('');
       messageId.current = newMessageId();
-    } else setError(answer.reason === 'offline' ? t('phone.sendOffline') : t('phone.sendFailed', { reason: answer.reason }));
+    }
   };
 
   return (
@@ -73,9 +70,7 @@ export function Thread({
           {text.length} / {MAX_LENGTH}
         </p>
         <ErrorLine text={error} />
-        <button type="submit" disabled={sending || !online || !text.trim()}>
-          {sending ? t('phone.sending') : t('phone.send')}
-        </button>
+        <SendButton label={t('phone.send')} sending={sending} disabled={!online || !text.trim()} t={t} />
       </form>
     </section>
   );

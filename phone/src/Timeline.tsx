@@ -1,16 +1,11 @@
 import type { PhoneTicket } from '../../core/phone-view.ts';
 import type { Translate } from './i18n.ts';
 import { formatTime } from './format.ts';
+import { ticketSteps } from '../../client/passenger/ticket-steps.ts';
 
 /** The ticket number, received → on the way (with the agent's first name) → delivered, and the honest wait. */
 export function Timeline({ ticket, t, lang }: { ticket: PhoneTicket; t: Translate; lang: string }) {
-  const reached = ticket.status === 'delivered' ? 3 : ticket.status === 'claimed' ? 2 : 1;
-  const steps = [
-    { label: t('ticket.stepReceived'), at: ticket.createdAt },
-    { label: ticket.claimedByName ? t('ticket.stepOnTheWayName', { name: ticket.claimedByName }) : t('ticket.stepOnTheWay'), at: ticket.claimedAt },
-    { label: t('ticket.stepDelivered'), at: ticket.deliveredAt },
-  ];
-  const statusText = ticket.status === 'claimed' ? t('ticket.claimed', { name: ticket.claimedByName ?? '' }) : t(`ticket.${ticket.status}`);
+  const { steps, statusText } = ticketSteps(ticket, t, lang, false);
   const wait = ticket.wait;
   return (
     <section aria-labelledby="status-title" className="card">
@@ -22,18 +17,12 @@ export function Timeline({ ticket, t, lang }: { ticket: PhoneTicket; t: Translat
         {t('ticket.status')}: <strong data-testid="ticket-status">{statusText}</strong>
       </p>
       <ol className="timeline" aria-label={t('ticket.timeline')}>
-        {steps.map((s, i) => {
-          const state = i + 1 < reached || reached === 3 ? 'done' : i + 1 === reached ? 'current' : 'next';
-          return (
-            <li key={i} className={state} aria-current={state === 'current' ? 'step' : undefined}>
-              {s.label} {state !== 'next' && s.at ? t('ticket.at', { time: formatTime(s.at, lang, ticket.timeZone) }) : ''}
-              <span className="visually-hidden">
-                {' '}
-                ({t(state === 'done' ? 'ticket.stepDone' : state === 'current' ? 'ticket.stepNow' : 'ticket.stepNext')})
-              </span>
-            </li>
-          );
-        })}
+        {steps.map((s, i) => (
+          <li key={i} className={s.state} aria-current={s.state === 'current' ? 'step' : undefined}>
+            {s.label} {s.state !== 'next' && s.at ? t('ticket.at', { time: formatTime(s.at, lang, ticket.timeZone) }) : ''}
+            <span className="visually-hidden"> ({s.stateWords})</span>
+          </li>
+        ))}
       </ol>
       <p>{t('ticket.asked', { needs: ticket.needs.map((n) => t(`needs.${n}`)).join(', ') })}</p>
       <h3>{t('wait.title')}</h3>

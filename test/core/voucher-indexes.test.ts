@@ -91,7 +91,8 @@ function step(state: HubState, e: Event, n: number): HubState {
       const v: Voucher = {
         id: `v${n}`,
         code: `C${n % 7}-${n}`,
-        requestId: `r${e.request}`,
+        // A whole flight's voucher is bound to a pass, not to a request.
+        requestId: e.bound ? null : `r${e.request}`,
         gate: 'K32',
         kind: 'meal',
         amountCents: e.amount,
