@@ -14,6 +14,7 @@ import {
   staffRequest,
   withRequest,
 } from './shared.ts';
+import { withClaim } from './request-claim.ts';
 import { REDACTED } from '../redacted.ts';
 
 /** A request still open that this staff member may hand back, on or cancel: only whoever holds a claimed request, or a duty manager, may. */
@@ -56,21 +57,8 @@ export const requestReassign: Handler<'request.reassign'> = (state, op, ctx) => 
   if (!to) return reject('not_found', `no staff member ${op.payload.to}`);
   if (!coversGate(state, to.id, r.gate)) return reject('conflict', `${to.firstName} does not work gate ${r.gate}`);
   if (r.status === 'claimed' && r.claimedBy === to.id) return reject('conflict', `already with ${to.firstName}`);
-  return {
-    ok: true,
-    state: withRequest(
-      state,
-      {
-        ...r,
-        status: 'claimed',
-        claimedBy: to.id,
-        claimedByName: to.firstName,
-        claimedAt: ctx.at,
-        history: [...r.history, historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`)],
-      },
-      ctx,
-    ),
-  };
+  const step = historyEntry(ctx, op, 'reassigned', `to ${to.firstName} (${to.id})`);
+  return { ok: true, state: withClaim(state, r, { id: to.id, name: to.firstName }, step, ctx) };
 };
 
 export const requestCancel: Handler<'request.cancel'> = (state, op, ctx) => {

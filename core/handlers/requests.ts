@@ -6,6 +6,7 @@ import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
 import { closedReason, coversGate, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import { withClaim } from './request-claim.ts';
 import { REDACTED } from '../redacted.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
@@ -96,22 +97,8 @@ export const requestClaim: Handler<'request.claim'> = (state, op, ctx) => {
   if (r.status === 'delivered') return reject('conflict', 'this request was already delivered');
   if (r.status === 'cancelled') return reject('conflict', 'this request was cancelled');
   if (r.status === 'claimed') return { ok: true, state };
-  const name = staffName(state, op.actor.id);
-  return {
-    ok: true,
-    state: withRequest(
-      state,
-      {
-        ...r,
-        status: 'claimed',
-        claimedBy: op.actor.id,
-        claimedByName: name,
-        claimedAt: ctx.at,
-        history: [...r.history, historyEntry(ctx, op, 'claimed')],
-      },
-      ctx,
-    ),
-  };
+  const holder = { id: op.actor.id, name: staffName(state, op.actor.id) };
+  return { ok: true, state: withClaim(state, r, holder, historyEntry(ctx, op, 'claimed'), ctx) };
 };
 
 export const requestDeliver: Handler<'request.deliver'> = (state, op, ctx) => {

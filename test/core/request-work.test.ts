@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryForViewer, parseOp, viewOf, type LogEntry } from '../../core/index.ts';
+import { entryForViewer, parseOp, viewOf, type Actor, type HubState, type LogEntry } from '../../core/index.ts';
 import { AMIRA, KIOSK, LUCAS } from '../helpers/ops.ts';
 import { MANAGER, SOFIA, accepted, by, run, withRequest } from '../helpers/core-fixtures.ts';
 
@@ -35,22 +35,11 @@ describe('working a request: release, reassign, cancel, notes, history', () => {
     const moved = accepted(s, by(AMIRA, { type: 'request.reassign', payload: { requestId: id, to: 'A102' } }));
     expect(moved.requests[id]).toMatchObject({ status: 'claimed', claimedBy: 'A102', claimedByName: 'Lucas' });
     expect(moved.requests[id]!.history.at(-1)).toMatchObject({ action: 'reassigned', by: 'A101', detail: 'to Lucas (A102)' });
-    expect(run(s, by(AMIRA, { type: 'request.reassign', payload: { requestId: id, to: 'A103' } }))).toMatchObject({
-      ok: false,
-      reason: 'Sofia does not work gate K32',
-    });
-    expect(run(s, by(AMIRA, { type: 'request.reassign', payload: { requestId: id, to: 'A999' } }))).toMatchObject({
-      ok: false,
-      code: 'not_found',
-    });
-    expect(run(moved, by(AMIRA, { type: 'request.reassign', payload: { requestId: id, to: 'A105' } }))).toMatchObject({
-      ok: false,
-      code: 'forbidden',
-    });
-    expect(run(moved, by(LUCAS, { type: 'request.reassign', payload: { requestId: id, to: 'A102' } }))).toMatchObject({
-      ok: false,
-      reason: 'already with Lucas',
-    });
+    const reassign = (from: HubState, actor: Actor, to: string) => run(from, by(actor, { type: 'request.reassign', payload: { requestId: id, to } }));
+    expect(reassign(s, AMIRA, 'A103')).toMatchObject({ ok: false, reason: 'Sofia does not work gate K32' });
+    expect(reassign(s, AMIRA, 'A999')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(reassign(moved, AMIRA, 'A105')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(reassign(moved, LUCAS, 'A102')).toMatchObject({ ok: false, reason: 'already with Lucas' });
   });
 
   it('cancels with a reason, shown in the history; a closed request cannot be worked further', () => {

@@ -15,20 +15,11 @@ describe("the agent's card: one-tap hotel suggestion, racing agents on the last 
   let sofia: Page;
   let tomCtx: BrowserContext;
   let tom: Page;
-  const laurent = createRequest({
-    gate: 'K41',
-    flightNumber: 'AF1780',
-    surname: 'Laurent',
-    needs: ['hotel'],
-    party: { adults: 2, children: 0, infants: 0 },
-  });
-  const garcia = createRequest({
-    gate: 'K41',
-    flightNumber: 'AF1780',
-    surname: 'Garcia',
-    needs: ['hotel'],
-    party: { adults: 2, children: 0, infants: 0 },
-  });
+  /** A couple on AF1780 asking for a hotel: a double room keeps them together. */
+  const coupleAskingForHotel = (surname: string) =>
+    createRequest({ gate: 'K41', flightNumber: 'AF1780', surname, needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } });
+  const laurent = coupleAskingForHotel('Laurent');
+  const garcia = coupleAskingForHotel('Garcia');
   const idOf = (body: OpBody) => (body as Extract<OpBody, { type: 'request.create' }>).payload.requestId;
   const ticketOf = (body: OpBody) => env.hub.hub.current.requests[idOf(body)]!.ticket;
   const held = (body: OpBody) => activeAllocationsOf(env.hub.hub.current, idOf(body));

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { blockKey } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
+import { twoCouplesWithRooms } from '../helpers/hotel-guests.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { signInManager } from '../helpers/staff-page.ts';
 import { enrollOutletPage } from '../helpers/outlet-page.ts';
-import { partyWithRoom } from '../helpers/party-with-room.ts';
 
 const DESK = 'Hôtel du Mesnil — desk';
 
@@ -21,12 +21,8 @@ describe('a hotel desk chooses its hotel at set-up, sees that hotel’s guests, 
   const block = () => env.hub.hub.current.roomBlocks![blockKey('mesnil-amelot', night, 'double')]!;
 
   beforeAll(async () => {
-    const kiosk = await env.kiosk('K41', 'kiosk-desk-setup-01');
-    const manager = await env.staff('M201');
     night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'mesnil-amelot')!.night;
-    const devices = { kiosk, kioskId: 'kiosk-desk-setup-01', manager };
-    await partyWithRoom(devices, { surname: 'Chevalier', hotelId: 'aerogare-roissy', night });
-    await partyWithRoom(devices, { surname: 'Bonnet', hotelId: 'mesnil-amelot', night });
+    await twoCouplesWithRooms(env, 'kiosk-desk-setup-01', night);
     const ctx = await chromium.browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'en-GB' });
     contexts.push(ctx);
     desk = await ctx.newPage();

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
+import { twoCouplesWithRooms } from '../helpers/hotel-guests.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
-import { partyWithRoom } from '../helpers/party-with-room.ts';
 
 describe('the hotel desk in the outlet app: its guests, check-in, and the manager’s Hotels tab follows', () => {
   const env = useTestHub();
   const chromium = useBrowser();
 
   it('rooms allocated for the cancelled flight → the desk sees its own guests only → check-in → the manager sees it checked in', async () => {
-    const kiosk = await env.kiosk('K41', 'kiosk-desk-e2e-01');
-    const manager = await env.staff('M201');
     const night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'aerogare-roissy')!.night;
-    const devices = { kiosk, kioskId: 'kiosk-desk-e2e-01', manager };
-    await partyWithRoom(devices, { surname: 'Chevalier', hotelId: 'aerogare-roissy', night });
-    await partyWithRoom(devices, { surname: 'Bonnet', hotelId: 'mesnil-amelot', night });
+    await twoCouplesWithRooms(env, 'kiosk-desk-e2e-01', night);
 
     const { token } = env.hub.outletTokens.issue('demo-2e-hotel-desk', 'M201');
     const desk = await (await chromium.browser.newContext({ locale: 'en-GB' })).newPage();

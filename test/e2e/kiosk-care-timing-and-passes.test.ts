@@ -5,7 +5,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
-import { scan } from '../helpers/kiosk-page.ts';
+import { askByTyping, scan } from '../helpers/kiosk-page.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 
@@ -38,11 +38,7 @@ function parisMinutes(iso: string): number {
 }
 
 async function ask(page: Page, flight: string, surname: string): Promise<void> {
-  await page.getByLabel('Flight number').fill(flight);
-  await page.getByLabel('Surname').fill(surname);
-  await page.getByLabel('Water').check();
-  await page.getByRole('button', { name: 'Send my request' }).click();
-  await page.getByTestId('ticket-number').waitFor();
+  await askByTyping(page, surname, { flight });
 }
 
 describe('care timing, flight numbers and dated passes at the kiosk (issue 12, items 4, 6, 7)', () => {

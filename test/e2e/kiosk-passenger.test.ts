@@ -6,6 +6,7 @@ import { ARTIFACTS } from '../helpers/browser.ts';
 import { connectDevice, type TestDevice } from '../helpers/socket-clients.ts';
 import { openKiosk, scan } from '../helpers/kiosk-page.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
+import { flightNumbered } from '../helpers/demo-state.ts';
 import { op } from '../helpers/ops.ts';
 import { CLAIRE, publishNotice } from '../helpers/manager-ops.ts';
 
@@ -18,7 +19,7 @@ describe('the passenger at the kiosk, in chromium', () => {
 
   beforeAll(async () => {
     staff = await env.staff('A101');
-    const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
+    const af1634 = flightNumbered(env.hub.hub.current, 'AF1634');
     MOREAU_PASS = bcbp('MOREAU/ANNE MRS', [
       {
         pnr: 'XK4P2Q',

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
+import { askByTyping } from '../helpers/kiosk-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
@@ -21,13 +22,7 @@ describe('offline-first in chromium: nothing entered is lost', () => {
   const signIn = (page: Page, id: string, pin: string) => signInStaff(page, env.hub.url, id, pin);
 
   /** A passenger asks for water on the kiosk; returns the ticket number shown. */
-  async function ask(kiosk: Page, surname: string): Promise<string> {
-    await kiosk.getByLabel('Flight number').fill('AF1634');
-    await kiosk.getByLabel('Surname').fill(surname);
-    await kiosk.getByLabel('Water').check();
-    await kiosk.getByRole('button', { name: 'Send my request' }).click();
-    return (await kiosk.getByTestId('ticket-number').textContent())!.trim();
-  }
+  const ask = (kiosk: Page, surname: string): Promise<string> => askByTyping(kiosk, surname);
 
   const connection = (page: Page) => page.getByTestId('connection').textContent();
 

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { askByPass, openKiosk } from '../helpers/kiosk-page.ts';
-import { passFor } from '../helpers/bcbp.ts';
-import { flightNumbered } from '../helpers/demo-state.ts';
-import { waitFor } from '../helpers/socket-clients.ts';
-import { issueVoucher, requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
+import { requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
+import { mealVoucherOnKiosk } from '../helpers/kiosk-voucher.ts';
 import { openOutlet, scanAtOutlet } from '../helpers/outlet-page.ts';
 
 describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
@@ -14,13 +11,7 @@ describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
   const chromium = useBrowser();
 
   it('the passenger asks at the kiosk, the agent issues a meal voucher, the café scans the boarding pass and takes part: the kiosk shows the rest', async () => {
-    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
-    const pass = passFor(flightNumbered(env.hub.hub.current, 'AF1634'), 'PETIT/LOUIS', { sequence: '0077' });
-    await askByPass(kiosk, pass, 'PETIT');
-    const request = await waitFor(() => Object.values(env.hub.hub.current.requests).find((r) => r.surname === 'PETIT'), 'the request on the hub');
-    await issueVoucher(await env.staff('A101'), request.id);
-    const kioskVoucher = kiosk.getByTestId('kiosk-voucher').first();
-    await kioskVoucher.getByTestId('voucher-code').waitFor();
+    const { kiosk, pass, voucher: kioskVoucher } = await mealVoucherOnKiosk(chromium.browser, env, 'PETIT/LOUIS', '0077');
 
     const cafe = await openOutlet(chromium.browser, env.hub.url, { name: 'Café Ladurée 2E' });
     // The gate scanner at the till types the pass into the scan field, then Enter.

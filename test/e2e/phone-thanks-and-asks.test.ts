@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
-import { ARTIFACTS } from '../helpers/browser.ts';
+import { ARTIFACTS, PHONE_CONTEXT } from '../helpers/browser.ts';
+import { askByTyping } from '../helpers/kiosk-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 import { signInManager, signInStaff } from '../helpers/staff-page.ts';
 import { loginToken } from '../helpers/socket-clients.ts';
@@ -11,24 +12,19 @@ import { AMIRA, op } from '../helpers/ops.ts';
 describe('the phone leaves a word for the team and asks for something new', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const phoneContext = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
   it("a word left on the phone after delivery appears on the duty manager's board, with no agent named; a new request from the phone reaches the gate's tablet and the phone follows it", async () => {
     const kiosk = await chromium.newPage({ viewport: { width: 900, height: 1200 } });
     const manager = await chromium.newPage({ viewport: { width: 1200, height: 900 } });
     const agentPage = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
-    const phone = await chromium.newPage(phoneContext);
+    const phone = await chromium.newPage(PHONE_CONTEXT);
     // The passenger answers "Block" to the permission prompt (headless chromium may leave the prompt pending instead).
     await phone.addInitScript(() => {
       Notification.requestPermission = () => Promise.resolve('denied');
     });
 
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
-    await kiosk.getByLabel('Flight number').fill('AF1634');
-    await kiosk.getByLabel('Surname').fill('Moreau');
-    await kiosk.getByLabel('Water').check();
-    await kiosk.getByRole('button', { name: 'Send my request' }).click();
-    const ticket = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    const ticket = await askByTyping(kiosk, 'Moreau');
     await kiosk.getByTestId('phone-link').waitFor();
     const address = (await kiosk.getByTestId('phone-url').textContent())!.trim();
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
-import { ARTIFACTS } from '../helpers/browser.ts';
+import { ARTIFACTS, PHONE_CONTEXT } from '../helpers/browser.ts';
+import { askByTyping } from '../helpers/kiosk-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { seriousViolations } from '../helpers/axe.ts';
@@ -12,20 +13,15 @@ import { AMIRA, op } from '../helpers/ops.ts';
 describe("the passenger's phone, from the kiosk's QR code", () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const phoneContext = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
   it('follows the ticket live, writes to the staff and reads the answer, gets a voucher, catches up after going offline, and a revoked link gets a clear page', async () => {
     const kiosk = await chromium.newPage({ viewport: { width: 900, height: 1200 } });
     const staff = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
-    const phone = await chromium.newPage(phoneContext);
+    const phone = await chromium.newPage(PHONE_CONTEXT);
 
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await signInStaff(staff, env.hub.url, 'A101', '2468');
-    await kiosk.getByLabel('Flight number').fill('AF1634');
-    await kiosk.getByLabel('Surname').fill('Moreau');
-    await kiosk.getByLabel('Water').check();
-    await kiosk.getByRole('button', { name: 'Send my request' }).click();
-    const ticket = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    const ticket = await askByTyping(kiosk, 'Moreau');
 
     // The kiosk shows the QR code and the address, made by the hub once it holds the request.
     const link = kiosk.getByTestId('phone-link');
@@ -96,7 +92,7 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
   });
 
   it('a forged link gets a clear page; the phone page passes axe in all seven languages at 360 px, and long unbroken text wraps', async () => {
-    const phone = await chromium.newPage(phoneContext);
+    const phone = await chromium.newPage(PHONE_CONTEXT);
     await phone.goto(`${env.hub.url}/p/#${'A'.repeat(43)}`);
     await expect.poll(() => phone.getByTestId('closed').textContent()).toContain('This link does not open a ticket');
 
@@ -104,10 +100,7 @@ describe("the passenger's phone, from the kiosk's QR code", () => {
     await enrollKioskPage(kiosk, env.hub.url, 'K32');
     await kiosk.getByRole('button', { name: 'العربية' }).click();
     await kiosk.getByRole('button', { name: 'English' }).click();
-    await kiosk.getByLabel('Flight number').fill('AF1634');
-    await kiosk.getByLabel('Surname').fill('Haddad');
-    await kiosk.getByLabel('Water').check();
-    await kiosk.getByRole('button', { name: 'Send my request' }).click();
+    await askByTyping(kiosk, 'Haddad');
     const address = (await kiosk.getByTestId('phone-url').textContent())!.trim();
     await phone.goto(address);
     await phone.reload();

@@ -5,6 +5,9 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM = process.env.GATECARE_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'test/artifacts';
 
+/** A passenger's phone: 360 × 740 at twice the density, touch. */
+export const PHONE_CONTEXT = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

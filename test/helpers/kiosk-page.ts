@@ -40,3 +40,12 @@ export async function askByPass(page: Page, pass: string, surname: string, need 
   await page.getByRole('button', { name: 'Send my request' }).click();
   await page.getByTestId('ticket-number').waitFor();
 }
+
+/** The passenger types flight and surname, ticks one need (English label) and sends; the ticket number the kiosk then shows. */
+export async function askByTyping(page: Page, surname: string, o: { flight?: string; need?: string } = {}): Promise<string> {
+  await page.getByLabel('Flight number').fill(o.flight ?? 'AF1634');
+  await page.getByLabel('Surname').fill(surname);
+  await page.getByLabel(o.need ?? 'Water').check();
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  return (await page.getByTestId('ticket-number').textContent())!.trim();
+}

@@ -4,7 +4,7 @@ import type { OpBody, RoomType } from '../../core/index.ts';
 import { createRequest, KIOSK, op } from './ops.ts';
 import type { TestDevice } from './socket-clients.ts';
 
-const CLAIRE = { kind: 'staff', id: 'M201' } as const;
+import { CLAIRE } from './manager-ops.ts';
 
 /**
  * A party on AF1780 (the demo's cancelled flight: a hotel is owed) asking at a K41 kiosk, then given
