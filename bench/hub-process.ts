@@ -87,16 +87,29 @@ function serve(running: RunningHub, dataDir: string): void {
     if (typeof id === 'string' && !receivedAt.has(id)) receivedAt.set(id, performance.now());
     return submit(raw, who);
   };
-  let writeStarted = 0;
-  let writeEnded = 0;
+  // Per operation, the write that carried it: with the next write started before a batch is pushed
+  // (pipelining), "the last write" is no longer the one of the batch being pushed.
+  let unwritten: string[] = [];
+  const writeOf = new Map<string, { started: number; ended: number }>();
+  const append = store.append.bind(store);
+  store.append = (entry) => {
+    unwritten.push(entry.op.id);
+    append(entry);
+  };
   const commit = store.commit.bind(store);
   store.commit = async () => {
-    writeStarted = performance.now();
+    const ids = unwritten;
+    unwritten = [];
+    const started = performance.now();
     try {
       await commit();
-    } finally {
-      writeEnded = performance.now();
+    } catch (e) {
+      // Still pending in the store: the retry carries them.
+      unwritten = [...ids, ...unwritten];
+      throw e;
     }
+    const write = { started, ended: performance.now() };
+    for (const id of ids) writeOf.set(id, write);
   };
   let beforePush = 0;
   hub.prependListener('committed', () => {
@@ -107,11 +120,13 @@ function serve(running: RunningHub, dataDir: string): void {
     batchSizes.push(entries.length);
     for (const e of entries) {
       const t = receivedAt.get(e.op.id);
-      if (t === undefined) continue;
+      const write = writeOf.get(e.op.id);
+      writeOf.delete(e.op.id);
+      if (t === undefined || !write) continue;
       phases.internal.push(now - t);
-      phases.queued.push(writeStarted - t);
-      phases.write.push(writeEnded - writeStarted);
-      phases.apply.push(beforePush - writeEnded);
+      phases.queued.push(write.started - t);
+      phases.write.push(write.ended - write.started);
+      phases.apply.push(beforePush - write.ended);
       phases.push.push(now - beforePush);
       receivedAt.delete(e.op.id);
     }

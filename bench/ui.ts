@@ -207,23 +207,37 @@ async function scrollFrames(page: Page, frames: number): Promise<number[]> {
   })`) as Promise<number[]>;
 }
 
+/**
+ * Waits until `target` open requests are on the throttled screen, then pushes new ones for `seconds`
+ * and matches each push to the moment the screen's count showed it. The CPU stays throttled and the
+ * profile is saved under `what`.
+ */
+async function measurePushes(
+  page: Page,
+  context: BrowserContext,
+  kiosks: Kiosk[],
+  m: { what: string; selector: string; target: number; loadMs: number; seconds: number; catchUpMs: number },
+): Promise<{ base: number; submits: number[]; shown: number[]; missing: number }> {
+  await waitForCount(page, m.selector, m.target, m.loadMs);
+  const base = await currentCount(page, m.selector);
+  const cdp = await throttle(context, page, THROTTLE);
+  await page.evaluate(countProbe(m.selector));
+  log(`${m.what}: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${m.seconds} s`);
+  const submits = await pushRequests(kiosks, RATE, m.seconds);
+  await waitForCount(page, m.selector, base + submits.length, m.catchUpMs).catch((e: Error) =>
+    log(`${m.what}: not every push reached the screen within ${m.catchUpMs / 1000} s (${e.message})`),
+  );
+  await saveProfile(cdp, m.what);
+  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
+  return { base, submits, ...matchByCount(submits, counts, base) };
+}
+
 async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise<UiResult['tablet']> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await signInStaff(page, url, 'A101', '2468');
-  const selector = TABLET_COUNT;
-  await waitForCount(page, selector, TABLET_OPEN, 120_000);
-  const base = await currentCount(page, selector);
-  const cdp = await throttle(context, page, THROTTLE);
-  await page.evaluate(countProbe(selector));
-  log(`tablet: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${TABLET_SECONDS} s`);
-  const submits = await pushRequests(kiosks, RATE, TABLET_SECONDS);
-  await waitForCount(page, selector, base + submits.length, 30_000).catch((e: Error) =>
-    log(`tablet: not every push reached the screen within 30 s (${e.message})`),
-  );
-  await saveProfile(cdp, 'tablet');
-  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
-  const { shown, missing } = matchByCount(submits, counts, base);
+  const m = { what: 'tablet', selector: TABLET_COUNT, target: TABLET_OPEN, loadMs: 120_000, seconds: TABLET_SECONDS, catchUpMs: 30_000 };
+  const { base, submits, shown, missing } = await measurePushes(page, context, kiosks, m);
   const cardsInDom = await page.locator('[data-ticket]').count();
   const frames = await scrollFrames(page, 240);
   await context.close();
@@ -239,19 +253,8 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'All my gates' }).click();
   await page.getByRole('button', { name: /^Start with/ }).click();
-  const selector = BOARD_COUNT;
-  await waitForCount(page, selector, BOARD_REQUESTS, 180_000);
-  const base = await currentCount(page, selector);
-  const cdp = await throttle(context, page, THROTTLE);
-  await page.evaluate(countProbe(selector));
-  log(`board: ${base} open requests on the board, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${BOARD_SECONDS} s`);
-  const submits = await pushRequests(kiosks, RATE, BOARD_SECONDS);
-  await waitForCount(page, selector, base + submits.length, 60_000).catch((e: Error) =>
-    log(`board: not every push reached the screen within 60 s (${e.message})`),
-  );
-  await saveProfile(cdp, 'board');
-  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
-  const { shown, missing } = matchByCount(submits, counts, base);
+  const m = { what: 'board', selector: BOARD_COUNT, target: BOARD_REQUESTS, loadMs: 180_000, seconds: BOARD_SECONDS, catchUpMs: 60_000 };
+  const { base, submits, shown, missing } = await measurePushes(page, context, kiosks, m);
   await context.close();
   return { requestsAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing };
 }

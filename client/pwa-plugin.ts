@@ -6,13 +6,15 @@ import type { PluginOption } from 'vite';
  * so after one visit the app opens and works with the hub down or the network off.
  * 'prompt': a new version waits until the page chooses to apply it (the kiosk: only when idle).
  */
-export function appShellWorker(app: {
+export type AppManifest = {
   name: string;
   shortName: string;
   display: 'fullscreen' | 'standalone';
   /** Extra scripts the worker loads, from the app's public/ (the phone's push handler). */
   importScripts?: string[];
-}): PluginOption {
+};
+
+export function appShellWorker(app: AppManifest): PluginOption {
   return VitePWA({
     registerType: 'prompt',
     injectRegister: false,

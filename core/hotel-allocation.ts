@@ -50,6 +50,15 @@ export interface PlannedAllocation {
   split: boolean;
 }
 
+/**
+ * The `room.allocate` payload that books one planned allocation, under an id the device made (a device
+ * makes its operations' ids). The hub checks every room again, so a plan that went stale is refused, not half-booked.
+ */
+export function allocationPayload(a: PlannedAllocation, allocationId: string) {
+  const { requestId, hotelId, night, rooms, transport, people } = a;
+  return { allocationId, requestId, hotelId, night, rooms, transport, people, ...(a.split ? { split: true as const } : {}) };
+}
+
 export type UnplacedReason = 'no_room' | 'no_accessible_room' | 'minor_airline_escort';
 
 export interface Unplaced {

@@ -1,7 +1,7 @@
 import type { CareRequest, HubState, Party, Role } from './model.ts';
 import { moneyText } from './money.ts';
 import { requestsOfPassenger } from './passenger-index.ts';
-import { vouchersOfRequest, vouchersRequestedBy } from './voucher-index.ts';
+import { vouchersCountingAgainstBudget, vouchersOfRequest } from './voucher-index.ts';
 
 export { DEFAULT_POLICY } from './policy-defaults.ts';
 export type { Policy } from './policy-model.ts';
@@ -25,12 +25,7 @@ export function issuedToPassenger(state: HubState, request: CareRequest): number
 export function usedShiftBudget(state: HubState, staffId: string, at: string): number {
   const from = Date.parse(at) - state.policy.shiftHours * HOUR_MS;
   let sum = 0;
-  for (const v of vouchersRequestedBy(state.vouchers, staffId)) {
-    // A whole flight's vouchers follow the airline's configured amounts, not the issuer's judgement: no budget of theirs.
-    if (v.status === 'issued' && !v.bound && v.authorisedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from) {
-      sum += v.amountCents;
-    }
-  }
+  for (const v of vouchersCountingAgainstBudget(state.vouchers, staffId, from)) sum += v.amountCents;
   return sum;
 }
 

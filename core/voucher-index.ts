@@ -1,17 +1,61 @@
 import type { Voucher } from './voucher-model.ts';
+import { insertSorted, lowerBound, removeSorted } from './sorted-list.ts';
 
 type Vouchers = Record<string, Voucher>;
+
+/** A voucher a staff member issued on their own authority, at the time it counts from (ms). */
+interface BudgetEntry {
+  id: string;
+  staffId: string;
+  time: number;
+}
 
 interface VoucherIndex {
   codes: Set<string>;
   byRequest: Map<string, Set<string>>;
-  byRequester: Map<string, Set<string>>;
   /** Vouchers bound to listed passengers (whole-flight issue, top-ups), by flight id. */
   byFlight: Map<string, Set<string>>;
+  /**
+   * Per staff member, what they issued on their own authority in time order, so a shift's budget
+   * reads only that shift's vouchers, not every voucher the agent ever asked for that day and the days before.
+   */
+  budget: Map<string, BudgetEntry[]>;
+  /** Each voucher's place in `budget`, so a voucher rewritten in place (approved, voided) moves or leaves. */
+  budgetOf: Map<string, BudgetEntry>;
+}
+
+const timeOf = (e: BudgetEntry): number => e.time;
+const sameId = (a: BudgetEntry, b: BudgetEntry): boolean => a.id === b.id;
+
+/**
+ * When `v` counts against its issuer's shift budget, the instant it counts from; null when it does not:
+ * not issued, issued on someone else's authority (an approval), or bound to a listed passenger (a whole
+ * flight's vouchers follow the airline's configured amounts, not the issuer's judgement).
+ */
+function budgetTime(v: Voucher): number | null {
+  if (v.status !== 'issued' || v.bound || v.authorisedBy !== v.requestedBy) return null;
+  const time = Date.parse(v.decidedAt ?? v.requestedAt);
+  return Number.isNaN(time) ? null : time;
+}
+
+function placeInBudget(ix: VoucherIndex, v: Voucher): void {
+  const old = ix.budgetOf.get(v.id);
+  const time = budgetTime(v);
+  if (old && time !== null && old.staffId === v.requestedBy && old.time === time) return;
+  if (old) {
+    removeSorted(ix.budget.get(old.staffId) ?? [], old, timeOf, sameId);
+    ix.budgetOf.delete(v.id);
+  }
+  if (time === null) return;
+  const entry: BudgetEntry = { id: v.id, staffId: v.requestedBy, time };
+  let list = ix.budget.get(entry.staffId);
+  if (!list) ix.budget.set(entry.staffId, (list = []));
+  insertSorted(list, entry, timeOf);
+  ix.budgetOf.set(v.id, entry);
 }
 
 /**
- * Voucher ids by the fields that never change once a voucher exists (code, request, requester),
+ * Voucher ids by the fields that never change once a voucher exists (code, request, flight), and by issuer and time for the shift budget,
  * so issuing one is not a scan of every voucher of the day. Keyed by the map object, as
  * ticket-index.ts: a copied map starts a fresh index on first use; a map written in place stays
  * current through noteVoucher. Only ids are held: callers read the voucher itself from the map,
@@ -23,7 +67,7 @@ function add(ix: VoucherIndex, v: Voucher): void {
   ix.codes.add(v.code);
   if (v.requestId !== null) addTo(ix.byRequest, v.requestId, v.id);
   if (v.bound) addTo(ix.byFlight, v.bound.flightId, v.id);
-  addTo(ix.byRequester, v.requestedBy, v.id);
+  placeInBudget(ix, v);
 }
 
 function addTo(m: Map<string, Set<string>>, key: string, id: string): void {
@@ -35,7 +79,7 @@ function addTo(m: Map<string, Set<string>>, key: string, id: string): void {
 function indexOf(vouchers: Vouchers): VoucherIndex {
   let ix = index.get(vouchers);
   if (!ix) {
-    ix = { codes: new Set(), byRequest: new Map(), byRequester: new Map(), byFlight: new Map() };
+    ix = { codes: new Set(), byRequest: new Map(), byFlight: new Map(), budget: new Map(), budgetOf: new Map() };
     for (const v of Object.values(vouchers)) add(ix, v);
     index.set(vouchers, ix);
   }
@@ -64,8 +108,20 @@ export function vouchersBoundToFlight(vouchers: Vouchers, flightId: string): Vou
   return pick(vouchers, indexOf(vouchers).byFlight.get(flightId));
 }
 
-export function vouchersRequestedBy(vouchers: Vouchers, staffId: string): Voucher[] {
-  return pick(vouchers, indexOf(vouchers).byRequester.get(staffId));
+/**
+ * The vouchers `staffId` issued on their own authority that count from after `fromMs` (issued, not bound,
+ * authorised by whoever asked for them), oldest first: what their shift budget has used since then.
+ */
+export function vouchersCountingAgainstBudget(vouchers: Vouchers, staffId: string, fromMs: number): Voucher[] {
+  // No instant is after an invalid one.
+  if (Number.isNaN(fromMs)) return [];
+  const list = indexOf(vouchers).budget.get(staffId) ?? [];
+  const out: Voucher[] = [];
+  for (let i = lowerBound(list, fromMs, timeOf, true); i < list.length; i++) {
+    const v = vouchers[list[i]!.id];
+    if (v) out.push(v);
+  }
+  return out;
 }
 
 /** Called after `vouchers` was changed in place to hold `v`. */

@@ -1,19 +1,11 @@
-import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-import { appShellWorker } from '../client/pwa-plugin.ts';
+import { appViteConfig } from '../client/app-vite-config.ts';
 
-const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
-
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+export default appViteConfig(new URL('.', import.meta.url), {
   base: '/outlet/',
-  plugins: [react(), appShellWorker({ name: 'GateCare — outlet', shortName: 'Outlet', display: 'standalone' })],
-  build: {
-    outDir: fileURLToPath(new URL('../dist/outlet', import.meta.url)),
-    emptyOutDir: true,
-    // The outlet imports only money formatting and types from core: nothing of zod or the rules.
-    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes('/core/') } },
-  },
-  server: { proxy: { '/api': { target: hub } } },
+  dist: 'outlet',
+  page: { title: 'GateCare — outlet', themeColor: '#0b3d91', noReferrer: true },
+  manifest: { name: 'GateCare — outlet', shortName: 'Outlet', display: 'standalone' },
+  // The outlet imports only money formatting and types from core: nothing of zod or the rules.
+  pureCore: true,
+  proxy: { api: true },
 });

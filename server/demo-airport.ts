@@ -33,35 +33,18 @@ function gates(from: number, to: number): string[] {
  * falls under UK261, and the Montreal flight under Canada's APPR, which owes food after 2 h of waiting
  * where EU 261 waits for a 4 h delay on that distance.
  */
-/** The demo airlines' rules as a configuration file writes them, amounts in decimals. */
+/** What every demo airline pays for care, as a configuration file writes it (amounts in decimals). */
+const DEMO_CARE_AMOUNTS = {
+  mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
+  hotelPerNight: { amount: 150, currency: 'EUR' },
+  transportPerTrip: { amount: 40, currency: 'EUR' },
+} as const;
+
+/** The demo airlines' rules as a configuration file writes them. */
 const DEMO_AIRLINE_CONFIGS: readonly AirlineConfigInput[] = [
-  {
-    code: 'AF',
-    country: 'FR',
-    name: 'Air France',
-    regimes: ['eu261'],
-    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
-    hotelPerNight: { amount: 150, currency: 'EUR' },
-    transportPerTrip: { amount: 40, currency: 'EUR' },
-  },
-  {
-    code: 'BA',
-    country: 'GB',
-    name: 'British Airways',
-    regimes: ['eu261', 'uk261'],
-    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
-    hotelPerNight: { amount: 150, currency: 'EUR' },
-    transportPerTrip: { amount: 40, currency: 'EUR' },
-  },
-  {
-    code: 'AC',
-    country: 'CA',
-    name: 'Air Canada',
-    regimes: ['eu261', 'appr'],
-    mealVoucherPerPerson: { amount: 15, currency: 'EUR' },
-    hotelPerNight: { amount: 150, currency: 'EUR' },
-    transportPerTrip: { amount: 40, currency: 'EUR' },
-  },
+  { code: 'AF', country: 'FR', name: 'Air France', regimes: ['eu261'], ...DEMO_CARE_AMOUNTS },
+  { code: 'BA', country: 'GB', name: 'British Airways', regimes: ['eu261', 'uk261'], ...DEMO_CARE_AMOUNTS },
+  { code: 'AC', country: 'CA', name: 'Air Canada', regimes: ['eu261', 'appr'], ...DEMO_CARE_AMOUNTS },
 ];
 
 /** Read at the edge, like any configuration: amounts become minor units here (core/money.ts). */

@@ -287,14 +287,20 @@ export class Hub extends EventEmitter<HubEvents> {
       return;
     }
     this.writing = (async () => {
-      while (this.batch.length) {
-        this.inFlight = this.batch;
-        this.batch = [];
-        if (!(await this.writeWithRetry())) break;
+      let writing: Promise<boolean> | null = null;
+      while (writing || this.batch.length) {
+        if (!writing) writing = this.startWrite();
+        if (!(await writing)) break;
+        writing = null;
         const done = this.inFlight;
         this.inFlight = [];
-        this.advanceDurable(done);
         const purged = done.flatMap((p) => (p.entry.op.type === 'passengers.purge' ? [p.entry.op.payload.flightId] : []));
+        // What arrived during this write goes to the disk at once, so the next fdatasync runs while this
+        // batch is applied, acknowledged and pushed, instead of after (one write in flight at a time: a
+        // line is only ever appended after the previous one is durable, so a crash still cuts only the last).
+        // A purge rewrites the log first, between two writes.
+        if (this.batch.length && !purged.length) writing = this.startWrite();
+        this.advanceDurable(done);
         // Acknowledged only once the log and the checkpoint have forgotten them too.
         if (purged.length) await this.forgetPurged(purged);
         for (const p of done) {
@@ -313,6 +319,13 @@ export class Hub extends EventEmitter<HubEvents> {
       }
       this.writing = null;
     })();
+  }
+
+  /** Takes every operation waiting into one durable write (the store's commit takes all it was given so far). */
+  private startWrite(): Promise<boolean> {
+    this.inFlight = this.batch;
+    this.batch = [];
+    return this.writeWithRetry();
   }
 
   /**

@@ -40,35 +40,26 @@ export function dutyManager(req: FastifyRequest, reply: FastifyReply, hub: Hub, 
 
 /** Duty-manager REST routes: the report as CSV, and a flight list upload for scripts and other systems. */
 export function registerManagerRoutes(app: FastifyInstance, hub: Hub, tokens: TokenSigner, clock: Clock): void {
-  app.get('/api/report.csv', async (req, reply) => {
-    if (!dutyManager(req, reply, hub, tokens)) return reply;
+  /** A CSV download for duty managers only, never cached: it holds names and money. */
+  const csvDownload = (path: string, download: () => { filename: string; csv: string }) =>
+    app.get(path, async (req, reply) => {
+      if (!dutyManager(req, reply, hub, tokens)) return reply;
+      const { filename, csv } = download();
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    });
+
+  csvDownload('/api/report.csv', () => {
     const now = isoNow(clock);
     const stamp = airportInputValue(now, airportTimeZone(hub.current)).replace(/[-:]/g, '').replace('T', '-');
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="gatecare-report-${stamp}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(reportCsv(buildReport(hub.current, now)));
+    return { filename: `gatecare-report-${stamp}.csv`, csv: reportCsv(buildReport(hub.current, now)) };
   });
-
   // Issued, redeemed and unredeemed per airline, and what each outlet took per airline: for billing.
-  app.get('/api/vouchers.csv', async (req, reply) => {
-    if (!dutyManager(req, reply, hub, tokens)) return reply;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="gatecare-voucher-billing.csv"')
-      .header('cache-control', 'no-store')
-      .send(voucherBillingCsv(voucherBilling(hub.current)));
-  });
-
-  app.get('/api/hotels.csv', async (req, reply) => {
-    if (!dutyManager(req, reply, hub, tokens)) return reply;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="gatecare-hotel-nights.csv"')
-      .header('cache-control', 'no-store')
-      .send(hotelBillingCsv(hotelBilling(hub.current)));
-  });
+  csvDownload('/api/vouchers.csv', () => ({ filename: 'gatecare-voucher-billing.csv', csv: voucherBillingCsv(voucherBilling(hub.current)) }));
+  csvDownload('/api/hotels.csv', () => ({ filename: 'gatecare-hotel-nights.csv', csv: hotelBillingCsv(hotelBilling(hub.current)) }));
 
   app.post('/api/flights/import', { bodyLimit: 1024 * 1024 + 4096 }, async (req, reply) => {
     const member = dutyManager(req, reply, hub, tokens);

@@ -73,21 +73,22 @@ export async function checkStaffPin(
   address: string,
   role?: Role,
 ): Promise<PinCheck> {
-  const pairKey = `${staffId}@${address}`;
-  return guard.serial(pairKey, () => checkInTurn(hub, store, guard, staffId, pin, address, pairKey, role));
+  const attempt: PinAttempt = { staffId, pin, address, role, pairKey: `${staffId}@${address}`, addressKey: `@${address}` };
+  return guard.serial(attempt.pairKey, () => checkInTurn(hub, store, guard, attempt));
 }
 
-async function checkInTurn(
-  hub: Hub,
-  store: HubStore,
-  guard: PinGuard,
-  staffId: string,
-  pin: string,
-  address: string,
-  pairKey: string,
-  role: Role | undefined,
-): Promise<PinCheck> {
-  const addressKey = `@${address}`;
+/** One try at a PIN door, with the keys its two throttles count it under. */
+interface PinAttempt {
+  staffId: string;
+  pin: string;
+  address: string;
+  role: Role | undefined;
+  pairKey: string;
+  addressKey: string;
+}
+
+async function checkInTurn(hub: Hub, store: HubStore, guard: PinGuard, attempt: PinAttempt): Promise<PinCheck> {
+  const { staffId, pin, address, role, pairKey, addressKey } = attempt;
   const now = guard.now();
   for (const [key, status] of [
     [pairKey, guard.perId.status(pairKey)],

@@ -1,12 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
+import { wallClock, type Clock } from './clock.ts';
 
 /** Longer than any token the hub issues: anything bigger is refused before it is hashed. */
 const MAX_TOKEN_LENGTH = 1000;
 
 /**
  * `base64url(JSON claims).base64url(HMAC-SHA256)`: the one format of the hub's stateless tokens
- * (staff sessions, kiosk devices). Each kind signs with its own key, so one cannot stand in for another.
+ * (staff sessions, kiosk and outlet devices). Each kind signs with its own key, so one cannot stand in for another.
  */
 export class SignedTokens<C extends { exp: number }> {
   constructor(
@@ -37,5 +38,47 @@ export class SignedTokens<C extends { exp: number }> {
     } catch {
       return null;
     }
+  }
+}
+
+/** A key of its own for one kind of token, derived from the hub secret and the kind's purpose. */
+export function derivedKey(secret: string, purpose: string): Buffer {
+  return createHmac('sha256', secret).update(purpose).digest();
+}
+
+/**
+ * One kind of the hub's tokens: its key, its claims, how long one lasts, the hub's clock, and what
+ * revokes one (a duty manager's revocation, server/revocations.ts, checked on every verification).
+ */
+export class TokenKind<C extends { exp: number }> {
+  private readonly tokens: SignedTokens<C>;
+
+  constructor(
+    key: string | Buffer,
+    claims: z.ZodType<C>,
+    private readonly lifetimeMs: number,
+    protected readonly clock: Clock = wallClock,
+    private readonly revoked: (claims: C) => boolean = () => false,
+  ) {
+    this.tokens = new SignedTokens(key, claims);
+  }
+
+  /** When a token issued at `now` expires. */
+  protected expiryFrom(now: number): number {
+    return now + this.lifetimeMs;
+  }
+
+  protected sign(claims: C): { token: string; expiresAt: string } {
+    return this.tokens.issue(claims);
+  }
+
+  /** When a token was issued: its expiry less its lifetime (a revocation withdraws every token issued up to it). */
+  issuedAt(claims: C): number {
+    return claims.exp - this.lifetimeMs;
+  }
+
+  verify(token: unknown, now = this.clock()): C | null {
+    const claims = this.tokens.verify(token, now);
+    return claims && !this.revoked(claims) ? claims : null;
   }
 }

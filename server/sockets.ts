@@ -303,10 +303,19 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
     if (group) group.sockets.push(socket);
     else groups.set(key, { after: socket.data.sentUpTo, viewer: socket.data.viewer, sockets: [socket] });
   }
+  // Staff get entries whole, so staff groups whose visible entries are the same (most of them, with a
+  // batch of a few operations) get one message, encoded once; a kiosk's entries are in its own form.
+  const messages = new Map<string, { msg: EntriesMessage; sockets: HubSocket[] }>();
+  let distinct = 0;
   for (const { after, viewer, sockets } of groups.values()) {
-    const visible = entries.filter((e) => e.seq > after && entryVisible(state, e, viewer)).map((e) => entryForViewer(state, e, viewer));
-    if (!visible.length) continue;
-    const msg: EntriesMessage = { v: 1, after, entries: visible, upTo };
+    const shown = entries.filter((e) => e.seq > after && entryVisible(state, e, viewer));
+    if (!shown.length) continue;
+    const key = viewer.kind === 'staff' ? `${after}|${shown.map((e) => e.seq).join(',')}` : `own ${distinct++}`;
+    const same = messages.get(key);
+    if (same) same.sockets.push(...sockets);
+    else messages.set(key, { msg: { v: 1, after, entries: shown.map((e) => entryForViewer(state, e, viewer)), upTo }, sockets: [...sockets] });
+  }
+  for (const { msg, sockets } of messages.values()) {
     if (sockets.length === 1) sockets[0]!.emit(EVENTS.entries, msg);
     else io.to(sockets.map((s) => s.id)).emit(EVENTS.entries, msg);
     for (const socket of sockets) socket.data.sentUpTo = upTo;

@@ -1,14 +1,10 @@
-import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-import { appShellWorker } from '../client/pwa-plugin.ts';
+import { appViteConfig } from '../client/app-vite-config.ts';
 
-const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
-
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+export default appViteConfig(new URL('.', import.meta.url), {
   base: '/staff/',
-  plugins: [react(), appShellWorker({ name: 'GateCare staff', shortName: 'GateCare staff', display: 'standalone' })],
-  build: { outDir: fileURLToPath(new URL('../dist/staff', import.meta.url)), emptyOutDir: true },
-  server: { port: 5174, proxy: { '/api': hub, '/socket.io': { target: hub, ws: true } } },
+  dist: 'staff',
+  page: { title: 'GateCare — staff', themeColor: '#12324f' },
+  manifest: { name: 'GateCare staff', shortName: 'GateCare staff', display: 'standalone' },
+  proxy: { api: true, socket: true },
+  port: 5174,
 });

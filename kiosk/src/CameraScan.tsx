@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLatest } from '../../client/use-latest.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** The parts of the Shape Detection API used here; not yet in TypeScript's DOM library. */
 interface DetectedBarcode {
@@ -106,11 +107,7 @@ export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
           <video ref={video} muted playsInline aria-label={t('camera.hint')} />
         </>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {t('camera.error')}
-        </p>
-      )}
+      <ErrorLine text={error && t('camera.error')} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { usePassScan, type ScannedPassenger } from './use-pass-scan.ts';
 import { flightLine } from './format.ts';
 import { FlightNotices } from './FlightNotices.tsx';
 import { say, useSpeech } from './speech/speaker.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** Scan or type, choose needs, send: everything a passenger needs on one screen. */
 export function HomeScreen({
@@ -85,11 +86,7 @@ export function HomeScreen({
         <h3 id="scan-title">{t('home.scanTitle')}</h3>
         <p>{t('home.scanHow')}</p>
         <CameraScan onScan={onScan} />
-        {scanError && (
-          <p role="alert" className="error" data-testid="scan-error">
-            {scanError}
-          </p>
-        )}
+        <ErrorLine text={scanError} testId="scan-error" />
         <div className="actions">
           <button
             type="button"

@@ -1,33 +1,23 @@
 import { useState } from 'react';
 import { enroll, gateFromUrl, type KioskEnrollment } from './enrollment.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { useHubForm } from '../../client/ui/use-hub-form.ts';
 
 /** Shown until a duty manager enrols this screen: which gate it stands at, and their id and PIN. */
 export function KioskSetup({ onEnrolled, notice }: { onEnrolled: (e: KioskEnrollment) => void; notice?: string }) {
   const [gate, setGate] = useState(gateFromUrl);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useHubForm(
+    async () => onEnrolled(await enroll(gate, staffId, pin)),
+    () => setPin(''),
+  );
   return (
     <main className="screen" data-testid="kiosk-setup">
       <h1>Kiosk set-up</h1>
       <p>A duty manager enrols this kiosk once. Passengers cannot use it before.</p>
       {notice && <p role="status">{notice}</p>}
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError('');
-          try {
-            onEnrolled(await enroll(gate, staffId, pin));
-          } catch (err) {
-            setError((err as Error).message);
-            setPin('');
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form onSubmit={(e) => void onSubmit(e)}>
         <label className="field">
           Gate of this kiosk
           <input value={gate} onChange={(e) => setGate(e.target.value)} autoComplete="off" />
@@ -40,11 +30,7 @@ export function KioskSetup({ onEnrolled, notice }: { onEnrolled: (e: KioskEnroll
           Duty manager PIN
           <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <button className="primary" type="submit" disabled={busy}>
           Enrol this kiosk
         </button>

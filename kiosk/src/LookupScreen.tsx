@@ -11,6 +11,7 @@ import { TicketVouchers } from './TicketVouchers.tsx';
 import { usePassScan } from './use-pass-scan.ts';
 import { useTicketSpeech } from './speech/use-ticket-speech.ts';
 import { useLookupSpeech } from './speech/use-lookup-speech.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** One ticket found, said as it appears and as it changes (number spelled out). */
 function FoundTicket({ ticket, timeZone }: { ticket: PublicTicket; timeZone: string }) {
@@ -80,11 +81,7 @@ export function LookupScreen({
           />
           <small id="ticket-hint">{t('lookup.hint')}</small>
         </label>
-        {inputError && (
-          <p role="alert" className="error">
-            {t('lookup.errorNumber')}
-          </p>
-        )}
+        <ErrorLine text={inputError && t('lookup.errorNumber')} />
         <div className="actions">
           <button type="submit" className="primary">
             {t('lookup.find')}
@@ -92,11 +89,7 @@ export function LookupScreen({
           <CameraScan onScan={onScan} />
         </div>
       </form>
-      {scanError && (
-        <p role="alert" className="error" data-testid="scan-error">
-          {scanError}
-        </p>
-      )}
+      <ErrorLine text={scanError} testId="scan-error" />
       {/* Said by useLookupSpeech and each ticket's own speech, not read from the screen. */}
       <div aria-live="polite" data-testid="lookup-result" data-speech="own">
         {lookup?.kind === 'searching' && <p>{t('lookup.searching')}</p>}

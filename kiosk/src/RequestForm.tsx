@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { NEEDS, findFlight, isLanguage, parseFlightNumber, type HubState, type Need, type OpBody, type Party } from '../../core/plain.ts';
 import type { ScannedPassenger } from './use-pass-scan.ts';
-import { isolateIn } from './words-in-language.ts';
+import { isolateIn } from '../../client/passenger/words-in-language.ts';
 
 const PARTY_KEYS = ['adults', 'children', 'infants'] as const;
 const START_PARTY: Party = { adults: 1, children: 0, infants: 0 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { KIOSK_LANGUAGES } from './languages.ts';
 import { useSpeech, voiceMissing } from './speech/speaker.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /**
  * What the screen says about speech: how to start it and that it is for headphones (speech off),
@@ -13,11 +14,7 @@ export function SpeechNote({ keypadError }: { keypadError: string | null }) {
   const language = KIOSK_LANGUAGES.find((l) => l.code === i18n.language)?.name ?? i18n.language;
   return (
     <div className="speech-note" data-testid="speech-note">
-      {keypadError && (
-        <p role="alert" className="error">
-          {t('keypad.configError', { error: keypadError })}
-        </p>
-      )}
+      <ErrorLine text={keypadError && t('keypad.configError', { error: keypadError })} />
       {!speech.on && <p>{t('speech.hint')}</p>}
       {speech.on && voiceMissing(i18n.language) && (
         <p className="no-voice" data-testid="no-voice">

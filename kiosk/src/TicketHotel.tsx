@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassengerHotel } from '../../core/plain.ts';
-import { formatTime } from './format.ts';
-import { isolateIn, listIn } from './words-in-language.ts';
+import { hotelSentences } from '../../client/passenger/hotel-sentences.ts';
 import { VoucherQr } from './VoucherQr.tsx';
 
 /**
@@ -15,55 +14,38 @@ export function TicketHotel({ hotels, timeZone }: { hotels: readonly PassengerHo
   const titleId = useId();
   if (!hotels.length) return null;
   const lang = i18n.language;
-  const time = (iso: string) => formatTime(iso, lang, timeZone);
+  const words = (key: string, values?: Record<string, string>) => t(key, values ?? {});
   return (
     <section className="hotel" aria-labelledby={titleId} data-testid="kiosk-hotel">
       <h3 id={titleId}>{t('hotel.title')}</h3>
-      {hotels.map((h) => (
-        <div key={h.allocationId} className="hotel-card">
-          <p className="hotel-name">
-            <bdi data-testid="hotel-name">{h.name}</bdi>
-          </p>
-          <p>
-            <bdi dir="auto">{h.address}</bdi>
-          </p>
-          <VoucherQr text={`${h.name}, ${h.address}`} label={h.address} />
-          <p>
-            {t('hotel.rooms', {
-              rooms: listIn(
-                h.rooms.map((r) => t(`hotel.room.${r}`)),
-                lang,
-              ),
-            })}
-          </p>
-          <p data-testid="hotel-transport">
-            {h.transport === 'shuttle' && h.pickupAt
-              ? t('hotel.shuttle', { time: time(h.pickupAt), point: isolateIn(h.pickupPoint, lang) })
-              : t('hotel.taxi', { point: isolateIn(h.pickupPoint, lang) })}
-          </p>
-          {h.meals.length > 0 && (
+      {hotels.map((h) => {
+        const s = hotelSentences(h, words, lang, timeZone);
+        return (
+          <div key={h.allocationId} className="hotel-card">
+            <p className="hotel-name">
+              <bdi data-testid="hotel-name">{h.name}</bdi>
+            </p>
             <p>
-              {t('hotel.included', {
-                meals: listIn(
-                  h.meals.map((m) => t(`hotel.meal.${m}`)),
-                  lang,
-                ),
-              })}
+              <bdi dir="auto">{h.address}</bdi>
             </p>
-          )}
-          <p>
-            {t('hotel.phone')}{' '}
-            <bdi dir="ltr" data-testid="hotel-phone">
-              {h.phone}
-            </bdi>
-          </p>
-          {h.newDeparture && h.backBy && (
-            <p className="hotel-back" data-testid="hotel-back">
-              {t('hotel.back', { departure: time(h.newDeparture), time: time(h.backBy) })}
+            <VoucherQr text={`${h.name}, ${h.address}`} label={h.address} />
+            <p>{s.rooms}</p>
+            <p data-testid="hotel-transport">{s.transport}</p>
+            {s.included && <p>{s.included}</p>}
+            <p>
+              {t('hotel.phone')}{' '}
+              <bdi dir="ltr" data-testid="hotel-phone">
+                {h.phone}
+              </bdi>
             </p>
-          )}
-        </div>
-      ))}
+            {s.back && (
+              <p className="hotel-back" data-testid="hotel-back">
+                {s.back}
+              </p>
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTicket, WaitEstimate } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
-import { isolateIn, listIn } from './words-in-language.ts';
+import { isolateIn, listIn } from '../../client/passenger/words-in-language.ts';
 
 /** What the timeline needs: the public facts of a ticket, wherever they came from. */
 export type TicketFacts = Pick<PublicTicket, 'ticket' | 'status' | 'needs' | 'createdAt' | 'claimedAt' | 'claimedByName' | 'deliveredAt'>;

@@ -1,4 +1,5 @@
 import { deviceId } from '../../client/device-id.ts';
+import { storedToken } from '../../client/stored-token.ts';
 import { postToHubs } from '../../client/post-to-hubs.ts';
 
 /** What an enrolled kiosk keeps: its device token, device id and gate, all from the hub. */
@@ -9,21 +10,9 @@ export interface KioskEnrollment {
   expiresAt: string;
 }
 
-const KEY = 'gatecare.kiosk.enrollment';
-
-export function loadEnrollment(): KioskEnrollment | null {
-  try {
-    const e = JSON.parse(localStorage.getItem(KEY) ?? 'null') as KioskEnrollment | null;
-    return e && typeof e.token === 'string' && Date.parse(e.expiresAt) > Date.now() ? e : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveEnrollment(e: KioskEnrollment | null): void {
-  if (e) localStorage.setItem(KEY, JSON.stringify(e));
-  else localStorage.removeItem(KEY);
-}
+const kept = storedToken<KioskEnrollment>('gatecare.kiosk.enrollment');
+export const loadEnrollment = kept.load;
+export const saveEnrollment = kept.save;
 
 /** The gate named in the set-up link (…/kiosk/?gate=K32), to pre-fill the set-up form. */
 export function gateFromUrl(): string {

@@ -1,5 +1,5 @@
 import { airportClockIn, type Flight } from '../../core/plain.ts';
-import { isolateIn } from './words-in-language.ts';
+import { isolateIn } from '../../client/passenger/words-in-language.ts';
 
 /** A clock time in the passenger's language (21:30 or 9:30 PM), always in the airport's time zone. */
 export function formatTime(iso: string, language: string, timeZone: string): string {

@@ -4,7 +4,8 @@ import { loadEnrollment, saveEnrollment, type OutletEnrollment } from './enrollm
 import { EnrollScreen } from './EnrollScreen.tsx';
 import { CounterScreen } from './CounterScreen.tsx';
 import { whoAmI } from './hub-api.ts';
-import { OUTLET_LANGUAGES, setOutletLanguage, type OutletLanguage } from './i18n.ts';
+import { OUTLET_LANGUAGES, setOutletLanguage } from './i18n.ts';
+import { LanguagePicker } from '../../client/ui/LanguagePicker.tsx';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -38,16 +39,7 @@ export function App() {
     <>
       <header>
         <h1>{enrollment ? enrollment.outlet.name : t('app.title')}</h1>
-        <label>
-          <span className="visually-hidden">{t('app.language')}</span>
-          <select value={i18n.language} onChange={(e) => void setOutletLanguage(e.target.value as OutletLanguage)}>
-            {OUTLET_LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker label={t('app.language')} value={i18n.language} languages={OUTLET_LANGUAGES} onPick={(l) => void setOutletLanguage(l)} />
       </header>
       <main>
         {dropped && (

@@ -5,6 +5,7 @@ import type { OutletEnrollment } from './enrollment.ts';
 import { VoucherCard } from './VoucherCard.tsx';
 import { ReceiptView } from './ReceiptView.tsx';
 import { HotelDesk } from './HotelDesk.tsx';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /**
  * The counter: one field takes what a keyboard-wedge scanner types (a boarding pass or a voucher
@@ -56,11 +57,7 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
             {t('scan.submit')}
           </button>
         </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
       </form>
       {receipt ? (
         <ReceiptView receipt={receipt} onNext={next} />

@@ -5,6 +5,7 @@ import type { OutletKind, VoucherKind } from '../../core/plain.ts';
 import { enrollOutlet, HubUnreachable } from './hub-api.ts';
 import type { OutletEnrollment } from './enrollment.ts';
 import { OUTLET_KIND_CHOICES, USUAL_ACCEPTS, VOUCHER_KIND_CHOICES } from './kinds.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** Set-up, once per outlet: a duty manager names it, says what it takes, and vouches with id and PIN (never stored). */
 export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment) => void }) {
@@ -81,11 +82,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment)
         {t('enroll.pin')}
         <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <button type="submit" disabled={busy}>
         {t('enroll.submit')}
       </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskGuests, deskMark, HubRefusal, HubUnreachable, type DeskGuest } from './hub-api.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** A hotel desk's guests for tonight (its own hotel only: the hub decides), each checked in or marked a no-show. */
 export function HotelDesk({ token, onUnenrolled }: { token: string; onUnenrolled: (message: string) => void }) {
@@ -39,11 +40,7 @@ export function HotelDesk({ token, onUnenrolled }: { token: string; onUnenrolled
   return (
     <section className="card" aria-labelledby="desk-title" data-testid="hotel-desk">
       <h2 id="desk-title">{t('desk.title', { hotel })}</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {guests && guests.length === 0 && <p>{t('desk.none')}</p>}
       {guests && guests.length > 0 && (
         <ul className="vouchers">

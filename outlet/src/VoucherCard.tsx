@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { decimalText, formatMoney, parseMoney } from '../../core/plain.ts';
 import { HubRefusal, HubUnreachable, redeem, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 interface Props {
   voucher: OutletVoucher;
@@ -86,11 +87,7 @@ export function VoucherCard({ voucher: v, token, onReceipt, onUnenrolled }: Prop
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </li>
   );
 }

@@ -12,6 +12,7 @@ import { Thanks } from './Thanks.tsx';
 import { AskMore } from './AskMore.tsx';
 import { Notify } from './Notify.tsx';
 import { Hotel } from './Hotel.tsx';
+import { LanguagePicker } from '../../client/ui/LanguagePicker.tsx';
 
 const LANGUAGE_KEY = 'gatecare-phone-language';
 
@@ -70,16 +71,7 @@ export function App() {
     <>
       <header>
         <h1>{t('phone.title')}</h1>
-        <label>
-          <span className="visually-hidden">{t('language.choose')}</span>
-          <select value={lang} onChange={(e) => pick(e.target.value as KioskLanguage)} aria-label={t('language.choose')}>
-            {KIOSK_LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker label={t('language.choose')} value={lang} languages={KIOSK_LANGUAGES} onPick={pick} />
       </header>
       <main>
         {state.kind === 'no-link' && (

@@ -3,6 +3,7 @@ import { NEEDS, type Need } from '../../core/values.ts';
 import type { PhoneTicket } from '../../core/phone-view.ts';
 import type { Translate } from './i18n.ts';
 import type { PhoneSend } from './use-phone-ticket.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** Same limits as the hub's (core/ops.ts PhoneAskChoices and Party). */
 const MAX_NOTE = 500;
@@ -86,11 +87,7 @@ export function AskMore({ ticket, t, lang, online, send }: { ticket: PhoneTicket
         </fieldset>
         <label htmlFor="ask-note">{t('form.note')}</label>
         <textarea id="ask-note" dir="auto" value={note} maxLength={MAX_NOTE} rows={2} onChange={(e) => setNote(e.target.value)} />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         {sent && (
           <p role="status" data-testid="ask-sent">
             {t('phone.askSent', { gate: ticket.flight?.gate ?? ticket.gate })}

@@ -1,11 +1,6 @@
 import type { PassengerHotel } from '../../core/plain.ts';
 import type { Translate } from './i18n.ts';
-import { formatTime } from './format.ts';
-
-/** "family room and double room", the passenger's way. */
-function listIn(items: string[], lang: string): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
-}
+import { hotelSentences } from '../../client/passenger/hotel-sentences.ts';
 
 /** A search for the address in the phone's map (OpenStreetMap: no account, any phone). */
 function mapLink(address: string): string {
@@ -31,61 +26,41 @@ export function Hotel({
 }) {
   // A view saved by an older page has no hotels.
   if (!hotels?.length) return null;
-  const time = (iso: string) => formatTime(iso, lang, timeZone);
-  // A Latin pickup point inside an Arabic sentence keeps its own direction (first-strong isolate).
-  const point = (p: string) => (lang === 'ar' ? `\u2068${p}\u2069` : p);
   return (
     <section aria-labelledby="hotel-title" className="card" data-testid="phone-hotel">
       <h2 id="hotel-title">{t('hotel.title')}</h2>
-      {hotels.map((h) => (
-        <div key={h.allocationId} className="hotel">
-          <p>
-            <strong>
-              <bdi data-testid="hotel-name">{h.name}</bdi>
-            </strong>
-          </p>
-          <p>
-            <a href={mapLink(h.address)} target="_blank" rel="noopener noreferrer" data-testid="hotel-map">
-              <bdi dir="auto">{h.address}</bdi>
-            </a>{' '}
-            <span className="meta">{t('phone.hotelMap')}</span>
-          </p>
-          <p data-testid="hotel-transport">
-            {h.transport === 'shuttle' && h.pickupAt
-              ? t('hotel.shuttle', { time: time(h.pickupAt), point: point(h.pickupPoint) })
-              : t('hotel.taxi', { point: point(h.pickupPoint) })}
-          </p>
-          <p>
-            {t('hotel.rooms', {
-              rooms: listIn(
-                h.rooms.map((r) => t(`hotel.room.${r}`)),
-                lang,
-              ),
-            })}
-          </p>
-          {h.meals.length > 0 && (
+      {hotels.map((h) => {
+        const s = hotelSentences(h, t, lang, timeZone);
+        return (
+          <div key={h.allocationId} className="hotel">
             <p>
-              {t('hotel.included', {
-                meals: listIn(
-                  h.meals.map((m) => t(`hotel.meal.${m}`)),
-                  lang,
-                ),
-              })}
+              <strong>
+                <bdi data-testid="hotel-name">{h.name}</bdi>
+              </strong>
             </p>
-          )}
-          <p>
-            {t('hotel.phone')}{' '}
-            <a href={`tel:${h.phone.replace(/[^+0-9]/g, '')}`} dir="ltr">
-              {h.phone}
-            </a>
-          </p>
-          {h.newDeparture && h.backBy && (
-            <p data-testid="hotel-back">
-              <strong>{t('hotel.back', { departure: time(h.newDeparture), time: time(h.backBy) })}</strong>
+            <p>
+              <a href={mapLink(h.address)} target="_blank" rel="noopener noreferrer" data-testid="hotel-map">
+                <bdi dir="auto">{h.address}</bdi>
+              </a>{' '}
+              <span className="meta">{t('phone.hotelMap')}</span>
             </p>
-          )}
-        </div>
-      ))}
+            <p data-testid="hotel-transport">{s.transport}</p>
+            <p>{s.rooms}</p>
+            {s.included && <p>{s.included}</p>}
+            <p>
+              {t('hotel.phone')}{' '}
+              <a href={`tel:${h.phone.replace(/[^+0-9]/g, '')}`} dir="ltr">
+                {h.phone}
+              </a>
+            </p>
+            {s.back && (
+              <p data-testid="hotel-back">
+                <strong>{s.back}</strong>
+              </p>
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }

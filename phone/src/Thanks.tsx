@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PhoneTicket } from '../../core/phone-view.ts';
 import type { Translate } from './i18n.ts';
 import type { PhoneSend } from './use-phone-ticket.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** Same limit as the hub's (core/ops.ts ThanksText). */
 const MAX_LENGTH = 300;
@@ -42,11 +43,7 @@ export function Thanks({ ticket, t, online, send }: { ticket: PhoneTicket; t: Tr
         <form onSubmit={(e) => void submit(e)}>
           <label htmlFor="thanks-text">{t('phone.thanksLabel')}</label>
           <textarea id="thanks-text" dir="auto" value={text} maxLength={MAX_LENGTH} rows={2} onChange={(e) => setText(e.target.value)} />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorLine text={error} />
           <button type="submit" disabled={sending || !online || !text.trim()}>
             {sending ? t('phone.sending') : t('phone.thanksSend')}
           </button>

@@ -3,6 +3,7 @@ import type { ThreadMessage } from '../../core/model.ts';
 import type { PhoneWriteAnswer } from '../../core/wire.ts';
 import type { Translate } from './i18n.ts';
 import { formatTime } from './format.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
 
 /** Same limit as the hub's (core/ops.ts ThreadPayload): the form says so before the hub has to. */
 const MAX_LENGTH = 500;
@@ -71,11 +72,7 @@ export function Thread({
         <p className="meta">
           {text.length} / {MAX_LENGTH}
         </p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <button type="submit" disabled={sending || !online || !text.trim()}>
           {sending ? t('phone.sending') : t('phone.send')}
         </button>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { login, type Session } from './session.ts';
+import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { useHubForm } from '../../client/ui/use-hub-form.ts';
 
 export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) => void; notice?: string }) {
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useHubForm(async () => onLogin(await login(staffId, pin)));
   return (
     <main className="login">
       <h1>GateCare staff</h1>
@@ -14,20 +15,7 @@ export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) =>
           {notice}
         </p>
       )}
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError('');
-          try {
-            onLogin(await login(staffId, pin));
-          } catch (err) {
-            setError((err as Error).message);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form onSubmit={(e) => void onSubmit(e)}>
         <label className="field">
           Staff id
           <input name="staffId" value={staffId} onChange={(e) => setStaffId(e.target.value)} autoComplete="username" autoFocus />
@@ -43,11 +31,7 @@ export function LoginScreen({ onLogin, notice = '' }: { onLogin: (s: Session) =>
             autoComplete="current-password"
           />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <button className="primary" type="submit" disabled={busy}>
           Sign in
         </button>

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { StockItem, type HubState } from '../../core/index.ts';
 import { STOCK_TITLE } from './labels.ts';
+import { Table } from './ui/Table.tsx';
+import { Select } from './ui/Select.tsx';
+import { onSubmitted } from './ui/on-submit.ts';
 
 /** Stock at the watched gates; low items stand out; restocking is one operation. */
 export function StockPanel({ state, gates, client }: { state: HubState; gates: string[]; client: SyncClient }) {
@@ -20,56 +23,33 @@ export function StockPanel({ state, gates, client }: { state: HubState; gates: s
       </h2>
       {open && (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Gate</th>
+          <Table columns={['Gate', ...StockItem.options.map((i) => STOCK_TITLE[i])]}>
+            {gates.map((g) => (
+              <tr key={g} data-testid={`stock-${g}`}>
+                <th scope="row">{g}</th>
                 {StockItem.options.map((i) => (
-                  <th scope="col" key={i}>
-                    {STOCK_TITLE[i]}
-                  </th>
+                  <td key={i} className={low(g, i) ? 'low' : ''} data-item={i}>
+                    {state.stock[g]?.[i] ?? 0}
+                    {low(g, i) ? ' (low)' : ''}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {gates.map((g) => (
-                <tr key={g} data-testid={`stock-${g}`}>
-                  <th scope="row">{g}</th>
-                  {StockItem.options.map((i) => (
-                    <td key={i} className={low(g, i) ? 'low' : ''} data-item={i}>
-                      {state.stock[g]?.[i] ?? 0}
-                      {low(g, i) ? ' (low)' : ''}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <form
             className="restock"
             aria-label="Restock"
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={onSubmitted(() => {
               if (quantity >= 1) void client.submit({ type: 'stock.restock', payload: { gate, item, quantity } });
-            }}
+            })}
           >
             <label>
               Gate
-              <select value={gate} onChange={(e) => setGate(e.target.value)}>
-                {gates.map((g) => (
-                  <option key={g}>{g}</option>
-                ))}
-              </select>
+              <Select value={gate} options={gates} onChange={setGate} />
             </label>
             <label>
               Item
-              <select value={item} onChange={(e) => setItem(e.target.value as StockItem)}>
-                {StockItem.options.map((i) => (
-                  <option key={i} value={i}>
-                    {STOCK_TITLE[i]}
-                  </option>
-                ))}
-              </select>
+              <Select value={item} options={StockItem.options} label={(i) => STOCK_TITLE[i]} onChange={setItem} />
             </label>
             <label>
               Quantity

@@ -1,4 +1,5 @@
 import type { StaffMember } from '../../core/index.ts';
+import { storedToken } from '../../client/stored-token.ts';
 import { postToHubs } from '../../client/post-to-hubs.ts';
 
 export interface Session {
@@ -9,22 +10,10 @@ export interface Session {
   gates?: string[];
 }
 
-const KEY = 'gatecare.staff.session';
-
 /** The signed-in agent, kept across reloads until the token expires. */
-export function loadSession(): Session | null {
-  try {
-    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveSession(s: Session | null): void {
-  if (s) localStorage.setItem(KEY, JSON.stringify(s));
-  else localStorage.removeItem(KEY);
-}
+const kept = storedToken<Session>('gatecare.staff.session');
+export const loadSession = kept.load;
+export const saveSession = kept.save;
 
 export async function login(staffId: string, pin: string): Promise<Session> {
   // Throws "cannot be reached" only when no node of the airport answers.

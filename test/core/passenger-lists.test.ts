@@ -7,15 +7,15 @@ import { storedOpProblem } from '../../core/stored-op.ts';
 import { demoState } from '../helpers/demo-state.ts';
 import { accepted, by, MANAGER, NOW, run, withRequest } from '../helpers/core-fixtures.ts';
 import { AMIRA, createRequest, KIOSK, op, SYSTEM } from '../helpers/ops.ts';
+import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
 
-const CSV = [
-  'surname,givenName,bookingRef,cabin,seat,sequence,ssr',
+const CSV = passengerListCsv(
   'Moreau,Anne,xk4p2q,Y,23A,42,',
   'Müller-Lüdenscheidt,Jonas,K7QX2A,J,02C,7,WCHR',
   'Dubois,Léa,K7QX2A,Y,31F,88,UMNR',
   'Rossi,Marco,ABC123,y,14B,12,WCHC INFT',
   'Nguyen,Linh,ABC124,economy,14C,13,INFT;VGML',
-].join('\n');
+);
 
 function listed(state: HubState, passengers: ListedPassenger[], flightId = flightIdOf(state, 'AF1634')): HubState {
   return accepted(state, by(MANAGER, { type: 'passengers.import', payload: { flightId, passengers } }));

@@ -24,7 +24,13 @@ function scanShiftBudget(state: HubState, staffId: string, at: string): number {
   const from = Date.parse(at) - state.policy.shiftHours * 3600_000;
   let sum = 0;
   for (const v of Object.values(state.vouchers)) {
-    if (v.status === 'issued' && v.authorisedBy === staffId && v.requestedBy === staffId && Date.parse(v.decidedAt ?? v.requestedAt) > from)
+    if (
+      v.status === 'issued' &&
+      !v.bound &&
+      v.authorisedBy === staffId &&
+      v.requestedBy === staffId &&
+      Date.parse(v.decidedAt ?? v.requestedAt) > from
+    )
       sum += v.amountCents;
   }
   return sum;
@@ -51,8 +57,9 @@ function request(state: HubState, n: number, flightNumber: string, surname: stri
 
 type Event =
   | { kind: 'request'; flight: number; surname: number }
-  | { kind: 'voucher'; request: number; by: number; amount: number; hour: number; pending: boolean }
+  | { kind: 'voucher'; request: number; by: number; amount: number; hour: number; pending: boolean; bound: boolean }
   | { kind: 'decide'; voucher: number; by: number; approve: boolean; hour: number }
+  | { kind: 'redate'; voucher: number; hour: number }
   | { kind: 'purge'; flight: number };
 
 const event: fc.Arbitrary<Event> = fc.oneof(
@@ -64,9 +71,12 @@ const event: fc.Arbitrary<Event> = fc.oneof(
     amount: fc.integer({ min: 1, max: 50_000 }),
     hour: fc.nat(30),
     pending: fc.boolean(),
+    bound: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('decide' as const), voucher: fc.nat(12), by: fc.nat(2), approve: fc.boolean(), hour: fc.nat(30) }),
   fc.record({ kind: fc.constant('purge' as const), flight: fc.nat(1) }),
+  // A voucher written again under its id with another decision time: the budget index must move it.
+  fc.record({ kind: fc.constant('redate' as const), voucher: fc.nat(12), hour: fc.nat(30) }),
 );
 
 /** Applies one event in place, as the hub does, and returns the new state. */
@@ -96,6 +106,8 @@ function step(state: HubState, e: Event, n: number): HubState {
         authorisedByName: e.pending ? null : by,
         decidedAt: e.pending ? null : iso(e.hour),
         declineReason: null,
+        // A whole flight's voucher, as issued to a listed passenger: never on anyone's shift budget.
+        ...(e.bound ? { bound: { flightId: FLIGHTS[0]!.id, surname: 'Durand', sequence: n, cabin: 'economy' as const, step: 1 } } : {}),
       };
       return withVoucher(state, v, ctx);
     }
@@ -111,6 +123,10 @@ function step(state: HubState, e: Event, n: number): HubState {
     }
     case 'purge':
       return purgeFlight(state, FLIGHTS[e.flight]!.id, true);
+    case 'redate': {
+      const v = ids.length ? state.vouchers[ids[e.voucher % ids.length]!]! : undefined;
+      return v ? withVoucher(state, { ...v, decidedAt: iso(e.hour) }, ctx) : state;
+    }
   }
 }
 

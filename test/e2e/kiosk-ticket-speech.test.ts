@@ -5,6 +5,9 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
 import { op } from '../helpers/ops.ts';
+import { enrollOutlet } from '../helpers/enroll.ts';
+import { issueVoucher } from '../helpers/issued-vouchers.ts';
+import { postJson } from '../helpers/rest.ts';
 import { heardSince, kioskWords as words, openSpeakingKiosk, spoken } from '../helpers/speech-spy.ts';
 import { hotelsOf, shuttlesOf, tonight } from '../../core/index.ts';
 import { spellOut, type OpBody } from '../../core/plain.ts';
@@ -68,27 +71,12 @@ describe('everything on the kiosk ticket is said (issue 20): the hotel, what a v
     expect(parts.map((p) => said.indexOf(p))).toEqual(parts.map((p) => said.indexOf(p)).sort((a, b) => a - b));
 
     // A meal voucher spent in part at the café, then to the end: each change is said as the screen shows it.
-    const voucherId = uuidv7();
-    expect(
-      await sofia.submit(
-        op(SOFIA, { type: 'voucher.issue', payload: { voucherId, requestId: request.id, kind: 'meal', amountCents: 1500, currency: 'EUR' } }),
-      ),
-    ).toMatchObject({ ok: true });
+    const voucherId = await issueVoucher(sofia, request.id, { actor: SOFIA });
     const voucher = kiosk.getByTestId('kiosk-voucher').first();
     await voucher.getByTestId('voucher-code').waitFor();
     const amount = (await voucher.locator('.voucher-head').textContent())!.split(' · ')[1]!;
-    const enrolled = await fetch(`${env.hub.url}/api/outlets/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outletId: 'outlet-cafe-2e-001', name: 'Café 2E', kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' }),
-    });
-    const { token } = (await enrolled.json()) as { token: string };
-    const redeem = (amountCents: number) =>
-      fetch(`${env.hub.url}/api/outlet/redeem`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ redemptionId: uuidv7(), voucherId, amountCents }),
-      });
+    const token = await enrollOutlet(env.hub.url);
+    const redeem = (amountCents: number) => postJson(env.hub.url, '/api/outlet/redeem', { redemptionId: uuidv7(), voucherId, amountCents }, token);
     from = await mark(kiosk);
     expect((await redeem(900)).status).toBe(200);
     await voucher.getByTestId('voucher-remaining').waitFor();
@@ -100,12 +88,7 @@ describe('everything on the kiosk ticket is said (issue 20): the hotel, what a v
     await heardSince(kiosk, words('fr', 'speech.voucherSpent', { kind: words('fr', 'voucher.kind.meal'), amount }), 'fr', from);
 
     // A taxi voucher the duty manager stops: said no longer valid, its code never said again.
-    const taxiId = uuidv7();
-    expect(
-      await sofia.submit(
-        op(SOFIA, { type: 'voucher.issue', payload: { voucherId: taxiId, requestId: request.id, kind: 'taxi', amountCents: 1500, currency: 'EUR' } }),
-      ),
-    ).toMatchObject({ ok: true });
+    const taxiId = await issueVoucher(sofia, request.id, { actor: SOFIA, kind: 'taxi' });
     const taxiCode = spellOut(await waitFor(() => env.hub.hub.current.vouchers[taxiId]?.code, 'the taxi code'));
     await heardSince(kiosk, taxiCode, 'fr');
     const claire = await env.staff('M201');

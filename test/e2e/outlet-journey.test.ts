@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { openKiosk, scan } from '../helpers/kiosk-page.ts';
-import { bcbp, julianFor } from '../helpers/bcbp.ts';
+import { askByPass, openKiosk } from '../helpers/kiosk-page.ts';
+import { passFor } from '../helpers/bcbp.ts';
+import { flightNumbered } from '../helpers/demo-state.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
-import { AMIRA, createRequest, KIOSK, op } from '../helpers/ops.ts';
+import { issueVoucher, requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
 import { openOutlet, scanAtOutlet } from '../helpers/outlet-page.ts';
 
 describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
@@ -15,22 +15,10 @@ describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
 
   it('the passenger asks at the kiosk, the agent issues a meal voucher, the café scans the boarding pass and takes part: the kiosk shows the rest', async () => {
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
-    const flight = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
-    const pass = bcbp('PETIT/LOUIS', [{ flight: '1634', julian: julianFor(flight.scheduledDeparture), sequence: '0077' }]);
-    await scan(kiosk, pass);
-    await expect.poll(() => kiosk.getByTestId('identified').textContent()).toContain('PETIT');
-    await kiosk.getByLabel('Food').check();
-    await kiosk.getByRole('button', { name: 'Send my request' }).click();
-    await kiosk.getByTestId('ticket-number').waitFor();
+    const pass = passFor(flightNumbered(env.hub.hub.current, 'AF1634'), 'PETIT/LOUIS', { sequence: '0077' });
+    await askByPass(kiosk, pass, 'PETIT');
     const request = await waitFor(() => Object.values(env.hub.hub.current.requests).find((r) => r.surname === 'PETIT'), 'the request on the hub');
-
-    const agent = await env.staff('A101');
-    const voucherId = uuidv7();
-    expect(
-      await agent.submit(
-        op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId: request.id, kind: 'meal', amountCents: 1500, currency: 'EUR' } }),
-      ),
-    ).toMatchObject({ ok: true });
+    await issueVoucher(await env.staff('A101'), request.id);
     const kioskVoucher = kiosk.getByTestId('kiosk-voucher').first();
     await kioskVoucher.getByTestId('voucher-code').waitFor();
 
@@ -52,16 +40,7 @@ describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
   });
 
   it('two outlets take the whole of the same voucher at the same moment: exactly one receipt, the other told where it was spent', async () => {
-    const kiosk = await env.kiosk('K32');
-    const body = createRequest({ surname: 'Durand' });
-    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kiosk.submit(op(KIOSK, body))).toMatchObject({ ok: true });
-    const agent = await env.staff('A101');
-    const voucherId = uuidv7();
-    expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
-    ).toMatchObject({ ok: true });
-    const code = env.hub.hub.current.vouchers[voucherId]!.code;
+    const { voucherId, code } = await requestWithMealVoucher(env, 'Durand');
 
     const outlets = await Promise.all([
       openOutlet(chromium.browser, env.hub.url, { name: 'Café Nord' }),

@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
 import { openOutlet, scanAtOutlet } from '../helpers/outlet-page.ts';
-import { AMIRA, createRequest, KIOSK, op } from '../helpers/ops.ts';
+import { requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
 
 describe('the duty manager and outlets: void a voucher from the card, revoke an outlet from the Outlets tab', () => {
   const env = useTestHub();
   const chromium = useBrowser();
 
   it('voids a voucher with a reason on the tablet (the outlet is then refused), and revokes the outlet (its next scan says so)', async () => {
-    const kiosk = await env.kiosk('K32');
-    const body = createRequest({ surname: 'Mercier' });
-    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kiosk.submit(op(KIOSK, body))).toMatchObject({ ok: true });
-    const agent = await env.staff('A101');
-    const voucherId = uuidv7();
-    expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
-    ).toMatchObject({ ok: true });
-    const code = env.hub.hub.current.vouchers[voucherId]!.code;
+    const { voucherId, code } = await requestWithMealVoucher(env, 'Mercier');
     const cafe = await openOutlet(chromium.browser, env.hub.url, { name: 'Café Brioche' });
 
     // An agent's card offers no Void; the duty manager's does.

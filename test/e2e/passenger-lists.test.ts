@@ -2,36 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { openKiosk, scan } from '../helpers/kiosk-page.ts';
-import { bcbp, julianFor } from '../helpers/bcbp.ts';
-import { signInStaff } from '../helpers/staff-page.ts';
+import { askByPass, openKiosk } from '../helpers/kiosk-page.ts';
+import { passFor } from '../helpers/bcbp.ts';
+import { flightNumbered } from '../helpers/demo-state.ts';
+import { csvFile, openManagerFlights, signInStaff } from '../helpers/staff-page.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
+import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
 
-const LIST = [
-  'surname,givenName,bookingRef,cabin,seat,sequence,ssr',
+const LIST = passengerListCsv(
   'Moreau,Anne,XK4P2Q,Y,23A,42,',
   'Lefebvre,Paul,K7QX2A,J,2C,7,WCHR',
   'Garcia,Lucia,K7QX2B,Y,31F,88,UMNR',
   'Rossi,Marco,ABC123,Y,14B,12,WCHC INFT',
-].join('\n');
+);
 
 describe('passenger lists: manager upload → staff see care owed before anyone asks → a scanned pass finds its passenger', () => {
   const env = useTestHub();
   const chromium = useBrowser();
 
   it('the duty manager sees bad lines, fixes the file, and the agent at the gate sees who needs care', async () => {
-    const managerCtx = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const manager = await managerCtx.newPage();
-    await signInStaff(manager, env.hub.url, 'M201', '7319');
-    await manager.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Flights' }).click();
+    const manager = await openManagerFlights(chromium.browser, env.hub.url);
     const panel = manager.getByTestId('passenger-import');
-    const af1634 = Object.values(env.hub.hub.current.flights).find((f) => f.number === 'AF1634')!;
+    const af1634 = flightNumbered(env.hub.hub.current, 'AF1634');
     await panel.getByLabel('Flight').selectOption(af1634.id);
     const file = panel.getByLabel('Passenger list file (CSV or JSON)');
-    await file.setInputFiles({ name: 'af1634.csv', mimeType: 'text/csv', buffer: Buffer.from(`${LIST}\nDurand,,,Q,9A,5,`) });
+    await file.setInputFiles(csvFile(`${LIST}\nDurand,,,Q,9A,5,`, 'af1634.csv'));
     await expect.poll(() => panel.getByTestId('passenger-import-errors').textContent()).toContain('Line 6: cabin');
     expect(await panel.getByRole('button', { name: /^List / }).count()).toBe(0);
-    await file.setInputFiles({ name: 'af1634.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST) });
+    await file.setInputFiles(csvFile(LIST, 'af1634.csv'));
     await expect
       .poll(() => panel.getByTestId('passenger-import-summary').textContent())
       .toContain('4 passengers (2 wheelchair passengers, 1 unaccompanied minor, 1 infant)');
@@ -50,17 +48,10 @@ describe('passenger lists: manager upload → staff see care owed before anyone 
 
     // The passenger in 2C scans their pass: the tablet's card knows cabin and special needs without asking.
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
-    await scan(
-      kiosk,
-      bcbp('LEFEBVRE/PAUL', [{ flight: '1634', julian: julianFor(af1634.scheduledDeparture), seat: '002C', sequence: '0007', compartment: 'J' }]),
-    );
-    await expect.poll(() => kiosk.getByTestId('identified').textContent()).toContain('LEFEBVRE');
-    await kiosk.getByLabel('Water').check();
-    await kiosk.getByRole('button', { name: 'Send my request' }).click();
-    await kiosk.getByTestId('ticket-number').waitFor();
+    await askByPass(kiosk, passFor(af1634, 'LEFEBVRE/PAUL', { seat: '002C', sequence: '0007', compartment: 'J' }), 'LEFEBVRE', 'Water');
     const card = agent.getByTestId('request-card').filter({ hasText: 'LEFEBVRE' });
     await expect.poll(() => card.getByTestId('listed-passenger').textContent()).toBe('On the passenger list: Business · seat 2C · WCHR');
     await agent.screenshot({ path: `${ARTIFACTS}/staff-proactive-care.png`, fullPage: true });
-    await Promise.all([managerCtx.close(), agentCtx.close(), kiosk.context().close()]);
+    await Promise.all([manager.context().close(), agentCtx.close(), kiosk.context().close()]);
   });
 });

@@ -46,3 +46,8 @@ export function julianFor(iso: string, timeZone = 'Europe/Paris'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return String(Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 0)) / 86_400_000)).padStart(3, '0');
 }
+
+/** A one-leg pass for a listed flight, dated the day it leaves (carrier and number from the flight's). */
+export function passFor(flight: { number: string; scheduledDeparture: string }, name: string, leg: LegFields = {}): string {
+  return bcbp(name, [{ carrier: flight.number.slice(0, 2), flight: flight.number.slice(2), julian: julianFor(flight.scheduledDeparture), ...leg }]);
+}

@@ -28,3 +28,15 @@ export async function scan(page: Page, text: string): Promise<void> {
     }
   }, text);
 }
+
+/**
+ * The passenger scans their boarding pass and asks for one need (by its English label): resolves
+ * once the kiosk has read the pass as `surname`'s and then shows the ticket.
+ */
+export async function askByPass(page: Page, pass: string, surname: string, need = 'Food'): Promise<void> {
+  await scan(page, pass);
+  await page.getByTestId('identified').filter({ hasText: surname }).waitFor();
+  await page.getByLabel(need).check();
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  await page.getByTestId('ticket-number').waitFor();
+}

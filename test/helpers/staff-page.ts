@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Signs in and starts the shift with the given gates, or all of theirs: the agent's choice after sign-in. */
 async function startShift(page: Page, url: string, id: string, pin: string, gates?: string[]): Promise<void> {
@@ -32,4 +32,17 @@ export async function signInStaff(page: Page, url: string, id: string, pin: stri
 export async function signInManager(page: Page, url: string): Promise<void> {
   await startShift(page, url, 'M201', '7319');
   await page.getByRole('navigation', { name: 'Duty manager' }).waitFor();
+}
+
+/** The demo duty manager on a wide tablet of their own (its own context), signed in and on the Flights tab. */
+export async function openManagerFlights(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signInStaff(page, url, 'M201', '7319');
+  await page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Flights' }).click();
+  return page;
+}
+
+/** A CSV file as a file input receives it (`setInputFiles`). */
+export function csvFile(text: string, name = 'list.csv'): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(text) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolateIn, listIn } from '../../kiosk/src/words-in-language.ts';
+import { isolateIn, listIn } from '../../client/passenger/words-in-language.ts';
 import { flightLine } from '../../kiosk/src/format.ts';
 import type { Flight } from '../../core/plain.ts';
 

@@ -27,9 +27,10 @@ function holdCheckpoint(): { reached: Promise<void>; release: () => void } {
 
 describe('the checkpoint is written beside the commits, not in their way', () => {
   const dirs = useTempDirs();
+  const sliceMs = Checkpoint.sliceMs;
   afterEach(() => {
     Checkpoint.betweenSlices = null;
-    Checkpoint.sliceMs = 4;
+    Checkpoint.sliceMs = sliceMs;
   });
 
   it('in slices that together are exactly the state as JSON', () => {

@@ -2,18 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, type TicketLookup } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
-import { bcbp, julianFor } from '../helpers/bcbp.ts';
+import { passFor } from '../helpers/bcbp.ts';
+import { CAFE_2E, enrollOutlet } from '../helpers/enroll.ts';
+import { postJson } from '../helpers/rest.ts';
 import { AMIRA, createRequest, KIOSK, op } from '../helpers/ops.ts';
+import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
 const HOUR = 3600_000;
 
-const LIST = [
-  'surname,givenName,bookingRef,cabin,seat,sequence,ssr',
-  'Moreau,Anne,XK4P2Q,Y,23A,42,',
-  'Martin,Paul,XK4P2R,Y,23B,43,',
-  'Dubois,Léa,K7QX2A,J,02C,7,',
-].join('\n');
+const LIST = passengerListCsv('Moreau,Anne,XK4P2Q,Y,23A,42,', 'Martin,Paul,XK4P2R,Y,23B,43,', 'Dubois,Léa,K7QX2A,J,02C,7,');
 
 describe('a whole flight in one tap over the real hub', () => {
   const env = useTestHub();
@@ -21,12 +19,7 @@ describe('a whole flight in one tap over the real hub', () => {
   let flightId = '';
   let managerToken = '';
 
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
   const issue = (extra: Record<string, unknown> = {}) =>
     op(MANAGER, { type: 'vouchers.issueFlight', payload: { flightId, kind: 'meal', ...extra } } as never);
 
@@ -62,17 +55,8 @@ describe('a whole flight in one tap over the real hub', () => {
   });
 
   it('the outlet finds it by the boarding pass, and the kiosk ticket of the listed passenger shows it', async () => {
-    const outlet = await post('/api/outlets/enroll', {
-      outletId: 'outlet-cafe-flight01',
-      name: 'Café 2E',
-      kind: 'cafe',
-      accepts: ['meal'],
-      staffId: 'M201',
-      pin: '7319',
-    });
-    const cafe = ((await outlet.json()) as { token: string }).token;
-    const flight = env.hub.hub.current.flights[flightId]!;
-    const pass = bcbp('MOREAU/ANNE', [{ flight: '1634', julian: julianFor(flight.scheduledDeparture), sequence: '0042' }]);
+    const cafe = await enrollOutlet(env.hub.url, { ...CAFE_2E, outletId: 'outlet-cafe-flight01' });
+    const pass = passFor(env.hub.hub.current.flights[flightId]!, 'MOREAU/ANNE', { sequence: '0042' });
     const looked = (await (await post('/api/outlet/lookup', { scan: pass }, cafe)).json()) as {
       vouchers: { amountCents: number; initial: string }[];
     };

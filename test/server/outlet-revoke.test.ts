@@ -1,37 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { AMIRA, createRequest, KIOSK, op } from '../helpers/ops.ts';
+import { AMIRA, KIOSK, op } from '../helpers/ops.ts';
+import { requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
+import { CAFE_2E, enrollOutlet } from '../helpers/enroll.ts';
+import { postJson } from '../helpers/rest.ts';
 
 const MANAGER = { kind: 'staff', id: 'M201' } as const;
 
 describe('a duty manager revokes an outlet: its token stops working at once, with a clear reason', () => {
   const env = useTestHub();
 
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const enrol = async (outletId: string, name: string) => {
-    const res = await post('/api/outlets/enroll', { outletId, name, kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { token: string }).token;
-  };
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
+  const enrol = (outletId: string, name: string) => enrollOutlet(env.hub.url, { ...CAFE_2E, outletId, name });
 
   it('refuses look-ups and redemptions of a revoked outlet with 401 naming why; agents and kiosks may not revoke; enrolling again gives a new token only', async () => {
-    const kiosk = await env.kiosk('K32');
-    const agent = await env.staff('A101');
+    const { voucherId, code, kiosk, agent } = await requestWithMealVoucher(env, 'Blanc');
     const manager = await env.staff('M201');
-    const body = createRequest({ surname: 'Blanc' });
-    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kiosk.submit(op(KIOSK, body))).toMatchObject({ ok: true });
-    const voucherId = uuidv7();
-    expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
-    ).toMatchObject({ ok: true });
-    const code = env.hub.hub.current.vouchers[voucherId]!.code;
 
     const old = await enrol('outlet-cafe-revoke-1', 'Café Est');
     const other = await enrol('outlet-cafe-revoke-2', 'Café Ouest');

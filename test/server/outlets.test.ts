@@ -4,7 +4,9 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
-import { AMIRA, createRequest, op } from '../helpers/ops.ts';
+import { createRequest, op } from '../helpers/ops.ts';
+import { issueVoucher } from '../helpers/issued-vouchers.ts';
+import { postJson } from '../helpers/rest.ts';
 
 interface Looked {
   vouchers: { voucherId: string; code: string; remainingCents: number; initial: string; refusal: string | null }[];
@@ -20,12 +22,7 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
   let voucherId = '';
   let code = '';
 
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
   const enrol = async (outletId: string, name: string, kind: string, accepts: string[], staffId = 'M201', pin = '7319') =>
     post('/api/outlets/enroll', { outletId, name, kind, accepts, staffId, pin });
 
@@ -38,10 +35,7 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
     const body = createRequest({ surname: 'Moreau', checkInSequence: 42 });
     const requestId = body.type === 'request.create' ? body.payload.requestId : '';
     expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
-    voucherId = uuidv7();
-    expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
-    ).toMatchObject({ ok: true });
+    voucherId = await issueVoucher(agent, requestId);
     code = env.hub.hub.current.vouchers[voucherId]!.code;
   });
 
@@ -119,12 +113,7 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
 
   it('a voided voucher is refused with the reason an outlet can say', async () => {
     const requestId = env.hub.hub.current.vouchers[voucherId]!.requestId!;
-    const other = uuidv7();
-    expect(
-      await agent.submit(
-        op(AMIRA, { type: 'voucher.issue', payload: { voucherId: other, requestId, kind: 'meal', amountCents: 1000, currency: 'EUR' } }),
-      ),
-    ).toMatchObject({ ok: true });
+    const other = await issueVoucher(agent, requestId, { amountCents: 1000 });
     const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
     expect(
       await manager.submit(op({ kind: 'staff', id: 'M201' }, { type: 'voucher.void', payload: { voucherId: other, reason: 'reported stolen' } })),

@@ -5,12 +5,9 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk, type Enrollment } from '../helpers/enroll.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
+import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
 
-const LIST = [
-  'surname,givenName,bookingRef,cabin,seat,sequence,ssr',
-  'Kowalczykowa,Anna,XK4P2Q,Y,23A,42,WCHR',
-  'Fitzgeraldine,Rose,K7QX2A,J,2C,7,UMNR',
-].join('\n');
+const LIST = passengerListCsv('Kowalczykowa,Anna,XK4P2Q,Y,23A,42,WCHR', 'Fitzgeraldine,Rose,K7QX2A,J,2C,7,UMNR');
 
 describe('POST /api/flights/:flight/passengers', () => {
   let clock = Date.now();

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatMoney, type PassengerHotel, type PublicVoucher, type TicketAnnouncement } from '../../../core/plain.ts';
 import { formatTime } from '../format.ts';
-import { listIn } from '../words-in-language.ts';
+import { hotelSentences } from '../../../client/passenger/hotel-sentences.ts';
 
 /** The words of one ticket announcement (core/ticket-speech.ts) in a language. */
 export function ticketWords(a: TicketAnnouncement, t: TFunction, language: string, timeZone: string): string {
@@ -33,30 +33,7 @@ function voucherWords(v: PublicVoucher, spelledCode: string | null, t: TFunction
 
 /** Every line of the hotel card (TicketHotel.tsx), in its order, as sentences. */
 function hotelWords(h: PassengerHotel, t: TFunction, language: string, timeZone: string): string {
-  const time = (iso: string) => formatTime(iso, language, timeZone);
-  const lines = [
-    t('hotel.title'),
-    h.name,
-    h.address,
-    t('hotel.rooms', {
-      rooms: listIn(
-        h.rooms.map((r) => t(`hotel.room.${r}`)),
-        language,
-      ),
-    }),
-    h.transport === 'shuttle' && h.pickupAt
-      ? t('hotel.shuttle', { time: time(h.pickupAt), point: h.pickupPoint })
-      : t('hotel.taxi', { point: h.pickupPoint }),
-    h.meals.length
-      ? t('hotel.included', {
-          meals: listIn(
-            h.meals.map((m) => t(`hotel.meal.${m}`)),
-            language,
-          ),
-        })
-      : '',
-    `${t('hotel.phone')} ${h.phone}`,
-    h.newDeparture && h.backBy ? t('hotel.back', { departure: time(h.newDeparture), time: time(h.backBy) }) : '',
-  ];
+  const s = hotelSentences(h, (key, values) => t(key, values ?? {}), language, timeZone, false);
+  const lines = [t('hotel.title'), h.name, h.address, s.rooms, s.transport, s.included, `${t('hotel.phone')} ${h.phone}`, s.back];
   return lines.filter(Boolean).join('. ') + '.';
 }

@@ -16,6 +16,7 @@ import {
 import { VOUCHER_LABEL, clockTime } from '../labels.ts';
 import type { FormProps } from './types.ts';
 import { FormActions } from '../forms/FormActions.tsx';
+import { Select } from '../ui/Select.tsx';
 
 interface Props extends FormProps {
   request: CareRequest;
@@ -97,13 +98,7 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
       <div className="voucher-fields">
         <label className="field">
           Type
-          <select value={kind} onChange={(e) => chooseKind(e.target.value as VoucherKind)}>
-            {VoucherKind.options.map((k) => (
-              <option key={k} value={k}>
-                {VOUCHER_LABEL[k]}
-              </option>
-            ))}
-          </select>
+          <Select value={kind} options={VoucherKind.options} label={(k) => VOUCHER_LABEL[k]} onChange={chooseKind} />
         </label>
         <label className="field">
           Amount ({currency})

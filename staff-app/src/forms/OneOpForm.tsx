@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormActions } from './FormActions.tsx';
+import { onSubmitted } from '../ui/on-submit.ts';
 
 interface Props {
   /** The form's accessible name. */
@@ -20,12 +21,11 @@ export function OneOpForm({ label, submitLabel, closeLabel, canSend = true, onSe
     <form
       className="panel"
       aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={onSubmitted(() => {
         if (!canSend) return;
         onSend();
         onDone();
-      }}
+      })}
     >
       {children}
       <FormActions onClose={onDone} closeLabel={closeLabel}>

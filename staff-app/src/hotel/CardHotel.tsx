@@ -1,7 +1,7 @@
 import { memo, useContext, useMemo, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncClient } from '../../../client/sync-client.ts';
-import { suggestForParty, type CareRequest, type RoomAllocation } from '../../../core/index.ts';
+import { allocationPayload, suggestForParty, type CareRequest, type RoomAllocation } from '../../../core/index.ts';
 import { HotelFactsContext } from './card-hotel-facts.ts';
 import { bookingText, UNPLACED_TEXT } from './hotel-text.ts';
 import { RoomForm, type RoomChoice } from './RoomForm.tsx';
@@ -74,21 +74,7 @@ export const CardHotel = memo(function CardHotel({ request: r, owed, client }: P
             <button
               className="primary"
               onClick={() => {
-                for (const a of planned) {
-                  submit({
-                    type: 'room.allocate',
-                    payload: {
-                      allocationId: uuidv7(),
-                      requestId: r.id,
-                      hotelId: a.hotelId,
-                      night: a.night,
-                      rooms: a.rooms,
-                      transport: a.transport,
-                      people: a.people,
-                      ...(a.split ? { split: true } : {}),
-                    },
-                  });
-                }
+                for (const a of planned) submit({ type: 'room.allocate', payload: allocationPayload(a, uuidv7()) });
               }}
             >
               Allocate

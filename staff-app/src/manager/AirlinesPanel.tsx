@@ -14,6 +14,8 @@ import {
 import { draftOf, FIELD_LABEL, readDraft, type AirlineDraft, type AirlineField, type FieldError, type MoneyDraft } from './airline-form.ts';
 import { money } from './format.ts';
 import { ChangeLog } from './ChangeLog.tsx';
+import { Table } from '../ui/Table.tsx';
+import { onSubmitted } from '../ui/on-submit.ts';
 
 const amount = (m: Money | undefined, unit: string) => (m ? `${money(m.minor, m.currency)} ${unit}` : 'staff choose the amount');
 
@@ -79,40 +81,24 @@ export function AirlinesPanel({ state, client, pending, rejected }: { state: Hub
               : `${sent.name} saved: every tablet and kiosk now uses these rules.`}
           </p>
         ))}
-      <div className="scroll">
-        <table className="grid" data-testid="airlines-table">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Airline</th>
-              <th scope="col">Law applied</th>
-              <th scope="col">Own policy</th>
-              <th scope="col">Meal voucher</th>
-              <th scope="col">Hotel</th>
-              <th scope="col">Transport</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {airlines.map((a) => (
-              <tr key={a.code} data-testid="airline-row" data-airline={a.code}>
-                <th scope="row">{a.code}</th>
-                <td>{a.name}</td>
-                <td>{regimesText(a)}</td>
-                <td>{a.ownPolicy ? `meals and calls from ${a.ownPolicy.careFromMinutes} min of delay` : 'none: the law only'}</td>
-                <td>{mealText(a)}</td>
-                <td>{amount(a.hotelPerNight, 'a night')}</td>
-                <td>{amount(a.transportPerTrip, 'a trip')}</td>
-                <td>
-                  <button onClick={() => open('edit', a)} aria-label={`Edit ${a.name}`} disabled={editing !== null}>
-                    Edit
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table grid testId="airlines-table" columns={['Code', 'Airline', 'Law applied', 'Own policy', 'Meal voucher', 'Hotel', 'Transport', 'Change']}>
+        {airlines.map((a) => (
+          <tr key={a.code} data-testid="airline-row" data-airline={a.code}>
+            <th scope="row">{a.code}</th>
+            <td>{a.name}</td>
+            <td>{regimesText(a)}</td>
+            <td>{a.ownPolicy ? `meals and calls from ${a.ownPolicy.careFromMinutes} min of delay` : 'none: the law only'}</td>
+            <td>{mealText(a)}</td>
+            <td>{amount(a.hotelPerNight, 'a night')}</td>
+            <td>{amount(a.transportPerTrip, 'a trip')}</td>
+            <td>
+              <button onClick={() => open('edit', a)} aria-label={`Edit ${a.name}`} disabled={editing !== null}>
+                Edit
+              </button>
+            </td>
+          </tr>
+        ))}
+      </Table>
       {airlines.length === 0 && <p className="empty">No airline is configured: each flight gets the law of its departure country.</p>}
       {editing && (
         <AirlineForm
@@ -183,14 +169,7 @@ function AirlineForm({
   };
 
   return (
-    <form
-      className="airline-form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(d);
-      }}
-    >
+    <form className="airline-form" aria-label={title} onSubmit={onSubmitted(() => onSave(d))}>
       <h3>{title}</h3>
       <div className="form-row">
         <label className="field">

@@ -19,6 +19,19 @@ import { redemptionRate, voucherBilling } from '../../../core/voucher-billing.ts
 import { clock, minutes, money } from './format.ts';
 import { NEED_SHORT } from './labels.ts';
 import { TeamWords } from './TeamWords.tsx';
+import { Table } from '../ui/Table.tsx';
+
+const GATE_COLUMNS = [
+  'Gate',
+  'Waiting',
+  'Open needs',
+  'Oldest wait',
+  'Median serve (1 h)',
+  'Staff active / assigned',
+  'Stock',
+  'Spend',
+  'Escalations',
+];
 
 function Tile({ label, value, testId, alert }: { label: string; value: string; testId: string; alert?: boolean }) {
   return (
@@ -111,65 +124,33 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
           <input type="checkbox" checked={allGates} onChange={(e) => setAllGates(e.target.checked)} /> show all gates
         </label>
       </div>
-      <div className="scroll">
-        <table className="grid" data-testid="gate-table">
-          <thead>
-            <tr>
-              <th scope="col">Gate</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Open needs</th>
-              <th scope="col">Oldest wait</th>
-              <th scope="col">Median serve (1 h)</th>
-              <th scope="col">Staff active / assigned</th>
-              <th scope="col">Stock</th>
-              <th scope="col">Spend</th>
-              <th scope="col">Escalations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {gates.map((g) => (
-              <GateRow key={g.gate} g={g} currency={currency} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table grid testId="gate-table" columns={GATE_COLUMNS}>
+        {gates.map((g) => (
+          <GateRow key={g.gate} g={g} currency={currency} />
+        ))}
+      </Table>
 
       <h3>Flights</h3>
-      <div className="scroll">
-        <table className="grid" data-testid="flight-board">
-          <thead>
-            <tr>
-              <th scope="col">Flight</th>
-              <th scope="col">Gate</th>
-              <th scope="col">Departure</th>
-              <th scope="col">Delay</th>
-              <th scope="col">Passenger care owed</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Helped</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.flights.map((f) => (
-              <tr key={f.flight.id} data-testid="flight-board-row" data-flight={f.flight.number}>
-                <th scope="row">
-                  {f.flight.number} <span className="muted">{f.flight.destinationName}</span>
-                </th>
-                <td>{f.flight.gate}</td>
-                <td>
-                  {f.flight.status === 'cancelled' ? <strong className="late">Cancelled</strong> : clock(f.flight.estimatedDeparture, zone)}
-                  {f.flight.status === 'cancelled' && <span className="muted"> rebooked {clock(f.flight.estimatedDeparture, zone)}</span>}
-                </td>
-                <td className={`num${f.delayMin >= 120 ? ' late' : ''}`}>{f.delayMin ? minutes(f.delayMin) : 'on time'}</td>
-                <td className="entitlement" data-testid="flight-entitlement">
-                  {summariseEntitlements(entitlementsForFlight(state, f.flight), now, zone)}
-                </td>
-                <td className="num">{f.open ? `${f.open} (${f.peopleWaiting} people)` : '—'}</td>
-                <td className="num">{f.helped || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table grid testId="flight-board" columns={['Flight', 'Gate', 'Departure', 'Delay', 'Passenger care owed', 'Waiting', 'Helped']}>
+        {board.flights.map((f) => (
+          <tr key={f.flight.id} data-testid="flight-board-row" data-flight={f.flight.number}>
+            <th scope="row">
+              {f.flight.number} <span className="muted">{f.flight.destinationName}</span>
+            </th>
+            <td>{f.flight.gate}</td>
+            <td>
+              {f.flight.status === 'cancelled' ? <strong className="late">Cancelled</strong> : clock(f.flight.estimatedDeparture, zone)}
+              {f.flight.status === 'cancelled' && <span className="muted"> rebooked {clock(f.flight.estimatedDeparture, zone)}</span>}
+            </td>
+            <td className={`num${f.delayMin >= 120 ? ' late' : ''}`}>{f.delayMin ? minutes(f.delayMin) : 'on time'}</td>
+            <td className="entitlement" data-testid="flight-entitlement">
+              {summariseEntitlements(entitlementsForFlight(state, f.flight), now, zone)}
+            </td>
+            <td className="num">{f.open ? `${f.open} (${f.peopleWaiting} people)` : '—'}</td>
+            <td className="num">{f.helped || '—'}</td>
+          </tr>
+        ))}
+      </Table>
 
       <div className="charts">
         <ActivityChart buckets={timeline} zone={zone} />

@@ -3,6 +3,7 @@ import type { SyncClient } from '../../../client/sync-client.ts';
 import { airportTimeZone, personsIn, type HubState, type Voucher } from '../../../core/index.ts';
 import { dateTime, minutes, money } from './format.ts';
 import { requestOfVoucher } from '../../../core/voucher-request.ts';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 function Decision({ v, client }: { v: Voucher; client: SyncClient }) {
   const [note, setNote] = useState('');
@@ -14,11 +15,7 @@ function Decision({ v, client }: { v: Voucher; client: SyncClient }) {
         Note (required to decline)
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} aria-label={`Note on ${label}`} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <div className="actions">
         <button
           className="primary"

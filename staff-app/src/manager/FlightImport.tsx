@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import type { HubState } from '../../../core/index.ts';
+import { LineErrors, ListFileField, type ListFile } from './ListFile.tsx';
 import { parseFlightList, type FlightImport as Parsed } from '../../../core/flight-import.ts';
+import { OkLine } from '../../../client/ui/message-lines.tsx';
 
 const EXAMPLE =
   'number,origin,destination,destinationName,distanceKm,gate,scheduledDeparture,estimatedDeparture,status,originCountry,destinationCountry,originTimeZone';
@@ -14,11 +16,9 @@ export function FlightImport({ state, client }: { state: HubState; client: SyncC
   const [parsed, setParsed] = useState<(Parsed & { file: string }) | null>(null);
   const [done, setDone] = useState('');
 
-  const read = async (file: File) => {
+  const read = (file: ListFile) => {
     setDone('');
-    const text = await file.text();
-    const format = file.name.toLowerCase().endsWith('.json') ? 'json' : file.name.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
-    setParsed({ ...parseFlightList(text, Object.keys(state.gates), format), file: file.name });
+    setParsed({ ...parseFlightList(file.text, Object.keys(state.gates), file.format), file: file.name });
   };
 
   const importGood = async () => {
@@ -35,25 +35,14 @@ export function FlightImport({ state, client }: { state: HubState; client: SyncC
         CSV with a first line naming the columns, or a JSON array of flights. Columns: <code>{EXAMPLE}</code> (the last five are optional; times as
         2026-11-23T18:45:00Z).
       </p>
-      <label className="field">
-        Flight list file (CSV or JSON)
-        <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} />
-      </label>
+      <ListFileField label="Flight list file (CSV or JSON)" onRead={read} />
       {parsed && (
         <div className="import-result">
           <p data-testid="import-summary">
             {parsed.file}: {parsed.flights.length} flight{parsed.flights.length === 1 ? '' : 's'} ready
             {parsed.errors.length > 0 && `, ${parsed.errors.length} line${parsed.errors.length === 1 ? '' : 's'} with problems`}
           </p>
-          {parsed.errors.length > 0 && (
-            <ul className="import-errors" role="alert" data-testid="import-errors">
-              {parsed.errors.map((e, i) => (
-                <li key={i}>
-                  <strong>Line {e.line}:</strong> {e.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <LineErrors errors={parsed.errors} testId="import-errors" />
           {parsed.flights.length > 0 && (
             <button className="primary" onClick={() => void importGood()}>
               Import {parsed.flights.length} flight{parsed.flights.length === 1 ? '' : 's'}
@@ -62,11 +51,7 @@ export function FlightImport({ state, client }: { state: HubState; client: SyncC
           )}
         </div>
       )}
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <OkLine text={done} />
     </div>
   );
 }

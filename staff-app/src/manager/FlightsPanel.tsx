@@ -6,6 +6,8 @@ import { FlightImport } from './FlightImport.tsx';
 import { PassengerListImport } from './PassengerListImport.tsx';
 import { FlightCare } from './FlightCare.tsx';
 import type { Session } from '../session.ts';
+import { Table } from '../ui/Table.tsx';
+import { Select } from '../ui/Select.tsx';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
 
@@ -68,11 +70,7 @@ function FlightChange({
       {mode === 'gate' ? (
         <label>
           New gate
-          <select value={gate} onChange={(e) => setGate(e.target.value)}>
-            {gates.map((g) => (
-              <option key={g}>{g}</option>
-            ))}
-          </select>
+          <Select value={gate} options={gates} onChange={setGate} />
         </label>
       ) : (
         <label>
@@ -116,40 +114,24 @@ export function FlightsPanel({
   return (
     <section aria-labelledby="flights-title">
       <h2 id="flights-title">Flights</h2>
-      <div className="scroll">
-        <table className="grid" data-testid="flights-table">
-          <thead>
-            <tr>
-              <th scope="col">Flight</th>
-              <th scope="col">To</th>
-              <th scope="col">Gate</th>
-              <th scope="col">Scheduled</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Delay</th>
-              <th scope="col">Status</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {flights.map((f) => (
-              <tr key={f.id} data-testid="flight-row" data-flight={f.number}>
-                <th scope="row">{f.number}</th>
-                <td>{f.destinationName}</td>
-                <td data-testid="flight-gate">{f.gate}</td>
-                <td>{clock(f.scheduledDeparture, zone)}</td>
-                <td data-testid="flight-expected">{clock(f.estimatedDeparture, zone)}</td>
-                <td className="num" data-testid="flight-delay">
-                  {delayMinutes(f) ? minutes(delayMinutes(f)) : '—'}
-                </td>
-                <td data-testid="flight-status">{f.status}</td>
-                <td>
-                  <FlightChange flight={f} gates={gates} zone={zone} client={client} onDone={() => setTick((t) => t + 1)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table grid testId="flights-table" columns={['Flight', 'To', 'Gate', 'Scheduled', 'Expected', 'Delay', 'Status', 'Change']}>
+        {flights.map((f) => (
+          <tr key={f.id} data-testid="flight-row" data-flight={f.number}>
+            <th scope="row">{f.number}</th>
+            <td>{f.destinationName}</td>
+            <td data-testid="flight-gate">{f.gate}</td>
+            <td>{clock(f.scheduledDeparture, zone)}</td>
+            <td data-testid="flight-expected">{clock(f.estimatedDeparture, zone)}</td>
+            <td className="num" data-testid="flight-delay">
+              {delayMinutes(f) ? minutes(delayMinutes(f)) : '—'}
+            </td>
+            <td data-testid="flight-status">{f.status}</td>
+            <td>
+              <FlightChange flight={f} gates={gates} zone={zone} client={client} onDone={() => setTick((t) => t + 1)} />
+            </td>
+          </tr>
+        ))}
+      </Table>
       <FlightImport state={state} client={client} />
       <PassengerListImport state={state} session={session} />
       <FlightCare state={state} client={client} pending={pending} rejected={rejected} />

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SyncClient } from '../../../client/sync-client.ts';
 import {
   airportTimeZone,
+  allocationPayload,
   expectedGuests,
   hotelBilling,
   hotelBoard,
@@ -21,12 +22,22 @@ import { clock, money } from './format.ts';
 import { downloadCsv } from './download-csv.ts';
 import type { Session } from '../session.ts';
 import { partyText } from '../labels.ts';
+import { Table, type Column } from '../ui/Table.tsx';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 const UNPLACED: Record<string, string> = {
   no_room: 'no room that keeps the party together',
   no_accessible_room: 'no accessible room left',
   minor_airline_escort: "unaccompanied minor: the airline's staff take charge",
 };
+
+const BILLING_COLUMNS: Column[] = [
+  'Flight',
+  'Hotel',
+  { label: 'Room-nights', className: 'num' },
+  { label: 'Guests', className: 'num' },
+  { label: 'Cost', className: 'num' },
+];
 
 function rooms(c: RoomCounts): string {
   return (
@@ -57,21 +68,7 @@ function FlightAllocation({ state, client, now }: { state: HubState; client: Syn
   const apply = () => {
     if (!plan) return;
     // One operation per party: the hub re-checks each room, so a room taken since the preview is refused for that party alone.
-    for (const a of plan.placed) {
-      void client.submit({
-        type: 'room.allocate',
-        payload: {
-          allocationId: uuidv7(),
-          requestId: a.requestId,
-          hotelId: a.hotelId,
-          night: a.night,
-          rooms: a.rooms,
-          transport: a.transport,
-          people: a.people,
-          ...(a.split ? { split: true } : {}),
-        },
-      });
-    }
+    for (const a of plan.placed) void client.submit({ type: 'room.allocate', payload: allocationPayload(a, uuidv7()) });
     setApplied(`${plan.placed.length} ${plan.placed.length === 1 ? 'allocation' : 'allocations'} sent to the hub`);
     setPlan(null);
   };
@@ -98,36 +95,22 @@ function FlightAllocation({ state, client, now }: { state: HubState; client: Syn
       {applied && <p role="status">{applied}</p>}
       {plan && (
         <div data-testid="alloc-preview">
-          <table>
-            <caption>Who goes where</caption>
-            <thead>
-              <tr>
-                <th>Ticket</th>
-                <th>Passenger</th>
-                <th>Party</th>
-                <th>Hotel</th>
-                <th>Rooms</th>
-                <th>Transport</th>
-                <th>Cost</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.placed.map((a, i) => {
-                const r = state.requests[a.requestId];
-                return (
-                  <tr key={`${a.requestId}-${i}`}>
-                    <td>{r?.ticket}</td>
-                    <td>{r?.surname}</td>
-                    <td>{a.seats}</td>
-                    <td>{hotels[a.hotelId]?.name}</td>
-                    <td>{a.rooms.join(' + ')}</td>
-                    <td>{transportText(state, a.transport, zone)}</td>
-                    <td>{money(a.costCents, a.currency)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table caption="Who goes where" columns={['Ticket', 'Passenger', 'Party', 'Hotel', 'Rooms', 'Transport', 'Cost']}>
+            {plan.placed.map((a, i) => {
+              const r = state.requests[a.requestId];
+              return (
+                <tr key={`${a.requestId}-${i}`}>
+                  <td>{r?.ticket}</td>
+                  <td>{r?.surname}</td>
+                  <td>{a.seats}</td>
+                  <td>{hotels[a.hotelId]?.name}</td>
+                  <td>{a.rooms.join(' + ')}</td>
+                  <td>{transportText(state, a.transport, zone)}</td>
+                  <td>{money(a.costCents, a.currency)}</td>
+                </tr>
+              );
+            })}
+          </Table>
           {plan.unplaced.length > 0 && (
             <ul aria-label="Without a room">
               {plan.unplaced.map((u) => (
@@ -208,28 +191,17 @@ function HotelBilling({ state, session }: { state: HubState; session: Session })
       {rows.length === 0 ? (
         <p>No room allocated yet.</p>
       ) : (
-        <table data-testid="hotel-billing">
-          <thead>
-            <tr>
-              <th>Flight</th>
-              <th>Hotel</th>
-              <th className="num">Room-nights</th>
-              <th className="num">Guests</th>
-              <th className="num">Cost</th>
+        <Table testId="hotel-billing" columns={BILLING_COLUMNS}>
+          {rows.map((b) => (
+            <tr key={`${b.flightId}|${b.hotelId}|${b.currency}`}>
+              <td>{b.flightNumber}</td>
+              <td>{b.hotelName}</td>
+              <td className="num">{b.roomNights}</td>
+              <td className="num">{b.guests}</td>
+              <td className="num">{money(b.costCents, b.currency)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={`${b.flightId}|${b.hotelId}|${b.currency}`}>
-                <td>{b.flightNumber}</td>
-                <td>{b.hotelName}</td>
-                <td className="num">{b.roomNights}</td>
-                <td className="num">{b.guests}</td>
-                <td className="num">{money(b.costCents, b.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       <button
         onClick={() =>
@@ -240,11 +212,7 @@ function HotelBilling({ state, session }: { state: HubState; session: Session })
       >
         Download hotel billing (CSV)
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </section>
   );
 }

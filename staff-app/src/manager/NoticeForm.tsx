@@ -16,6 +16,8 @@ import {
 import { fromLocalInput, toLocalInput } from './format.ts';
 import { LANGUAGE_NAME } from './labels.ts';
 import { FormActions } from '../forms/FormActions.tsx';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
+import { FlightSelect } from './FlightSelect.tsx';
 
 type ScopeKind = NoticeScope['kind'];
 
@@ -103,14 +105,7 @@ export function NoticeForm({
         {kind === 'flight' && (
           <label className="field">
             Flight
-            <select value={flightId} onChange={(e) => setFlightId(e.target.value)}>
-              <option value="">Choose…</option>
-              {flights.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.number} → {f.destinationName} (gate {f.gate})
-                </option>
-              ))}
-            </select>
+            <FlightSelect flights={flights} value={flightId} placeholder="Choose…" onChange={setFlightId} />
           </label>
         )}
         {kind === 'gates' && (
@@ -159,11 +154,7 @@ export function NoticeForm({
           <input type="number" min={0} max={MAX_NOTICE_LEAD_SECONDS} value={lead} onChange={(e) => setLead(e.target.value)} />
         </label>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <FormActions onClose={onDone}>
         <button className="primary" type="submit">
           {updating ? 'Publish update' : 'Publish notice'}

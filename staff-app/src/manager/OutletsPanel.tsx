@@ -3,6 +3,7 @@ import type { SyncClient } from '../../../client/sync-client.ts';
 import { airportTimeZone, outletActive, type HubState, type Outlet } from '../../../core/index.ts';
 import { VOUCHER_LABEL } from '../labels.ts';
 import { dateTime, money } from './format.ts';
+import { Table } from '../ui/Table.tsx';
 
 const KIND_LABEL: Record<Outlet['kind'], string> = {
   cafe: 'Café',
@@ -41,61 +42,50 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
       {outlets.length === 0 ? (
         <p>No outlet is enrolled yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Outlet</th>
-              <th scope="col">Takes</th>
-              <th scope="col">Enrolled</th>
-              <th scope="col">Redemptions</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outlets.map((o) => {
-              const active = outletActive(o);
-              const t = taken.get(o.id);
-              return (
-                <tr key={o.id} data-testid="outlet-row" aria-label={o.name}>
-                  <th scope="row">
-                    {o.name} · {KIND_LABEL[o.kind]}
-                  </th>
-                  <td>{o.accepts.map((k) => VOUCHER_LABEL[k]).join(', ')}</td>
-                  <td>
-                    {dateTime(o.enrolledAt, zone)} by {staffName(o.enrolledBy)}
-                  </td>
-                  <td>{t ? `${t.count} · ${[...t.byCurrency].map(([currency, minor]) => money(minor, currency)).join(', ')}` : 'none yet'}</td>
-                  <td>
-                    {active ? (
-                      confirming === o.id ? (
-                        <span className="actions">
-                          <button
-                            className="danger"
-                            onClick={() => {
-                              void client.submit({ type: 'outlet.revoke', payload: { outletId: o.id } });
-                              setConfirming(null);
-                            }}
-                          >
-                            Revoke {o.name} now
-                          </button>
-                          <button onClick={() => setConfirming(null)}>Keep it</button>
-                        </span>
-                      ) : (
-                        <>
-                          Active <button onClick={() => setConfirming(o.id)}>Revoke…</button>
-                        </>
-                      )
-                    ) : (
-                      <span data-testid="outlet-revoked">
-                        Revoked {dateTime(o.revoked!.at, zone)} by {staffName(o.revoked!.by)}
+        <Table columns={['Outlet', 'Takes', 'Enrolled', 'Redemptions', 'Status']}>
+          {outlets.map((o) => {
+            const active = outletActive(o);
+            const t = taken.get(o.id);
+            return (
+              <tr key={o.id} data-testid="outlet-row" aria-label={o.name}>
+                <th scope="row">
+                  {o.name} · {KIND_LABEL[o.kind]}
+                </th>
+                <td>{o.accepts.map((k) => VOUCHER_LABEL[k]).join(', ')}</td>
+                <td>
+                  {dateTime(o.enrolledAt, zone)} by {staffName(o.enrolledBy)}
+                </td>
+                <td>{t ? `${t.count} · ${[...t.byCurrency].map(([currency, minor]) => money(minor, currency)).join(', ')}` : 'none yet'}</td>
+                <td>
+                  {active ? (
+                    confirming === o.id ? (
+                      <span className="actions">
+                        <button
+                          className="danger"
+                          onClick={() => {
+                            void client.submit({ type: 'outlet.revoke', payload: { outletId: o.id } });
+                            setConfirming(null);
+                          }}
+                        >
+                          Revoke {o.name} now
+                        </button>
+                        <button onClick={() => setConfirming(null)}>Keep it</button>
                       </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    ) : (
+                      <>
+                        Active <button onClick={() => setConfirming(o.id)}>Revoke…</button>
+                      </>
+                    )
+                  ) : (
+                    <span data-testid="outlet-revoked">
+                      Revoked {dateTime(o.revoked!.at, zone)} by {staffName(o.revoked!.by)}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
       )}
     </section>
   );

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { careGroupLabel, CARE_GROUP_ORDER, careGroupOf, type CareGroup, type HubState } from '../../../core/index.ts';
 import { parsePassengerList, type PassengerImport } from '../../../core/passenger-import.ts';
 import type { Session } from '../session.ts';
+import { LineErrors, ListFileField, type ListFile } from './ListFile.tsx';
+import { FlightSelect } from './FlightSelect.tsx';
 
 const COLUMNS = 'surname,givenName,bookingRef,cabin,seat,sequence,ssr';
 
@@ -28,11 +30,9 @@ export function PassengerListImport({ state, session }: { state: HubState; sessi
   const flight = state.flights[flightId];
   const current = state.passengerLists?.[flightId];
 
-  const read = async (f: File) => {
+  const read = (f: ListFile) => {
     setResult(null);
-    const text = await f.text();
-    const format = f.name.toLowerCase().endsWith('.json') ? 'json' : f.name.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
-    setFile({ name: f.name, text, parsed: parsePassengerList(text, format) });
+    setFile({ name: f.name, text: f.text, parsed: parsePassengerList(f.text, f.format) });
   };
 
   const send = async () => {
@@ -60,24 +60,14 @@ export function PassengerListImport({ state, session }: { state: HubState; sessi
       </p>
       <label className="field">
         Flight
-        <select value={flightId} onChange={(e) => setFlightId(e.target.value)}>
-          <option value="">Choose a flight</option>
-          {flights.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.number} → {f.destinationName} (gate {f.gate})
-            </option>
-          ))}
-        </select>
+        <FlightSelect flights={flights} value={flightId} placeholder="Choose a flight" onChange={setFlightId} />
       </label>
       {current && (
         <p className="muted" data-testid="passenger-list-current">
           Listed now: {current.passengers.length} passengers.
         </p>
       )}
-      <label className="field">
-        Passenger list file (CSV or JSON)
-        <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} />
-      </label>
+      <ListFileField label="Passenger list file (CSV or JSON)" onRead={read} />
       {file && (
         <div className="import-result">
           <p data-testid="passenger-import-summary">
@@ -86,15 +76,7 @@ export function PassengerListImport({ state, session }: { state: HubState; sessi
             {file.parsed.errors.length > 0 &&
               `, ${file.parsed.errors.length} line${file.parsed.errors.length === 1 ? '' : 's'} with problems: nothing can be imported until they are fixed`}
           </p>
-          {file.parsed.errors.length > 0 && (
-            <ul className="import-errors" role="alert" data-testid="passenger-import-errors">
-              {file.parsed.errors.map((e, i) => (
-                <li key={i}>
-                  <strong>Line {e.line}:</strong> {e.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <LineErrors errors={file.parsed.errors} testId="passenger-import-errors" />
           {file.parsed.errors.length === 0 && (
             <button className="primary" disabled={!flight} onClick={() => void send()}>
               {flight ? `List ${file.parsed.passengers.length} passengers on ${flight.number}` : 'Choose the flight first'}

@@ -13,8 +13,16 @@ import {
   type HubState,
 } from '../../../core/index.ts';
 import { ChangeLog } from './ChangeLog.tsx';
+import { Table } from '../ui/Table.tsx';
+import { ErrorLine, OkLine } from '../../../client/ui/message-lines.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { agent: 'Agents', duty_manager: 'Duty managers' };
+
+/** The two amounts each role is held to, typed in major units: draft key, words on screen and in errors, field in the rules. */
+const LIMITS = [
+  { key: 'cap', words: 'cap per passenger', field: 'capPerPassengerCents' },
+  { key: 'budget', words: 'budget per shift', field: 'budgetPerShiftCents' },
+] as const;
 
 /** Caps and budgets per role and low-stock thresholds, changed live; below, the change log. */
 export function PolicyPanel({ state, client }: { state: HubState; client: SyncClient }) {
@@ -46,10 +54,9 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
       limits: Object.fromEntries(
         Role.options.map((r) => [
           r,
-          {
-            capPerPassengerCents: toMinor(`${ROLE_LABEL[r]}, cap per passenger`, value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))),
-            budgetPerShiftCents: toMinor(`${ROLE_LABEL[r]}, budget per shift`, value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))),
-          },
+          Object.fromEntries(
+            LIMITS.map((l) => [l.field, toMinor(`${ROLE_LABEL[r]}, ${l.words}`, value(`${r}.${l.key}`, toMajor(rules.limits[r][l.field])))]),
+          ),
         ]),
       ),
       lowStock: Object.fromEntries(StockItem.options.map((i) => [i, Number(value(`low.${i}`, String(rules.lowStock[i])))])),
@@ -67,38 +74,23 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
     <section aria-labelledby="policy-title">
       <h2 id="policy-title">Limits and budgets</h2>
       <form onSubmit={save} className="policy-form" aria-label="Policy">
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Cap per passenger ({rules.currency})</th>
-              <th scope="col">Budget per shift ({rules.currency})</th>
+        <Table grid columns={['Role', `Cap per passenger (${rules.currency})`, `Budget per shift (${rules.currency})`]}>
+          {Role.options.map((r) => (
+            <tr key={r}>
+              <th scope="row">{ROLE_LABEL[r]}</th>
+              {LIMITS.map((l) => (
+                <td key={l.key}>
+                  <input
+                    aria-label={`${ROLE_LABEL[r]} ${l.words}`}
+                    inputMode="decimal"
+                    value={value(`${r}.${l.key}`, toMajor(rules.limits[r][l.field]))}
+                    onChange={set(`${r}.${l.key}`)}
+                  />
+                </td>
+              ))}
             </tr>
-          </thead>
-          <tbody>
-            {Role.options.map((r) => (
-              <tr key={r}>
-                <th scope="row">{ROLE_LABEL[r]}</th>
-                <td>
-                  <input
-                    aria-label={`${ROLE_LABEL[r]} cap per passenger`}
-                    inputMode="decimal"
-                    value={value(`${r}.cap`, toMajor(rules.limits[r].capPerPassengerCents))}
-                    onChange={set(`${r}.cap`)}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`${ROLE_LABEL[r]} budget per shift`}
-                    inputMode="decimal"
-                    value={value(`${r}.budget`, toMajor(rules.limits[r].budgetPerShiftCents))}
-                    onChange={set(`${r}.budget`)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
         <div className="form-row">
           <label className="field">
             Shift length (hours)
@@ -111,16 +103,8 @@ export function PolicyPanel({ state, client }: { state: HubState; client: SyncCl
             </label>
           ))}
         </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {saved && (
-          <p role="status" className="ok">
-            {saved}
-          </p>
-        )}
+        <ErrorLine text={error} />
+        <OkLine text={saved} />
         <button className="primary" type="submit">
           Save policy
         </button>

@@ -5,8 +5,23 @@ import type { Session } from '../session.ts';
 import { voucherBilling } from '../../../core/voucher-billing.ts';
 import { clock, dateTime, minutes, money } from './format.ts';
 import { downloadCsv } from './download-csv.ts';
+import { Table } from '../ui/Table.tsx';
+import { ErrorLine } from '../../../client/ui/message-lines.tsx';
 
 type Counts = DisruptionReport['totals'];
+
+const REPORT_COLUMNS = [
+  'Flight',
+  'Status',
+  'Requests',
+  'Passengers helped',
+  'Still open',
+  'Median wait',
+  'Worst wait',
+  'Items handed out',
+  'Vouchers',
+  'Spend',
+];
 
 function Cells({ c, currency }: { c: Counts; currency: string }) {
   return (
@@ -58,59 +73,41 @@ export function ReportPanel({ state, now, session }: { state: HubState; now: str
           <button onClick={() => window.print()}>Print</button>
         </div>
       </div>
-      {error && (
-        <p role="alert" className="error no-print">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} className="no-print" />
       <p className="muted">
         Terminal care report generated {dateTime(report.generatedAt, report.timeZone)} by {session.staff.firstName} {session.staff.lastName}.
       </p>
-      <div className="scroll">
-        <table className="grid" data-testid="report-table">
-          <thead>
-            <tr>
-              <th scope="col">Flight</th>
-              <th scope="col">Status</th>
-              <th scope="col">Requests</th>
-              <th scope="col">Passengers helped</th>
-              <th scope="col">Still open</th>
-              <th scope="col">Median wait</th>
-              <th scope="col">Worst wait</th>
-              <th scope="col">Items handed out</th>
-              <th scope="col">Vouchers</th>
-              <th scope="col">Spend</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.flights.map((f) => (
-              <tr key={f.flightId} data-testid="report-row" data-flight={f.number}>
-                <th scope="row">
-                  {f.number} <span className="muted">{f.destination}</span>
-                </th>
-                <td>
-                  {f.status}
-                  {f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}
-                  {f.expectedDeparture && (
-                    <span className="muted" data-testid="report-departure">
-                      {' '}
-                      · departs {clock(f.expectedDeparture, report.timeZone)}
-                    </span>
-                  )}
-                </td>
-                <Cells c={f} currency={report.currency} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-testid="report-total">
-              <th scope="row">Total</th>
-              <td />
-              <Cells c={report.totals} currency={report.currency} />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <Table
+        grid
+        testId="report-table"
+        columns={REPORT_COLUMNS}
+        foot={
+          <tr data-testid="report-total">
+            <th scope="row">Total</th>
+            <td />
+            <Cells c={report.totals} currency={report.currency} />
+          </tr>
+        }
+      >
+        {report.flights.map((f) => (
+          <tr key={f.flightId} data-testid="report-row" data-flight={f.number}>
+            <th scope="row">
+              {f.number} <span className="muted">{f.destination}</span>
+            </th>
+            <td>
+              {f.status}
+              {f.delayMin ? ` (+${minutes(f.delayMin)})` : ''}
+              {f.expectedDeparture && (
+                <span className="muted" data-testid="report-departure">
+                  {' '}
+                  · departs {clock(f.expectedDeparture, report.timeZone)}
+                </span>
+              )}
+            </td>
+            <Cells c={f} currency={report.currency} />
+          </tr>
+        ))}
+      </Table>
       <VoucherBillingTable state={state} />
       {report.totals.pendingVouchers > 0 && <p className="late">{report.totals.pendingVouchers} voucher request(s) still wait for a decision.</p>}
     </section>
@@ -122,44 +119,34 @@ function VoucherBillingTable({ state }: { state: HubState }) {
   const billing = useMemo(() => voucherBilling(state), [state]);
   if (billing.airlines.length === 0) return null;
   return (
-    <div className="scroll">
+    <>
       <h3>Vouchers: issued, redeemed, unredeemed</h3>
-      <table className="grid" data-testid="voucher-billing">
-        <thead>
-          <tr>
-            <th scope="col">Airline / outlet</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Redeemed</th>
-            <th scope="col">Unredeemed</th>
+      <Table grid testId="voucher-billing" columns={['Airline / outlet', 'Issued', 'Redeemed', 'Unredeemed']}>
+        {billing.airlines.map((a) => (
+          <tr key={`${a.airline}-${a.currency}`} data-testid="billing-airline">
+            <th scope="row">{a.airline}</th>
+            <td className="num">
+              {a.issuedCount} · {money(a.issuedMinor, a.currency)}
+            </td>
+            <td className="num">
+              {a.redeemedCount} · {money(a.redeemedMinor, a.currency)}
+            </td>
+            <td className="num">{money(a.unredeemedMinor, a.currency)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {billing.airlines.map((a) => (
-            <tr key={`${a.airline}-${a.currency}`} data-testid="billing-airline">
-              <th scope="row">{a.airline}</th>
-              <td className="num">
-                {a.issuedCount} · {money(a.issuedMinor, a.currency)}
-              </td>
-              <td className="num">
-                {a.redeemedCount} · {money(a.redeemedMinor, a.currency)}
-              </td>
-              <td className="num">{money(a.unredeemedMinor, a.currency)}</td>
-            </tr>
-          ))}
-          {billing.outlets.map((o) => (
-            <tr key={`${o.outletId}-${o.airline}-${o.currency}`}>
-              <th scope="row">
-                {o.outletName} <span className="muted">({o.airline})</span>
-              </th>
-              <td />
-              <td className="num">
-                {o.redemptions} · {money(o.redeemedMinor, o.currency)}
-              </td>
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+        {billing.outlets.map((o) => (
+          <tr key={`${o.outletId}-${o.airline}-${o.currency}`}>
+            <th scope="row">
+              {o.outletName} <span className="muted">({o.airline})</span>
+            </th>
+            <td />
+            <td className="num">
+              {o.redemptions} · {money(o.redeemedMinor, o.currency)}
+            </td>
+            <td />
+          </tr>
+        ))}
+      </Table>
+    </>
   );
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Store } from '../../server/store.ts';
+import { Hub, type Identity } from '../../server/hub.ts';
+import { seed, useTempDirs } from '../helpers/store-hub.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+const AT_K32: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
+
+/**
+ * What arrives while a batch is being written goes to the disk as soon as that write is durable,
+ * before the batch is acknowledged and pushed: the disk then works while the hub pushes, instead of
+ * the next batch waiting for the push. Nothing is acknowledged or pushed before its own write is durable.
+ */
+describe('group commits are pipelined', () => {
+  const dirs = useTempDirs();
+
+  it('starts writing the next batch before pushing the previous one, and acknowledges each only once written', async () => {
+    const dir = await dirs.make();
+    const store = await Store.open(dir);
+    const hub = new Hub(store);
+    await seed(hub);
+
+    const events: string[] = [];
+    let release!: () => void;
+    const firstHeld = new Promise<void>((r) => (release = r));
+    let writes = 0;
+    const commit = store.commit.bind(store);
+    store.commit = async () => {
+      const n = ++writes;
+      events.push(`write ${n} starts`);
+      if (n === 1) await firstHeld;
+      await commit();
+      events.push(`write ${n} durable`);
+    };
+    hub.on('committed', (entries) => events.push(`pushed ${entries.map((e) => e.seq).join(',')}`));
+
+    const a = op(KIOSK, createRequest());
+    const b = op(KIOSK, createRequest());
+    const ackA = hub.submit(a, AT_K32).then((ack) => (events.push(`ack ${ack.ok ? ack.seq : 'refused'}`), ack));
+    // A arrived while nothing was written: its write started at once and is held, so B waits for the next one.
+    expect(events).toEqual(['write 1 starts']);
+    const ackB = hub.submit(b, AT_K32).then((ack) => (events.push(`ack ${ack.ok ? ack.seq : 'refused'}`), ack));
+    release();
+    const [okA, okB] = await Promise.all([ackA, ackB]);
+    expect(okA).toMatchObject({ ok: true });
+    expect(okB).toMatchObject({ ok: true });
+    const [seqA, seqB] = [okA.ok ? okA.seq : 0, okB.ok ? okB.seq : 0];
+    expect(seqB).toBe(seqA + 1);
+
+    expect(events.slice(0, 4)).toEqual(['write 1 starts', 'write 1 durable', 'write 2 starts', `pushed ${seqA}`]);
+    // Each acknowledgement and push follows its own durable write.
+    expect(events.indexOf(`ack ${seqA}`)).toBeGreaterThan(events.indexOf('write 1 durable'));
+    expect(events.indexOf(`ack ${seqB}`)).toBeGreaterThan(events.indexOf('write 2 durable'));
+    expect(events.indexOf(`pushed ${seqB}`)).toBeGreaterThan(events.indexOf('write 2 durable'));
+
+    // And both are on disk for the next start.
+    await hub.close();
+    const reopened = new Hub(await Store.open(dir));
+    expect(reopened.seq).toBe(seqB);
+    await reopened.close();
+  });
+});

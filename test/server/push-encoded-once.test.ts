@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PacketType, type Packet } from 'socket.io-parser';
+import { EVENTS } from '../../core/index.ts';
+import { textOnlyParser } from '../../server/text-only-parser.ts';
+import { useTestHub } from '../helpers/hub-fixture.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
+import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+
+/**
+ * In a surge hundreds of tablets watch different sets of gates, yet a batch of a few operations
+ * shows most of them the same entries: the hub encodes each distinct message once, not once per
+ * set of gates (encoding was most of what a push cost the hub).
+ */
+describe('a push is encoded once per distinct message', () => {
+  const env = useTestHub();
+  afterEach(() => vi.restoreAllMocks());
+
+  it('tablets watching different gates that see the same entries share one encoded message', async () => {
+    const tablets = await Promise.all([
+      env.staff('A101', ['K32']),
+      env.staff('A101', ['K32', 'K33']),
+      env.staff('A105'),
+      env.staff('M201'),
+      // Sees nothing of a request at K32.
+      env.staff('A103', ['K41']),
+    ]);
+    await env.settled(...tablets);
+    const encode = vi.spyOn(textOnlyParser.Encoder.prototype, 'encode');
+    const created = op(KIOSK, createRequest({ gate: 'K32' }));
+    const ack = await env.hub.hub.submit(created, { kind: 'system' });
+    expect(ack).toMatchObject({ ok: true });
+
+    const [k32, k32k33, wide, manager, elsewhere] = tablets;
+    for (const t of [k32!, k32k33!, wide!, manager!]) {
+      const push = await waitFor(() => t.received.find((m) => m.entries.some((e) => e.op.id === created.id)), 'the push');
+      expect(push.entries.map((e) => e.op.id)).toEqual([created.id]);
+      expect(push.upTo).toBe(ack.ok ? ack.seq : -1);
+    }
+    await env.settled(...tablets);
+    expect(elsewhere!.received.some((m) => m.entries.some((e) => e.op.id === created.id))).toBe(false);
+
+    const entryMessages = encode.mock.calls.filter(([packet]: [Packet]) => packet.type === PacketType.EVENT && packet.data?.[0] === EVENTS.entries);
+    expect(entryMessages).toHaveLength(1);
+  });
+});
