@@ -2,7 +2,8 @@
  * npm run bench: a mass-disruption surge on one real hub, next to bare socket.io in the same run,
  * then a reconnect storm, history growth, the kiosk's weight and the devices in a surge (bench/ui.ts:
  * staff tablet and manager board in chromium with a 4× slower CPU). Prints a table and writes
- * bench/results/latest.json. `--only ui` (or BENCH_ONLY=ui) runs the devices part alone and updates it.
+ * bench/results/latest.json. `--only ui` (or BENCH_ONLY=ui) runs the devices part alone and updates it;
+ * `--only flightcare` the whole-flight issue and redemption at 50 outlets (bench/flight-care.ts) likewise.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -16,6 +17,8 @@ import type { HistoryResult } from './history.ts';
 import type { KioskResult } from './kiosk-start.ts';
 import type { UiResult } from './ui.ts';
 import { uiRows } from './ui-rows.ts';
+import { benchFlightCare, type FlightCareResult } from './flight-care.ts';
+import { FLIGHT_CARE_ROW, flightCareRows } from './flight-care-rows.ts';
 import { measureFloor } from './floor.ts';
 import { DELIVER_AFTER_MS, HIGH_RATE, KIOSKS_PER_GATE, PLAN } from './surge-plan.ts';
 import { existsSync } from 'node:fs';
@@ -115,21 +118,47 @@ async function clusterOnly(): Promise<void> {
   if (r.failover.storedOnce !== r.failover.acknowledged || r.failover.devicesBack < r.failover.devicesOnKilledNode) process.exitCode = 1;
 }
 
+/** Whole-flight issue and redemption at many outlets (bench/flight-care.ts), with the machine's load around it. */
+async function flightCareSection(): Promise<FlightCareResult & { loadBefore: number[]; loadAfter: number[] }> {
+  const loadBefore = loadavg().map((l) => round(l, 2));
+  log(`whole flight: one issue to a listed flight, then every voucher redeemed at many outlets at once (load ${loadBefore.join(' ')})`);
+  const r = await benchFlightCare();
+  log(
+    `whole flight: ${r.passengers} vouchers issued in ${r.issueMs} ms; ${r.redeem.n} REST redeem calls from ${r.outlets} outlets at once: ` +
+      `p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms; ${r.refusedDoubles} doubles refused; spent ${r.spentMinor} of ${r.expectedSpentMinor} (${r.exact ? 'exact' : 'WRONG'})`,
+  );
+  if (!r.exact) process.exitCode = 1;
+  return { ...r, loadBefore, loadAfter: loadavg().map((l) => round(l, 2)) };
+}
+
+/** `--only flightcare`: runs the whole-flight section alone and updates its part of bench/results/latest.json and .md. */
+async function flightCareOnly(): Promise<void> {
+  const flightCare = await flightCareSection();
+  const file = new URL('./results/latest.json', import.meta.url);
+  const previous = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { table?: string };
+  const rows = table(flightCareRows(flightCare)).split('\n').slice(2);
+  const kept = (previous.table ?? table([['—', '—']])).split('\n').filter((l) => !FLIGHT_CARE_ROW.test(l));
+  const text = [...kept, ...rows].join('\n');
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+  console.log(
+    `\nGateCare bench (flightcare only), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${flightCare.loadBefore[0]} → ${flightCare.loadAfter[0]}\n`,
+  );
+  console.log(table(flightCareRows(flightCare)));
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(
+    file,
+    JSON.stringify({ ...previous, flightCare: { date: new Date().toISOString(), machine, ...flightCare }, table: text }, null, 2) + '\n',
+  );
+  await writeFile(new URL('./results/latest.md', import.meta.url), text + '\n');
+  log('written the flightcare section of bench/results/latest.json');
+}
+
 async function main(): Promise<void> {
   const onlyArg = process.argv.indexOf('--only');
   const onlyPart = onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY;
   if (onlyPart === 'ui') return uiOnly();
   if (process.argv.includes('--cluster')) return clusterOnly();
-  if (onlyPart === 'flightcare') {
-    const { benchFlightCare } = await import('./flight-care.ts');
-    const r = await benchFlightCare();
-    log(
-      `whole flight: ${r.passengers} vouchers issued in ${r.issueMs} ms; ${r.redeem.n} REST redeem calls from ${r.outlets} outlets at once: ` +
-        `p50 ${r.redeem.p50} ms, p99 ${r.redeem.p99} ms; ${r.refusedDoubles} doubles refused; spent ${r.spentMinor} of ${r.expectedSpentMinor} (${r.exact ? 'exact' : 'WRONG'})`,
-    );
-    if (!r.exact) process.exitCode = 1;
-    return;
-  }
+  if (onlyPart === 'flightcare') return flightCareOnly();
   const started = Date.now();
   const machine = {
     cpus: cpus().length,
@@ -250,6 +279,7 @@ async function main(): Promise<void> {
   const kiosk = await kioskChild.next<KioskResult>();
   await kioskChild.stop();
   const { ui } = await uiSection(kiosk);
+  const flightCare = await flightCareSection();
 
   const ratio = (a: number, b: number): number => round(a / b, 2);
   const results = {
@@ -288,6 +318,7 @@ async function main(): Promise<void> {
     history,
     kiosk,
     ui,
+    flightCare,
     benchSeconds: round((Date.now() - started) / 1000),
   };
 
@@ -365,6 +396,7 @@ async function main(): Promise<void> {
     [`Kiosk cold start (${kiosk.source})`, `${kiosk.coldStartMs} ms to ${kiosk.readyWhen}`],
     ...phoneRows(),
     ...uiRows(ui, ui.kioskColdStartThrottledMs),
+    ...flightCareRows(flightCare),
   ];
   const text = table(rows);
   console.log(

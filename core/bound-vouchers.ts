@@ -2,6 +2,7 @@ import type { CareRequest, HubState } from './model.ts';
 import type { Voucher } from './voucher-model.ts';
 import { passName } from './passenger-list.ts';
 import { vouchersBoundToFlight } from './voucher-index.ts';
+import { requestsOfPassenger } from './passenger-index.ts';
 
 /**
  * The vouchers given to the holder of a boarding pass: same flight and check-in sequence, and the
@@ -28,4 +29,17 @@ export function vouchersBoundToRequest(
   r: Pick<CareRequest, 'flightId' | 'surname' | 'checkInSequence'>,
 ): Voucher[] {
   return r.checkInSequence === undefined ? [] : vouchersBoundToPass(state, r.flightId, r.surname, r.checkInSequence);
+}
+
+/**
+ * The vouchers bound to the pass of the passenger `r` was made for, found through any of their
+ * requests that came with the pass's sequence (a second request typed by hand is the same
+ * passenger): what the caps and the voucher form count as already given, each voucher once.
+ */
+export function vouchersBoundToPassenger(state: Pick<HubState, 'vouchers' | 'requests'>, r: CareRequest): Voucher[] {
+  const found = new Map<string, Voucher>();
+  for (const mine of [r, ...requestsOfPassenger(state.requests, r)]) {
+    for (const v of vouchersBoundToRequest(state, mine)) found.set(v.id, v);
+  }
+  return [...found.values()];
 }

@@ -1,58 +1,31 @@
 import type { Flight, HubState } from './model.ts';
-import type { Cabin, ListedPassenger } from './passenger-list.ts';
-import { careGroupOf, passengerLists, passName } from './passenger-list.ts';
+import type { Cabin, PassengerList } from './passenger-list.ts';
+import { planFlightTaxi } from './flight-taxi.ts';
+import { passengerLists } from './passenger-list.ts';
+import {
+  boundKey,
+  byCabinOf,
+  profileOf,
+  type FlightCareChoice,
+  type FlightCarePlan,
+  type FlightCarePlanResult,
+  type PlannedVoucher,
+} from './flight-care-model.ts';
 import type { Money } from './money.ts';
 import { moneyText } from './money.ts';
 import { airlineRulesFor, entitlementsForFlight } from './entitlements/for-request.ts';
 import { owedAt } from './entitlements/engine.ts';
-import type { PassengerProfile } from './entitlements/types.ts';
 import { flightClosesAt } from './personal-data.ts';
 import { vouchersBoundToFlight } from './voucher-index.ts';
+import type { PassengerProfile } from './entitlements/types.ts';
+
+export * from './flight-care-model.ts';
 
 /*
  * Care for a whole flight at once: which listed passengers are owed which meal voucher now, by
  * cabin, and which they already hold. Pure, so the manager's confirmation and the hub's decision
  * (core/handlers/flight-care.ts) are the same computation on the same state.
  */
-
-export interface FlightCareChoice {
-  flightId: string;
-  /** Only these cabins; absent: every cabin. */
-  cabins?: readonly Cabin[];
-  /** Only passengers already given this flight's meal care, for the steps the delay has added since. */
-  topUp?: boolean;
-}
-
-/** One voucher the hub would issue: to whom (by check-in sequence), which meal step, how much. */
-export interface PlannedVoucher {
-  sequence: number;
-  surname: string;
-  cabin: Cabin;
-  step: number;
-  amountMinor: number;
-}
-
-export interface FlightCarePlan {
-  flight: Flight;
-  currency: string;
-  vouchers: PlannedVoucher[];
-  /** Distinct passengers receiving at least one voucher. */
-  passengers: number;
-  totalMinor: number;
-  /** Chosen passengers to whom no meal is owed yet (under every threshold). */
-  notOwed: number;
-  /** Chosen passengers who already hold every meal voucher owed now. */
-  alreadyHeld: number;
-  /** For the confirmation: what each cabin gets, e.g. economy 180 × 15.00 EUR. */
-  byCabin: { cabin: Cabin; vouchers: number; amountMinor: number }[];
-}
-
-export type FlightCarePlanResult = { ok: true; plan: FlightCarePlan } | { ok: false; reason: string };
-
-/** The idempotency key of one voucher: a passenger (sequence and name as the pass spells it) and a meal step. */
-export function boundKey(sequence: number, surname: string, step: number): string {
-  return `${sequence}\u0000${passName(surname)}\u0000${step}`;
-}
 
 /** Meal steps each passenger of the flight already holds, whatever became of them (spent, voided): never issued twice. */
 export function heldMealSteps(vouchers: HubState['vouchers'], flightId: string): Set<string> {
@@ -61,12 +34,6 @@ export function heldMealSteps(vouchers: HubState['vouchers'], flightId: string):
     if (v.kind === 'meal' && v.bound) held.add(boundKey(v.bound.sequence, v.bound.surname, v.bound.step));
   }
   return held;
-}
-
-function profileOf(p: ListedPassenger): PassengerProfile {
-  const groups = new Set(p.ssr.map(careGroupOf));
-  // Art. 11: reduced mobility and unaccompanied children are owed care at once, whatever the delay.
-  return { persons: 1, reducedMobility: groups.has('wheelchair'), unaccompaniedChild: groups.has('unaccompanied_minor') };
 }
 
 /** The meal voucher per person for a cabin: the airline's cabin amount, else its amount for everyone. */
@@ -82,15 +49,27 @@ function mealsOwed(state: HubState, flight: Flight, profile: PassengerProfile, n
   return typeof meal.params.mealsPerPerson === 'number' ? meal.params.mealsPerPerson : 1;
 }
 
-/** What a whole-flight meal issue (or top-up) would give now, or why it cannot be given at all. */
-export function planFlightCare(state: HubState, choice: FlightCareChoice, nowIso: string): FlightCarePlanResult {
-  const flight = state.flights[choice.flightId];
-  if (!flight) return { ok: false, reason: `flight ${choice.flightId} does not exist` };
-  // Gone passengers are owed nothing more here: a flight that has left, or whose list the purge took.
+/** The flight and its list, unless its passengers are gone: a flight that has left, or whose list the purge took. */
+export function listedFlight(
+  state: HubState,
+  flightId: string,
+  nowIso: string,
+): { ok: true; flight: Flight; list: PassengerList } | { ok: false; reason: string } {
+  const flight = state.flights[flightId];
+  if (!flight) return { ok: false, reason: `flight ${flightId} does not exist` };
   if (flightClosesAt(flight) <= Date.parse(nowIso))
     return { ok: false, reason: `${flight.number} has left: its passengers are no longer at the airport` };
   const list = passengerLists(state)[flight.id];
   if (!list) return { ok: false, reason: `${flight.number} has no passenger list: import one first` };
+  return { ok: true, flight, list };
+}
+
+/** What a whole-flight meal issue (or top-up), or taxi issue, would give now, or why it cannot be given at all. */
+export function planFlightCare(state: HubState, choice: FlightCareChoice, nowIso: string): FlightCarePlanResult {
+  const listed = listedFlight(state, choice.flightId, nowIso);
+  if (!listed.ok) return listed;
+  const { flight, list } = listed;
+  if (choice.kind === 'taxi') return planFlightTaxi(state, flight, list.passengers, choice, nowIso);
   const cabins = choice.cabins && choice.cabins.length > 0 ? new Set(choice.cabins) : null;
   const held = heldMealSteps(state.vouchers, flight.id);
   const owedCache = new Map<string, number>();
@@ -136,14 +115,10 @@ export function planFlightCare(state: HubState, choice: FlightCareChoice, nowIso
     currency = amount.currency;
     for (const step of steps) vouchers.push({ sequence: p.sequence, surname: p.surname, cabin: p.cabin, step, amountMinor: amount.minor });
   }
-  const byCabin = new Map<Cabin, { vouchers: number; amountMinor: number }>();
-  for (const v of vouchers) {
-    const c = byCabin.get(v.cabin) ?? { vouchers: 0, amountMinor: 0 };
-    byCabin.set(v.cabin, { vouchers: c.vouchers + 1, amountMinor: c.amountMinor + v.amountMinor });
-  }
   return {
     ok: true,
     plan: {
+      kind: 'meal',
       flight,
       currency: currency ?? mealAmountFor(state, flight, 'economy')?.currency ?? state.policy.currency,
       vouchers,
@@ -151,7 +126,8 @@ export function planFlightCare(state: HubState, choice: FlightCareChoice, nowIso
       totalMinor: vouchers.reduce((n, v) => n + v.amountMinor, 0),
       notOwed,
       alreadyHeld,
-      byCabin: [...byCabin.entries()].map(([cabin, c]) => ({ cabin, ...c })),
+      onShuttle: 0,
+      byCabin: byCabinOf(vouchers),
     },
   };
 }
@@ -160,14 +136,26 @@ export function planFlightCare(state: HubState, choice: FlightCareChoice, nowIso
 export function emptyPlanReason(plan: FlightCarePlan, choice: FlightCareChoice): string | null {
   if (plan.vouchers.length > 0) return null;
   const n = plan.flight.number;
+  if (plan.kind === 'taxi') {
+    if (plan.alreadyHeld > 0) return `nothing to issue on ${n}: every booking chosen already holds its taxi voucher`;
+    if (plan.onShuttle > 0) return `no taxi to issue on ${n}: every passenger chosen rides a hotel shuttle`;
+    if (plan.notOwed > 0) return `no transport is owed on ${n}: it is owed only when the new departure is the next day or later`;
+    return `nobody on ${n}'s list is in the cabins chosen`;
+  }
   if (choice.topUp) return `no top-up due on ${n}: nobody given meal care holds fewer meals than the delay now owes`;
   if (plan.alreadyHeld > 0) return `nothing to issue on ${n}: every passenger chosen already holds the meal vouchers owed now`;
   if (plan.notOwed > 0) return `no meal is owed on ${n} yet: the delay is under every threshold`;
   return `nobody on ${n}'s list is in the cabins chosen`;
 }
 
+/** "182 meal vouchers to 182 passengers" or "3 taxi vouchers (there and back) for 7 passengers" */
+export function planCountText(plan: Pick<FlightCarePlan, 'kind' | 'vouchers' | 'passengers'>): string {
+  const v = plan.vouchers.length;
+  const p = `${plan.passengers} passenger${plan.passengers === 1 ? '' : 's'}`;
+  return plan.kind === 'taxi' ? `${v} taxi voucher${v === 1 ? '' : 's'} (there and back) for ${p}` : `${v} meal voucher${v === 1 ? '' : 's'} to ${p}`;
+}
+
 /** "182 meal vouchers to 182 passengers, 2730.00 EUR" */
-export function planSummary(plan: Pick<FlightCarePlan, 'vouchers' | 'passengers' | 'totalMinor' | 'currency'>): string {
-  const total = moneyText({ minor: plan.totalMinor, currency: plan.currency });
-  return `${plan.vouchers.length} meal voucher${plan.vouchers.length === 1 ? '' : 's'} to ${plan.passengers} passenger${plan.passengers === 1 ? '' : 's'}, ${total}`;
+export function planSummary(plan: Pick<FlightCarePlan, 'kind' | 'vouchers' | 'passengers' | 'totalMinor' | 'currency'>): string {
+  return `${planCountText(plan)}, ${moneyText({ minor: plan.totalMinor, currency: plan.currency })}`;
 }

@@ -45,6 +45,7 @@ export * from './escalation-facts.ts';
 // passenger-import.ts likewise: only the manager's upload parses lists.
 export * from './passenger-list.ts';
 export * from './redemption.ts';
+export * from './offline-risk.ts';
 export { ROOM_TYPES, ROOM_BEDS, MEALS, HOTEL_TRANSPORTS, ALLOCATION_STATUSES, MINOR_RULES } from './hotel-values.ts';
 export * from './hotel-model.ts';
 export * from './hotel-state.ts';

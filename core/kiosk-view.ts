@@ -33,7 +33,7 @@ export function kioskVoucher(v: Voucher): Voucher {
 export function kioskState(view: HubState): HubState {
   const vouchers: HubState['vouchers'] = {};
   for (const v of Object.values(view.vouchers)) vouchers[v.id] = kioskVoucher(v);
-  // Passenger lists name everyone on a flight; outlets are for staff and the outlets themselves.
-  const { passengerLists: _lists, outlets: _outlets, ...rest } = view;
+  // Passenger lists name everyone on a flight; outlets and their conflicts are for staff and the outlets themselves.
+  const { passengerLists: _lists, outlets: _outlets, redemptionConflicts: _conflicts, ...rest } = view;
   return { ...rest, staff: {}, vouchers, policy: kioskPolicy(view.policy), policyLog: [] };
 }

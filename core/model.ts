@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Notice } from './notice-model.ts';
 import { type StockItem, Role, GateId, type Language, type Need } from './enums.ts';
 import { FLIGHT_NUMBER_PATTERN, normaliseFlightNumber } from './flight-number.ts';
-import type { Outlet, Voucher } from './voucher-model.ts';
+import type { Outlet, RedemptionConflict, Voucher } from './voucher-model.ts';
 import type { Policy, PolicyChange } from './policy-model.ts';
 import type { AirlineConfig } from './entitlements/airline-config.ts';
 import type { PassengerList } from './passenger-list.ts';
@@ -192,6 +192,8 @@ export interface HubState {
   policyLog: PolicyChange[];
   /** Places that take vouchers, by id (absent on states from before outlets). */
   outlets?: Record<string, Outlet>;
+  /** Value spent twice by offline outlets, by the id of the receipt that went over (staff only). */
+  redemptionConflicts?: Record<string, RedemptionConflict>;
   /** Passenger lists by flight id, staff only (personal data: purged). Absent on states from before lists. */
   passengerLists?: Record<string, PassengerList>;
   /** The airport served; absent on hubs set up before it was recorded (see airportTimeZone). */

@@ -169,7 +169,7 @@ export const PassengersImportPayload = z
 export const FlightCarePayload = z
   .object({
     flightId: FlightRef,
-    kind: z.literal('meal', { message: 'a whole flight is issued meal vouchers' }),
+    kind: z.enum(['meal', 'taxi'], { message: 'a whole flight is issued meal or taxi vouchers (hotel rooms: the Hotels tab)' }),
     cabins: z.array(z.enum(CABINS)).min(1, 'choose at least one cabin').max(CABINS.length).optional(),
     topUp: z.boolean().optional(),
     /** What the duty manager confirmed: refused if the flight changed since (a new list, another delay). */
@@ -200,6 +200,33 @@ export const VoucherRedeemPayload = z
     voucherId: Uuid,
     outletId: OutletId,
     amountCents: z.number().int().min(1, 'redeem at least 0.01').max(1_000_000),
+  })
+  .strict();
+
+/** A duty manager's choice of what an outlet may spend offline (core/offline-risk.ts). */
+export const OfflineRiskSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('off') }).strict(),
+  z.object({ mode: z.literal('once') }).strict(),
+  z
+    .object({
+      mode: z.literal('capped'),
+      currency: Currency,
+      perVoucherCents: z.number().int().min(1, 'a limit per voucher is at least 0.01').max(1_000_000),
+      totalCents: z.number().int().min(1, 'a total limit is at least 0.01').max(100_000_000),
+    })
+    .strict()
+    .refine((r) => r.perVoucherCents <= r.totalCents, 'the limit per voucher cannot be above the total limit'),
+]);
+
+export const OutletOfflineRiskPayload = z.object({ outletId: OutletId, risk: OfflineRiskSchema }).strict();
+
+/** A receipt an outlet wrote offline, sent when it is back: `at` is when it was spent, by the outlet's clock. */
+export const VoucherRedeemOfflinePayload = VoucherRedeemPayload.extend({ at: z.iso.datetime({ message: 'at must be an ISO date-time' }) }).strict();
+
+export const RedemptionResolvePayload = z
+  .object({
+    conflictId: Uuid,
+    note: z.string().trim().min(1, 'say how it was settled').max(300, 'a note is at most 300 characters'),
   })
   .strict();
 
@@ -265,6 +292,9 @@ export const OpBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('voucher.redeem'), payload: VoucherRedeemPayload }),
   z.object({ type: z.literal('voucher.void'), payload: VoucherVoidPayload }),
   z.object({ type: z.literal('outlet.revoke'), payload: OutletRevokePayload }),
+  z.object({ type: z.literal('outlet.offlineRisk'), payload: OutletOfflineRiskPayload }),
+  z.object({ type: z.literal('voucher.redeemOffline'), payload: VoucherRedeemOfflinePayload }),
+  z.object({ type: z.literal('redemption.resolve'), payload: RedemptionResolvePayload }),
   z.object({ type: z.literal('vouchers.issueFlight'), payload: FlightCarePayload }),
   z.object({ type: z.literal('thread.passenger'), payload: ThreadPayload }),
   z.object({ type: z.literal('thread.staff'), payload: ThreadPayload }),

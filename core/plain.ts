@@ -22,6 +22,8 @@ export { airportTimeZone } from './airport-zone.ts';
 export { airportClockIn } from './airport-clock.ts';
 export { publicVouchersOf } from './public-voucher.ts';
 export { passengerHotels } from './hotel-ticket.ts';
+export { ROOM_TYPES } from './hotel-values.ts';
+export type { RoomType } from './hotel-values.ts';
 export { voucherQrText } from './voucher-code.ts';
 export { airlinesInMinorUnits } from './entitlements/airline-money.ts';
 export { formatMoney, moneyText, parseMoney, decimalText, minorDigits, sumMoney, timesMoney } from './money.ts';

@@ -2,6 +2,7 @@ import type { CareRequest, HubState, Party, Role } from './model.ts';
 import { moneyText } from './money.ts';
 import { requestsOfPassenger } from './passenger-index.ts';
 import { vouchersCountingAgainstBudget, vouchersOfRequest } from './voucher-index.ts';
+import { vouchersBoundToPassenger } from './bound-vouchers.ts';
 
 export { DEFAULT_POLICY } from './policy-defaults.ts';
 export type { Policy } from './policy-model.ts';
@@ -12,12 +13,16 @@ export function personsIn(party: Party): number {
   return party.adults + party.children + party.infants;
 }
 
-/** Everything already issued to this passenger's party, by anyone. */
+/**
+ * Everything already issued to this passenger's party, by anyone: on their requests and bound to
+ * their boarding pass by a whole-flight issue, so a flight's meal is not given again on a ticket.
+ */
 export function issuedToPassenger(state: HubState, request: CareRequest): number {
   let sum = 0;
   for (const r of requestsOfPassenger(state.requests, request)) {
     for (const v of vouchersOfRequest(state.vouchers, r.id)) if (v.status === 'issued') sum += v.amountCents;
   }
+  for (const v of vouchersBoundToPassenger(state, request)) if (v.status === 'issued') sum += v.amountCents;
   return sum;
 }
 

@@ -37,13 +37,14 @@ function blankOp(op: Op, { requests, vouchers, flights }: PurgedRecords): Op {
     case 'passengers.import':
       // Names go, sequences and cabins stay: a whole-flight issue replayed after it still finds the
       // same passengers (under blank names, as the purge left their vouchers), and the purge itself,
-      // later in the log, removes the list again.
+      // later in the log, removes the list again. Booking references become stand-ins that keep who
+      // travelled together (a taxi is one per booking) and nothing of the real reference.
       return flights.has(op.payload.flightId)
         ? {
             ...op,
             payload: {
               ...op.payload,
-              passengers: op.payload.passengers.map((p) => ({ ...p, surname: PURGED, givenName: PURGED, bookingRef: PURGED })),
+              passengers: withStandInBookings(op.payload.passengers).map((p) => ({ ...p, surname: PURGED, givenName: PURGED })),
             },
           }
         : op;
@@ -89,3 +90,17 @@ export const PURGED_TEXT_FIELDS: Readonly<Partial<Record<Op['type'], readonly st
   'voucher.decline': ['reason'],
   'voucher.void': ['reason'],
 };
+
+/** Each distinct booking reference of a list as B0001, B0002, … in order of first appearance; none stays none. */
+function withStandInBookings<P extends { bookingRef: string }>(passengers: readonly P[]): P[] {
+  const standIns = new Map<string, string>();
+  return passengers.map((p) => {
+    if (p.bookingRef === PURGED) return p;
+    let standIn = standIns.get(p.bookingRef);
+    if (!standIn) {
+      standIn = `B${String(standIns.size + 1).padStart(4, '0')}`;
+      standIns.set(p.bookingRef, standIn);
+    }
+    return { ...p, bookingRef: standIn };
+  });
+}

@@ -13,6 +13,7 @@ import { purgeSpecs } from './handlers/purge.ts';
 import { threadSpecs } from './handlers/thread.ts';
 import { passengerListSpecs } from './handlers/passenger-lists.ts';
 import { outletSpecs } from './handlers/outlets.ts';
+import { offlineRedemptionSpecs } from './handlers/offline-redemption.ts';
 import { hotelSpecs } from './handlers/hotels.ts';
 import { thanksSpecs } from './handlers/thanks.ts';
 import { phoneAskSpecs } from './handlers/phone-ask.ts';
@@ -40,6 +41,7 @@ export const OP_REGISTRY: OpRegistry = {
   ...threadSpecs,
   ...passengerListSpecs,
   ...outletSpecs,
+  ...offlineRedemptionSpecs,
   ...hotelSpecs,
   ...thanksSpecs,
   ...phoneAskSpecs,

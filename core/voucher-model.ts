@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OfflineRiskSetting } from './offline-risk.ts';
 
 export const VoucherKind = z.enum(['meal', 'hotel', 'taxi', 'other']);
 export type VoucherKind = z.infer<typeof VoucherKind>;
@@ -50,6 +51,8 @@ export interface BoundPassenger {
   cabin: 'first' | 'business' | 'premium_economy' | 'economy';
   /** 1 for the first meal owed, 2 for the first top-up, …: one voucher per passenger per kind and step. */
   step: number;
+  /** A taxi shared by a booking: the check-in sequences of everyone riding on it (the holder included), so none of them is given another. */
+  riders?: number[];
 }
 
 /** One spend at an outlet: the receipt both sides keep. */
@@ -60,7 +63,30 @@ export interface Redemption {
   outletId: string;
   outletName: string;
   amountCents: number;
+  /** When it was spent: the hub's time, or for a receipt written offline the outlet's own time. */
   at: string;
+  /** Written by the outlet while it could not reach the hub; the hub received it at `receivedAt`. */
+  offline?: { receivedAt: string };
+}
+
+/**
+ * The same value spent twice: an offline receipt found the voucher already (partly) spent, or
+ * voided, when it reached the hub. Both receipts stand; a duty manager settles it with the outlets.
+ */
+export interface RedemptionConflict {
+  /** The id of the offline receipt that went over. */
+  id: string;
+  voucherId: string;
+  code: string;
+  currency: string;
+  /** How much more was spent than the voucher held (the whole offline amount if it was voided). */
+  overspendCents: number;
+  /** Every receipt of the voucher when it was found, the offline one that went over last. */
+  receipts: Redemption[];
+  /** The voucher had been voided before the offline spend. */
+  voided: boolean;
+  detectedAt: string;
+  resolved?: { at: string; by: string; note: string };
 }
 
 export const OUTLET_KINDS = ['cafe', 'restaurant', 'shop', 'hotel-desk', 'taxi-desk'] as const;
@@ -79,4 +105,6 @@ export interface Outlet {
   hotelId?: string;
   /** A duty manager withdrew it (lost tablet, closed shop): tokens issued up to then no longer work. */
   revoked?: { at: string; by: string };
+  /** What it may spend offline, oldest setting first (absent: nothing offline). */
+  offlineRisk?: OfflineRiskSetting[];
 }

@@ -15,6 +15,7 @@ import { registerKioskEnrollment } from './kiosk-enrollment.ts';
 import { registerOutletRoutes } from './outlet-routes.ts';
 import { OutletTokenSigner } from './outlet-tokens.ts';
 import { registerHotelDeskRoutes } from './hotel-desk-routes.ts';
+import { registerOfflineOutletRoutes } from './offline-outlet-routes.ts';
 import { KioskTokenSigner } from './kiosk-tokens.ts';
 import { PinGuard } from './pin-check.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
@@ -105,7 +106,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const store: HubStore = config.databaseUrl
     ? await PgStore.open(config.databaseUrl, config.airport ?? DEFAULT_AIRPORT)
     : await Store.open(config.dataDir);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now) : false;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(store, now, { lists: config.seedDemoLists === true }) : false;
   const hub = new Hub(store, now);
   if (seeded) await seeded(hub);
   const revocations = new Revocations(store);
@@ -137,6 +138,7 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   const outletTokens = new OutletTokenSigner(store.data.secret, now);
   registerOutletRoutes(app, hub, store, guard, outletTokens);
   registerHotelDeskRoutes(app, hub, outletTokens);
+  registerOfflineOutletRoutes(app, hub, outletTokens);
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {

@@ -14,6 +14,12 @@ export interface HubConfig {
   distDir: string | null;
   /** Seed the demo airport when the data directory is empty. */
   seedDemo: boolean;
+  /**
+   * With the demo, also list passengers on its disrupted flights (server/demo-passengers.ts). On for
+   * `npm start` (GATECARE_DEMO_LISTS=0 turns it off); absent means off, so a test hub starts without
+   * lists unless the test asks for them.
+   */
+  seedDemoLists?: boolean;
   /** Hours after a flight closes before its passengers' personal data is blanked (default 24). */
   purgeAfterHours?: number;
   /** Address phones reach the hub at, for the QR code on kiosk tickets (default: the kiosk's own address). */
@@ -55,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir: resolve(env.GATECARE_DATA ?? './data'),
     distDir: resolve(env.GATECARE_DIST ?? './dist'),
     seedDemo: env.GATECARE_DEMO !== '0',
+    seedDemoLists: env.GATECARE_DEMO_LISTS !== '0',
     purgeAfterHours: numberFrom(env, 'GATECARE_PURGE_HOURS') ?? DEFAULT_PURGE_HOURS,
     ...(env.GATECARE_PUBLIC_URL ? { publicUrl: env.GATECARE_PUBLIC_URL } : {}),
     ...(env.GATECARE_HUB_URLS ? { hubUrls: parseHubUrls(env.GATECARE_HUB_URLS) } : {}),

@@ -6,8 +6,12 @@ import {
   describeZodError,
   roomBlocksOf,
   expectedGuests,
+  hotelsOf,
   makeOp,
   RoomType,
+  ROOM_TYPES,
+  roomsHeld,
+  roomsTaken,
   tonight,
   type HubState,
   type OpBody,
@@ -44,9 +48,10 @@ export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTo
     }
     return { ...outlet, hotelId: outlet.hotelId };
   };
+  const submitAs = (desk: Outlet, body: OpBody) =>
+    hub.submit(makeOp({ actor: { kind: 'system', id: desk.id }, device: desk.id, at: new Date().toISOString() }, body), { kind: 'system' });
   const submitFor = async (desk: Outlet, body: OpBody, reply: FastifyReply) => {
-    const op = makeOp({ actor: { kind: 'system', id: desk.id }, device: desk.id, at: new Date().toISOString() }, body);
-    const ack = await hub.submit(op, { kind: 'system' });
+    const ack = await submitAs(desk, body);
     if (!ack.ok) return reply.code(ack.code === 'not_found' ? 404 : 409).send({ error: ack.reason });
     return { ok: true };
   };
@@ -64,6 +69,18 @@ export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTo
     return a;
   };
 
+  /*
+   * The hotels a desk may be enrolled for, for the set-up screen, which has no token yet. Open to
+   * anyone who reaches the hub, so it answers ids and names only — the names any passenger reads on
+   * a kiosk ticket — and never an address, phone, rooms, rates, shuttles or guests; enrolling still
+   * takes a duty manager's id and PIN. Read from what is on disk, like every read.
+   */
+  app.get('/api/outlets/hotels', async () => ({
+    hotels: Object.values(hotelsOf(hub.durableState))
+      .map((h) => ({ id: h.id, name: h.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  }));
+
   app.get('/api/outlet/hotel/guests', async (req, reply) => {
     const desk = deskOf(req, reply);
     if (!desk) return reply;
@@ -73,7 +90,15 @@ export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTo
     const state = hub.durableState;
     const night = query.data.night ?? tonight(state, new Date().toISOString());
     const hotel = state.hotels![desk.hotelId]!;
-    return { hotel: { id: hotel.id, name: hotel.name }, night, guests: expectedGuests(state, desk.hotelId, night) };
+    const held = roomsHeld(state, desk.hotelId, night);
+    const taken = roomsTaken(state, desk.hotelId, night);
+    return {
+      hotel: { id: hotel.id, name: hotel.name },
+      night,
+      guests: expectedGuests(state, desk.hotelId, night),
+      // What the desk holds for the airport that night, and how many of those rooms are allocated or checked in.
+      rooms: ROOM_TYPES.map((type) => ({ type, held: held[type], taken: taken[type] })),
+    };
   });
 
   for (const [path, outcome] of [
@@ -102,11 +127,20 @@ export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTo
     const { night, type, count } = body.data;
     // The rate and currency stay what the duty manager agreed: a desk changes how many rooms, not their price.
     const block = roomBlocksOf(hub.current)[blockKey(desk.hotelId, night, type)];
-    if (!block) return reply.code(404).send({ error: `no ${type} rooms are held at ${desk.name} for ${night}: a duty manager agrees a block first` });
-    return submitFor(
-      desk,
-      { type: 'hotel.rooms', payload: { hotelId: desk.hotelId, night, type, count, rateCents: block.rateCents, currency: block.currency } },
-      reply,
-    );
+    // `refusal` names the reason so that the desk can say it in its own language.
+    if (!block)
+      return reply
+        .code(404)
+        .send({ error: `no ${type} rooms are held at ${desk.name} for ${night}: a duty manager agrees a block first`, refusal: 'no_block' });
+    const ack = await submitAs(desk, {
+      type: 'hotel.rooms',
+      payload: { hotelId: desk.hotelId, night, type, count, rateCents: block.rateCents, currency: block.currency },
+    });
+    if (ack.ok) return { ok: true };
+    // The hub's reducer decided (rooms may have been allocated since the desk last looked): fewer than allocated is its only conflict here.
+    const allocated = roomsTaken(hub.current, desk.hotelId, night)[type];
+    return ack.code === 'conflict'
+      ? reply.code(409).send({ error: ack.reason, refusal: 'below_allocated', allocated })
+      : reply.code(ack.code === 'not_found' ? 404 : 409).send({ error: ack.reason });
   });
 }

@@ -2,6 +2,7 @@ import { configFromEnv } from './config.ts';
 import { startHub } from './app.ts';
 import { DEMO_STAFF } from './demo-airport.ts';
 import { DEMO_OUTLET_MANAGER, DEMO_OUTLETS } from './demo-outlets.ts';
+import { demoPass } from './demo-passengers.ts';
 import { outletActive } from '../core/index.ts';
 
 async function main(): Promise<void> {
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
       if (!outlet || !outletActive(outlet)) continue;
       const { token } = hub.outletTokens.issue(outlet.id, DEMO_OUTLET_MANAGER);
       console.log(`    ${outlet.name}: http://localhost:${port}/outlet/#token=${token}`);
+    }
+    const af1634 = Object.values(hub.hub.current.flights).find((f) => f.number === 'AF1634');
+    if (af1634 && hub.hub.current.passengerLists?.[af1634.id]) {
+      console.log("  a listed passenger's boarding pass (type it quickly into the kiosk or an outlet):");
+      console.log(`    ${demoPass(af1634.scheduledDeparture)}`);
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   redeemRefusal,
   remainingCents,
   StaffId,
+  currentOfflineRisk,
   Uuid,
   voucherExpiresAt,
   type HubState,
@@ -140,7 +141,7 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const outlet = outletOf(req, reply);
     if (!outlet) return reply;
     const claims = outletTokens.verify((req.headers.authorization ?? '').replace(/^Bearer /, ''))!;
-    return { outlet, expiresAt: new Date(claims.exp).toISOString() };
+    return { outlet, expiresAt: new Date(claims.exp).toISOString(), offlineRisk: currentOfflineRisk(outlet) };
   });
 
   app.post('/api/outlet/lookup', async (req, reply) => {
@@ -153,7 +154,8 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const state = hub.durableState;
     const found = vouchersFor(state, body.data.scan, now);
     if ('error' in found) return reply.code(found.status).send({ error: found.error });
-    return { outlet: outlet.name, vouchers: found.vouchers.map((v) => outletView(state, v, outlet, now)) };
+    // The offline limit rides along, so an outlet hears a change with its next look-up.
+    return { outlet: outlet.name, vouchers: found.vouchers.map((v) => outletView(state, v, outlet, now)), offlineRisk: currentOfflineRisk(outlet) };
   });
 
   app.post('/api/outlet/redeem', async (req, reply) => {

@@ -3,6 +3,7 @@ import { moneyText } from '../money.ts';
 import type { Voucher, VoucherKind } from '../voucher-model.ts';
 import { owedAt } from './engine.ts';
 import { entitlementsForRequest } from './for-request.ts';
+import { vouchersBoundToPassenger } from '../bound-vouchers.ts';
 import type { EntitlementKind, EntitlementSource } from './types.ts';
 
 /** A voucher form filled in from an entitlement; the agent still chooses to issue it. */
@@ -21,8 +22,13 @@ export interface VoucherDraft {
   /** The latest moment it must be offered (EU 261 / UK261 Art. 6(2)); null when the rule sets none. */
   offerBy: string | null;
   owedNow: boolean;
-  /** An issued or pending voucher of this kind already exists for the request. */
+  /**
+   * An issued or pending voucher of this kind already exists for the request, or the vouchers of
+   * this kind bound to the passenger's pass (a whole-flight issue) already meet the whole amount.
+   */
   alreadyCovered: boolean;
+  /** What vouchers of this kind bound to the passenger's pass already gave (minor units; 0: none): left out of `amountCents`. */
+  givenToPassCents: number;
 }
 
 // State is immutable: index one `vouchers` record by request once, not once per card.
@@ -55,6 +61,7 @@ export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso:
   if (!assessment) return [];
   // Saved device state from before vouchers existed has no `vouchers` map.
   const existing = (vouchersByRequest(state.vouchers ?? {}).get(r.id) ?? []).filter((v) => v.status !== 'declined');
+  const bound = state.vouchers ? vouchersBoundToPassenger(state, r).filter((v) => v.status === 'issued') : [];
   return assessment.entitlements.flatMap((e): VoucherDraft[] => {
     const v = e.voucher;
     if (!v) return [];
@@ -62,19 +69,26 @@ export function voucherDraftsForRequest(state: HubState, r: CareRequest, nowIso:
     const count = meals > 1 ? e.params.persons : v.quantity;
     const units = `${count} ${UNIT_LABEL[v.voucherKind]}${count !== 1 ? 's' : ''}${meals > 1 ? ` × ${meals} meals` : ''}`;
     const unit = v.unit ? `${units} × ${moneyText(v.unit)}` : units;
+    // The pass's own vouchers cover its holder only: the rest of the party is still owed.
+    const given = bound.filter((b) => b.kind === v.voucherKind && (!v.total || b.currency === v.total.currency));
+    const givenToPassCents = given.reduce((n, b) => n + b.amountCents, 0);
+    const left = v.total ? Math.max(0, v.total.minor - givenToPassCents) : null;
+    const less =
+      givenToPassCents > 0 && v.total ? `, less ${moneyText({ minor: givenToPassCents, currency: v.total.currency })} given on the pass` : '';
     return [
       {
         kind: v.voucherKind,
-        amountCents: v.total ? v.total.minor : null,
+        amountCents: left,
         currency: v.total?.currency ?? null,
-        description: `${KIND_LABEL[v.voucherKind]}, ${unit} (${e.legalBasis})`.slice(0, 200),
+        description: `${KIND_LABEL[v.voucherKind]}, ${unit}${less} (${e.legalBasis})`.slice(0, 200),
         entitlement: e.kind,
         source: e.source,
         legalBasis: e.legalBasis,
         from: e.from,
         offerBy: e.offerBy,
         owedNow: owedAt(e, nowIso),
-        alreadyCovered: existing.some((x) => x.kind === v.voucherKind),
+        alreadyCovered: existing.some((x) => x.kind === v.voucherKind) || left === 0 || (left === null && given.length > 0),
+        givenToPassCents,
       },
     ];
   });

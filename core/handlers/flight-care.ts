@@ -1,7 +1,7 @@
 import type { Handler, OpSpecs } from './types.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { reject } from '../outcome.ts';
-import { emptyPlanReason, planFlightCare, planSummary, type PlannedVoucher } from '../flight-care.ts';
+import { emptyPlanReason, planFlightCare, planSummary, type FlightCareKind, type PlannedVoucher } from '../flight-care.ts';
 import { derivedUuid } from '../derived-id.ts';
 import { voucherCode } from '../voucher-code.ts';
 import { voucherCodeInUse } from '../voucher-index.ts';
@@ -12,13 +12,13 @@ import { moneyText } from '../money.ts';
 const CABIN_WORD = { first: 'First', business: 'Business', premium_economy: 'Premium economy', economy: 'Economy' } as const;
 
 /**
- * One voucher per listed passenger and meal step owed now, decided by the hub from its own list
+ * One voucher per listed passenger and meal step owed now (or per booking, for a taxi there and back), decided by the hub from its own list
  * and rules; a step a passenger already holds is never issued again, so a second identical tap, a
  * retry or an automatic top-up racing a manual one gives nothing twice.
  */
 export const vouchersIssueFlight: Handler<'vouchers.issueFlight'> = (state, op, ctx) => {
   const p = op.payload;
-  const choice = { flightId: p.flightId, ...(p.cabins ? { cabins: p.cabins } : {}), ...(p.topUp ? { topUp: true } : {}) };
+  const choice = { flightId: p.flightId, kind: p.kind, ...(p.cabins ? { cabins: p.cabins } : {}), ...(p.topUp ? { topUp: true } : {}) };
   const planned = planFlightCare(state, choice, ctx.at);
   if (!planned.ok) return reject('conflict', planned.reason);
   const plan = planned.plan;
@@ -33,6 +33,7 @@ export const vouchersIssueFlight: Handler<'vouchers.issueFlight'> = (state, op, 
   for (const planned of plan.vouchers) {
     const v = boundVoucher(
       planned,
+      plan.kind,
       op.id,
       plan.flight,
       plan.currency,
@@ -51,6 +52,7 @@ export const vouchersIssueFlight: Handler<'vouchers.issueFlight'> = (state, op, 
 
 function boundVoucher(
   p: PlannedVoucher,
+  kind: FlightCareKind,
   opId: string,
   flight: { id: string; gate: string; number: string },
   currency: string,
@@ -62,7 +64,7 @@ function boundVoucher(
   // Ids follow from the operation, so every device replaying it creates the same vouchers; a code
   // already in use (40 bits: rare) moves to the next derivation, the same everywhere too.
   for (let attempt = 0; attempt < 8; attempt++) {
-    const id = derivedUuid(`${opId}|${p.sequence}|meal|${p.step}|${attempt}`);
+    const id = derivedUuid(`${opId}|${p.sequence}|${kind}|${p.step}|${attempt}`);
     const code = voucherCode(id);
     if (taken(code)) continue;
     const amount = moneyText({ minor: p.amountMinor, currency });
@@ -71,10 +73,13 @@ function boundVoucher(
       code,
       requestId: null,
       gate: flight.gate,
-      kind: 'meal',
+      kind,
       amountCents: p.amountMinor,
       currency,
-      description: `Meal ${p.step > 1 ? `${p.step} ` : ''}for ${flight.number}, ${CABIN_WORD[p.cabin]}: ${amount}`,
+      description:
+        kind === 'taxi'
+          ? `Taxi there and back for ${flight.number}, ${p.booking && p.booking.passengers > 1 ? `${p.booking.passengers} passengers of one booking` : 'one passenger'}: ${amount}`
+          : `Meal ${p.step > 1 ? `${p.step} ` : ''}for ${flight.number}, ${CABIN_WORD[p.cabin]}: ${amount}`,
       status: 'issued',
       requestedBy: by,
       requestedByName: byName,
@@ -84,7 +89,14 @@ function boundVoucher(
       authorisedByName: byName,
       decidedAt: at,
       declineReason: null,
-      bound: { flightId: flight.id, surname: p.surname, sequence: p.sequence, cabin: p.cabin, step: p.step },
+      bound: {
+        flightId: flight.id,
+        surname: p.surname,
+        sequence: p.sequence,
+        cabin: p.cabin,
+        step: p.step,
+        ...(p.booking ? { riders: p.booking.riders } : {}),
+      },
     };
   }
   return null;

@@ -52,7 +52,7 @@ export const hotelRooms: Handler<'hotel.rooms'> = (state, op) => {
   if (b.count < taken) {
     return reject(
       'conflict',
-      `${taken} ${b.type} rooms at ${hotel.name} are already allocated on the night of ${b.night}: release some before holding fewer`,
+      `${taken} ${b.type} ${taken === 1 ? 'room' : 'rooms'} at ${hotel.name} ${taken === 1 ? 'is' : 'are'} already allocated on the night of ${b.night}: release some before holding fewer`,
     );
   }
   return { ok: true, state: { ...state, roomBlocks: { ...roomBlocksOf(state), [blockKey(b.hotelId, b.night, b.type)]: b } } };

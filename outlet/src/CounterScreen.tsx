@@ -1,6 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HubRefusal, HubUnreachable, lookUp, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { HubRefusal, HubUnreachable, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { lookUpOrCached } from './offline/offline-calls.ts';
+import { OfflineQueue } from './offline/OfflineQueue.tsx';
 import type { OutletEnrollment } from './enrollment.ts';
 import { VoucherCard } from './VoucherCard.tsx';
 import { ReceiptView } from './ReceiptView.tsx';
@@ -18,6 +20,8 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The vouchers shown come from this outlet's own copy: the hub is out of reach.
+  const [offline, setOffline] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
   const look = async (e: FormEvent) => {
@@ -27,8 +31,9 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
     setError('');
     setReceipt(null);
     try {
-      const found = await lookUp(enrollment.token, scan);
+      const found = await lookUpOrCached(enrollment.token, enrollment.outlet.id, scan);
       setVouchers(found.vouchers);
+      setOffline(found.offline);
       setScan('');
     } catch (err) {
       setVouchers(null);
@@ -47,6 +52,7 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
 
   return (
     <>
+      <OfflineQueue token={enrollment.token} outletId={enrollment.outlet.id} onUnenrolled={onUnenrolled} />
       {enrollment.outlet.kind === 'hotel-desk' && <HotelDesk token={enrollment.token} onUnenrolled={onUnenrolled} />}
       <form className="card" onSubmit={(e) => void look(e)} aria-labelledby="scan-title">
         <h2 id="scan-title">{t('scan.title')}</h2>
@@ -65,9 +71,21 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
         vouchers && (
           <section aria-labelledby="found-title">
             <h2 id="found-title">{t('found.title', { count: vouchers.length })}</h2>
+            {offline && (
+              <p className="banner" data-testid="offline-lookup">
+                {t('offline.lookup')}
+              </p>
+            )}
             <ul className="vouchers">
               {vouchers.map((v) => (
-                <VoucherCard key={v.voucherId} voucher={v} token={enrollment.token} onReceipt={setReceipt} onUnenrolled={onUnenrolled} />
+                <VoucherCard
+                  key={v.voucherId}
+                  voucher={v}
+                  outlet={enrollment.outlet}
+                  token={enrollment.token}
+                  onReceipt={setReceipt}
+                  onUnenrolled={onUnenrolled}
+                />
               ))}
             </ul>
           </section>

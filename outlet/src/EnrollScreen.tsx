@@ -6,6 +6,7 @@ import { enrollOutlet, HubUnreachable } from './hub-api.ts';
 import type { OutletEnrollment } from './enrollment.ts';
 import { OUTLET_KIND_CHOICES, USUAL_ACCEPTS, VOUCHER_KIND_CHOICES } from './kinds.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { HotelPicker } from './HotelPicker.tsx';
 
 /** Set-up, once per outlet: a duty manager names it, says what it takes, and vouches with id and PIN (never stored). */
 export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment) => void }) {
@@ -13,6 +14,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment)
   const [name, setName] = useState('');
   const [kind, setKind] = useState<OutletKind>('cafe');
   const [accepts, setAccepts] = useState<VoucherKind[]>(USUAL_ACCEPTS.cafe);
+  const [hotelId, setHotelId] = useState('');
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
@@ -28,6 +30,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment)
     e.preventDefault();
     if (!name.trim()) return setError(t('enroll.needName'));
     if (accepts.length === 0) return setError(t('enroll.needAccepts'));
+    if (kind === 'hotel-desk' && !hotelId) return setError(t('enroll.needHotel'));
     setBusy(true);
     setError('');
     try {
@@ -36,6 +39,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment)
         name: name.trim(),
         kind,
         accepts,
+        ...(kind === 'hotel-desk' ? { hotelId } : {}),
         staffId: staffId.trim(),
         pin: pin.trim(),
       });
@@ -65,6 +69,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment)
           ))}
         </select>
       </label>
+      {kind === 'hotel-desk' && <HotelPicker value={hotelId} onChange={setHotelId} />}
       <fieldset>
         <legend>{t('enroll.accepts')}</legend>
         {VOUCHER_KIND_CHOICES.map((k) => (

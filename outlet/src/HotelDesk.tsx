@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deskGuests, deskMark, HubRefusal, HubUnreachable, type DeskGuest } from './hub-api.ts';
+import { deskGuests, deskMark, HubRefusal, HubUnreachable, type DeskGuest, type DeskRooms as Rooms } from './hub-api.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { DeskRooms } from './DeskRooms.tsx';
 
 /** A hotel desk's guests for tonight (its own hotel only: the hub decides), each checked in or marked a no-show. */
 export function HotelDesk({ token, onUnenrolled }: { token: string; onUnenrolled: (message: string) => void }) {
   const { t } = useTranslation();
   const [guests, setGuests] = useState<DeskGuest[] | null>(null);
   const [hotel, setHotel] = useState('');
+  const [rooms, setRooms] = useState<{ night: string; rooms: Rooms[] } | null>(null);
   const [error, setError] = useState('');
 
   const failed = useCallback(
@@ -22,6 +24,7 @@ export function HotelDesk({ token, onUnenrolled }: { token: string; onUnenrolled
       deskGuests(token).then((answer) => {
         setHotel(answer.hotel.name);
         setGuests(answer.guests);
+        setRooms({ night: answer.night, rooms: answer.rooms });
       }, failed),
     [token, failed],
   );
@@ -62,6 +65,7 @@ export function HotelDesk({ token, onUnenrolled }: { token: string; onUnenrolled
           ))}
         </ul>
       )}
+      {rooms && <DeskRooms token={token} night={rooms.night} rooms={rooms.rooms} onChanged={load} onUnenrolled={onUnenrolled} />}
     </section>
   );
 }

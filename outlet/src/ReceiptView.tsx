@@ -10,10 +10,15 @@ export function ReceiptView({ receipt: r, onNext }: { receipt: Receipt; onNext: 
   useEffect(() => heading.current?.focus(), []);
   const money = (minor: number) => formatMoney({ minor, currency: r.currency }, i18n.language);
   return (
-    <section className="card receipt" data-testid="receipt" aria-labelledby="receipt-title">
+    <section className={r.offline ? 'card receipt provisional' : 'card receipt'} data-testid="receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title" tabIndex={-1} ref={heading}>
-        {t('receipt.title')}
+        {r.offline ? t('offline.receiptTitle') : t('receipt.title')}
       </h2>
+      {r.offline && (
+        <p className="banner" data-testid="receipt-offline">
+          {t('offline.receiptNote')}
+        </p>
+      )}
       <p className="reference" data-testid="receipt-reference">
         {r.reference}
       </p>

@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { decimalText, formatMoney, parseMoney } from '../../core/plain.ts';
-import { HubRefusal, HubUnreachable, redeem, type OutletVoucher, type Receipt } from './hub-api.ts';
+import { HubRefusal, HubUnreachable, type OutletInfo, type OutletVoucher, type Receipt } from './hub-api.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { CannotDecideOffline, redeemOrOffline } from './offline/offline-calls.ts';
 
 interface Props {
   voucher: OutletVoucher;
+  outlet: OutletInfo;
   token: string;
   onReceipt: (r: Receipt) => void;
   /** The hub no longer knows this outlet's token (revoked, or enrolled elsewhere). */
@@ -18,7 +20,7 @@ function validUntilText(iso: string | null, locale: string): string {
 }
 
 /** One voucher the scan found: what it is, what is left, and the form to spend all or part of it. */
-export function VoucherCard({ voucher: v, token, onReceipt, onUnenrolled }: Props) {
+export function VoucherCard({ voucher: v, outlet, token, onReceipt, onUnenrolled }: Props) {
   const { t, i18n } = useTranslation();
   const money = (minor: number) => formatMoney({ minor, currency: v.currency }, i18n.language);
   const [amount, setAmount] = useState(decimalText({ minor: v.remainingCents, currency: v.currency }));
@@ -34,11 +36,13 @@ export function VoucherCard({ voucher: v, token, onReceipt, onUnenrolled }: Prop
     setBusy(true);
     setError('');
     try {
-      const { receipt } = await redeem(token, redemptionId, v.voucherId, minor);
+      const receipt = await redeemOrOffline(token, outlet, v, redemptionId, minor);
       setPendingId(null);
       onReceipt(receipt);
     } catch (err) {
       if (err instanceof HubUnreachable) return setError(t('error.unreachableRetry'));
+      // Offline and beyond this outlet's limit: the same id is kept, so pressing again once the hub is back spends once.
+      if (err instanceof CannotDecideOffline) return setError(t('offline.cannot', { reason: err.message }));
       setPendingId(null);
       if (err instanceof HubRefusal && err.status === 401) return onUnenrolled(err.message);
       setError(t('redeem.refused', { reason: (err as Error).message }));

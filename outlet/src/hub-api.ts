@@ -1,4 +1,5 @@
-import type { OutletKind, VoucherKind } from '../../core/plain.ts';
+import type { OutletKind, RoomType, VoucherKind } from '../../core/plain.ts';
+import type { OfflineRisk } from '../../core/offline-risk.ts';
 
 /*
  * The outlet's three calls to the hub (server/outlet-routes.ts). The hub decides every spend;
@@ -39,6 +40,8 @@ export interface Receipt {
   code: string;
   kind: VoucherKind;
   currency: string;
+  /** Written by this outlet offline: to be confirmed by the hub (outlet/src/offline/). */
+  offline?: true;
 }
 
 /** A refusal from the hub, with its status: 401 means this outlet's token is no longer accepted. */
@@ -46,6 +49,9 @@ export class HubRefusal extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The hub's name for the reason, where it gives one, so the screen can say it in the outlet's language. */
+    readonly refusal?: string,
+    readonly allocated?: number,
   ) {
     super(message);
   }
@@ -65,8 +71,8 @@ async function call<T>(path: string, body: unknown, token?: string): Promise<T> 
   } catch {
     throw new HubUnreachable('the hub cannot be reached');
   }
-  const answer = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok) throw new HubRefusal(res.status, answer.error ?? `the hub answered ${res.status}`);
+  const answer = (await res.json().catch(() => ({}))) as T & { error?: string; refusal?: string; allocated?: number };
+  if (!res.ok) throw new HubRefusal(res.status, answer.error ?? `the hub answered ${res.status}`, answer.refusal, answer.allocated);
   return answer;
 }
 
@@ -75,8 +81,20 @@ export interface EnrollForm {
   name: string;
   kind: OutletKind;
   accepts: VoucherKind[];
+  /** The hotel a hotel desk works for; only for that kind. */
+  hotelId?: string;
   staffId: string;
   pin: string;
+}
+
+/** A hotel a desk may be enrolled for: the hub tells a set-up screen no more than its name. */
+export interface HotelChoice {
+  id: string;
+  name: string;
+}
+
+export function enrollableHotels(): Promise<{ hotels: HotelChoice[] }> {
+  return call('/api/outlets/hotels', undefined);
 }
 
 export function enrollOutlet(form: EnrollForm): Promise<{ token: string; expiresAt: string; outlet: OutletInfo }> {
@@ -84,11 +102,11 @@ export function enrollOutlet(form: EnrollForm): Promise<{ token: string; expires
 }
 
 /** Who this token's outlet is: for an outlet opened from a link carrying its token. */
-export function whoAmI(token: string): Promise<{ outlet: OutletInfo; expiresAt: string }> {
+export function whoAmI(token: string): Promise<{ outlet: OutletInfo; expiresAt: string; offlineRisk: OfflineRisk }> {
   return call('/api/outlet/me', undefined, token);
 }
 
-export function lookUp(token: string, scan: string): Promise<{ outlet: string; vouchers: OutletVoucher[] }> {
+export function lookUp(token: string, scan: string): Promise<{ outlet: string; vouchers: OutletVoucher[]; offlineRisk: OfflineRisk }> {
   return call('/api/outlet/lookup', { scan }, token);
 }
 
@@ -106,8 +124,20 @@ export interface DeskGuest {
   status: 'allocated' | 'checked_in' | 'released' | 'no_show';
 }
 
-export function deskGuests(token: string): Promise<{ hotel: { id: string; name: string }; night: string; guests: DeskGuest[] }> {
+/** Rooms of one type the hotel holds for the airport on the night, and how many of them are allocated or checked in. */
+export interface DeskRooms {
+  type: RoomType;
+  held: number;
+  taken: number;
+}
+
+export function deskGuests(token: string): Promise<{ hotel: { id: string; name: string }; night: string; guests: DeskGuest[]; rooms: DeskRooms[] }> {
   return call('/api/outlet/hotel/guests', undefined, token);
+}
+
+/** How many rooms of a type the desk's hotel holds on a night (the rate stays the duty manager's); never fewer than allocated: the hub decides. */
+export function deskSetRooms(token: string, night: string, type: RoomType, count: number): Promise<{ ok: true }> {
+  return call('/api/outlet/hotel/rooms', { night, type, count }, token);
 }
 
 export function deskMark(token: string, allocationId: string, outcome: 'checkin' | 'no-show'): Promise<{ ok: true }> {

@@ -19,6 +19,7 @@ describe('voucher forms pre-filled from entitlements', () => {
         offerBy: null,
         owedNow: true,
         alreadyCovered: false,
+        givenToPassCents: 0,
       },
       expect.objectContaining({
         kind: 'hotel',

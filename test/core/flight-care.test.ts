@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { replay, publicVouchersOf, viewOf, type HubState, type ListedPassenger, type LogEntry, type Op } from '../../core/index.ts';
+import {
+  replay,
+  publicVouchersOf,
+  viewOf,
+  voucherAllowance,
+  voucherDraftsForRequest,
+  type HubState,
+  type ListedPassenger,
+  type LogEntry,
+  type Op,
+} from '../../core/index.ts';
 import { planFlightCare } from '../../core/flight-care.ts';
 import { vouchersBoundToPass } from '../../core/bound-vouchers.ts';
 import { purgeEntry, purgedRecords } from '../../core/purge-log.ts';
 import { storedOpProblem } from '../../core/stored-op.ts';
 import { buildReport } from '../../core/report.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import { accepted, by, MANAGER, NOW, run, withRequest } from '../helpers/core-fixtures.ts';
+import { accepted, by, MANAGER, NOW, run, voucherBody, withRequest } from '../helpers/core-fixtures.ts';
 import { AMIRA, KIOSK, op, SYSTEM } from '../helpers/ops.ts';
 
 const HOUR = 3600_000;
@@ -228,5 +238,67 @@ describe('purge', () => {
     const again = replay(s0, blanked);
     expect(again.failed).toEqual([]);
     expect(again.state.vouchers).toEqual(purged.vouchers);
+  });
+});
+
+describe('what the whole flight gave counts on the passenger’s ticket', () => {
+  /** Moreau (sequence 1, economy) at the kiosk by scanning the pass, alone or with a party. */
+  function scanned(state: HubState, party = { adults: 1, children: 0, infants: 0 }, checkInSequence: number | null = 1) {
+    return withRequest({ surname: 'MOREAU', party, ...(checkInSequence === null ? {} : { checkInSequence }) }, state);
+  }
+
+  /** The agents' cap per passenger set to one meal (€15). */
+  function capOneMeal(state: HubState): HubState {
+    return {
+      ...state,
+      policy: { ...state.policy, limits: { ...state.policy.limits, agent: { capPerPassengerCents: 1500, budgetPerShiftCents: 100_00 } } },
+    };
+  }
+
+  it('an agent cannot give a second meal beyond the cap to a passenger the flight issue already fed', () => {
+    const { state, flightId: id } = listedFlight();
+    const fed = capOneMeal(accepted(state, issue(id)));
+    const { state: s, id: requestId } = scanned(fed);
+    expect(voucherAllowance(s, 'A101', 'agent', s.requests[requestId]!, NOW)).toMatchObject({ alreadyIssuedCents: 1500, capLeftCents: 0 });
+    expect(run(s, by(AMIRA, voucherBody(requestId, 1500)))).toMatchObject({
+      ok: false,
+      code: 'limit',
+      reason: expect.stringContaining('0.00 EUR left'),
+    });
+    // Without the flight issue the same meal is within the cap.
+    const { state: unfed, id: other } = scanned(capOneMeal(state));
+    expect(run(unfed, by(AMIRA, voucherBody(other, 1500))).ok).toBe(true);
+  });
+
+  it('a second request typed by hand (no pass) is the same passenger: the pass’s voucher still counts', () => {
+    const { state, flightId: id } = listedFlight();
+    const { state: s1 } = scanned(accepted(state, issue(id)));
+    const { state: s2, id: typed } = scanned(s1, undefined, null);
+    expect(s2.requests[typed]!.checkInSequence).toBeUndefined();
+    expect(voucherAllowance(s2, 'A101', 'agent', s2.requests[typed]!, NOW).alreadyIssuedCents).toBe(1500);
+  });
+
+  it('the voucher form is filled with what is still owed: the rest of the party, or nothing for a passenger alone', () => {
+    const { state, flightId: id } = listedFlight();
+    const fed = accepted(state, issue(id));
+    const { state: alone, id: one } = scanned(fed);
+    expect(voucherDraftsForRequest(alone, alone.requests[one]!, NOW).find((d) => d.kind === 'meal')).toMatchObject({
+      alreadyCovered: true,
+      amountCents: 0,
+      givenToPassCents: 1500,
+    });
+    const { state: family, id: three } = scanned(fed, { adults: 2, children: 1, infants: 0 });
+    expect(voucherDraftsForRequest(family, family.requests[three]!, NOW).find((d) => d.kind === 'meal')).toMatchObject({
+      alreadyCovered: false,
+      amountCents: 3000,
+      givenToPassCents: 1500,
+      description: expect.stringContaining('less 15.00 EUR given on the pass'),
+    });
+    // Before the flight issue, the whole party's meal.
+    const { state: before, id: unfed } = scanned(state, { adults: 2, children: 1, infants: 0 });
+    expect(voucherDraftsForRequest(before, before.requests[unfed]!, NOW).find((d) => d.kind === 'meal')).toMatchObject({
+      amountCents: 4500,
+      givenToPassCents: 0,
+    });
   });
 });

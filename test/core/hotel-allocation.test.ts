@@ -147,7 +147,7 @@ describe('hotel rooms decided by the hub', () => {
     expect(shrink).toMatchObject({
       ok: false,
       code: 'conflict',
-      reason: `1 double rooms at Hotel ibis are already allocated on the night of ${NIGHT}: release some before holding fewer`,
+      reason: `1 double room at Hotel ibis is already allocated on the night of ${NIGHT}: release some before holding fewer`,
     });
     const fewerSeats = run(
       s1,

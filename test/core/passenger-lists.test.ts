@@ -177,7 +177,10 @@ describe('the purge takes passenger lists too', () => {
     // Sequences and cabins stay (a whole-flight issue replays on them), names go.
     const blanked = entry.op.type === 'passengers.import' ? entry.op.payload.passengers : [];
     expect(blanked.length).toBe(parsePassengerList(CSV).passengers.length);
-    expect(blanked.every((p) => p.surname === '' && p.givenName === '' && p.bookingRef === '')).toBe(true);
+    expect(blanked.every((p) => p.surname === '' && p.givenName === '')).toBe(true);
+    // Booking references become stand-ins: who travelled together stays (one taxi per booking), the reference goes.
+    expect(JSON.stringify(entry)).not.toContain('XK4P2Q');
+    expect(blanked.every((p) => /^(B\d{4})?$/.test(p.bookingRef))).toBe(true);
     expect(storedOpProblem(entry.op)).toBeNull();
   });
 

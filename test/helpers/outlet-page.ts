@@ -4,6 +4,8 @@ export interface OutletSetup {
   name: string;
   /** The option's label on the set-up screen (English), e.g. 'Café', 'Hotel desk'. */
   kind?: string;
+  /** A hotel desk's hotel, as the set-up screen names it. */
+  hotel?: string;
   staffId?: string;
   pin?: string;
 }
@@ -12,6 +14,12 @@ export interface OutletSetup {
 export async function enrollOutletPage(page: Page, o: OutletSetup): Promise<void> {
   await page.getByLabel('Outlet name').fill(o.name);
   if (o.kind) await page.getByLabel('Kind of outlet').selectOption({ label: o.kind });
+  if (o.hotel) {
+    const hotel = page.getByLabel('Hotel this desk works for');
+    // The list comes from the hub once the kind is chosen.
+    await hotel.locator('option', { hasText: o.hotel }).waitFor({ state: 'attached' });
+    await hotel.selectOption({ label: o.hotel });
+  }
   await page.getByLabel("Duty manager's staff id").fill(o.staffId ?? 'M201');
   await page.getByLabel('PIN').fill(o.pin ?? '7319');
   await page.getByRole('button', { name: 'Enrol' }).click();

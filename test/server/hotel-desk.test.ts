@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { allocationsOf, blockKey, type OpBody } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { createRequest, KIOSK, op } from '../helpers/ops.ts';
+import { enrollKiosk } from '../helpers/enroll.ts';
 
 const CLAIRE = { kind: 'staff', id: 'M201' } as const;
 
@@ -94,5 +95,81 @@ describe('the hotel desk: an outlet bound to one hotel sees its guests, checks t
     expect((await call('/api/outlet/hotel/checkin', desk, `{"allocationId": ${'['.repeat(5000)}${']'.repeat(5000)}}`)).status).toBe(400);
     expect((await call('/api/outlet/hotel/rooms', desk, { night, type: 'double', count: 1, extra: 'x'.repeat(100_000) })).status).toBe(413);
     expect((await call('/api/outlet/hotel/guests?night=tomorrow', desk)).status).toBe(400);
+  });
+
+  it('a desk enrolled for its hotel from the set-up screen: the open hotel list names ids and names only; bad enrolments and room counts get a reason', async () => {
+    const listed = await call('/api/outlets/hotels', undefined);
+    expect(listed.status).toBe(200);
+    const text = await listed.text();
+    expect(JSON.parse(text)).toEqual({
+      hotels: [
+        { id: 'aerogare-roissy', name: 'Hôtel Aérogare Roissy' },
+        { id: 'mesnil-amelot', name: 'Hôtel du Mesnil' },
+      ],
+    });
+    // Nothing a caller without a token should learn: where, how to call, rooms, rates, shuttles, guests.
+    for (const secret of ['Roissy-en-France', '+33', 'rate', 'count', 'shuttle', 'seats', 'exit']) expect(text).not.toContain(secret);
+
+    const enroll = (body: Record<string, unknown>) =>
+      call('/api/outlets/enroll', undefined, {
+        outletId: `desk-${uuidv7()}`,
+        name: 'Mesnil desk',
+        kind: 'hotel-desk',
+        accepts: ['hotel'],
+        staffId: 'M201',
+        pin: '7319',
+        ...body,
+      });
+    const refused = async (body: Record<string, unknown>, status: number, error: RegExp) => {
+      const answer = await enroll(body);
+      expect(answer.status).toBe(status);
+      expect(((await answer.json()) as { error: string }).error).toMatch(error);
+    };
+    const outletsBefore = Object.keys(env.hub.hub.current.outlets ?? {}).length;
+    await refused({}, 409, /a hotel desk works for one hotel: choose which/);
+    await refused({ hotelId: 'nowhere' }, 409, /no hotel nowhere: a duty manager adds it first/);
+    await refused({ kind: 'cafe', accepts: ['meal'], hotelId: 'mesnil-amelot' }, 409, /only a hotel desk is bound to a hotel/);
+    await refused({ hotelId: 'x'.repeat(65) }, 400, /hotelId/);
+    await refused({ hotelId: { $ne: null } }, 400, /hotelId/);
+    await refused({ hotelId: 'mesnil-amelot', staffId: 'A101', pin: '2468' }, 401, /./);
+    expect(Object.keys(env.hub.hub.current.outlets ?? {}).length).toBe(outletsBefore);
+
+    const enrolled = await enroll({ hotelId: 'mesnil-amelot' });
+    expect(enrolled.status).toBe(200);
+    const { token, outlet } = (await enrolled.json()) as { token: string; outlet: { hotelId: string } };
+    expect(outlet.hotelId).toBe('mesnil-amelot');
+    const guests = (await (await call('/api/outlet/hotel/guests', token)).json()) as {
+      hotel: { id: string };
+      night: string;
+      rooms: { type: string; held: number; taken: number }[];
+    };
+    expect(guests.hotel.id).toBe('mesnil-amelot');
+    const double = () => guests.rooms.find((r) => r.type === 'double')!;
+    expect(double().held).toBe(env.hub.hub.current.roomBlocks![blockKey('mesnil-amelot', guests.night, 'double')]!.count);
+
+    // Its own hotel's rooms only; the hub's refusals carry a name the desk can say in its language.
+    const night = guests.night;
+    // Girard's double, allocated in the test above.
+    const taken = double().taken;
+    expect(taken).toBeGreaterThan(0);
+    const below = await call('/api/outlet/hotel/rooms', token, { night, type: 'double', count: taken - 1 });
+    expect(below.status).toBe(409);
+    expect(await below.json()).toMatchObject({ refusal: 'below_allocated', allocated: taken });
+    const noBlock = await call('/api/outlet/hotel/rooms', token, { night: '2030-01-01', type: 'double', count: 3 });
+    expect(noBlock.status).toBe(404);
+    expect(await noBlock.json()).toMatchObject({ refusal: 'no_block' });
+    for (const count of [-1, 1.5, 2001, 1e9, '3', null])
+      expect((await call('/api/outlet/hotel/rooms', token, { night, type: 'double', count })).status).toBe(400);
+    expect((await call('/api/outlet/hotel/rooms', token, { night, type: 'penthouse', count: 1 })).status).toBe(400);
+    expect((await call('/api/outlet/hotel/rooms', token, `{"night": ${'['.repeat(5000)}${']'.repeat(5000)}}`)).status).toBe(400);
+    const roissy = env.hub.hub.current.roomBlocks![blockKey('aerogare-roissy', night, 'double')]!.count;
+    expect((await call('/api/outlet/hotel/rooms', token, { night, type: 'double', count: taken + 4 })).status).toBe(200);
+    expect(env.hub.hub.current.roomBlocks![blockKey('mesnil-amelot', night, 'double')]!.count).toBe(taken + 4);
+    expect(env.hub.hub.current.roomBlocks![blockKey('aerogare-roissy', night, 'double')]!.count).toBe(roissy);
+
+    // Kiosk and staff tokens open no desk route.
+    const kiosk = await enrollKiosk(env.hub.url, 'K41');
+    for (const other of [kiosk.token, await env.token('A101'), await env.token('M201')])
+      expect((await call('/api/outlet/hotel/rooms', other, { night, type: 'double', count: 50 })).status).toBe(401);
   });
 });

@@ -14,6 +14,7 @@ import {
   type VoucherDraft,
 } from '../../../core/index.ts';
 import { VOUCHER_LABEL, clockTime } from '../labels.ts';
+import { vouchersBoundToPassenger } from '../../../core/bound-vouchers.ts';
 import type { FormProps } from './types.ts';
 import { FormActions } from '../forms/FormActions.tsx';
 import { Select } from '../ui/Select.tsx';
@@ -59,6 +60,8 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
     if (amount === '' || amount === amountOf(was)) setAmount(amountOf(draft));
     setKind(next);
   };
+  // What the whole-flight issue gave on the pass counts against the cap and the owed amount alike: said here so the agent sees why.
+  const [onPass] = useState(() => vouchersBoundToPassenger(state, r).filter((v) => v.status === 'issued'));
   const role = state.staff[me]?.role ?? 'agent';
   const allowance = voucherAllowance(state, me, role, r, new Date(now).toISOString());
   const currency = allowance.currency;
@@ -94,6 +97,12 @@ export function VoucherForm({ request: r, state, me, now, onSubmit, onDone }: Pr
             </button>
           ))}
         </div>
+      )}
+      {onPass.length > 0 && (
+        <p className="given-on-pass" data-testid="given-on-pass">
+          Already given on the boarding pass (whole flight):{' '}
+          {onPass.map((v) => `${VOUCHER_LABEL[v.kind]} ${moneyText({ minor: v.amountCents, currency: v.currency })} (${v.code})`).join(', ')}
+        </p>
       )}
       <div className="voucher-fields">
         <label className="field">

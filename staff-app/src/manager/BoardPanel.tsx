@@ -32,6 +32,7 @@ const GATE_COLUMNS = [
   'Spend',
   'Escalations',
 ];
+import { RedemptionConflicts } from './RedemptionConflicts.tsx';
 
 function Tile({ label, value, testId, alert }: { label: string; value: string; testId: string; alert?: boolean }) {
   return (
@@ -158,6 +159,7 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
         <SpendChart spend={board.spend} />
       </div>
 
+      <RedemptionConflicts state={state} zone={zone} />
       <TeamWords state={state} zone={zone} />
     </section>
   );

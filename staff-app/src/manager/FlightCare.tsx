@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
 import { CABINS, type Cabin, type HubState, type Op } from '../../../core/index.ts';
-import { planFlightCare, emptyPlanReason, type FlightCareChoice, type FlightCarePlan } from '../../../core/flight-care.ts';
+import {
+  planFlightCare,
+  planCountText,
+  emptyPlanReason,
+  type FlightCareChoice,
+  type FlightCareKind,
+  type FlightCarePlan,
+} from '../../../core/flight-care.ts';
 import { money } from './format.ts';
 
 const CABIN_LABEL: Record<Cabin, string> = { first: 'First', business: 'Business', premium_economy: 'Premium economy', economy: 'Economy' };
 
-function countText(plan: FlightCarePlan): string {
-  const v = plan.vouchers.length;
-  return `${v} meal voucher${v === 1 ? '' : 's'} to ${plan.passengers} passenger${plan.passengers === 1 ? '' : 's'}`;
-}
+const KIND_LABEL: Record<FlightCareKind, string> = { meal: 'Meal vouchers', taxi: 'Taxi vouchers' };
 
 /**
  * Meal vouchers for a whole listed flight (or some cabins) in one tap, and the top-ups a longer
@@ -21,13 +25,14 @@ export function FlightCare({ state, client, pending, rejected }: { state: HubSta
     .filter((f) => state.passengerLists?.[f.id])
     .sort((a, b) => a.scheduledDeparture.localeCompare(b.scheduledDeparture));
   const [flightId, setFlightId] = useState('');
+  const [kind, setKind] = useState<FlightCareKind>('meal');
   const [cabins, setCabins] = useState<Cabin[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [sent, setSent] = useState<{ opId: string; text: string } | null>(null);
   const now = new Date().toISOString();
-  const choice: FlightCareChoice = { flightId, ...(cabins.length ? { cabins } : {}) };
+  const choice: FlightCareChoice = { flightId, kind, ...(cabins.length ? { cabins } : {}) };
   const planned = flightId ? planFlightCare(state, choice, now) : null;
-  const topUp = flightId ? planFlightCare(state, { flightId, topUp: true }, now) : null;
+  const topUp = flightId && kind === 'meal' ? planFlightCare(state, { flightId, topUp: true }, now) : null;
   const list = state.passengerLists?.[flightId];
   const present = new Set(list?.passengers.map((p) => p.cabin) ?? []);
 
@@ -36,14 +41,14 @@ export function FlightCare({ state, client, pending, rejected }: { state: HubSta
       type: 'vouchers.issueFlight',
       payload: {
         flightId: plan.flight.id,
-        kind: 'meal',
+        kind: plan.kind,
         ...(asTopUp ? { topUp: true } : cabins.length ? { cabins } : {}),
         expect: { vouchers: plan.vouchers.length, totalMinor: plan.totalMinor },
       },
     });
     setSent({
       opId: op.id,
-      text: `${asTopUp ? 'Top-up' : 'Meal vouchers'} for ${plan.flight.number}: ${countText(plan)}, ${money(plan.totalMinor, plan.currency)}`,
+      text: `${asTopUp ? 'Top-up' : KIND_LABEL[plan.kind]} for ${plan.flight.number}: ${planCountText(plan)}, ${money(plan.totalMinor, plan.currency)}`,
     });
     setConfirming(false);
   };
@@ -55,11 +60,26 @@ export function FlightCare({ state, client, pending, rejected }: { state: HubSta
 
   return (
     <div className="import" data-testid="flight-care">
-      <h3>Meal vouchers for a whole flight</h3>
+      <h3>Vouchers for a whole flight</h3>
       <p className="muted">
-        Every listed passenger owed a meal now gets their own voucher, bound to their boarding pass (outlets and kiosks find it by scanning the pass)
-        and with its own code; amounts per cabin from the airline&apos;s rules. Nobody gets the same meal twice.
+        Meals: every listed passenger owed a meal now gets their own voucher, bound to their boarding pass (outlets and kiosks find it by scanning the
+        pass) and with its own code; amounts per cabin from the airline&apos;s rules. Taxi: where the night away is owed, one voucher there and back
+        per booking, on its first passenger&apos;s pass, except parties already given a hotel shuttle (rooms themselves: the Hotels tab). Nobody gets
+        the same voucher twice.
       </p>
+      <label className="field">
+        What to give
+        <select
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as FlightCareKind);
+            setConfirming(false);
+          }}
+        >
+          <option value="meal">Meals owed now</option>
+          <option value="taxi">Taxi there and back (overnight)</option>
+        </select>
+      </label>
       <label className="field">
         Flight with a passenger list
         <select
@@ -105,9 +125,10 @@ export function FlightCare({ state, client, pending, rejected }: { state: HubSta
       {plan && !empty && !confirming && (
         <div className="import-result">
           <p data-testid="flight-care-plan">
-            Owed now on {plan.flight.number}: {countText(plan)}, {money(plan.totalMinor, plan.currency)}
+            Owed now on {plan.flight.number}: {planCountText(plan)}, {money(plan.totalMinor, plan.currency)}
             {plan.notOwed > 0 && ` (${plan.notOwed} not owed yet)`}
-            {plan.alreadyHeld > 0 && ` (${plan.alreadyHeld} already hold theirs)`}.
+            {plan.alreadyHeld > 0 && ` (${plan.alreadyHeld} already hold theirs)`}
+            {plan.onShuttle > 0 && ` (${plan.onShuttle} ride a hotel shuttle)`}.
           </p>
           <ul>
             {plan.byCabin.map((c) => (
@@ -117,14 +138,14 @@ export function FlightCare({ state, client, pending, rejected }: { state: HubSta
             ))}
           </ul>
           <button className="primary" onClick={() => setConfirming(true)}>
-            Issue meal vouchers…
+            Issue {plan.kind === 'taxi' ? 'taxi' : 'meal'} vouchers…
           </button>
         </div>
       )}
       {plan && !empty && confirming && (
         <div className="import-result" role="group" aria-label="Confirm the whole-flight issue">
           <p data-testid="flight-care-confirm">
-            Issue {countText(plan)} on {plan.flight.number}, {money(plan.totalMinor, plan.currency)} in all?
+            Issue {planCountText(plan)} on {plan.flight.number}, {money(plan.totalMinor, plan.currency)} in all?
           </p>
           <button className="primary" onClick={() => void send(plan, false)}>
             Confirm: issue {plan.vouchers.length} vouchers ({money(plan.totalMinor, plan.currency)})

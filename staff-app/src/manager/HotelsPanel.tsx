@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import type { SyncClient } from '../../../client/sync-client.ts';
+import type { Rejected, SyncClient } from '../../../client/sync-client.ts';
 import {
   airportTimeZone,
   allocationPayload,
@@ -14,6 +14,7 @@ import {
   type AllocationPlan,
   type CareRequest,
   type HubState,
+  type Op,
   type RoomCounts,
   type TransportChoice,
 } from '../../../core/index.ts';
@@ -24,6 +25,7 @@ import type { Session } from '../session.ts';
 import { partyText } from '../labels.ts';
 import { Table, type Column } from '../ui/Table.tsx';
 import { ErrorLine } from '../../../client/ui/message-lines.tsx';
+import { HotelSetup } from './hotels/HotelSetup.tsx';
 
 const UNPLACED: Record<string, string> = {
   no_room: 'no room that keeps the party together',
@@ -217,15 +219,34 @@ function HotelBilling({ state, session }: { state: HubState; session: Session })
   );
 }
 
-/** Rooms per hotel tonight (held, allocated, checked in, left), shuttles, passengers still without a room, whole-flight allocation, billing. */
-export function HotelsPanel({ state, client, now, session }: { state: HubState; client: SyncClient; now: string; session: Session }) {
+/**
+ * Rooms per hotel tonight (held, allocated, checked in, left), shuttles, passengers still without a room, whole-flight allocation, billing;
+ * and the forms that add and change hotels, their rooms and their shuttle runs.
+ */
+export function HotelsPanel({
+  state,
+  client,
+  now,
+  session,
+  pending,
+  rejected,
+}: {
+  state: HubState;
+  client: SyncClient;
+  now: string;
+  session: Session;
+  pending: Op[];
+  rejected: Rejected[];
+}) {
   const night = tonight(state, now);
   const zone = airportTimeZone(state);
+  const setup = { state, client, pending, rejected, night, zone };
   const board = useMemo(() => hotelBoard(state, night), [state, night]);
   const waiting = useMemo(() => passengersWithoutRoom(state, now), [state, now]);
   return (
     <section className="hotels" aria-labelledby="hotels-title">
       <h2 id="hotels-title">Hotels</h2>
+      <HotelSetup hotel={null} {...setup} />
       <p data-testid="without-room">
         {waiting.length} {waiting.length === 1 ? 'party' : 'parties'} owed a hotel still without a room
       </p>
@@ -245,6 +266,7 @@ export function HotelsPanel({ state, client, now, session }: { state: HubState; 
               {row.shuttles.map(({ shuttle, taken }) => `${clock(shuttle.departsAt, zone)} ${taken} of ${shuttle.seats} seats taken`).join(' · ')}
             </p>
           )}
+          <HotelSetup hotel={row.hotel} {...setup} />
           <ExpectedGuests state={state} client={client} hotelId={row.hotel.id} night={night} />
         </article>
       ))}

@@ -105,7 +105,9 @@ export function ManagerApp({
             {tab === 'flights' && (
               <FlightsPanel state={sync.state} client={client} session={session} pending={sync.pending} rejected={sync.rejected} />
             )}
-            {tab === 'hotels' && <HotelsPanel state={sync.state} client={client} now={now} session={session} />}
+            {tab === 'hotels' && (
+              <HotelsPanel state={sync.state} client={client} now={now} session={session} pending={sync.pending} rejected={sync.rejected} />
+            )}
             {tab === 'outlets' && <OutletsPanel state={sync.state} client={client} />}
             {tab === 'notices' && <NoticesPanel state={sync.state} client={client} now={now} />}
             {tab === 'escalations' && <EscalationsPanel state={sync.state} client={client} now={now} />}

@@ -4,6 +4,8 @@ import { airportTimeZone, outletActive, type HubState, type Outlet } from '../..
 import { VOUCHER_LABEL } from '../labels.ts';
 import { dateTime, money } from './format.ts';
 import { Table } from '../ui/Table.tsx';
+import { OfflineRiskEditor } from './OfflineRiskEditor.tsx';
+import { RedemptionConflicts } from './RedemptionConflicts.tsx';
 
 const KIND_LABEL: Record<Outlet['kind'], string> = {
   cafe: 'Café',
@@ -42,7 +44,7 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
       {outlets.length === 0 ? (
         <p>No outlet is enrolled yet.</p>
       ) : (
-        <Table columns={['Outlet', 'Takes', 'Enrolled', 'Redemptions', 'Status']}>
+        <Table columns={['Outlet', 'Takes', 'Enrolled', 'Redemptions', 'Offline', 'Status']}>
           {outlets.map((o) => {
             const active = outletActive(o);
             const t = taken.get(o.id);
@@ -56,6 +58,7 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
                   {dateTime(o.enrolledAt, zone)} by {staffName(o.enrolledBy)}
                 </td>
                 <td>{t ? `${t.count} · ${[...t.byCurrency].map(([currency, minor]) => money(minor, currency)).join(', ')}` : 'none yet'}</td>
+                <td>{active ? <OfflineRiskEditor outlet={o} currency={state.policy.currency} client={client} /> : '—'}</td>
                 <td>
                   {active ? (
                     confirming === o.id ? (
@@ -87,6 +90,7 @@ export function OutletsPanel({ state, client }: { state: HubState; client: SyncC
           })}
         </Table>
       )}
+      <RedemptionConflicts state={state} zone={zone} client={client} />
     </section>
   );
 }
