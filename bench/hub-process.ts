@@ -122,8 +122,13 @@ function serve(running: RunningHub, dataDir: string): void {
       const t = receivedAt.get(e.op.id);
       const write = writeOf.get(e.op.id);
       writeOf.delete(e.op.id);
-      if (t === undefined || !write) continue;
+      if (t === undefined) continue;
       phases.internal.push(now - t);
+      // A cluster node writes in its shared log's transaction, never through store.commit: its total only, no phases.
+      if (!write) {
+        receivedAt.delete(e.op.id);
+        continue;
+      }
       phases.queued.push(write.started - t);
       phases.write.push(write.ended - write.started);
       phases.apply.push(beforePush - write.ended);
