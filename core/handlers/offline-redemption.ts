@@ -2,6 +2,7 @@ import type { Handler, OpSpecs } from './types.ts';
 import type { HubState } from '../model.ts';
 import type { Redemption, RedemptionConflict, Voucher } from '../voucher-model.ts';
 import { reject } from '../outcome.ts';
+import { redemptionTarget } from './redemption-target.ts';
 import { outletActive, receiptReference, remainingCents, voucherExpiresAt } from '../redemption.ts';
 import {
   OFFLINE_CLOCK_SKEW_MS,
@@ -34,12 +35,9 @@ export const outletOfflineRisk: Handler<'outlet.offlineRisk'> = (state, op, ctx)
  */
 export const voucherRedeemOffline: Handler<'voucher.redeemOffline'> = (state, op, ctx) => {
   const p = op.payload;
-  const v = state.vouchers[p.voucherId];
-  if (!v) return reject('not_found', 'this voucher does not exist');
-  if (v.redemptions?.some((r) => r.id === p.redemptionId)) return reject('conflict', 'this redemption was already recorded');
-  const outlet = state.outlets?.[p.outletId];
-  if (!outlet) return reject('forbidden', `outlet ${p.outletId} is not enrolled`);
-  if (!outletActive(outlet)) return reject('forbidden', `${outlet.name} was revoked by a duty manager`);
+  const target = redemptionTarget(state, p);
+  if ('ok' in target) return target;
+  const { voucher: v, outlet } = target;
   const at = Date.parse(p.at);
   if (at > Date.parse(ctx.at) + OFFLINE_CLOCK_SKEW_MS) return reject('invalid', `an offline receipt dated ${p.at} is in the future`);
   if (at < Date.parse(outlet.enrolledAt)) return reject('invalid', `an offline receipt dated ${p.at} is from before ${outlet.name} was enrolled`);

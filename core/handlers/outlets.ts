@@ -2,6 +2,7 @@ import type { Handler, OpSpecs } from './types.ts';
 import type { HubState } from '../model.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { reject } from '../outcome.ts';
+import { redemptionTarget } from './redemption-target.ts';
 import { outletActive, receiptReference, redeemRefusal, remainingCents } from '../redemption.ts';
 import { moneyText } from '../money.ts';
 import { historyEntry, scopeOfRequest, withRequest, withVoucher } from './shared.ts';
@@ -44,12 +45,9 @@ export const outletRevoke: Handler<'outlet.revoke'> = (state, op, ctx) => {
  */
 export const voucherRedeem: Handler<'voucher.redeem'> = (state, op, ctx) => {
   const p = op.payload;
-  const v = state.vouchers[p.voucherId];
-  if (!v) return reject('not_found', 'this voucher does not exist');
-  if (v.redemptions?.some((r) => r.id === p.redemptionId)) return reject('conflict', 'this redemption was already recorded');
-  const outlet = state.outlets?.[p.outletId];
-  if (!outlet) return reject('forbidden', `outlet ${p.outletId} is not enrolled`);
-  if (!outletActive(outlet)) return reject('forbidden', `${outlet.name} was revoked by a duty manager`);
+  const target = redemptionTarget(state, p);
+  if ('ok' in target) return target;
+  const { voucher: v, outlet } = target;
   const refusal = redeemRefusal(state, v, outlet, ctx.at, p.amountCents);
   if (refusal) return reject('conflict', refusal.reason);
   const redemption = {
