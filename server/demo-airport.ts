@@ -10,6 +10,7 @@ import {
   StockItem,
 } from '../core/index.ts';
 import { demoHotelBodies } from './demo-hotels.ts';
+import { localDay } from '../core/entitlements/local-day.ts';
 
 /** The demo staff and their PINs: also listed in the README, because this is a demo. */
 export const DEMO_STAFF: ReadonlyArray<StaffMember & { pin: string }> = [
@@ -56,13 +57,34 @@ function iso(ms: number): string {
   return new Date(Math.round(ms / 60_000) * 60_000).toISOString();
 }
 
+const ZONE = 'Europe/Paris';
+const MINUTE = 60_000;
+
+const airportDay = (ms: number): string => localDay(new Date(ms).toISOString(), ZONE);
+
+/**
+ * A delayed flight's scheduled and new departures, `lead` from now and `delay` late, kept on one
+ * airport day: a new time past the airport's midnight owes a hotel (EU 261 Art. 6(1)(b)), which
+ * would turn the demo's delays into overnight ones late in the evening. Then the flight is moved
+ * earlier so that it leaves at the last minute of the day, still after now.
+ */
+function sameAirportDay(t: number, lead: number, delay: number): [number, number] {
+  const scheduled = t + lead;
+  if (airportDay(scheduled) === airportDay(scheduled + delay)) return [scheduled, scheduled + delay];
+  let lastMinute = scheduled + delay;
+  while (airportDay(lastMinute) !== airportDay(scheduled)) lastMinute -= MINUTE;
+  return [lastMinute - delay, lastMinute];
+}
+
 /** Five disrupted flights around `now` (three Air France, one British, one Canadian), plus two on time. */
 export function demoFlights(now: Date): Flight[] {
   const t = now.getTime();
   const day = now.toISOString().slice(0, 10);
   const evening = new Date(`${day}T20:45:00.000Z`).getTime();
   const eveningDep = evening > t + HOUR ? evening : t + 2 * HOUR;
-  const nextMorning = new Date(new Date(eveningDep).toISOString().slice(0, 10) + 'T07:30:00.000Z').getTime() + 24 * HOUR;
+  // The cancelled flight's passengers leave the next airport day, whenever the demo starts: a hotel night.
+  const nextAirportDay = new Date(Date.parse(airportDay(eveningDep)) + 24 * HOUR).toISOString().slice(0, 10);
+  const nextMorning = new Date(`${nextAirportDay}T07:30:00.000Z`).getTime();
   const f = (
     number: string,
     destination: string,
@@ -91,13 +113,13 @@ export function demoFlights(now: Date): Flight[] {
     ...(status === 'scheduled' ? {} : { delayAnnouncedAt: iso(t - 0.25 * HOUR) }),
   });
   return [
-    f('AF1634', 'BCN', 'Barcelona', 'ES', 830, 'K32', t + 0.5 * HOUR, t + 3 * HOUR, 'delayed'),
-    f('AF0084', 'SFO', 'San Francisco', 'US', 8950, 'K36', t + 1 * HOUR, t + 6 * HOUR, 'delayed'),
+    f('AF1634', 'BCN', 'Barcelona', 'ES', 830, 'K32', ...sameAirportDay(t, 0.5 * HOUR, 2.5 * HOUR), 'delayed'),
+    f('AF0084', 'SFO', 'San Francisco', 'US', 8950, 'K36', ...sameAirportDay(t, 1 * HOUR, 5 * HOUR), 'delayed'),
     f('AF1780', 'FCO', 'Rome Fiumicino', 'IT', 1105, 'K41', eveningDep, nextMorning, 'cancelled'),
     f('AF1012', 'MAD', 'Madrid', 'ES', 1065, 'K34', t + 1.5 * HOUR, t + 1.5 * HOUR, 'scheduled'),
     f('AF1446', 'ATH', 'Athens', 'GR', 2100, 'K45', t + 2 * HOUR, t + 2 * HOUR, 'scheduled'),
-    f('BA0305', 'LHR', 'London Heathrow', 'GB', 348, 'K38', t + 0.25 * HOUR, t + 2.5 * HOUR, 'delayed'),
-    f('AC0871', 'YUL', 'Montreal', 'CA', 5530, 'K44', t + 0.75 * HOUR, t + 3.75 * HOUR, 'delayed'),
+    f('BA0305', 'LHR', 'London Heathrow', 'GB', 348, 'K38', ...sameAirportDay(t, 0.25 * HOUR, 2.25 * HOUR), 'delayed'),
+    f('AC0871', 'YUL', 'Montreal', 'CA', 5530, 'K44', ...sameAirportDay(t, 0.75 * HOUR, 3 * HOUR), 'delayed'),
   ];
 }
 
