@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { EVENTS, airportTimeZone, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/plain.ts';
 import { RequestForm } from './RequestForm.tsx';
-import { CameraScan } from './CameraScan.tsx';
+import { KioskCamera } from './KioskCamera.tsx';
 import { useBarcodeScanner } from './scanner.ts';
 import { usePassScan, type ScannedPassenger } from './use-pass-scan.ts';
 import { flightLine } from './format.ts';
@@ -85,7 +85,7 @@ export function HomeScreen({
       <section className="scan-card" aria-labelledby="scan-title">
         <h3 id="scan-title">{t('home.scanTitle')}</h3>
         <p>{t('home.scanHow')}</p>
-        <CameraScan onScan={onScan} />
+        <KioskCamera onScan={onScan} />
         <ErrorLine text={scanError} testId="scan-error" />
         <div className="actions">
           <button

@@ -6,7 +6,7 @@ import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
 import { PhoneLink } from './PhoneLink.tsx';
 import { useTicketLookup } from './use-ticket-lookup.ts';
 import { useBarcodeScanner } from './scanner.ts';
-import { CameraScan } from './CameraScan.tsx';
+import { KioskCamera } from './KioskCamera.tsx';
 import { TicketVouchers } from './TicketVouchers.tsx';
 import { usePassScan } from './use-pass-scan.ts';
 import { useTicketSpeech } from './speech/use-ticket-speech.ts';
@@ -86,7 +86,7 @@ export function LookupScreen({
           <button type="submit" className="primary">
             {t('lookup.find')}
           </button>
-          <CameraScan onScan={onScan} />
+          <KioskCamera onScan={onScan} />
         </div>
       </form>
       <ErrorLine text={scanError} testId="scan-error" />

@@ -8,6 +8,7 @@ import { VoucherCard } from './VoucherCard.tsx';
 import { ReceiptView } from './ReceiptView.tsx';
 import { HotelDesk } from './HotelDesk.tsx';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { CameraScan } from '../../client/ui/CameraScan.tsx';
 
 /**
  * The counter: one field takes what a keyboard-wedge scanner types (a boarding pass or a voucher
@@ -24,14 +25,14 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
   const [offline, setOffline] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
-  const look = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!scan.trim()) return setError(t('scan.empty'));
+  /** Looks up what the scanner, the cashier or the camera read. */
+  const lookUp = async (text: string) => {
+    if (!text.trim()) return setError(t('scan.empty'));
     setBusy(true);
     setError('');
     setReceipt(null);
     try {
-      const found = await lookUpOrCached(enrollment.token, enrollment.outlet.id, scan);
+      const found = await lookUpOrCached(enrollment.token, enrollment.outlet.id, text);
       setVouchers(found.vouchers);
       setOffline(found.offline);
       setScan('');
@@ -42,6 +43,10 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
     } finally {
       setBusy(false);
     }
+  };
+  const look = (e: FormEvent) => {
+    e.preventDefault();
+    void lookUp(scan);
   };
 
   const next = () => {
@@ -54,7 +59,7 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
     <>
       <OfflineQueue token={enrollment.token} outletId={enrollment.outlet.id} onUnenrolled={onUnenrolled} />
       {enrollment.outlet.kind === 'hotel-desk' && <HotelDesk token={enrollment.token} onUnenrolled={onUnenrolled} />}
-      <form className="card" onSubmit={(e) => void look(e)} aria-labelledby="scan-title">
+      <form className="card" onSubmit={look} aria-labelledby="scan-title">
         <h2 id="scan-title">{t('scan.title')}</h2>
         <label htmlFor="scan">{t('scan.label')}</label>
         <div className="row">
@@ -63,6 +68,10 @@ export function CounterScreen({ enrollment, onUnenrolled }: { enrollment: Outlet
             {t('scan.submit')}
           </button>
         </div>
+        <CameraScan
+          onScan={(text) => void lookUp(text)}
+          words={{ start: t('camera.start'), stop: t('camera.stop'), hint: t('camera.hint'), error: t('camera.error') }}
+        />
         <ErrorLine text={error} />
       </form>
       {receipt ? (

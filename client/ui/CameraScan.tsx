@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLatest } from '../../client/use-latest.ts';
-import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { useLatest } from '../use-latest.ts';
+import { ErrorLine } from './message-lines.tsx';
 
 /** The parts of the Shape Detection API used here; not yet in TypeScript's DOM library. */
 interface DetectedBarcode {
@@ -15,8 +14,17 @@ interface BarcodeDetectorClass {
   getSupportedFormats(): Promise<string[]>;
 }
 
-/** Boarding passes use these symbologies (Resolution 792). */
+/** Boarding passes use these symbologies (Resolution 792); a voucher's code is a QR. */
 const PASS_FORMATS = ['pdf417', 'aztec', 'qr_code', 'data_matrix'];
+
+/** The button's and the viewfinder's words, in the app's language. */
+export interface CameraWords {
+  start: string;
+  stop: string;
+  /** What to show the camera; also the video's accessible name. */
+  hint: string;
+  error: string;
+}
 
 function detectorClass(): BarcodeDetectorClass | undefined {
   return (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
@@ -39,9 +47,8 @@ function useSupportedFormats(): string[] {
   return formats;
 }
 
-/** A camera scan button, shown only where the browser can decode boarding-pass barcodes. */
-export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
-  const { t } = useTranslation();
+/** A camera scan button, shown only where the browser can decode boarding-pass barcodes (kiosk and outlet). */
+export function CameraScan({ onScan, words }: { onScan: (text: string) => void; words: CameraWords }) {
   const formats = useSupportedFormats();
   const [on, setOn] = useState(false);
   const [error, setError] = useState(false);
@@ -99,15 +106,15 @@ export function CameraScan({ onScan }: { onScan: (text: string) => void }) {
         }}
         aria-pressed={on}
       >
-        {on ? t('camera.stop') : t('camera.start')}
+        {on ? words.stop : words.start}
       </button>
       {on && (
         <>
-          <p>{t('camera.hint')}</p>
-          <video ref={video} muted playsInline aria-label={t('camera.hint')} />
+          <p>{words.hint}</p>
+          <video ref={video} muted playsInline aria-label={words.hint} />
         </>
       )}
-      <ErrorLine text={error && t('camera.error')} />
+      <ErrorLine text={error && words.error} />
     </div>
   );
 }
