@@ -71,7 +71,8 @@ const airportDay = (ms: number): string => localDay(new Date(ms).toISOString(), 
 function sameAirportDay(t: number, lead: number, delay: number): [number, number] {
   const scheduled = t + lead;
   if (airportDay(scheduled) === airportDay(scheduled + delay)) return [scheduled, scheduled + delay];
-  let lastMinute = scheduled + delay;
+  // Whole minutes, as the flight is written (iso rounds to the minute): 23:59:40 would become 00:00.
+  let lastMinute = Math.floor((scheduled + delay) / MINUTE) * MINUTE;
   while (airportDay(lastMinute) !== airportDay(scheduled)) lastMinute -= MINUTE;
   return [lastMinute - delay, lastMinute];
 }
