@@ -8,14 +8,15 @@ import { flightNumbered } from '../helpers/demo-state.ts';
 import { csvFile, openManagerFlights } from '../helpers/staff-page.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
 import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
+import { openOutlet, scanAtOutlet } from '../helpers/outlet-page.ts';
 
 const LIST = passengerListCsv('Moreau,Anne,XK4P2Q,Y,23A,42,', 'Lefebvre,Paul,K7QX2A,J,2C,7,', 'Garcia,Lucia,K7QX2B,Y,31F,88,');
 
-describe('a whole flight in one tap: manager list → confirmation with count and total → a kiosk scan of a listed pass shows the voucher', () => {
+describe('a whole flight in one tap: manager list → confirmation with count and total → a kiosk scan of a listed pass shows the voucher → the café takes part by the same pass', () => {
   const env = useTestHub();
   const chromium = useBrowser();
 
-  it('the duty manager issues AF1634 meals after seeing count and total; the passenger scans the pass and the ticket shows the meal voucher', async () => {
+  it('the duty manager issues AF1634 meals after seeing count and total; the passenger scans the pass and the ticket shows the meal voucher; the café takes part by the same pass and the ticket shows the rest', async () => {
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
     const manager = await openManagerFlights(chromium.browser, env.hub.url);
     const af1634 = flightNumbered(env.hub.hub.current, 'AF1634');
@@ -44,6 +45,20 @@ describe('a whole flight in one tap: manager list → confirmation with count an
     await voucher.getByTestId('voucher-code').waitFor();
     expect(await voucher.textContent()).toContain('€15.00');
     await kiosk.screenshot({ path: `${ARTIFACTS}/kiosk-flight-voucher.png`, fullPage: true });
+
+    // The café's scanner reads the same boarding pass: no paper voucher, the pass is the voucher.
+    const cafe = await openOutlet(chromium.browser, env.hub.url, { name: 'Café Hall K' });
+    await scanAtOutlet(cafe, passFor(af1634, 'MOREAU/ANNE', { sequence: '0042' }));
+    const card = cafe.getByTestId('outlet-voucher');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Surname starting with M');
+    await card.getByLabel('Amount to take (EUR)').fill('6');
+    await card.getByRole('button', { name: 'Take this amount' }).click();
+    await cafe.getByTestId('receipt').waitFor();
+    expect(await cafe.getByTestId('receipt-left').textContent()).toBe('€9.00');
+    // The passenger's ticket, still open at the kiosk, shows what is left.
+    await expect.poll(() => voucher.getByTestId('voucher-remaining').textContent()).toBe('€9.00 left to spend');
+    await cafe.context().close();
     await kiosk.context().close();
     await manager.context().close();
   });
