@@ -8,7 +8,7 @@ import { flightNumbered } from '../helpers/demo-state.ts';
 import { csvFile, openManagerFlights } from '../helpers/staff-page.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
 import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
-import { openOutlet, scanAtOutlet } from '../helpers/outlet-page.ts';
+import { openOutlet, takeAtOutlet } from '../helpers/outlet-page.ts';
 
 const LIST = passengerListCsv('Moreau,Anne,XK4P2Q,Y,23A,42,', 'Lefebvre,Paul,K7QX2A,J,2C,7,', 'Garcia,Lucia,K7QX2B,Y,31F,88,');
 
@@ -48,14 +48,9 @@ describe('a whole flight in one tap: manager list → confirmation with count an
 
     // The café's scanner reads the same boarding pass: no paper voucher, the pass is the voucher.
     const cafe = await openOutlet(chromium.browser, env.hub.url, { name: 'Café Hall K' });
-    await scanAtOutlet(cafe, passFor(af1634, 'MOREAU/ANNE', { sequence: '0042' }));
-    const card = cafe.getByTestId('outlet-voucher');
-    await card.waitFor();
-    expect(await card.textContent()).toContain('Surname starting with M');
-    await card.getByLabel('Amount to take (EUR)').fill('6');
-    await card.getByRole('button', { name: 'Take this amount' }).click();
-    await cafe.getByTestId('receipt').waitFor();
-    expect(await cafe.getByTestId('receipt-left').textContent()).toBe('€9.00');
+    const taken = await takeAtOutlet(cafe, passFor(af1634, 'MOREAU/ANNE', { sequence: '0042' }), '6');
+    expect(taken.voucherText).toContain('Surname starting with M');
+    expect(taken.left).toBe('€9.00');
     // The passenger's ticket, still open at the kiosk, shows what is left.
     await expect.poll(() => voucher.getByTestId('voucher-remaining').textContent()).toBe('€9.00 left to spend');
     await cafe.context().close();

@@ -4,7 +4,7 @@ import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
 import { mealVoucherOnKiosk } from '../helpers/kiosk-voucher.ts';
-import { openOutlet, scanAtOutlet } from '../helpers/outlet-page.ts';
+import { openOutlet, scanAtOutlet, takeAtOutlet } from '../helpers/outlet-page.ts';
 
 describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
   const env = useTestHub();
@@ -15,14 +15,9 @@ describe('outlet journeys in chromium: kiosk, outlet and hub together', () => {
 
     const cafe = await openOutlet(chromium.browser, env.hub.url, { name: 'Café Ladurée 2E' });
     // The gate scanner at the till types the pass into the scan field, then Enter.
-    await scanAtOutlet(cafe, pass);
-    const card = cafe.getByTestId('outlet-voucher');
-    await card.waitFor();
-    expect(await card.textContent()).toContain('Surname starting with P');
-    await card.getByLabel('Amount to take (EUR)').fill('11.20');
-    await card.getByRole('button', { name: 'Take this amount' }).click();
-    await cafe.getByTestId('receipt').waitFor();
-    expect(await cafe.getByTestId('receipt-left').textContent()).toBe('€3.80');
+    const taken = await takeAtOutlet(cafe, pass, '11.20');
+    expect(taken.voucherText).toContain('Surname starting with P');
+    expect(taken.left).toBe('€3.80');
 
     await expect.poll(() => kioskVoucher.getByTestId('voucher-remaining').textContent()).toBe('€3.80 left to spend');
     await kiosk.screenshot({ path: `${ARTIFACTS}/kiosk-after-outlet.png`, fullPage: true });

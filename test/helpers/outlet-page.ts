@@ -41,3 +41,15 @@ export async function scanAtOutlet(page: Page, text: string): Promise<void> {
   await field.fill(text);
   await field.press('Enter');
 }
+
+/** A cashier takes part of a voucher: scan, the amount, Take this amount; what the card said and the receipt's "left". */
+export async function takeAtOutlet(page: Page, scan: string, amount: string): Promise<{ voucherText: string; left: string }> {
+  await scanAtOutlet(page, scan);
+  const card = page.getByTestId('outlet-voucher');
+  await card.waitFor();
+  const voucherText = (await card.textContent()) ?? '';
+  await card.getByLabel('Amount to take (EUR)').fill(amount);
+  await card.getByRole('button', { name: 'Take this amount' }).click();
+  await page.getByTestId('receipt').waitFor();
+  return { voucherText, left: (await page.getByTestId('receipt-left').textContent()) ?? '' };
+}
