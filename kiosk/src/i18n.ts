@@ -26,11 +26,22 @@ function applyToDocument(code: KioskLanguage): void {
 }
 applyToDocument(DEFAULT_LANGUAGE);
 
+/**
+ * The last language tapped wins: a passenger who taps العربية and then English before the Arabic
+ * catalog has arrived must stay in English when it does.
+ */
+let latestChoice: KioskLanguage = DEFAULT_LANGUAGE;
+
 export async function setKioskLanguage(code: KioskLanguage): Promise<void> {
+  latestChoice = code;
   if (!i18next.hasResourceBundle(code, 'translation')) {
     const load = lazyCatalogs[`./locales/${code}.json`];
-    if (load) i18next.addResourceBundle(code, 'translation', (await load()).default);
+    if (load) {
+      const catalog = (await load()).default;
+      i18next.addResourceBundle(code, 'translation', catalog);
+    }
   }
+  if (latestChoice !== code) return;
   await i18next.changeLanguage(code);
   applyToDocument(code);
 }

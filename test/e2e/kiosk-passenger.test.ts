@@ -214,6 +214,31 @@ describe('the passenger at the kiosk, in chromium', () => {
     await kiosk.context().close();
   });
 
+  it('the last language tapped wins, even when an earlier choice is still loading', async () => {
+    const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
+    // Hold the Arabic catalog on the wire, as a slow network would, while the passenger changes their mind.
+    let releaseArabic!: () => void;
+    const arabicHeld = new Promise<void>((resolve) => (releaseArabic = resolve));
+    let arabicAsked!: () => void;
+    const arabicRequested = new Promise<void>((resolve) => (arabicAsked = resolve));
+    await kiosk.route(/\/ar[-.][^/]*\.js$/, async (route) => {
+      arabicAsked();
+      await arabicHeld;
+      await route.continue();
+    });
+    await kiosk.getByRole('button', { name: 'العربية' }).click();
+    await arabicRequested;
+    await kiosk.getByRole('button', { name: 'English' }).click();
+    const arabicLoaded = kiosk.waitForResponse(/\/ar[-.][^/]*\.js$/);
+    releaseArabic();
+    await arabicLoaded;
+    // Give the late catalog every chance to take over the screen before looking.
+    await kiosk.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    expect(await kiosk.evaluate(() => [document.documentElement.dir, document.documentElement.lang].join())).toBe('ltr,en');
+    expect(await kiosk.getByLabel('Flight number').count()).toBe(1);
+    await kiosk.context().close();
+  });
+
   it('in Arabic, lists needs with the Arabic conjunction and lets typed Latin names and notes keep their direction', async () => {
     const kiosk = await openKiosk(chromium.browser, env.hub.url, 'K32');
     await kiosk.getByRole('button', { name: 'العربية' }).click();
