@@ -4,6 +4,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { type TestDevice } from '../helpers/socket-clients.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
+import { postJson } from '../helpers/rest.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
 
@@ -20,12 +21,7 @@ describe('taxis for a whole flight over the real hub', () => {
   let manager: TestDevice;
   let flightId = '';
 
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
   const taxis = (extra: Record<string, unknown> = {}) =>
     op(MANAGER, { type: 'vouchers.issueFlight', payload: { flightId, kind: 'taxi', ...extra } } as never);
 

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
+import { getWithToken, postJson } from '../helpers/rest.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import type { OfflineRisk } from '../../core/index.ts';
 
@@ -18,21 +19,17 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   let voucherId = '';
   let code = '';
 
-  const call = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
+  const get = (path: string, token: string) => getWithToken(env.hub.url, path, token);
   const enrol = async (outletId: string, name: string) =>
     (
-      (await (await call('/api/outlets/enroll', { outletId, name, kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' })).json()) as {
+      (await (await post('/api/outlets/enroll', { outletId, name, kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' })).json()) as {
         token: string;
       }
     ).token;
   const setRisk = (outletId: string, risk: OfflineRisk) => manager.submit(op(MANAGER, { type: 'outlet.offlineRisk', payload: { outletId, risk } }));
   const sendQueue = async (token: string, redemptions: unknown[]) => {
-    const res = await call('/api/outlet/offline-redemptions', { redemptions }, token);
+    const res = await post('/api/outlet/offline-redemptions', { redemptions }, token);
     return {
       status: res.status,
       body: (await res.json()) as { results?: { redemptionId: string; status: string; overspendCents?: number; error?: string }[]; error?: string },
@@ -61,7 +58,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   });
 
   it('the outlet learns its limit from who-am-I and every look-up; only a duty manager sets it', async () => {
-    const me = async () => ((await (await call('/api/outlet/me', undefined, cafe)).json()) as { offlineRisk: OfflineRisk }).offlineRisk;
+    const me = async () => ((await (await get('/api/outlet/me', cafe)).json()) as { offlineRisk: OfflineRisk }).offlineRisk;
     expect(await me()).toEqual({ mode: 'off' });
     const agent = await env.staff('A101');
     expect(
@@ -75,7 +72,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
       ok: true,
     });
     expect(await me()).toEqual({ mode: 'once' });
-    const looked = (await (await call('/api/outlet/lookup', { scan: code }, brasserie)).json()) as { offlineRisk: OfflineRisk };
+    const looked = (await (await post('/api/outlet/lookup', { scan: code }, brasserie)).json()) as { offlineRisk: OfflineRisk };
     expect(looked.offlineRisk).toEqual({ mode: 'capped', currency: 'EUR', perVoucherCents: 1500, totalCents: 5000 });
     // A bad limit is refused with a reason.
     expect(await setRisk('outlet-cafe-off-0001', { mode: 'capped', currency: 'EUR', perVoucherCents: 900, totalCents: 500 })).toMatchObject({
@@ -87,7 +84,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   it('refuses other tokens, hostile bodies and forged receipts; a queue sent twice is kept once', async () => {
     const one = { redemptionId: uuidv7(), voucherId, amountCents: 500, at: msAgo10(1) };
     for (const token of [undefined, kioskToken, agentToken, 'forged.token']) {
-      expect((await call('/api/outlet/offline-redemptions', { redemptions: [one] }, token)).status).toBe(401);
+      expect((await post('/api/outlet/offline-redemptions', { redemptions: [one] }, token)).status).toBe(401);
     }
     expect((await sendQueue(cafe, [])).status).toBe(400);
     expect(
@@ -102,7 +99,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
     let nested: unknown = 1;
     for (let i = 0; i < 3000; i++) nested = [nested];
     expect((await sendQueue(cafe, [{ ...one, voucherId: nested }])).status).toBe(400);
-    expect((await call('/api/outlet/offline-redemptions', 'x'.repeat(200_000), cafe)).status).toBe(413);
+    expect((await post('/api/outlet/offline-redemptions', 'x'.repeat(200_000), cafe)).status).toBe(413);
 
     const forged = await sendQueue(cafe, [
       { redemptionId: uuidv7(), voucherId: uuidv7(), amountCents: 500, at: msAgo10(1) },
@@ -133,7 +130,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
 
   it('offline at two outlets while the voucher is spent online: both receipts kept, the conflict reaches the manager live', async () => {
     // 10.00 EUR left: the café takes 8.00 online, then the brasserie's queue arrives with 10.00 spent offline before.
-    const online = await call('/api/outlet/redeem', { redemptionId: uuidv7(), voucherId, amountCents: 800 }, cafe);
+    const online = await post('/api/outlet/redeem', { redemptionId: uuidv7(), voucherId, amountCents: 800 }, cafe);
     expect(online.status).toBe(200);
     const bras = await sendQueue(brasserie, [{ redemptionId: uuidv7(), voucherId, amountCents: 1000, at: msAgo10(2) }]);
     expect(bras.body.results![0]).toMatchObject({ status: 'accepted', remainingCents: 0, overspendCents: 800 });
