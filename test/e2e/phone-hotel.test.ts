@@ -1,5 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
@@ -12,10 +11,6 @@ import { activeAllocationsOf, airportClockIn, tonight, type Actor } from '../../
 describe("the hotel on the passenger's phone", () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
 
   it('an allocation shows the hotel, its map link, the shuttle and when to be back in French; a move shows the new hotel at once; a release takes it away', async () => {
     const k = await enrollKiosk(env.hub.url, 'K41');
@@ -29,14 +24,7 @@ describe("the hotel on the passenger's phone", () => {
     const link = await askPhoneLink(kiosk, { ticket }, `${env.hub.url}/kiosk/?gate=K41`);
     if (!link.ok) throw new Error(link.reason);
 
-    const ctx = await chromium.browser.newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-      timezoneId: 'Asia/Tokyo',
-    });
-    contexts.push(ctx);
-    const phone = await ctx.newPage();
+    const phone = await chromium.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, timezoneId: 'Asia/Tokyo' });
     await phone.goto(link.url);
     await expect.poll(() => phone.getByTestId('ticket-number').textContent()).toBe(ticket);
     expect(await phone.getByTestId('phone-hotel').count()).toBe(0);
