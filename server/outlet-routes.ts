@@ -3,20 +3,19 @@ import { z } from 'zod';
 import {
   describeZodError,
   makeOp,
+  outletVoucherOf,
+  redeemRefusal,
   matchPass,
   outletTokenRevoked,
   OutletEnrollPayload,
   parseBcbp,
   passName,
-  redeemRefusal,
   remainingCents,
   StaffId,
   currentOfflineRisk,
   Uuid,
-  voucherExpiresAt,
   type HubState,
   type Outlet,
-  type RedeemRefusal,
   type Voucher,
 } from '../core/index.ts';
 import type { Hub } from './hub.ts';
@@ -24,49 +23,13 @@ import type { HubStore } from './hub-store.ts';
 import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
-import { requestOfVoucher } from '../core/voucher-request.ts';
 import { vouchersBoundToPass } from '../core/bound-vouchers.ts';
 
 const EnrollBody = OutletEnrollPayload.extend({ staffId: z.string().trim().toUpperCase().pipe(StaffId), pin: Pin }).strict();
 const LookupBody = z.object({ scan: z.string().trim().min(1, 'scan a boarding pass or a voucher, or type its code').max(600) }).strict();
 const RedeemBody = z.object({ redemptionId: Uuid, voucherId: Uuid, amountCents: z.number().int().min(1).max(1_000_000) }).strict();
 
-/** What an outlet may see of a voucher: enough to serve the passenger, nothing more (the surname's initial only). */
-export interface OutletVoucher {
-  voucherId: string;
-  code: string;
-  kind: Voucher['kind'];
-  amountCents: number;
-  remainingCents: number;
-  currency: string;
-  validUntil: string | null;
-  initial: string;
-  /** Why it may not be spent here now, or null. */
-  refusal: string | null;
-  /** The refusal's kind and what it names, so the outlet's screen can say it all in its own language. */
-  refusalCode: RedeemRefusal['code'] | null;
-  refusalParams: RedeemRefusal['params'] | null;
-}
-
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
-
-function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): OutletVoucher {
-  const surname = requestOfVoucher(state.requests, v)?.surname ?? v.bound?.surname ?? '';
-  const refusal = redeemRefusal(state, v, outlet, now);
-  return {
-    voucherId: v.id,
-    code: v.code,
-    kind: v.kind,
-    amountCents: v.amountCents,
-    remainingCents: remainingCents(v),
-    currency: v.currency,
-    validUntil: voucherExpiresAt(state, v),
-    initial: passName(surname).slice(0, 1),
-    refusal: refusal?.reason ?? null,
-    refusalCode: refusal?.code ?? null,
-    refusalParams: refusal?.params ?? null,
-  };
-}
 
 /** Vouchers a scan names: a voucher code (typed or from its QR), or a boarding pass (the passenger's issued vouchers). */
 function vouchersFor(state: HubState, scan: string, now: string): { vouchers: Voucher[] } | { status: number; error: string } {
@@ -157,7 +120,11 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const found = vouchersFor(state, body.data.scan, now);
     if ('error' in found) return reply.code(found.status).send({ error: found.error });
     // The offline limit rides along, so an outlet hears a change with its next look-up.
-    return { outlet: outlet.name, vouchers: found.vouchers.map((v) => outletView(state, v, outlet, now)), offlineRisk: currentOfflineRisk(outlet) };
+    return {
+      outlet: outlet.name,
+      vouchers: found.vouchers.map((v) => outletVoucherOf(state, v, outlet, now)),
+      offlineRisk: currentOfflineRisk(outlet),
+    };
   });
 
   app.post('/api/outlet/redeem', async (req, reply) => {
