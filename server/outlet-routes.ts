@@ -23,6 +23,7 @@ import type { HubStore } from './hub-store.ts';
 import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
+import { isoNow, type Clock } from './clock.ts';
 import { vouchersBoundToPass } from '../core/bound-vouchers.ts';
 
 const EnrollBody = OutletEnrollPayload.extend({ staffId: z.string().trim().toUpperCase().pipe(StaffId), pin: Pin }).strict();
@@ -83,7 +84,14 @@ export function outletAuthenticator(hub: Hub, outletTokens: OutletTokenSigner): 
  * each redemption as a `voucher.redeem` operation, so two outlets never spend the same value.
  * Generic on purpose: a hotel desk is an outlet of kind 'hotel-desk' taking hotel vouchers.
  */
-export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubStore, guard: PinGuard, outletTokens: OutletTokenSigner): void {
+export function registerOutletRoutes(
+  app: FastifyInstance,
+  hub: Hub,
+  store: HubStore,
+  guard: PinGuard,
+  outletTokens: OutletTokenSigner,
+  clock: Clock,
+): void {
   const outletOf = outletAuthenticator(hub, outletTokens);
 
   app.post('/api/outlets/enroll', async (req, reply) => {
@@ -93,7 +101,7 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const check = await checkStaffPin(hub, store, guard, staffId, pin, req.ip, 'duty_manager');
     if (!check.ok) return reply.code(check.status).send({ error: check.error });
     const op = makeOp(
-      { actor: { kind: 'staff', id: staffId }, device: 'hub-outlet-enrolment', at: new Date().toISOString() },
+      { actor: { kind: 'staff', id: staffId }, device: 'hub-outlet-enrolment', at: isoNow(clock) },
       { type: 'outlet.enroll', payload },
     );
     const ack = await hub.submit(op, { kind: 'staff', id: staffId });
@@ -114,7 +122,7 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     if (!outlet) return reply;
     const body = LookupBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: describeZodError(body.error) });
-    const now = new Date().toISOString();
+    const now = isoNow(clock);
     // Only what is on disk: an outlet is never shown a voucher a crash could take back.
     const state = hub.durableState;
     const found = vouchersFor(state, body.data.scan, now);
@@ -133,16 +141,17 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const body = RedeemBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: describeZodError(body.error) });
     const { redemptionId, voucherId, amountCents } = body.data;
-    const op = makeOp(
-      { actor: { kind: 'system', id: outlet.id }, device: outlet.id, at: new Date().toISOString() },
-      { type: 'voucher.redeem', payload: { redemptionId, voucherId, outletId: outlet.id, amountCents } },
-    );
     // The op id follows the redemption id: an outlet retrying after a lost answer gets the same receipt, spent once.
-    const ack = await hub.submit({ ...op, id: redemptionId }, { kind: 'system' });
+    const op = makeOp(
+      { actor: { kind: 'system', id: outlet.id }, device: outlet.id, at: isoNow(clock) },
+      { type: 'voucher.redeem', payload: { redemptionId, voucherId, outletId: outlet.id, amountCents } },
+      redemptionId,
+    );
+    const ack = await hub.submit(op, { kind: 'system' });
     if (!ack.ok) {
       // The hub's decision in English words, and as a code with what it names for the outlet's own language.
       const v = hub.current.vouchers[voucherId];
-      const refusal = v ? redeemRefusal(hub.current, v, outlet, new Date().toISOString(), amountCents) : null;
+      const refusal = v ? redeemRefusal(hub.current, v, outlet, isoNow(clock), amountCents) : null;
       return reply.code(ack.code === 'not_found' ? 404 : 409).send({
         error: ack.reason,
         ...(refusal && refusal.reason === ack.reason ? { refusal: refusal.code, params: refusal.params } : {}),
