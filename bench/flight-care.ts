@@ -14,6 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { makeOp } from '../core/index.ts';
 import { startHub } from '../server/app.ts';
 import { postJson } from '../test/helpers/rest.ts';
+import { enrollOutlet } from '../test/helpers/enroll.ts';
 import { dist, round, type Dist } from './stats.ts';
 
 export interface FlightCareResult {
@@ -59,15 +60,9 @@ export async function benchFlightCare(): Promise<FlightCareResult> {
 
     const tokens: string[] = [];
     for (let i = 0; i < OUTLETS; i++) {
-      const res = await post('/api/outlets/enroll', {
-        outletId: `bench-outlet-${String(i).padStart(4, '0')}`,
-        name: `Outlet ${i}`,
-        kind: 'cafe',
-        accepts: ['meal'],
-        staffId: 'M201',
-        pin: '7319',
-      });
-      tokens.push(((await res.json()) as { token: string }).token);
+      tokens.push(
+        await enrollOutlet(url, { outletId: `bench-outlet-${String(i).padStart(4, '0')}`, name: `Outlet ${i}`, kind: 'cafe', accepts: ['meal'] }),
+      );
     }
     const latencies: number[] = [];
     let refusedDoubles = 0;

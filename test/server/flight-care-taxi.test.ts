@@ -5,6 +5,7 @@ import { type TestDevice } from '../helpers/socket-clients.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
 import { postJson } from '../helpers/rest.ts';
+import { enrollOutlet } from '../helpers/enroll.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
 
@@ -41,15 +42,7 @@ describe('taxis for a whole flight over the real hub', () => {
     expect(await manager.submit(taxis({ expect: { vouchers: 2, totalMinor: 16000 } }))).toMatchObject({ ok: true });
     expect(await manager.submit(taxis())).toMatchObject({ ok: false, reason: expect.stringContaining('already holds its taxi voucher') });
 
-    const enrolled = await post('/api/outlets/enroll', {
-      outletId: 'outlet-taxi-flight01',
-      name: 'Taxi desk 2E',
-      kind: 'taxi-desk',
-      accepts: ['taxi'],
-      staffId: 'M201',
-      pin: '7319',
-    });
-    const desk = ((await enrolled.json()) as { token: string }).token;
+    const desk = await enrollOutlet(env.hub.url, { outletId: 'outlet-taxi-flight01', name: 'Taxi desk 2E', kind: 'taxi-desk', accepts: ['taxi'] });
     const flight = env.hub.hub.current.flights[flightId]!;
     const pass = bcbp('MOREAU/ANNE', [{ flight: '1780', julian: julianFor(flight.scheduledDeparture), sequence: '0042' }]);
     const looked = (await (await post('/api/outlet/lookup', { scan: pass }, desk)).json()) as {

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { enrollKiosk, enrollOutlet } from '../helpers/enroll.ts';
+import { requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
 import { getWithToken, postJson } from '../helpers/rest.ts';
-import { AMIRA, createRequest, op } from '../helpers/ops.ts';
+import { AMIRA, op } from '../helpers/ops.ts';
 import type { OfflineRisk } from '../../core/index.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
@@ -21,12 +22,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
 
   const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
   const get = (path: string, token: string) => getWithToken(env.hub.url, path, token);
-  const enrol = async (outletId: string, name: string) =>
-    (
-      (await (await post('/api/outlets/enroll', { outletId, name, kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' })).json()) as {
-        token: string;
-      }
-    ).token;
+  const enrol = (outletId: string, name: string) => enrollOutlet(env.hub.url, { outletId, name, kind: 'cafe', accepts: ['meal'] });
   const setRisk = (outletId: string, risk: OfflineRisk) => manager.submit(op(MANAGER, { type: 'outlet.offlineRisk', payload: { outletId, risk } }));
   const sendQueue = async (token: string, redemptions: unknown[]) => {
     const res = await post('/api/outlet/offline-redemptions', { redemptions }, token);
@@ -39,20 +35,11 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   const msAgo10 = (n: number) => new Date(Date.now() - n * 10).toISOString();
 
   beforeAll(async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    kioskToken = k.token;
-    const kiosk = await env.device(k.auth);
-    agentToken = await loginToken(env.hub.url, 'A101', '2468');
-    const agent = await env.device({ token: agentToken });
+    // Any other device's token, for the routes that must refuse it.
+    kioskToken = (await enrollKiosk(env.hub.url, 'K32')).token;
+    agentToken = await env.token('A101');
     manager = await env.staff('M201');
-    const body = createRequest({ surname: 'Moreau' });
-    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
-    voucherId = uuidv7();
-    expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
-    ).toMatchObject({ ok: true });
-    code = env.hub.hub.current.vouchers[voucherId]!.code;
+    ({ voucherId, code } = await requestWithMealVoucher(env, 'Moreau'));
     cafe = await enrol('outlet-cafe-off-0001', 'Café 2E');
     brasserie = await enrol('outlet-bras-off-0001', 'Brasserie 2E');
   });
