@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DurableJsonFile } from '../../server/durable-json-file.ts';
+import { describe, expect, it } from 'vitest';
+import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { AMIRA, LUCAS, createRequest, op } from '../helpers/ops.ts';
@@ -8,9 +8,7 @@ import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-clien
 
 describe('the written thread under contention: two agents answering at once, and a full disk', () => {
   const env = useTestHub({ perTest: true, options: { shutdownMs: 300, phoneLimits: { writesBurst: 20 } } });
-  afterEach(() => {
-    DurableJsonFile.beforeWrite = null;
-  });
+  const disk = useDiskFaults();
 
   async function ticketWithPhone() {
     const k = await enrollKiosk(env.hub.url, 'K32');
@@ -54,16 +52,14 @@ describe('the written thread under contention: two agents answering at once, and
   it('a full disk: the phone is answered "storage" and told to try again, accepted messages are kept, and writing works again once space frees', async () => {
     const { requestId, phone } = await ticketWithPhone();
     expect(await phone.write('We are at the café')).toEqual({ v: 1, ok: true });
-    DurableJsonFile.beforeWrite = () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    };
+    disk.fail('ENOSPC');
     // The phone names its message: sent again, it is the same message, kept once.
     const refused = await phone.write('My child has a fever', 'message-fever-1');
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.reason).toMatch(/^not written yet: the hub cannot write to its disk .*send it again shortly$/);
     expect(env.hub.hub.current.requests[requestId]!.thread!.map((m) => m.text)).toContain('We are at the café');
 
-    DurableJsonFile.beforeWrite = null;
+    disk.heal();
     let again = await phone.write('My child has a fever', 'message-fever-1');
     for (let i = 0; i < 100 && !again.ok; i++) {
       await new Promise((r) => setTimeout(r, 50));
