@@ -3,7 +3,6 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 describe('a full disk: nothing false acknowledged, every device answered, recovery when space frees, a bounded stop', () => {
@@ -13,9 +12,7 @@ describe('a full disk: nothing false acknowledged, every device answered, recove
   const diskFull = () => disk.fail('ENOSPC');
 
   it('refuses with storage (naming the file), answers the waiting operation, and resumes once a write succeeds', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
-    const me = { kind: 'kiosk' as const, id: k.device };
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const durable = env.hub.hub.durableSeq;
     diskFull();
     const waiting = op(me, createRequest());
@@ -46,9 +43,7 @@ describe('a full disk: nothing false acknowledged, every device answered, recove
   });
 
   it('stops within its bound while the disk is still full, and a restart clears temp files and keeps every acknowledged operation', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K33');
-    const kiosk = await env.device(k.auth);
-    const me = { kind: 'kiosk' as const, id: k.device };
+    const { kiosk, me } = await env.enrolledKiosk('K33');
     const kept = await kiosk.submit(op(me, createRequest({ gate: 'K33' })));
     expect(kept).toMatchObject({ ok: true });
     diskFull();

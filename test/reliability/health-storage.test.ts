@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 async function health(url: string): Promise<{ status: number; body: { ok: boolean; storage?: string } }> {
@@ -15,10 +14,9 @@ describe('/api/health on one hub (lowdb) tells a balancer when the hub cannot st
 
   it('answers 503 with the failing file while writes fail, and 200 again once a write succeeds', async () => {
     expect(await health(env.hub.url)).toMatchObject({ status: 200, body: { ok: true } });
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     disk.fail('ENOSPC');
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, createRequest()))).toMatchObject({ ok: false, code: 'storage' });
+    expect(await kiosk.submit(op(me, createRequest()))).toMatchObject({ ok: false, code: 'storage' });
     expect(await health(env.hub.url)).toMatchObject({ status: 503, body: { ok: false, storage: expect.stringMatching(/ENOSPC/) } });
 
     disk.heal();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { EVENTS, type HubState, type TicketLookup } from '../../core/index.ts';
 import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { type TestDevice } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -25,8 +24,7 @@ describe('reads answer from the durable state', () => {
   const disk = useDiskFaults();
 
   it('/api/snapshot and ticket.lookup leave out an operation not yet written, and show it once written', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const token = await env.token('A101');
     const body = createRequest({ surname: 'Moreau' });
     if (body.type !== 'request.create') throw new Error('createRequest makes a request.create');
@@ -34,7 +32,7 @@ describe('reads answer from the durable state', () => {
 
     // Every write fails, so the operation is taken but stays in memory only.
     disk.fail('EIO');
-    const pending = op({ kind: 'kiosk', id: k.device }, body);
+    const pending = op(me, body);
     expect(await kiosk.submit(pending)).toMatchObject({ ok: false, code: 'storage' });
     const inMemory = env.hub.hub.current.requests[requestId];
     expect(inMemory, 'the hub holds the operation in memory, waiting to write it').toBeDefined();

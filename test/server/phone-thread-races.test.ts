@@ -3,7 +3,6 @@ import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { AMIRA, LUCAS, createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-client.ts';
 
 describe('the written thread under contention: two agents answering at once, and a full disk', () => {
@@ -11,11 +10,10 @@ describe('the written thread under contention: two agents answering at once, and
   const disk = useDiskFaults();
 
   async function ticketWithPhone() {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const body = createRequest();
     if (body.type !== 'request.create') throw new Error('unexpected');
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const a = await askPhoneLink(kiosk, { ticket: env.hub.hub.current.requests[body.payload.requestId]!.ticket });
     if (!a.ok) throw new Error(a.reason);
     return { requestId: body.payload.requestId, phone: await connectPhone(env.hub.url, capabilityOf(a.url)) };
