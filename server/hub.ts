@@ -21,6 +21,7 @@ import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 import { airlinesInMinorUnits } from '../core/entitlements/airline-money.ts';
 import { isoNow, wallClock, type Clock } from './clock.ts';
 import { freezeMap } from './frozen-map.ts';
+import { AnswerWindow } from './answer-window.ts';
 
 /**
  * A copy whose maps written in place (ApplyContext.inPlace: requests, vouchers, room allocations) are
@@ -81,7 +82,7 @@ export class Hub extends EventEmitter<HubEvents> {
   private state: HubState;
   /** State as of the last durable write: what devices may be shown. */
   private durable: HubState;
-  private readonly seen = new Map<string, Promise<Ack> | Ack>();
+  private readonly seen: AnswerWindow<Promise<Ack> | Ack>;
   private batch: Pending[] = [];
   private writing: Promise<void> | null = null;
   private closed = false;
@@ -98,6 +99,7 @@ export class Hub extends EventEmitter<HubEvents> {
     super();
     this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.seenLimit = options.seenLimit ?? SEEN_LIMIT;
+    this.seen = new AnswerWindow(this.seenLimit);
     const recovered = store.takeRecovered();
     const { state, failed } = replay(recovered.checkpoint ? airlinesInMinorUnits(recovered.checkpoint) : emptyState(), recovered.entries, {
       inPlace: true,
@@ -122,13 +124,9 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Keeps `answer` for duplicates of `opId`, forgetting the oldest answers beyond the window (SEEN_LIMIT). */
   private remember(opId: string, answer: Promise<Ack> | Ack): void {
-    // A new id goes to the end of the map's order; replacing a pending answer keeps its place.
+    // A new id goes last; replacing a pending answer keeps its place.
     this.seen.set(opId, answer);
-    if (this.seen.size <= this.seenLimit) return;
-    for (const oldest of this.seen.keys()) {
-      if (this.seen.size <= this.seenLimit) break;
-      this.seen.delete(oldest);
-    }
+    this.seen.trim();
   }
 
   get current(): HubState {
