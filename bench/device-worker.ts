@@ -8,6 +8,7 @@ import {
   wallMs,
   type Command,
   type DeviceSpec,
+  type FailoverTrace,
   type KioskSpec,
   type Reply,
   type SurgePlan,
@@ -109,25 +110,29 @@ function onEntries(d: Device, msg: EntriesMessage): void {
 }
 
 /**
- * A cluster device: when its node dies it reconnects to the next node it knows (the apps' delays: 1 s,
- * then up to 3 s), pulls what it missed, and records how long it was away.
+ * A cluster device: when its node dies it reconnects to the next node it knows (as the apps do), pulls
+ * what it missed, and records each step of its way back.
  */
 function followAcrossNodes(d: Device, hubs: string[]): void {
   rotateAcrossHubs(d.socket, () => hubs);
-  let droppedAt: number | null = null;
+  let away: { droppedAt: number; attempts: FailoverTrace['attempts'] } | null = null;
   d.socket.on('disconnect', (reason) => {
-    if (reason !== 'io client disconnect') droppedAt = wallMs();
+    if (reason !== 'io client disconnect') away = { droppedAt: wallMs(), attempts: [] };
   });
+  // Registered after the rotation's own listener, so the address is the one this attempt goes to.
+  d.socket.io.on('reconnect_attempt', () => away?.attempts.push({ at: wallMs(), url: (d.socket.io as unknown as { uri: string }).uri }));
   d.socket.on('connect', () => {
-    if (droppedAt === null) return;
-    const since = droppedAt;
-    droppedAt = null;
+    if (away === null) return;
+    const trip = away;
+    away = null;
+    const connectedAt = wallMs();
+    const from = d.seq;
     (d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq }) as Promise<PullResult>).then(
       (r) => {
         // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
         if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
         d.seq = Math.max(d.seq, r.upTo);
-        results.failovers.push([since, wallMs()]);
+        results.failovers.push({ ...trip, connectedAt, caughtUpAt: wallMs(), behind: r.upTo - from, answer: r.kind, pages: 1 });
       },
       () => {
         results.rejections['pull after failover failed'] = (results.rejections['pull after failover failed'] ?? 0) + 1;
