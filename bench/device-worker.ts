@@ -22,6 +22,8 @@ interface Device {
   spec: DeviceSpec;
   socket: Socket;
   seq: number;
+  /** Pulling pages after a failover: pushes meanwhile start after the node's head, and the pages bring what they hold. */
+  catchingUp?: boolean;
 }
 
 const devices: Device[] = [];
@@ -97,6 +99,7 @@ async function claimThenDeliver(d: Device, spec: TabletSpec, requestId: string):
 
 function onEntries(d: Device, msg: EntriesMessage): void {
   const now = wallMs();
+  if (msg.after > d.seq && d.catchingUp) return;
   if (msg.after > d.seq && d.seq > 0) results.gaps++;
   d.seq = Math.max(d.seq, msg.upTo);
   if (d.spec.kind !== 'tablet') return;
@@ -127,18 +130,33 @@ function followAcrossNodes(d: Device, hubs: string[]): void {
     away = null;
     const connectedAt = wallMs();
     const from = d.seq;
-    (d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq }) as Promise<PullResult>).then(
-      (r) => {
-        // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
-        if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
-        d.seq = Math.max(d.seq, r.upTo);
-        results.failovers.push({ ...trip, connectedAt, caughtUpAt: wallMs(), behind: r.upTo - from, answer: r.kind, pages: 1 });
-      },
+    catchUp(d).then(
+      ({ answer, pages, head }) => results.failovers.push({ ...trip, connectedAt, caughtUpAt: wallMs(), behind: head - from, answer, pages }),
       () => {
         results.rejections['pull after failover failed'] = (results.rejections['pull after failover failed'] ?? 0) + 1;
       },
     );
   });
+}
+
+/** Pulls what the device missed, page after page as the sync client does, until the node says there is no more. */
+async function catchUp(d: Device): Promise<{ answer: PullResult['kind']; pages: number; head: number }> {
+  d.catchingUp = true;
+  try {
+    return await pullPages(d);
+  } finally {
+    d.catchingUp = false;
+  }
+}
+
+async function pullPages(d: Device): Promise<{ answer: PullResult['kind']; pages: number; head: number }> {
+  for (let pages = 1; ; pages++) {
+    const r = (await d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq })) as PullResult;
+    // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
+    if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
+    d.seq = Math.max(d.seq, r.upTo);
+    if (r.kind === 'snapshot' || !r.more) return { answer: r.kind, pages, head: r.upTo };
+  }
 }
 
 async function connectOne(url: string, spec: DeviceSpec): Promise<Device> {
