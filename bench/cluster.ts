@@ -17,7 +17,7 @@ import { all, connectFleet, runSurge, startFleet, summarise, type Fleet, type Su
 import { agentSlot, BENCH_PIN, benchStaff, GATES } from './staff-plan.ts';
 import { DELIVER_AFTER_MS, HIGH_RATE, KIOSKS_PER_GATE, PLAN } from './surge-plan.ts';
 import { dist, round, type Dist } from './stats.ts';
-import { wallMs, type DeviceSpec, type FailoverTrace, type KioskSpec, type TabletSpec } from './protocol.ts';
+import { wallMs, type DeviceSpec, type FailoverTrace, type HubPhases, type KioskSpec, type TabletSpec } from './protocol.ts';
 
 const NODES = 3;
 const AIRPORT = 'bench';
@@ -41,6 +41,8 @@ export interface ClusterFailover {
   storedMoreThanOnce: number;
   /** The surviving nodes' seqs once the round settled (the same when every node holds the whole log). */
   survivorsSeq: number[];
+  /** The surviving nodes' event-loop delay in that round (worst of them): how long anything waited for its turn there, a connection included. */
+  survivorsLoopDelayMs: { p99: number; max: number };
 }
 
 /** The way back of the killed node's devices, step by step, each step's distribution over the devices (ms). */
@@ -248,6 +250,9 @@ export async function benchCluster(): Promise<ClusterResult> {
     const traces = failRound.failovers.filter((t) => t.droppedAt >= killedAt - 50);
     const back = traces.map((t) => t.caughtUpAt - killedAt);
     const survivorsSeq = await Promise.all(nodeUrls.slice(0, NODES - 1).map(healthSeq));
+    const survivorsLoop = await Promise.all(
+      nodes.slice(0, NODES - 1).map(async (c) => (await c.ask<{ phases: HubPhases }>({ cmd: 'internal' })).phases.eventLoopDelayMs),
+    );
 
     const acked = [...new Set(failRound.acked)];
     const client = new pg.Client({ connectionString: db.url });
@@ -271,12 +276,17 @@ export async function benchCluster(): Promise<ClusterResult> {
       storedOnce: rows.filter((r) => r.n === '1').length,
       storedMoreThanOnce: rows.filter((r) => r.n !== '1').length,
       survivorsSeq,
+      survivorsLoopDelayMs: {
+        p99: round(Math.max(...survivorsLoop.map((l) => l.p99))),
+        max: round(Math.max(...survivorsLoop.map((l) => l.max))),
+      },
     };
     const sp = failover.split;
     log(
       `failover split p50/max ms: kill→dropped ${sp.killToDropped.p50}/${sp.killToDropped.max}, dropped→1st attempt ${sp.droppedToFirstAttempt.p50}/${sp.droppedToFirstAttempt.max}, ` +
         `1st attempt→connected ${sp.firstAttemptToConnected.p50}/${sp.firstAttemptToConnected.max}, connected→caught up ${sp.connectedToCaughtUp.p50}/${sp.connectedToCaughtUp.max}; ` +
-        `attempts max ${sp.attempts.max} (${sp.attemptsToKilledNode} to the killed node); behind p50/max ${sp.behind.p50}/${sp.behind.max}, ${sp.snapshots} snapshots`,
+        `attempts max ${sp.attempts.max} (${sp.attemptsToKilledNode} to the killed node); behind p50/max ${sp.behind.p50}/${sp.behind.max}, ${sp.snapshots} snapshots; ` +
+        `survivors' event-loop delay p99/max ${failover.survivorsLoopDelayMs.p99}/${failover.survivorsLoopDelayMs.max} ms`,
     );
     log(
       `failover: ${failover.devicesBack} of ${onVictim} devices back and caught up within ${failover.allBackMs} ms of the kill; ` +
