@@ -153,12 +153,26 @@ async function flightCareOnly(): Promise<void> {
   log('written the flightcare section of bench/results/latest.json');
 }
 
+/** `--only history`: the history growth alone (the commit stall through a checkpoint at 100k), printed, not written. */
+async function historyOnly(): Promise<void> {
+  log(
+    `history growth alone (load ${loadavg()
+      .map((l) => round(l, 2))
+      .join(' ')})`,
+  );
+  const child = new Child('./history.ts');
+  const history = await child.next<HistoryResult>();
+  await child.stop();
+  console.log(JSON.stringify({ ...history, loadAfter: loadavg().map((l) => round(l, 2)) }, null, 1));
+}
+
 async function main(): Promise<void> {
   const onlyArg = process.argv.indexOf('--only');
   const onlyPart = onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY;
   if (onlyPart === 'ui') return uiOnly();
   if (process.argv.includes('--cluster')) return clusterOnly();
   if (onlyPart === 'flightcare') return flightCareOnly();
+  if (onlyPart === 'history') return historyOnly();
   const started = Date.now();
   const machine = {
     cpus: cpus().length,
@@ -177,8 +191,8 @@ async function main(): Promise<void> {
   // BENCH_HUB_PROFILE=<dir>: a V8 CPU profile of the hub, to see where its time goes.
   const profile = process.env.BENCH_HUB_PROFILE;
   const hub = new Child('./hub-process.ts', {}, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
-  // BENCH_ONLY=surge: surge and storm only, for quick runs while tuning (results are not written).
-  const only = process.env.BENCH_ONLY;
+  // --only surge (or BENCH_ONLY=surge): surge and storm only, for quick runs while tuning (results are not written).
+  const only = onlyPart;
   const bare = new Child('./bare-server.ts');
   const batched = new Child('./bare-server.ts', { BENCH_BARE_BATCH: '1' });
   const [{ url: hubUrl }, { url: bareUrl }, { url: batchedUrl }] = await Promise.all([
