@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EntriesMessage, LogEntry, PullResult } from '../../core/index.ts';
 import { PULL_PAGE } from '../../server/hub.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
@@ -11,6 +11,7 @@ import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 describe('a device far behind catches up in pages', () => {
   const env = useTestHub({ perTest: true });
   const tablets = useSyncTablets(env);
+  afterEach(() => vi.restoreAllMocks());
 
   /** `n` kiosk requests while the device is away; resolves once all are acknowledged. */
   async function requests(n: number): Promise<void> {
@@ -81,5 +82,23 @@ describe('a device far behind catches up in pages', () => {
     const board = await tablets.tablet('M201', { storage });
     await waitFor(() => board.getSnapshot().seq === env.hub.hub.durableSeq, 'the board at the head', 10_000);
     expect(Object.keys(board.getSnapshot().state.requests).sort()).toEqual(Object.keys(env.hub.hub.durableState.requests).sort());
+  });
+
+  it('tablets with the same view catching up from the same seq share each page: built once, each gets all of it', async () => {
+    const agents = await Promise.all([env.staff('A101', ['K32']), env.staff('A102', ['K32']), env.staff('A105', ['K32'])]);
+    const from = env.hub.hub.durableSeq;
+    await requests(PULL_PAGE + 20);
+    const built = vi.spyOn(env.hub.hub, 'pull');
+    const answers = await Promise.all(agents.map((a) => a.pull(from)));
+    expect(built).toHaveBeenCalledTimes(1);
+    for (const a of answers) {
+      expect(a).toMatchObject({ kind: 'entries', upTo: from + PULL_PAGE, more: true });
+      expect(a).toEqual(answers[0]);
+    }
+    if (answers[0]!.kind === 'entries') expect(seqsOf(answers[0]!.entries)).toEqual(range(from, from + PULL_PAGE));
+    // Another view is answered for itself.
+    const other = await (await env.staff('A101', ['K33'])).pull(from);
+    expect(built).toHaveBeenCalledTimes(2);
+    expect(other).toMatchObject({ kind: 'entries', entries: [] });
   });
 });
