@@ -7,11 +7,11 @@
  * BENCH_CLUSTER_SMALL=1 runs a reduced surge (22 tablets, 20 kiosks, 600 requests, one round a side):
  * enough to see it work on a busy machine, not a measurement.
  */
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import type { StaffMember } from '../core/index.ts';
 import { startEmbeddedPostgres } from '../server/pg/embedded.ts';
+import { freePort } from '../test/helpers/hub-process.ts';
 import { Child } from './children.ts';
 import { all, connectFleet, runSurge, startFleet, summarise, type Fleet, type SurgeMetrics, type SurgeRound } from './surge.ts';
 import { agentSlot, BENCH_PIN, benchStaff, GATES } from './staff-plan.ts';
@@ -90,17 +90,6 @@ export interface ClusterResult {
 
 function log(msg: string): void {
   console.log(`[bench cluster ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {

@@ -106,4 +106,10 @@ export interface HubPhases {
   push: Dist;
   batchOps: { p50: number; max: number; batches: number };
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** The hub process's CPU (user + system) per operation committed, from the surge's first commit to the report. */
+  cpuMsPerOp?: number;
+  /** Share of the time the hub's event loop was busy, mean over the seconds in which it committed operations. */
+  eventLoopUtilization?: number;
+  /** Per group commit (not per operation): where the write phase goes, and when the loop first came round. */
+  writeSplit?: Record<'commit' | 'serialise' | 'writeCall' | 'datasync' | 'rest' | 'loopTurn', Dist>;
 }

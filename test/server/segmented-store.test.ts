@@ -51,8 +51,10 @@ describe('segmented log with checkpoints', () => {
     expect(hub.seq).toBe(seq);
     expect(JSON.stringify(hub.current.requests)).toBe(expected);
     expect(Object.keys(hub.current.requests)).toHaveLength(ids.length);
-    const segments = await readdir(join(dir, LOG_DIR));
-    expect(segments.length).toBe(Math.ceil(seq / SEGMENT_ENTRIES));
+    // Small files: segments of at least SEGMENT_ENTRIES entries (whole commits), the rest in the journal.
+    const segments = (await readdir(join(dir, LOG_DIR))).filter((n) => n.startsWith('seg-'));
+    expect(segments.length).toBeGreaterThanOrEqual(1);
+    expect(segments.length).toBeLessThanOrEqual(Math.floor(seq / SEGMENT_ENTRIES));
     // A retried operation still gets its original answer after the restart.
     const again = await hub.submit(op(KIOSK, createRequest({ requestId: ids[0]! })), KIOSK_ID);
     expect(again).toMatchObject({ ok: false, code: 'conflict' });
