@@ -42,13 +42,14 @@ export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind:
  * the next page at once. Each answer stays small, so a node that takes over a dead node's devices in a
  * surge answers their catch-ups between its commits rather than stalling on one large message each.
  */
-export const PULL_PAGE = 500;
+export const PULL_PAGE = 1000;
 
 /**
- * A device further behind than this (or behind the entries kept in memory) gets a snapshot instead:
- * beyond it the entries would cost more than the state.
+ * A device further behind than this (or behind the entries kept in memory, RECENT_ENTRIES) gets a
+ * snapshot of its view instead. Kept high, as a snapshot of a whole airport is the one large message a
+ * busy node would stall on; a device that far behind has been away long enough for it.
  */
-export const SNAPSHOT_AFTER = 5000;
+export const SNAPSHOT_AFTER = 10_000;
 
 /**
  * The hub answers a duplicate (a retry after a lost ack) with the original answer for the last this
@@ -104,11 +105,12 @@ export class Hub extends EventEmitter<HubEvents> {
   constructor(
     private readonly store: HubStore,
     private readonly clock: Clock = wallClock,
-    options: { checkpointEvery?: number; seenLimit?: number } = {},
+    options: { checkpointEvery?: number; seenLimit?: number; snapshotAfter?: number } = {},
   ) {
     super();
     this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.seenLimit = options.seenLimit ?? SEEN_LIMIT;
+    this.snapshotAfter = options.snapshotAfter ?? SNAPSHOT_AFTER;
     this.seen = new AnswerWindow(this.seenLimit);
     const recovered = store.takeRecovered();
     const { state, failed } = replay(recovered.checkpoint ? airlinesInMinorUnits(recovered.checkpoint) : emptyState(), recovered.entries, {
@@ -131,6 +133,7 @@ export class Hub extends EventEmitter<HubEvents> {
   }
 
   private readonly seenLimit: number;
+  private readonly snapshotAfter: number;
 
   /** Keeps `answer` for duplicates of `opId`, forgetting the oldest answers beyond the window (SEEN_LIMIT). */
   private remember(opId: string, answer: Promise<Ack> | Ack): void {
@@ -196,7 +199,7 @@ export class Hub extends EventEmitter<HubEvents> {
    */
   pull(after: number, viewer: Viewer): PullResult {
     const head = this.durable.seq;
-    if (after <= 0 || after > head || head - after > SNAPSHOT_AFTER) {
+    if (after <= 0 || after > head || head - after > this.snapshotAfter) {
       return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo: head };
     }
     const upTo = Math.min(head, after + PULL_PAGE);

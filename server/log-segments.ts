@@ -36,9 +36,9 @@ export const JOURNAL_FILE = 'tail.jsonl';
 /**
  * Entries kept in memory for "everything after seq N" (between this many and twice as many); older ones
  * are only on disk. As many as the hub answers in pages before it sends a snapshot instead (SNAPSHOT_AFTER):
- * a device away for a few seconds of a surge (2,000 operations a second) catches up from here.
+ * a device away for a few seconds of a surge (2,000 operations a second), or behind on a node slowed by one, catches up from here.
  */
-export const RECENT_ENTRIES = 5000;
+export const RECENT_ENTRIES = 10_000;
 
 const NAME = /^seg-(\d{12})\.json$/;
 

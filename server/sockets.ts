@@ -27,6 +27,7 @@ import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
 import { textOnlyParser } from './text-only-parser.ts';
+import { SharedPulls } from './shared-pulls.ts';
 import type { Clock } from './clock.ts';
 
 interface SocketData {
@@ -114,6 +115,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
   const pullLimiter = new DeviceRateLimiter(limits.pullsPerSecond, limits.pullsBurst, now);
 
   const lookupLimiter = new DeviceRateLimiter(LOOKUPS_PER_MINUTE / 60, LOOKUPS_PER_MINUTE, now);
+  const pulls = new SharedPulls(hub, now);
   const connections = new Map<string, number>();
 
   io.use((socket, next) => {
@@ -204,7 +206,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
         if (wait > 0) return ack({ error: `rate_limited: too many pulls from this device, try again in ${Math.ceil(wait / 1000)} s` });
         const parsed = PullArgs.safeParse(args);
         if (!parsed.success) return ack({ error: 'pull needs { after: a non-negative integer }' });
-        const result = hub.pull(parsed.data.after, socket.data.viewer);
+        const result = pulls.pull(parsed.data.after, socket.data.viewer);
         // The durable head, not the page's end: a push that follows a page then starts after the head, so
         // the device sees it does not follow on and pulls the next page rather than skip the entries between.
         socket.data.sentUpTo = hub.durableSeq;

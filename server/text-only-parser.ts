@@ -1,5 +1,17 @@
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 
+/** Answers sent as they are to many sockets, with their JSON (see encodeOnce). */
+const encoded = new WeakMap<object, string>();
+
+/**
+ * Encodes `value` now and has every packet carrying it as its only argument (an acknowledgement sent to
+ * many devices) use that text, rather than encoding it again for each socket. `value` must not change after.
+ */
+export function encodeOnce<T extends object>(value: T): T {
+  encoded.set(value, JSON.stringify(value));
+  return value;
+}
+
 /**
  * socket.io's parser, minus the search for binary in every outgoing packet: the hub only ever sends
  * JSON (entries, snapshots, acks), and that recursive walk cost as much CPU as the encoding itself
@@ -10,7 +22,12 @@ class TextEncoder extends Encoder {
   override encode(obj: Packet): string[] {
     if (obj.type === PacketType.BINARY_EVENT || obj.type === PacketType.BINARY_ACK) return super.encode(obj) as string[];
     // The parser's own string encoding (private in its types, public in its code since 4.0), so the format stays theirs.
-    return [(this as unknown as { encodeAsString(p: Packet): string }).encodeAsString(obj)];
+    const asString = (p: Packet): string => (this as unknown as { encodeAsString(p: Packet): string }).encodeAsString(p);
+    const only: unknown = Array.isArray(obj.data) && obj.data.length === 1 ? obj.data[0] : undefined;
+    const json = typeof only === 'object' && only !== null ? encoded.get(only) : undefined;
+    // The packet's head in the parser's format, then its one argument as `JSON.stringify([value])` would write it.
+    if (json !== undefined) return [`${asString({ ...obj, data: undefined })}[${json}]`];
+    return [asString(obj)];
   }
 }
 

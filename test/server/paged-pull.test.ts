@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EntriesMessage, LogEntry, PullResult } from '../../core/index.ts';
 import { PULL_PAGE } from '../../server/hub.ts';
 import { MemorySyncStorage } from '../../client/sync-storage.ts';
@@ -11,6 +11,7 @@ import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 describe('a device far behind catches up in pages', () => {
   const env = useTestHub({ perTest: true });
   const tablets = useSyncTablets(env);
+  afterEach(() => vi.restoreAllMocks());
 
   /** `n` kiosk requests while the device is away; resolves once all are acknowledged. */
   async function requests(n: number): Promise<void> {
@@ -36,13 +37,13 @@ describe('a device far behind catches up in pages', () => {
   it('answers at most a page at a time, says when there is more, and the pages hold every entry once', async () => {
     const manager = await env.staff('M201');
     const from = env.hub.hub.durableSeq;
-    await requests(2 * PULL_PAGE + 40);
+    await requests(PULL_PAGE + 40);
     const head = env.hub.hub.durableSeq;
 
     const pages = await pullAll(manager, from);
-    expect(pages.map((p) => p.entries.length)).toEqual([PULL_PAGE, PULL_PAGE, 40]);
-    expect(pages.map((p) => p.more ?? false)).toEqual([true, true, false]);
-    expect(pages[2]!.upTo).toBe(head);
+    expect(pages.map((p) => p.entries.length)).toEqual([PULL_PAGE, 40]);
+    expect(pages.map((p) => p.more ?? false)).toEqual([true, false]);
+    expect(pages[1]!.upTo).toBe(head);
     // A duty manager sees every request: the pages hold each seq once, in order, none missing.
     expect(seqsOf(pages.flatMap((p) => p.entries))).toEqual(range(from, head));
   });
@@ -75,11 +76,29 @@ describe('a device far behind catches up in pages', () => {
     await waitFor(() => first.getSnapshot().connected && first.getSnapshot().seq === env.hub.hub.durableSeq, 'the board caught up');
     first.stop();
     await first.settled();
-    await requests(2 * PULL_PAGE + 40);
+    await requests(PULL_PAGE + 40);
 
-    // The duty manager's board opens again on the same device, three pages behind, while nothing else happens.
+    // The duty manager's board opens again on the same device, two pages behind, while nothing else happens.
     const board = await tablets.tablet('M201', { storage });
     await waitFor(() => board.getSnapshot().seq === env.hub.hub.durableSeq, 'the board at the head', 10_000);
     expect(Object.keys(board.getSnapshot().state.requests).sort()).toEqual(Object.keys(env.hub.hub.durableState.requests).sort());
+  });
+
+  it('tablets with the same view catching up from the same seq share each page: built once, each gets all of it', async () => {
+    const agents = await Promise.all([env.staff('A101', ['K32']), env.staff('A102', ['K32']), env.staff('A105', ['K32'])]);
+    const from = env.hub.hub.durableSeq;
+    await requests(PULL_PAGE + 20);
+    const built = vi.spyOn(env.hub.hub, 'pull');
+    const answers = await Promise.all(agents.map((a) => a.pull(from)));
+    expect(built).toHaveBeenCalledTimes(1);
+    for (const a of answers) {
+      expect(a).toMatchObject({ kind: 'entries', upTo: from + PULL_PAGE, more: true });
+      expect(a).toEqual(answers[0]);
+    }
+    if (answers[0]!.kind === 'entries') expect(seqsOf(answers[0]!.entries)).toEqual(range(from, from + PULL_PAGE));
+    // Another view is answered for itself.
+    const other = await (await env.staff('A101', ['K33'])).pull(from);
+    expect(built).toHaveBeenCalledTimes(2);
+    expect(other).toMatchObject({ kind: 'entries', entries: [] });
   });
 });

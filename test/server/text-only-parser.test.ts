@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
-import { textOnlyParser } from '../../server/text-only-parser.ts';
+import { encodeOnce, textOnlyParser } from '../../server/text-only-parser.ts';
 
 const PACKETS: Packet[] = [
   {
@@ -25,6 +25,18 @@ describe("the hub's text-only socket.io encoder", () => {
       decoder.on('decoded', (d: unknown) => decoded.push(d));
       for (const chunk of out) decoder.add(chunk);
       expect(decoded).toEqual([expect.objectContaining({ type: p.type, nsp: p.nsp, data: p.data })]);
+    }
+  });
+
+  it('writes an answer encoded once for many sockets exactly as the standard encoder writes it', () => {
+    const page = encodeOnce({ v: 1, kind: 'entries', entries: [{ seq: 4, op: { id: 'x', payload: { note: 'é "quoted" 日本' } } }], upTo: 4 });
+    const mine = new textOnlyParser.Encoder();
+    const standard = new Encoder();
+    for (const p of [
+      { type: PacketType.ACK, nsp: '/', id: 17, data: [page] },
+      { type: PacketType.ACK, nsp: '/phone', id: 3, data: [page] },
+    ]) {
+      expect(mine.encode(p)).toEqual(standard.encode(p));
     }
   });
 });
