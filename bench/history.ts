@@ -12,7 +12,6 @@ import { Store } from '../server/store.ts';
 import { seedDemoIfEmpty } from '../server/seed.ts';
 import { round } from './stats.ts';
 import { runChild } from './child-main.ts';
-import { costByType, TIMED_TYPES, type TimedType, type TypeCost } from './history-by-type.ts';
 
 export interface Window {
   storedBefore: number;
@@ -33,14 +32,6 @@ export interface HistoryResult {
   ratioWall: number;
   ratioMedianWave: number;
   ratioCpu: number;
-  /**
-   * Each request and voucher operation type timed alone, right after each window (so with about
-   * 11,000 and 100,000 operations stored: `storedBefore`); ratio = CPU per op at 100k ÷ at 1k.
-   */
-  byType: {
-    storedBefore: { at1k: number; at100k: number };
-    costs: Record<TimedType, { at1k: TypeCost; at100k: TypeCost; ratioCpu: number; ratioWall: number }>;
-  };
   /** A crash restart: latest checkpoint plus the operations after it. */
   restartMs: number;
   replayedOnRestart: number;
@@ -132,7 +123,7 @@ async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> 
   return { bytes, files };
 }
 
-/** The same work on a throwaway hub first, so the 1,000 window (and each type at 11k) does not pay for compiling the code. */
+/** The same work on a throwaway hub first, so the 1,000 window does not pay for compiling the code. */
 async function warmUp(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'gatecare-warmup-'));
   const store = await Store.open(dir);
@@ -140,8 +131,6 @@ async function warmUp(): Promise<void> {
   const hub = new Hub(store);
   if (seeded) await seeded(hub);
   await lifecycle(hub, 20);
-  // Every timed type once too: the first voucher ever issued should not charge its compilation to the 1k window.
-  await costByType(hub, store);
   await hub.close();
   await rm(dir, { recursive: true, force: true });
 }
@@ -157,17 +146,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await fillTo(hub, 1000);
   const at1k = await measure(hub, store);
-  const types1k = await costByType(hub, store);
   await fillTo(hub, 100_000);
   const buildSeconds = round((performance.now() - t0) / 1000);
   const at100k = await measure(hub, store);
-  const types100k = await costByType(hub, store);
-  const costs = {} as HistoryResult['byType']['costs'];
-  for (const type of TIMED_TYPES) {
-    const a = types1k.byType[type];
-    const b = types100k.byType[type];
-    costs[type] = { at1k: a, at100k: b, ratioCpu: round(b.cpuMsPerOp / a.cpuMsPerOp, 2), ratioWall: round(b.wallMsPerOp / a.wallMsPerOp, 2) };
-  }
   await hub.flush();
   const requestsInState = Object.keys(hub.current.requests).length;
   const seq = hub.seq;
@@ -185,7 +166,6 @@ async function main(): Promise<void> {
     ratioWall: round(at100k.wallMsPerOp / at1k.wallMsPerOp, 2),
     ratioCpu: round(at100k.cpuMsPerOp / at1k.cpuMsPerOp, 2),
     ratioMedianWave: round(at100k.medianWaveMsPerOp / at1k.medianWaveMsPerOp, 2),
-    byType: { storedBefore: { at1k: types1k.storedBefore, at100k: types100k.storedBefore }, costs },
     restartMs,
     replayedOnRestart: seq - reopened.checkpointSeq,
     requestsInState,

@@ -3,7 +3,8 @@
  * then a reconnect storm, history growth, the kiosk's weight and the devices in a surge (bench/ui.ts:
  * staff tablet and manager board in chromium with a 4× slower CPU). Prints a table and writes
  * bench/results/latest.json. `--only ui` (or BENCH_ONLY=ui) runs the devices part alone and updates it;
- * `--only flightcare` the whole-flight issue and redemption at 50 outlets (bench/flight-care.ts) likewise.
+ * `--only flightcare` the whole-flight issue and redemption at 50 outlets (bench/flight-care.ts) likewise,
+ * `--only history` the history growth (bench/history.ts) and every op type's cost at 1k and 100k stored (bench/history-by-type.ts).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -14,6 +15,8 @@ import { agentSlot, AGENTS, BENCH_PIN, benchStaff, GATE_PAIRS, GATES, MANAGERS }
 import { dist, round, table } from './stats.ts';
 import type { DeviceSpec, HubPhases, KioskSpec, TabletSpec } from './protocol.ts';
 import type { HistoryResult } from './history.ts';
+import { byTypeLines, costByType, type ByTypeResult } from './history-by-type.ts';
+import { HISTORY_ROW, historyRows } from './history-rows.ts';
 import type { KioskResult } from './kiosk-start.ts';
 import type { UiResult } from './ui.ts';
 import { uiRows } from './ui-rows.ts';
@@ -153,17 +156,38 @@ async function flightCareOnly(): Promise<void> {
   log('written the flightcare section of bench/results/latest.json');
 }
 
-/** `--only history`: the history growth alone (the commit stall through a checkpoint at 100k), printed, not written. */
-async function historyOnly(): Promise<void> {
-  log(
-    `history growth alone (load ${loadavg()
-      .map((l) => round(l, 2))
-      .join(' ')})`,
-  );
-  const child = new Child('./history.ts');
+/** History growth: the windows at 1k and 100k stored (bench/history.ts), then every op type at both (bench/history-by-type.ts). */
+async function historySection(child: Child): Promise<HistoryResult & { byType: ByTypeResult; loadBefore: number[]; loadAfter: number[] }> {
+  const loadBefore = loadavg().map((l) => round(l, 2));
+  log(`history growth: cost per acknowledged operation with 1,000 and 100,000 stored (load ${loadBefore.join(' ')})`);
   const history = await child.next<HistoryResult>();
   await child.stop();
-  console.log(JSON.stringify({ ...history, loadAfter: loadavg().map((l) => round(l, 2)) }, null, 1));
+  log('history growth: every operation type at 1,000 and 100,000 stored, interleaved');
+  const byType = await costByType(log);
+  for (const l of byTypeLines(byType)) log(l);
+  return { ...history, byType, loadBefore, loadAfter: loadavg().map((l) => round(l, 2)) };
+}
+
+/** `--only history`: runs the history section alone and updates its part of bench/results/latest.json and .md. */
+async function historyOnly(): Promise<void> {
+  const history = await historySection(new Child('./history.ts'));
+  const file = new URL('./results/latest.json', import.meta.url);
+  const previous = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { table?: string };
+  const rows = table(historyRows(history, history.byType)).split('\n').slice(2);
+  const kept = (previous.table ?? table([['—', '—']])).split('\n').filter((l) => !HISTORY_ROW.test(l));
+  const text = [...kept, ...rows].join('\n');
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+  console.log(
+    `\nGateCare bench (history only), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} × ${machine.cpu}, load ${history.loadBefore[0]} → ${history.loadAfter[0]}\n`,
+  );
+  console.log(table(historyRows(history, history.byType)));
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(
+    file,
+    JSON.stringify({ ...previous, history: { date: new Date().toISOString(), machine, ...history }, table: text }, null, 2) + '\n',
+  );
+  await writeFile(new URL('./results/latest.md', import.meta.url), text + '\n');
+  log('written the history section of bench/results/latest.json');
 }
 
 async function main(): Promise<void> {
@@ -283,10 +307,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ floor, hubPhases, hub: hubSurge, bare: bareSurge, bareBatched: batchedSurge, storm, afterStorm }, null, 1));
     return;
   }
-  log('history growth: cost per acknowledged operation with 1,000 and 100,000 stored');
   const historyChild = new Child('./history.ts');
-  const history = await historyChild.next<HistoryResult>();
-  await historyChild.stop();
+  const history = await historySection(historyChild);
 
   log('kiosk: gzipped JavaScript and cold start in headless chromium');
   const kioskChild = new Child('./kiosk-start.ts');
@@ -384,28 +406,7 @@ async function main(): Promise<void> {
       `all caught up in ${storm.allCaughtUpMs} ms (p50 ${storm.perDevice.p50}, p95 ${storm.perDevice.p95}); ${storm.failed} failed`,
       '≤ 10 s',
     ],
-    [
-      'Cost per op, 1,000 stored (all-in wall / steady wall / CPU)',
-      `${history.at1k.wallMsPerOp} / ${history.at1k.medianWaveMsPerOp} / ${history.at1k.cpuMsPerOp} ms`,
-    ],
-    [
-      'Cost per op, 100,000 stored (all-in wall / steady wall / CPU)',
-      `${history.at100k.wallMsPerOp} / ${history.at100k.medianWaveMsPerOp} / ${history.at100k.cpuMsPerOp} ms`,
-    ],
-    ['100k ÷ 1k (all-in wall / steady wall / CPU)', `${history.ratioWall}× / ${history.ratioMedianWave}× / ${history.ratioCpu}×`, '≤ 2×'],
-    [
-      `Per op type, CPU ms/op at ${round(history.byType.storedBefore.at1k / 1000)}k → ${round(history.byType.storedBefore.at100k / 1000)}k stored (ratio)`,
-      Object.entries(history.byType.costs)
-        .map(([type, c]) => `${type} ${c.at1k.cpuMsPerOp} → ${c.at100k.cpuMsPerOp} (${c.ratioCpu}×)`)
-        .join('; '),
-      '≤ 2× each',
-    ],
-    [
-      'Commit stall during the checkpoint write, 1k / 100k',
-      `${history.at1k.slowestWaveMs} / ${history.at100k.slowestWaveMs} ms (slowest 150-op wave)`,
-    ],
-    ['Restart with 100,000 stored', `${history.restartMs} ms (checkpoint + ${history.replayedOnRestart} ops replayed)`],
-    ['Data with 100,000 stored', `${mb(history.dataBytes)} in ${history.dataFiles} files`],
+    ...historyRows(history, history.byType),
     ['Kiosk JavaScript, gzipped', `${round(kiosk.jsGzipBytes / 1024)} kB (${kiosk.jsFiles} files)`],
     [`Kiosk cold start (${kiosk.source})`, `${kiosk.coldStartMs} ms to ${kiosk.readyWhen}`],
     ...phoneRows(),

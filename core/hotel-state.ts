@@ -1,6 +1,7 @@
 import type { CareRequest, HubState } from './model.ts';
 import type { Hotel, RoomAllocation, RoomBlock, Shuttle } from './hotel-model.ts';
 import { ROOM_BEDS, ROOM_TYPES, type RoomType } from './hotel-values.ts';
+import { allocationsOfRequest, indexedRoomsTaken, indexedSeatsTaken } from './allocation-index.ts';
 
 /*
  * Reading the hotel part of the state: what is held, what is taken, what is left. Pure and zod-free,
@@ -64,10 +65,11 @@ export function roomsHeld(state: HotelFacts, hotelId: string, night: string): Ro
 /** Rooms each type taken on a night by allocations that still hold them (one may be left out: a move frees its own rooms). */
 export function roomsTaken(state: HotelFacts, hotelId: string, night: string, except?: string): RoomCounts {
   const c = zeroRooms();
-  for (const a of Object.values(allocationsOf(state))) {
-    if (a.id === except || a.hotelId !== hotelId || a.night !== night || !holdsRoom(a)) continue;
-    for (const t of a.rooms) c[t] += 1;
-  }
+  const allocations = allocationsOf(state);
+  const taken = indexedRoomsTaken(allocations, hotelId, night);
+  if (taken) for (const t of ROOM_TYPES) c[t] = taken[t];
+  const left = except === undefined ? undefined : allocations[except];
+  if (left && left.hotelId === hotelId && left.night === night && holdsRoom(left)) for (const t of left.rooms) c[t] -= 1;
   return c;
 }
 
@@ -80,11 +82,10 @@ export function roomsLeft(state: HotelFacts, hotelId: string, night: string, exc
 }
 
 export function seatsTaken(state: HotelFacts, shuttleId: string, except?: string): number {
-  let n = 0;
-  for (const a of Object.values(allocationsOf(state))) {
-    if (a.id !== except && holdsRoom(a) && a.transport.kind === 'shuttle' && a.transport.shuttleId === shuttleId) n += a.seats;
-  }
-  return n;
+  const allocations = allocationsOf(state);
+  const left = except === undefined ? undefined : allocations[except];
+  const own = left && holdsRoom(left) && left.transport.kind === 'shuttle' && left.transport.shuttleId === shuttleId ? left.seats : 0;
+  return indexedSeatsTaken(allocations, shuttleId) - own;
 }
 
 export function seatsLeft(state: HotelFacts, shuttleId: string, except?: string): number {
@@ -110,8 +111,8 @@ export function seatsNeeded(r: Pick<CareRequest, 'party'>): number {
 
 /** A request's allocations that still hold rooms, oldest first. */
 export function activeAllocationsOf(state: HotelFacts, requestId: string): RoomAllocation[] {
-  return Object.values(allocationsOf(state))
-    .filter((a) => a.requestId === requestId && holdsRoom(a))
+  return allocationsOfRequest(allocationsOf(state), requestId)
+    .filter(holdsRoom)
     .sort((a, b) => a.allocatedAt.localeCompare(b.allocatedAt) || (a.id < b.id ? -1 : 1));
 }
 

@@ -5,6 +5,8 @@ import type { Voucher } from './voucher-model.ts';
 import { REDACTED } from './redacted.ts';
 import { specOf, type RequestScope } from './registry.ts';
 import { kioskState, kioskVoucher } from './kiosk-view.ts';
+import { allocationsOfRequest } from './allocation-index.ts';
+import { allocationsOf } from './hotel-state.ts';
 
 export { REDACTED } from './redacted.ts';
 export { noticeRevealDue } from './notices.ts';
@@ -128,7 +130,7 @@ export function kioskRequestRecords(state: HubState, requestId: string | undefin
   return {
     requests: [redactRequest(r)],
     vouchers: vouchersOf(state, r.id).map((v) => kioskVoucher(redactVoucher(v))),
-    roomAllocations: Object.values(state.roomAllocations ?? {}).filter((a) => a.requestId === r.id),
+    roomAllocations: allocationsOfRequest(allocationsOf(state), r.id),
   };
 }
 

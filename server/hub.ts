@@ -21,12 +21,34 @@ import { purgeEntry, purgedRecords } from '../core/purge-log.ts';
 import { airlinesInMinorUnits } from '../core/entitlements/airline-money.ts';
 import { isoNow, wallClock, type Clock } from './clock.ts';
 import { freezeMap } from './frozen-map.ts';
+import { AnswerWindow } from './answer-window.ts';
+
+/**
+ * A copy whose maps written in place (ApplyContext.inPlace: requests, vouchers, room allocations) are
+ * its own: `state` and `durable` apply the same operations into their maps, so sharing one would
+ * apply each twice (a room allocated, then refused as "already submitted" on the durable side).
+ */
+function withOwnMaps(s: HubState): HubState {
+  const own: HubState = { ...s, requests: { ...s.requests }, vouchers: { ...s.vouchers } };
+  if (s.roomAllocations) own.roomAllocations = { ...s.roomAllocations };
+  return own;
+}
 
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
 
-/** A device further behind than this gets a snapshot instead of the entries. */
-export const SNAPSHOT_AFTER = 500;
+/**
+ * A pull answers at most this many entries; a device further behind is told there is `more` and pulls
+ * the next page at once. Each answer stays small, so a node that takes over a dead node's devices in a
+ * surge answers their catch-ups between its commits rather than stalling on one large message each.
+ */
+export const PULL_PAGE = 500;
+
+/**
+ * A device further behind than this (or behind the entries kept in memory) gets a snapshot instead:
+ * beyond it the entries would cost more than the state.
+ */
+export const SNAPSHOT_AFTER = 5000;
 
 /**
  * The hub answers a duplicate (a retry after a lost ack) with the original answer for the last this
@@ -70,7 +92,7 @@ export class Hub extends EventEmitter<HubEvents> {
   private state: HubState;
   /** State as of the last durable write: what devices may be shown. */
   private durable: HubState;
-  private readonly seen = new Map<string, Promise<Ack> | Ack>();
+  private readonly seen: AnswerWindow<Promise<Ack> | Ack>;
   private batch: Pending[] = [];
   private writing: Promise<void> | null = null;
   private closed = false;
@@ -87,6 +109,7 @@ export class Hub extends EventEmitter<HubEvents> {
     super();
     this.checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.seenLimit = options.seenLimit ?? SEEN_LIMIT;
+    this.seen = new AnswerWindow(this.seenLimit);
     const recovered = store.takeRecovered();
     const { state, failed } = replay(recovered.checkpoint ? airlinesInMinorUnits(recovered.checkpoint) : emptyState(), recovered.entries, {
       inPlace: true,
@@ -98,7 +121,7 @@ export class Hub extends EventEmitter<HubEvents> {
       );
     }
     this.durable = state;
-    this.state = { ...state, requests: { ...state.requests }, vouchers: { ...state.vouchers } };
+    this.state = withOwnMaps(state);
     const accepted = recovered.accepted.slice(-this.seenLimit);
     for (const [opId, seq] of accepted) this.seen.set(opId, { v: SCHEMA_VERSION, opId, ok: true, seq });
     for (const [opId, r] of recovered.rejected.slice(-this.seenLimit)) this.remember(opId, { v: SCHEMA_VERSION, opId, ok: false, ...r });
@@ -111,13 +134,9 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Keeps `answer` for duplicates of `opId`, forgetting the oldest answers beyond the window (SEEN_LIMIT). */
   private remember(opId: string, answer: Promise<Ack> | Ack): void {
-    // A new id goes to the end of the map's order; replacing a pending answer keeps its place.
+    // A new id goes last; replacing a pending answer keeps its place.
     this.seen.set(opId, answer);
-    if (this.seen.size <= this.seenLimit) return;
-    for (const oldest of this.seen.keys()) {
-      if (this.seen.size <= this.seenLimit) break;
-      this.seen.delete(oldest);
-    }
+    this.seen.trim();
   }
 
   get current(): HubState {
@@ -171,16 +190,20 @@ export class Hub extends EventEmitter<HubEvents> {
     return promise;
   }
 
-  /** Everything after `after` that this viewer may see, or a snapshot if too far behind. */
+  /**
+   * What this viewer may see after `after`, from memory: the entries (a page of at most PULL_PAGE, with
+   * `more` when the durable head is further), or a snapshot when too far behind.
+   */
   pull(after: number, viewer: Viewer): PullResult {
-    const upTo = this.durable.seq;
-    if (after <= 0 || after > upTo || upTo - after > SNAPSHOT_AFTER) {
-      return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
+    const head = this.durable.seq;
+    if (after <= 0 || after > head || head - after > SNAPSHOT_AFTER) {
+      return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo: head };
     }
+    const upTo = Math.min(head, after + PULL_PAGE);
     const recent = this.store.entriesBetween(after, upTo);
-    if (!recent) return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
+    if (!recent) return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo: head };
     const entries = recent.filter((e) => entryVisible(this.durable, e, viewer)).map((e) => entryForViewer(this.durable, e, viewer));
-    return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo };
+    return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo, ...(upTo < head ? { more: true as const } : {}) };
   }
 
   snapshot(viewer: Viewer): PullResult {
@@ -239,16 +262,20 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /**
    * Writes the durable state as the checkpoint. `durable` keeps changing in place while it is written
-   * (its requests and vouchers maps; their records and every other part are replaced, never changed),
-   * so those two maps are passed as frozen views rather than copied in one go (server/frozen-map.ts).
+   * (its requests, vouchers and room allocations maps; their records and every other part are replaced,
+   * never changed), so those maps are passed as frozen views rather than copied in one go (server/frozen-map.ts).
    */
   private checkpoint(whenDone = false): Promise<void> {
     if (this.checkpointing && !whenDone) return this.checkpointing;
     const requests = freezeMap(this.durable.requests);
     const vouchers = freezeMap(this.durable.vouchers);
-    const written = this.store.saveCheckpoint({ ...this.durable, requests: requests.view, vouchers: vouchers.view }, whenDone).finally(() => {
+    const allocations = this.durable.roomAllocations ? freezeMap(this.durable.roomAllocations) : null;
+    const frozen: HubState = { ...this.durable, requests: requests.view, vouchers: vouchers.view };
+    if (allocations) frozen.roomAllocations = allocations.view;
+    const written = this.store.saveCheckpoint(frozen, whenDone).finally(() => {
       requests.release();
       vouchers.release();
+      allocations?.release();
       if (this.checkpointing === written) this.checkpointing = null;
     });
     if (!whenDone) this.checkpointing = written;
@@ -427,7 +454,7 @@ export class Hub extends EventEmitter<HubEvents> {
         // commit did happen after all, the resend finds them in the log and gets the original answer.
         this.storageFault = `the database failed: ${(e as Error).message}`;
         console.error(`GateCare: ${this.storageFault}; retrying`);
-        this.state = { ...this.durable, requests: { ...this.durable.requests }, vouchers: { ...this.durable.vouchers } };
+        this.state = withOwnMaps(this.durable);
         for (const q of ops) {
           if (this.seen.get(q.op.id) === q.answer) this.seen.delete(q.op.id);
           q.resolve(this.refuse(q.op.id, 'storage', `not written: ${this.storageFault}; send it again shortly`));

@@ -33,8 +33,12 @@ export const SEGMENT_ENTRIES = 256;
 export const REJECTIONS_PER_SEGMENT = 1000;
 /** The journal: the entries after the last sealed segment, one appended line per group commit. */
 export const JOURNAL_FILE = 'tail.jsonl';
-/** Entries kept in memory for "everything after seq N"; older ones are only on disk. */
-export const RECENT_ENTRIES = 1000;
+/**
+ * Entries kept in memory for "everything after seq N" (between this many and twice as many); older ones
+ * are only on disk. As many as the hub answers in pages before it sends a snapshot instead (SNAPSHOT_AFTER):
+ * a device away for a few seconds of a surge (2,000 operations a second) catches up from here.
+ */
+export const RECENT_ENTRIES = 5000;
 
 const NAME = /^seg-(\d{12})\.json$/;
 

@@ -4,6 +4,7 @@ import type { OpOf } from '../ops.ts';
 import type { RoomAllocation } from '../hotel-model.ts';
 import { ROOM_TYPES } from '../hotel-values.ts';
 import { noteMapWrite } from '../map-writes.ts';
+import { noteAllocation } from '../allocation-index.ts';
 import { reject, type Outcome, type Rejection } from '../outcome.ts';
 import { historyEntry, isRejection, staffName, staffRequest, withRequest } from './shared.ts';
 import { HOTEL_ACCESS, type HotelSpecs } from './hotel-access.ts';
@@ -32,6 +33,7 @@ export function withAllocation(state: HubState, a: RoomAllocation, ctx: ApplyCon
   if (ctx.inPlace && state.roomAllocations) {
     const prev = state.roomAllocations[a.id];
     state.roomAllocations[a.id] = a;
+    noteAllocation(state.roomAllocations, prev, a);
     // A map written in place keeps its identity: screens memoising on it read its write count too.
     noteMapWrite(state.roomAllocations, a.id, prev, a);
     return { ...state };

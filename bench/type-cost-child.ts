@@ -1,0 +1,194 @@
+/**
+ * One hub with a given number of operations stored, timing one wave of one operation type at a
+ * time when the parent asks (bench/history-by-type.ts runs one of these at 1k and one at 100k and
+ * alternates between them). Started with --expose-gc: a full collection before each timed wave, so
+ * a major GC owed to the preparation does not land on the wave.
+ *
+ * BENCH_STORED: operations stored before the first wave. BENCH_GROWTH: once the waves and their
+ * preparation added this many more, the hub is reopened from a copy of its data as first built, so
+ * "at 1k" stays near 1k however many waves run (and no checkpoint, every 10,000 operations, falls
+ * inside the measure).
+ */
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeOp, type Op, type OpBody } from '../core/index.ts';
+import { Hub, type Identity } from '../server/hub.ts';
+import { Store } from '../server/store.ts';
+import { seedDemoIfEmpty } from '../server/seed.ts';
+import { BEFORE, freshIds, setupSteps, STEPS, TIMED_TYPES, type Ids, type TimedType } from './type-steps.ts';
+
+export interface WaveCost {
+  type: TimedType;
+  ops: number;
+  cpuMs: number;
+  wallMs: number;
+  /** Operations stored when the wave ran, and records in the state. */
+  stored: number;
+  requests: number;
+  vouchers: number;
+}
+
+export type TypeChildCommand = { cmd: 'wave'; type: TimedType; n: number } | { cmd: 'exit' };
+
+export interface TypeChildReady {
+  ready: true;
+  stored: number;
+  requests: number;
+  vouchers: number;
+  buildSeconds: number;
+}
+
+function envelope(who: Identity, body: OpBody): Op {
+  const actor =
+    who.kind === 'kiosk'
+      ? { kind: 'kiosk' as const, id: who.device }
+      : who.kind === 'staff'
+        ? { kind: 'staff' as const, id: who.id }
+        : { kind: 'system' as const, id: 'hub' };
+  const device = who.kind === 'kiosk' ? who.device : who.kind === 'staff' ? `tablet-${who.id}` : 'hub';
+  return makeOp({ actor, device, at: new Date() }, body);
+}
+
+/** One step on every item at once (a few group commits); a refusal stops the bench with its reason. */
+async function step(hub: Hub, name: keyof typeof STEPS, items: Ids[]): Promise<void> {
+  const acks = await Promise.all(
+    items.map((ids) => {
+      const [who, body] = STEPS[name](ids, hub.current);
+      return hub.submit(envelope(who, body), who);
+    }),
+  );
+  const refused = acks.find((a) => !a.ok);
+  if (refused && !refused.ok) throw new Error(`bench ${name} refused: ${refused.reason}`);
+}
+
+async function prepared(hub: Hub, type: TimedType, n: number): Promise<Ids[]> {
+  const items = Array.from({ length: n }, freshIds);
+  for (const before of BEFORE[type]) await step(hub, before, items);
+  return items;
+}
+
+/** A stretch of an ordinary day: requests created, claimed, delivered, one in five with a meal voucher. */
+async function lifecycle(hub: Hub, n: number): Promise<void> {
+  const items = Array.from({ length: n }, freshIds);
+  await step(hub, 'request.create', items);
+  await step(hub, 'request.claim', items);
+  await step(hub, 'voucher.issue', items.slice(0, Math.ceil(n / 5)));
+  await step(hub, 'request.deliver', items);
+}
+
+/** Up to `target` stored: mostly the request lifecycle, and above 5,000 a few of every timed type on each stretch. */
+async function fill(hub: Hub, target: number): Promise<void> {
+  while (hub.seq < target) {
+    const left = target - hub.seq;
+    if (target >= 5000 && left > 3000) {
+      for (const type of TIMED_TYPES) {
+        await step(hub, type, await prepared(hub, type, 10));
+      }
+    }
+    const room = target - hub.seq;
+    if (room <= 0) break;
+    // create + claim + deliver + a fifth with a voucher: 3.2 operations per request.
+    await lifecycle(hub, Math.max(1, Math.min(500, Math.floor(room / 3.2))));
+    if (target - hub.seq < 4) break;
+  }
+}
+
+async function open(dir: string): Promise<{ hub: Hub; store: Store }> {
+  const store = await Store.open(dir);
+  return { hub: new Hub(store), store };
+}
+
+async function main(): Promise<void> {
+  const target = Number(process.env.BENCH_STORED ?? 1000);
+  const growth = Number(process.env.BENCH_GROWTH ?? 1000);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('type-cost-child needs --expose-gc');
+  const t0 = performance.now();
+  const built = await mkdtemp(join(tmpdir(), 'gatecare-types-built-'));
+  let work = '';
+  {
+    const store = await Store.open(built);
+    const seeded = await seedDemoIfEmpty(store);
+    const hub = new Hub(store);
+    if (seeded) await seeded(hub);
+    for (const [who, body] of setupSteps(hub.current)) {
+      const ack = await hub.submit(envelope(who, body), who);
+      if (!ack.ok) throw new Error(`bench set-up ${body.type} refused: ${ack.reason}`);
+    }
+    await fill(hub, target);
+    // A clean stop writes the checkpoint, so each reopening starts from it rather than replaying the log.
+    await hub.close();
+  }
+  const reopen = async (): Promise<{ hub: Hub; store: Store }> => {
+    if (work) await rm(work, { recursive: true, force: true });
+    work = await mkdtemp(join(tmpdir(), 'gatecare-types-work-'));
+    await cp(built, work, { recursive: true });
+    return open(work);
+  };
+  let { hub, store } = await reopen();
+  const base = hub.seq;
+  const ready: TypeChildReady = {
+    ready: true,
+    stored: hub.seq,
+    requests: Object.keys(hub.current.requests).length,
+    vouchers: Object.keys(hub.current.vouchers).length,
+    buildSeconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
+  process.send!(ready);
+
+  const wave = async (type: TimedType, n: number): Promise<WaveCost> => {
+    if (hub.seq - base > growth) {
+      await hub.flush();
+      await store.checkpointWriting;
+      await store.close();
+      ({ hub, store } = await reopen());
+    }
+    for (;;) {
+      // A few untimed first, through the same preparation: a hub just reopened builds its indexes on first use.
+      await step(hub, type, await prepared(hub, type, 3));
+      const items = await prepared(hub, type, n);
+      await hub.flush();
+      await store.checkpointWriting;
+      const checkpointBefore = store.checkpointSeq;
+      const stored = hub.seq;
+      gc();
+      const cpu0 = process.cpuUsage();
+      const w0 = performance.now();
+      await step(hub, type, items);
+      const wallMs = performance.now() - w0;
+      const cpu = process.cpuUsage(cpu0);
+      // A checkpoint is the history's cost, not this type's (CPU is counted per process): run the wave again.
+      if (store.checkpointWriting || store.checkpointSeq !== checkpointBefore) {
+        await store.checkpointWriting;
+        continue;
+      }
+      return {
+        type,
+        ops: n,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        wallMs,
+        stored,
+        requests: Object.keys(hub.current.requests).length,
+        vouchers: Object.keys(hub.current.vouchers).length,
+      };
+    }
+  };
+
+  process.on('message', (m: TypeChildCommand) => {
+    if (m.cmd === 'exit') {
+      for (const dir of [built, work]) rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    }
+    wave(m.type, m.n).then(
+      (r) => process.send!(r),
+      (e: unknown) => process.send!({ ok: 'error', message: (e as Error).message }),
+    );
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
