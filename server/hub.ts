@@ -317,6 +317,12 @@ export class Hub extends EventEmitter<HubEvents> {
       return;
     }
     this.writing = (async () => {
+      // The first write after a quiet spell starts at the end of this turn of the event loop, so it
+      // carries everything that arrived in the turn (the messages of one socket read, of every socket
+      // ready at once) instead of the first operation alone, with all the others waiting for it: one
+      // write and one push where a burst used to cost two of each. Later writes start as soon as the
+      // previous one is durable, with everything that arrived meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       let writing: Promise<boolean> | null = null;
       while (writing || this.batch.length) {
         if (!writing) writing = this.startWrite();

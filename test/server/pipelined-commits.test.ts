@@ -37,7 +37,9 @@ describe('group commits are pipelined', () => {
     const a = op(KIOSK, createRequest());
     const b = op(KIOSK, createRequest());
     const ackA = hub.submit(a, AT_K32).then((ack) => (events.push(`ack ${ack.ok ? ack.seq : 'refused'}`), ack));
-    // A arrived while nothing was written: its write started at once and is held, so B waits for the next one.
+    // A arrived while nothing was written: its write starts at the end of this turn of the event loop
+    // and is held, so B, arriving in a later turn, waits for the next one.
+    await new Promise<void>((r) => setImmediate(r));
     expect(events).toEqual(['write 1 starts']);
     const ackB = hub.submit(b, AT_K32).then((ack) => (events.push(`ack ${ack.ok ? ack.seq : 'refused'}`), ack));
     release();
@@ -58,5 +60,29 @@ describe('group commits are pipelined', () => {
     const reopened = new Hub(await Store.open(dir));
     expect(reopened.seq).toBe(seqB);
     await reopened.close();
+  });
+
+  it('writes the operations that arrive in one turn of the event loop together: one write, one push', async () => {
+    const dir = await dirs.make();
+    const store = await Store.open(dir);
+    const hub = new Hub(store);
+    await seed(hub);
+    await hub.flush();
+
+    let writes = 0;
+    const commit = store.commit.bind(store);
+    store.commit = async () => {
+      writes++;
+      await commit();
+    };
+    const pushes: number[][] = [];
+    hub.on('committed', (entries) => pushes.push(entries.map((e) => e.seq)));
+
+    // Five kiosks' requests read in the same turn, as from one poll of the sockets.
+    const acks = await Promise.all(Array.from({ length: 5 }, () => hub.submit(op(KIOSK, createRequest()), AT_K32)));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(writes).toBe(1);
+    expect(pushes).toEqual([acks.map((a) => (a.ok ? a.seq : 0))]);
+    await hub.close();
   });
 });
