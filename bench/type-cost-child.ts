@@ -78,12 +78,18 @@ async function lifecycle(hub: Hub, n: number): Promise<void> {
   await step(hub, 'request.deliver', items);
 }
 
-/** Up to `target` stored: mostly the request lifecycle, and above 5,000 a few of every timed type on each stretch. */
+/**
+ * Up to `target` stored: mostly the request lifecycle, and above 5,000 a few of every passenger-side
+ * type on each stretch (vouchers of every fate, rooms, messages, asks from phones). Reference data
+ * (flights, outlets, notices, hotels, staff, stock, policy) is the airport's size, not the day's
+ * history: the fill leaves it as set up, so both sides hold about as much of it.
+ */
 async function fill(hub: Hub, target: number): Promise<void> {
+  const passengerSide = TIMED_TYPES.filter((t) => /^(request|voucher|room|thread|phone|thanks)\./.test(t));
   while (hub.seq < target) {
     const left = target - hub.seq;
     if (target >= 5000 && left > 3000) {
-      for (const type of TIMED_TYPES) {
+      for (const type of passengerSide) {
         await step(hub, type, await prepared(hub, type, 10));
       }
     }
