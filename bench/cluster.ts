@@ -7,17 +7,17 @@
  * BENCH_CLUSTER_SMALL=1 runs a reduced surge (22 tablets, 20 kiosks, 600 requests, one round a side):
  * enough to see it work on a busy machine, not a measurement.
  */
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import type { StaffMember } from '../core/index.ts';
 import { startEmbeddedPostgres } from '../server/pg/embedded.ts';
+import { freePort } from '../test/helpers/hub-process.ts';
 import { Child } from './children.ts';
 import { all, connectFleet, runSurge, startFleet, summarise, type Fleet, type SurgeMetrics, type SurgeRound } from './surge.ts';
 import { agentSlot, BENCH_PIN, benchStaff, GATES } from './staff-plan.ts';
 import { DELIVER_AFTER_MS, HIGH_RATE, KIOSKS_PER_GATE, PLAN } from './surge-plan.ts';
 import { dist, round, type Dist } from './stats.ts';
-import { wallMs, type DeviceSpec, type KioskSpec, type TabletSpec } from './protocol.ts';
+import { wallMs, type DeviceSpec, type FailoverTrace, type HubPhases, type KioskSpec, type TabletSpec } from './protocol.ts';
 
 const NODES = 3;
 const AIRPORT = 'bench';
@@ -32,6 +32,8 @@ export interface ClusterFailover {
   allBackMs: number;
   /** Each of them: from the kill to back and caught up. */
   perDevice: Dist;
+  /** Where that time went, per device (ms). */
+  split: FailoverSplit;
   surge: SurgeMetrics;
   /** Acknowledged operations (requests, claims, deliveries) and how many the database holds once, and more than once. */
   acknowledged: number;
@@ -39,6 +41,40 @@ export interface ClusterFailover {
   storedMoreThanOnce: number;
   /** The surviving nodes' seqs once the round settled (the same when every node holds the whole log). */
   survivorsSeq: number[];
+  /** The surviving nodes' event-loop delay in that round (worst of them): how long anything waited for its turn there, a connection included. */
+  survivorsLoopDelayMs: { p99: number; max: number };
+}
+
+/** The way back of the killed node's devices, step by step, each step's distribution over the devices (ms). */
+export interface FailoverSplit {
+  /** Kill → the device's socket saw the connection lost. */
+  killToDropped: Dist;
+  /** Connection lost → socket.io's first reconnection attempt (its reconnection delay). */
+  droppedToFirstAttempt: Dist;
+  /** First attempt → connected and signed in on a node (more attempts when one failed). */
+  firstAttemptToConnected: Dist;
+  /** Connected → the catch-up pull answered. */
+  connectedToCaughtUp: Dist;
+  /** Reconnection attempts per device (1 when the first went to a live node), and attempts that went to the killed node. */
+  attempts: Dist;
+  attemptsToKilledNode: number;
+  /** Seqs behind the new node's head at the catch-up, and how many catch-ups were answered with a snapshot. */
+  behind: Dist;
+  snapshots: number;
+}
+
+/** Splits each device's way back into its steps. */
+export function failoverSplit(traces: FailoverTrace[], killedAt: number, killedUrl: string): FailoverSplit {
+  return {
+    killToDropped: dist(traces.map((t) => t.droppedAt - killedAt)),
+    droppedToFirstAttempt: dist(traces.map((t) => (t.attempts[0]?.at ?? t.connectedAt) - t.droppedAt)),
+    firstAttemptToConnected: dist(traces.map((t) => t.connectedAt - (t.attempts[0]?.at ?? t.connectedAt))),
+    connectedToCaughtUp: dist(traces.map((t) => t.caughtUpAt - t.connectedAt)),
+    attempts: dist(traces.map((t) => t.attempts.length)),
+    attemptsToKilledNode: traces.reduce((n, t) => n + t.attempts.filter((a) => a.url === killedUrl).length, 0),
+    behind: dist(traces.map((t) => t.behind)),
+    snapshots: traces.filter((t) => t.answer === 'snapshot').length,
+  };
 }
 
 export interface ClusterResult {
@@ -54,17 +90,6 @@ export interface ClusterResult {
 
 function log(msg: string): void {
   console.log(`[bench cluster ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {
@@ -211,8 +236,12 @@ export async function benchCluster(): Promise<ClusterResult> {
     await killing;
     const homeOfVictim = (spec: { hubs?: string[] }): boolean => spec.hubs?.[0] === nodeUrls[NODES - 1];
     const onVictim = [...sides.cluster.tablets, ...sides.cluster.kiosks].filter(homeOfVictim).length;
-    const back = failRound.failovers.filter(([droppedAt]) => droppedAt >= killedAt - 50).map(([, at]) => at - killedAt);
+    const traces = failRound.failovers.filter((t) => t.droppedAt >= killedAt - 50);
+    const back = traces.map((t) => t.caughtUpAt - killedAt);
     const survivorsSeq = await Promise.all(nodeUrls.slice(0, NODES - 1).map(healthSeq));
+    const survivorsLoop = await Promise.all(
+      nodes.slice(0, NODES - 1).map(async (c) => (await c.ask<{ phases: HubPhases }>({ cmd: 'internal' })).phases.eventLoopDelayMs),
+    );
 
     const acked = [...new Set(failRound.acked)];
     const client = new pg.Client({ connectionString: db.url });
@@ -230,12 +259,24 @@ export async function benchCluster(): Promise<ClusterResult> {
       devicesBack: back.length,
       allBackMs: round(Math.max(0, ...back)),
       perDevice: dist(back),
+      split: failoverSplit(traces, killedAt, nodeUrls[NODES - 1]!),
       surge: summarise([failRound], HIGH_RATE),
       acknowledged: acked.length,
       storedOnce: rows.filter((r) => r.n === '1').length,
       storedMoreThanOnce: rows.filter((r) => r.n !== '1').length,
       survivorsSeq,
+      survivorsLoopDelayMs: {
+        p99: round(Math.max(...survivorsLoop.map((l) => l.p99))),
+        max: round(Math.max(...survivorsLoop.map((l) => l.max))),
+      },
     };
+    const sp = failover.split;
+    log(
+      `failover split p50/max ms: kill→dropped ${sp.killToDropped.p50}/${sp.killToDropped.max}, dropped→1st attempt ${sp.droppedToFirstAttempt.p50}/${sp.droppedToFirstAttempt.max}, ` +
+        `1st attempt→connected ${sp.firstAttemptToConnected.p50}/${sp.firstAttemptToConnected.max}, connected→caught up ${sp.connectedToCaughtUp.p50}/${sp.connectedToCaughtUp.max}; ` +
+        `attempts max ${sp.attempts.max} (${sp.attemptsToKilledNode} to the killed node); behind p50/max ${sp.behind.p50}/${sp.behind.max}, ${sp.snapshots} snapshots; ` +
+        `survivors' event-loop delay p99/max ${failover.survivorsLoopDelayMs.p99}/${failover.survivorsLoopDelayMs.max} ms`,
+    );
     log(
       `failover: ${failover.devicesBack} of ${onVictim} devices back and caught up within ${failover.allBackMs} ms of the kill; ` +
         `${failover.storedOnce} of ${failover.acknowledged} acknowledged ops stored once, ${failover.storedMoreThanOnce} more than once; survivors at seq ${survivorsSeq.join(' / ')}`,
@@ -300,6 +341,14 @@ export function clusterTable(r: ClusterResult): string {
       `Failover: kill -9 of one node ${f.killedAfterS} s into a surge`,
       '—',
       `${f.devicesBack} of ${f.devicesOnKilledNode} of its devices back on another node and caught up within ${f.allBackMs} ms (p50 ${f.perDevice.p50} ms)`,
+    ],
+    [
+      'Failover, per device p50/max: kill→drop seen / →1st attempt / →connected / →caught up',
+      '—',
+      [f.split.killToDropped, f.split.droppedToFirstAttempt, f.split.firstAttemptToConnected, f.split.connectedToCaughtUp]
+        .map((d) => `${d.p50}/${d.max}`)
+        .join(' · ') +
+        ` ms; ${f.split.attempts.max} attempt${f.split.attempts.max === 1 ? '' : 's'} at most, ${f.split.snapshots} snapshot${f.split.snapshots === 1 ? '' : 's'}`,
     ],
     [
       'Failover round: acknowledged ops stored exactly once',

@@ -8,6 +8,7 @@ import {
   wallMs,
   type Command,
   type DeviceSpec,
+  type FailoverTrace,
   type KioskSpec,
   type Reply,
   type SurgePlan,
@@ -21,6 +22,8 @@ interface Device {
   spec: DeviceSpec;
   socket: Socket;
   seq: number;
+  /** Pulling pages after a failover: pushes meanwhile start after the node's head, and the pages bring what they hold. */
+  catchingUp?: boolean;
 }
 
 const devices: Device[] = [];
@@ -96,6 +99,7 @@ async function claimThenDeliver(d: Device, spec: TabletSpec, requestId: string):
 
 function onEntries(d: Device, msg: EntriesMessage): void {
   const now = wallMs();
+  if (msg.after > d.seq && d.catchingUp) return;
   if (msg.after > d.seq && d.seq > 0) results.gaps++;
   d.seq = Math.max(d.seq, msg.upTo);
   if (d.spec.kind !== 'tablet') return;
@@ -109,31 +113,50 @@ function onEntries(d: Device, msg: EntriesMessage): void {
 }
 
 /**
- * A cluster device: when its node dies it reconnects to the next node it knows (the apps' delays: 1 s,
- * then up to 3 s), pulls what it missed, and records how long it was away.
+ * A cluster device: when its node dies it reconnects to the next node it knows (as the apps do), pulls
+ * what it missed, and records each step of its way back.
  */
 function followAcrossNodes(d: Device, hubs: string[]): void {
   rotateAcrossHubs(d.socket, () => hubs);
-  let droppedAt: number | null = null;
+  let away: { droppedAt: number; attempts: FailoverTrace['attempts'] } | null = null;
   d.socket.on('disconnect', (reason) => {
-    if (reason !== 'io client disconnect') droppedAt = wallMs();
+    if (reason !== 'io client disconnect') away = { droppedAt: wallMs(), attempts: [] };
   });
+  // Registered after the rotation's own listener, so the address is the one this attempt goes to.
+  d.socket.io.on('reconnect_attempt', () => away?.attempts.push({ at: wallMs(), url: (d.socket.io as unknown as { uri: string }).uri }));
   d.socket.on('connect', () => {
-    if (droppedAt === null) return;
-    const since = droppedAt;
-    droppedAt = null;
-    (d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq }) as Promise<PullResult>).then(
-      (r) => {
-        // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
-        if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
-        d.seq = Math.max(d.seq, r.upTo);
-        results.failovers.push([since, wallMs()]);
-      },
+    if (away === null) return;
+    const trip = away;
+    away = null;
+    const connectedAt = wallMs();
+    const from = d.seq;
+    catchUp(d).then(
+      ({ answer, pages, head }) => results.failovers.push({ ...trip, connectedAt, caughtUpAt: wallMs(), behind: head - from, answer, pages }),
       () => {
         results.rejections['pull after failover failed'] = (results.rejections['pull after failover failed'] ?? 0) + 1;
       },
     );
   });
+}
+
+/** Pulls what the device missed, page after page as the sync client does, until the node says there is no more. */
+async function catchUp(d: Device): Promise<{ answer: PullResult['kind']; pages: number; head: number }> {
+  d.catchingUp = true;
+  try {
+    return await pullPages(d);
+  } finally {
+    d.catchingUp = false;
+  }
+}
+
+async function pullPages(d: Device): Promise<{ answer: PullResult['kind']; pages: number; head: number }> {
+  for (let pages = 1; ; pages++) {
+    const r = (await d.socket.timeout(60_000).emitWithAck(EVENTS.pull, { after: d.seq })) as PullResult;
+    // Live pushes from the new node may have overtaken the pull: only what the device has not seen yet.
+    if (r.kind === 'entries') onEntries(d, { v: 1, after: d.seq, upTo: r.upTo, entries: r.entries.filter((e) => e.seq > d.seq) });
+    d.seq = Math.max(d.seq, r.upTo);
+    if (r.kind === 'snapshot' || !r.more) return { answer: r.kind, pages, head: r.upTo };
+  }
 }
 
 async function connectOne(url: string, spec: DeviceSpec): Promise<Device> {

@@ -13,6 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { makeOp } from '../core/index.ts';
 import { startHub } from '../server/app.ts';
+import { postJson } from '../test/helpers/rest.ts';
+import { enrollOutlet } from '../test/helpers/enroll.ts';
 import { dist, round, type Dist } from './stats.ts';
 
 export interface FlightCareResult {
@@ -37,12 +39,7 @@ export async function benchFlightCare(): Promise<FlightCareResult> {
   );
   try {
     const url = running.url;
-    const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
+    const post = (path: string, body: unknown, token?: string) => postJson(url, path, body, token);
     const login = (await (await post('/api/login', { staffId: 'M201', pin: '7319' })).json()) as { token: string };
     const rows = ['surname,givenName,bookingRef,cabin,seat,sequence,ssr'];
     for (let i = 1; i <= PASSENGERS; i++) rows.push(`Passenger${String.fromCharCode(65 + (i % 26))}${i},,,${i % 10 === 0 ? 'J' : 'Y'},,${i},`);
@@ -63,15 +60,9 @@ export async function benchFlightCare(): Promise<FlightCareResult> {
 
     const tokens: string[] = [];
     for (let i = 0; i < OUTLETS; i++) {
-      const res = await post('/api/outlets/enroll', {
-        outletId: `bench-outlet-${String(i).padStart(4, '0')}`,
-        name: `Outlet ${i}`,
-        kind: 'cafe',
-        accepts: ['meal'],
-        staffId: 'M201',
-        pin: '7319',
-      });
-      tokens.push(((await res.json()) as { token: string }).token);
+      tokens.push(
+        await enrollOutlet(url, { outletId: `bench-outlet-${String(i).padStart(4, '0')}`, name: `Outlet ${i}`, kind: 'cafe', accepts: ['meal'] }),
+      );
     }
     const latencies: number[] = [];
     let refusedDoubles = 0;

@@ -60,8 +60,23 @@ export interface WorkerResults {
   rejections: Record<string, number>;
   /** Ids of the operations the hub acknowledged (cluster: each must be stored exactly once). */
   acked: string[];
-  /** Cluster devices whose node died: connection lost at, back on another node and caught up (first pull answered) at. */
-  failovers: Array<[number, number]>;
+  /** Cluster devices whose node died, each step of their way back. */
+  failovers: FailoverTrace[];
+}
+
+/** One cluster device whose node died, timed at each step of its way back to another node (wall ms). */
+export interface FailoverTrace {
+  /** Its socket said the connection was lost. */
+  droppedAt: number;
+  /** socket.io's reconnection attempts until one connected, and the node each went to. */
+  attempts: Array<{ at: number; url: string }>;
+  connectedAt: number;
+  /** Its catch-up pull answered (every page of it). */
+  caughtUpAt: number;
+  /** How far behind the node's head it was when it pulled, and how the pull was answered. */
+  behind: number;
+  answer: 'entries' | 'snapshot';
+  pages: number;
 }
 
 export type Reply =
@@ -91,4 +106,10 @@ export interface HubPhases {
   push: Dist;
   batchOps: { p50: number; max: number; batches: number };
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** The hub process's CPU (user + system) per operation committed, from the surge's first commit to the report. */
+  cpuMsPerOp?: number;
+  /** Share of the time the hub's event loop was busy, mean over the seconds in which it committed operations. */
+  eventLoopUtilization?: number;
+  /** Per group commit (not per operation): where the write phase goes, and when the loop first came round. */
+  writeSplit?: Record<'commit' | 'serialise' | 'writeCall' | 'datasync' | 'rest' | 'loopTurn', Dist>;
 }

@@ -215,8 +215,8 @@ async function main(): Promise<void> {
   // BENCH_HUB_PROFILE=<dir>: a V8 CPU profile of the hub, to see where its time goes.
   const profile = process.env.BENCH_HUB_PROFILE;
   const hub = new Child('./hub-process.ts', {}, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
-  // BENCH_ONLY=surge: surge and storm only, for quick runs while tuning (results are not written).
-  const only = process.env.BENCH_ONLY;
+  // --only surge (or BENCH_ONLY=surge): surge and storm only, for quick runs while tuning (results are not written).
+  const only = onlyPart;
   const bare = new Child('./bare-server.ts');
   const batched = new Child('./bare-server.ts', { BENCH_BARE_BATCH: '1' });
   const [{ url: hubUrl }, { url: bareUrl }, { url: batchedUrl }] = await Promise.all([

@@ -1,6 +1,6 @@
 import { Child } from './children.ts';
 import { dist, round, type Dist } from './stats.ts';
-import { wallMs, type DeviceSpec, type Reply, type SurgePlan, type WorkerResults } from './protocol.ts';
+import { wallMs, type DeviceSpec, type FailoverTrace, type Reply, type SurgePlan, type WorkerResults } from './protocol.ts';
 
 export interface SurgeMetrics {
   rounds: number;
@@ -71,8 +71,8 @@ export interface SurgeRound {
   rejections: Record<string, number>;
   /** Ids of every acknowledged operation (cluster: each must be stored exactly once). */
   acked: string[];
-  /** Cluster devices whose node died: connection lost at, back on another node and caught up at (wall ms). */
-  failovers: Array<[number, number]>;
+  /** Cluster devices whose node died: each step of their way back (wall ms). */
+  failovers: FailoverTrace[];
 }
 
 function perSecondPeak(times: number[], from: number): number {

@@ -378,9 +378,11 @@ export class SyncClient {
     const entry = { connection: this.connection, done: Promise.resolve() };
     entry.done = (async () => {
       try {
-        // Twice at most: if our copy cannot follow the entries, the second pull asks for a snapshot.
-        for (let attempt = 0; attempt < 2; attempt++) {
-          const result = (await socket.timeout(10_000).emitWithAck(EVENTS.pull, { after: this.seq })) as PullResult;
+        // Page after page while the hub says there is more; if our copy cannot follow the entries, one
+        // more pull asks for a snapshot.
+        for (let snapshotAsked = false; ;) {
+          const asked = this.seq;
+          const result = (await socket.timeout(10_000).emitWithAck(EVENTS.pull, { after: asked })) as PullResult;
           if (result.kind === 'snapshot') {
             // An answer from an earlier connection may come late: never step back to an older state.
             if (result.upTo >= this.seq) {
@@ -396,13 +398,17 @@ export class SyncClient {
             IN_PLACE,
           );
           if (failed.length) {
+            if (snapshotAsked) break;
             // Part of the entries may be in the maps already: only a snapshot (asked for after 0) is sure.
+            snapshotAsked = true;
             this.seq = 0;
             continue;
           }
           this.confirmed = state;
           this.seq = Math.max(this.seq, result.upTo);
-          break;
+          if (!result.more || result.upTo <= asked) break;
+          // Shown page by page: a device far behind sees its queue fill as it catches up.
+          this.changed();
         }
         await this.caughtUp();
       } catch {

@@ -24,35 +24,66 @@ async function openStorage(scope: string, view: string): Promise<{ storage: Sync
   }
 }
 
+/** A client built for one key, inert until its effect runs: nothing is opened or connected while rendering. */
+interface HeldClient {
+  key: string;
+  client: SyncClient;
+  /** Opens the IndexedDB store and connects; the returned function stops both. */
+  run: () => () => void;
+  /** Set once run's stop was called: a held client is never started twice. */
+  done: boolean;
+}
+
+function holdClient(link: DeviceLink, key: string): HeldClient {
+  const { scope, view, ...options } = link;
+  let openNow!: () => void;
+  const opening = new Promise<void>((resolve) => (openNow = resolve)).then(() => openStorage(scope, view ?? ''));
+  const client = new SyncClient({ urls: storedHubUrls, ...options, storage: new OpeningStorage(opening.then((o) => o.storage)) });
+  const held: HeldClient = {
+    key,
+    client,
+    done: false,
+    run: () => {
+      openNow();
+      // Every node of the airport, learnt from the hub that served the app and kept, so that a device whose node dies moves to another.
+      if (!options.urls) void refreshHubUrls(options.url);
+      void client.start();
+      return () => {
+        held.done = true;
+        client.stop();
+        void opening.then((o) => o.close());
+      };
+    },
+  };
+  return held;
+}
+
 /**
- * The device's sync client, created at once over its IndexedDB store, which opens meanwhile
- * (OpeningStorage): the screen is drawn before the database is open and fills in as the stored
- * state loads. Null only before the first effect. `key` changes when the link must be rebuilt
- * (another gate, another person).
+ * The device's sync client, there from the first render so the first screen is drawn in the same
+ * pass as the app (a slow kiosk's cold start); its IndexedDB store opens and its socket connects
+ * once the render is committed (OpeningStorage: the screen fills in as the stored state loads).
+ * `key` changes when the link must be rebuilt (another gate, another person): the next client is
+ * drawn from at once and the previous one stops.
  */
-export function useSyncClient(link: DeviceLink, key: string): SyncClient | null {
-  const [client, setClient] = useState<SyncClient | null>(null);
+export function useSyncClient(link: DeviceLink, key: string): SyncClient {
+  const [held, setHeld] = useState(() => holdClient(link, key));
   const latest = useLatest(link);
+  let current = held;
+  if (held.key !== key) {
+    // Adjusted while rendering, so no frame is drawn from the previous link's client.
+    current = holdClient(link, key);
+    setHeld(current);
+  }
   useEffect(() => {
-    const link = latest.current;
-    const opening = openStorage(link.scope, link.view ?? '');
-    const { scope: _scope, view: _view, ...options } = link;
-    // Every node of the airport, learnt from the hub that served the app and kept, so that a device whose node dies moves to another.
-    if (!options.urls) void refreshHubUrls(options.url);
-    const c = new SyncClient({ urls: storedHubUrls, ...options, storage: new OpeningStorage(opening.then((o) => o.storage)) });
-    let stopped = false;
-    // Handed over once the effect is done (a setState in the effect itself would render twice in a row).
-    void Promise.resolve().then(() => {
-      if (!stopped) setClient(c);
-    });
-    void c.start();
-    return () => {
-      stopped = true;
-      c.stop();
-      void opening.then((o) => o.close());
-      setClient(null);
-    };
-    // The link is rebuilt only when its key changes, not on every render's fresh object.
-  }, [key, latest]);
-  return client;
+    // A client whose run was stopped (an effect run twice in development) is replaced, never restarted on a closed store.
+    if (held.done) {
+      let wanted = true;
+      void Promise.resolve().then(() => wanted && setHeld(holdClient(latest.current, held.key)));
+      return () => {
+        wanted = false;
+      };
+    }
+    return held.run();
+  }, [held, latest]);
+  return current.client;
 }

@@ -39,6 +39,7 @@ export * from './push-texts.ts';
 export * from './airport.ts';
 export * from './airport-clock.ts';
 export * from './public-voucher.ts';
+export * from './outlet-voucher.ts';
 export * from './staff-notices.ts';
 export * from './handout.ts';
 export * from './escalation-facts.ts';

@@ -12,9 +12,10 @@ export interface OpOrigin {
 /**
  * The one place an operation's envelope is built: a fresh UUIDv7 (ids are created where the
  * operation is, see the sync design) and the current schema version. Zod-free, so the kiosk's
- * sync client can use it.
+ * sync client can use it. `id` is given where the operation must keep an id chosen earlier (an
+ * outlet's redemption or a phone's message, retried after a lost answer, is applied once).
  */
-export function makeOp(from: OpOrigin, body: OpBody): Op {
+export function makeOp(from: OpOrigin, body: OpBody, id: string = uuidv7()): Op {
   const at = typeof from.at === 'string' ? from.at : from.at.toISOString();
-  return { v: SCHEMA_VERSION, id: uuidv7(), actor: from.actor, device: from.device, at, ...body };
+  return { v: SCHEMA_VERSION, id, actor: from.actor, device: from.device, at, ...body };
 }

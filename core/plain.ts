@@ -40,6 +40,7 @@ export type * from './wait-estimate.ts';
 export type * from './notice-model.ts';
 export type * from './voucher-model.ts';
 export type * from './public-voucher.ts';
+export type * from './outlet-voucher.ts';
 export type * from './hotel-ticket.ts';
 export type * from './entitlements/types.ts';
 export type * from './bcbp/parse.ts';

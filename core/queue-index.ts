@@ -45,8 +45,8 @@ function doneOrder(a: CareRequest, b: CareRequest): number {
   return closedAt(b).localeCompare(closedAt(a)) || byId(a, b);
 }
 
-/** The queue read from every request: what the kept queue always equals. */
-export function scanQueue(requests: Requests, gates: ReadonlySet<string>): GateQueue {
+/** Every request at `gates`, open ones in queue order and closed ones newest first: one pass over the map. */
+function readAtGates(requests: Requests, gates: ReadonlySet<string>): { open: Keyed[]; closed: CareRequest[] } {
   const open: Keyed[] = [];
   const closed: CareRequest[] = [];
   for (const r of Object.values(requests)) {
@@ -54,7 +54,13 @@ export function scanQueue(requests: Requests, gates: ReadonlySet<string>): GateQ
     if (isOpen(r)) open.push(keyed(r));
     else closed.push(r);
   }
-  return { open: open.sort(openOrder).map((k) => k.r), done: closed.sort(doneOrder).slice(0, DONE_SHOWN) };
+  return { open: open.sort(openOrder), closed: closed.sort(doneOrder) };
+}
+
+/** The queue read from every request: what the kept queue always equals. */
+export function scanQueue(requests: Requests, gates: ReadonlySet<string>): GateQueue {
+  const { open, closed } = readAtGates(requests, gates);
+  return { open: open.map((k) => k.r), done: closed.slice(0, DONE_SHOWN) };
 }
 
 /** First index in `list` whose element is not before `x` by `order`. */
@@ -126,14 +132,7 @@ export function gateQueue(requests: Requests, gates: readonly string[]): GateQue
   let k = byGates.get(key);
   if (!k) {
     const set = new Set(gates);
-    const open: Keyed[] = [];
-    const closed: CareRequest[] = [];
-    for (const r of Object.values(requests)) {
-      if (!set.has(r.gate)) continue;
-      if (isOpen(r)) open.push(keyed(r));
-      else closed.push(r);
-    }
-    byGates.set(key, (k = { gates: set, open: open.sort(openOrder), closed: closed.sort(doneOrder), view: null }));
+    byGates.set(key, (k = { gates: set, ...readAtGates(requests, set), view: null }));
     if (byGates.size > GATE_SETS_KEPT) byGates.delete(byGates.keys().next().value!);
   }
   k.view ??= { open: k.open.map((x) => x.r), done: k.closed.slice(0, DONE_SHOWN) };

@@ -6,8 +6,12 @@ import type { RejectCode } from './outcome.ts';
 /** Acknowledgement of one submitted operation; a duplicate gets the original answer. */
 export type Ack = { v: 1; opId: string; ok: true; seq: number } | { v: 1; opId: string; ok: false; code: RejectCode; reason: string };
 
-/** Answer to "everything after seq N": entries when close, a snapshot when too far behind. */
-export type PullResult = { v: 1; kind: 'entries'; entries: LogEntry[]; upTo: number } | { v: 1; kind: 'snapshot'; state: HubState; upTo: number };
+/**
+ * Answer to "everything after seq N": entries when close, a snapshot when too far behind. Entries come
+ * in pages: `more` says the hub holds more after `upTo`, and the device pulls again from there.
+ */
+export type PullResult =
+  { v: 1; kind: 'entries'; entries: LogEntry[]; upTo: number; more?: true } | { v: 1; kind: 'snapshot'; state: HubState; upTo: number };
 
 /**
  * Why the hub refused a device's connection, sent as the refusal's `data.code` so devices decide

@@ -136,9 +136,9 @@ export async function startHub(config: HubConfig, opts: StartOptions = {}): Prom
   registerAuthRoutes(app, hub, store, tokens, guard);
   registerKioskEnrollment(app, hub, store, guard, kioskTokens);
   const outletTokens = new OutletTokenSigner(store.data.secret, now);
-  registerOutletRoutes(app, hub, store, guard, outletTokens);
-  registerHotelDeskRoutes(app, hub, outletTokens);
-  registerOfflineOutletRoutes(app, hub, outletTokens);
+  registerOutletRoutes(app, hub, store, guard, outletTokens, now);
+  registerHotelDeskRoutes(app, hub, outletTokens, now);
+  registerOfflineOutletRoutes(app, hub, outletTokens, now);
   registerManagerRoutes(app, hub, tokens, now);
   registerPassengerListRoutes(app, hub, tokens, now);
   app.get('/api/snapshot', async (req, reply) => {

@@ -20,6 +20,7 @@ import {
 import type { Hub } from './hub.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
 import { outletAuthenticator } from './outlet-routes.ts';
+import { isoNow, type Clock } from './clock.ts';
 
 const Night = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a night is written YYYY-MM-DD');
 const GuestsQuery = z.object({ night: Night.optional() }).strict();
@@ -37,7 +38,7 @@ const RoomsBody = z
  * in or marks them no-shows, and says how many rooms it holds — for its own hotel only. The hub
  * checks the hotel and submits the operation as `system` on the desk's behalf, as for redemptions.
  */
-export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTokens: OutletTokenSigner): void {
+export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTokens: OutletTokenSigner, clock: Clock): void {
   const outletOf = outletAuthenticator(hub, outletTokens);
   const deskOf = (req: FastifyRequest, reply: FastifyReply): (Outlet & { hotelId: string }) | null => {
     const outlet = outletOf(req, reply);
@@ -49,7 +50,7 @@ export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTo
     return { ...outlet, hotelId: outlet.hotelId };
   };
   const submitAs = (desk: Outlet, body: OpBody) =>
-    hub.submit(makeOp({ actor: { kind: 'system', id: desk.id }, device: desk.id, at: new Date().toISOString() }, body), { kind: 'system' });
+    hub.submit(makeOp({ actor: { kind: 'system', id: desk.id }, device: desk.id, at: isoNow(clock) }, body), { kind: 'system' });
   const submitFor = async (desk: Outlet, body: OpBody, reply: FastifyReply) => {
     const ack = await submitAs(desk, body);
     if (!ack.ok) return reply.code(ack.code === 'not_found' ? 404 : 409).send({ error: ack.reason });
@@ -88,7 +89,7 @@ export function registerHotelDeskRoutes(app: FastifyInstance, hub: Hub, outletTo
     if (!query.success) return reply.code(400).send({ error: describeZodError(query.error) });
     // Only what is on disk, like every read.
     const state = hub.durableState;
-    const night = query.data.night ?? tonight(state, new Date().toISOString());
+    const night = query.data.night ?? tonight(state, isoNow(clock));
     const hotel = state.hotels![desk.hotelId]!;
     const held = roomsHeld(state, desk.hotelId, night);
     const taken = roomsTaken(state, desk.hotelId, night);

@@ -37,8 +37,18 @@ function withOwnMaps(s: HubState): HubState {
 /** Who sent an operation, as the hub authenticated them (never what the operation claims). */
 export type Identity = { kind: 'kiosk'; device: string; gate: string } | { kind: 'staff'; id: string } | { kind: 'system' };
 
-/** A device further behind than this gets a snapshot instead of the entries. */
-export const SNAPSHOT_AFTER = 500;
+/**
+ * A pull answers at most this many entries; a device further behind is told there is `more` and pulls
+ * the next page at once. Each answer stays small, so a node that takes over a dead node's devices in a
+ * surge answers their catch-ups between its commits rather than stalling on one large message each.
+ */
+export const PULL_PAGE = 500;
+
+/**
+ * A device further behind than this (or behind the entries kept in memory) gets a snapshot instead:
+ * beyond it the entries would cost more than the state.
+ */
+export const SNAPSHOT_AFTER = 5000;
 
 /**
  * The hub answers a duplicate (a retry after a lost ack) with the original answer for the last this
@@ -180,16 +190,20 @@ export class Hub extends EventEmitter<HubEvents> {
     return promise;
   }
 
-  /** Everything after `after` that this viewer may see, or a snapshot if too far behind. */
+  /**
+   * What this viewer may see after `after`, from memory: the entries (a page of at most PULL_PAGE, with
+   * `more` when the durable head is further), or a snapshot when too far behind.
+   */
   pull(after: number, viewer: Viewer): PullResult {
-    const upTo = this.durable.seq;
-    if (after <= 0 || after > upTo || upTo - after > SNAPSHOT_AFTER) {
-      return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
+    const head = this.durable.seq;
+    if (after <= 0 || after > head || head - after > SNAPSHOT_AFTER) {
+      return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo: head };
     }
+    const upTo = Math.min(head, after + PULL_PAGE);
     const recent = this.store.entriesBetween(after, upTo);
-    if (!recent) return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo };
+    if (!recent) return { v: SCHEMA_VERSION, kind: 'snapshot', state: viewOf(this.durable, viewer), upTo: head };
     const entries = recent.filter((e) => entryVisible(this.durable, e, viewer)).map((e) => entryForViewer(this.durable, e, viewer));
-    return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo };
+    return { v: SCHEMA_VERSION, kind: 'entries', entries, upTo, ...(upTo < head ? { more: true as const } : {}) };
   }
 
   snapshot(viewer: Viewer): PullResult {

@@ -22,8 +22,22 @@ const LineShape = z.object({
   r: z.record(z.string(), z.object({ code: z.string(), reason: z.string() })),
 });
 
+/** Synchronised writes where the platform offers them (not on Windows: there each append is followed by fdatasync). */
+const DSYNC: number = constants.O_DSYNC ?? 0;
+
 /** What a torn last write still shows of the operations it carried (seq and op id are written first). */
 const TORN_ENTRY = /\{"seq":(\d+),"at":"[^"]*","op":\{[^{}"]*(?:"v":\d+,)?"id":"([^"]+)"/g;
+
+/** Where one append's time went, as performance.now() stamps (the bench splits its write phase with them). */
+export interface AppendTiming {
+  started: number;
+  serialised: number;
+  /** Every byte handed to the kernel (the write calls resolved). */
+  written: number;
+  /** fdatasync resolved. */
+  synced: number;
+  bytes: number;
+}
 
 export interface JournalContents {
   lines: JournalLine[];
@@ -111,9 +125,20 @@ export class Journal {
     return copy;
   }
 
-  /** Appends one line durably (write at the known end, fdatasync); a failed write leaves the file as it was. */
+  /** Measurement seam (bench/hub-process.ts): told where each successful append's time went. */
+  static onAppend: ((t: AppendTiming) => void) | null = null;
+
+  /**
+   * Appends one line durably at the known end; a failed write leaves the file as it was. The file is
+   * open with O_DSYNC where the platform has it, so the write returns once the line is on disk: one
+   * trip to libuv's thread pool and back through the event loop per commit instead of two (write,
+   * then fdatasync). On a busy hub each trip waits for the loop to come round, which was most of the write phase.
+   */
   async append(line: JournalLine): Promise<void> {
+    const started = performance.now();
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
+    const serialised = performance.now();
+    let written: number;
     try {
       DurableJsonFile.beforeWrite?.(this.file);
       const fh = await this.handle();
@@ -121,7 +146,8 @@ export class Journal {
         const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, this.size + done);
         done += bytesWritten;
       }
-      await fh.datasync();
+      written = performance.now();
+      if (!DSYNC) await fh.datasync();
       this.size += bytes.length;
     } catch (e) {
       // A part written before the failure (a full disk) must not stay for the next line to follow.
@@ -129,13 +155,32 @@ export class Journal {
       const err = e as NodeJS.ErrnoException;
       throw Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
     }
+    Journal.onAppend?.({ started, serialised, written, synced: performance.now(), bytes: bytes.length });
+  }
+
+  /**
+   * Empties the file in place, durably (after its lines were sealed into a segment that is on disk):
+   * no temp file, rename or reopen on the commit path. A crash before the truncation is durable leaves
+   * the sealed lines, which the next start skips.
+   */
+  async clear(): Promise<void> {
+    const fh = await this.handle();
+    try {
+      await fh.truncate(0);
+      await fh.datasync();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw Object.assign(new Error(`emptying ${this.file} failed: ${err.message}`), { code: err.code });
+    }
+    this.size = 0;
   }
 
   /** Replaces the whole file, atomically, with `lines` (after sealing a segment, after a purge). */
   async replace(lines: JournalLine[]): Promise<void> {
     await this.close();
-    await new DurableJsonFile<never>(this.file).writeChunks(lines.map((l) => `${JSON.stringify(l)}\n`));
-    this.size = lines.reduce((n, l) => n + Buffer.byteLength(`${JSON.stringify(l)}\n`), 0);
+    const text = lines.map((l) => `${JSON.stringify(l)}\n`);
+    await new DurableJsonFile<never>(this.file).writeChunks(text);
+    this.size = text.reduce((n, t) => n + Buffer.byteLength(t), 0);
   }
 
   async close(): Promise<void> {
@@ -146,7 +191,7 @@ export class Journal {
 
   private async handle(): Promise<FileHandle> {
     if (this.fh) return this.fh;
-    this.fh = await open(this.file, constants.O_RDWR | constants.O_CREAT);
+    this.fh = await open(this.file, constants.O_RDWR | constants.O_CREAT | DSYNC);
     // The file's name must survive power loss as well as its content.
     await syncDirectory(dirname(this.file));
     return this.fh;

@@ -19,7 +19,10 @@ export interface SegmentData {
   rejected: Record<string, StoredRejection>;
 }
 
-/** Entries per sealed segment file: the journal is sealed into one each time it holds this many. */
+/**
+ * The journal is sealed into a segment file once it holds at least this many entries: all of them,
+ * whole group commits, so a segment holds this many or a little more.
+ */
 export const SEGMENT_ENTRIES = 256;
 /**
  * Answers to rejected operations stored per segment (in the journal, then sealed with it). Beyond
@@ -30,8 +33,12 @@ export const SEGMENT_ENTRIES = 256;
 export const REJECTIONS_PER_SEGMENT = 1000;
 /** The journal: the entries after the last sealed segment, one appended line per group commit. */
 export const JOURNAL_FILE = 'tail.jsonl';
-/** Entries kept in memory for "everything after seq N"; older ones are only on disk. */
-export const RECENT_ENTRIES = 1000;
+/**
+ * Entries kept in memory for "everything after seq N" (between this many and twice as many); older ones
+ * are only on disk. As many as the hub answers in pages before it sends a snapshot instead (SNAPSHOT_AFTER):
+ * a device away for a few seconds of a surge (2,000 operations a second) catches up from here.
+ */
+export const RECENT_ENTRIES = 5000;
 
 const NAME = /^seg-(\d{12})\.json$/;
 
@@ -265,25 +272,26 @@ export class SegmentedLog {
     }
     Object.assign(this.tailRejected, line.r);
     this.storedRejections += Object.keys(line.r).length;
-    const unwritten = this.pending.e.length;
-    if (this.tailEntries.length - unwritten >= SEGMENT_ENTRIES) await this.seal(SEGMENT_ENTRIES);
+    if (this.tailEntries.length - this.pending.e.length >= SEGMENT_ENTRIES) await this.seal();
   }
 
   /**
-   * Writes the journal's first `count` entries (and the stored answers) as a segment, then the journal
-   * again with only the rest. A crash in between leaves both holding those entries: open() skips them in the journal.
+   * Writes every entry of the journal (whole group commits, so at least SEGMENT_ENTRIES once it is
+   * full) and the stored answers as a segment, then empties the journal in place. Appended but not
+   * yet written entries stay in memory for the next commit. A crash in between leaves both holding
+   * those entries: open() skips them in the journal. Sealing whole lines keeps this one segment write
+   * and one truncation, whatever the batch sizes (sealing exactly 256 made the journal be rewritten
+   * with the rest, and a batch larger than a segment made every later commit rewrite a growing journal).
    */
-  private async seal(count: number): Promise<void> {
+  private async seal(): Promise<void> {
+    const count = this.tailEntries.length - this.pending.e.length;
+    if (count <= 0) return;
     const sealed = this.tailEntries.slice(0, count);
-    if (!sealed.length) return;
     const db = SegmentedLog.low(this.dir, this.tailFirst);
     db.data = { v: SCHEMA_VERSION, first: this.tailFirst, entries: sealed, rejected: this.tailRejected };
     await db.write();
-    const unwritten = new Set(this.pending.e);
-    const rest = this.tailEntries.slice(count);
-    const restWritten = rest.filter((e) => !unwritten.has(e));
-    await this.journal.replace(restWritten.length ? [{ e: restWritten, r: {} }] : []);
-    this.tailEntries = rest;
+    await this.journal.clear();
+    this.tailEntries = this.tailEntries.slice(count);
     this.tailFirst = sealed[sealed.length - 1]!.seq + 1;
     this.tailRejected = {};
     this.storedRejections = 0;
@@ -291,7 +299,7 @@ export class SegmentedLog {
 
   /** After a clean stop: the journal becomes a segment, so the data directory holds only whole files. */
   async close(): Promise<void> {
-    if (!this.pending.e.length) await this.seal(this.tailEntries.length);
+    if (!this.pending.e.length) await this.seal();
     await this.journal.close();
   }
 }

@@ -4,6 +4,7 @@ import { describeZodError, makeOp, remainingCents, Uuid } from '../core/index.ts
 import type { Hub } from './hub.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
 import { outletAuthenticator } from './outlet-routes.ts';
+import { isoNow, type Clock } from './clock.ts';
 
 /** At most this many receipts a call: an outlet offline for a long service sends its queue in several. */
 export const OFFLINE_BATCH = 50;
@@ -41,7 +42,7 @@ export type OfflineResult =
  * receipt's id as the operation id, so a queue sent twice (no answer the first time) is kept once,
  * and a receipt first tried online and then queued is the same spend.
  */
-export function registerOfflineOutletRoutes(app: FastifyInstance, hub: Hub, outletTokens: OutletTokenSigner): void {
+export function registerOfflineOutletRoutes(app: FastifyInstance, hub: Hub, outletTokens: OutletTokenSigner, clock: Clock): void {
   const outletOf = outletAuthenticator(hub, outletTokens);
 
   app.post('/api/outlet/offline-redemptions', async (req, reply) => {
@@ -53,13 +54,14 @@ export function registerOfflineOutletRoutes(app: FastifyInstance, hub: Hub, outl
     // One after another, in the order the outlet wrote them: its own limits are judged in that order.
     for (const r of body.data.redemptions) {
       const op = makeOp(
-        { actor: { kind: 'system', id: outlet.id }, device: outlet.id, at: new Date().toISOString() },
+        { actor: { kind: 'system', id: outlet.id }, device: outlet.id, at: isoNow(clock) },
         {
           type: 'voucher.redeemOffline',
           payload: { redemptionId: r.redemptionId, voucherId: r.voucherId, outletId: outlet.id, amountCents: r.amountCents, at: r.at },
         },
+        r.redemptionId,
       );
-      const ack = await hub.submit({ ...op, id: r.redemptionId }, { kind: 'system' });
+      const ack = await hub.submit(op, { kind: 'system' });
       const v = hub.current.vouchers[r.voucherId];
       // Also an older duplicate the hub checked again ("already recorded"): the receipt is there, so it is kept.
       const kept = v?.redemptions?.find((x) => x.id === r.redemptionId && x.outletId === outlet.id);

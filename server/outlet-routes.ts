@@ -3,20 +3,19 @@ import { z } from 'zod';
 import {
   describeZodError,
   makeOp,
+  outletVoucherOf,
+  redeemRefusal,
   matchPass,
   outletTokenRevoked,
   OutletEnrollPayload,
   parseBcbp,
   passName,
-  redeemRefusal,
   remainingCents,
   StaffId,
   currentOfflineRisk,
   Uuid,
-  voucherExpiresAt,
   type HubState,
   type Outlet,
-  type RedeemRefusal,
   type Voucher,
 } from '../core/index.ts';
 import type { Hub } from './hub.ts';
@@ -24,49 +23,14 @@ import type { HubStore } from './hub-store.ts';
 import { checkStaffPin, type PinGuard } from './pin-check.ts';
 import { Pin } from './auth-routes.ts';
 import type { OutletTokenSigner } from './outlet-tokens.ts';
-import { requestOfVoucher } from '../core/voucher-request.ts';
+import { isoNow, type Clock } from './clock.ts';
 import { vouchersBoundToPass } from '../core/bound-vouchers.ts';
 
 const EnrollBody = OutletEnrollPayload.extend({ staffId: z.string().trim().toUpperCase().pipe(StaffId), pin: Pin }).strict();
 const LookupBody = z.object({ scan: z.string().trim().min(1, 'scan a boarding pass or a voucher, or type its code').max(600) }).strict();
 const RedeemBody = z.object({ redemptionId: Uuid, voucherId: Uuid, amountCents: z.number().int().min(1).max(1_000_000) }).strict();
 
-/** What an outlet may see of a voucher: enough to serve the passenger, nothing more (the surname's initial only). */
-export interface OutletVoucher {
-  voucherId: string;
-  code: string;
-  kind: Voucher['kind'];
-  amountCents: number;
-  remainingCents: number;
-  currency: string;
-  validUntil: string | null;
-  initial: string;
-  /** Why it may not be spent here now, or null. */
-  refusal: string | null;
-  /** The refusal's kind and what it names, so the outlet's screen can say it all in its own language. */
-  refusalCode: RedeemRefusal['code'] | null;
-  refusalParams: RedeemRefusal['params'] | null;
-}
-
 const CODE = /GC-[0-9A-Z]{4}-[0-9A-Z]{4}/;
-
-function outletView(state: HubState, v: Voucher, outlet: Outlet, now: string): OutletVoucher {
-  const surname = requestOfVoucher(state.requests, v)?.surname ?? v.bound?.surname ?? '';
-  const refusal = redeemRefusal(state, v, outlet, now);
-  return {
-    voucherId: v.id,
-    code: v.code,
-    kind: v.kind,
-    amountCents: v.amountCents,
-    remainingCents: remainingCents(v),
-    currency: v.currency,
-    validUntil: voucherExpiresAt(state, v),
-    initial: passName(surname).slice(0, 1),
-    refusal: refusal?.reason ?? null,
-    refusalCode: refusal?.code ?? null,
-    refusalParams: refusal?.params ?? null,
-  };
-}
 
 /** Vouchers a scan names: a voucher code (typed or from its QR), or a boarding pass (the passenger's issued vouchers). */
 function vouchersFor(state: HubState, scan: string, now: string): { vouchers: Voucher[] } | { status: number; error: string } {
@@ -120,7 +84,14 @@ export function outletAuthenticator(hub: Hub, outletTokens: OutletTokenSigner): 
  * each redemption as a `voucher.redeem` operation, so two outlets never spend the same value.
  * Generic on purpose: a hotel desk is an outlet of kind 'hotel-desk' taking hotel vouchers.
  */
-export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubStore, guard: PinGuard, outletTokens: OutletTokenSigner): void {
+export function registerOutletRoutes(
+  app: FastifyInstance,
+  hub: Hub,
+  store: HubStore,
+  guard: PinGuard,
+  outletTokens: OutletTokenSigner,
+  clock: Clock,
+): void {
   const outletOf = outletAuthenticator(hub, outletTokens);
 
   app.post('/api/outlets/enroll', async (req, reply) => {
@@ -130,7 +101,7 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const check = await checkStaffPin(hub, store, guard, staffId, pin, req.ip, 'duty_manager');
     if (!check.ok) return reply.code(check.status).send({ error: check.error });
     const op = makeOp(
-      { actor: { kind: 'staff', id: staffId }, device: 'hub-outlet-enrolment', at: new Date().toISOString() },
+      { actor: { kind: 'staff', id: staffId }, device: 'hub-outlet-enrolment', at: isoNow(clock) },
       { type: 'outlet.enroll', payload },
     );
     const ack = await hub.submit(op, { kind: 'staff', id: staffId });
@@ -151,13 +122,17 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     if (!outlet) return reply;
     const body = LookupBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: describeZodError(body.error) });
-    const now = new Date().toISOString();
+    const now = isoNow(clock);
     // Only what is on disk: an outlet is never shown a voucher a crash could take back.
     const state = hub.durableState;
     const found = vouchersFor(state, body.data.scan, now);
     if ('error' in found) return reply.code(found.status).send({ error: found.error });
     // The offline limit rides along, so an outlet hears a change with its next look-up.
-    return { outlet: outlet.name, vouchers: found.vouchers.map((v) => outletView(state, v, outlet, now)), offlineRisk: currentOfflineRisk(outlet) };
+    return {
+      outlet: outlet.name,
+      vouchers: found.vouchers.map((v) => outletVoucherOf(state, v, outlet, now)),
+      offlineRisk: currentOfflineRisk(outlet),
+    };
   });
 
   app.post('/api/outlet/redeem', async (req, reply) => {
@@ -166,16 +141,17 @@ export function registerOutletRoutes(app: FastifyInstance, hub: Hub, store: HubS
     const body = RedeemBody.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: describeZodError(body.error) });
     const { redemptionId, voucherId, amountCents } = body.data;
-    const op = makeOp(
-      { actor: { kind: 'system', id: outlet.id }, device: outlet.id, at: new Date().toISOString() },
-      { type: 'voucher.redeem', payload: { redemptionId, voucherId, outletId: outlet.id, amountCents } },
-    );
     // The op id follows the redemption id: an outlet retrying after a lost answer gets the same receipt, spent once.
-    const ack = await hub.submit({ ...op, id: redemptionId }, { kind: 'system' });
+    const op = makeOp(
+      { actor: { kind: 'system', id: outlet.id }, device: outlet.id, at: isoNow(clock) },
+      { type: 'voucher.redeem', payload: { redemptionId, voucherId, outletId: outlet.id, amountCents } },
+      redemptionId,
+    );
+    const ack = await hub.submit(op, { kind: 'system' });
     if (!ack.ok) {
       // The hub's decision in English words, and as a code with what it names for the outlet's own language.
       const v = hub.current.vouchers[voucherId];
-      const refusal = v ? redeemRefusal(hub.current, v, outlet, new Date().toISOString(), amountCents) : null;
+      const refusal = v ? redeemRefusal(hub.current, v, outlet, isoNow(clock), amountCents) : null;
       return reply.code(ack.code === 'not_found' ? 404 : 409).send({
         error: ack.reason,
         ...(refusal && refusal.reason === ack.reason ? { refusal: refusal.code, params: refusal.params } : {}),

@@ -7,12 +7,12 @@ import {
   EVENTS,
   PHONE_EVENTS,
   PHONE_NAMESPACE,
-  SCHEMA_VERSION,
   TicketQuery,
   ThreadPayload,
   ThanksPayload,
   PhoneAskChoices,
   describeZodError,
+  makeOp,
   matchRequests,
   phoneTicketView,
   requestScope,
@@ -20,7 +20,6 @@ import {
   type HubState,
   type OpBody,
   type LogEntry,
-  type Op,
   type PhoneClosedReason,
   type PhoneLinkAnswer,
   type PhoneWriteAnswer,
@@ -244,14 +243,7 @@ export function attachPhoneSockets(io: Server, deps: PhoneDeps): Namespace {
     answer: (a: PhoneWriteAnswer) => void,
     id: string = uuidv7(),
   ): void {
-    const op = {
-      v: SCHEMA_VERSION,
-      id,
-      actor: { kind: 'system', id: 'phone' },
-      device: 'phone',
-      at: isoNow(now),
-      ...body,
-    } as Op;
+    const op = makeOp({ actor: { kind: 'system', id: 'phone' }, device: 'phone', at: isoNow(now) }, body, id);
     void hub.submit(op, { kind: 'system' }).then((ack) => answer(ack.ok ? { v: 1, ok: true } : { v: 1, ok: false, reason: ack.reason }));
   }
 

@@ -205,7 +205,9 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
         const parsed = PullArgs.safeParse(args);
         if (!parsed.success) return ack({ error: 'pull needs { after: a non-negative integer }' });
         const result = hub.pull(parsed.data.after, socket.data.viewer);
-        socket.data.sentUpTo = result.upTo;
+        // The durable head, not the page's end: a push that follows a page then starts after the head, so
+        // the device sees it does not follow on and pulls the next page rather than skip the entries between.
+        socket.data.sentUpTo = hub.durableSeq;
         ack(result);
       }),
     );

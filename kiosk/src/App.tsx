@@ -39,7 +39,6 @@ function ConnectedKiosk({ enrollment, onRefused }: { enrollment: KioskEnrollment
     },
     token,
   );
-  if (!client) return null;
   return <EnrolledKiosk client={client} gate={enrollment.gate} onRefused={onRefused} />;
 }
 

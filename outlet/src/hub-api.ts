@@ -1,4 +1,4 @@
-import type { OutletKind, RedeemRefusal, RedeemRefusalCode, RoomType, VoucherKind } from '../../core/plain.ts';
+import type { OutletKind, OutletVoucher as HubOutletVoucher, RedeemRefusal, RedeemRefusalCode, RoomType, VoucherKind } from '../../core/plain.ts';
 import type { OfflineRisk } from '../../core/offline-risk.ts';
 
 /*
@@ -19,21 +19,11 @@ export type RefusalCode = RedeemRefusalCode;
 /** A refusal as the hub names it: a code and what it names, for the outlet to word in its own language. */
 export type NamedRefusal = RedeemRefusal extends infer R ? (R extends { code: infer C; params: infer P } ? { code: C; params: P } : never) : never;
 
-/** A voucher as an outlet may see it: the surname's initial only. */
-export interface OutletVoucher {
-  voucherId: string;
-  code: string;
-  kind: VoucherKind;
-  amountCents: number;
-  remainingCents: number;
-  currency: string;
-  validUntil: string | null;
-  initial: string;
-  refusal: string | null;
-  refusalCode: RefusalCode | null;
-  /** Absent from a hub older than the outlet: the English `refusal` is shown then. */
-  refusalParams?: RedeemRefusal['params'] | null;
-}
+/**
+ * A voucher as an outlet may see it (core/outlet-voucher.ts: the surname's initial only). `refusalParams`
+ * is absent from a hub older than the outlet: the English `refusal` is shown then.
+ */
+export type OutletVoucher = Omit<HubOutletVoucher, 'refusalParams'> & Partial<Pick<HubOutletVoucher, 'refusalParams'>>;
 
 export interface Receipt {
   id: string;

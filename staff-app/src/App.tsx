@@ -53,7 +53,6 @@ function SignedIn({ session, onLogout, onChangeGates }: { session: Session; onLo
     // Other gates picked: reconnect so the hub sends those gates' requests.
     `${session.token}|${(session.gates ?? []).join(',')}`,
   );
-  if (!client) return null;
   if (session.staff.role === 'duty_manager') {
     return (
       <Suspense fallback={<p className="empty">Loading the duty manager view…</p>}>

@@ -5,11 +5,10 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { signInManager } from '../helpers/staff-page.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { voucherBody } from '../helpers/core-fixtures.ts';
-import { airportInputValue } from '../../core/index.ts';
+import { airportInputValue, type Actor } from '../../core/index.ts';
 
 /** Local input value for a datetime-local field; the browser context runs in UTC. */
 // The manager types departures on the airport's clock (Paris), whatever zone the tablet is set to.
@@ -21,15 +20,13 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
   let context: BrowserContext;
   let page: Page;
   let kiosk: TestDevice;
-  let kioskId: string;
+  let kioskActor: Actor;
   let agent: TestDevice;
 
   beforeAll(async () => {
     context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', acceptDownloads: true });
     page = await context.newPage();
-    const enrolled = await enrollKiosk(env.hub.url, 'K32');
-    kioskId = enrolled.device;
-    kiosk = await env.device(enrolled.auth);
+    ({ kiosk, me: kioskActor } = await env.enrolledKiosk('K32'));
     agent = await env.staff('A101');
 
     await signInManager(page, env.hub.url);
@@ -38,7 +35,7 @@ describe('duty manager view in chromium: live board, flights, notices, limits, e
   const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name });
   const passenger = async (o: Parameters<typeof createRequest>[0]) => {
     const body = createRequest(o);
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: kioskId }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(kioskActor, body))).toMatchObject({ ok: true });
     return body.type === 'request.create' ? body.payload.requestId : '';
   };
 

@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInStaff } from '../helpers/staff-page.ts';
-import { KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
+import { KIOSK, SYSTEM, op, requestIdOf } from '../helpers/ops.ts';
+import { coupleAskingForHotel } from '../helpers/hotel-guests.ts';
 import { ROOM_TYPES, activeAllocationsOf, tonight, type OpBody } from '../../core/index.ts';
 
 /** Two agents' tablets on AF1780 (cancelled, rebooked next morning: a hotel is owed) with one double room left in the whole airport. */
 describe("the agent's card: one-tap hotel suggestion, racing agents on the last room, move / release / no-show", () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
   let sofia: Page;
-  let tomCtx: BrowserContext;
   let tom: Page;
-  /** A couple on AF1780 asking for a hotel: a double room keeps them together. */
-  const coupleAskingForHotel = (surname: string) =>
-    createRequest({ gate: 'K41', flightNumber: 'AF1780', surname, needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } });
   const laurent = coupleAskingForHotel('Laurent');
   const garcia = coupleAskingForHotel('Garcia');
-  const idOf = (body: OpBody) => (body as Extract<OpBody, { type: 'request.create' }>).payload.requestId;
-  const ticketOf = (body: OpBody) => env.hub.hub.current.requests[idOf(body)]!.ticket;
-  const held = (body: OpBody) => activeAllocationsOf(env.hub.hub.current, idOf(body));
+  const ticketOf = (body: OpBody) => env.hub.hub.current.requests[requestIdOf(body)]!.ticket;
+  const held = (body: OpBody) => activeAllocationsOf(env.hub.hub.current, requestIdOf(body));
   const card = (page: Page, body: OpBody) => page.locator(`[data-ticket="${ticketOf(body)}"]`);
   const system = async (body: OpBody) => expect(await env.hub.hub.submit(op(SYSTEM, body), { kind: 'system' })).toMatchObject({ ok: true });
   const rooms = async (hotelId: string, type: (typeof ROOM_TYPES)[number], count: number) =>
@@ -31,12 +26,10 @@ describe("the agent's card: one-tap hotel suggestion, racing agents on the last 
       payload: { hotelId, night: tonight(env.hub.hub.current, new Date().toISOString()), type, count, rateCents: 12000, currency: 'EUR' },
     });
 
-  async function tablet(id: string, pin: string): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await chromium.browser.newContext({ viewport: { width: 1100, height: 900 } });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
+  async function tablet(id: string, pin: string): Promise<Page> {
+    const page = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
     await signInStaff(page, env.hub.url, id, pin, ['K41']);
-    return { ctx, page };
+    return page;
   }
 
   beforeAll(async () => {
@@ -44,11 +37,8 @@ describe("the agent's card: one-tap hotel suggestion, racing agents on the last 
     for (const hotelId of ['aerogare-roissy', 'mesnil-amelot']) for (const t of ROOM_TYPES) await rooms(hotelId, t, 0);
     await rooms('aerogare-roissy', 'double', 1);
     for (const body of [laurent, garcia]) expect(await env.hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
-    ({ page: sofia } = await tablet('A103', '8642'));
-    ({ ctx: tomCtx, page: tom } = await tablet('A104', '9753'));
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
+    sofia = await tablet('A103', '8642');
+    tom = await tablet('A104', '9753');
   });
 
   const suggestion = (page: Page, body: OpBody) => card(page, body).getByTestId('hotel-suggestion').textContent();
@@ -60,7 +50,7 @@ describe("the agent's card: one-tap hotel suggestion, racing agents on the last 
 
     // Tom's tablet loses the network with the suggestion still on screen, so his tap is sent only after Sofia's has landed.
     await expect.poll(() => tom.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 15_000 }).toBe('activated');
-    await tomCtx.setOffline(true);
+    await tom.context().setOffline(true);
     await expect.poll(() => tom.getByTestId('connection').textContent(), { timeout: 10_000 }).toContain('Offline');
 
     await card(sofia, laurent).getByRole('button', { name: 'Allocate', exact: true }).click();
@@ -70,7 +60,7 @@ describe("the agent's card: one-tap hotel suggestion, racing agents on the last 
       .toMatch(/^Room: Hôtel Aérogare Roissy, 1 double room, shuttle/);
 
     await card(tom, garcia).getByRole('button', { name: 'Allocate', exact: true }).click();
-    await tomCtx.setOffline(false);
+    await tom.context().setOffline(false);
     const refusal = tom.getByRole('alert').filter({ hasText: 'Not done' });
     await expect
       .poll(() => refusal.textContent(), { timeout: 20_000 })

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { blockKey } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { twoCouplesWithRooms } from '../helpers/hotel-guests.ts';
@@ -15,7 +15,6 @@ const DESK = 'Hôtel du Mesnil — desk';
 describe('a hotel desk chooses its hotel at set-up, sees that hotel’s guests, and sets its room counts (the manager’s Hotels tab follows)', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
   let desk: Page;
   let night: string;
   const block = () => env.hub.hub.current.roomBlocks![blockKey('mesnil-amelot', night, 'double')]!;
@@ -23,12 +22,7 @@ describe('a hotel desk chooses its hotel at set-up, sees that hotel’s guests, 
   beforeAll(async () => {
     night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'mesnil-amelot')!.night;
     await twoCouplesWithRooms(env, 'kiosk-desk-setup-01', night);
-    const ctx = await chromium.browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'en-GB' });
-    contexts.push(ctx);
-    desk = await ctx.newPage();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
+    desk = await chromium.newPage({ viewport: { width: 800, height: 1100 }, locale: 'en-GB' });
   });
 
   it('a hotel desk must name its hotel; enrolled for the second demo hotel, it sees that hotel’s guests only', async () => {
@@ -54,9 +48,7 @@ describe('a hotel desk chooses its hotel at set-up, sees that hotel’s guests, 
   });
 
   it('sets its double rooms in French; the manager’s Hotels tab sees the new count; fewer than allocated is refused in French', async () => {
-    const ctx = await chromium.browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    contexts.push(ctx);
-    const manager = await ctx.newPage();
+    const manager = await chromium.newPage({ viewport: { width: 1280, height: 1000 } });
     await signInManager(manager, env.hub.url);
     await manager.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Hotels' }).click();
     const row = manager.getByTestId('hotel-row').filter({ hasText: 'Hôtel du Mesnil' });

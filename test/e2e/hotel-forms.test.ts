@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { signInManager, signInStaff } from '../helpers/staff-page.ts';
-import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { KIOSK, op, requestIdOf } from '../helpers/ops.ts';
+import { coupleAskingForHotel } from '../helpers/hotel-guests.ts';
 import { airportInputValue, blockKey, shuttlesFor, tonight, type OpBody } from '../../core/index.ts';
 
 const HOTEL = 'Hôtel Les Tilleuls';
@@ -18,14 +19,10 @@ const ZONE = 'Europe/Paris';
 describe('the Hotels tab’s forms: add a hotel, its rooms and a shuttle run; an agent’s card suggests it; the hub refuses fewer rooms than allocated', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
   let manager: Page;
   let agent: Page;
-  const parties = ['Lefebvre', 'Mercier'].map((surname) =>
-    createRequest({ gate: 'K41', flightNumber: 'AF1780', surname, needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } }),
-  );
-  const idOf = (body: OpBody) => (body as Extract<OpBody, { type: 'request.create' }>).payload.requestId;
-  const card = (body: OpBody) => agent.locator(`[data-ticket="${env.hub.hub.current.requests[idOf(body)]!.ticket}"]`);
+  const parties = ['Lefebvre', 'Mercier'].map(coupleAskingForHotel);
+  const card = (body: OpBody) => agent.locator(`[data-ticket="${env.hub.hub.current.requests[requestIdOf(body)]!.ticket}"]`);
   const hotelId = () => Object.values(env.hub.hub.current.hotels ?? {}).find((h) => h.name === HOTEL)?.id;
   const row = () => manager.getByTestId('hotel-row').filter({ hasText: HOTEL });
   const field = (form: Locator, label: string | RegExp) => form.getByLabel(label, { exact: typeof label === 'string' });
@@ -36,14 +33,9 @@ describe('the Hotels tab’s forms: add a hotel, its rooms and a shuttle run; an
 
   beforeAll(async () => {
     for (const body of parties) expect(await env.hub.hub.submit(op(KIOSK, body), { kind: 'system' })).toMatchObject({ ok: true });
-    const ctx = await chromium.browser.newContext({ viewport: { width: 1280, height: 1000 }, timezoneId: 'America/Vancouver' });
-    contexts.push(ctx);
-    manager = await ctx.newPage();
+    manager = await chromium.newPage({ viewport: { width: 1280, height: 1000 }, timezoneId: 'America/Vancouver' });
     await signInManager(manager, env.hub.url);
     await manager.getByRole('navigation', { name: 'Duty manager' }).getByRole('link', { name: 'Hotels' }).click();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
   });
 
   it('adds a hotel: a bad value is named next to its field and nothing is sent; then the hotel, two double rooms and a shuttle run', async () => {
@@ -116,9 +108,7 @@ describe('the Hotels tab’s forms: add a hotel, its rooms and a shuttle run; an
   });
 
   it('the agent’s card suggests the new hotel; once a room is allocated, holding fewer is refused by the hub next to the form and nothing changes', async () => {
-    const ctx = await chromium.browser.newContext({ viewport: { width: 1100, height: 900 } });
-    contexts.push(ctx);
-    agent = await ctx.newPage();
+    agent = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
     await signInStaff(agent, env.hub.url, 'A103', '8642', ['K41']);
     const expected = new RegExp(`^Suggested: ${HOTEL}, 1 double room, shuttle \\d\\d:\\d\\d from Terminal 2E, exit 12, shuttle stop 6$`);
     await expect.poll(() => card(parties[0]!).getByTestId('hotel-suggestion').textContent(), { timeout: 15_000 }).toMatch(expected);

@@ -1,9 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink } from '../helpers/phone-client.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 import { activeAllocationsOf, airportClockIn, tonight, type Actor } from '../../core/index.ts';
@@ -12,31 +10,19 @@ import { activeAllocationsOf, airportClockIn, tonight, type Actor } from '../../
 describe("the hotel on the passenger's phone", () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
 
   it('an allocation shows the hotel, its map link, the shuttle and when to be back in French; a move shows the new hotel at once; a release takes it away', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K41');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K41');
     // AF1780 is the demo's cancelled flight, rebooked next morning: a hotel is owed.
     const body = createRequest({ gate: 'K41', flightNumber: 'AF1780', surname: 'Lefèvre', language: 'fr', needs: ['hotel'] });
     if (body.type !== 'request.create') throw new Error('unexpected');
     const requestId = body.payload.requestId;
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const ticket = env.hub.hub.current.requests[requestId]!.ticket;
     const link = await askPhoneLink(kiosk, { ticket }, `${env.hub.url}/kiosk/?gate=K41`);
     if (!link.ok) throw new Error(link.reason);
 
-    const ctx = await chromium.browser.newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-      timezoneId: 'Asia/Tokyo',
-    });
-    contexts.push(ctx);
-    const phone = await ctx.newPage();
+    const phone = await chromium.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, timezoneId: 'Asia/Tokyo' });
     await phone.goto(link.url);
     await expect.poll(() => phone.getByTestId('ticket-number').textContent()).toBe(ticket);
     expect(await phone.getByTestId('phone-hotel').count()).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ticketFor } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { useBrowser } from '../helpers/browser-fixture.ts';
@@ -11,13 +11,7 @@ import { KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
 describe('staff tablet: priority queue, stock, vouchers within limits, escalation, session end — in chromium', () => {
   const env = useTestHub();
   const chromium = useBrowser();
-  const contexts: BrowserContext[] = [];
-
-  async function tablet(): Promise<Page> {
-    const ctx = await chromium.browser.newContext({ viewport: { width: 1100, height: 1000 } });
-    contexts.push(ctx);
-    return ctx.newPage();
-  }
+  const tablet = (): Promise<Page> => chromium.newPage({ viewport: { width: 1100, height: 1000 } });
 
   /** A passenger request as the hub receives it from the kiosk at its gate (K32 unless said), asked `minutesAgo`. */
   async function passenger(surname: string, minutesAgo: number, o: NonNullable<Parameters<typeof createRequest>[0]>): Promise<string> {

@@ -1,6 +1,11 @@
 import type { HubFixture } from './hub-fixture.ts';
 import type { TestDevice } from './socket-clients.ts';
 import { partyWithRoom } from './party-with-room.ts';
+import { createRequest } from './ops.ts';
+
+/** A couple on the cancelled AF1780 asking at gate K41 for a hotel: a double room keeps them together. */
+export const coupleAskingForHotel = (surname: string) =>
+  createRequest({ gate: 'K41', flightNumber: 'AF1780', surname, needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } });
 
 /**
  * The hotel desks' guests: two couples from the cancelled AF1780 ask at a K41 kiosk, and the duty

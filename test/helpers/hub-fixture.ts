@@ -4,6 +4,7 @@ import { removeDir, startTestHub, tempDataDir, type TestHubSetup } from './hub.t
 import { connectDevice, loginToken, type TestDevice } from './socket-clients.ts';
 import { enrollKiosk } from './enroll.ts';
 import { KIOSK } from './ops.ts';
+import type { Actor } from '../../core/index.ts';
 import { DEMO_STAFF } from '../../server/demo-airport.ts';
 
 export interface HubFixtureOptions extends TestHubSetup {
@@ -21,6 +22,11 @@ export interface HubFixture {
   closeDevices(): void;
   /** A kiosk enrolled at `gate` by the demo duty manager and connected (closed for you). */
   kiosk(gate?: string, device?: string): Promise<TestDevice>;
+  /**
+   * A kiosk of its own: enrolled at `gate` under a fresh device id and connected (closed for you), with
+   * the actor its operations name and its device token.
+   */
+  enrolledKiosk(gate?: string): Promise<{ kiosk: TestDevice; me: Actor; token: string }>;
   /** A demo staff member's session token, signed in with their demo PIN. */
   token(staffId?: string): Promise<string>;
   /** A demo staff member's tablet, signed in and connected, optionally watching only some gates (closed for you). */
@@ -106,6 +112,10 @@ export function useTestHub(o: HubFixtureOptions = {}): HubFixture {
     closeDevices,
     async kiosk(gate = 'K32', id = KIOSK.id) {
       return device((await enrollKiosk(running().url, gate, id)).auth);
+    },
+    async enrolledKiosk(gate = 'K32') {
+      const e = await enrollKiosk(running().url, gate);
+      return { kiosk: await device(e.auth), me: { kind: 'kiosk', id: e.device }, token: e.token };
     },
     token,
     async staff(staffId = 'A101', gates) {

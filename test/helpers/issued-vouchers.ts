@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor, VoucherKind } from '../../core/index.ts';
 import type { HubFixture } from './hub-fixture.ts';
 import type { TestDevice } from './socket-clients.ts';
-import { AMIRA, createRequest, KIOSK, op } from './ops.ts';
+import { AMIRA, createRequest, KIOSK, op, requestIdOf } from './ops.ts';
 
 export interface VoucherToIssue {
   /** Who the tablet is signed in as (Amira unless said). */
@@ -21,17 +21,18 @@ export async function issueVoucher(tablet: TestDevice, requestId: string, v: Vou
 }
 
 /**
- * Where outlet tests start: a request from the K32 kiosk with a €15 meal voucher Amira issued on it;
- * the kiosk and Amira's tablet stay connected for the test.
+ * Where outlet tests start: a request from the K32 kiosk (on AF1634 unless `request` says otherwise)
+ * with a €15 meal voucher Amira issued on it; the kiosk and Amira's tablet stay connected for the test.
  */
 export async function requestWithMealVoucher(
   env: HubFixture,
   surname: string,
+  request: Parameters<typeof createRequest>[0] = {},
 ): Promise<{ requestId: string; voucherId: string; code: string; kiosk: TestDevice; agent: TestDevice }> {
   const kiosk = await env.kiosk('K32');
   const agent = await env.staff('A101');
-  const body = createRequest({ surname });
-  const requestId = body.type === 'request.create' ? body.payload.requestId : '';
+  const body = createRequest({ ...request, surname });
+  const requestId = requestIdOf(body);
   const ack = await kiosk.submit(op(KIOSK, body));
   if (!ack.ok) throw new Error(`request.create refused: ${ack.reason}`);
   const voucherId = await issueVoucher(agent, requestId);

@@ -10,6 +10,12 @@ export function op(actor: Actor, body: OpBody, at = new Date().toISOString()): O
   return makeOp({ actor, device: actor.kind === 'kiosk' ? actor.id : `dev-${actor.id}`, at }, body);
 }
 
+/** The request a `request.create` body makes (a test that built the body knows its kind). */
+export function requestIdOf(body: OpBody): string {
+  if (body.type !== 'request.create') throw new Error(`${body.type} creates no request`);
+  return body.payload.requestId;
+}
+
 export function createRequest(overrides: Partial<Extract<OpBody, { type: 'request.create' }>['payload']> = {}): OpBody {
   return {
     type: 'request.create',

@@ -9,3 +9,8 @@ export function postJson(url: string, path: string, body: unknown, token?: strin
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** A GET from the hub as the apps make it: the bearer token when one is given, nothing else. */
+export function getWithToken(url: string, path: string, token?: string): Promise<Response> {
+  return fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+}

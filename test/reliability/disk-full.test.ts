@@ -1,28 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DurableJsonFile } from '../../server/durable-json-file.ts';
+import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
-
-/** The disk as a full one answers: every write fails with ENOSPC (the store's own fault seam). */
-function diskFull(): void {
-  DurableJsonFile.beforeWrite = () => {
-    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-  };
-}
 
 describe('a full disk: nothing false acknowledged, every device answered, recovery when space frees, a bounded stop', () => {
   const env = useTestHub({ perTest: true, options: { shutdownMs: 300 } });
-  afterEach(() => {
-    DurableJsonFile.beforeWrite = null;
-  });
+  const disk = useDiskFaults();
+  /** The disk as a full one answers: every write fails with ENOSPC. */
+  const diskFull = () => disk.fail('ENOSPC');
 
   it('refuses with storage (naming the file), answers the waiting operation, and resumes once a write succeeds', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
-    const me = { kind: 'kiosk' as const, id: k.device };
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const durable = env.hub.hub.durableSeq;
     diskFull();
     const waiting = op(me, createRequest());
@@ -40,7 +30,7 @@ describe('a full disk: nothing false acknowledged, every device answered, recove
     expect(env.hub.hub.durableSeq).toBe(durable);
     expect((await readdir(join(env.dir, 'log'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
-    DurableJsonFile.beforeWrite = null;
+    disk.heal();
     // The waiting operation is written by the hub's retry; its device's resend gets the real answer.
     let again = await kiosk.submit(waiting);
     for (let i = 0; i < 100 && !again.ok; i++) {
@@ -53,16 +43,14 @@ describe('a full disk: nothing false acknowledged, every device answered, recove
   });
 
   it('stops within its bound while the disk is still full, and a restart clears temp files and keeps every acknowledged operation', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K33');
-    const kiosk = await env.device(k.auth);
-    const me = { kind: 'kiosk' as const, id: k.device };
+    const { kiosk, me } = await env.enrolledKiosk('K33');
     const kept = await kiosk.submit(op(me, createRequest({ gate: 'K33' })));
     expect(kept).toMatchObject({ ok: true });
     diskFull();
     expect(await kiosk.submit(op(me, createRequest({ gate: 'K33' })))).toMatchObject({ ok: false, code: 'storage' });
     await writeFile(join(env.dir, 'log', '.seg-000000000001.json.4242.7.tmp'), '{"partial');
     await env.stop();
-    DurableJsonFile.beforeWrite = null;
+    disk.heal();
     await env.start();
     expect((await readdir(join(env.dir, 'log'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(kept.ok && env.hub.hub.seq).toBe(kept.ok ? kept.seq : -1);

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DurableJsonFile } from '../../server/durable-json-file.ts';
+import { describe, expect, it } from 'vitest';
+import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 async function health(url: string): Promise<{ status: number; body: { ok: boolean; storage?: string } }> {
@@ -11,21 +10,16 @@ async function health(url: string): Promise<{ status: number; body: { ok: boolea
 
 describe('/api/health on one hub (lowdb) tells a balancer when the hub cannot store', () => {
   const env = useTestHub({ perTest: true, options: { shutdownMs: 300 } });
-  afterEach(() => {
-    DurableJsonFile.beforeWrite = null;
-  });
+  const disk = useDiskFaults();
 
   it('answers 503 with the failing file while writes fail, and 200 again once a write succeeds', async () => {
     expect(await health(env.hub.url)).toMatchObject({ status: 200, body: { ok: true } });
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
-    DurableJsonFile.beforeWrite = () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    };
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, createRequest()))).toMatchObject({ ok: false, code: 'storage' });
+    const { kiosk, me } = await env.enrolledKiosk('K32');
+    disk.fail('ENOSPC');
+    expect(await kiosk.submit(op(me, createRequest()))).toMatchObject({ ok: false, code: 'storage' });
     expect(await health(env.hub.url)).toMatchObject({ status: 503, body: { ok: false, storage: expect.stringMatching(/ENOSPC/) } });
 
-    DurableJsonFile.beforeWrite = null;
+    disk.heal();
     // The hub retries the waiting write by itself; once it succeeds the node is healthy again.
     await expect.poll(async () => (await health(env.hub.url)).status, { timeout: 15_000, interval: 100 }).toBe(200);
   });

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVENTS, type HubState, type TicketLookup } from '../../core/index.ts';
-import { DurableJsonFile } from '../../server/durable-json-file.ts';
+import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { type TestDevice } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
@@ -22,23 +21,18 @@ async function snapshot(url: string, token: string): Promise<{ seq: number; stat
  */
 describe('reads answer from the durable state', () => {
   const env = useTestHub({ perTest: true, options: { shutdownMs: 300 } });
-  afterEach(() => {
-    DurableJsonFile.beforeWrite = null;
-  });
+  const disk = useDiskFaults();
 
   it('/api/snapshot and ticket.lookup leave out an operation not yet written, and show it once written', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const token = await env.token('A101');
     const body = createRequest({ surname: 'Moreau' });
     if (body.type !== 'request.create') throw new Error('createRequest makes a request.create');
     const requestId = body.payload.requestId;
 
-    // The store's own fault seam: every write fails, so the operation is taken but stays in memory only.
-    DurableJsonFile.beforeWrite = () => {
-      throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
-    };
-    const pending = op({ kind: 'kiosk', id: k.device }, body);
+    // Every write fails, so the operation is taken but stays in memory only.
+    disk.fail('EIO');
+    const pending = op(me, body);
     expect(await kiosk.submit(pending)).toMatchObject({ ok: false, code: 'storage' });
     const inMemory = env.hub.hub.current.requests[requestId];
     expect(inMemory, 'the hub holds the operation in memory, waiting to write it').toBeDefined();
@@ -49,7 +43,7 @@ describe('reads answer from the durable state', () => {
     expect(before.state.requests[requestId]).toBeUndefined();
     expect(await lookup(kiosk, { ticket })).toEqual({ v: 1, ok: true, tickets: [] });
 
-    DurableJsonFile.beforeWrite = null;
+    disk.heal();
     // The hub's own retry writes it: wait for that signal, then both reads show it.
     await expect.poll(() => env.hub.hub.durableSeq, { timeout: 10_000 }).toBe(env.hub.hub.seq);
     const after = await snapshot(env.hub.url, token);

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
-import { EVENTS, type Op } from '../../core/index.ts';
+import { EVENTS, type Actor, type Op } from '../../core/index.ts';
 import { DEMO_STAFF } from '../../server/demo-airport.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { type TestDevice } from '../helpers/socket-clients.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 /** Generous limits: this file is about bad input, not floods (test/security/limits.test.ts is). */
@@ -59,19 +58,17 @@ function setPath(o: unknown, path: string[], value: unknown): unknown {
 describe('fuzzing every REST route and socket event with bad payloads (fast-check)', () => {
   const env = useTestHub({ options: { limits: LIMITS } });
   let kiosk: TestDevice;
-  let kioskId = '';
+  let me: Actor;
   let agent: TestDevice;
   let staffToken = '';
   let before = '';
 
   beforeAll(async () => {
-    const e = await enrollKiosk(env.hub.url, 'K32');
-    kioskId = e.device;
-    kiosk = await env.device(e.auth);
+    ({ kiosk, me } = await env.enrolledKiosk('K32'));
     staffToken = await env.token('A105');
     agent = await env.device({ token: staffToken });
     // One real request, so "wrong order" operations have something to be wrong about.
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
     before = JSON.stringify(env.hub.hub.current);
   });
 
@@ -138,7 +135,7 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
   });
 
   it('operations with a field of the wrong type, a huge string or an unknown payload field are refused with a reason', async () => {
-    const valid = (): Op => op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' }));
+    const valid = (): Op => op(me, createRequest({ gate: 'K32' }));
     const paths = leafPaths(valid()).filter((p) => p.join('.') !== 'payload.note');
     const mutated = fc.oneof(
       fc
@@ -282,7 +279,7 @@ describe('fuzzing every REST route and socket event with bad payloads (fast-chec
   });
 
   it('after all of it the hub still accepts good work from the same devices', async () => {
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: kioskId }, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, createRequest({ gate: 'K32' })))).toMatchObject({ ok: true });
     expect((await fetch(`${env.hub.url}/api/health`)).status).toBe(200);
   });
 });

@@ -2,16 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { LOCK_AFTER, SLOW_AFTER } from '../../server/login-throttle.ts';
 import { PinGuard } from '../../server/pin-check.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
+import { postJson } from '../helpers/rest.ts';
 
 /** Per-address REST limits off: this file is about the PIN throttle itself. */
 const LIMITS = { signInPerMinute: 1e6, restPerMinute: 1e6 };
 
 async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; error?: string }> {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(url, path, body, token);
   return { status: res.status, error: ((await res.json()) as { error?: string }).error };
 }
 

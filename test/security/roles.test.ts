@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_POLICY, OpBody } from '../../core/index.ts';
+import { DEFAULT_POLICY, OpBody, type Actor } from '../../core/index.ts';
 import { mayPerform } from '../../core/permissions.ts';
 import { LOCK_AFTER, LOCK_MS } from '../../server/login-throttle.ts';
 import { SESSION_HOURS } from '../../server/tokens.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice, type TestDevice } from '../helpers/socket-clients.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 
 const { updatedAt: _u, updatedBy: _b, ...policyRules } = DEFAULT_POLICY;
@@ -20,16 +19,14 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
   let clock = Date.now();
   const env = useTestHub({ options: { now: () => clock } });
   let kioskA: TestDevice;
-  let kioskADevice = '';
+  let kioskAActor: Actor;
   let requestId = '';
 
   beforeAll(async () => {
-    const e = await enrollKiosk(env.hub.url, 'K32');
-    kioskADevice = e.device;
-    kioskA = await env.device(e.auth);
+    ({ kiosk: kioskA, me: kioskAActor } = await env.enrolledKiosk('K32'));
     const body = createRequest({ gate: 'K32', surname: 'Privatename', party: { adults: 1, children: 0, infants: 0 } });
     requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kioskA.submit(op({ kind: 'kiosk', id: kioskADevice }, body))).toMatchObject({ ok: true });
+    expect(await kioskA.submit(op(kioskAActor, body))).toMatchObject({ ok: true });
   });
 
   it('the permission table lets a kiosk do exactly one thing: create a request', () => {
@@ -40,7 +37,7 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
   });
 
   it('a kiosk cannot claim, deliver, cancel, issue vouchers, move stock, change flights or policy', async () => {
-    const me = { kind: 'kiosk' as const, id: kioskADevice };
+    const me = kioskAActor;
     const bodies: OpBody[] = [
       { type: 'request.claim', payload: { requestId } },
       { type: 'request.deliver', payload: { requestId } },
@@ -61,8 +58,7 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
   });
 
   it("a kiosk reads only its own tickets, without names, and never another kiosk's; it cannot read the staff snapshot", async () => {
-    const other = await enrollKiosk(env.hub.url, 'K32');
-    const b = await env.device(other.auth);
+    const { kiosk: b, token: otherToken } = await env.enrolledKiosk('K32');
     const snap = await b.pull(0);
     expect(snap.kind).toBe('snapshot');
     if (snap.kind === 'snapshot') expect(snap.state.requests[requestId]).toBeUndefined();
@@ -71,7 +67,7 @@ describe('roles: nobody acts beyond their role, over real sockets', () => {
       expect(mine.state.requests[requestId]?.status).toBe('received');
       expect(JSON.stringify(mine.state)).not.toContain('Privatename');
     }
-    const res = await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${other.token}` } });
+    const res = await fetch(`${env.hub.url}/api/snapshot`, { headers: { authorization: `Bearer ${otherToken}` } });
     expect(res.status).toBe(401);
     // Pushes too: kiosk B saw nothing of kiosk A's request.
     expect(b.received.flatMap((m) => m.entries).filter((e) => e.op.type.startsWith('request.'))).toEqual([]);

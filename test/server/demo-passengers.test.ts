@@ -6,6 +6,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { demoPass } from '../../server/demo-passengers.ts';
 import { DEMO_OUTLET_MANAGER } from '../../server/demo-outlets.ts';
 import { op } from '../helpers/ops.ts';
+import { postJson } from '../helpers/rest.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
 
@@ -36,12 +37,7 @@ describe('the demo airport lists its disrupted flights’ passengers', () => {
     });
 
     const { token } = env.hub.outletTokens.issue('demo-2e-cafe', DEMO_OUTLET_MANAGER);
-    const post = (path: string, body: unknown) =>
-      fetch(`${env.hub.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
+    const post = (path: string, body: unknown) => postJson(env.hub.url, path, body, token);
     const looked = (await (await post('/api/outlet/lookup', { scan: demoPass(af1634.scheduledDeparture) })).json()) as {
       vouchers: { voucherId: string; kind: string; amountCents: number; initial: string; refusal: unknown }[];
     };

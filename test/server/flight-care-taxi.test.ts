@@ -4,6 +4,8 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { type TestDevice } from '../helpers/socket-clients.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
+import { postJson } from '../helpers/rest.ts';
+import { enrollOutlet } from '../helpers/enroll.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
 
@@ -20,12 +22,7 @@ describe('taxis for a whole flight over the real hub', () => {
   let manager: TestDevice;
   let flightId = '';
 
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
   const taxis = (extra: Record<string, unknown> = {}) =>
     op(MANAGER, { type: 'vouchers.issueFlight', payload: { flightId, kind: 'taxi', ...extra } } as never);
 
@@ -45,15 +42,7 @@ describe('taxis for a whole flight over the real hub', () => {
     expect(await manager.submit(taxis({ expect: { vouchers: 2, totalMinor: 16000 } }))).toMatchObject({ ok: true });
     expect(await manager.submit(taxis())).toMatchObject({ ok: false, reason: expect.stringContaining('already holds its taxi voucher') });
 
-    const enrolled = await post('/api/outlets/enroll', {
-      outletId: 'outlet-taxi-flight01',
-      name: 'Taxi desk 2E',
-      kind: 'taxi-desk',
-      accepts: ['taxi'],
-      staffId: 'M201',
-      pin: '7319',
-    });
-    const desk = ((await enrolled.json()) as { token: string }).token;
+    const desk = await enrollOutlet(env.hub.url, { outletId: 'outlet-taxi-flight01', name: 'Taxi desk 2E', kind: 'taxi-desk', accepts: ['taxi'] });
     const flight = env.hub.hub.current.flights[flightId]!;
     const pass = bcbp('MOREAU/ANNE', [{ flight: '1780', julian: julianFor(flight.scheduledDeparture), sequence: '0042' }]);
     const looked = (await (await post('/api/outlet/lookup', { scan: pass }, desk)).json()) as {

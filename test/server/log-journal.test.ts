@@ -17,6 +17,23 @@ function hopelessClaim(): Op {
   return op(AMIRA, { type: 'request.claim', payload: { requestId: uuidv7() } });
 }
 
+/** The seqs in each segment file (in file order) and in the journal. */
+async function storedLog(dir: string): Promise<{ segments: number[][]; journal: number[] }> {
+  const logDir = join(dir, LOG_DIR);
+  const names = (await readdir(logDir)).filter((n) => /^seg-\d{12}\.json$/.test(n)).sort();
+  const segments: number[][] = [];
+  for (const n of names) {
+    const seg = JSON.parse(await readFile(join(logDir, n), 'utf8')) as { entries: Array<{ seq: number }> };
+    segments.push(seg.entries.map((e) => e.seq));
+  }
+  const text = await readFile(join(logDir, JOURNAL_FILE), 'utf8').catch(() => '');
+  const journal = text
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((l) => (JSON.parse(l) as { e: Array<{ seq: number }> }).e.map((e) => e.seq));
+  return { segments, journal };
+}
+
 describe('the log journal: one appended line per commit', () => {
   const dirs = useTempDirs();
   afterEach(() => vi.restoreAllMocks());
@@ -45,7 +62,7 @@ describe('the log journal: one appended line per commit', () => {
     expect(await again.submit(refused[0]!, AGENT)).toMatchObject({ ok: false, code: 'not_found' });
   });
 
-  it('seals the journal into segments of 256 entries and keeps every entry across a restart', async () => {
+  it('seals the journal into segments of at least 256 entries, whole commits, and keeps every entry across a restart', async () => {
     const dir = await dirs.make();
     const hub = await seededHub(dir);
     for (let i = 0; i < 3; i++) {
@@ -53,11 +70,31 @@ describe('the log journal: one appended line per commit', () => {
       expect(acks.every((a) => a.ok)).toBe(true);
     }
     const seq = hub.seq;
-    const names = (await readdir(join(dir, LOG_DIR))).filter((n) => n.startsWith('seg-'));
-    expect(names).toHaveLength(Math.floor(seq / SEGMENT_ENTRIES));
+    const { segments, journal } = await storedLog(dir);
+    expect(segments.length).toBeGreaterThan(0);
+    for (const s of segments) expect(s.length).toBeGreaterThanOrEqual(SEGMENT_ENTRIES);
+    expect(journal.length).toBeLessThan(SEGMENT_ENTRIES);
+    expect([...segments.flat(), ...journal]).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
     const reopened = await openHub(dir);
     expect(reopened.seq).toBe(seq);
     expect(Object.keys(reopened.current.requests)).toHaveLength(450);
+  });
+
+  it('after a commit larger than a segment, the next commit appends one line to an empty journal', async () => {
+    const dir = await dirs.make();
+    const hub = await seededHub(dir);
+    await hub.flush();
+    const burst = await Promise.all(Array.from({ length: 2 * SEGMENT_ENTRIES + 50 }, () => hub.submit(op(KIOSK, createRequest()), KIOSK_ID)));
+    expect(burst.every((a) => a.ok)).toBe(true);
+    // The burst went to the disk as one or two group commits, sealed whole: nothing of it is left in the journal.
+    expect((await storedLog(dir)).journal).toEqual([]);
+    const ack = await hub.submit(op(KIOSK, createRequest()), KIOSK_ID);
+    expect(ack).toMatchObject({ ok: true });
+    const text = await readFile(join(dir, LOG_DIR, JOURNAL_FILE), 'utf8');
+    expect(text.split('\n').filter(Boolean)).toHaveLength(1);
+    expect((await storedLog(dir)).journal).toEqual([hub.seq]);
+    const reopened = await openHub(dir);
+    expect(reopened.seq).toBe(hub.seq);
   });
 
   it('a write cut short by a crash is set aside at start, naming the seq range and ids it carried; nothing acknowledged is lost', async () => {

@@ -4,6 +4,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { connectDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
+import { getWithToken, postJson } from '../helpers/rest.ts';
 
 describe('duty manager REST routes', () => {
   const env = useTestHub();
@@ -15,13 +16,8 @@ describe('duty manager REST routes', () => {
     agent = await env.token('A101');
   });
 
-  const get = (path: string, token?: string) => fetch(`${env.hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
+  const get = (path: string, token?: string) => getWithToken(env.hub.url, path, token);
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
 
   it('gives the report CSV to a duty manager only', async () => {
     const enrolled = await enrollKiosk(env.hub.url, 'K32');

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
-import { AMIRA, createRequest, op } from '../helpers/ops.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { enrollKiosk, enrollOutlet } from '../helpers/enroll.ts';
+import { requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
+import { getWithToken, postJson } from '../helpers/rest.ts';
+import { AMIRA, op } from '../helpers/ops.ts';
 import type { OfflineRisk } from '../../core/index.ts';
 
 const MANAGER = { kind: 'staff' as const, id: 'M201' };
@@ -18,21 +20,12 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   let voucherId = '';
   let code = '';
 
-  const call = (path: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-  const enrol = async (outletId: string, name: string) =>
-    (
-      (await (await call('/api/outlets/enroll', { outletId, name, kind: 'cafe', accepts: ['meal'], staffId: 'M201', pin: '7319' })).json()) as {
-        token: string;
-      }
-    ).token;
+  const post = (path: string, body: unknown, token?: string) => postJson(env.hub.url, path, body, token);
+  const get = (path: string, token: string) => getWithToken(env.hub.url, path, token);
+  const enrol = (outletId: string, name: string) => enrollOutlet(env.hub.url, { outletId, name, kind: 'cafe', accepts: ['meal'] });
   const setRisk = (outletId: string, risk: OfflineRisk) => manager.submit(op(MANAGER, { type: 'outlet.offlineRisk', payload: { outletId, risk } }));
   const sendQueue = async (token: string, redemptions: unknown[]) => {
-    const res = await call('/api/outlet/offline-redemptions', { redemptions }, token);
+    const res = await post('/api/outlet/offline-redemptions', { redemptions }, token);
     return {
       status: res.status,
       body: (await res.json()) as { results?: { redemptionId: string; status: string; overspendCents?: number; error?: string }[]; error?: string },
@@ -42,26 +35,17 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   const msAgo10 = (n: number) => new Date(Date.now() - n * 10).toISOString();
 
   beforeAll(async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    kioskToken = k.token;
-    const kiosk = await env.device(k.auth);
-    agentToken = await loginToken(env.hub.url, 'A101', '2468');
-    const agent = await env.device({ token: agentToken });
+    // Any other device's token, for the routes that must refuse it.
+    kioskToken = (await enrollKiosk(env.hub.url, 'K32')).token;
+    agentToken = await env.token('A101');
     manager = await env.staff('M201');
-    const body = createRequest({ surname: 'Moreau' });
-    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
-    voucherId = uuidv7();
-    expect(
-      await agent.submit(op(AMIRA, { type: 'voucher.issue', payload: { voucherId, requestId, kind: 'meal', amountCents: 1500, currency: 'EUR' } })),
-    ).toMatchObject({ ok: true });
-    code = env.hub.hub.current.vouchers[voucherId]!.code;
+    ({ voucherId, code } = await requestWithMealVoucher(env, 'Moreau'));
     cafe = await enrol('outlet-cafe-off-0001', 'Café 2E');
     brasserie = await enrol('outlet-bras-off-0001', 'Brasserie 2E');
   });
 
   it('the outlet learns its limit from who-am-I and every look-up; only a duty manager sets it', async () => {
-    const me = async () => ((await (await call('/api/outlet/me', undefined, cafe)).json()) as { offlineRisk: OfflineRisk }).offlineRisk;
+    const me = async () => ((await (await get('/api/outlet/me', cafe)).json()) as { offlineRisk: OfflineRisk }).offlineRisk;
     expect(await me()).toEqual({ mode: 'off' });
     const agent = await env.staff('A101');
     expect(
@@ -75,7 +59,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
       ok: true,
     });
     expect(await me()).toEqual({ mode: 'once' });
-    const looked = (await (await call('/api/outlet/lookup', { scan: code }, brasserie)).json()) as { offlineRisk: OfflineRisk };
+    const looked = (await (await post('/api/outlet/lookup', { scan: code }, brasserie)).json()) as { offlineRisk: OfflineRisk };
     expect(looked.offlineRisk).toEqual({ mode: 'capped', currency: 'EUR', perVoucherCents: 1500, totalCents: 5000 });
     // A bad limit is refused with a reason.
     expect(await setRisk('outlet-cafe-off-0001', { mode: 'capped', currency: 'EUR', perVoucherCents: 900, totalCents: 500 })).toMatchObject({
@@ -87,7 +71,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
   it('refuses other tokens, hostile bodies and forged receipts; a queue sent twice is kept once', async () => {
     const one = { redemptionId: uuidv7(), voucherId, amountCents: 500, at: msAgo10(1) };
     for (const token of [undefined, kioskToken, agentToken, 'forged.token']) {
-      expect((await call('/api/outlet/offline-redemptions', { redemptions: [one] }, token)).status).toBe(401);
+      expect((await post('/api/outlet/offline-redemptions', { redemptions: [one] }, token)).status).toBe(401);
     }
     expect((await sendQueue(cafe, [])).status).toBe(400);
     expect(
@@ -102,7 +86,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
     let nested: unknown = 1;
     for (let i = 0; i < 3000; i++) nested = [nested];
     expect((await sendQueue(cafe, [{ ...one, voucherId: nested }])).status).toBe(400);
-    expect((await call('/api/outlet/offline-redemptions', 'x'.repeat(200_000), cafe)).status).toBe(413);
+    expect((await post('/api/outlet/offline-redemptions', 'x'.repeat(200_000), cafe)).status).toBe(413);
 
     const forged = await sendQueue(cafe, [
       { redemptionId: uuidv7(), voucherId: uuidv7(), amountCents: 500, at: msAgo10(1) },
@@ -133,7 +117,7 @@ describe('offline outlets over REST and sockets: the limit, the queue, conflicts
 
   it('offline at two outlets while the voucher is spent online: both receipts kept, the conflict reaches the manager live', async () => {
     // 10.00 EUR left: the café takes 8.00 online, then the brasserie's queue arrives with 10.00 spent offline before.
-    const online = await call('/api/outlet/redeem', { redemptionId: uuidv7(), voucherId, amountCents: 800 }, cafe);
+    const online = await post('/api/outlet/redeem', { redemptionId: uuidv7(), voucherId, amountCents: 800 }, cafe);
     expect(online.status).toBe(200);
     const bras = await sendQueue(brasserie, [{ redemptionId: uuidv7(), voucherId, amountCents: 1000, at: msAgo10(2) }]);
     expect(bras.body.results![0]).toMatchObject({ status: 'accepted', remainingCents: 0, overspendCents: 800 });

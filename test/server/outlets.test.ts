@@ -4,8 +4,8 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
-import { createRequest, op } from '../helpers/ops.ts';
-import { issueVoucher } from '../helpers/issued-vouchers.ts';
+import { op } from '../helpers/ops.ts';
+import { issueVoucher, requestWithMealVoucher } from '../helpers/issued-vouchers.ts';
 import { postJson } from '../helpers/rest.ts';
 
 interface Looked {
@@ -27,16 +27,10 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
     post('/api/outlets/enroll', { outletId, name, kind, accepts, staffId, pin });
 
   beforeAll(async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    kioskToken = k.token;
-    const kiosk = await env.device(k.auth);
-    agentToken = await loginToken(env.hub.url, 'A101', '2468');
-    agent = await env.device({ token: agentToken });
-    const body = createRequest({ surname: 'Moreau', checkInSequence: 42 });
-    const requestId = body.type === 'request.create' ? body.payload.requestId : '';
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
-    voucherId = await issueVoucher(agent, requestId);
-    code = env.hub.hub.current.vouchers[voucherId]!.code;
+    // Any other device's token, for the routes that must refuse it.
+    kioskToken = (await enrollKiosk(env.hub.url, 'K32')).token;
+    agentToken = await env.token('A101');
+    ({ voucherId, code, agent } = await requestWithMealVoucher(env, 'Moreau', { checkInSequence: 42 }));
   });
 
   it('only a duty manager enrols an outlet; a hotel desk is an outlet like any other', async () => {

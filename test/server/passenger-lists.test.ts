@@ -6,6 +6,7 @@ import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk, type Enrollment } from '../helpers/enroll.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 import { passengerListCsv } from '../helpers/passenger-list-csv.ts';
+import { postJson } from '../helpers/rest.ts';
 
 const LIST = passengerListCsv('Kowalczykowa,Anna,XK4P2Q,Y,23A,42,WCHR', 'Fitzgeraldine,Rose,K7QX2A,J,2C,7,UMNR');
 
@@ -23,11 +24,7 @@ describe('POST /api/flights/:flight/passengers', () => {
   });
 
   const post = (flight: string, body: unknown, token?: string) =>
-    fetch(`${env.hub.url}/api/flights/${encodeURIComponent(flight)}/passengers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    postJson(env.hub.url, `/api/flights/${encodeURIComponent(flight)}/passengers`, body, token);
 
   it('refuses anyone but a duty manager: no token, a kiosk token, an agent', async () => {
     expect((await post('AF1634', { text: LIST })).status).toBe(401);

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink, capabilityOf, connectPhone, type TestPhone } from '../helpers/phone-client.ts';
 
 const BLANKET = { needs: ['blanket'], party: { adults: 1, children: 1, infants: 0 }, note: 'it is cold here' };
@@ -25,11 +24,10 @@ describe('the passenger asks for something new from the phone', () => {
   });
 
   async function ticketAt(gate: string, flightNumber: string, surname = 'Moreau'): Promise<Ticket> {
-    const k = await enrollKiosk(env.hub.url, gate);
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk(gate);
     const body = createRequest({ gate, flightNumber, surname, language: 'it' });
     if (body.type !== 'request.create') throw new Error('unexpected');
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const a = await askPhoneLink(kiosk, { ticket: env.hub.hub.current.requests[body.payload.requestId]!.ticket });
     if (!a.ok) throw new Error(a.reason);
     const phone = await connectPhone(env.hub.url, capabilityOf(a.url));
@@ -130,14 +128,13 @@ describe('asking from the phone is rate limited per capability and per address',
   const env = useTestHub({ options: { phoneLimits: { asksBurst: 2, asksPerMinute: 0.1 } } });
 
   it('a flood gets a reason with the wait, a second link from the same address shares the limit, and what was accepted stays', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const links: string[] = [];
     const ids: string[] = [];
     for (const surname of ['Moreau', 'Haddad']) {
       const body = createRequest({ surname });
       if (body.type !== 'request.create') throw new Error('unexpected');
-      expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+      expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
       const a = await askPhoneLink(kiosk, { ticket: env.hub.hub.current.requests[body.payload.requestId]!.ticket });
       if (!a.ok) throw new Error(a.reason);
       links.push(capabilityOf(a.url));

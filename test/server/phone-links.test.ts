@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
+import type { Actor } from '../../core/index.ts';
 import { askPhoneLink, capabilityOf, connectPhone, type TestPhone } from '../helpers/phone-client.ts';
 
 async function refusal(p: Promise<TestPhone>): Promise<{ message: string; data?: { closed?: string } }> {
@@ -16,49 +16,46 @@ async function refusal(p: Promise<TestPhone>): Promise<{ message: string; data?:
 
 describe('phone links: a capability that opens one ticket and nothing else', () => {
   const env = useTestHub();
-  const kioskOf = async (gate = 'K32'): Promise<{ device: TestDevice; id: string }> => {
-    const k = await enrollKiosk(env.hub.url, gate);
-    return { device: await env.device(k.auth), id: k.device };
-  };
+  const kioskOf = (gate = 'K32') => env.enrolledKiosk(gate);
   const submit = async (
-    k: { device: TestDevice; id: string },
+    k: { kiosk: TestDevice; me: Actor },
     overrides: Parameters<typeof createRequest>[0] = {},
   ): Promise<{ id: string; ticket: string }> => {
     const body = createRequest(overrides);
     if (body.type !== 'request.create') throw new Error('unexpected');
-    expect(await k.device.submit(op({ kind: 'kiosk', id: k.id }, body))).toMatchObject({ ok: true });
+    expect(await k.kiosk.submit(op(k.me, body))).toMatchObject({ ok: true });
     return { id: body.payload.requestId, ticket: env.hub.hub.current.requests[body.payload.requestId]!.ticket };
   };
-  const link = async (k: { device: TestDevice }, ticket: string): Promise<string> => {
-    const a = await askPhoneLink(k.device, { ticket });
+  const link = async (k: { kiosk: TestDevice }, ticket: string): Promise<string> => {
+    const a = await askPhoneLink(k.kiosk, { ticket });
     if (!a.ok) throw new Error(a.reason);
     return a.url;
   };
 
   it('only the kiosk that made a ticket gets its link by number; the phone reads that ticket alone, live', async () => {
-    const kiosk = await kioskOf();
-    const mine = await submit(kiosk, { surname: 'Moreau', note: 'my son is diabetic' });
-    const other = await submit(kiosk, { surname: 'Haddad', note: 'wheelchair' });
+    const here = await kioskOf();
+    const mine = await submit(here, { surname: 'Moreau', note: 'my son is diabetic' });
+    const other = await submit(here, { surname: 'Haddad', note: 'wheelchair' });
 
-    const answer = await askPhoneLink(kiosk.device, { ticket: mine.ticket }, 'http://10.0.0.5:8080/kiosk/?gate=K32');
+    const answer = await askPhoneLink(here.kiosk, { ticket: mine.ticket }, 'http://10.0.0.5:8080/kiosk/?gate=K32');
     expect(answer).toMatchObject({ ok: true });
     if (!answer.ok) return;
     expect(answer.url).toMatch(/^http:\/\/10\.0\.0\.5:8080\/p\/#[A-Za-z0-9_-]{43}$/);
     expect(answer.qrSvg).toMatch(/^<svg/);
     // 128 bits of tag besides the request id: the same ticket gives the same link, another ticket another.
     const cap = capabilityOf(answer.url);
-    expect(capabilityOf(await link(kiosk, mine.ticket))).toBe(cap);
-    expect(capabilityOf(await link(kiosk, other.ticket))).not.toBe(cap);
+    expect(capabilityOf(await link(here, mine.ticket))).toBe(cap);
+    expect(capabilityOf(await link(here, other.ticket))).not.toBe(cap);
 
     const elsewhere = await kioskOf('K41');
-    expect(await askPhoneLink(elsewhere.device, { ticket: mine.ticket })).toMatchObject({ ok: false, reason: 'no ticket of this kiosk matches' });
+    expect(await askPhoneLink(elsewhere.kiosk, { ticket: mine.ticket })).toMatchObject({ ok: false, reason: 'no ticket of this kiosk matches' });
     // A pass scanned again finds it on the kiosk where it was made, never elsewhere (a flight and a surname are guessable).
-    expect(await askPhoneLink(elsewhere.device, { flightNumber: 'AF1634', surname: 'moreau' })).toMatchObject({ ok: false });
-    const byPass = await askPhoneLink(kiosk.device, { flightNumber: 'AF1634', surname: 'moreau' });
+    expect(await askPhoneLink(elsewhere.kiosk, { flightNumber: 'AF1634', surname: 'moreau' })).toMatchObject({ ok: false });
+    const byPass = await askPhoneLink(here.kiosk, { flightNumber: 'AF1634', surname: 'moreau' });
     expect(byPass.ok && capabilityOf(byPass.url)).toBe(cap);
     const staff = await env.staff('A101');
     expect(await askPhoneLink(staff, { ticket: mine.ticket })).toMatchObject({ ok: false, reason: 'only a kiosk gives out phone links' });
-    expect(await askPhoneLink(kiosk.device, { ticket: mine.ticket }, 'javascript:alert(1)')).toMatchObject({ ok: false });
+    expect(await askPhoneLink(here.kiosk, { ticket: mine.ticket }, 'javascript:alert(1)')).toMatchObject({ ok: false });
 
     const phone = await connectPhone(env.hub.url, capabilityOf(answer.url));
     try {
@@ -78,9 +75,9 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
   });
 
   it('a forged, truncated or missing capability is refused with a clear reason', async () => {
-    const kiosk = await kioskOf();
-    const { ticket } = await submit(kiosk);
-    const cap = capabilityOf(await link(kiosk, ticket));
+    const here = await kioskOf();
+    const { ticket } = await submit(here);
+    const cap = capabilityOf(await link(here, ticket));
     const flipped = cap.slice(0, 30) + (cap[30] === 'A' ? 'B' : 'A') + cap.slice(31);
     for (const bad of [flipped, cap.slice(0, 22), `${cap}x`, '', undefined, 42, '<script>'.padEnd(43, 'a')]) {
       const e = await refusal(connectPhone(env.hub.url, bad));
@@ -90,10 +87,10 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
   });
 
   it("a written thread: the passenger writes, the gate's staff read it whole and answer; kiosks never see the words", async () => {
-    const kiosk = await kioskOf();
-    const { id, ticket } = await submit(kiosk);
+    const here = await kioskOf();
+    const { id, ticket } = await submit(here);
     const agent = await env.staff('A101');
-    const phone = await connectPhone(env.hub.url, capabilityOf(await link(kiosk, ticket)));
+    const phone = await connectPhone(env.hub.url, capabilityOf(await link(here, ticket)));
     try {
       expect(await phone.write('My child has a fever <b>now</b>')).toEqual({ v: 1, ok: true });
       const entry = await waitFor(
@@ -103,7 +100,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
       expect(entry.op.payload).toEqual({ requestId: id, text: 'My child has a fever <b>now</b>' });
       const atKiosk = await waitFor(
         () =>
-          kiosk.device.received
+          here.kiosk.received
             .flatMap((m) => m.entries)
             .find((e) => e.op.type === 'kiosk.view' && e.op.payload.requests.some((r) => r.id === id && r.thread?.length)),
         'the kiosk gets its ticket with the message, as records (kiosk.view)',
@@ -123,7 +120,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
       expect(await phone.write('x'.repeat(501))).toEqual({ v: 1, ok: false, reason: 'a message is at most 500 characters' });
       expect(await phone.write({ html: 1 })).toMatchObject({ ok: false });
       // A reconnecting phone catches up with everything at once.
-      const again = await connectPhone(env.hub.url, capabilityOf(await link(kiosk, ticket)));
+      const again = await connectPhone(env.hub.url, capabilityOf(await link(here, ticket)));
       try {
         await waitFor(() => again.latest()?.thread.length === 2, 'a new connection gets the whole thread');
       } finally {
@@ -135,9 +132,9 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
   });
 
   it('"lost phone": staff revoke the link, the open phone is told at once, the old link stays dead and the kiosk gives a new one', async () => {
-    const kiosk = await kioskOf();
-    const { id, ticket } = await submit(kiosk);
-    const old = capabilityOf(await link(kiosk, ticket));
+    const here = await kioskOf();
+    const { id, ticket } = await submit(here);
+    const old = capabilityOf(await link(here, ticket));
     const phone = await connectPhone(env.hub.url, old);
     const agent = await env.staff('A101');
     expect(await agent.submit(op(AMIRA, { type: 'phone.revoke', payload: { requestId: id } }))).toMatchObject({ ok: true });
@@ -147,7 +144,7 @@ describe('phone links: a capability that opens one ticket and nothing else', () 
 
     const e = await refusal(connectPhone(env.hub.url, old));
     expect(e).toMatchObject({ message: 'this link was switched off by the staff', data: { closed: 'revoked' } });
-    const fresh = capabilityOf(await link(kiosk, ticket));
+    const fresh = capabilityOf(await link(here, ticket));
     expect(fresh).not.toBe(old);
     (await connectPhone(env.hub.url, fresh)).close();
   });
@@ -157,11 +154,10 @@ describe('phone links are rate limited per capability and per address', () => {
   const env = useTestHub({ options: { phoneLimits: { writesBurst: 3, writesPerMinute: 1, connectsBurst: 6, connectsPerSecond: 0.01 } } });
 
   it('a flood of messages or connections is refused with a reason, the ticket keeps what was accepted', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const body = createRequest();
     if (body.type !== 'request.create') throw new Error('unexpected');
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const ticket = env.hub.hub.current.requests[body.payload.requestId]!.ticket;
     const a = await askPhoneLink(kiosk, { ticket });
     if (!a.ok) throw new Error(a.reason);
@@ -186,12 +182,11 @@ describe("the purge kills phone links with the passenger's data", () => {
   const env = useTestHub({ config: { purgeAfterHours: 1 }, options: { now: () => clock, purgeEveryMs: 3600_000 } });
 
   it('an open phone is told its ticket is closed, its thread is blanked, and the link no longer opens', async () => {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const body = createRequest();
     if (body.type !== 'request.create') throw new Error('unexpected');
     const id = body.payload.requestId;
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const a = await askPhoneLink(kiosk, { ticket: env.hub.hub.current.requests[id]!.ticket });
     if (!a.ok) throw new Error(a.reason);
     const phone = await connectPhone(env.hub.url, capabilityOf(a.url));

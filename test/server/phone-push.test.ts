@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-client.ts';
 import { PHONE_EVENTS, type PhoneWriteAnswer } from '../../core/index.ts';
 import { VAPID_FILE } from '../../server/push-keys.ts';
@@ -47,11 +46,10 @@ describe('Web Push to the passenger’s phone, decrypted by a local push endpoin
   afterAll(() => new Promise<void>((resolve) => endpoint.close(() => resolve())));
 
   async function phoneTicket(surname: string) {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const body = createRequest({ surname, language: 'fr' });
     if (body.type !== 'request.create') throw new Error('unexpected');
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const requestId = body.payload.requestId;
     const a = await askPhoneLink(kiosk, { ticket: env.hub.hub.current.requests[requestId]!.ticket });
     if (!a.ok) throw new Error(a.reason);

@@ -1,23 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DurableJsonFile } from '../../server/durable-json-file.ts';
+import { describe, expect, it } from 'vitest';
+import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { AMIRA, LUCAS, createRequest, op } from '../helpers/ops.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-client.ts';
 
 describe('the written thread under contention: two agents answering at once, and a full disk', () => {
   const env = useTestHub({ perTest: true, options: { shutdownMs: 300, phoneLimits: { writesBurst: 20 } } });
-  afterEach(() => {
-    DurableJsonFile.beforeWrite = null;
-  });
+  const disk = useDiskFaults();
 
   async function ticketWithPhone() {
-    const k = await enrollKiosk(env.hub.url, 'K32');
-    const kiosk = await env.device(k.auth);
+    const { kiosk, me } = await env.enrolledKiosk('K32');
     const body = createRequest();
     if (body.type !== 'request.create') throw new Error('unexpected');
-    expect(await kiosk.submit(op({ kind: 'kiosk', id: k.device }, body))).toMatchObject({ ok: true });
+    expect(await kiosk.submit(op(me, body))).toMatchObject({ ok: true });
     const a = await askPhoneLink(kiosk, { ticket: env.hub.hub.current.requests[body.payload.requestId]!.ticket });
     if (!a.ok) throw new Error(a.reason);
     return { requestId: body.payload.requestId, phone: await connectPhone(env.hub.url, capabilityOf(a.url)) };
@@ -54,16 +50,14 @@ describe('the written thread under contention: two agents answering at once, and
   it('a full disk: the phone is answered "storage" and told to try again, accepted messages are kept, and writing works again once space frees', async () => {
     const { requestId, phone } = await ticketWithPhone();
     expect(await phone.write('We are at the café')).toEqual({ v: 1, ok: true });
-    DurableJsonFile.beforeWrite = () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    };
+    disk.fail('ENOSPC');
     // The phone names its message: sent again, it is the same message, kept once.
     const refused = await phone.write('My child has a fever', 'message-fever-1');
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.reason).toMatch(/^not written yet: the hub cannot write to its disk .*send it again shortly$/);
     expect(env.hub.hub.current.requests[requestId]!.thread!.map((m) => m.text)).toContain('We are at the café');
 
-    DurableJsonFile.beforeWrite = null;
+    disk.heal();
     let again = await phone.write('My child has a fever', 'message-fever-1');
     for (let i = 0; i < 100 && !again.ok; i++) {
       await new Promise((r) => setTimeout(r, 50));
