@@ -14,10 +14,25 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
   return f;
 }
 
+/**
+ * The last clock times written, by zone and instant: the duty manager's board writes the same
+ * chart slots and card times again on every push, and each `format` costs far more than a look-up.
+ * Emptied whole when full, so it never grows with a long shift.
+ */
+const clockTimes = new Map<string, string>();
+const CLOCK_TIMES_KEPT = 2048;
+
 /** 24-hour "14:32" in the airport's zone: staff screens, CSV and report. */
 export function airportClock(iso: string, timeZone: string): string {
-  const f = cached(`clock|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
-  return f.format(new Date(iso));
+  const key = `${timeZone}|${iso}`;
+  let text = clockTimes.get(key);
+  if (text === undefined) {
+    const f = cached(`clock|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+    text = f.format(new Date(iso));
+    if (clockTimes.size >= CLOCK_TIMES_KEPT) clockTimes.clear();
+    clockTimes.set(key, text);
+  }
+  return text;
 }
 
 /** "1 Dec, 14:32" in the airport's zone, for logs and history. */

@@ -19,6 +19,7 @@ import type { EntitlementAssessment } from './entitlements/types.ts';
 import { carrierOf } from './entitlements/carrier.ts';
 import { airportTimeZone } from './airport-zone.ts';
 import { localDay } from './entitlements/local-day.ts';
+import { mobilityRequests } from './mobility-index.ts';
 
 /*
  * The allocation rules, pure: the tablet's one-tap suggestion, the duty manager's whole-flight
@@ -384,14 +385,17 @@ export function mobilityWithoutRoom(state: Pick<HubState, 'requests'> & HotelFac
   );
 }
 
-/** `mobilityWithoutRoom` for every flight at once, from the allocations index a screen already holds. */
+/**
+ * `mobilityWithoutRoom` for every flight at once, from the allocations index a screen already holds;
+ * it reads only the requests with a mobility need (core/mobility-index.ts), not every request.
+ */
 export function mobilityWithoutRoomByFlight(
   requests: HubState['requests'],
   allocated: ReadonlyMap<string, readonly RoomAllocation[]>,
 ): Map<string, CareRequest[]> {
   const out = new Map<string, CareRequest[]>();
-  for (const r of Object.values(requests)) {
-    if (r.status === 'cancelled' || !r.needs.includes('mobility') || allocated.has(r.id)) continue;
+  for (const r of mobilityRequests(requests)) {
+    if (allocated.has(r.id)) continue;
     const list = out.get(r.flightId);
     if (list) list.push(r);
     else out.set(r.flightId, [r]);

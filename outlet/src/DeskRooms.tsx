@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROOM_TYPES, type RoomType } from '../../core/plain.ts';
 import { deskSetRooms, HubRefusal, HubUnreachable, type DeskRooms as Rooms } from './hub-api.ts';
 import { ErrorLine, OkLine } from '../../client/ui/message-lines.tsx';
+import { Select } from '../../client/ui/Select.tsx';
 
 const MAX_ROOMS = 2000;
 
@@ -76,13 +77,7 @@ export function DeskRooms({
         </label>
         <label>
           {t('rooms.type')}
-          <select value={type} onChange={(e) => setType(e.target.value as RoomType)}>
-            {ROOM_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {typeName(x)}
-              </option>
-            ))}
-          </select>
+          <Select value={type} options={ROOM_TYPES} label={typeName} onChange={setType} />
         </label>
         <label>
           {t('rooms.count')}

@@ -6,6 +6,7 @@ import { enrollOutlet, HubUnreachable } from './hub-api.ts';
 import type { OutletEnrollment } from './enrollment.ts';
 import { OUTLET_KIND_CHOICES, USUAL_ACCEPTS, VOUCHER_KIND_CHOICES } from './kinds.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
+import { Select } from '../../client/ui/Select.tsx';
 import { HotelPicker } from './HotelPicker.tsx';
 
 /** Set-up, once per outlet: a duty manager names it, says what it takes, and vouches with id and PIN (never stored). */
@@ -61,13 +62,7 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (e: OutletEnrollment)
       </label>
       <label>
         {t('enroll.kind')}
-        <select value={kind} onChange={(e) => chooseKind(e.target.value as OutletKind)}>
-          {OUTLET_KIND_CHOICES.map((k) => (
-            <option key={k} value={k}>
-              {t(`outletKind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <Select value={kind} options={OUTLET_KIND_CHOICES} label={(k) => t(`outletKind.${k}`)} onChange={chooseKind} />
       </label>
       {kind === 'hotel-desk' && <HotelPicker value={hotelId} onChange={setHotelId} />}
       <fieldset>

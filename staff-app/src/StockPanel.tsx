@@ -3,7 +3,7 @@ import type { SyncClient } from '../../client/sync-client.ts';
 import { StockItem, type HubState } from '../../core/index.ts';
 import { STOCK_TITLE } from './labels.ts';
 import { Table } from './ui/Table.tsx';
-import { Select } from './ui/Select.tsx';
+import { Select } from '../../client/ui/Select.tsx';
 import { onSubmitted } from './ui/on-submit.ts';
 
 /** Stock at the watched gates; low items stand out; restocking is one operation. */

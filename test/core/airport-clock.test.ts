@@ -25,6 +25,18 @@ describe('one airport clock', () => {
     expect(airportClockIn(at, 'Europe/Paris', 'fr')).toBe('14:32');
   });
 
+  it('writes the same clock time as a fresh formatter however often an instant is asked for again, in any zone', () => {
+    const fresh = (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    // Few instants and zones, asked many times in any order: the kept times must follow both the zone and the instant.
+    const instant = fc.integer({ min: 0, max: 40 }).map((m) => new Date(Date.UTC(2026, 2, 29, 0, m * 37)).toISOString());
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...ZONES)), { minLength: 1, maxLength: 60 }), (asks) => {
+        for (const [iso, zone] of asks) expect(airportClock(iso, zone)).toBe(fresh(iso, zone));
+      }),
+    );
+  });
+
   it('gives datetime inputs the airport wall clock and reads them back, across daylight-saving changes', () => {
     expect(airportInputValue('2026-12-01T13:32:00.000Z', 'Europe/Paris')).toBe('2026-12-01T14:32');
     expect(instantFromAirportInput('2026-12-01T14:32', 'Europe/Paris')).toBe('2026-12-01T13:32:00.000Z');

@@ -5,7 +5,6 @@ import { ARTIFACTS, PHONE_CONTEXT } from '../helpers/browser.ts';
 import { askByTyping } from '../helpers/kiosk-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
 import { signInManager, signInStaff } from '../helpers/staff-page.ts';
-import { loginToken } from '../helpers/socket-clients.ts';
 import { AMIRA, op } from '../helpers/ops.ts';
 
 /** The phone (360 × 740, touch) after delivery and when it asks for more, with the tablets open beside it. */
@@ -42,7 +41,7 @@ describe('the phone leaves a word for the team and asks for something new', () =
     const words = manager.getByTestId('team-words');
     await expect.poll(() => words.textContent()).toContain('No words yet');
 
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await env.staff('A101');
     const requestId = Object.values(env.hub.hub.current.requests).find((r) => r.ticket === ticket)!.id;
     expect(await agent.submit(op(AMIRA, { type: 'request.deliver', payload: { requestId, items: { water: 1 } } }))).toMatchObject({ ok: true });
     await expect.poll(() => phone.getByTestId('ticket-status').textContent()).toBe('Delivered');

@@ -75,3 +75,24 @@ export function withParties(state: HubState, parties: PartySpec[]): { state: Hub
   }
   return { state: s, ids };
 }
+
+/** A small hotel of its own for hub tests ('tiny': taxi from exit 8, no meals) holding `doubles` double rooms on `night`. */
+export function tinyHotel(night: string, doubles: number): OpBody[] {
+  return [
+    {
+      type: 'hotel.upsert',
+      payload: {
+        id: 'tiny',
+        name: 'Hôtel Minuscule',
+        address: '1 rue Courte, 95700 Roissy',
+        distanceKm: 3,
+        phone: '+33 1 00 00 00 00',
+        deskHours: '24 h',
+        transport: 'taxi',
+        pickupPoint: 'Exit 8',
+        meals: [],
+      },
+    },
+    { type: 'hotel.rooms', payload: { hotelId: 'tiny', night, type: 'double', count: doubles, rateCents: 9900, currency: 'EUR' } },
+  ];
+}

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Store, LOG_DIR } from '../../server/store.ts';
@@ -7,31 +7,15 @@ import { Checkpoint, CHECKPOINT_FILE } from '../../server/checkpoint.ts';
 import { jsonSlices } from '../../server/sliced-json.ts';
 import { demoOps } from '../../server/demo-airport.ts';
 import { openHub, seed, seededHub, useTempDirs } from '../helpers/store-hub.ts';
+import { useCheckpointHold } from '../helpers/checkpoint-hold.ts';
 import { AMIRA, KIOSK, createRequest, op } from '../helpers/ops.ts';
 import { emptyState, replay, type HubState } from '../../core/index.ts';
 
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
 
-/** Holds the next checkpoint after its first slice: `reached` once it is held there, `release()` lets it finish. */
-function holdCheckpoint(): { reached: Promise<void>; release: () => void } {
-  let started!: () => void;
-  const reached = new Promise<void>((r) => (started = r));
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  Checkpoint.betweenSlices = () => {
-    started();
-    return held;
-  };
-  return { reached, release };
-}
-
 describe('the checkpoint is written beside the commits, not in their way', () => {
   const dirs = useTempDirs();
-  const sliceMs = Checkpoint.sliceMs;
-  afterEach(() => {
-    Checkpoint.betweenSlices = null;
-    Checkpoint.sliceMs = sliceMs;
-  });
+  const checkpoint = useCheckpointHold();
 
   it('in slices that together are exactly the state as JSON', () => {
     const requests: Record<string, unknown> = {};
@@ -47,7 +31,7 @@ describe('the checkpoint is written beside the commits, not in their way', () =>
     const hub = await seededHub(dir, { checkpointEvery: 5 });
     await hub.flush();
     // Hold the next checkpoint after its first slice, as a long one would be between slices.
-    const { reached, release } = holdCheckpoint();
+    const { reached, release } = checkpoint.hold();
     const first = Array.from({ length: 5 }, (_, i) => op(KIOSK, createRequest({ surname: `First${i}` })));
     expect((await Promise.all(first.map((o) => hub.submit(o, KIOSK_ID)))).every((a) => a.ok)).toBe(true);
     await reached;
@@ -73,8 +57,8 @@ describe('the checkpoint is written beside the commits, not in their way', () =>
     const hub = new Hub(store, undefined, { checkpointEvery: demoOps(new Date()).length + 300 });
     await seed(hub);
     // A slice per record, held after the first: nearly every request is still to be written when the claims below land.
-    Checkpoint.sliceMs = 0;
-    const { reached, release } = holdCheckpoint();
+    checkpoint.slice(0);
+    const { reached, release } = checkpoint.hold();
     const creates = Array.from({ length: 300 }, (_, i) => op(KIOSK, createRequest({ surname: `Early${i}` })));
     expect((await Promise.all(creates.map((o) => hub.submit(o, KIOSK_ID)))).every((a) => a.ok)).toBe(true);
     await reached;

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { allocationsOf, type Actor, type OpBody } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { connectDevice, loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
-import { enrollKiosk } from '../helpers/enroll.ts';
+import { connectDevice, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { getWithToken } from '../helpers/rest.ts';
 import { createRequest, op } from '../helpers/ops.ts';
+import { tinyHotel } from '../helpers/hotel-fixtures.ts';
 
 const SOFIA: Actor = { kind: 'staff', id: 'A103' };
 const TOM: Actor = { kind: 'staff', id: 'A104' };
@@ -22,37 +23,18 @@ describe('hotel rooms over real sockets: the hub decides, and only the right peo
   let night = '';
 
   beforeAll(async () => {
-    const url = env.hub.url;
-    sofia = await env.device({ token: await loginToken(url, 'A103', '8642') });
-    tom = await env.device({ token: await loginToken(url, 'A104', '9753') });
-    manager = await env.device({ token: await loginToken(url, 'M201', '7319') });
-    const k = await enrollKiosk(url, 'K41');
-    kiosk = await env.device(k.auth);
-    kioskActor = { kind: 'kiosk', id: k.device };
-    otherKiosk = await env.device((await enrollKiosk(url, 'K41')).auth);
+    sofia = await env.staff('A103');
+    tom = await env.staff('A104');
+    manager = await env.staff('M201');
+    ({ kiosk, me: kioskActor } = await env.enrolledKiosk('K41'));
+    ({ kiosk: otherKiosk } = await env.enrolledKiosk('K41'));
     night = Object.values(env.hub.hub.current.roomBlocks!).find((b) => b.hotelId === 'aerogare-roissy')!.night;
     for (let i = 0; i < 2; i++) {
       const body = createRequest({ gate: 'K41', flightNumber: 'AF1780', needs: ['hotel'], party: { adults: 2, children: 0, infants: 0 } });
       if (body.type === 'request.create') ids.push(body.payload.requestId);
       expect(await kiosk.submit(op(kioskActor, body))).toMatchObject({ ok: true });
     }
-    const tiny: OpBody[] = [
-      {
-        type: 'hotel.upsert',
-        payload: {
-          id: 'tiny',
-          name: 'Hôtel Minuscule',
-          address: '1 rue Courte, 95700 Roissy',
-          distanceKm: 3,
-          phone: '+33 1 00 00 00 00',
-          deskHours: '24 h',
-          transport: 'taxi',
-          pickupPoint: 'Exit 8',
-          meals: [],
-        },
-      },
-      { type: 'hotel.rooms', payload: { hotelId: 'tiny', night, type: 'double', count: 1, rateCents: 9900, currency: 'EUR' } },
-    ];
+    const tiny = tinyHotel(night, 1);
     for (const b of tiny) expect(await manager.submit(op(CLAIRE, b))).toMatchObject({ ok: true });
   });
 
@@ -139,11 +121,8 @@ describe('hotel rooms over real sockets: the hub decides, and only the right peo
   });
 
   it('the billing CSV is for duty managers only and counts the room-night', async () => {
-    const url = env.hub.url;
-    expect((await fetch(`${url}/api/hotels.csv`, { headers: { authorization: `Bearer ${await loginToken(url, 'A103', '8642')}` } })).status).toBe(
-      403,
-    );
-    const res = await fetch(`${url}/api/hotels.csv`, { headers: { authorization: `Bearer ${await loginToken(url, 'M201', '7319')}` } });
+    expect((await getWithToken(env.hub.url, '/api/hotels.csv', await env.token('A103'))).status).toBe(403);
+    const res = await getWithToken(env.hub.url, '/api/hotels.csv', await env.token('M201'));
     expect(res.status).toBe(200);
     const csv = await res.text();
     expect(csv).toContain('AF1780');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, type TestDevice } from '../helpers/socket-clients.ts';
+import { type TestDevice } from '../helpers/socket-clients.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { bcbp, julianFor } from '../helpers/bcbp.ts';
 import { op } from '../helpers/ops.ts';
@@ -108,7 +108,7 @@ describe('outlets: enrolment, look-up by pass or code, redemption decided by the
   it('a voided voucher is refused with the reason an outlet can say', async () => {
     const requestId = env.hub.hub.current.vouchers[voucherId]!.requestId!;
     const other = await issueVoucher(agent, requestId, { amountCents: 1000 });
-    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const manager = await env.staff('M201');
     expect(
       await manager.submit(op({ kind: 'staff', id: 'M201' }, { type: 'voucher.void', payload: { voucherId: other, reason: 'reported stolen' } })),
     ).toMatchObject({

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { createRequest, op } from '../helpers/ops.ts';
 import { askPhoneLink, capabilityOf, connectPhone, type TestPhone } from '../helpers/phone-client.ts';
 
@@ -36,8 +36,8 @@ describe('the passenger asks for something new from the phone', () => {
   }
 
   it("creates a request for the same passenger at the ticket's gate: the gate's tablets get it, the phone follows it, the kiosk learns nothing", async () => {
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
-    const otherGates = await env.device({ token: await loginToken(env.hub.url, 'A103', '8642') });
+    const agent = await env.staff('A101');
+    const otherGates = await env.staff('A103');
     const { kiosk, requestId, phone } = await ticketAt('K32', 'AF1634');
     expect(await phone.ask(BLANKET)).toEqual({ v: 1, ok: true });
 
@@ -72,12 +72,12 @@ describe('the passenger asks for something new from the phone', () => {
 
   it('when the flight has moved, the request goes to its new gate, and the phone still follows it there', async () => {
     const { requestId, phone } = await ticketAt('K32', 'AF1634', 'Haddad');
-    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const manager = await env.staff('M201');
     const flightId = env.hub.hub.current.requests[requestId]!.flightId;
     expect(await manager.submit(op({ kind: 'staff', id: 'M201' }, { type: 'flight.gate', payload: { flightId, gate: 'K40' } }))).toMatchObject({
       ok: true,
     });
-    const sofia = await env.device({ token: await loginToken(env.hub.url, 'A103', '8642') });
+    const sofia = await env.staff('A103');
     expect(await phone.ask({ ...BLANKET, needs: ['water'] })).toEqual({ v: 1, ok: true });
     const newId = await waitFor(() => env.hub.hub.current.requests[requestId]!.phoneAsks?.[0], 'the ask is recorded');
     expect(env.hub.hub.current.requests[newId]!.gate).toBe('K40');

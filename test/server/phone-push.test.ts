@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-client.ts';
 import { PHONE_EVENTS, type PhoneWriteAnswer } from '../../core/index.ts';
@@ -83,7 +83,7 @@ describe('Web Push to the passenger’s phone, decrypted by a local push endpoin
     ).toEqual({ v: 1, ok: true });
     expect((await stat(join(env.dir, SUBSCRIPTIONS_FILE))).mode & 0o777).toBe(0o600);
 
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
+    const agent = await env.staff('A101');
     expect(await agent.submit(op(AMIRA, { type: 'request.claim', payload: { requestId } }))).toMatchObject({ ok: true });
     const first = await waitFor(() => received.find((r) => r.path === '/push/moreau'), 'the push endpoint receives the claim');
     expect(first.headers['content-encoding']).toBe('aes128gcm');
@@ -119,7 +119,7 @@ describe('Web Push to the passenger’s phone, decrypted by a local push endpoin
       ok: true,
     });
 
-    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const manager = await env.staff('M201');
     const flightId = env.hub.hub.current.requests[purged.requestId]!.flightId;
     expect(
       await manager.submit(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordsForTheTeam } from '../../core/index.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor, type TestDevice } from '../helpers/socket-clients.ts';
+import { waitFor, type TestDevice } from '../helpers/socket-clients.ts';
 import { AMIRA, createRequest, op } from '../helpers/ops.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
 import { askPhoneLink, capabilityOf, connectPhone, type TestPhone } from '../helpers/phone-client.ts';
@@ -31,8 +31,8 @@ describe('thanks, not scores: a word for the team from the phone after delivery'
   it('only after delivery, once, length-limited; duty managers read it without any agent named; kiosks never read it; the purge blanks it (and the thread) everywhere', async () => {
     const { kiosk, requestId } = await ticketWithPhone(env.hub.url, env.device);
     const phone = await openPhone(kiosk, env.hub.url, env.hub.hub.current.requests[requestId]!.ticket);
-    const agent = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
-    const manager = await env.device({ token: await loginToken(env.hub.url, 'M201', '7319') });
+    const agent = await env.staff('A101');
+    const manager = await env.staff('M201');
     try {
       expect(await phone.write('My daughter has asthma')).toEqual({ v: 1, ok: true });
       expect(await phone.thank('Thank you!')).toEqual({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDiskFaults } from '../helpers/disk-faults.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
-import { loginToken, waitFor } from '../helpers/socket-clients.ts';
+import { waitFor } from '../helpers/socket-clients.ts';
 import { AMIRA, LUCAS, createRequest, op } from '../helpers/ops.ts';
 import { askPhoneLink, capabilityOf, connectPhone } from '../helpers/phone-client.ts';
 
@@ -21,8 +21,8 @@ describe('the written thread under contention: two agents answering at once, and
 
   it('two agents answer the same message at the same moment: both answers are kept, signed, in one order everyone sees', async () => {
     const { requestId, phone } = await ticketWithPhone();
-    const amira = await env.device({ token: await loginToken(env.hub.url, 'A101', '2468') });
-    const lucas = await env.device({ token: await loginToken(env.hub.url, 'A102', '1357') });
+    const amira = await env.staff('A101');
+    const lucas = await env.staff('A102');
     expect(await phone.write('Is there a pharmacy near the gate?')).toEqual({ v: 1, ok: true });
     const answers = await Promise.all([
       amira.submit(op(AMIRA, { type: 'thread.staff', payload: { requestId, text: 'Yes, next to gate K35' } })),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,29 +9,15 @@ import { Checkpoint, CHECKPOINT_FILE } from '../../server/checkpoint.ts';
 import { demoOps } from '../../server/demo-airport.ts';
 import { openHub, seed, seededHub, useTempDirs } from '../helpers/store-hub.ts';
 import { AMIRA, KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
-import type { HubState, OpBody } from '../../core/index.ts';
+import { tinyHotel } from '../helpers/hotel-fixtures.ts';
+import { useCheckpointHold } from '../helpers/checkpoint-hold.ts';
+import type { HubState } from '../../core/index.ts';
 
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
 const AMIRA_ID: Identity = { kind: 'staff', id: 'A101' };
 const NIGHT = '2027-01-01';
 
-const hotel: OpBody[] = [
-  {
-    type: 'hotel.upsert',
-    payload: {
-      id: 'tiny',
-      name: 'Hôtel Minuscule',
-      address: '1 rue Courte, 95700 Roissy',
-      distanceKm: 3,
-      phone: '+33 1 00 00 00 00',
-      deskHours: '24 h',
-      transport: 'taxi',
-      pickupPoint: 'Exit 8',
-      meals: [],
-    },
-  },
-  { type: 'hotel.rooms', payload: { hotelId: 'tiny', night: NIGHT, type: 'double', count: 50, rateCents: 9900, currency: 'EUR' } },
-];
+const hotel = tinyHotel(NIGHT, 50);
 
 /** A request at K32 with a room at the tiny hotel; resolves with the room's ack once written. */
 async function allocate(hub: Hub): Promise<{ ok: boolean; allocationId: string }> {
@@ -53,9 +39,7 @@ async function allocate(hub: Hub): Promise<{ ok: boolean; allocationId: string }
 
 describe("the hub's two states each own their room allocations", () => {
   const dirs = useTempDirs();
-  afterEach(() => {
-    Checkpoint.betweenSlices = null;
-  });
+  const checkpoint = useCheckpointHold();
 
   it('a room is allocated after a restart from a checkpoint that holds allocations', async () => {
     const dir = await dirs.make();
@@ -83,18 +67,11 @@ describe("the hub's two states each own their room allocations", () => {
     for (const b of hotel) expect(await hub.submit(op(SYSTEM, b), { kind: 'system' })).toMatchObject({ ok: true });
     const early = await Promise.all(Array.from({ length: 300 }, (_, i) => hub.submit(op(KIOSK, createRequest({ surname: `Early${i}` })), KIOSK_ID)));
     expect(early.every((a) => a.ok)).toBe(true);
-    Checkpoint.sliceMs = 0;
-    let reached!: () => void;
-    const held = new Promise<void>((r) => (reached = r));
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    Checkpoint.betweenSlices = () => {
-      reached();
-      return gate;
-    };
+    checkpoint.slice(0);
+    const { reached, release } = checkpoint.hold();
     // The first room's two operations reach the checkpoint's count: it starts, and is held after its first slice.
     const first = await allocate(hub);
-    await held;
+    await reached;
     const during = await allocate(hub);
     expect([first.ok, during.ok]).toEqual([true, true]);
     Checkpoint.betweenSlices = null;

@@ -17,7 +17,7 @@ import { VOUCHER_LABEL, clockTime } from '../labels.ts';
 import { vouchersBoundToPassenger } from '../../../core/bound-vouchers.ts';
 import type { FormProps } from './types.ts';
 import { FormActions } from '../forms/FormActions.tsx';
-import { Select } from '../ui/Select.tsx';
+import { Select } from '../../../client/ui/Select.tsx';
 
 interface Props extends FormProps {
   request: CareRequest;

@@ -1,5 +1,5 @@
 import type { Flight } from '../../../core/index.ts';
-import { Select } from '../ui/Select.tsx';
+import { Select } from '../../../client/ui/Select.tsx';
 
 /** A choice of flight, each named as the manager knows it: number, destination and gate. */
 export function FlightSelect({

@@ -7,7 +7,7 @@ import { PassengerListImport } from './PassengerListImport.tsx';
 import { FlightCare } from './FlightCare.tsx';
 import type { Session } from '../session.ts';
 import { Table } from '../ui/Table.tsx';
-import { Select } from '../ui/Select.tsx';
+import { Select } from '../../../client/ui/Select.tsx';
 
 type Mode = 'delay' | 'cancel' | 'gate' | null;
 

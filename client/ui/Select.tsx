@@ -1,6 +1,6 @@
 /**
  * A drop-down of values: each option shows `label(value)` (the value itself without it), and `placeholder`,
- * when given, is a first empty choice that means "none chosen yet".
+ * when given, is a first empty choice that means "none chosen yet". Shared by the staff app and the outlet.
  */
 export function Select<T extends string>({
   value,
