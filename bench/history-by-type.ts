@@ -23,6 +23,8 @@ export interface SideCost {
   /** Median over the rounds, per operation. */
   cpuMsPerOp: number;
   wallMsPerOp: number;
+  /** The main thread's busy time (see WaveCost.busyMs). */
+  busyMsPerOp: number;
 }
 
 export interface TypeCost {
@@ -35,6 +37,9 @@ export interface TypeCost {
   ratioWall: number;
   ratioWallMin: number;
   ratioWallMax: number;
+  ratioBusy: number;
+  ratioBusyMin: number;
+  ratioBusyMax: number;
 }
 
 export interface SizeFacts {
@@ -113,19 +118,29 @@ export async function costByType(log: (msg: string) => void = () => {}): Promise
     const costs = {} as Record<TimedType, TypeCost>;
     for (const type of TIMED_TYPES) {
       const [small, large] = waves[type];
-      const per = (w: WaveCost[], k: 'cpuMs' | 'wallMs'): number[] => w.map((x) => x[k] / x.ops);
-      const ratios = (k: 'cpuMs' | 'wallMs'): number[] => small.map((s, i) => large[i]![k] / s[k]);
+      type Measure = 'cpuMs' | 'wallMs' | 'busyMs';
+      const per = (w: WaveCost[], k: Measure): number[] => w.map((x) => x[k] / x.ops);
+      const ratios = (k: Measure): number[] => small.map((s, i) => large[i]![k] / s[k]);
       const cpu = ratios('cpuMs');
       const wall = ratios('wallMs');
+      const busy = ratios('busyMs');
+      const side = (w: WaveCost[]): SideCost => ({
+        cpuMsPerOp: round(median(per(w, 'cpuMs')), 3),
+        wallMsPerOp: round(median(per(w, 'wallMs')), 3),
+        busyMsPerOp: round(median(per(w, 'busyMs')), 3),
+      });
       costs[type] = {
-        at1k: { cpuMsPerOp: round(median(per(small, 'cpuMs')), 3), wallMsPerOp: round(median(per(small, 'wallMs')), 3) },
-        at100k: { cpuMsPerOp: round(median(per(large, 'cpuMs')), 3), wallMsPerOp: round(median(per(large, 'wallMs')), 3) },
+        at1k: side(small),
+        at100k: side(large),
         ratioCpu: round(median(cpu), 2),
         ratioCpuMin: round(Math.min(...cpu), 2),
         ratioCpuMax: round(Math.max(...cpu), 2),
         ratioWall: round(median(wall), 2),
         ratioWallMin: round(Math.min(...wall), 2),
         ratioWallMax: round(Math.max(...wall), 2),
+        ratioBusy: round(median(busy), 2),
+        ratioBusyMin: round(Math.min(...busy), 2),
+        ratioBusyMax: round(Math.max(...busy), 2),
       };
     }
     const meanStored = (side: 0 | 1): number => {
@@ -160,6 +175,7 @@ export function byTypeLines(r: ByTypeResult): string[] {
   return rows.map(
     ([t, c]) =>
       `${t.padEnd(22)} CPU ${c.at1k.cpuMsPerOp.toFixed(3)} → ${c.at100k.cpuMsPerOp.toFixed(3)} ms  ${c.ratioCpu.toFixed(2)}× (${c.ratioCpuMin.toFixed(2)}–${c.ratioCpuMax.toFixed(2)})` +
+      `   main thread ${c.at1k.busyMsPerOp.toFixed(3)} → ${c.at100k.busyMsPerOp.toFixed(3)} ms  ${c.ratioBusy.toFixed(2)}× (${c.ratioBusyMin.toFixed(2)}–${c.ratioBusyMax.toFixed(2)})` +
       `   wall ${c.at1k.wallMsPerOp.toFixed(3)} → ${c.at100k.wallMsPerOp.toFixed(3)} ms  ${c.ratioWall.toFixed(2)}× (${c.ratioWallMin.toFixed(2)}–${c.ratioWallMax.toFixed(2)})`,
   );
 }

@@ -1,5 +1,6 @@
 import type { Outlet, Voucher } from './voucher-model.ts';
 import { moneyText } from './money.ts';
+import { vouchersTakenOfflineAt } from './voucher-index.ts';
 
 /*
  * How much an outlet may spend while it cannot reach the hub: set per outlet by a duty manager,
@@ -101,10 +102,13 @@ function centsText(minor: number, currency: string): string {
   return moneyText({ minor, currency });
 }
 
-/** What this outlet spent offline, from the vouchers' receipts: what the hub checks a new offline spend against. */
+/**
+ * What this outlet spent offline, from the vouchers' receipts: what the hub checks a new offline spend
+ * against (in no particular order). Read from the vouchers it took offline (core/voucher-index.ts), not every voucher.
+ */
 export function offlineSpendsOf(vouchers: Record<string, Voucher>, outletId: string): OfflineSpend[] {
   const spends: OfflineSpend[] = [];
-  for (const v of Object.values(vouchers)) {
+  for (const v of vouchersTakenOfflineAt(vouchers, outletId)) {
     for (const r of v.redemptions ?? []) {
       if (r.outletId === outletId && r.offline) spends.push({ voucherId: v.id, amountCents: r.amountCents, currency: v.currency, at: r.at });
     }

@@ -22,6 +22,8 @@ interface VoucherIndex {
   budget: Map<string, BudgetEntry[]>;
   /** Each voucher's place in `budget`, so a voucher rewritten in place (approved, voided) moves or leaves. */
   budgetOf: Map<string, BudgetEntry>;
+  /** Vouchers with a receipt an outlet wrote offline, by outlet: its offline limits count only those. */
+  offlineAt: Map<string, Set<string>>;
 }
 
 const timeOf = (e: BudgetEntry): number => e.time;
@@ -67,6 +69,8 @@ function add(ix: VoucherIndex, v: Voucher): void {
   ix.codes.add(v.code);
   if (v.requestId !== null) addTo(ix.byRequest, v.requestId, v.id);
   if (v.bound) addTo(ix.byFlight, v.bound.flightId, v.id);
+  // Receipts are only ever added to a voucher, so an outlet's set only grows; readers check the receipts themselves.
+  for (const r of v.redemptions ?? []) if (r.offline) addTo(ix.offlineAt, r.outletId, v.id);
   placeInBudget(ix, v);
 }
 
@@ -79,7 +83,7 @@ function addTo(m: Map<string, Set<string>>, key: string, id: string): void {
 function indexOf(vouchers: Vouchers): VoucherIndex {
   let ix = index.get(vouchers);
   if (!ix) {
-    ix = { codes: new Set(), byRequest: new Map(), byFlight: new Map(), budget: new Map(), budgetOf: new Map() };
+    ix = { codes: new Set(), byRequest: new Map(), byFlight: new Map(), budget: new Map(), budgetOf: new Map(), offlineAt: new Map() };
     for (const v of Object.values(vouchers)) add(ix, v);
     index.set(vouchers, ix);
   }
@@ -106,6 +110,11 @@ export function vouchersOfRequest(vouchers: Vouchers, requestId: string): Vouche
 /** The vouchers given to a flight's listed passengers (`Voucher.bound`), in no order. */
 export function vouchersBoundToFlight(vouchers: Vouchers, flightId: string): Voucher[] {
   return pick(vouchers, indexOf(vouchers).byFlight.get(flightId));
+}
+
+/** The vouchers `outletId` took offline at least once, in no order. */
+export function vouchersTakenOfflineAt(vouchers: Vouchers, outletId: string): Voucher[] {
+  return pick(vouchers, indexOf(vouchers).offlineAt.get(outletId));
 }
 
 /**

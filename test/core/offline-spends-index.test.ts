@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Voucher } from '../../core/model.ts';
+import type { Redemption } from '../../core/voucher-model.ts';
+import { offlineSpendsOf, type OfflineSpend } from '../../core/offline-risk.ts';
+import { storeVoucherInPlace } from '../../core/in-place-writes.ts';
+
+const OUTLETS = ['cafe-2e-hall-k', 'brasserie-2e-k'];
+const VOUCHERS = ['v1', 'v2', 'v3', 'v4', 'v5'];
+
+/** Every voucher's receipts read, as the hub did before the index: the reference. */
+function scanOfflineSpends(vouchers: Record<string, Voucher>, outletId: string): OfflineSpend[] {
+  const spends: OfflineSpend[] = [];
+  for (const v of Object.values(vouchers))
+    for (const r of v.redemptions ?? [])
+      if (r.outletId === outletId && r.offline) spends.push({ voucherId: v.id, amountCents: r.amountCents, currency: v.currency, at: r.at });
+  return spends;
+}
+
+function voucher(id: string, redemptions: Redemption[]): Voucher {
+  return {
+    id,
+    code: `GC-${id.toUpperCase()}-0000`,
+    requestId: `request-${id}`,
+    gate: 'K32',
+    kind: 'meal',
+    amountCents: 1500,
+    currency: 'EUR',
+    description: 'meal',
+    status: 'issued',
+    requestedBy: 'A101',
+    requestedByName: 'Amira',
+    requestedAt: '2026-12-01T18:00:00.000Z',
+    escalationNote: '',
+    authorisedBy: 'A101',
+    authorisedByName: 'Amira',
+    decidedAt: '2026-12-01T18:00:00.000Z',
+    declineReason: null,
+    ...(redemptions.length ? { redemptions } : {}),
+  };
+}
+
+const receipt = fc.record({
+  voucher: fc.constantFrom(...VOUCHERS),
+  outlet: fc.constantFrom(...OUTLETS),
+  offline: fc.boolean(),
+  amount: fc.integer({ min: 1, max: 500 }),
+  minute: fc.integer({ min: 0, max: 59 }),
+});
+
+const byVoucherAndTime = (a: OfflineSpend, b: OfflineSpend): number =>
+  a.voucherId.localeCompare(b.voucherId) || a.at.localeCompare(b.at) || a.amountCents - b.amountCents;
+
+describe("an outlet's offline spends, read from the vouchers it took offline", () => {
+  it('equal a reading of every voucher’s receipts after any receipts, whenever first read', () => {
+    fc.assert(
+      fc.property(fc.array(receipt, { maxLength: 40 }), fc.nat(40), (receipts, readAt) => {
+        const vouchers: Record<string, Voucher> = {};
+        for (const id of VOUCHERS) storeVoucherInPlace(vouchers, voucher(id, []));
+        receipts.forEach((x, i) => {
+          if (i === readAt) offlineSpendsOf(vouchers, OUTLETS[0]!);
+          const before = vouchers[x.voucher]!;
+          const r: Redemption = {
+            id: `receipt-${i}`,
+            reference: `R-${i}`,
+            outletId: x.outlet,
+            outletName: x.outlet,
+            amountCents: x.amount,
+            at: `2026-12-01T19:${String(x.minute).padStart(2, '0')}:00.000Z`,
+            ...(x.offline ? { offline: { receivedAt: '2026-12-01T20:00:00.000Z' } } : {}),
+          };
+          // A receipt replaces the voucher record with one more redemption, as the hub writes it.
+          storeVoucherInPlace(vouchers, { ...before, redemptions: [...(before.redemptions ?? []), r] });
+        });
+        for (const outlet of OUTLETS) {
+          expect([...offlineSpendsOf(vouchers, outlet)].sort(byVoucherAndTime)).toEqual(scanOfflineSpends(vouchers, outlet).sort(byVoucherAndTime));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
