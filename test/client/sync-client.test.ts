@@ -29,12 +29,16 @@ describe('sync client: retries, refusals and reloads', () => {
     for (const p of proxies.splice(0)) await p.close();
   });
 
-  /** A tablet with the test's short timings, so retries and reconnections happen within a test. */
-  const agent = (id: string, storage = new MemorySyncStorage(), url = env.hub.url): Promise<SyncClient> =>
+  /**
+   * A tablet with the test's short timings, so retries and reconnections happen within a test.
+   * Tests that count how often an operation reached the hub wait longer for an answer
+   * (`ackTimeoutMs`): on a busy machine a 300 ms answer is late, and resending it is right.
+   */
+  const agent = (id: string, storage = new MemorySyncStorage(), url = env.hub.url, ackTimeoutMs = 300): Promise<SyncClient> =>
     tablets.tablet(id, {
       url,
       storage,
-      ackTimeoutMs: 300,
+      ackTimeoutMs,
       retryDelayMs: 50,
       maxRetryDelayMs: 400,
       reconnectionDelayMs: 50,
@@ -80,7 +84,7 @@ describe('sync client: retries, refusals and reloads', () => {
     const proxy = await FlakyProxy.start(Number(new URL(env.hub.url).port));
     proxies.push(proxy);
     const lucasStorage = new MemorySyncStorage();
-    let lucas = await agent('A102', lucasStorage, proxy.url);
+    let lucas = await agent('A102', lucasStorage, proxy.url, 10_000);
     const amira = await agent('A101');
     await waitFor(() => lucas.getSnapshot().state.requests[requestId], 'lucas has the request');
 
@@ -124,10 +128,10 @@ describe('sync client: retries, refusals and reloads', () => {
     proxies.push(proxy);
     proxy.setDown(true);
     const storage = new MemorySyncStorage();
-    let amira = await agent('A101', storage, proxy.url);
+    let amira = await agent('A101', storage, proxy.url, 10_000);
     const claim = await amira.submit({ type: 'request.claim', payload: { requestId } });
     amira.stop();
-    amira = await agent('A101', storage, proxy.url);
+    amira = await agent('A101', storage, proxy.url, 10_000);
     expect(amira.getSnapshot().pending.map((o) => o.id)).toEqual([claim.id]);
     expect(amira.getSnapshot().connected).toBe(false);
 
