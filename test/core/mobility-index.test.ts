@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mobilityWithoutRoomByFlight, type CareRequest, type Need, type RoomAllocation } from '../../core/index.ts';
 import { storeRequestInPlace } from '../../core/in-place-writes.ts';
+import { plainRequest } from '../helpers/plain-request.ts';
 
 /** The parties per flight as a scan of every request finds them: what the kept index must always give. */
 function scanned(requests: Record<string, CareRequest>, allocated: ReadonlyMap<string, readonly RoomAllocation[]>): Map<string, CareRequest[]> {
@@ -14,30 +15,7 @@ function scanned(requests: Record<string, CareRequest>, allocated: ReadonlyMap<s
 }
 
 function request(id: string, flight: number, needs: Need[], status: CareRequest['status']): CareRequest {
-  return {
-    id,
-    ticket: `T${id}`,
-    gate: 'K32',
-    flightId: `f${flight}`,
-    flightNumber: 'AF1634',
-    surname: 'Moreau',
-    needs,
-    party: { adults: 1, children: 0, infants: 0 },
-    language: 'en',
-    unaccompaniedMinor: false,
-    note: '',
-    device: 'kiosk-1',
-    status,
-    createdAt: '2026-11-23T15:00:00.000Z',
-    claimedBy: null,
-    claimedByName: null,
-    claimedAt: null,
-    deliveredAt: null,
-    handedOut: {},
-    cancelReason: null,
-    staffNotes: [],
-    history: [],
-  };
+  return plainRequest(id, { flightId: `f${flight}`, needs, status });
 }
 
 /** A write into the requests map in place (a request new or again, mobility or not, cancelled or not), or a read with some requests holding rooms. */

@@ -4,6 +4,7 @@ import { emptyState, type CareRequest, type HubState } from '../../core/index.ts
 import { wordOf, wordsForTheTeam, type TeamWord } from '../../core/team-words.ts';
 import { storeRequestInPlace } from '../../core/in-place-writes.ts';
 import { PURGED } from '../../core/personal-data.ts';
+import { plainRequest } from '../helpers/plain-request.ts';
 
 /** The board's words as the whole map reads them: what the kept words must always equal. */
 function scanned(state: HubState, limit: number): TeamWord[] {
@@ -19,31 +20,7 @@ function scanned(state: HubState, limit: number): TeamWord[] {
 }
 
 function request(id: string, gate: string, thanks: CareRequest['thanks']): CareRequest {
-  return {
-    id,
-    ticket: `T${id}`,
-    gate,
-    flightId: 'f1',
-    flightNumber: 'AF1634',
-    surname: 'Moreau',
-    needs: ['water'],
-    party: { adults: 1, children: 0, infants: 0 },
-    language: 'en',
-    unaccompaniedMinor: false,
-    note: '',
-    device: 'kiosk-1',
-    status: 'delivered',
-    createdAt: '2026-11-23T15:00:00.000Z',
-    claimedBy: null,
-    claimedByName: null,
-    claimedAt: null,
-    deliveredAt: '2026-11-23T15:10:00.000Z',
-    handedOut: {},
-    cancelReason: null,
-    staffNotes: [],
-    history: [],
-    ...(thanks ? { thanks } : {}),
-  };
+  return plainRequest(id, { gate, status: 'delivered', deliveredAt: '2026-11-23T15:10:00.000Z', ...(thanks ? { thanks } : {}) });
 }
 
 /** A write into the requests map: a request (new or again) with a word, none, or its word purged; or a read. */
