@@ -1,6 +1,7 @@
 /**
  * The functions a CPU profile (.cpuprofile, e.g. from BENCH_UI_PROFILE) spent its time in: self and
- * total time, heaviest first. `npx tsx bench/profile-top.ts <file> [rows]`.
+ * total time, heaviest first. `npx tsx bench/profile-top.ts <file> [rows] [fromS toS]`: with a window
+ * (seconds since the profile started), only the samples inside it, e.g. one surge round of a whole bench run.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -10,13 +11,16 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
 async function main(): Promise<void> {
-  const [file, rowsArg] = process.argv.slice(2);
+  const [file, rowsArg, fromArg, toArg] = process.argv.slice(2);
+  const from = fromArg === undefined ? -Infinity : Number(fromArg) * 1e6;
+  const to = toArg === undefined ? Infinity : Number(toArg) * 1e6;
   if (!file) throw new Error('usage: npx tsx bench/profile-top.ts <file.cpuprofile> [rows]');
   const profile = JSON.parse(await readFile(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -27,7 +31,10 @@ async function main(): Promise<void> {
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let all = 0;
+  let clock = 0;
   profile.samples.forEach((id, i) => {
+    clock += profile.timeDeltas[i] ?? 0;
+    if (clock < from || clock > to) return;
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     all += dt;
     const leaf = byId.get(id)!;
