@@ -109,6 +109,22 @@ async function fill(hub: Hub, target: number): Promise<void> {
   }
 }
 
+/**
+ * Waits until the process uses no CPU: a forced full GC leaves the whole heap to sweep, on helper
+ * threads and lazily on the main thread as it allocates, which is work proportional to the heap, not
+ * to the wave. In the steady state one such sweep is shared by thousands of operations (the history
+ * windows of bench/history.ts charge it so); charged to a wave of 40 it made every type look 2–4×
+ * dearer at 100k than at 1k.
+ */
+async function settled(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const c0 = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 5));
+    const c = process.cpuUsage(c0);
+    if (c.user + c.system < 300) return;
+  }
+}
+
 async function open(dir: string): Promise<{ hub: Hub; store: Store }> {
   const store = await Store.open(dir);
   return { hub: new Hub(store), store };
@@ -168,6 +184,7 @@ async function main(): Promise<void> {
       const checkpointBefore = store.checkpointSeq;
       const stored = hub.seq;
       gc();
+      await settled();
       const cpu0 = process.cpuUsage();
       const elu0 = performance.eventLoopUtilization();
       const w0 = performance.now();
