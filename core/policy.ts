@@ -1,7 +1,7 @@
 import type { CareRequest, HubState, Party, Role } from './model.ts';
 import { moneyText } from './money.ts';
 import { requestsOfPassenger } from './passenger-index.ts';
-import { vouchersCountingAgainstBudget, vouchersOfRequest } from './voucher-index.ts';
+import { budgetUsedSince, vouchersOfRequest } from './voucher-index.ts';
 import { vouchersBoundToPassenger } from './bound-vouchers.ts';
 
 export { DEFAULT_POLICY } from './policy-defaults.ts';
@@ -28,10 +28,7 @@ export function issuedToPassenger(state: HubState, request: CareRequest): number
 
 /** What a staff member issued on their own authority during the shift window ending at `at`. */
 export function usedShiftBudget(state: HubState, staffId: string, at: string): number {
-  const from = Date.parse(at) - state.policy.shiftHours * HOUR_MS;
-  let sum = 0;
-  for (const v of vouchersCountingAgainstBudget(state.vouchers, staffId, from)) sum += v.amountCents;
-  return sum;
+  return budgetUsedSince(state.vouchers, staffId, Date.parse(at) - state.policy.shiftHours * HOUR_MS);
 }
 
 export interface VoucherAllowance {

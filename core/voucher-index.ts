@@ -1,13 +1,27 @@
 import type { Voucher } from './voucher-model.ts';
-import { insertSorted, lowerBound, removeSorted } from './sorted-list.ts';
+import { lowerBound } from './sorted-list.ts';
 
 type Vouchers = Record<string, Voucher>;
 
-/** A voucher a staff member issued on their own authority, at the time it counts from (ms). */
+/** A voucher a staff member issued on their own authority, at the time it counts from (ms), and its amount. */
 interface BudgetEntry {
   id: string;
   staffId: string;
   time: number;
+  amount: number;
+}
+
+/**
+ * One staff member's budget entries in time order with running sums: `sums[i]` is the amount of
+ * `entries[0..i)`, valid up to `validTo`. A shift's use is the total minus the sum before the shift
+ * began, so it costs a binary search however many vouchers the agent issued. A voucher issued now lands
+ * at the end and extends the sums by one; one removed or moved in the middle (voided, approved, re-dated)
+ * leaves the sums after it to be recomputed on the next read.
+ */
+interface StaffBudget {
+  entries: BudgetEntry[];
+  sums: number[];
+  validTo: number;
 }
 
 interface VoucherIndex {
@@ -19,7 +33,7 @@ interface VoucherIndex {
    * Per staff member, what they issued on their own authority in time order, so a shift's budget
    * reads only that shift's vouchers, not every voucher the agent ever asked for that day and the days before.
    */
-  budget: Map<string, BudgetEntry[]>;
+  budget: Map<string, StaffBudget>;
   /** Each voucher's place in `budget`, so a voucher rewritten in place (approved, voided) moves or leaves. */
   budgetOf: Map<string, BudgetEntry>;
   /** Vouchers with a receipt an outlet wrote offline, by outlet: its offline limits count only those. */
@@ -40,28 +54,51 @@ function budgetTime(v: Voucher): number | null {
   return Number.isNaN(time) ? null : time;
 }
 
+function removeFromBudget(b: StaffBudget, entry: BudgetEntry): void {
+  for (let i = lowerBound(b.entries, entry.time, timeOf); i < b.entries.length && b.entries[i]!.time === entry.time; i++) {
+    if (sameId(b.entries[i]!, entry)) {
+      b.entries.splice(i, 1);
+      b.validTo = Math.min(b.validTo, i);
+      return;
+    }
+  }
+}
+
 function placeInBudget(ix: VoucherIndex, v: Voucher): void {
   const old = ix.budgetOf.get(v.id);
   const time = budgetTime(v);
-  if (old && time !== null && old.staffId === v.requestedBy && old.time === time) return;
+  if (old && time !== null && old.staffId === v.requestedBy && old.time === time && old.amount === v.amountCents) return;
   if (old) {
-    removeSorted(ix.budget.get(old.staffId) ?? [], old, timeOf, sameId);
+    const b = ix.budget.get(old.staffId);
+    if (b) removeFromBudget(b, old);
     ix.budgetOf.delete(v.id);
   }
   if (time === null) return;
-  const entry: BudgetEntry = { id: v.id, staffId: v.requestedBy, time };
-  let list = ix.budget.get(entry.staffId);
-  if (!list) ix.budget.set(entry.staffId, (list = []));
-  insertSorted(list, entry, timeOf);
+  const entry: BudgetEntry = { id: v.id, staffId: v.requestedBy, time, amount: v.amountCents };
+  let b = ix.budget.get(entry.staffId);
+  if (!b) ix.budget.set(entry.staffId, (b = { entries: [], sums: [0], validTo: 0 }));
+  const at = lowerBound(b.entries, time, timeOf, true);
+  b.entries.splice(at, 0, entry);
+  b.validTo = Math.min(b.validTo, at);
   ix.budgetOf.set(v.id, entry);
+}
+
+/** Brings `b.sums` up to date and returns it (length entries + 1). */
+function sumsOf(b: StaffBudget): number[] {
+  const n = b.entries.length;
+  b.sums.length = n + 1;
+  for (let i = b.validTo; i < n; i++) b.sums[i + 1] = b.sums[i]! + b.entries[i]!.amount;
+  b.validTo = n;
+  return b.sums;
 }
 
 /**
  * Voucher ids by the fields that never change once a voucher exists (code, request, flight), and by issuer and time for the shift budget,
  * so issuing one is not a scan of every voucher of the day. Keyed by the map object, as
  * ticket-index.ts: a copied map starts a fresh index on first use; a map written in place stays
- * current through noteVoucher. Only ids are held: callers read the voucher itself from the map,
- * so a voucher replaced under the same id (approved, declined, purged) is seen as it is now.
+ * current through noteVoucher. Only ids are held, except the budget's times and amounts (moved by
+ * noteVoucher when a voucher is written again): callers read the voucher itself from the map, so a
+ * voucher replaced under the same id (approved, declined, purged) is seen as it is now.
  */
 const index = new WeakMap<Vouchers, VoucherIndex>();
 
@@ -118,19 +155,16 @@ export function vouchersTakenOfflineAt(vouchers: Vouchers, outletId: string): Vo
 }
 
 /**
- * The vouchers `staffId` issued on their own authority that count from after `fromMs` (issued, not bound,
- * authorised by whoever asked for them), oldest first: what their shift budget has used since then.
+ * The sum of the vouchers `staffId` issued on their own authority that count from after `fromMs`
+ * (issued, not bound, authorised by whoever asked for them): what their shift budget has used since then.
  */
-export function vouchersCountingAgainstBudget(vouchers: Vouchers, staffId: string, fromMs: number): Voucher[] {
+export function budgetUsedSince(vouchers: Vouchers, staffId: string, fromMs: number): number {
   // No instant is after an invalid one.
-  if (Number.isNaN(fromMs)) return [];
-  const list = indexOf(vouchers).budget.get(staffId) ?? [];
-  const out: Voucher[] = [];
-  for (let i = lowerBound(list, fromMs, timeOf, true); i < list.length; i++) {
-    const v = vouchers[list[i]!.id];
-    if (v) out.push(v);
-  }
-  return out;
+  if (Number.isNaN(fromMs)) return 0;
+  const b = indexOf(vouchers).budget.get(staffId);
+  if (!b) return 0;
+  const sums = sumsOf(b);
+  return sums[b.entries.length]! - sums[lowerBound(b.entries, fromMs, timeOf, true)]!;
 }
 
 /** Called after `vouchers` was changed in place to hold `v`. */
