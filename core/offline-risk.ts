@@ -107,11 +107,23 @@ function centsText(minor: number, currency: string): string {
  * against (in no particular order). Read from the vouchers it took offline (core/voucher-index.ts), not every voucher.
  */
 export function offlineSpendsOf(vouchers: Record<string, Voucher>, outletId: string): OfflineSpend[] {
+  return vouchersTakenOfflineAt(vouchers, outletId).flatMap((v) => offlineSpendsOfVoucher(v, outletId));
+}
+
+/** What this outlet spent of `v` offline, from its receipts. */
+export function offlineSpendsOfVoucher(v: Voucher, outletId: string): OfflineSpend[] {
   const spends: OfflineSpend[] = [];
-  for (const v of vouchersTakenOfflineAt(vouchers, outletId)) {
-    for (const r of v.redemptions ?? []) {
-      if (r.outletId === outletId && r.offline) spends.push({ voucherId: v.id, amountCents: r.amountCents, currency: v.currency, at: r.at });
-    }
+  for (const r of v.redemptions ?? []) {
+    if (r.outletId === outletId && r.offline) spends.push({ voucherId: v.id, amountCents: r.amountCents, currency: v.currency, at: r.at });
   }
   return spends;
+}
+
+/**
+ * The earlier spends `offlineRiskProblem` needs to judge a spend of `v` under `risks`: only a total cap
+ * looks at the outlet's other vouchers; "once per voucher" needs only this voucher's receipts, so an
+ * outlet that took thousands of vouchers offline does not read them all for each new receipt.
+ */
+export function offlineSpendsToJudge(vouchers: Record<string, Voucher>, outletId: string, v: Voucher, risks: readonly OfflineRisk[]): OfflineSpend[] {
+  return risks.some((r) => r.mode === 'capped') ? offlineSpendsOf(vouchers, outletId) : offlineSpendsOfVoucher(v, outletId);
 }

@@ -9,7 +9,7 @@ import {
   OFFLINE_RISK_HISTORY,
   offlineRiskProblem,
   offlineRisksCountingAt,
-  offlineSpendsOf,
+  offlineSpendsToJudge,
   type OfflineSpend,
 } from '../offline-risk.ts';
 import { moneyText } from '../money.ts';
@@ -48,8 +48,9 @@ export const voucherRedeemOffline: Handler<'voucher.redeemOffline'> = (state, op
   const expires = voucherExpiresAt(state, v);
   if (expires !== null && at > Date.parse(expires)) return reject('invalid', `voucher ${v.code} had expired at ${p.at}`);
   const spend: OfflineSpend = { voucherId: v.id, amountCents: p.amountCents, currency: v.currency, at: p.at };
-  const earlier = offlineSpendsOf(state.vouchers, outlet.id);
-  const problems = offlineRisksCountingAt(outlet, p.at).map((risk) => offlineRiskProblem(risk, spend, v, earlier));
+  const risks = offlineRisksCountingAt(outlet, p.at);
+  const earlier = offlineSpendsToJudge(state.vouchers, outlet.id, v, risks);
+  const problems = risks.map((risk) => offlineRiskProblem(risk, spend, v, earlier));
   if (!problems.includes(null)) return reject('limit', problems[problems.length - 1]!);
 
   const redemption: Redemption = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Voucher } from '../../core/model.ts';
 import type { Redemption } from '../../core/voucher-model.ts';
-import { offlineSpendsOf, type OfflineSpend } from '../../core/offline-risk.ts';
+import { offlineRiskProblem, offlineSpendsOf, offlineSpendsToJudge, type OfflineRisk, type OfflineSpend } from '../../core/offline-risk.ts';
 import { storeVoucherInPlace } from '../../core/in-place-writes.ts';
 
 const OUTLETS = ['cafe-2e-hall-k', 'brasserie-2e-k'];
@@ -76,6 +76,57 @@ describe("an outlet's offline spends, read from the vouchers it took offline", (
           expect([...offlineSpendsOf(vouchers, outlet)].sort(byVoucherAndTime)).toEqual(scanOfflineSpends(vouchers, outlet).sort(byVoucherAndTime));
         }
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('judge a new spend as the whole list would, whatever the risk settings in force', () => {
+    const risk: fc.Arbitrary<OfflineRisk> = fc.oneof(
+      fc.constant({ mode: 'off' as const }),
+      fc.constant({ mode: 'once' as const }),
+      fc.record({
+        mode: fc.constant('capped' as const),
+        currency: fc.constantFrom('EUR', 'GBP'),
+        perVoucherCents: fc.integer({ min: 1, max: 600 }),
+        totalCents: fc.integer({ min: 1, max: 3000 }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(receipt, { maxLength: 30 }),
+        fc.array(risk, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...VOUCHERS),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 0, max: 59 }),
+        (receipts, risks, voucherId, amount, minute) => {
+          const vouchers: Record<string, Voucher> = {};
+          for (const id of VOUCHERS) storeVoucherInPlace(vouchers, voucher(id, []));
+          receipts.forEach((x, i) => {
+            const before = vouchers[x.voucher]!;
+            const r: Redemption = {
+              id: `receipt-${i}`,
+              reference: `R-${i}`,
+              outletId: x.outlet,
+              outletName: x.outlet,
+              amountCents: x.amount,
+              at: `2026-12-01T19:${String(x.minute).padStart(2, '0')}:00.000Z`,
+              ...(x.offline ? { offline: { receivedAt: '2026-12-01T20:00:00.000Z' } } : {}),
+            };
+            storeVoucherInPlace(vouchers, { ...before, redemptions: [...(before.redemptions ?? []), r] });
+          });
+          const v = vouchers[voucherId]!;
+          const outlet = OUTLETS[0]!;
+          const spend: OfflineSpend = {
+            voucherId,
+            amountCents: amount,
+            currency: v.currency,
+            at: `2026-12-01T19:${String(minute).padStart(2, '0')}:30.000Z`,
+          };
+          const all = offlineSpendsOf(vouchers, outlet);
+          const judged = offlineSpendsToJudge(vouchers, outlet, v, risks);
+          for (const r of risks) expect(offlineRiskProblem(r, spend, v, judged)).toBe(offlineRiskProblem(r, spend, v, all));
+        },
+      ),
       { numRuns: 300 },
     );
   });
