@@ -1,6 +1,7 @@
 import type { CareRequest, Voucher } from './model.ts';
 import { noteTicket } from './ticket-index.ts';
 import { noteRequest } from './passenger-index.ts';
+import { noteKioskRequest } from './kiosk-device-index.ts';
 import { noteVoucher } from './voucher-index.ts';
 import { noteMapWrite } from './map-writes.ts';
 
@@ -15,6 +16,7 @@ export function storeRequestInPlace(requests: Record<string, CareRequest>, r: Ca
   requests[r.id] = r;
   noteTicket(requests, r.ticket);
   noteRequest(requests, r);
+  noteKioskRequest(requests, r);
   noteMapWrite(requests, r.id, prev, r);
 }
 

@@ -8,6 +8,7 @@ import { addItems, describeItems, takeFromStock } from '../stock.ts';
 import { closedReason, coversGate, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
 import { withClaim } from './request-claim.ts';
 import { REDACTED } from '../redacted.ts';
+import { deviceMadeKioskRequests } from '../kiosk-device-index.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
 
@@ -28,11 +29,8 @@ function staffCreateRefusal(state: HubState, op: OpOf<'request.create'>): Reject
   if (!coversGate(state, op.actor.id, op.payload.gate)) {
     return reject('forbidden', `gate ${op.payload.gate} is not one of your gates`);
   }
-  for (const r of Object.values(state.requests)) {
-    // A kiosk's requests carry the kiosk as both device and first actor.
-    if (r.device === op.device && r.history[0]?.by === r.device) {
-      return reject('forbidden', `device ${op.device} is a kiosk: staff requests come from the staff member's own device`);
-    }
+  if (deviceMadeKioskRequests(state.requests, op.device)) {
+    return reject('forbidden', `device ${op.device} is a kiosk: staff requests come from the staff member's own device`);
   }
   return null;
 }
