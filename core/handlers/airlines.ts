@@ -14,5 +14,10 @@ export const airlineUpsert: Handler<'airline.upsert'> = (state, op, ctx) => {
 
 /** Kiosks tell passengers their entitlements, which follow the airline's rules. */
 export const airlineSpecs: OpSpecs<'airline.upsert'> = {
-  'airline.upsert': { submitters: ['system', 'duty_manager'], handler: airlineUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'airline.upsert': {
+    submitters: ['system', 'duty_manager'],
+    handler: airlineUpsert,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
+  },
 };

@@ -53,7 +53,22 @@ export const flightGate: Handler<'flight.gate'> = (state, op) => {
 
 /** Kiosks show flight lines and entitlements, so they follow every flight change. */
 export const flightSpecs: OpSpecs<'flight.delay' | 'flight.cancel' | 'flight.gate'> = {
-  'flight.delay': { submitters: ['system', 'duty_manager'], handler: flightDelay, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'flight.cancel': { submitters: ['system', 'duty_manager'], handler: flightCancel, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'flight.gate': { submitters: ['system', 'duty_manager'], handler: flightGate, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'flight.delay': {
+    submitters: ['system', 'duty_manager'],
+    handler: flightDelay,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
+  },
+  'flight.cancel': {
+    submitters: ['system', 'duty_manager'],
+    handler: flightCancel,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
+  },
+  'flight.gate': {
+    submitters: ['system', 'duty_manager'],
+    handler: flightGate,
+    visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
+  },
 };

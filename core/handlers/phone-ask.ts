@@ -3,7 +3,7 @@ import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
 import { REDACTED } from '../redacted.ts';
 import { newRequest } from './requests.ts';
-import { isRejection, withRequest } from './shared.ts';
+import { isRejection, withRequest, ofPurgedRequest } from './shared.ts';
 
 /** A phone may start a few more requests from one ticket; beyond that the passenger talks to the gate. */
 export const MAX_PHONE_ASKS = 5;
@@ -38,5 +38,6 @@ export const phoneAskSpecs: OpSpecs<'phone.ask'> = {
       scope: (_state, op) => ({ gate: op.payload.gate, device: op.device }),
       kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
     },
+    purge: { texts: ['surname', 'note'], of: ofPurgedRequest },
   },
 };

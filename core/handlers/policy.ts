@@ -17,5 +17,6 @@ export const policySpecs: OpSpecs<'policy.set'> = {
     handler: policySet,
     // Limits and budgets are for staff; a kiosk never evaluates them (core/kiosk-view.ts).
     visibility: { to: 'staff' },
+    purge: 'no passenger data',
   },
 };

@@ -5,7 +5,18 @@ import type { OpOf } from '../ops.ts';
 import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
-import { closedReason, coversGate, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import {
+  closedReason,
+  coversGate,
+  historyEntry,
+  isRejection,
+  SEEN_WITH_REQUEST,
+  STAFF,
+  staffName,
+  staffRequest,
+  withRequest,
+  ofPurgedRequest,
+} from './shared.ts';
 import { withClaim } from './request-claim.ts';
 import { REDACTED } from '../redacted.ts';
 
@@ -140,7 +151,8 @@ export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request
       scope: (_state, op) => ({ gate: op.payload.gate, device: op.device }),
       kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
     },
+    purge: { texts: ['surname', 'note'], of: ofPurgedRequest },
   },
-  'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST },
-  'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST },
+  'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
+  'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
 };

@@ -20,5 +20,6 @@ export const stockSpecs: OpSpecs<'stock.restock'> = {
     submitters: ['system', 'agent', 'duty_manager'],
     handler: stockRestock,
     visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
   },
 };

@@ -2,7 +2,7 @@ import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
 import { REDACTED } from '../redacted.ts';
-import { historyEntry, scopeByRequestId, withRequest } from './shared.ts';
+import { historyEntry, scopeByRequestId, withRequest, ofPurgedRequest } from './shared.ts';
 
 /**
  * After delivery the passenger may leave one word for the team, from their phone (the hub submits
@@ -31,5 +31,6 @@ export const thanksSpecs: OpSpecs<'thanks.leave'> = {
     handler: thanksLeave,
     // Staff read the words (duty managers on the board); a kiosk is a public screen and gets none of them.
     visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, text: REDACTED }) },
+    purge: { texts: ['text'], of: ofPurgedRequest },
   },
 };
