@@ -1,6 +1,6 @@
 import type { HubState } from '../model.ts';
 import type { OpSpec, OpSpecs } from './types.ts';
-import { scopeOfRequest, STAFF } from './shared.ts';
+import { scopeOfRequest, STAFF, REFERENCE_DATA } from './shared.ts';
 import { allocationsOf } from '../hotel-state.ts';
 
 export type HotelOpType = 'hotel.upsert' | 'hotel.rooms' | 'hotel.shuttle' | 'room.allocate' | 'room.move' | 'room.release' | 'room.checkin';
@@ -22,9 +22,9 @@ const SEEN_WITH_ALLOCATION = {
 
 export const HOTEL_ACCESS: { [T in HotelOpType]: Omit<OpSpec<T>, 'handler'> } = {
   // Reference data every screen reads: the kiosk names the hotel, its address and its shuttle. The hub seeds the demo ones.
-  'hotel.upsert': { submitters: ['system', 'duty_manager'], visibility: { to: 'everyone', kiosk: 'whole' }, purge: 'no passenger data' },
-  'hotel.rooms': { submitters: ['system', 'duty_manager'], visibility: { to: 'everyone', kiosk: 'whole' }, purge: 'no passenger data' },
-  'hotel.shuttle': { submitters: ['system', 'duty_manager'], visibility: { to: 'everyone', kiosk: 'whole' }, purge: 'no passenger data' },
+  'hotel.upsert': { submitters: ['system', 'duty_manager'], ...REFERENCE_DATA },
+  'hotel.rooms': { submitters: ['system', 'duty_manager'], ...REFERENCE_DATA },
+  'hotel.shuttle': { submitters: ['system', 'duty_manager'], ...REFERENCE_DATA },
   'room.allocate': {
     submitters: STAFF,
     visibility: { to: 'request', scope: (state, op) => scopeOfRequest(state, op.payload.requestId), kiosk: 'whole' },

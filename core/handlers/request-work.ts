@@ -13,8 +13,8 @@ import {
   staffName,
   staffRequest,
   withRequest,
-  ofPurgedRequest,
 } from './shared.ts';
+import { ofPurgedRequest } from './purge-rules.ts';
 import { withClaim } from './request-claim.ts';
 import { REDACTED } from '../redacted.ts';
 

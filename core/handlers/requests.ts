@@ -5,20 +5,9 @@ import type { OpOf } from '../ops.ts';
 import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
-import {
-  closedReason,
-  coversGate,
-  historyEntry,
-  isRejection,
-  SEEN_WITH_REQUEST,
-  STAFF,
-  staffName,
-  staffRequest,
-  withRequest,
-  ofPurgedRequest,
-} from './shared.ts';
+import { closedReason, coversGate, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import { NEW_REQUEST } from './new-request.ts';
 import { withClaim } from './request-claim.ts';
-import { REDACTED } from '../redacted.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
 
@@ -145,13 +134,7 @@ export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request
   'request.create': {
     submitters: ['kiosk', ...STAFF],
     handler: requestCreate,
-    // The request does not exist before this operation: its scope is what it asks for.
-    visibility: {
-      to: 'request',
-      scope: (_state, op) => ({ gate: op.payload.gate, device: op.device }),
-      kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
-    },
-    purge: { texts: ['surname', 'note'], of: ofPurgedRequest },
+    ...NEW_REQUEST,
   },
   'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
   'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },

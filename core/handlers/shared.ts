@@ -1,7 +1,7 @@
 import type { CareRequest, HistoryEntry, HubState, Voucher } from '../model.ts';
 import type { Op } from '../ops.ts';
 import { reject, type Rejection } from '../outcome.ts';
-import type { ApplyContext, PurgedRecords, RequestScope, Submitter } from './types.ts';
+import type { ApplyContext, RequestScope, Submitter } from './types.ts';
 import { storeRequestInPlace, storeVoucherInPlace } from '../in-place-writes.ts';
 
 export function staffName(state: HubState, id: string): string {
@@ -76,10 +76,10 @@ export function scopeByRequestId(state: HubState, op: { payload: { requestId: st
 export const STAFF: readonly Submitter[] = ['agent', 'duty_manager'];
 
 /** Seen by whoever sees the request it names, kiosks included, whole. */
+/**
+ * Reference data every device holds (gates, flights, stock, the airport, airlines, outlets): kiosks
+ * receive it whole, and it names no passenger.
+ */
+export const REFERENCE_DATA = { visibility: { to: 'everyone', kiosk: 'whole' }, purge: 'no passenger data' } as const;
+
 export const SEEN_WITH_REQUEST = { to: 'request', scope: scopeByRequestId, kiosk: 'whole' } as const;
-
-/** For a purge rule's `of`: the operation is about a request whose passengers' data was purged. */
-export const ofPurgedRequest = (p: { requestId: string }, purged: PurgedRecords): boolean => purged.requests.has(p.requestId);
-
-/** For a purge rule's `of`: the operation is about a voucher whose passengers' data was purged. */
-export const ofPurgedVoucher = (p: { voucherId: string }, purged: PurgedRecords): boolean => purged.vouchers.has(p.voucherId);

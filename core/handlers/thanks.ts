@@ -2,7 +2,8 @@ import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
 import { REDACTED } from '../redacted.ts';
-import { historyEntry, scopeByRequestId, withRequest, ofPurgedRequest } from './shared.ts';
+import { historyEntry, scopeByRequestId, withRequest } from './shared.ts';
+import { ofPurgedRequest } from './purge-rules.ts';
 
 /**
  * After delivery the passenger may leave one word for the team, from their phone (the hub submits

@@ -3,7 +3,8 @@ import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
 import { REDACTED } from '../redacted.ts';
-import { historyEntry, isRejection, scopeByRequestId, staffName, staffRequest, withRequest, ofPurgedRequest } from './shared.ts';
+import { historyEntry, isRejection, scopeByRequestId, staffName, staffRequest, withRequest } from './shared.ts';
+import { ofPurgedRequest } from './purge-rules.ts';
 
 /** Enough for a long evening at the gate; a flood stops here rather than in every tablet's memory. */
 export const MAX_THREAD_MESSAGES = 200;

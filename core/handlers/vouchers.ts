@@ -5,19 +5,8 @@ import { reject, type Outcome } from '../outcome.ts';
 import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { voucherAmountText, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
-import {
-  historyEntry,
-  isRejection,
-  SEEN_WITH_REQUEST,
-  STAFF,
-  withVoucher,
-  scopeOfRequest,
-  staffName,
-  staffRequest,
-  withRequest,
-  ofPurgedRequest,
-  ofPurgedVoucher,
-} from './shared.ts';
+import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
+import { ofPurgedRequest, ofPurgedVoucher } from './purge-rules.ts';
 import { REDACTED } from '../redacted.ts';
 import { voucherCodeInUse } from '../voucher-index.ts';
 import { requestOfVoucher } from '../voucher-request.ts';
