@@ -1,5 +1,5 @@
 import type { CareRequest, Flight, HubState } from './model.ts';
-import type { Voucher } from './voucher-model.ts';
+import type { RedemptionConflict, Voucher } from './voucher-model.ts';
 import { storeRequestInPlace, storeVoucherInPlace } from './in-place-writes.ts';
 
 /**
@@ -70,6 +70,11 @@ function voucherHolds(v: Voucher): boolean {
   );
 }
 
+/** How an overspend was settled is free text about the voucher's passenger: it goes with them. */
+function purgeConflict(c: RedemptionConflict): RedemptionConflict {
+  return c.resolved ? { ...c, resolved: { ...c.resolved, note: PURGED } } : c;
+}
+
 /** Whether a voucher is one of this flight's: issued on one of its requests, or bound to one of its listed passengers. */
 function voucherOfFlight(v: Voucher, flightId: string, requestIds: ReadonlySet<string>): boolean {
   return v.requestId === null ? v.bound?.flightId === flightId : requestIds.has(v.requestId);
@@ -84,7 +89,13 @@ export function flightHoldsPersonalData(state: HubState, flightId: string): bool
     if (requestHolds(r)) return true;
     ids.add(r.id);
   }
-  return Object.values(state.vouchers).some((v) => voucherOfFlight(v, flightId, ids) && voucherHolds(v));
+  const vouchers = new Set<string>();
+  for (const v of Object.values(state.vouchers)) {
+    if (!voucherOfFlight(v, flightId, ids)) continue;
+    if (voucherHolds(v)) return true;
+    vouchers.add(v.id);
+  }
+  return Object.values(state.redemptionConflicts ?? {}).some((c) => vouchers.has(c.voucherId) && !!c.resolved?.note);
 }
 
 /** A flight is closed once it has left: its last known departure (the rebooked one when cancelled). */
@@ -110,13 +121,28 @@ export function purgeFlight(state: HubState, flightId: string, inPlace = false):
     purgedIds.add(r.id);
   }
   const vouchers = inPlace ? state.vouchers : { ...state.vouchers };
+  const purgedVouchers = new Set<string>();
   for (const v of Object.values(state.vouchers)) {
     if (!voucherOfFlight(v, flightId, purgedIds)) continue;
     if (inPlace) storeVoucherInPlace(vouchers, purgeVoucher(v));
     else vouchers[v.id] = purgeVoucher(v);
+    purgedVouchers.add(v.id);
   }
-  if (!state.passengerLists?.[flightId]) return { ...state, requests, vouchers };
+  const conflicts = purgeConflicts(state.redemptionConflicts, purgedVouchers);
+  const purged =
+    conflicts === state.redemptionConflicts ? { ...state, requests, vouchers } : { ...state, requests, vouchers, redemptionConflicts: conflicts };
+  if (!state.passengerLists?.[flightId]) return purged;
   // The list names everyone on the flight: it goes whole (nothing on it is counted in the report).
   const { [flightId]: _gone, ...passengerLists } = state.passengerLists;
-  return { ...state, requests, vouchers, passengerLists };
+  return { ...purged, passengerLists };
+}
+
+/** The conflicts with the settlement notes on these vouchers blanked; the same map when there are none. */
+function purgeConflicts(conflicts: HubState['redemptionConflicts'], voucherIds: ReadonlySet<string>): HubState['redemptionConflicts'] {
+  if (!conflicts) return conflicts;
+  const held = Object.values(conflicts).filter((c) => voucherIds.has(c.voucherId) && c.resolved && c.resolved.note !== PURGED);
+  if (held.length === 0) return conflicts;
+  const next = { ...conflicts };
+  for (const c of held) next[c.id] = purgeConflict(c);
+  return next;
 }

@@ -20,7 +20,7 @@ import { phoneAskSpecs } from './handlers/phone-ask.ts';
 import { kioskViewSpecs } from './handlers/kiosk-view.ts';
 import { flightCareSpecs } from './handlers/flight-care.ts';
 
-export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope } from './handlers/types.ts';
+export type { OpRegistry, OpSpec, Submitter, Visibility, KioskForm, RequestScope, PurgeRule, PurgedRecords } from './handlers/types.ts';
 
 /**
  * One entry per operation type: who may submit it, its handler, who sees it and what kiosks see of it.

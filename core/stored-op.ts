@@ -1,6 +1,6 @@
-import { Op, describeZodError } from './ops.ts';
+import { Op, OpBody, describeZodError, type OpType } from './ops.ts';
 import { PURGED } from './personal-data.ts';
-import { PURGED_TEXT_FIELDS } from './purge-log.ts';
+import { purgedTextFields } from './purge-log.ts';
 
 /** Long enough for every minimum a blanked text had to meet when it was accepted, short enough for every maximum. */
 const STAND_IN = 'purged';
@@ -21,9 +21,9 @@ export function storedOpProblem(op: unknown): string | null {
 function refillPurged(op: unknown): unknown {
   if (typeof op !== 'object' || op === null) return op;
   const { type, payload } = op as { type?: unknown; payload?: unknown };
-  const fields = typeof type === 'string' ? PURGED_TEXT_FIELDS[type as Op['type']] : undefined;
   if (type === 'passengers.import') return refillPurgedList(op, payload);
-  if (!fields || typeof payload !== 'object' || payload === null) return op;
+  if (!isOpType(type) || typeof payload !== 'object' || payload === null) return op;
+  const fields = purgedTextFields(type);
   const filled: Record<string, unknown> = { ...payload };
   let changed = false;
   for (const f of fields) {
@@ -47,3 +47,6 @@ function refillPurgedList(op: object, payload: unknown): unknown {
   });
   return changed ? { ...op, payload: { ...(payload as object), passengers: filled } } : op;
 }
+
+const OP_TYPES: ReadonlySet<unknown> = new Set(OpBody.options.map((o) => o.shape.type.value));
+const isOpType = (type: unknown): type is OpType => OP_TYPES.has(type);

@@ -67,34 +67,40 @@ export interface SocketDeps {
 
 type Who = { viewer: Viewer; identity: Identity; expiresAt: number };
 
-export const SESSION_EXPIRED = 'session expired: sign in again';
-export const NOT_ENROLLED = 'this kiosk is not enrolled: a duty manager must set it up on its set-up screen';
+/** Why a connection is refused: the code devices act on (core/wire.ts), the message people read. */
+interface Refused {
+  code: AuthRefusalCode;
+  message: string;
+}
+
+const denied = (message: string, code: AuthRefusalCode = 'refused'): Refused => ({ code, message });
+const SESSION_EXPIRED = denied('session expired: sign in again', 'session_expired');
+const NOT_ENROLLED = denied('this kiosk is not enrolled: a duty manager must set it up on its set-up screen', 'not_enrolled');
 
 /** A connection refusal carrying its code for the device (socket.io sends `data` with the error). */
-function refusal(message: string): Error & { data: { code: AuthRefusalCode } } {
-  const code: AuthRefusalCode = message === SESSION_EXPIRED ? 'session_expired' : message === NOT_ENROLLED ? 'not_enrolled' : 'refused';
+function refusal({ code, message }: Refused): Error & { data: { code: AuthRefusalCode } } {
   return Object.assign(new Error(message), { data: { code } });
 }
 
-function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketDeps): Who | string {
+function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketDeps): Who | Refused {
   const kiosk = KioskAuth.safeParse(auth);
   if (kiosk.success) {
     const claims = kioskTokens.verify(kiosk.data.kiosk.token);
     if (!claims) return NOT_ENROLLED;
     const { device, gate } = claims;
-    if (!hub.current.gates[gate]) return `unknown gate ${gate}: enrol this kiosk again`;
+    if (!hub.current.gates[gate]) return denied(`unknown gate ${gate}: enrol this kiosk again`);
     return { viewer: { kind: 'kiosk', device, gate }, identity: { kind: 'kiosk', device, gate }, expiresAt: claims.exp };
   }
   if (UnenrolledKiosk.safeParse(auth).success) return NOT_ENROLLED;
   const staff = StaffAuth.safeParse(auth);
-  if (!staff.success) return 'connect as a kiosk (device and gate) or with a staff session token';
+  if (!staff.success) return denied('connect as a kiosk (device and gate) or with a staff session token');
   const claims = tokens.verify(staff.data.token);
   const member = claims ? hub.current.staff[claims.sub] : undefined;
   if (!claims || !member) return SESSION_EXPIRED;
   const picked = staff.data.gates ?? [];
   // An agent watches a chosen subset of their own gates; a duty manager may watch any.
   const outside = member.role === 'agent' ? picked.filter((g) => !member.gates.includes(g)) : [];
-  if (outside.length) return `gate ${outside[0]} is not one of your gates`;
+  if (outside.length) return denied(`gate ${outside[0]} is not one of your gates`);
   const gates = picked.length ? picked : member.gates;
   return {
     viewer: { kind: 'staff', id: member.id, role: member.role, gates },
@@ -129,7 +135,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
       return next(new Error(`too many connections from this address (at most ${limits.connectionsPerAddress}): close some and try again`));
     }
     const who = identify(socket.handshake.auth, hub, deps);
-    if (typeof who === 'string') return next(refusal(who));
+    if ('code' in who) return next(refusal(who));
     const data = socket.data as SocketData;
     data.viewer = who.viewer;
     data.identity = who.identity;
@@ -160,7 +166,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
       return true;
     };
     const deviceKey = keyOf(socket.data.identity);
-    const endedMessage = socket.data.identity.kind === 'kiosk' ? NOT_ENROLLED : SESSION_EXPIRED;
+    const endedMessage = (socket.data.identity.kind === 'kiosk' ? NOT_ENROLLED : SESSION_EXPIRED).message;
 
     socket.on(
       EVENTS.submit,
@@ -206,7 +212,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
       EVENTS.pull,
       guarded('pull', (args: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
-        if (expired()) return ack({ error: SESSION_EXPIRED });
+        if (expired()) return ack({ error: SESSION_EXPIRED.message });
         const wait = pullLimiter.take(deviceKey);
         if (wait > 0) return ack({ error: `rate_limited: too many pulls from this device, try again in ${Math.ceil(wait / 1000)} s` });
         const parsed = PullArgs.safeParse(args);

@@ -1,4 +1,5 @@
 import type { Handler, OpSpecs } from './types.ts';
+import { REFERENCE_DATA } from './shared.ts';
 import { describeAirlineChange } from '../airline-log.ts';
 import { logRuleChange } from '../policy-log.ts';
 import { airlineInMinorUnits } from '../entitlements/airline-money.ts';
@@ -14,5 +15,5 @@ export const airlineUpsert: Handler<'airline.upsert'> = (state, op, ctx) => {
 
 /** Kiosks tell passengers their entitlements, which follow the airline's rules. */
 export const airlineSpecs: OpSpecs<'airline.upsert'> = {
-  'airline.upsert': { submitters: ['system', 'duty_manager'], handler: airlineUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'airline.upsert': { submitters: ['system', 'duty_manager'], handler: airlineUpsert, ...REFERENCE_DATA },
 };

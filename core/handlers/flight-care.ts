@@ -109,5 +109,7 @@ export const flightCareSpecs: OpSpecs<'vouchers.issueFlight'> = {
     handler: vouchersIssueFlight,
     // It binds vouchers to every listed passenger's name: staff only, like the list itself.
     visibility: { to: 'staff' },
+    // The names are the list's (passengers.import); the operation itself holds a flight, cabins and totals.
+    purge: 'no passenger data',
   },
 };

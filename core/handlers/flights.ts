@@ -1,4 +1,5 @@
 import type { Handler, OpSpecs } from './types.ts';
+import { REFERENCE_DATA } from './shared.ts';
 import type { DisruptionCause, Flight, HubState } from '../model.ts';
 import { reject, type Outcome } from '../outcome.ts';
 
@@ -53,7 +54,7 @@ export const flightGate: Handler<'flight.gate'> = (state, op) => {
 
 /** Kiosks show flight lines and entitlements, so they follow every flight change. */
 export const flightSpecs: OpSpecs<'flight.delay' | 'flight.cancel' | 'flight.gate'> = {
-  'flight.delay': { submitters: ['system', 'duty_manager'], handler: flightDelay, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'flight.cancel': { submitters: ['system', 'duty_manager'], handler: flightCancel, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'flight.gate': { submitters: ['system', 'duty_manager'], handler: flightGate, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'flight.delay': { submitters: ['system', 'duty_manager'], handler: flightDelay, ...REFERENCE_DATA },
+  'flight.cancel': { submitters: ['system', 'duty_manager'], handler: flightCancel, ...REFERENCE_DATA },
+  'flight.gate': { submitters: ['system', 'duty_manager'], handler: flightGate, ...REFERENCE_DATA },
 };

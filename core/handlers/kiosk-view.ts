@@ -16,5 +16,11 @@ export const kioskView: Handler<'kiosk.view'> = (state, op) => {
 
 export const kioskViewSpecs: OpSpecs<'kiosk.view'> = {
   // Made by the hub for kiosks only (core/kiosk-entry.ts), never submitted by a device nor logged.
-  'kiosk.view': { submitters: ['system'], handler: kioskView, visibility: { to: 'staff' } },
+  'kiosk.view': {
+    submitters: ['system'],
+    handler: kioskView,
+    visibility: { to: 'staff' },
+    // Never in the log, and its records are already in the kiosk's form (no surname, note or remark).
+    purge: 'no passenger data',
+  },
 };

@@ -56,11 +56,14 @@ export const noticeSpecs: OpSpecs<'notice.publish' | 'notice.reveal'> = {
     handler: noticePublish,
     // Kiosks learn of a notice through its reveal, never its publication.
     visibility: { to: 'staff' },
+    // A notice speaks to a flight or gates, never about one passenger.
+    purge: 'no passenger data',
   },
   'notice.reveal': {
     // Only the hub's clock decides when kiosks see a notice.
     submitters: ['system'],
     handler: noticeReveal,
     visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
   },
 };

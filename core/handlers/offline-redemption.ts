@@ -100,12 +100,19 @@ const scopeOfVoucher = (state: HubState, op: { payload: { voucherId: string } })
 
 export const offlineRedemptionSpecs: OpSpecs<'outlet.offlineRisk' | 'voucher.redeemOffline' | 'redemption.resolve'> = {
   // Limits are for staff and the outlet itself (which hears them over REST), never a kiosk.
-  'outlet.offlineRisk': { submitters: ['duty_manager'], handler: outletOfflineRisk, visibility: { to: 'staff' } },
+  'outlet.offlineRisk': { submitters: ['duty_manager'], handler: outletOfflineRisk, visibility: { to: 'staff' }, purge: 'no passenger data' },
   // Only the hub submits it, for an outlet it authenticated (server/offline-outlet-routes.ts).
   'voucher.redeemOffline': {
     submitters: ['system'],
     handler: voucherRedeemOffline,
     visibility: { to: 'request', scope: scopeOfVoucher, kiosk: 'whole' },
+    purge: 'no passenger data',
   },
-  'redemption.resolve': { submitters: ['duty_manager'], handler: redemptionResolve, visibility: { to: 'staff' } },
+  // How an overspend of a passenger's voucher was settled is free text about that passenger.
+  'redemption.resolve': {
+    submitters: ['duty_manager'],
+    handler: redemptionResolve,
+    visibility: { to: 'staff' },
+    purge: { texts: ['note'], of: (p, purged) => purged.conflicts.has(p.conflictId) },
+  },
 };

@@ -5,7 +5,8 @@ import { reject } from '../outcome.ts';
 import { redemptionTarget } from './redemption-target.ts';
 import { outletActive, receiptReference, redeemRefusal, remainingCents } from '../redemption.ts';
 import { moneyText } from '../money.ts';
-import { historyEntry, scopeOfRequest, withRequest, withVoucher } from './shared.ts';
+import { historyEntry, scopeOfRequest, withRequest, withVoucher, REFERENCE_DATA } from './shared.ts';
+import { ofPurgedVoucher } from './purge-rules.ts';
 import { REDACTED } from '../redacted.ts';
 import { requestOfVoucher } from '../voucher-request.ts';
 
@@ -84,14 +85,20 @@ const scopeOfVoucher = (state: HubState, op: { payload: { voucherId: string } })
 
 export const outletSpecs: OpSpecs<'outlet.enroll' | 'outlet.revoke' | 'voucher.redeem' | 'voucher.void'> = {
   // Every device replays redemptions, which name the outlet: outlets (name, kind, kinds taken) are reference data.
-  'outlet.enroll': { submitters: ['duty_manager'], handler: outletEnroll, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'outlet.revoke': { submitters: ['duty_manager'], handler: outletRevoke, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'outlet.enroll': { submitters: ['duty_manager'], handler: outletEnroll, ...REFERENCE_DATA },
+  'outlet.revoke': { submitters: ['duty_manager'], handler: outletRevoke, ...REFERENCE_DATA },
   // Only the hub submits it, on behalf of an outlet it authenticated (server/outlet-routes.ts).
-  'voucher.redeem': { submitters: ['system'], handler: voucherRedeem, visibility: { to: 'request', scope: scopeOfVoucher, kiosk: 'whole' } },
+  'voucher.redeem': {
+    submitters: ['system'],
+    handler: voucherRedeem,
+    visibility: { to: 'request', scope: scopeOfVoucher, kiosk: 'whole' },
+    purge: 'no passenger data',
+  },
   'voucher.void': {
     submitters: ['duty_manager'],
     handler: voucherVoid,
     // The passenger's screen learns the voucher is void, not why.
     visibility: { to: 'request', scope: scopeOfVoucher, kiosk: (p) => ({ ...p, reason: REDACTED }) },
+    purge: { texts: ['reason'], of: ofPurgedVoucher },
   },
 };

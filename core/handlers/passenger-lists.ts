@@ -1,4 +1,5 @@
-import type { Handler, OpSpecs } from './types.ts';
+import type { Handler, OpSpecs, PayloadOf, PurgedRecords } from './types.ts';
+import { PURGED } from '../personal-data.ts';
 import { reject } from '../outcome.ts';
 import { passengerLists } from '../passenger-list.ts';
 
@@ -24,5 +25,32 @@ export const passengerListSpecs: OpSpecs<'passengers.import'> = {
     handler: passengersImport,
     // Names, seats and special needs of a whole flight: staff only, never a public kiosk.
     visibility: { to: 'staff' },
+    purge: { blank: blankPurgedList },
   },
 };
+
+/**
+ * A purged flight's list in the log: names go, sequences and cabins stay, so a whole-flight issue
+ * replayed after it still finds the same passengers (under blank names, as the purge left their
+ * vouchers), and the purge itself, later in the log, removes the list again. Booking references
+ * become stand-ins that keep who travelled together (a taxi is one per booking) and nothing of the
+ * real reference.
+ */
+function blankPurgedList(payload: PayloadOf<'passengers.import'>, purged: PurgedRecords): PayloadOf<'passengers.import'> {
+  if (!purged.flights.has(payload.flightId)) return payload;
+  return { ...payload, passengers: withStandInBookings(payload.passengers).map((p) => ({ ...p, surname: PURGED, givenName: PURGED })) };
+}
+
+/** Each distinct booking reference of a list as B0001, B0002, … in order of first appearance; none stays none. */
+function withStandInBookings<P extends { bookingRef: string }>(passengers: readonly P[]): P[] {
+  const standIns = new Map<string, string>();
+  return passengers.map((p) => {
+    if (p.bookingRef === PURGED) return p;
+    let standIn = standIns.get(p.bookingRef);
+    if (!standIn) {
+      standIn = `B${String(standIns.size + 1).padStart(4, '0')}`;
+      standIns.set(p.bookingRef, standIn);
+    }
+    return { ...p, bookingRef: standIn };
+  });
+}

@@ -1,9 +1,9 @@
 import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
-import { REDACTED } from '../redacted.ts';
 import { newRequest } from './requests.ts';
 import { isRejection, withRequest } from './shared.ts';
+import { NEW_REQUEST } from './new-request.ts';
 
 /** A phone may start a few more requests from one ticket; beyond that the passenger talks to the gate. */
 export const MAX_PHONE_ASKS = 5;
@@ -33,10 +33,6 @@ export const phoneAskSpecs: OpSpecs<'phone.ask'> = {
     submitters: ['system'],
     handler: phoneAsk,
     // Like a kiosk's request: the new request's gate sees it; no kiosk made it, so none receives it whole.
-    visibility: {
-      to: 'request',
-      scope: (_state, op) => ({ gate: op.payload.gate, device: op.device }),
-      kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
-    },
+    ...NEW_REQUEST,
   },
 };

@@ -12,10 +12,6 @@ export const policySet: Handler<'policy.set'> = (state, op, ctx) => ({
 });
 
 export const policySpecs: OpSpecs<'policy.set'> = {
-  'policy.set': {
-    submitters: ['system', 'duty_manager'],
-    handler: policySet,
-    // Limits and budgets are for staff; a kiosk never evaluates them (core/kiosk-view.ts).
-    visibility: { to: 'staff' },
-  },
+  // Limits and budgets are for staff; a kiosk never evaluates them (core/kiosk-view.ts).
+  'policy.set': { submitters: ['system', 'duty_manager'], handler: policySet, visibility: { to: 'staff' }, purge: 'no passenger data' },
 };

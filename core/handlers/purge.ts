@@ -17,5 +17,6 @@ export const purgeSpecs: OpSpecs<'passengers.purge'> = {
     handler: passengersPurge,
     // Every device holding the flight's passengers must blank them too.
     visibility: { to: 'everyone', kiosk: 'whole' },
+    purge: 'no passenger data',
   },
 };

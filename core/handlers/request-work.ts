@@ -14,6 +14,7 @@ import {
   staffRequest,
   withRequest,
 } from './shared.ts';
+import { ofPurgedRequest } from './purge-rules.ts';
 import { withClaim } from './request-claim.ts';
 import { REDACTED } from '../redacted.ts';
 
@@ -100,8 +101,18 @@ export const requestNote: Handler<'request.note'> = (state, op, ctx) => {
 };
 
 export const requestWorkSpecs: OpSpecs<'request.release' | 'request.reassign' | 'request.cancel' | 'request.note'> = {
-  'request.release': { submitters: STAFF, handler: requestRelease, visibility: SEEN_WITH_REQUEST },
-  'request.reassign': { submitters: STAFF, handler: requestReassign, visibility: SEEN_WITH_REQUEST },
-  'request.cancel': { submitters: STAFF, handler: requestCancel, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, reason: REDACTED }) } },
-  'request.note': { submitters: STAFF, handler: requestNote, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, text: REDACTED }) } },
+  'request.release': { submitters: STAFF, handler: requestRelease, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
+  'request.reassign': { submitters: STAFF, handler: requestReassign, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
+  'request.cancel': {
+    submitters: STAFF,
+    handler: requestCancel,
+    visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, reason: REDACTED }) },
+    purge: { texts: ['reason'], of: ofPurgedRequest },
+  },
+  'request.note': {
+    submitters: STAFF,
+    handler: requestNote,
+    visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, text: REDACTED }) },
+    purge: { texts: ['text'], of: ofPurgedRequest },
+  },
 };

@@ -6,8 +6,8 @@ import { findFlight } from '../flights.ts';
 import { freeTicketFor } from '../ticket-index.ts';
 import { addItems, describeItems, takeFromStock } from '../stock.ts';
 import { closedReason, coversGate, historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, staffName, staffRequest, withRequest } from './shared.ts';
+import { NEW_REQUEST } from './new-request.ts';
 import { withClaim } from './request-claim.ts';
-import { REDACTED } from '../redacted.ts';
 import { deviceMadeKioskRequests } from '../kiosk-device-index.ts';
 
 const MAX_BACKDATE_MS = 24 * 3600 * 1000;
@@ -132,13 +132,8 @@ export const requestSpecs: OpSpecs<'request.create' | 'request.claim' | 'request
   'request.create': {
     submitters: ['kiosk', ...STAFF],
     handler: requestCreate,
-    // The request does not exist before this operation: its scope is what it asks for.
-    visibility: {
-      to: 'request',
-      scope: (_state, op) => ({ gate: op.payload.gate, device: op.device }),
-      kiosk: (p) => ({ ...p, surname: REDACTED, note: REDACTED }),
-    },
+    ...NEW_REQUEST,
   },
-  'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST },
-  'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST },
+  'request.claim': { submitters: STAFF, handler: requestClaim, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
+  'request.deliver': { submitters: STAFF, handler: requestDeliver, visibility: SEEN_WITH_REQUEST, purge: 'no passenger data' },
 };

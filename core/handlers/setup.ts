@@ -1,4 +1,5 @@
 import type { Handler, OpSpecs } from './types.ts';
+import { REFERENCE_DATA } from './shared.ts';
 import { reject } from '../outcome.ts';
 import { emptyStock } from '../stock.ts';
 
@@ -37,11 +38,11 @@ export const stockSet: Handler<'stock.set'> = (state, op) => {
 export const airportSet: Handler<'airport.set'> = (state, op) => ({ ok: true, state: { ...state, airport: op.payload } });
 
 export const setupSpecs: OpSpecs<'gate.upsert' | 'flight.upsert' | 'staff.upsert' | 'stock.set' | 'airport.set'> = {
-  'gate.upsert': { submitters: ['system'], handler: gateUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
-  'flight.upsert': { submitters: ['system', 'duty_manager'], handler: flightUpsert, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'gate.upsert': { submitters: ['system'], handler: gateUpsert, ...REFERENCE_DATA },
+  'flight.upsert': { submitters: ['system', 'duty_manager'], handler: flightUpsert, ...REFERENCE_DATA },
   // Kiosks hold no staff: they receive staff work on their requests as records (kiosk.view).
-  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'staff' } },
-  'stock.set': { submitters: ['system', 'duty_manager'], handler: stockSet, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'staff.upsert': { submitters: ['system'], handler: staffUpsert, visibility: { to: 'staff' }, purge: 'no passenger data' },
+  'stock.set': { submitters: ['system', 'duty_manager'], handler: stockSet, ...REFERENCE_DATA },
   // Every screen reads its clock, kiosks included.
-  'airport.set': { submitters: ['system', 'duty_manager'], handler: airportSet, visibility: { to: 'everyone', kiosk: 'whole' } },
+  'airport.set': { submitters: ['system', 'duty_manager'], handler: airportSet, ...REFERENCE_DATA },
 };

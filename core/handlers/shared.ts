@@ -76,4 +76,10 @@ export function scopeByRequestId(state: HubState, op: { payload: { requestId: st
 export const STAFF: readonly Submitter[] = ['agent', 'duty_manager'];
 
 /** Seen by whoever sees the request it names, kiosks included, whole. */
+/**
+ * Reference data every device holds (gates, flights, stock, the airport, airlines, outlets): kiosks
+ * receive it whole, and it names no passenger.
+ */
+export const REFERENCE_DATA = { visibility: { to: 'everyone', kiosk: 'whole' }, purge: 'no passenger data' } as const;
+
 export const SEEN_WITH_REQUEST = { to: 'request', scope: scopeByRequestId, kiosk: 'whole' } as const;

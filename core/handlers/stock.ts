@@ -1,6 +1,6 @@
 import type { Handler, OpSpecs } from './types.ts';
 import { reject } from '../outcome.ts';
-import { coversGate } from './shared.ts';
+import { coversGate, REFERENCE_DATA } from './shared.ts';
 
 const MAX_STOCK = 100000;
 
@@ -16,9 +16,5 @@ export const stockRestock: Handler<'stock.restock'> = (state, op) => {
 };
 
 export const stockSpecs: OpSpecs<'stock.restock'> = {
-  'stock.restock': {
-    submitters: ['system', 'agent', 'duty_manager'],
-    handler: stockRestock,
-    visibility: { to: 'everyone', kiosk: 'whole' },
-  },
+  'stock.restock': { submitters: ['system', 'agent', 'duty_manager'], handler: stockRestock, ...REFERENCE_DATA },
 };

@@ -3,6 +3,7 @@ import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
 import { REDACTED } from '../redacted.ts';
 import { historyEntry, scopeByRequestId, withRequest } from './shared.ts';
+import { ofPurgedRequest } from './purge-rules.ts';
 
 /**
  * After delivery the passenger may leave one word for the team, from their phone (the hub submits
@@ -31,5 +32,6 @@ export const thanksSpecs: OpSpecs<'thanks.leave'> = {
     handler: thanksLeave,
     // Staff read the words (duty managers on the board); a kiosk is a public screen and gets none of them.
     visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, text: REDACTED }) },
+    purge: { texts: ['text'], of: ofPurgedRequest },
   },
 };

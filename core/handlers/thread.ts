@@ -4,6 +4,7 @@ import { reject } from '../outcome.ts';
 import { phoneLinkOpen } from '../personal-data.ts';
 import { REDACTED } from '../redacted.ts';
 import { historyEntry, isRejection, scopeByRequestId, staffName, staffRequest, withRequest } from './shared.ts';
+import { ofPurgedRequest } from './purge-rules.ts';
 
 /** Enough for a long evening at the gate; a flood stops here rather than in every tablet's memory. */
 export const MAX_THREAD_MESSAGES = 200;
@@ -59,16 +60,19 @@ export const threadSpecs: OpSpecs<'thread.passenger' | 'thread.staff' | 'phone.r
     handler: threadPassenger,
     // The gate's staff read it; a kiosk is a public screen and gets it without the words.
     visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, text: REDACTED }) },
+    purge: { texts: ['text'], of: ofPurgedRequest },
   },
   'thread.staff': {
     submitters: ['agent', 'duty_manager'],
     handler: threadStaff,
     visibility: { to: 'request', scope: scopeByRequestId, kiosk: (p) => ({ ...p, text: REDACTED }) },
+    purge: { texts: ['text'], of: ofPurgedRequest },
   },
   'phone.revoke': {
     submitters: ['agent', 'duty_manager'],
     handler: phoneRevoke,
     // The kiosk that made the ticket learns the new generation, so it can offer a fresh link.
     visibility: { to: 'request', scope: scopeByRequestId, kiosk: 'whole' },
+    purge: 'no passenger data',
   },
 };

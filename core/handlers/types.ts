@@ -47,11 +47,38 @@ export type Visibility<T extends OpType> =
    */
   | { to: 'request'; scope: (state: HubState, op: OpOf<T>) => RequestScope | null; kiosk: KioskForm<T> };
 
+/** The records whose passengers' personal data a purge blanked: what the log must forget too (core/purge-log.ts). */
+export interface PurgedRecords {
+  requests: ReadonlySet<string>;
+  vouchers: ReadonlySet<string>;
+  /** Flights whose passenger lists went. */
+  flights: ReadonlySet<string>;
+  /** Overspend conflicts on the purged vouchers (their settlement notes went). */
+  conflicts: ReadonlySet<string>;
+}
+
+/** The payload keys that hold text. */
+export type TextKey<P> = { [K in keyof P]-?: NonNullable<P[K]> extends string ? K : never }[keyof P] & string;
+
+/**
+ * What a passenger purge blanks of a logged operation, so the log forgets what the state forgot
+ * (core/personal-data.ts). There is deliberately no fallback: an operation that carries a name or
+ * anything written about a passenger says which texts go, or it does not compile.
+ */
+export type PurgeRule<T extends OpType> =
+  /** Nothing in the payload names a passenger or was written about one: ids, counts, times, reference data, staff records. */
+  | 'no passenger data'
+  /** These texts (those present) are blanked when the record the operation concerns was purged (`of`). */
+  | { texts: readonly TextKey<PayloadOf<T>>[]; of: (payload: PayloadOf<T>, purged: PurgedRecords) => boolean }
+  /** Personal data that is not a flat text (a passenger list): the payload blanked, or the same payload when not purged. */
+  | { blank: (payload: PayloadOf<T>, purged: PurgedRecords) => PayloadOf<T> };
+
 /** Everything the system knows about one operation type besides its payload schema (ops.ts). */
 export interface OpSpec<T extends OpType> {
   submitters: readonly Submitter[];
   handler: Handler<T>;
   visibility: Visibility<T>;
+  purge: PurgeRule<T>;
 }
 
 /** A handler family's entries; the registry (core/registry.ts) joins the families. */

@@ -6,6 +6,7 @@ import { voucherAllowance, voucherLimitProblem } from '../policy.ts';
 import { voucherAmountText, voucherCode } from '../voucher-code.ts';
 import type { Voucher } from '../voucher-model.ts';
 import { historyEntry, isRejection, SEEN_WITH_REQUEST, STAFF, withVoucher, scopeOfRequest, staffName, staffRequest, withRequest } from './shared.ts';
+import { ofPurgedRequest, ofPurgedVoucher } from './purge-rules.ts';
 import { REDACTED } from '../redacted.ts';
 import { voucherCodeInUse } from '../voucher-index.ts';
 import { requestOfVoucher } from '../voucher-request.ts';
@@ -100,17 +101,29 @@ const SEEN_WITH_VOUCHER = {
 } as const;
 
 export const voucherSpecs: OpSpecs<'voucher.issue' | 'voucher.escalate' | 'voucher.approve' | 'voucher.decline'> = {
-  'voucher.issue': { submitters: STAFF, handler: voucherIssue, visibility: SEEN_WITH_REQUEST },
-  'voucher.escalate': { submitters: STAFF, handler: voucherEscalate, visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) } },
+  'voucher.issue': {
+    submitters: STAFF,
+    handler: voucherIssue,
+    visibility: SEEN_WITH_REQUEST,
+    purge: { texts: ['description'], of: ofPurgedRequest },
+  },
+  'voucher.escalate': {
+    submitters: STAFF,
+    handler: voucherEscalate,
+    visibility: { ...SEEN_WITH_REQUEST, kiosk: (p) => ({ ...p, note: REDACTED }) },
+    purge: { texts: ['description', 'note'], of: ofPurgedRequest },
+  },
   // The duty manager's word is for the agent, not the passenger's screen.
   'voucher.approve': {
     submitters: ['duty_manager'],
     handler: voucherApprove,
     visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ voucherId: p.voucherId }) },
+    purge: { texts: ['note'], of: ofPurgedVoucher },
   },
   'voucher.decline': {
     submitters: ['duty_manager'],
     handler: voucherDecline,
     visibility: { ...SEEN_WITH_VOUCHER, kiosk: (p) => ({ ...p, reason: REDACTED }) },
+    purge: { texts: ['reason'], of: ofPurgedVoucher },
   },
 };

@@ -4,6 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { apply, remainingCents, type HubState, type OfflineRisk, type Op } from '../../core/index.ts';
 import { accepted, by, MANAGER, NOW, run, voucherBody, withRequest } from '../helpers/core-fixtures.ts';
 import { AMIRA, op, SYSTEM } from '../helpers/ops.ts';
+import { flightHoldsPersonalData, purgeFlight } from '../../core/personal-data.ts';
+import { purgeEntry, purgedRecords } from '../../core/purge-log.ts';
 
 const OUTLETS = ['outlet-cafe-2e-0001', 'outlet-brasserie-01', 'outlet-kiosque-001'] as const;
 const CAFE = OUTLETS[0];
@@ -172,6 +174,24 @@ describe('an outlet redeeming offline', () => {
       ok: false,
       reason: expect.stringContaining('already resolved'),
     });
+  });
+
+  it('a passenger purge blanks how a conflict on their voucher was settled, in the state and in the log', () => {
+    const { state, voucherId, requestId } = setUp();
+    let s = accepted(state, online(voucherId, 1500, OUTLETS[1], minutes(5)), minutes(5));
+    s = accepted(s, offline(voucherId, 1500, CAFE, minutes(4)), minutes(9));
+    const id = Object.keys(s.redemptionConflicts!)[0]!;
+    const resolve = by(MANAGER, { type: 'redemption.resolve', payload: { conflictId: id, note: 'Mme Moreau paid the difference' } }, minutes(10));
+    s = accepted(s, resolve, minutes(10));
+    const flightId = s.requests[requestId]!.flightId;
+    const purged = purgeFlight(s, flightId);
+    expect(purged.redemptionConflicts![id]).toMatchObject({ overspendCents: 1500, resolved: { by: 'M201', note: '' } });
+    expect(flightHoldsPersonalData(purged, flightId)).toBe(false);
+    // A flight whose only remaining personal text is a settlement note is still due for a purge.
+    const onlyTheNote = { ...purged, redemptionConflicts: s.redemptionConflicts };
+    expect(flightHoldsPersonalData(onlyTheNote, flightId)).toBe(true);
+    const logged = purgeEntry({ seq: 9, at: minutes(10), op: resolve }, purgedRecords(purged, [flightId]));
+    expect(logged.op).toMatchObject({ type: 'redemption.resolve', payload: { conflictId: id, note: '' } });
   });
 
   it('any interleaving of online and offline redemptions at several outlets: every offline receipt once, a conflict exactly when more was spent than the value', () => {

@@ -28,6 +28,19 @@ describe('operation registry: the compiler refuses an operation without every pa
     expect(spec).not.toHaveProperty('visibility');
   });
 
+  it('an entry without a purge rule does not compile', () => {
+    const { purge: _none, ...noPurge } = OP_REGISTRY['thread.staff'];
+    // @ts-expect-error Property 'purge' is missing
+    const spec: OpSpec<'thread.staff'> = noPurge;
+    expect(spec).not.toHaveProperty('purge');
+  });
+
+  it('a purge rule can only blank texts the operation carries', () => {
+    // @ts-expect-error 'surname' is not a text of a staff message
+    const spec: OpSpec<'thread.staff'> = { ...OP_REGISTRY['thread.staff'], purge: { texts: ['surname'], of: () => true } };
+    expect(spec.purge).toMatchObject({ texts: ['surname'] });
+  });
+
   it('an entry cannot show an operation to kiosks without saying in what form', () => {
     // @ts-expect-error Property 'kiosk' is missing
     const spec: OpSpec<'request.cancel'> = { ...OP_REGISTRY['request.cancel'], visibility: { to: 'everyone' } };
