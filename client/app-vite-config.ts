@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { appShellWorker, type AppManifest } from './pwa-plugin.ts';
 import { appPage, type AppPage } from './app-page-plugin.ts';
+import { classicEntryScript } from './classic-entry-plugin.ts';
 
 const hub = process.env.GATECARE_HUB ?? 'http://localhost:8080';
 
@@ -24,6 +25,12 @@ export function appViteConfig(
      * the passenger and outlet apps import core through core/plain.ts and stay on a budget.
      */
     pureCore?: boolean;
+    /**
+     * Load the entry chunk as a deferred classic script, which chromium runs from the code cache it makes when the
+     * service worker precaches it (client/classic-entry-plugin.ts). Module preloading is off with it: its polyfill
+     * is work at every start that chromium does not need, and the app's split chunks (languages) have nothing to preload.
+     */
+    classicEntry?: boolean;
     /** What the dev server passes on to the hub (GATECARE_HUB): REST calls, the socket, or both. */
     proxy: { api?: boolean; socket?: boolean };
     port?: number;
@@ -32,10 +39,11 @@ export function appViteConfig(
   return defineConfig({
     root: fileURLToPath(root),
     base: app.base,
-    plugins: [react(), appPage(app.page), ...(app.plugins ?? []), appShellWorker(app.manifest)],
+    plugins: [react(), appPage(app.page), ...(app.plugins ?? []), ...(app.classicEntry ? [classicEntryScript()] : []), appShellWorker(app.manifest)],
     build: {
       outDir: fileURLToPath(new URL(`../dist/${app.dist}`, root)),
       emptyOutDir: true,
+      ...(app.classicEntry ? { modulePreload: false as const } : {}),
       ...(app.pureCore ? { rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes('/core/') } } } : {}),
     },
     server: {

@@ -11,5 +11,7 @@ export default appViteConfig(new URL('.', import.meta.url), {
   // through core/plain.ts, which reaches no zod module (test/core/plain-entry.test.ts); a core module
   // the kiosk uses nothing from (e.g. the duty manager's flight import, with its CSV parser) is left out.
   pureCore: true,
+  // Started from the code cache of the service worker's precache: the cold start on a slow CPU (README "Devices in a surge").
+  classicEntry: true,
   proxy: { api: true, socket: true },
 });
