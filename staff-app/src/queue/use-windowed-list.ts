@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { itemOffsets, visibleRange, type WindowRange } from './windowing.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLatest } from '../../../client/use-latest.ts';
+import { offsetsOf, visibleRange, type WindowRange } from './windowing.ts';
 
 export interface WindowedList {
   listRef: RefObject<HTMLUListElement | null>;
@@ -41,14 +42,9 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
   const [sizes, setSizes] = useState<Sizes>({ heights: new Map(), gap: 0 });
   const [view, setView] = useState({ top: 0, bottom: typeof window === 'undefined' ? 1000 : window.innerHeight });
 
+  // One pass over a surge's keys per push: no list of heights is built first.
   const offsets = useMemo(
-    () =>
-      windowed
-        ? itemOffsets(
-            keys.map((k) => sizes.heights.get(k) ?? estimatePx),
-            sizes.gap,
-          )
-        : new Float64Array(1),
+    () => (windowed ? offsetsOf(keys, (k) => sizes.heights.get(k) ?? estimatePx, sizes.gap) : new Float64Array(1)),
     [keys, sizes, windowed, estimatePx],
   );
   const range: WindowRange = useMemo(
@@ -85,10 +81,18 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
     };
   }, [windowed, follow]);
 
-  // After the list changed (new heights, new requests, a panel above it opened): the window may have to move.
-  useLayoutEffect(() => {
-    if (windowed) follow();
-  }, [windowed, follow]);
+  // After the list or the page changed size (new heights, new requests, a panel above it opened) the window
+  // may have to move. Read when a ResizeObserver reports it, after the browser's own layout, rather than in a
+  // layout effect: there the read forced a layout inside every push's task, before the frame's own.
+  const latestFollow = useLatest(follow);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!windowed || !list || typeof ResizeObserver === 'undefined') return;
+    const moved = new ResizeObserver(() => latestFollow.current());
+    moved.observe(list);
+    moved.observe(document.body);
+    return () => moved.disconnect();
+  }, [windowed, latestFollow]);
 
   const [observer] = useState(() =>
     typeof ResizeObserver === 'undefined'

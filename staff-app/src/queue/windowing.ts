@@ -11,8 +11,14 @@ export interface WindowRange {
 
 /** Where each item starts (px from the list's top, gaps included), plus the total height at the end. */
 export function itemOffsets(heights: readonly number[], gap: number): Float64Array {
-  const offsets = new Float64Array(heights.length + 1);
-  for (let i = 0; i < heights.length; i++) offsets[i + 1] = offsets[i]! + heights[i]! + (i < heights.length - 1 ? gap : 0);
+  return offsetsOf(heights, (h) => h, gap);
+}
+
+/** itemOffsets of the items' heights, read in the same pass (a surge's queue is not copied to read them). */
+export function offsetsOf<T>(items: readonly T[], heightOf: (item: T) => number, gap: number): Float64Array {
+  const offsets = new Float64Array(items.length + 1);
+  const last = items.length - 1;
+  for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i]! + heightOf(items[i]!) + (i < last ? gap : 0);
   return offsets;
 }
 
