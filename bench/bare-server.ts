@@ -92,5 +92,13 @@ httpServer.listen(0, '127.0.0.1', () => {
   process.send!({ ready: true, url: `http://127.0.0.1:${port}` });
 });
 process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'exit') process.exit(0);
+  const cmd = (m as { cmd?: string }).cmd;
+  if (cmd === 'exit') process.exit(0);
+  // CPU used so far (user + system, ms): the conductor takes it before and after a round.
+  if (cmd === 'cpu') process.send!({ cpuMs: cpuMs() });
 });
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

@@ -212,13 +212,15 @@ async function main(): Promise<void> {
     `floor: loopback round trip p50/p99 ${floor.loopbackRoundTripMs.p50}/${floor.loopbackRoundTripMs.p99} ms, append 2 KB + fdatasync ${floor.appendFdatasyncMs.p50}/${floor.appendFdatasyncMs.p99} ms`,
   );
 
-  // BENCH_HUB_PROFILE=<dir>: a V8 CPU profile of the hub, to see where its time goes.
+  // BENCH_HUB_PROFILE=<dir>: V8 CPU profiles of the hub and of both relays (in hub/, bare/ and
+  // batched/; tsx adds its loader thread's profile beside each), to see where each one's time goes.
   const profile = process.env.BENCH_HUB_PROFILE;
-  const hub = new Child('./hub-process.ts', {}, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+  const profiled = (name: string): string[] => (profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${name}`] : []);
+  const hub = new Child('./hub-process.ts', {}, profiled('hub'));
   // --only surge (or BENCH_ONLY=surge): surge and storm only, for quick runs while tuning (results are not written).
   const only = onlyPart;
-  const bare = new Child('./bare-server.ts');
-  const batched = new Child('./bare-server.ts', { BENCH_BARE_BATCH: '1' });
+  const bare = new Child('./bare-server.ts', {}, profiled('bare'));
+  const batched = new Child('./bare-server.ts', { BENCH_BARE_BATCH: '1' }, profiled('batched'));
   const [{ url: hubUrl }, { url: bareUrl }, { url: batchedUrl }] = await Promise.all([
     hub.next<{ url: string }>(),
     bare.next<{ url: string }>(),
@@ -258,13 +260,20 @@ async function main(): Promise<void> {
   const viewersOf = (gate: string): number => staff.filter((s) => s.role === 'duty_manager' || s.gates.includes(gate)).length;
 
   const fleet = startFleet(4, 2);
+  const serverOf: Record<'hub' | 'bare' | 'batched', Child> = { hub, bare, batched };
   const surge = async (mode: Mode, url: string): Promise<SurgeRound> => {
     const tabletsMs = await connectFleet(fleet.tablets, url, tabletSpecs(mode), DELIVER_AFTER_MS);
     await connectFleet(fleet.kiosks, url, kioskSpecs(mode) as DeviceSpec[], DELIVER_AFTER_MS);
     log(`${mode}: ${staff.length} tablets connected in ${round(tabletsMs / 1000)} s; surge of ${PLAN.total} requests, ${PLAN.from}→${PLAN.to}/s`);
+    const server = serverOf[mode];
+    const cpuBefore = (await server.ask<{ cpuMs: number }>({ cmd: 'cpu' })).cpuMs;
     const r = await runSurge(fleet, PLAN, viewersOf, HIGH_RATE);
+    r.serverCpuMs = (await server.ask<{ cpuMs: number }>({ cmd: 'cpu' })).cpuMs - cpuBefore;
     const d = dist(r.visible);
-    log(`${mode}: p50/p95/p99 submit→tablet ${d.p50}/${d.p95}/${d.p99} ms, kiosks sent at most ${r.submitPeak1s}/s`);
+    log(
+      `${mode}: p50/p95/p99 submit→tablet ${d.p50}/${d.p95}/${d.p99} ms, kiosks sent at most ${r.submitPeak1s}/s, ` +
+        `server CPU ${round(r.serverCpuMs / r.totalOps, 3)} ms per op`,
+    );
     await Promise.all(all(fleet).map((w) => w.ask({ cmd: 'disconnect' })));
     return r;
   };
@@ -365,6 +374,7 @@ async function main(): Promise<void> {
     [`Surge (${h.rounds} rounds each side): requests accepted`, `${h.accepted} of ${h.requests}; ${h.totalOps} ops incl. claims and deliveries`],
     ['Kiosk submits, busiest second (plan: up to 600/s)', `${h.submitPeak1s}/s hub rounds, ${b.submitPeak1s}/s bare rounds`, '≥ 500/s'],
     ['Acknowledged ops/s, hub (mean / busiest second)', `${h.opsPerSecond.mean} / ${h.opsPerSecond.peak1s}`],
+    ['Server CPU per op: hub / bare / batching bare relay', `${h.serverCpuMsPerOp} / ${b.serverCpuMsPerOp} / ${batchedSurge.serverCpuMsPerOp} ms`],
     ['Submit→staff tablet p50/p95/p99, hub', `${h.visible.p50} / ${h.visible.p95} / ${h.visible.p99} ms (${h.visible.n} receipts)`],
     ['Submit→staff tablet p50/p95/p99, bare socket.io', `${b.visible.p50} / ${b.visible.p95} / ${b.visible.p99} ms`],
     [

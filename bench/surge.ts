@@ -17,6 +17,8 @@ export interface SurgeMetrics {
   opsPerSecond: { mean: number; peak1s: number };
   /** Requests the kiosk processes managed to send in their busiest second. */
   submitPeak1s: number;
+  /** CPU the server process used per acknowledged operation (user + system): unlike latency, barely moved by the machine's other load. */
+  serverCpuMsPerOp: number | null;
   totalOps: number;
   durationS: number;
   gaps: number;
@@ -73,6 +75,8 @@ export interface SurgeRound {
   acked: string[];
   /** Cluster devices whose node died: each step of their way back (wall ms). */
   failovers: FailoverTrace[];
+  /** CPU the server used during the round (user + system, ms), when the conductor measured it. */
+  serverCpuMs?: number;
 }
 
 function perSecondPeak(times: number[], from: number): number {
@@ -177,6 +181,7 @@ export function summarise(rounds: SurgeRound[], highRate: number): SurgeMetrics 
       peak1s: Math.max(...rounds.map((r) => r.opsPeak1s)),
     },
     submitPeak1s: Math.max(...rounds.map((r) => r.submitPeak1s)),
+    serverCpuMsPerOp: rounds.every((r) => r.serverCpuMs !== undefined) ? round(sum((r) => r.serverCpuMs ?? 0) / sum((r) => r.totalOps), 3) : null,
     totalOps: sum((r) => r.totalOps),
     durationS: round(sum((r) => r.durationS)),
     gaps: sum((r) => r.gaps),

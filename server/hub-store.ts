@@ -21,6 +21,11 @@ export interface HubStore {
   readLog(): Promise<LogEntry[]>;
   rewriteLog(change: (e: LogEntry) => LogEntry): Promise<number>;
   commit(): Promise<void>;
+  /**
+   * The same durable write done synchronously when it is small (the embedded store: one journal line):
+   * true once written, false with nothing written when it must go through commit(). Throws when the write fails.
+   */
+  commitNow?(): boolean;
   saveMeta(): Promise<void>;
   /** One checkpoint at a time; `whenDone` waits for the one being written and then writes `state` (a stop, a purge). */
   saveCheckpoint(state: HubState, whenDone?: boolean): Promise<void>;

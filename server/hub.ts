@@ -357,11 +357,26 @@ export class Hub extends EventEmitter<HubEvents> {
     })();
   }
 
-  /** Takes every operation waiting into one durable write (the store's commit takes all it was given so far). */
+  /**
+   * Takes every operation waiting into one durable write (the store's commit takes all it was given so far):
+   * done at once when the store can (a journal line on a quick disk, HubStore.commitNow), so the batch is
+   * acknowledged and pushed in this same turn of the event loop rather than after the next one.
+   */
   private startWrite(): Promise<boolean> {
     this.inFlight = this.batch;
     this.batch = [];
-    return this.writeWithRetry();
+    return this.writtenNow() ? Promise.resolve(true) : this.writeWithRetry();
+  }
+
+  /** False when the write must go the usual way: no quick path, a failing disk (whose retries and messages are there), or this write failed. */
+  private writtenNow(): boolean {
+    if (this.storageFault || !this.store.commitNow) return false;
+    try {
+      return this.store.commitNow();
+    } catch {
+      // Nothing of it was written: the usual way tries again, and tells the devices if the disk keeps failing.
+      return false;
+    }
   }
 
   /**

@@ -258,6 +258,32 @@ export class SegmentedLog {
     return written;
   }
 
+  /**
+   * commit(), done now when it is one journal line and nothing more (see Journal.appendNow): true once
+   * written, false with nothing written when it must go the usual way (the journal not open yet, a slow
+   * disk lately, or a seal due after this line). Throws like commit() when the write fails.
+   */
+  commitNow(): boolean {
+    const line = this.pending;
+    if (!line.e.length && !Object.keys(line.r).length) return true;
+    if (this.tailEntries.length >= SEGMENT_ENTRIES) return false;
+    this.pending = { e: [], r: {} };
+    let written: boolean;
+    try {
+      written = this.journal.appendNow(line);
+    } catch (e) {
+      this.pending = { e: [...line.e, ...this.pending.e], r: { ...line.r, ...this.pending.r } };
+      throw e;
+    }
+    if (!written) {
+      this.pending = line;
+      return false;
+    }
+    Object.assign(this.tailRejected, line.r);
+    this.storedRejections += Object.keys(line.r).length;
+    return true;
+  }
+
   /** Durably appends what was added since the last commit as one journal line; seals the journal when full. */
   async commit(): Promise<void> {
     const line = this.pending;

@@ -204,6 +204,15 @@ export class Store {
     }
   }
 
+  /**
+   * commit(), done now on the event loop when it is a single journal append (see SegmentedLog.commitNow):
+   * false, with nothing written, when the meta data changed or the log needs more than that.
+   */
+  commitNow(): boolean {
+    if (JSON.stringify(this.meta.data) !== this.metaWritten) return false;
+    return this.log.commitNow();
+  }
+
   /** After a clean stop (everything committed): the log's journal is sealed into a segment. */
   async close(): Promise<void> {
     await this.log.close();

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../server/store.ts';
+import { Journal } from '../../server/log-journal.ts';
 import { Hub, type Identity } from '../../server/hub.ts';
 import { seed, useTempDirs } from '../helpers/store-hub.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
@@ -10,9 +11,14 @@ const AT_K32: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
  * What arrives while a batch is being written goes to the disk as soon as that write is durable,
  * before the batch is acknowledged and pushed: the disk then works while the hub pushes, instead of
  * the next batch waiting for the push. Nothing is acknowledged or pushed before its own write is durable.
+ * On a quick disk a batch's one journal line is written at once, and the batch is acknowledged and
+ * pushed in the same turn of the event loop.
  */
 describe('group commits are pipelined', () => {
   const dirs = useTempDirs();
+  afterEach(() => {
+    Journal.slowAppendMs = 20;
+  });
 
   it('starts writing the next batch before pushing the previous one, and acknowledges each only once written', async () => {
     const dir = await dirs.make();
@@ -24,6 +30,8 @@ describe('group commits are pipelined', () => {
     let release!: () => void;
     const firstHeld = new Promise<void>((r) => (release = r));
     let writes = 0;
+    // A disk slow enough that every write goes through the thread pool.
+    store.commitNow = () => false;
     const commit = store.commit.bind(store);
     store.commit = async () => {
       const n = ++writes;
@@ -75,6 +83,12 @@ describe('group commits are pipelined', () => {
       writes++;
       await commit();
     };
+    const commitNow = store.commitNow.bind(store);
+    store.commitNow = () => {
+      const done = commitNow();
+      if (done) writes++;
+      return done;
+    };
     const pushes: number[][] = [];
     hub.on('committed', (entries) => pushes.push(entries.map((e) => e.seq)));
 
@@ -84,5 +98,61 @@ describe('group commits are pipelined', () => {
     expect(writes).toBe(1);
     expect(pushes).toEqual([acks.map((a) => (a.ok ? a.seq : 0))]);
     await hub.close();
+  });
+
+  it('on a quick disk, acknowledges and pushes a batch in the turn it was written, without waiting for the thread pool', async () => {
+    Journal.slowAppendMs = Infinity;
+    const dir = await dirs.make();
+    const store = await Store.open(dir);
+    const hub = new Hub(store);
+    await seed(hub);
+    await hub.flush();
+
+    let writtenNow = 0;
+    const commitNow = store.commitNow.bind(store);
+    store.commitNow = () => {
+      const done = commitNow();
+      if (done) writtenNow++;
+      return done;
+    };
+    const events: string[] = [];
+    hub.on('committed', (entries) => events.push(`pushed ${entries.map((e) => e.seq).join(',')}`));
+    const ack = hub.submit(op(KIOSK, createRequest()), AT_K32).then((a) => (events.push(`ack ${a.ok ? a.seq : 'refused'}`), a));
+    // The write starts at the end of this turn; one more turn later, it is durable, acknowledged and pushed.
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    const a = await ack;
+    expect(a).toMatchObject({ ok: true });
+    expect(writtenNow).toBe(1);
+    expect(events).toEqual([`pushed ${a.ok ? a.seq : 0}`, `ack ${a.ok ? a.seq : 0}`]);
+
+    await hub.close();
+    const reopened = new Hub(await Store.open(dir));
+    expect(reopened.seq).toBe(a.ok ? a.seq : -1);
+    await reopened.close();
+  });
+
+  it('after one slow write on the event loop, the next ones go through the thread pool', async () => {
+    Journal.slowAppendMs = -1;
+    const dir = await dirs.make();
+    const store = await Store.open(dir);
+    const hub = new Hub(store);
+    await seed(hub);
+    await hub.flush();
+
+    const ways: string[] = [];
+    const commitNow = store.commitNow.bind(store);
+    store.commitNow = () => {
+      const done = commitNow();
+      ways.push(done ? 'at once' : 'thread pool');
+      return done;
+    };
+    for (let i = 0; i < 3; i++) expect(await hub.submit(op(KIOSK, createRequest()), AT_K32)).toMatchObject({ ok: true });
+    expect(ways).toEqual(['at once', 'thread pool', 'thread pool']);
+    const seq = hub.seq;
+    await hub.close();
+    const reopened = new Hub(await Store.open(dir));
+    expect(reopened.seq).toBe(seq);
+    await reopened.close();
   });
 });
