@@ -22,6 +22,31 @@ export function offsetsOf<T>(items: readonly T[], heightOf: (item: T) => number,
   return offsets;
 }
 
+/** Offsets worked out for a list of keys, to start the next ones from. */
+export interface KeptOffsets {
+  keys: readonly string[];
+  offsets: Float64Array;
+}
+
+/**
+ * offsetsOf(keys), reusing `prev` (computed with the same heights and gap) up to the first key that
+ * differs: keys are compared by identity, so a push that adds a request near the end of a queue of
+ * 2,000 looks up the heights of the few keys after it, not of all of them.
+ */
+export function followOffsets(prev: KeptOffsets | null, keys: readonly string[], heightOf: (key: string) => number, gap: number): Float64Array {
+  if (!prev) return offsetsOf(keys, heightOf, gap);
+  const same = Math.min(prev.keys.length, keys.length);
+  let d = 0;
+  while (d < same && prev.keys[d] === keys[d]) d++;
+  // Where keys d-1 and after start may differ (the gap after key d-1 depends on whether another follows it).
+  const from = Math.max(0, d - 1);
+  const offsets = new Float64Array(keys.length + 1);
+  offsets.set(prev.offsets.subarray(0, from + 1));
+  const last = keys.length - 1;
+  for (let i = from; i < keys.length; i++) offsets[i + 1] = offsets[i]! + heightOf(keys[i]!) + (i < last ? gap : 0);
+  return offsets;
+}
+
 /**
  * The items that overlap [top - overscan, bottom + overscan] (list coordinates; an item counts
  * with the gap after it), and the space standing in for the rest, so the list keeps its full height.
