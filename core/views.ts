@@ -141,16 +141,26 @@ export function requestScope(state: HubState, entry: LogEntry): RequestScope | n
 }
 
 export function entryVisible(state: HubState, entry: LogEntry, viewer: Viewer): boolean {
+  return audienceIncludes(audienceOf(state, entry), viewer);
+}
+
+/** Who may see an accepted operation: everyone, staff only, or those who see one request (or everyone, when it has none). */
+export type Audience = { to: 'everyone' } | { to: 'staff' } | { to: 'request'; scope: RequestScope | null };
+
+/** The audience of an entry, worked out once: a push to many viewers asks each of them against it (audienceIncludes). */
+export function audienceOf(state: HubState, entry: LogEntry): Audience {
   const visibility = specOf(entry.op.type).visibility;
-  switch (visibility.to) {
+  return visibility.to === 'request' ? { to: 'request', scope: visibility.scope(state, entry.op) } : { to: visibility.to };
+}
+
+export function audienceIncludes(audience: Audience, viewer: Viewer): boolean {
+  switch (audience.to) {
     case 'everyone':
       return true;
     case 'staff':
       return viewer.kind === 'staff';
-    case 'request': {
-      const scope = visibility.scope(state, entry.op);
-      return scope === null || requestVisible(viewer, scope.gate, scope.device);
-    }
+    case 'request':
+      return audience.scope === null || requestVisible(viewer, audience.scope.gate, audience.scope.device);
   }
 }
 

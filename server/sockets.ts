@@ -6,9 +6,10 @@ import {
   EVENTS,
   GateId,
   SCHEMA_VERSION,
-  requestScope,
-  entryVisible,
+  audienceOf,
+  audienceIncludes,
   entryForViewer,
+  type Audience,
   viewerKey,
   type HubState,
   type LogEntry,
@@ -102,8 +103,12 @@ function identify(auth: unknown, hub: Hub, { tokens, kioskTokens }: SocketDeps):
   };
 }
 
+/**
+ * A kiosk sees of its gate's requests only its own (core/views.ts), so it listens on its device's room
+ * alone: a surge's pushes to a gate are not offered to each of its kiosks only to be filtered out.
+ */
 function roomsOf(viewer: Viewer): string[] {
-  if (viewer.kind === 'kiosk') return [`device:${viewer.device}`, `gate:${viewer.gate}`];
+  if (viewer.kind === 'kiosk') return [`device:${viewer.device}`];
   return [`role:${viewer.role}`, ...viewer.gates.map((g) => `gate:${g}`)];
 }
 
@@ -281,8 +286,11 @@ function opIdOf(raw: unknown): string {
 function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: number): void {
   const targets = new Set<string>();
   const rooms = io.of('/').adapter.rooms;
+  // Each entry's audience once, rather than once per group of viewers asked about it.
+  const audiences = new Map<LogEntry, Audience>(entries.map((e) => [e, audienceOf(state, e)]));
   for (const e of entries) {
-    const scope = requestScope(state, e);
+    const audience = audiences.get(e)!;
+    const scope = audience.to === 'request' ? audience.scope : null;
     const names = scope ? [`gate:${scope.gate}`, `device:${scope.device}`, 'role:duty_manager'] : null;
     if (!names) {
       for (const id of io.of('/').sockets.keys()) targets.add(id);
@@ -312,7 +320,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
   const messages = new Map<string, { msg: EntriesMessage; sockets: HubSocket[] }>();
   let distinct = 0;
   for (const { after, viewer, sockets } of groups.values()) {
-    const shown = entries.filter((e) => e.seq > after && entryVisible(state, e, viewer));
+    const shown = entries.filter((e) => e.seq > after && audienceIncludes(audiences.get(e)!, viewer));
     if (!shown.length) continue;
     const key = viewer.kind === 'staff' ? `${after}|${shown.map((e) => e.seq).join(',')}` : `own ${distinct++}`;
     const same = messages.get(key);
