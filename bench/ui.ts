@@ -28,12 +28,33 @@ import { enrollKiosk, type Enrollment } from '../test/helpers/enroll.ts';
 import { signInStaff } from '../test/helpers/staff-page.ts';
 import { runChild } from './child-main.ts';
 import { kioskRequest } from './kiosk-request.ts';
-import { dist, type Dist } from './stats.ts';
+import { dist, round, type Dist } from './stats.ts';
+
+/**
+ * The page's main thread during the pushes, per push (DevTools `Performance.getMetrics`): its CPU time
+ * (ThreadTime, which the throttle's pauses do not count, nor other processes' turns on a busy machine,
+ * so it compares runs far better than wall-clock latency there) and the time spent in script and layout.
+ */
+export interface PageCost {
+  cpuMsPerPush: number;
+  scriptMsPerPush: number;
+  layoutMsPerPush: number;
+  layoutsPerPush: number;
+}
 
 export interface UiResult {
   cpuThrottle: number;
-  tablet: { openAtStart: number; pushes: number; perSecond: number; shown: Dist; missing: number; cardsInDom: number; scrollFrameMs: Dist };
-  board: { requestsAtStart: number; pushes: number; perSecond: number; shown: Dist; missing: number };
+  tablet: {
+    openAtStart: number;
+    pushes: number;
+    perSecond: number;
+    shown: Dist;
+    missing: number;
+    cardsInDom: number;
+    scrollFrameMs: Dist;
+    page: PageCost;
+  };
+  board: { requestsAtStart: number; pushes: number; perSecond: number; shown: Dist; missing: number; page: PageCost };
 }
 
 const DIST = resolve('dist');
@@ -109,6 +130,23 @@ async function throttle(context: BrowserContext, page: Page, rate: number): Prom
     await cdp.send('Profiler.start');
   }
   return cdp;
+}
+
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+function pageCost(before: Metrics, after: Metrics, pushes: number): PageCost {
+  const per = (name: string, scale: number) => round((((after[name] ?? 0) - (before[name] ?? 0)) * scale) / pushes, 2);
+  return {
+    cpuMsPerPush: per('ThreadTime', 1000),
+    scriptMsPerPush: per('ScriptDuration', 1000),
+    layoutMsPerPush: per('LayoutDuration', 1000),
+    layoutsPerPush: per('LayoutCount', 1),
+  };
 }
 
 async function saveProfile(cdp: CDPSession, name: string): Promise<void> {
@@ -217,19 +255,25 @@ async function measurePushes(
   context: BrowserContext,
   kiosks: Kiosk[],
   m: { what: string; selector: string; target: number; loadMs: number; seconds: number; catchUpMs: number },
-): Promise<{ base: number; submits: number[]; shown: number[]; missing: number }> {
+): Promise<{ base: number; submits: number[]; shown: number[]; missing: number; cost: PageCost }> {
   await waitForCount(page, m.selector, m.target, m.loadMs);
   const base = await currentCount(page, m.selector);
   const cdp = await throttle(context, page, THROTTLE);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.evaluate(countProbe(m.selector));
   log(`${m.what}: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${m.seconds} s`);
+  const before = await metrics(cdp);
   const submits = await pushRequests(kiosks, RATE, m.seconds);
   await waitForCount(page, m.selector, base + submits.length, m.catchUpMs).catch((e: Error) =>
     log(`${m.what}: not every push reached the screen within ${m.catchUpMs / 1000} s (${e.message})`),
   );
+  const cost = pageCost(before, await metrics(cdp), submits.length);
+  log(
+    `${m.what}: main thread per push ${cost.cpuMsPerPush} ms CPU (script ${cost.scriptMsPerPush} ms, layout ${cost.layoutMsPerPush} ms in ${cost.layoutsPerPush} layouts)`,
+  );
   await saveProfile(cdp, m.what);
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
-  return { base, submits, ...matchByCount(submits, counts, base) };
+  return { base, submits, ...matchByCount(submits, counts, base), cost };
 }
 
 async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise<UiResult['tablet']> {
@@ -237,11 +281,20 @@ async function tabletRun(browser: Browser, url: string, kiosks: Kiosk[]): Promis
   const page = await context.newPage();
   await signInStaff(page, url, 'A101', '2468');
   const m = { what: 'tablet', selector: TABLET_COUNT, target: TABLET_OPEN, loadMs: 120_000, seconds: TABLET_SECONDS, catchUpMs: 30_000 };
-  const { base, submits, shown, missing } = await measurePushes(page, context, kiosks, m);
+  const { base, submits, shown, missing, cost } = await measurePushes(page, context, kiosks, m);
   const cardsInDom = await page.locator('[data-ticket]').count();
   const frames = await scrollFrames(page, 240);
   await context.close();
-  return { openAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing, cardsInDom, scrollFrameMs: dist(frames) };
+  return {
+    openAtStart: base,
+    pushes: submits.length,
+    perSecond: RATE,
+    shown: dist(shown),
+    missing,
+    cardsInDom,
+    scrollFrameMs: dist(frames),
+    page: cost,
+  };
 }
 
 async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise<UiResult['board']> {
@@ -254,9 +307,9 @@ async function boardRun(browser: Browser, url: string, kiosks: Kiosk[]): Promise
   await page.getByRole('button', { name: 'All my gates' }).click();
   await page.getByRole('button', { name: /^Start with/ }).click();
   const m = { what: 'board', selector: BOARD_COUNT, target: BOARD_REQUESTS, loadMs: 180_000, seconds: BOARD_SECONDS, catchUpMs: 60_000 };
-  const { base, submits, shown, missing } = await measurePushes(page, context, kiosks, m);
+  const { base, submits, shown, missing, cost } = await measurePushes(page, context, kiosks, m);
   await context.close();
-  return { requestsAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing };
+  return { requestsAtStart: base, pushes: submits.length, perSecond: RATE, shown: dist(shown), missing, page: cost };
 }
 
 async function main(): Promise<void> {

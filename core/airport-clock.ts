@@ -24,7 +24,10 @@ const CLOCK_TIMES_KEPT = 2048;
 
 /** 24-hour "14:32" in the airport's zone: staff screens, CSV and report. */
 export function airportClock(iso: string, timeZone: string): string {
-  const key = `${timeZone}|${iso}`;
+  // A UTC instant ("…T14:32:05.123Z") is kept by its minute: hours and minutes are all it shows, and
+  // zones' offsets are whole minutes, so the board's "updated 14:32", written with a fresh instant on
+  // every push, is formatted once a minute.
+  const key = `${timeZone}|${iso.length === 24 && iso.endsWith('Z') ? iso.slice(0, 16) : iso}`;
   let text = clockTimes.get(key);
   if (text === undefined) {
     const f = cached(`clock|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));

@@ -97,7 +97,12 @@ const NIGHT_ROLLOVER_MS = 6 * 3600_000;
  * placed at 01:30 sleeps the night that began the evening before.
  */
 export function tonight(state: HubState, nowIso: string): string {
-  return localDay(new Date(Date.parse(nowIso) - NIGHT_ROLLOVER_MS).toISOString(), airportTimeZone(state));
+  return nightIn(airportTimeZone(state), nowIso);
+}
+
+/** tonight() for the airport's time zone, when a screen already holds it. */
+export function nightIn(timeZone: string, nowIso: string): string {
+  return localDay(new Date(Date.parse(nowIso) - NIGHT_ROLLOVER_MS).toISOString(), timeZone);
 }
 
 export function partyOf(r: CareRequest): PlannerParty {

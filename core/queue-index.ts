@@ -7,6 +7,8 @@ type Requests = Record<string, CareRequest>;
 /** A tablet's queue: open requests at its gates in queue order, and the most recently closed. */
 export interface GateQueue {
   open: CareRequest[];
+  /** The ids of `open`, in the same order: a windowed list keys its rows by them without reading 2,000 requests per push. */
+  openIds: string[];
   /** The ten most recently closed (by their last history entry), newest first. */
   done: CareRequest[];
 }
@@ -60,7 +62,7 @@ function readAtGates(requests: Requests, gates: ReadonlySet<string>): { open: Ke
 /** The queue read from every request: what the kept queue always equals. */
 export function scanQueue(requests: Requests, gates: ReadonlySet<string>): GateQueue {
   const { open, closed } = readAtGates(requests, gates);
-  return { open: open.map((k) => k.r), done: closed.slice(0, DONE_SHOWN) };
+  return { open: open.map((k) => k.r), openIds: open.map((k) => k.r.id), done: closed.slice(0, DONE_SHOWN) };
 }
 
 /** First index in `list` whose element is not before `x` by `order`. */
@@ -78,6 +80,9 @@ function lowerBound<T>(list: readonly T[], x: T, order: (a: T, b: T) => number):
 interface Kept {
   gates: ReadonlySet<string>;
   open: Keyed[];
+  /** The same requests as `open`, and their ids, kept beside it, so an answer is a copy of arrays rather than a map over one. */
+  openRequests: CareRequest[];
+  openIds: string[];
   /** Every closed request at the gates, newest first (only the first ten are shown). */
   closed: CareRequest[];
   /** The answer, the same object until a request at these gates changes. */
@@ -92,7 +97,11 @@ const GATE_SETS_KEPT = 4;
 function remove(k: Kept, r: CareRequest): void {
   if (isOpen(r)) {
     const i = lowerBound(k.open, keyed(r), openOrder);
-    if (k.open[i]?.r.id === r.id) k.open.splice(i, 1);
+    if (k.open[i]?.r.id === r.id) {
+      k.open.splice(i, 1);
+      k.openRequests.splice(i, 1);
+      k.openIds.splice(i, 1);
+    }
   } else {
     const i = lowerBound(k.closed, r, doneOrder);
     if (k.closed[i]?.id === r.id) k.closed.splice(i, 1);
@@ -102,7 +111,10 @@ function remove(k: Kept, r: CareRequest): void {
 function insert(k: Kept, r: CareRequest): void {
   if (isOpen(r)) {
     const x = keyed(r);
-    k.open.splice(lowerBound(k.open, x, openOrder), 0, x);
+    const i = lowerBound(k.open, x, openOrder);
+    k.open.splice(i, 0, x);
+    k.openRequests.splice(i, 0, r);
+    k.openIds.splice(i, 0, r.id);
   } else k.closed.splice(lowerBound(k.closed, r, doneOrder), 0, r);
 }
 
@@ -132,9 +144,10 @@ export function gateQueue(requests: Requests, gates: readonly string[]): GateQue
   let k = byGates.get(key);
   if (!k) {
     const set = new Set(gates);
-    byGates.set(key, (k = { gates: set, ...readAtGates(requests, set), view: null }));
+    const { open, closed } = readAtGates(requests, set);
+    byGates.set(key, (k = { gates: set, open, openRequests: open.map((x) => x.r), openIds: open.map((x) => x.r.id), closed, view: null }));
     if (byGates.size > GATE_SETS_KEPT) byGates.delete(byGates.keys().next().value!);
   }
-  k.view ??= { open: k.open.map((x) => x.r), done: k.closed.slice(0, DONE_SHOWN) };
+  k.view ??= { open: k.openRequests.slice(), openIds: k.openIds.slice(), done: k.closed.slice(0, DONE_SHOWN) };
   return k.view;
 }

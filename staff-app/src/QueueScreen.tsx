@@ -39,7 +39,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
   const me = session.staff;
   const gates = session.gates ?? me.gates;
   const minutesLeft = useStaffSession(sync, session.expiresAt, onLogout);
-  const { open, done, vouchers, unconfirmed, facts } = useQueueView(sync.state, gates, sync.pending);
+  const { open, openIds, done, vouchers, unconfirmed, facts } = useQueueView(sync.state, gates, sync.pending);
   const hotelFacts = useCardHotelFacts(sync.state, now);
   const manager = sync.state.staff[me.id]?.role === 'duty_manager';
   const lists = sync.state.passengerLists ?? NO_LISTS;
@@ -70,7 +70,7 @@ export function QueueScreen({ client, session, onLogout, onChangeGates }: Props)
           <StockPanel state={sync.state} gates={gates} client={client} />
           <h2>Open requests ({open.length})</h2>
           {open.length === 0 && <p className="empty">No one is waiting at your gates.</p>}
-          <QueueList requests={open} flights={sync.state.flights} vouchers={vouchers} {...cardProps} />
+          <QueueList requests={open} ids={openIds} flights={sync.state.flights} vouchers={vouchers} {...cardProps} />
           {done.length > 0 && (
             <>
               <h2>Recently closed</h2>

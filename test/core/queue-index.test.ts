@@ -68,6 +68,8 @@ describe("a tablet's queue, kept in order as requests are written", () => {
           const kept = gateQueue(requests, gates);
           const scan = scanQueue(requests, new Set(gates));
           expect(kept.open.map((r) => r.id)).toEqual(scan.open.map((r) => r.id));
+          // The ids a windowed list keys its rows by follow the requests exactly.
+          expect(kept.openIds).toEqual(kept.open.map((r) => r.id));
           expect(kept.done.map((r) => r.id)).toEqual(scan.done.map((r) => r.id));
           expect(kept.open.every((r) => requests[r.id] === r)).toBe(true);
           // The kept order is the core queue rule itself.

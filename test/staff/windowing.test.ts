@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { itemOffsets, visibleRange } from '../../staff-app/src/queue/windowing.ts';
+import { followOffsets, itemOffsets, offsetsOf, visibleRange } from '../../staff-app/src/queue/windowing.ts';
 
 /** The arithmetic behind the staff tablet's windowed queue: which cards are drawn, and the space for the rest. */
 describe('windowed list arithmetic', () => {
@@ -33,6 +33,24 @@ describe('windowed list arithmetic', () => {
             const overlaps = offsets[i]! < top + size && offsets[i]! + h > top;
             if (overlaps) expect(i >= r.start && i < r.end).toBe(true);
           });
+        },
+      ),
+    );
+  });
+
+  it('offsets followed from the previous keys equal offsets worked out afresh, whatever was added, removed or replaced', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `r${i}`);
+    const keys = fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 12 });
+    fc.assert(
+      fc.property(
+        keys,
+        keys,
+        fc.dictionary(fc.constantFrom(...ids), fc.integer({ min: 20, max: 600 })),
+        fc.integer({ min: 0, max: 24 }),
+        (before, after, measured, gap) => {
+          const heightOf = (k: string) => measured[k] ?? 190;
+          const prev = { keys: before, offsets: offsetsOf(before, heightOf, gap) };
+          expect([...followOffsets(prev, after, heightOf, gap)]).toEqual([...offsetsOf(after, heightOf, gap)]);
         },
       ),
     );

@@ -5,7 +5,7 @@ import {
   hotelsOf,
   mapWrites,
   mobilityWithoutRoomByFlight,
-  tonight,
+  nightIn,
   type CareRequest,
   type HubState,
   type PlannerFacts,
@@ -83,7 +83,8 @@ export function useCardHotelFacts(state: HubState, now: number): CardHotelFacts 
   if (waitingMobility !== held) setHeld(waitingMobility);
   const nowIso = new Date(now).toISOString();
   const zone = airportTimeZone(state);
-  const night = tonight(state, nowIso);
+  // The night changes with the minute tick or the zone, not with each push: a calendar day in a zone costs a formatter call.
+  const night = useMemo(() => nightIn(zone, nowIso), [zone, nowIso]);
   return useMemo(
     () => ({ planner, allocations, waitingMobility, night, nowIso, zone }),
     [planner, allocations, waitingMobility, night, nowIso, zone],

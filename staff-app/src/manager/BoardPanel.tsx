@@ -1,24 +1,20 @@
 import { useMemo, useState } from 'react';
 import {
-  STOCK_LABEL,
-  StockItem,
   activityTimeline,
   airportTimeZone,
   buildBoard,
   entitlementsForFlight,
   serveTimeDistribution,
   summariseEntitlements,
-  type GateBoard,
   type HubState,
-  type Need,
 } from '../../../core/index.ts';
 import { ActivityChart } from './charts/ActivityChart.tsx';
 import { ServeTimeChart } from './charts/ServeTimeChart.tsx';
 import { SpendChart } from './charts/SpendChart.tsx';
 import { redemptionRate, voucherBilling } from '../../../core/voucher-billing.ts';
 import { clock, minutes, money } from './format.ts';
-import { NEED_SHORT } from './labels.ts';
 import { TeamWords } from './TeamWords.tsx';
+import { GateRow } from './GateRow.tsx';
 import { Table } from '../ui/Table.tsx';
 
 const GATE_COLUMNS = [
@@ -43,51 +39,16 @@ function Tile({ label, value, testId, alert }: { label: string; value: string; t
   );
 }
 
-function GateRow({ g, currency }: { g: GateBoard; currency: string }) {
-  const needs = Object.entries(g.openByNeed) as [Need, number][];
-  return (
-    <tr data-testid="gate-row" data-gate={g.gate}>
-      <th scope="row">{g.gate}</th>
-      <td className="num" data-testid="gate-open">
-        {g.open}
-      </td>
-      <td>
-        {needs.length
-          ? needs.map(([n, c]) => (
-              <span key={n} className="chip">
-                {NEED_SHORT[n]} {c}
-              </span>
-            ))
-          : '—'}
-      </td>
-      <td className={`num${(g.oldestWaitMin ?? 0) >= 20 ? ' late' : ''}`} data-testid="gate-oldest">
-        {minutes(g.oldestWaitMin)}
-      </td>
-      <td className="num">
-        {minutes(g.medianServeMinLastHour)}
-        {g.servedLastHour ? ` (${g.servedLastHour})` : ''}
-      </td>
-      <td>
-        {g.staffActive.length ? g.staffActive.map((s) => s.name.split(' ')[0]).join(', ') : '—'}
-        <span className="muted"> / {g.staffAssigned}</span>
-      </td>
-      <td>
-        {StockItem.options.map((i) => (
-          <span key={i} className={`stock${g.lowStock.includes(i) ? ' low' : ''}`} title={STOCK_LABEL[i]}>
-            {STOCK_LABEL[i]} {g.stock[i]}
-          </span>
-        ))}
-      </td>
-      <td className="num">{g.spendCents ? money(g.spendCents, currency) : '—'}</td>
-      <td className="num">{g.pendingEscalations || '—'}</td>
-    </tr>
-  );
-}
-
 /** The live picture: totals, gates, flights and charts, all computed by core from the synced state. */
 export function BoardPanel({ state, now }: { state: HubState; now: string }) {
   const [allGates, setAllGates] = useState(false);
   const board = useMemo(() => buildBoard(state, now), [state, now]);
+  // What each flight's passengers are owed reads only flights and airlines: assessed again when those change, not per push.
+  const { flights: allFlights, airlines } = state;
+  const owed = useMemo(() => {
+    const facts = { flights: allFlights, airlines };
+    return new Map(Object.values(allFlights).map((f) => [f.id, entitlementsForFlight(facts, f)]));
+  }, [allFlights, airlines]);
   const timeline = useMemo(() => activityTimeline(state, now), [state, now]);
   const bins = useMemo(() => serveTimeDistribution(state), [state]);
   const currency = board.spend.currency;
@@ -145,7 +106,7 @@ export function BoardPanel({ state, now }: { state: HubState; now: string }) {
             </td>
             <td className={`num${f.delayMin >= 120 ? ' late' : ''}`}>{f.delayMin ? minutes(f.delayMin) : 'on time'}</td>
             <td className="entitlement" data-testid="flight-entitlement">
-              {summariseEntitlements(entitlementsForFlight(state, f.flight), now, zone)}
+              {summariseEntitlements(owed.get(f.flight.id) ?? entitlementsForFlight(state, f.flight), now, zone)}
             </td>
             <td className="num">{f.open ? `${f.open} (${f.peopleWaiting} people)` : '—'}</td>
             <td className="num">{f.helped || '—'}</td>

@@ -4,6 +4,8 @@ import { gateQueue, mapWrites, type CareRequest, type EntitlementFacts, type Hub
 export interface QueueView {
   /** Open requests at the watched gates, in queue order: sorted once per change, not per card. */
   open: CareRequest[];
+  /** Their ids, in the same order. */
+  openIds: string[];
   /** The ten most recently closed. */
   done: CareRequest[];
   /** Each request's vouchers, the same arrays until a voucher changes. */
@@ -26,7 +28,7 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
   const requestWrites = mapWrites(state.requests);
   const voucherWrites = mapWrites(state.vouchers);
   // Kept in order as the sync client writes requests (core/queue-index.ts): the same lists until a request at these gates changes.
-  const { open, done } = useMemo(() => gateQueue(state.requests, gatesKey.split(',')), [state.requests, requestWrites, gatesKey]);
+  const { open, openIds, done } = useMemo(() => gateQueue(state.requests, gatesKey.split(',')), [state.requests, requestWrites, gatesKey]);
 
   // Voucher operations are rare next to new requests: a request's array is rebuilt only when some voucher changed.
   const vouchers = useMemo(() => {
@@ -44,5 +46,5 @@ export function useQueueView(state: HubState, gates: readonly string[], pending:
   const unconfirmedKey = pending.flatMap((op) => (op.type === 'voucher.issue' ? [op.payload.voucherId] : [])).join(' ');
   const unconfirmed = useMemo(() => new Set(unconfirmedKey ? unconfirmedKey.split(' ') : []), [unconfirmedKey]);
   const facts = useMemo(() => ({ flights: state.flights, airlines: state.airlines }), [state.flights, state.airlines]);
-  return { open, done, vouchers, unconfirmed, facts };
+  return { open, openIds, done, vouchers, unconfirmed, facts };
 }

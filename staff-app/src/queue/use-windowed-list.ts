@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { itemOffsets, visibleRange, type WindowRange } from './windowing.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLatest } from '../../../client/use-latest.ts';
+import { followOffsets, visibleRange, type KeptOffsets, type WindowRange } from './windowing.ts';
 
 export interface WindowedList {
   listRef: RefObject<HTMLUListElement | null>;
@@ -24,6 +25,9 @@ interface Sizes {
   gap: number;
 }
 
+/** The last offsets worked out with each list's heights (its own Sizes object): dropped with them. */
+const lastOffsets = new WeakMap<Sizes, KeptOffsets & { estimatePx: number }>();
+
 /** Where the viewport is, in list coordinates. */
 function viewOf(list: HTMLElement): { top: number; bottom: number } {
   const top = -list.getBoundingClientRect().top;
@@ -41,16 +45,15 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
   const [sizes, setSizes] = useState<Sizes>({ heights: new Map(), gap: 0 });
   const [view, setView] = useState({ top: 0, bottom: typeof window === 'undefined' ? 1000 : window.innerHeight });
 
-  const offsets = useMemo(
-    () =>
-      windowed
-        ? itemOffsets(
-            keys.map((k) => sizes.heights.get(k) ?? estimatePx),
-            sizes.gap,
-          )
-        : new Float64Array(1),
-    [keys, sizes, windowed, estimatePx],
-  );
+  // A push that adds a request near the end of a long queue looks up only the heights after it: the
+  // offsets of the previous keys are kept while the heights and gap they were worked out with are.
+  const offsets = useMemo(() => {
+    if (!windowed) return new Float64Array(1);
+    const last = lastOffsets.get(sizes);
+    const next = followOffsets(last?.estimatePx === estimatePx ? last : null, keys, (k) => sizes.heights.get(k) ?? estimatePx, sizes.gap);
+    lastOffsets.set(sizes, { keys, offsets: next, estimatePx });
+    return next;
+  }, [keys, sizes, windowed, estimatePx]);
   const range: WindowRange = useMemo(
     () => (windowed ? visibleRange(offsets, sizes.gap, view.top, view.bottom, overscanPx) : { start: 0, end: keys.length, before: 0, after: 0 }),
     [windowed, offsets, sizes.gap, view, overscanPx, keys.length],
@@ -85,10 +88,18 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
     };
   }, [windowed, follow]);
 
-  // After the list changed (new heights, new requests, a panel above it opened): the window may have to move.
-  useLayoutEffect(() => {
-    if (windowed) follow();
-  }, [windowed, follow]);
+  // After the list or the page changed size (new heights, new requests, a panel above it opened) the window
+  // may have to move. Read when a ResizeObserver reports it, after the browser's own layout, rather than in a
+  // layout effect: there the read forced a layout inside every push's task, before the frame's own.
+  const latestFollow = useLatest(follow);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!windowed || !list || typeof ResizeObserver === 'undefined') return;
+    const moved = new ResizeObserver(() => latestFollow.current());
+    moved.observe(list);
+    moved.observe(document.body);
+    return () => moved.disconnect();
+  }, [windowed, latestFollow]);
 
   const [observer] = useState(() =>
     typeof ResizeObserver === 'undefined'
