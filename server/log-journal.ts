@@ -135,9 +135,7 @@ export class Journal {
    * then fdatasync). On a busy hub each trip waits for the loop to come round, which was most of the write phase.
    */
   async append(line: JournalLine): Promise<void> {
-    const started = performance.now();
-    const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
-    const serialised = performance.now();
+    const { started, bytes, serialised } = serialise(line);
     let written: number;
     try {
       DurableJsonFile.beforeWrite?.(this.file);
@@ -152,8 +150,7 @@ export class Journal {
     } catch (e) {
       // A part written before the failure (a full disk) must not stay for the next line to follow.
       await this.fh?.truncate(this.size).catch(() => {});
-      const err = e as NodeJS.ErrnoException;
-      throw Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
+      throw this.writeFailed(e);
     }
     Journal.onAppend?.({ started, serialised, written, synced: performance.now(), bytes: bytes.length });
   }
@@ -169,9 +166,7 @@ export class Journal {
   appendNow(line: JournalLine): boolean {
     const fh = this.fh;
     if (!fh || performance.now() < this.asyncUntil) return false;
-    const started = performance.now();
-    const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
-    const serialised = performance.now();
+    const { started, bytes, serialised } = serialise(line);
     let written: number;
     try {
       DurableJsonFile.beforeWrite?.(this.file);
@@ -185,13 +180,17 @@ export class Journal {
       } catch {
         // The next write goes at `size` all the same: what follows a failed part is overwritten.
       }
-      const err = e as NodeJS.ErrnoException;
-      throw Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
+      throw this.writeFailed(e);
     }
     const synced = performance.now();
     if (synced - started > Journal.slowAppendMs) this.asyncUntil = synced + SLOW_DISK_PAUSE_MS;
     Journal.onAppend?.({ started, serialised, written, synced, bytes: bytes.length });
     return true;
+  }
+
+  private writeFailed(e: unknown): Error {
+    const err = e as NodeJS.ErrnoException;
+    return Object.assign(new Error(`writing ${this.file} failed: ${err.message}`), { code: err.code });
   }
 
   /** Until when (performance.now()) appends go through the thread pool, after a slow one. */
@@ -238,6 +237,13 @@ export class Journal {
     await syncDirectory(dirname(this.file));
     return this.fh;
   }
+}
+
+/** A journal line as written, with the bench's timestamps around its serialising. */
+function serialise(line: JournalLine): { started: number; bytes: Buffer; serialised: number } {
+  const started = performance.now();
+  const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
+  return { started, bytes, serialised: performance.now() };
 }
 
 /** How long appends go through the thread pool after one on the event loop was slow (Journal.slowAppendMs). */

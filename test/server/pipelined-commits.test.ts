@@ -7,6 +7,16 @@ import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 const AT_K32: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
 
+/** Tells `seen` of every write the store tried at once, and whether it was done that way. */
+function watchCommitsNow(store: Store, seen: (done: boolean) => unknown): void {
+  const commitNow = store.commitNow.bind(store);
+  store.commitNow = () => {
+    const done = commitNow();
+    seen(done);
+    return done;
+  };
+}
+
 /**
  * What arrives while a batch is being written goes to the disk as soon as that write is durable,
  * before the batch is acknowledged and pushed: the disk then works while the hub pushes, instead of
@@ -83,12 +93,7 @@ describe('group commits are pipelined', () => {
       writes++;
       await commit();
     };
-    const commitNow = store.commitNow.bind(store);
-    store.commitNow = () => {
-      const done = commitNow();
-      if (done) writes++;
-      return done;
-    };
+    watchCommitsNow(store, (done) => done && writes++);
     const pushes: number[][] = [];
     hub.on('committed', (entries) => pushes.push(entries.map((e) => e.seq)));
 
@@ -109,12 +114,7 @@ describe('group commits are pipelined', () => {
     await hub.flush();
 
     let writtenNow = 0;
-    const commitNow = store.commitNow.bind(store);
-    store.commitNow = () => {
-      const done = commitNow();
-      if (done) writtenNow++;
-      return done;
-    };
+    watchCommitsNow(store, (done) => done && writtenNow++);
     const events: string[] = [];
     hub.on('committed', (entries) => events.push(`pushed ${entries.map((e) => e.seq).join(',')}`));
     const ack = hub.submit(op(KIOSK, createRequest()), AT_K32).then((a) => (events.push(`ack ${a.ok ? a.seq : 'refused'}`), a));
@@ -141,12 +141,7 @@ describe('group commits are pipelined', () => {
     await hub.flush();
 
     const ways: string[] = [];
-    const commitNow = store.commitNow.bind(store);
-    store.commitNow = () => {
-      const done = commitNow();
-      ways.push(done ? 'at once' : 'thread pool');
-      return done;
-    };
+    watchCommitsNow(store, (done) => ways.push(done ? 'at once' : 'thread pool'));
     for (let i = 0; i < 3; i++) expect(await hub.submit(op(KIOSK, createRequest()), AT_K32)).toMatchObject({ ok: true });
     expect(ways).toEqual(['at once', 'thread pool', 'thread pool']);
     const seq = hub.seq;
