@@ -77,9 +77,6 @@ const SEND_BATCH = 50;
  * the map and its write count (core/map-writes.ts); storage copies what it saves.
  */
 const IN_PLACE = { inPlace: true } as const;
-/** Longest wait for an idle moment before a due save is written anyway. */
-const IDLE_SAVE_WITHIN_MS = 1000;
-
 /** Longest wait before the confirmed state is saved when this device's own acknowledged operations wait for it. */
 const OWN_OPS_SAVE_MS = 500;
 
@@ -118,10 +115,6 @@ export class SyncClient {
   private lastSaveAt = -Infinity;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saveDue = 0;
-  /** Saves asked to happen now (leaving the page, stopping, tests): no save waits for an idle moment while one is. */
-  private urgentSaves = 0;
-  /** Ends the wait of a save waiting for an idle moment. */
-  private wakeSave: (() => void) | null = null;
   /**
    * Acknowledged operations still in the stored outbox: each leaves it only once a saved confirmed
    * state holds its effect, so a reload never shows less than what was done on this device.
@@ -192,8 +185,7 @@ export class SyncClient {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    if (this.ready && (this.saveTimer || this.savedSeq !== this.seq)) this.saveNow(true);
-    this.hurrySaves();
+    if (this.ready && (this.saveTimer || this.savedSeq !== this.seq)) this.saveNow();
     for (const off of this.unlisten.splice(0)) off();
     this.socket?.disconnect();
     this.socket = null;
@@ -203,8 +195,7 @@ export class SyncClient {
 
   /** Writes the confirmed state now if a save is waiting, and resolves once storage has it (tests, orderly shutdown). */
   async settled(): Promise<void> {
-    if (this.ready && (this.saveTimer || this.savedSeq !== this.seq)) this.saveNow(true);
-    this.hurrySaves();
+    if (this.ready && (this.saveTimer || this.savedSeq !== this.seq)) this.saveNow();
     await this.saving;
   }
 
@@ -272,7 +263,7 @@ export class SyncClient {
     const offline = () => {
       // Closing the transport (not the socket) keeps socket.io reconnecting on its own.
       socket.io.engine?.close();
-      this.saveNow(true);
+      this.saveNow();
     };
     const online = () => {
       if (socket.connected) return;
@@ -282,8 +273,7 @@ export class SyncClient {
     };
     // Leaving the page or hiding it: write the confirmed state now rather than at the next turn.
     const leaving = () => {
-      if (this.saveTimer) this.saveNow(true);
-      this.hurrySaves();
+      if (this.saveTimer) this.saveNow();
     };
     const hidden = () => {
       if ((globalThis as { document?: Document }).document?.visibilityState === 'hidden') leaving();
@@ -481,23 +471,15 @@ export class SyncClient {
     }, wait);
   }
 
-  /**
-   * Hands the confirmed state to storage, then settles the acknowledged operations it holds. Unless
-   * `urgent`, storage is called at the next idle moment (at most a second later): an IndexedDB write
-   * of what changed costs a slow tablet several milliseconds, which must not delay the push that
-   * happened to fall due from being drawn.
-   */
-  private saveNow(urgent = false): void {
+  /** Hands the confirmed state to storage, then settles the acknowledged operations it holds. */
+  private saveNow(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.lastSaveAt = Date.now();
     this.savedSeq = this.seq;
-    if (urgent) this.urgentSaves++;
     // Saves in order, so an older state never overwrites a newer one.
     this.saving = this.saving
       .then(async () => {
-        if (urgent) this.urgentSaves--;
-        else if (!this.urgentSaves) await this.idleMoment();
         // Read when storage copies it, not before: the maps move on in place, so the seq must be theirs.
         const seq = this.seq;
         await this.opts.storage.saveConfirmed(seq, this.confirmed);
@@ -509,24 +491,5 @@ export class SyncClient {
         // Losing this copy only means a bigger pull after the next reload; the outbox is what matters,
         // and an operation not settled here is sent again after a reload and answered as a duplicate.
       });
-  }
-
-  /** After the frames due now (requestIdleCallback where there is one, else the next turn of the event loop). */
-  private idleMoment(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        if (this.wakeSave === wake) this.wakeSave = null;
-        resolve();
-      };
-      this.wakeSave = wake;
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number }).requestIdleCallback;
-      if (idle) idle(wake, { timeout: IDLE_SAVE_WITHIN_MS });
-      else setTimeout(wake, 0);
-    });
-  }
-
-  /** A save waiting for an idle moment goes now. */
-  private hurrySaves(): void {
-    this.wakeSave?.();
   }
 }

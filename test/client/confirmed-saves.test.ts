@@ -14,11 +14,7 @@ class RecordingStorage extends MemorySyncStorage {
   /** For each operation settled as accepted: the confirmed state stored at that moment. */
   settledWith = new Map<string, HubState | null>();
 
-  /** Called as each save begins. */
-  onSave: (() => void) | null = null;
-
   override async saveConfirmed(seq: number, state: HubState): Promise<void> {
-    this.onSave?.();
     this.saves++;
     // A copy, as storage must take one (the client goes on writing into its maps in place).
     this.stored = { seq, state: structuredClone(state) };
@@ -57,32 +53,6 @@ describe('sync client: the confirmed state is saved coalesced, the outbox at onc
     expect(storage.saves).toBe(2);
     expect(storage.stored!.seq).toBe(amira.getSnapshot().seq);
     for (const id of ids) expect(storage.stored!.state.requests[id]).toBeDefined();
-  });
-
-  it("a save that falls due with a push is written after the push's task, so the tablet draws the push first", async () => {
-    const storage = new RecordingStorage();
-    // Every push makes a save due at once.
-    const amira = await agent(storage, 0);
-    await waitFor(() => amira.getSnapshot().connected && storage.saves >= 1, 'amira online, first state saved');
-    await amira.settled();
-    let inPushTask = false;
-    const savedInPushTask: boolean[] = [];
-    storage.onSave = () => savedInPushTask.push(inPushTask);
-    // Told of each change in the task that brought it; the timer marks that task's end.
-    const off = amira.subscribe(() => {
-      inPushTask = true;
-      setTimeout(() => (inPushTask = false), 0);
-    });
-    const ids = [await kioskAsks(), await kioskAsks()];
-    await waitFor(() => ids.every((id) => storage.stored?.state.requests[id]), 'both requests saved');
-    off();
-    expect(savedInPushTask.length).toBeGreaterThan(0);
-    expect(savedInPushTask).not.toContain(true);
-    // settled() still writes at once.
-    const later = await kioskAsks();
-    await waitFor(() => amira.getSnapshot().state.requests[later], 'the third request on the tablet');
-    await amira.settled();
-    expect(storage.stored!.state.requests[later]).toBeDefined();
   });
 
   it('an accepted operation leaves the stored outbox only once a saved state holds it, so a reload still shows it', async () => {
