@@ -7,6 +7,7 @@ import { waitFor } from '../helpers/socket-clients.ts';
 import { useSyncTablets } from '../helpers/sync-tablets.ts';
 import { FlakyProxy } from '../helpers/flaky-proxy.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { slowDisk } from '../helpers/slow-disk.ts';
 
 /** The sync client of the apps, against the real hub over real sockets. */
 describe('sync client: retries, refusals and reloads', () => {
@@ -62,16 +63,11 @@ describe('sync client: retries, refusals and reloads', () => {
     });
 
     // The hub's disk is slow: the first answer comes after the tablet stopped waiting for it.
-    const write = env.hub.store.commit.bind(env.hub.store);
-    let slow = true;
-    env.hub.store.commit = async () => {
-      if (slow) await new Promise((r) => setTimeout(r, 700));
-      return write();
-    };
+    const quickAgain = slowDisk(env.hub.store, 700);
     const claim = await amira.submit({ type: 'request.claim', payload: { requestId } });
     expect(amira.getSnapshot().pending.map((o) => o.id)).toEqual([claim.id]);
     await waitFor(() => (arrivals.get(claim.id) ?? 0) >= 2, 'the claim sent again');
-    slow = false;
+    quickAgain();
 
     await waitFor(() => amira.getSnapshot().pending.length === 0, 'the outbox to empty', 10_000);
     expect(disconnects).toBe(0);

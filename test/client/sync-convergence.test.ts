@@ -9,6 +9,7 @@ import { useTestHub } from '../helpers/hub-fixture.ts';
 import { loginToken, waitFor } from '../helpers/socket-clients.ts';
 import { FlakyProxy } from '../helpers/flaky-proxy.ts';
 import { enrollKiosk } from '../helpers/enroll.ts';
+import { slowDisk } from '../helpers/slow-disk.ts';
 
 /**
  * Random work on five devices (two kiosks, three agents) over a network that drops,
@@ -190,13 +191,7 @@ describe('devices and hub converge whatever the network does (fast-check, real h
               }
               case 'stallHub': {
                 // The hub's disk is slow for a moment: answers come later than devices wait for them.
-                const store = env.hub.store;
-                const write = store.commit.bind(store);
-                store.commit = async () => {
-                  await new Promise((r) => setTimeout(r, 450));
-                  return write();
-                };
-                setTimeout(() => (store.commit = write), 500);
+                setTimeout(slowDisk(env.hub.store, 450), 500);
                 break;
               }
               case 'pause':
