@@ -127,6 +127,20 @@ function serve(running: RunningHub, dataDir: string): void {
     unwritten.push(entry.op.id);
     append(entry);
   };
+  /** One durable write that carried `ids`, started at `started`: each op's write, and the commit's split (a write done at once has no loop turn: 0). */
+  const recordWrite = (ids: string[], started: number, loopTurn: number): void => {
+    const write = { started, ended: performance.now() };
+    for (const id of ids) writeOf.set(id, write);
+    commitsThisSecond++;
+    const a = lastAppend as AppendTiming | null;
+    if (!a || !ids.length) return;
+    split.commit.push(write.ended - started);
+    split.serialise.push(a.serialised - a.started);
+    split.writeCall.push(a.written - a.serialised);
+    split.datasync.push(a.synced - a.written);
+    split.rest.push(write.ended - a.synced + (a.started - started));
+    if (!Number.isNaN(loopTurn)) split.loopTurn.push(loopTurn);
+  };
   // A commit done at once (HubStore.commitNow) is timed the same way: its write phase is the append alone.
   const commitNow = store.commitNow?.bind(store);
   if (commitNow) {
@@ -134,19 +148,9 @@ function serve(running: RunningHub, dataDir: string): void {
       const started = performance.now();
       lastAppend = null;
       if (!commitNow()) return false;
-      const write = { started, ended: performance.now() };
-      for (const id of unwritten) writeOf.set(id, write);
+      const ids = unwritten;
       unwritten = [];
-      commitsThisSecond++;
-      const a = lastAppend as AppendTiming | null;
-      if (a) {
-        split.commit.push(write.ended - started);
-        split.serialise.push(a.serialised - a.started);
-        split.writeCall.push(a.written - a.serialised);
-        split.datasync.push(a.synced - a.written);
-        split.rest.push(write.ended - a.synced + (a.started - started));
-        split.loopTurn.push(0);
-      }
+      recordWrite(ids, started, 0);
       return true;
     };
   }
@@ -165,18 +169,7 @@ function serve(running: RunningHub, dataDir: string): void {
       unwritten = [...ids, ...unwritten];
       throw e;
     }
-    const write = { started, ended: performance.now() };
-    for (const id of ids) writeOf.set(id, write);
-    commitsThisSecond++;
-    const a = lastAppend as AppendTiming | null;
-    if (a && ids.length) {
-      split.commit.push(write.ended - started);
-      split.serialise.push(a.serialised - a.started);
-      split.writeCall.push(a.written - a.serialised);
-      split.datasync.push(a.synced - a.written);
-      split.rest.push(write.ended - a.synced + (a.started - started));
-      if (!Number.isNaN(loopTurn)) split.loopTurn.push(loopTurn);
-    }
+    recordWrite(ids, started, loopTurn);
   };
   let beforePush = 0;
   hub.prependListener('committed', () => {

@@ -51,27 +51,38 @@ const receipt = fc.record({
 const byVoucherAndTime = (a: OfflineSpend, b: OfflineSpend): number =>
   a.voucherId.localeCompare(b.voucherId) || a.at.localeCompare(b.at) || a.amountCents - b.amountCents;
 
+/**
+ * The vouchers after these receipts, each replacing its voucher's record with one more redemption as
+ * the hub writes it; `before(i, vouchers)` runs before the i-th (to read the index at that moment).
+ */
+function withReceipts(
+  receipts: Array<typeof receipt extends fc.Arbitrary<infer R> ? R : never>,
+  before?: (i: number, vouchers: Record<string, Voucher>) => unknown,
+): Record<string, Voucher> {
+  const vouchers: Record<string, Voucher> = {};
+  for (const id of VOUCHERS) storeVoucherInPlace(vouchers, voucher(id, []));
+  receipts.forEach((x, i) => {
+    before?.(i, vouchers);
+    const current = vouchers[x.voucher]!;
+    const r: Redemption = {
+      id: `receipt-${i}`,
+      reference: `R-${i}`,
+      outletId: x.outlet,
+      outletName: x.outlet,
+      amountCents: x.amount,
+      at: `2026-12-01T19:${String(x.minute).padStart(2, '0')}:00.000Z`,
+      ...(x.offline ? { offline: { receivedAt: '2026-12-01T20:00:00.000Z' } } : {}),
+    };
+    storeVoucherInPlace(vouchers, { ...current, redemptions: [...(current.redemptions ?? []), r] });
+  });
+  return vouchers;
+}
+
 describe("an outlet's offline spends, read from the vouchers it took offline", () => {
   it('equal a reading of every voucher’s receipts after any receipts, whenever first read', () => {
     fc.assert(
       fc.property(fc.array(receipt, { maxLength: 40 }), fc.nat(40), (receipts, readAt) => {
-        const vouchers: Record<string, Voucher> = {};
-        for (const id of VOUCHERS) storeVoucherInPlace(vouchers, voucher(id, []));
-        receipts.forEach((x, i) => {
-          if (i === readAt) offlineSpendsOf(vouchers, OUTLETS[0]!);
-          const before = vouchers[x.voucher]!;
-          const r: Redemption = {
-            id: `receipt-${i}`,
-            reference: `R-${i}`,
-            outletId: x.outlet,
-            outletName: x.outlet,
-            amountCents: x.amount,
-            at: `2026-12-01T19:${String(x.minute).padStart(2, '0')}:00.000Z`,
-            ...(x.offline ? { offline: { receivedAt: '2026-12-01T20:00:00.000Z' } } : {}),
-          };
-          // A receipt replaces the voucher record with one more redemption, as the hub writes it.
-          storeVoucherInPlace(vouchers, { ...before, redemptions: [...(before.redemptions ?? []), r] });
-        });
+        const vouchers = withReceipts(receipts, (i, vs) => i === readAt && offlineSpendsOf(vs, OUTLETS[0]!));
         for (const outlet of OUTLETS) {
           expect([...offlineSpendsOf(vouchers, outlet)].sort(byVoucherAndTime)).toEqual(scanOfflineSpends(vouchers, outlet).sort(byVoucherAndTime));
         }
@@ -99,21 +110,7 @@ describe("an outlet's offline spends, read from the vouchers it took offline", (
         fc.integer({ min: 1, max: 600 }),
         fc.integer({ min: 0, max: 59 }),
         (receipts, risks, voucherId, amount, minute) => {
-          const vouchers: Record<string, Voucher> = {};
-          for (const id of VOUCHERS) storeVoucherInPlace(vouchers, voucher(id, []));
-          receipts.forEach((x, i) => {
-            const before = vouchers[x.voucher]!;
-            const r: Redemption = {
-              id: `receipt-${i}`,
-              reference: `R-${i}`,
-              outletId: x.outlet,
-              outletName: x.outlet,
-              amountCents: x.amount,
-              at: `2026-12-01T19:${String(x.minute).padStart(2, '0')}:00.000Z`,
-              ...(x.offline ? { offline: { receivedAt: '2026-12-01T20:00:00.000Z' } } : {}),
-            };
-            storeVoucherInPlace(vouchers, { ...before, redemptions: [...(before.redemptions ?? []), r] });
-          });
+          const vouchers = withReceipts(receipts);
           const v = vouchers[voucherId]!;
           const outlet = OUTLETS[0]!;
           const spend: OfflineSpend = {

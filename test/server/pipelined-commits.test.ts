@@ -30,6 +30,16 @@ describe('group commits are pipelined', () => {
     Journal.slowAppendMs = 20;
   });
 
+  /** A hub on a fresh data directory, seeded, with everything written. */
+  async function seededHub(): Promise<{ dir: string; store: Store; hub: Hub }> {
+    const dir = await dirs.make();
+    const store = await Store.open(dir);
+    const hub = new Hub(store);
+    await seed(hub);
+    await hub.flush();
+    return { dir, store, hub };
+  }
+
   it('starts writing the next batch before pushing the previous one, and acknowledges each only once written', async () => {
     const dir = await dirs.make();
     const store = await Store.open(dir);
@@ -81,11 +91,7 @@ describe('group commits are pipelined', () => {
   });
 
   it('writes the operations that arrive in one turn of the event loop together: one write, one push', async () => {
-    const dir = await dirs.make();
-    const store = await Store.open(dir);
-    const hub = new Hub(store);
-    await seed(hub);
-    await hub.flush();
+    const { store, hub } = await seededHub();
 
     let writes = 0;
     const commit = store.commit.bind(store);
@@ -107,11 +113,7 @@ describe('group commits are pipelined', () => {
 
   it('on a quick disk, acknowledges and pushes a batch in the turn it was written, without waiting for the thread pool', async () => {
     Journal.slowAppendMs = Infinity;
-    const dir = await dirs.make();
-    const store = await Store.open(dir);
-    const hub = new Hub(store);
-    await seed(hub);
-    await hub.flush();
+    const { dir, store, hub } = await seededHub();
 
     let writtenNow = 0;
     watchCommitsNow(store, (done) => done && writtenNow++);
@@ -134,11 +136,7 @@ describe('group commits are pipelined', () => {
 
   it('after one slow write on the event loop, the next ones go through the thread pool', async () => {
     Journal.slowAppendMs = -1;
-    const dir = await dirs.make();
-    const store = await Store.open(dir);
-    const hub = new Hub(store);
-    await seed(hub);
-    await hub.flush();
+    const { dir, store, hub } = await seededHub();
 
     const ways: string[] = [];
     watchCommitsNow(store, (done) => ways.push(done ? 'at once' : 'thread pool'));
