@@ -27,7 +27,7 @@ import { round } from './stats.ts';
 import type { Reopened, TypeChildCommand, TypeChildReady, WaveCost } from './type-cost-child.ts';
 import { ADDS_REFERENCE_DATA, BEFORE, NOT_TIMED, TIMED_TYPES, type TimedType } from './type-steps.ts';
 
-export const WAVE = Number(process.env.BENCH_TYPE_WAVE ?? 200);
+export const WAVE = Number(process.env.BENCH_TYPE_WAVE ?? 150);
 export const ROUNDS = Number(process.env.BENCH_TYPE_ROUNDS ?? 9);
 /** The small side is reopened from its first build once the waves have added this many operations. */
 export const SMALL_GROWTH = 2_000;
