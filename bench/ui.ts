@@ -13,7 +13,8 @@
  * reaches seed + k (no request is claimed during the run, so the count only grows).
  *
  * Alone: `npx tsx bench/ui.ts` prints the result; BENCH_UI_ONLY=tablet|board runs one part (printed in the
- * log only), BENCH_UI_PROFILE=<dir> writes a CPU profile of each push phase (`npx tsx bench/profile-top.ts <file>`).
+ * log only), BENCH_UI_PROFILE=<dir> writes a CPU profile of each push phase (`npx tsx bench/profile-top.ts <file>`),
+ * BENCH_UI_TRACE=<dir> a chromium trace of each push phase (`npx tsx bench/trace-long-tasks.ts <file>` lists its long tasks).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -118,6 +119,20 @@ async function waitForCount(page: Page, count: CountExpr, n: number, timeoutMs: 
 
 /** BENCH_UI_PROFILE=<dir>: a CPU profile of each push phase, written there (staff app built unminified then). */
 const PROFILE_DIR = process.env.BENCH_UI_PROFILE;
+/** BENCH_UI_TRACE=<dir>: a chromium trace of each push phase, written there (for its long tasks). */
+const TRACE_DIR = process.env.BENCH_UI_TRACE;
+/** What the trace records: the timeline's tasks and their parts, V8's GC phases, and JS samples to name the functions. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.gc',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+  'IndexedDB',
+];
 /** BENCH_UI_ONLY=tablet|board: one of the two runs (the board's seeding still happens). */
 const ONLY = process.env.BENCH_UI_ONLY;
 
@@ -155,6 +170,14 @@ async function saveProfile(cdp: CDPSession, name: string): Promise<void> {
   await mkdir(PROFILE_DIR, { recursive: true });
   await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
   log(`${name}: CPU profile in ${join(PROFILE_DIR, `${name}.cpuprofile`)}`);
+}
+
+async function saveTrace(browser: Browser, name: string): Promise<void> {
+  const trace = await browser.stopTracing();
+  await mkdir(TRACE_DIR!, { recursive: true });
+  const file = join(TRACE_DIR!, `${name}.trace.json`);
+  await writeFile(file, trace);
+  log(`${name}: chromium trace in ${file}`);
 }
 
 interface Kiosk {
@@ -256,12 +279,14 @@ async function measurePushes(
   kiosks: Kiosk[],
   m: { what: string; selector: string; target: number; loadMs: number; seconds: number; catchUpMs: number },
 ): Promise<{ base: number; submits: number[]; shown: number[]; missing: number; cost: PageCost }> {
+  const browser = context.browser();
   await waitForCount(page, m.selector, m.target, m.loadMs);
   const base = await currentCount(page, m.selector);
   const cdp = await throttle(context, page, THROTTLE);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.evaluate(countProbe(m.selector));
   log(`${m.what}: ${base} open requests on screen, CPU throttled ${THROTTLE}×; ${RATE} pushes/s for ${m.seconds} s`);
+  if (TRACE_DIR && browser) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const before = await metrics(cdp);
   const submits = await pushRequests(kiosks, RATE, m.seconds);
   await waitForCount(page, m.selector, base + submits.length, m.catchUpMs).catch((e: Error) =>
@@ -272,6 +297,7 @@ async function measurePushes(
     `${m.what}: main thread per push ${cost.cpuMsPerPush} ms CPU (script ${cost.scriptMsPerPush} ms, layout ${cost.layoutMsPerPush} ms in ${cost.layoutsPerPush} layouts)`,
   );
   await saveProfile(cdp, m.what);
+  if (TRACE_DIR && browser) await saveTrace(browser, m.what);
   const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
   return { base, submits, ...matchByCount(submits, counts, base), cost };
 }
@@ -316,7 +342,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_UI_SKIP_BUILD !== '1') {
     const saved = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
-    await build({ configFile: 'staff-app/vite.config.ts', logLevel: 'warn', mode: 'production', build: { minify: !PROFILE_DIR } });
+    await build({ configFile: 'staff-app/vite.config.ts', logLevel: 'warn', mode: 'production', build: { minify: !PROFILE_DIR && !TRACE_DIR } });
     process.env.NODE_ENV = saved;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'gatecare-ui-bench-'));

@@ -1,28 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { SCHEMA_VERSION, takeWrites, trackWrites, type CareRequest, type HubState, type Op, type Voucher } from '../core/plain.ts';
+import type { IDBPDatabase } from 'idb';
+import { SCHEMA_VERSION, takeWrites, trackWrites, type HubState, type Op } from '../core/plain.ts';
+import { inThreadWriter, type ConfirmedWriter, type ConfirmedWriterFactory } from './confirmed-writer.ts';
+import { openSyncDb, type SyncDB } from './sync-db.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
-
-/** The confirmed state but its requests and vouchers, which have a record each (see saveConfirmed). */
-type StateRest = Omit<HubState, 'requests' | 'vouchers'>;
-
-interface StoredConfirmed {
-  v: number;
-  /** Which slice of the hub it is (gates covered): another slice needs a fresh snapshot, not a pull after seq. */
-  view?: string;
-  seq: number;
-  state: StateRest;
-}
-
-interface SyncDB extends DBSchema {
-  outbox: { key: string; value: Op };
-  rejected: { key: string; value: Rejected & { v: number } };
-  confirmed: { key: 'latest'; value: StoredConfirmed };
-  requests: { key: string; value: CareRequest };
-  vouchers: { key: string; value: Voucher };
-}
-
-/** 2: requests and vouchers one record each, instead of the whole state in one record. */
-const DB_VERSION = 2;
 
 /**
  * The device's outbox, unread refusals and last confirmed state in IndexedDB, so that
@@ -38,26 +18,14 @@ export class IdbSyncStorage implements SyncStorage {
   private constructor(
     private readonly db: IDBPDatabase<SyncDB>,
     private readonly view: string,
+    /** Where saves of the confirmed state are written (a worker in the staff app); the page's own connection when it fails. */
+    private writer: ConfirmedWriter,
   ) {}
 
-  static async open(scope: string, view = ''): Promise<IdbSyncStorage> {
-    const db = await openDB<SyncDB>(`gatecare-sync:${scope}`, DB_VERSION, {
-      upgrade(db, oldVersion, _newVersion, tx) {
-        if (oldVersion < 1) {
-          // Operation ids are UUIDv7, so key order is the order they were made in.
-          db.createObjectStore('outbox', { keyPath: 'id' });
-          db.createObjectStore('rejected', { keyPath: 'op.id' });
-          db.createObjectStore('confirmed');
-        }
-        if (oldVersion < 2) {
-          db.createObjectStore('requests', { keyPath: 'id' });
-          db.createObjectStore('vouchers', { keyPath: 'id' });
-          // A whole state saved the old way is dropped (the hub sends a snapshot); the outbox stays.
-          void tx.objectStore('confirmed').clear();
-        }
-      },
-    });
-    return new IdbSyncStorage(db, view);
+  /** `writer`: who writes the saves of the confirmed state (client/worker-confirmed-writer.ts); the page itself by default. */
+  static async open(scope: string, view = '', writer?: ConfirmedWriterFactory): Promise<IdbSyncStorage> {
+    const db = await openSyncDb(scope);
+    return new IdbSyncStorage(db, view, writer?.(scope) ?? inThreadWriter(db));
   }
 
   async loadOutbox(): Promise<Op[]> {
@@ -108,39 +76,39 @@ export class IdbSyncStorage implements SyncStorage {
    * Writes only the requests and vouchers written since the last save when the state's maps are the
    * ones saved last (the sync client writes into them in place; core/map-writes.ts tracks the keys),
    * everything otherwise (first save, a snapshot). Copying 10,000 requests every few seconds
-   * stalled a duty manager's tablet for half a second each time on a slow CPU. Every put copies its
-   * value before this returns, as SyncStorage asks, and all of it is one transaction.
+   * stalled a duty manager's tablet for half a second each time on a slow CPU. The writer copies the
+   * records before this returns, as SyncStorage asks, and writes them all in one transaction.
    */
   async saveConfirmed(seq: number, state: HubState): Promise<void> {
     const { requests, vouchers, ...rest } = state;
-    const tx = this.db.transaction(['confirmed', 'requests', 'vouchers'], 'readwrite');
-    const requestStore = tx.objectStore('requests');
-    const voucherStore = tx.objectStore('vouchers');
-    const writes: Promise<unknown>[] = [];
     const changedRequests = this.saved?.requests === requests ? takeWrites(requests) : null;
     const changedVouchers = this.saved?.vouchers === vouchers ? takeWrites(vouchers) : null;
-    if (changedRequests && changedVouchers) {
-      for (const id of changedRequests) writes.push(requestStore.put(requests[id]!));
-      for (const id of changedVouchers) writes.push(voucherStore.put(vouchers[id]!));
-    } else {
-      writes.push(requestStore.clear(), voucherStore.clear());
-      for (const r of Object.values(requests)) writes.push(requestStore.put(r));
-      for (const v of Object.values(vouchers)) writes.push(voucherStore.put(v));
+    const whole = !changedRequests || !changedVouchers;
+    if (whole) {
       trackWrites(requests);
       trackWrites(vouchers);
       this.saved = { requests, vouchers };
     }
-    writes.push(tx.objectStore('confirmed').put({ v: SCHEMA_VERSION, view: this.view, seq, state: rest }, 'latest'));
+    const save = {
+      seq,
+      view: this.view,
+      rest,
+      requests: whole ? Object.values(requests) : changedRequests.map((id) => requests[id]!),
+      vouchers: whole ? Object.values(vouchers) : changedVouchers.map((id) => vouchers[id]!),
+      whole,
+    };
     try {
-      await Promise.all([...writes, tx.done]);
+      await this.writer.write(save);
     } catch (e) {
-      // The keys taken above were not written: the next save writes everything.
+      // The keys taken above were not written: the next save writes everything, in the page if the worker is gone.
       this.saved = null;
+      if (this.writer.broken) this.writer = inThreadWriter(this.db);
       throw e;
     }
   }
 
   close(): void {
+    this.writer.close();
     this.db.close();
   }
 }

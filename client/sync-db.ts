@@ -1,0 +1,73 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CareRequest, HubState, Op, Voucher } from '../core/plain.ts';
+import { SCHEMA_VERSION } from '../core/values.ts';
+import type { Rejected } from './sync-storage.ts';
+
+/** The confirmed state but its requests and vouchers, which have a record each (see writeConfirmed). */
+export type StateRest = Omit<HubState, 'requests' | 'vouchers'>;
+
+export interface StoredConfirmed {
+  v: number;
+  /** Which slice of the hub it is (gates covered): another slice needs a fresh snapshot, not a pull after seq. */
+  view?: string;
+  seq: number;
+  state: StateRest;
+}
+
+export interface SyncDB extends DBSchema {
+  outbox: { key: string; value: Op };
+  rejected: { key: string; value: Rejected & { v: number } };
+  confirmed: { key: 'latest'; value: StoredConfirmed };
+  requests: { key: string; value: CareRequest };
+  vouchers: { key: string; value: Voucher };
+}
+
+/** 2: requests and vouchers one record each, instead of the whole state in one record. */
+const DB_VERSION = 2;
+
+/**
+ * One device's database (one per device and person: an agent's unsent actions wait for that agent),
+ * opened by the page and, for its saves, by the staff app's save worker (client/confirmed-save-worker.ts).
+ */
+export function openSyncDb(scope: string): Promise<IDBPDatabase<SyncDB>> {
+  return openDB<SyncDB>(`gatecare-sync:${scope}`, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        // Operation ids are UUIDv7, so key order is the order they were made in.
+        db.createObjectStore('outbox', { keyPath: 'id' });
+        db.createObjectStore('rejected', { keyPath: 'op.id' });
+        db.createObjectStore('confirmed');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('requests', { keyPath: 'id' });
+        db.createObjectStore('vouchers', { keyPath: 'id' });
+        // A whole state saved the old way is dropped (the hub sends a snapshot); the outbox stays.
+        void tx.objectStore('confirmed').clear();
+      }
+    },
+  });
+}
+
+/** What one save of the confirmed state writes: the requests and vouchers changed since the last (all of them when `whole`). */
+export interface ConfirmedSave {
+  seq: number;
+  view: string;
+  rest: StateRest;
+  requests: CareRequest[];
+  vouchers: Voucher[];
+  /** The stores are emptied first: the records are the whole state (first save, a snapshot). */
+  whole: boolean;
+}
+
+/** Writes one save in one transaction, so a reload finds either the previous save or this one whole. */
+export async function writeConfirmed(db: IDBPDatabase<SyncDB>, save: ConfirmedSave): Promise<void> {
+  const tx = db.transaction(['confirmed', 'requests', 'vouchers'], 'readwrite');
+  const requestStore = tx.objectStore('requests');
+  const voucherStore = tx.objectStore('vouchers');
+  const writes: Promise<unknown>[] = [];
+  if (save.whole) writes.push(requestStore.clear(), voucherStore.clear());
+  for (const r of save.requests) writes.push(requestStore.put(r));
+  for (const v of save.vouchers) writes.push(voucherStore.put(v));
+  writes.push(tx.objectStore('confirmed').put({ v: SCHEMA_VERSION, view: save.view, seq: save.seq, state: save.rest }, 'latest'));
+  await Promise.all([...writes, tx.done]);
+}
