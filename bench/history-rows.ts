@@ -8,8 +8,8 @@ export const HISTORY_ROW = /^\| (Cost per op, 1|100k ÷ 1k|Per op type|Commit st
 
 export function historyRows(history: HistoryResult, byType: ByTypeResult): Array<[string, string, string?]> {
   const mb = (b: number): string => `${round(b / 2 ** 20, 1)} MB`;
-  const costs = Object.entries(byType.costs).sort((a, b) => b[1].ratioCpu - a[1].ratioCpu);
-  const over = costs.filter(([, c]) => c.ratioCpu > 1.2);
+  const costs = Object.entries(byType.costs).sort((a, b) => b[1].ratio.median - a[1].ratio.median);
+  const c = byType.count;
   return [
     [
       'Cost per op, 1,000 stored (all-in wall / steady wall / CPU)',
@@ -21,12 +21,12 @@ export function historyRows(history: HistoryResult, byType: ByTypeResult): Array
     ],
     ['100k ÷ 1k (all-in wall / steady wall / CPU)', `${history.ratioWall}× / ${history.ratioMedianWave}× / ${history.ratioCpu}×`, '≤ 2×'],
     [
-      `Per op type, CPU 100k ÷ 1k stored, median of ${byType.rounds} paired rounds (min–max)`,
-      `${costs.length} types, ${over.length} above 1.2×` +
+      `Per op type, ${byType.measure} 100k ÷ 1k stored, median of ${byType.rounds} paired rounds [95 % interval]`,
+      `${c.types} types, ${c.types - c.medianWithin} above ${byType.limit}× (interval: ${c.flat} flat, ${c.grows} grow, ${c.undecided} not told apart)` +
         (costs.length
           ? `; highest ${costs
               .slice(0, 4)
-              .map(([t, c]) => `${t} ${c.ratioCpu}× (${c.ratioCpuMin}–${c.ratioCpuMax})`)
+              .map(([t, r]) => `${t} ${r.ratio.median}× [${r.ratio.low}–${r.ratio.high}]`)
               .join(', ')}`
           : ''),
       '≤ 1.2× each',

@@ -4,10 +4,11 @@
  * alternates between them). Started with --expose-gc: a full collection before each timed wave, so
  * a major GC owed to the preparation does not land on the wave.
  *
- * BENCH_STORED: operations stored before the first wave. BENCH_GROWTH: once the waves and their
- * preparation added this many more, the hub is reopened from a copy of its data as first built, so
- * "at 1k" stays near 1k however many waves run (and no checkpoint, every 10,000 operations, falls
- * inside the measure).
+ * BENCH_STORED: operations stored before the first wave. The parent decides when to reopen the hub
+ * from a copy of its data as first built (`reopen`), so "at 1k" stays near 1k however many waves run,
+ * and both sides drop what the bench's own waves added to the reference data (outlets, notices,
+ * flights, shuttles) at the same moments. No checkpoint is written during the waves (a checkpoint is
+ * the history's cost, which bench/history.ts charges, not one type's).
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,12 +19,16 @@ import { makeOp, type Op, type OpBody } from '../core/index.ts';
 import { Hub, type Identity } from '../server/hub.ts';
 import { Store } from '../server/store.ts';
 import { seedDemoIfEmpty } from '../server/seed.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 import { BEFORE, freshIds, setupSteps, STEPS, TIMED_TYPES, type Ids, type TimedType } from './type-steps.ts';
 
 export interface WaveCost {
   type: TimedType;
   ops: number;
+  /** CPU of the process: user + system of every thread (see bench/thread-cpu.ts for what that adds). */
   cpuMs: number;
+  /** CPU of the hub's main thread alone, where the platform tells it (Linux); otherwise null. */
+  threadCpuMs: number | null;
   wallMs: number;
   /**
    * Time the main thread spent outside the event loop's waits (event-loop utilisation's active time):
@@ -34,11 +39,18 @@ export interface WaveCost {
   busyMs: number;
   /** Operations stored when the wave ran, and records in the state. */
   stored: number;
+  /** Operations added since the hub was last reopened from its first build, this wave included. */
+  grown: number;
   requests: number;
   vouchers: number;
 }
 
-export type TypeChildCommand = { cmd: 'wave'; type: TimedType; n: number } | { cmd: 'exit' };
+export type TypeChildCommand = { cmd: 'wave'; type: TimedType; n: number } | { cmd: 'reopen' } | { cmd: 'exit' };
+
+export interface Reopened {
+  reopened: true;
+  ms: number;
+}
 
 export interface TypeChildReady {
   ready: true;
@@ -125,14 +137,16 @@ async function settled(): Promise<void> {
   }
 }
 
+/** Checkpoints only when the parent reopens (never inside a wave): see the header. */
+const NO_CHECKPOINT = { checkpointEvery: Number.MAX_SAFE_INTEGER };
+
 async function open(dir: string): Promise<{ hub: Hub; store: Store }> {
   const store = await Store.open(dir);
-  return { hub: new Hub(store), store };
+  return { hub: new Hub(store, undefined, NO_CHECKPOINT), store };
 }
 
 async function main(): Promise<void> {
   const target = Number(process.env.BENCH_STORED ?? 1000);
-  const growth = Number(process.env.BENCH_GROWTH ?? 1000);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('type-cost-child needs --expose-gc');
   const t0 = performance.now();
@@ -159,6 +173,13 @@ async function main(): Promise<void> {
   };
   let { hub, store } = await reopen();
   const base = hub.seq;
+  const reopenNow = async (): Promise<Reopened> => {
+    const t = performance.now();
+    await hub.flush();
+    await store.close();
+    ({ hub, store } = await reopen());
+    return { reopened: true, ms: Math.round(performance.now() - t) };
+  };
   const ready: TypeChildReady = {
     ready: true,
     stored: hub.seq,
@@ -169,45 +190,34 @@ async function main(): Promise<void> {
   process.send!(ready);
 
   const wave = async (type: TimedType, n: number): Promise<WaveCost> => {
-    if (hub.seq - base > growth) {
-      await hub.flush();
-      await store.checkpointWriting;
-      await store.close();
-      ({ hub, store } = await reopen());
-    }
-    for (;;) {
-      // A few untimed first, through the same preparation: a hub just reopened builds its indexes on first use.
-      await step(hub, type, await prepared(hub, type, 3));
-      const items = await prepared(hub, type, n);
-      await hub.flush();
-      await store.checkpointWriting;
-      const checkpointBefore = store.checkpointSeq;
-      const stored = hub.seq;
-      gc();
-      await settled();
-      const cpu0 = process.cpuUsage();
-      const elu0 = performance.eventLoopUtilization();
-      const w0 = performance.now();
-      await step(hub, type, items);
-      const wallMs = performance.now() - w0;
-      const cpu = process.cpuUsage(cpu0);
-      const busyMs = performance.eventLoopUtilization(elu0).active;
-      // A checkpoint is the history's cost, not this type's (CPU is counted per process): run the wave again.
-      if (store.checkpointWriting || store.checkpointSeq !== checkpointBefore) {
-        await store.checkpointWriting;
-        continue;
-      }
-      return {
-        type,
-        ops: n,
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        wallMs,
-        busyMs,
-        stored,
-        requests: Object.keys(hub.current.requests).length,
-        vouchers: Object.keys(hub.current.vouchers).length,
-      };
-    }
+    // A few untimed first, through the same preparation: a hub just reopened builds its indexes on first use.
+    await step(hub, type, await prepared(hub, type, 3));
+    const items = await prepared(hub, type, n);
+    await hub.flush();
+    const stored = hub.seq;
+    gc();
+    await settled();
+    const cpu0 = process.cpuUsage();
+    const thread0 = threadCpuMs();
+    const elu0 = performance.eventLoopUtilization();
+    const w0 = performance.now();
+    await step(hub, type, items);
+    const wallMs = performance.now() - w0;
+    const thread1 = threadCpuMs();
+    const cpu = process.cpuUsage(cpu0);
+    const busyMs = performance.eventLoopUtilization(elu0).active;
+    return {
+      type,
+      ops: n,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      threadCpuMs: thread0 === null || thread1 === null ? null : thread1 - thread0,
+      wallMs,
+      busyMs,
+      stored,
+      grown: hub.seq - base,
+      requests: Object.keys(hub.current.requests).length,
+      vouchers: Object.keys(hub.current.vouchers).length,
+    };
   };
 
   process.on('message', (m: TypeChildCommand) => {
@@ -215,7 +225,7 @@ async function main(): Promise<void> {
       for (const dir of [built, work]) rmSync(dir, { recursive: true, force: true });
       process.exit(0);
     }
-    wave(m.type, m.n).then(
+    (m.cmd === 'reopen' ? reopenNow() : wave(m.type, m.n)).then(
       (r) => process.send!(r),
       (e: unknown) => process.send!({ ok: 'error', message: (e as Error).message }),
     );

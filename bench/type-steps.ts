@@ -276,6 +276,23 @@ export const TIMED_TYPES = Object.keys(TIMED) as TimedType[];
 
 const CLAIMED = ['request.create', 'request.claim'] as const;
 
+/**
+ * Types whose wave or preparation adds reference data (outlets, notices, flights with their passenger
+ * lists, shuttles). Copying or reading those maps costs with their size, which is the airport's, not
+ * the history's: the per-type bench runs these last in a round, after both sides were reset to their
+ * first build, so both hold the same of them at every wave (see bench/history-by-type.ts).
+ */
+export const ADDS_REFERENCE_DATA: readonly TimedType[] = [
+  'outlet.enroll',
+  'outlet.revoke',
+  'notice.publish',
+  'notice.reveal',
+  'flight.upsert',
+  'flight.cancel',
+  'passengers.import',
+  'hotel.shuttle',
+];
+
 /** What must have happened to an item before each type can be accepted. */
 export const BEFORE: { [T in TimedType]: StepName[] } = {
   'request.create': [],

@@ -27,7 +27,7 @@ import type { KioskTokenSigner } from './kiosk-tokens.ts';
 import { DeviceRateLimiter } from './device-rate-limit.ts';
 import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
-import { textOnlyParser } from './text-only-parser.ts';
+import { textOnlyParser, withJson } from './text-only-parser.ts';
 import { SharedPulls } from './shared-pulls.ts';
 import type { Clock } from './clock.ts';
 
@@ -324,14 +324,30 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
   // Staff get entries whole, so staff groups whose visible entries are the same (most of them, with a
   // batch of a few operations) get one message, encoded once; a kiosk's entries are in its own form.
   const messages = new Map<string, { msg: EntriesMessage; sockets: HubSocket[] }>();
+  // An entry goes whole to the agents of its gates and to every duty manager: its text is made once.
+  const wholeJson = new Map<LogEntry, string>();
+  const jsonOf = (e: LogEntry): string => {
+    let json = wholeJson.get(e);
+    if (json === undefined) wholeJson.set(e, (json = JSON.stringify(e)));
+    return json;
+  };
   let distinct = 0;
   for (const { after, viewer, sockets } of groups.values()) {
     const shown = entries.filter((e) => e.seq > after && audienceIncludes(audiences.get(e)!, viewer));
     if (!shown.length) continue;
-    const key = viewer.kind === 'staff' ? `${after}|${shown.map((e) => e.seq).join(',')}` : `own ${distinct++}`;
+    if (viewer.kind !== 'staff') {
+      messages.set(`own ${distinct++}`, { msg: { v: 1, after, entries: shown.map((e) => entryForViewer(state, e, viewer)), upTo }, sockets });
+      continue;
+    }
+    const key = `${after}|${shown.map((e) => e.seq).join(',')}`;
     const same = messages.get(key);
-    if (same) same.sockets.push(...sockets);
-    else messages.set(key, { msg: { v: 1, after, entries: shown.map((e) => entryForViewer(state, e, viewer)), upTo }, sockets: [...sockets] });
+    if (same) {
+      same.sockets.push(...sockets);
+      continue;
+    }
+    const msg: EntriesMessage = { v: 1, after, entries: shown, upTo };
+    const json = `{"v":1,"after":${after},"entries":[${shown.map(jsonOf).join(',')}],"upTo":${upTo}}`;
+    messages.set(key, { msg: withJson(msg, json), sockets: [...sockets] });
   }
   for (const { msg, sockets } of messages.values()) {
     if (sockets.length === 1) sockets[0]!.emit(EVENTS.entries, msg);

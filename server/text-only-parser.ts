@@ -13,6 +13,16 @@ export function encodeOnce<T extends object>(value: T): T {
 }
 
 /**
+ * Has every packet carrying `value` as its only argument use `json`, text the caller already built
+ * (a push assembled from entries each encoded once for all the viewers it goes to). `json` must be
+ * exactly what `JSON.stringify(value)` gives, and `value` must not change after.
+ */
+export function withJson<T extends object>(value: T, json: string): T {
+  encoded.set(value, json);
+  return value;
+}
+
+/**
  * socket.io's parser, minus the search for binary in every outgoing packet: the hub only ever sends
  * JSON (entries, snapshots, acks), and that recursive walk cost as much CPU as the encoding itself
  * when a surge pushed to hundreds of tablets and a reconnect storm answered snapshots. The bytes on

@@ -1,7 +1,7 @@
 import type { ApplyContext, Handler } from './types.ts';
 import type { CareRequest, HubState } from '../model.ts';
 import type { OpOf } from '../ops.ts';
-import type { RoomAllocation } from '../hotel-model.ts';
+import type { RoomAllocation, RoomBlock } from '../hotel-model.ts';
 import { ROOM_TYPES } from '../hotel-values.ts';
 import { noteMapWrite } from '../map-writes.ts';
 import { noteAllocation } from '../allocation-index.ts';
@@ -41,12 +41,29 @@ export function withAllocation(state: HubState, a: RoomAllocation, ctx: ApplyCon
   return { ...state, roomAllocations: { ...allocationsOf(state), [a.id]: a } };
 }
 
+/**
+ * A room block held or changed. Blocks pile up night after night (one per hotel, night and room type),
+ * so where the caller owns the map (ApplyContext.inPlace) the block is written into it, as allocations
+ * are: a copy of every block held so far on each change grew with the days the hub has kept.
+ */
+function withRoomBlock(state: HubState, b: RoomBlock, ctx: ApplyContext): HubState {
+  const key = blockKey(b.hotelId, b.night, b.type);
+  if (ctx.inPlace && state.roomBlocks) {
+    const prev = state.roomBlocks[key];
+    state.roomBlocks[key] = b;
+    // A map written in place keeps its identity: what memoises on it (and a checkpoint's frozen view) reads its writes.
+    noteMapWrite(state.roomBlocks, key, prev, b);
+    return { ...state };
+  }
+  return { ...state, roomBlocks: { ...roomBlocksOf(state), [key]: b } };
+}
+
 export const hotelUpsert: Handler<'hotel.upsert'> = (state, op) => {
   const h = op.payload;
   return { ok: true, state: { ...state, hotels: { ...hotelsOf(state), [h.id]: h } } };
 };
 
-export const hotelRooms: Handler<'hotel.rooms'> = (state, op) => {
+export const hotelRooms: Handler<'hotel.rooms'> = (state, op, ctx) => {
   const b = op.payload;
   const hotel = hotelsOf(state)[b.hotelId];
   if (!hotel) return reject('not_found', `hotel ${b.hotelId} does not exist: add the hotel first`);
@@ -57,7 +74,7 @@ export const hotelRooms: Handler<'hotel.rooms'> = (state, op) => {
       `${taken} ${b.type} ${taken === 1 ? 'room' : 'rooms'} at ${hotel.name} ${taken === 1 ? 'is' : 'are'} already allocated on the night of ${b.night}: release some before holding fewer`,
     );
   }
-  return { ok: true, state: { ...state, roomBlocks: { ...roomBlocksOf(state), [blockKey(b.hotelId, b.night, b.type)]: b } } };
+  return { ok: true, state: withRoomBlock(state, b, ctx) };
 };
 
 export const hotelShuttle: Handler<'hotel.shuttle'> = (state, op) => {

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { refreshHubUrls } from '../../client/hub-urls.ts';
 import { enroll, gateFromUrl, type KioskEnrollment } from './enrollment.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
 import { useHubForm } from '../../client/ui/use-hub-form.ts';
@@ -8,6 +9,11 @@ export function KioskSetup({ onEnrolled, notice }: { onEnrolled: (e: KioskEnroll
   const [gate, setGate] = useState(gateFromUrl);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
+  // Every node of this airport, learnt and kept so enrolment can move to another when this one dies. Asked once the
+  // screen is drawn, not before the first render (a slow kiosk's cold start); an enrolled kiosk's sync client asks itself.
+  useEffect(() => {
+    void refreshHubUrls(location.origin);
+  }, []);
   const { busy, error, onSubmit } = useHubForm(
     async () => onEnrolled(await enroll(gate, staffId, pin)),
     () => setPin(''),

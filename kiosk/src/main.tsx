@@ -1,10 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { refreshHubUrls } from '../../client/hub-urls.ts';
 import './i18n.ts';
 import './kiosk.css';
 import { App } from './App.tsx';
-
-// Every node of this airport, learnt now and kept, so sign-in, enrolment and sockets can move to another when this one dies.
-void refreshHubUrls(location.origin);
 
 createRoot(document.getElementById('root')!).render(<App />);

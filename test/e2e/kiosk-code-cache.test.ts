@@ -42,4 +42,30 @@ describe('kiosk cold start from the service worker', () => {
     await page.getByRole('heading', { name: 'Vol retardé ou annulé ? Nous pouvons vous aider.' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
   });
+
+  it("draws its first screen before asking the hub for the airport's nodes, and still learns them", async () => {
+    const first = await chromium.newPage();
+    await enrollKioskPage(first, env.hub.url, 'K32');
+    await first.close();
+    const page = await first.context().newPage();
+    // Notes, in the page, whether the kiosk's screen was already there each time the nodes were asked for.
+    await page.addInitScript(() => {
+      const asked: boolean[] = [];
+      Object.assign(window, { hubsAsked: asked });
+      const send = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (new URL(url, location.href).pathname === '/api/hubs') asked.push(document.querySelector('main') !== null);
+        return send(input, init);
+      };
+    });
+    await page.goto(`${env.hub.url}/kiosk/?gate=K32`);
+    await page.getByRole('heading', { name: 'Flight delayed or cancelled? We can help.' }).waitFor();
+    const asked = () => page.evaluate(() => (window as unknown as { hubsAsked: boolean[] }).hubsAsked);
+    await expect.poll(asked).not.toEqual([]);
+    expect(await asked()).not.toContain(false);
+    // What the hub answered is kept, for when this node is gone.
+    const answer = (await (await fetch(`${env.hub.url}/api/hubs`)).json()) as { urls: string[] };
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('gatecare.hubs'))).toBe(JSON.stringify(answer.urls));
+  });
 });

@@ -42,4 +42,24 @@ describe('a push is encoded once per distinct message', () => {
     const entryMessages = encode.mock.calls.filter(([packet]: [Packet]) => packet.type === PacketType.EVENT && packet.data?.[0] === EVENTS.entries);
     expect(entryMessages).toHaveLength(1);
   });
+
+  it('the text a push is sent as says exactly what its message holds, entry by entry', async () => {
+    const tablets = await Promise.all([env.staff('A101', ['K32']), env.staff('M201')]);
+    await env.settled(...tablets);
+    const encode = vi.spyOn(textOnlyParser.Encoder.prototype, 'encode');
+    const first = op(KIOSK, createRequest({ gate: 'K32', note: 'wheelchair "to the lift", please \\ ünïcode ✈' }));
+    const second = op(KIOSK, createRequest({ gate: 'K32' }));
+    await Promise.all([env.hub.hub.submit(first, { kind: 'system' }), env.hub.hub.submit(second, { kind: 'system' })]);
+    for (const t of tablets) await waitFor(() => t.received.find((m) => m.entries.some((e) => e.op.id === second.id)), 'the push');
+
+    const pushes = encode.mock.calls.flatMap(([packet]: [Packet], i) => {
+      if (packet.type !== PacketType.EVENT || packet.data?.[0] !== EVENTS.entries) return [];
+      const [text] = encode.mock.results[i]!.value as string[];
+      return [{ sent: JSON.parse(text!.slice(1)) as unknown, held: JSON.parse(JSON.stringify(packet.data)) as unknown }];
+    });
+    expect(pushes.length).toBeGreaterThan(0);
+    for (const { sent, held } of pushes) expect(sent).toEqual(held);
+    const received = tablets[1]!.received.flatMap((m) => m.entries).find((e) => e.op.id === first.id);
+    expect(received?.op).toEqual(first);
+  });
 });

@@ -86,4 +86,33 @@ describe("the hub's two states each own their room allocations", () => {
     await again.close();
     await hub.close();
   });
+  it('a checkpoint written while a room block changes holds the block as of its seq, and the hub restarts with the change', async () => {
+    const dir = await dirs.make();
+    const store = await Store.open(dir);
+    const block = (count: number) =>
+      op(SYSTEM, { type: 'hotel.rooms', payload: { hotelId: 'tiny', night: NIGHT, type: 'double', count, rateCents: 9900, currency: 'EUR' } });
+    // Due with the first change of the block below, after many slices of requests.
+    const hub = new Hub(store, undefined, { checkpointEvery: demoOps(new Date()).length + hotel.length + 300 + 1 });
+    await seed(hub);
+    for (const b of hotel) expect(await hub.submit(op(SYSTEM, b), { kind: 'system' })).toMatchObject({ ok: true });
+    const early = await Promise.all(Array.from({ length: 300 }, (_, i) => hub.submit(op(KIOSK, createRequest({ surname: `Early${i}` })), KIOSK_ID)));
+    expect(early.every((a) => a.ok)).toBe(true);
+    checkpoint.slice(0);
+    const { reached, release } = checkpoint.hold();
+    expect(await hub.submit(block(60), { kind: 'system' })).toMatchObject({ ok: true });
+    await reached;
+    // Written into the durable state's blocks in place while the checkpoint is being written.
+    expect(await hub.submit(block(70), { kind: 'system' })).toMatchObject({ ok: true });
+    Checkpoint.betweenSlices = null;
+    release();
+    await store.checkpointWriting;
+    const written = JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: HubState };
+    expect(written.state.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(60);
+    await hub.flush();
+    const again = await openHub(dir);
+    expect(again.current.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(70);
+    expect(again.durableState.roomBlocks).not.toBe(again.current.roomBlocks);
+    await again.close();
+    await hub.close();
+  });
 });
