@@ -12,11 +12,7 @@ const index = new WeakMap<Requests, Set<string>>();
 
 function ticketsOf(requests: Requests): Set<string> {
   let tickets = index.get(requests);
-  if (!tickets) {
-    tickets = new Set<string>();
-    for (const id in requests) tickets.add(requests[id]!.ticket);
-    index.set(requests, tickets);
-  }
+  if (!tickets) index.set(requests, (tickets = new Set(Object.values(requests).map((r) => r.ticket))));
   return tickets;
 }
 
