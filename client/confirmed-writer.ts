@@ -1,5 +1,4 @@
-import type { IDBPDatabase } from 'idb';
-import { writeConfirmed, type ConfirmedSave, type SyncDB } from './sync-db.ts';
+import type { ConfirmedSave } from './sync-db.ts';
 
 /** Where IdbSyncStorage writes its saves of the confirmed state: in the page's own thread, or in a worker. */
 export interface ConfirmedWriter {
@@ -13,8 +12,3 @@ export interface ConfirmedWriter {
 
 /** Makes a writer for one device's database, or null where it cannot (the page then writes itself). */
 export type ConfirmedWriterFactory = (scope: string) => ConfirmedWriter | null;
-
-/** Writes in the page's thread, on the page's own connection. */
-export function inThreadWriter(db: IDBPDatabase<SyncDB>): ConfirmedWriter {
-  return { write: (save) => writeConfirmed(db, save), broken: false, close: () => {} };
-}

@@ -14,6 +14,7 @@ import {
   type OpBody,
   type PullResult,
   airlinesInMinorUnits,
+  indexTickets,
 } from '../core/plain.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
 import { hubsFrom, rotateAcrossHubs } from './hub-rotation.ts';
@@ -139,6 +140,8 @@ export class SyncClient {
     if (stored) {
       this.confirmed = airlinesInMinorUnits(stored.state);
       this.seq = stored.seq;
+      // A map taken whole is indexed while loading, not in the first push's task (core/ticket-index.ts).
+      indexTickets(this.confirmed.requests);
     }
     this.savedSeq = this.seq;
     this.outbox = outbox.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -388,6 +391,7 @@ export class SyncClient {
             if (result.upTo >= this.seq) {
               this.confirmed = result.state;
               this.seq = result.upTo;
+              indexTickets(this.confirmed.requests);
             }
             break;
           }

@@ -15,6 +15,7 @@ export { EVENTS } from './wire.ts';
 export { findFlight } from './flights.ts';
 export { parseFlightNumber } from './flight-number.ts';
 export { ticketFor, normaliseTicket } from './ticket.ts';
+export { indexTickets, ticketsIndexed } from './ticket-index.ts';
 export { parseBcbp } from './bcbp/parse.ts';
 export { matchPass } from './bcbp/match.ts';
 export { noticeText, noticesForGate } from './notices.ts';

@@ -10,13 +10,28 @@ type Requests = Record<string, CareRequest>;
  */
 const index = new WeakMap<Requests, Set<string>>();
 
-export function ticketInUse(requests: Requests, ticket: string): boolean {
+function ticketsOf(requests: Requests): Set<string> {
   let tickets = index.get(requests);
-  if (!tickets) {
-    tickets = new Set(Object.values(requests).map((r) => r.ticket));
-    index.set(requests, tickets);
-  }
-  return tickets.has(ticket);
+  if (!tickets) index.set(requests, (tickets = new Set(Object.values(requests).map((r) => r.ticket))));
+  return tickets;
+}
+
+export function ticketInUse(requests: Requests, ticket: string): boolean {
+  return ticketsOf(requests).has(ticket);
+}
+
+/**
+ * Builds the index of a map now rather than at its first new request. A device that takes a whole
+ * map at once (a snapshot, its stored state) calls it then: built lazily, the pass over 10,000
+ * tickets fell on the first push's task and held a duty manager's board well past its 100 ms.
+ */
+export function indexTickets(requests: Requests): void {
+  ticketsOf(requests);
+}
+
+/** Whether `requests` has its index of tickets yet (a device indexes a map it takes whole). */
+export function ticketsIndexed(requests: Requests): boolean {
+  return index.has(requests);
 }
 
 /** Called after `requests` was changed in place to hold a request with this ticket. */
