@@ -60,7 +60,9 @@ export class Decoder extends Emitter<Record<string, never>, Record<string, never
   add(text: unknown): void {
     if (typeof text !== 'string') throw binaryRefused();
     if (text[0] === '5' || text[0] === '6') throw binaryRefused();
-    const m = PACKET.exec(text);
+    // socket.io-parser reads the type as Number(first character), which makes an empty string, or one
+    // starting with a blank, a CONNECT: read alike, so both parsers take and refuse the same strings.
+    const m = PACKET.exec(text === '' || text[0]!.trim() === '' ? `0${text.slice(1)}` : text);
     if (!m) throw new Error(`unknown packet type ${text[0]}`);
     const packet: Packet = { type: Number(m[1]), nsp: m[2] ?? '/' };
     if (m[3]) packet.id = Number(m[3]);

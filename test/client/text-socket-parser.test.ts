@@ -58,8 +58,9 @@ describe("the kiosk's text-only socket.io parser", () => {
   });
 
   it('reads any string as socket.io-parser does, refusing what it refuses', () => {
+    for (const text of ['', ' ', '\t/phone,', ' 2["x"]', '\u00a01']) expect(decode(text)).toEqual(referenceDecode(text));
     const framed = fc.tuple(
-      fc.constantFrom('0', '1', '2', '3', '4', '7', 'x', ''),
+      fc.constantFrom('0', '1', '2', '3', '4', '7', 'x', '', ' '),
       fc.constantFrom('', '/', '/phone,', '/phone'),
       fc.string({ unit: fc.constantFrom('1', '2', '[', ']', '{', '}', '"', ',', 'a', ':') }),
     );
