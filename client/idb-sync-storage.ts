@@ -1,6 +1,5 @@
 import type { IDBPDatabase } from 'idb';
 import { SCHEMA_VERSION, takeWrites, trackWrites, type HubState, type Op } from '../core/plain.ts';
-import type { ConfirmedWriter, ConfirmedWriterFactory } from './confirmed-writer.ts';
 import { openSyncDb, writeConfirmed, type SyncDB } from './sync-db.ts';
 import type { Rejected, SyncStorage } from './sync-storage.ts';
 
@@ -18,14 +17,11 @@ export class IdbSyncStorage implements SyncStorage {
   private constructor(
     private readonly db: IDBPDatabase<SyncDB>,
     private readonly view: string,
-    /** Who writes saves of the confirmed state (a worker in the staff app); null: the page, on its own connection. */
-    private writer: ConfirmedWriter | null,
   ) {}
 
-  /** `writer`: who writes the saves of the confirmed state (client/worker-confirmed-writer.ts); the page itself by default. */
-  static async open(scope: string, view = '', writer?: ConfirmedWriterFactory): Promise<IdbSyncStorage> {
+  static async open(scope: string, view = ''): Promise<IdbSyncStorage> {
     const db = await openSyncDb(scope);
-    return new IdbSyncStorage(db, view, writer?.(scope) ?? null);
+    return new IdbSyncStorage(db, view);
   }
 
   async loadOutbox(): Promise<Op[]> {
@@ -97,19 +93,16 @@ export class IdbSyncStorage implements SyncStorage {
       vouchers: whole ? Object.values(vouchers) : changedVouchers.map((id) => vouchers[id]!),
       whole,
     };
-    const writer = this.writer;
     try {
-      await (writer ? writer.write(save) : writeConfirmed(this.db, save));
+      await writeConfirmed(this.db, save);
     } catch (e) {
-      // The keys taken above were not written: the next save writes everything, in the page if the worker is gone.
+      // The keys taken above were not written: the next save writes everything.
       this.saved = null;
-      if (writer?.broken) this.writer = null;
       throw e;
     }
   }
 
   close(): void {
-    this.writer?.close();
     this.db.close();
   }
 }

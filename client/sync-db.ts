@@ -26,8 +26,7 @@ export interface SyncDB extends DBSchema {
 const DB_VERSION = 2;
 
 /**
- * One device's database (one per device and person: an agent's unsent actions wait for that agent),
- * opened by the page and, for its saves, by the staff app's save worker (client/confirmed-save-worker.ts).
+ * One device's database (one per device and person: an agent's unsent actions wait for that agent).
  */
 export function openSyncDb(scope: string): Promise<IDBPDatabase<SyncDB>> {
   return openDB<SyncDB>(`gatecare-sync:${scope}`, DB_VERSION, {

@@ -5,20 +5,17 @@ import { useLatest } from './use-latest.ts';
 import { MemorySyncStorage, type SyncStorage } from './sync-storage.ts';
 import { OpeningStorage } from './opening-storage.ts';
 import { refreshHubUrls, storedHubUrls } from './hub-urls.ts';
-import type { ConfirmedWriterFactory } from './confirmed-writer.ts';
 
 export type DeviceLink = Omit<SyncClientOptions, 'storage'> & {
   /** Names the device's IndexedDB database: one per device and person. */
   scope: string;
   /** What slice of the hub the device follows (e.g. the gates covered); a change starts from a fresh snapshot. */
   view?: string;
-  /** Who writes the saves of the confirmed state: a worker in the staff app (client/worker-confirmed-writer.ts), the page by default. */
-  confirmedWriter?: ConfirmedWriterFactory;
 };
 
-async function openStorage(scope: string, view: string, writer?: ConfirmedWriterFactory): Promise<{ storage: SyncStorage; close: () => void }> {
+async function openStorage(scope: string, view: string): Promise<{ storage: SyncStorage; close: () => void }> {
   try {
-    const idb = await IdbSyncStorage.open(scope, view, writer);
+    const idb = await IdbSyncStorage.open(scope, view);
     return { storage: idb, close: () => idb.close() };
   } catch (e) {
     // Better a device that works until the tab closes than none at all; the console says why.
@@ -38,9 +35,9 @@ interface HeldClient {
 }
 
 function holdClient(link: DeviceLink, key: string): HeldClient {
-  const { scope, view, confirmedWriter, ...options } = link;
+  const { scope, view, ...options } = link;
   let openNow!: () => void;
-  const opening = new Promise<void>((resolve) => (openNow = resolve)).then(() => openStorage(scope, view ?? '', confirmedWriter));
+  const opening = new Promise<void>((resolve) => (openNow = resolve)).then(() => openStorage(scope, view ?? ''));
   const client = new SyncClient({ urls: storedHubUrls, ...options, storage: new OpeningStorage(opening.then((o) => o.storage)) });
   const held: HeldClient = {
     key,

@@ -1,6 +1,5 @@
 import { Suspense, lazy, useCallback, useState } from 'react';
 import { useSyncClient } from '../../client/use-sync-client.ts';
-import { workerConfirmedWriter } from '../../client/worker-confirmed-writer.ts';
 import { deviceId } from '../../client/device-id.ts';
 import { loadSession, saveSession, type Session } from './session.ts';
 import { LoginScreen } from './LoginScreen.tsx';
@@ -50,8 +49,6 @@ function SignedIn({ session, onLogout, onChangeGates }: { session: Session; onLo
       auth: { token: session.token, gates: session.gates },
       actor: { kind: 'staff', id: session.staff.id },
       device,
-      // A surge's saves of thousands of requests are written off the page's thread.
-      confirmedWriter: workerConfirmedWriter,
     },
     // Other gates picked: reconnect so the hub sends those gates' requests.
     `${session.token}|${(session.gates ?? []).join(',')}`,
