@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { apply, type Actor, type HubState, type Op, type OpBody } from '../../core/index.ts';
+import { apply, type Actor, type Op, type OpBody } from '../../core/index.ts';
 import { demoState } from '../helpers/demo-state.ts';
+import { NOW, foldOps } from '../helpers/core-fixtures.ts';
 import { AMIRA, KIOSK, LUCAS, createRequest, op } from '../helpers/ops.ts';
 
 const CLAIRE: Actor = { kind: 'staff', id: 'M201' };
-
-const NOW = '2026-11-23T18:00:00.000Z';
 
 /** A busy evening: requests created, claimed, some delivered, with a few operations that must be refused. */
 function evening(): Op[] {
@@ -48,22 +47,11 @@ function afterwards(i: number, requestId: string): Op[] {
   return ops;
 }
 
-function fold(base: HubState, ops: Op[], inPlace: boolean): { state: HubState; answers: string[] } {
-  let s = base;
-  const answers: string[] = [];
-  for (const o of ops) {
-    const out = apply(s, o, { seq: s.seq + 1, at: NOW, inPlace });
-    answers.push(out.ok ? 'ok' : `${out.code}: ${out.reason}`);
-    if (out.ok) s = out.state;
-  }
-  return { state: s, answers };
-}
-
 describe('the hub applying operations in place', () => {
   it('reaches exactly the state and answers of the pure reducer', () => {
     const ops = evening();
-    const pure = fold(demoState(new Date(NOW)), ops, false);
-    const inPlace = fold(demoState(new Date(NOW)), ops, true);
+    const pure = foldOps(demoState(new Date(NOW)), ops, false);
+    const inPlace = foldOps(demoState(new Date(NOW)), ops, true);
     expect(inPlace.answers).toEqual(pure.answers);
     expect(inPlace.answers.filter((a) => a !== 'ok').length).toBeGreaterThan(5);
     expect(inPlace.state).toEqual(pure.state);

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { apply, mapWrites, type HubState, type Op } from '../../core/index.ts';
 import type { RoomType } from '../../core/plain.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import { MANAGER, NOW, SOFIA, accepted, by } from '../helpers/core-fixtures.ts';
+import { MANAGER, NOW, SOFIA, accepted, by, foldOps } from '../helpers/core-fixtures.ts';
 import { NIGHT, withHotels, withParties } from '../helpers/hotel-fixtures.ts';
 
 const NIGHTS = [NIGHT, '2026-11-24', '2026-11-25'];
@@ -35,27 +35,16 @@ const blockOp = fc
   })
   .map((b): Op => by(MANAGER, { type: 'hotel.rooms', payload: { ...b, rateCents: 9000, currency: 'EUR' } }));
 
-function fold(base: HubState, ops: Op[], inPlace: boolean): { state: HubState; answers: string[] } {
-  let s = base;
-  const answers: string[] = [];
-  for (const o of ops) {
-    const out = apply(s, o, { seq: s.seq + 1, at: NOW, inPlace });
-    answers.push(out.ok ? 'ok' : `${out.code}: ${out.reason}`);
-    if (out.ok) s = out.state;
-  }
-  return { state: s, answers };
-}
-
 describe('room blocks written in place', () => {
   const base = airport();
 
   it('give exactly the answers and state of the pure reducer, in the map the caller owns, each write counted', () => {
     fc.assert(
       fc.property(fc.array(blockOp, { maxLength: 30 }), (ops) => {
-        const pure = fold(structuredClone(base), ops, false);
+        const pure = foldOps(structuredClone(base), ops, false);
         const start = structuredClone(base);
         const blocks = start.roomBlocks!;
-        const inPlace = fold(start, ops, true);
+        const inPlace = foldOps(start, ops, true);
         expect(inPlace.answers).toEqual(pure.answers);
         expect(inPlace.state).toEqual(pure.state);
         expect(inPlace.state.roomBlocks).toBe(blocks);

@@ -17,6 +17,18 @@ export function accepted(state: HubState, o: Op, at = NOW): HubState {
   return out.state;
 }
 
+/** Applies `ops` in order, in place or purely, keeping the state after each accepted one and every answer. */
+export function foldOps(base: HubState, ops: Op[], inPlace: boolean, at = NOW): { state: HubState; answers: string[] } {
+  let s = base;
+  const answers: string[] = [];
+  for (const o of ops) {
+    const out = apply(s, o, { seq: s.seq + 1, at, inPlace });
+    answers.push(out.ok ? 'ok' : `${out.code}: ${out.reason}`);
+    if (out.ok) s = out.state;
+  }
+  return { state: s, answers };
+}
+
 export function by(actor: Actor, body: OpBody, at = NOW): Op {
   return op(actor, body, at);
 }
