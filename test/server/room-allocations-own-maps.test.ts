@@ -37,6 +37,30 @@ async function allocate(hub: Hub): Promise<{ ok: boolean; allocationId: string }
   return { ok: (await ack).ok, allocationId };
 }
 
+/**
+ * A hub at the tiny hotel with 300 requests written, whose checkpoint falls due `dueAfter` operations
+ * later: then what follows comes after many slices of requests. The checkpoint's first slice is held.
+ */
+async function hubBeforeCheckpoint(
+  dir: string,
+  dueAfter: number,
+  checkpoint: ReturnType<typeof useCheckpointHold>,
+): Promise<{ hub: Hub; store: Store; reached: Promise<void>; release: () => void }> {
+  const store = await Store.open(dir);
+  const hub = new Hub(store, undefined, { checkpointEvery: demoOps(new Date()).length + hotel.length + 300 + dueAfter });
+  await seed(hub);
+  for (const b of hotel) expect(await hub.submit(op(SYSTEM, b), { kind: 'system' })).toMatchObject({ ok: true });
+  const early = await Promise.all(Array.from({ length: 300 }, (_, i) => hub.submit(op(KIOSK, createRequest({ surname: `Early${i}` })), KIOSK_ID)));
+  expect(early.every((a) => a.ok)).toBe(true);
+  checkpoint.slice(0);
+  return { hub, store, ...checkpoint.hold() };
+}
+
+/** The checkpoint as written on disk. */
+async function writtenCheckpoint(dir: string): Promise<HubState> {
+  return (JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: HubState }).state;
+}
+
 describe("the hub's two states each own their room allocations", () => {
   const dirs = useTempDirs();
   const checkpoint = useCheckpointHold();
@@ -60,15 +84,8 @@ describe("the hub's two states each own their room allocations", () => {
 
   it('a checkpoint written while rooms are allocated holds the allocations as of its seq, and the hub restarts from it', async () => {
     const dir = await dirs.make();
-    const store = await Store.open(dir);
-    // Due once the 300 requests below and the first room are written: then allocations come after many slices of requests.
-    const hub = new Hub(store, undefined, { checkpointEvery: demoOps(new Date()).length + hotel.length + 300 + 2 });
-    await seed(hub);
-    for (const b of hotel) expect(await hub.submit(op(SYSTEM, b), { kind: 'system' })).toMatchObject({ ok: true });
-    const early = await Promise.all(Array.from({ length: 300 }, (_, i) => hub.submit(op(KIOSK, createRequest({ surname: `Early${i}` })), KIOSK_ID)));
-    expect(early.every((a) => a.ok)).toBe(true);
-    checkpoint.slice(0);
-    const { reached, release } = checkpoint.hold();
+    // Due once the first room's two operations are written.
+    const { hub, store, reached, release } = await hubBeforeCheckpoint(dir, 2, checkpoint);
     // The first room's two operations reach the checkpoint's count: it starts, and is held after its first slice.
     const first = await allocate(hub);
     await reached;
@@ -77,8 +94,8 @@ describe("the hub's two states each own their room allocations", () => {
     Checkpoint.betweenSlices = null;
     release();
     await store.checkpointWriting;
-    const written = JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: HubState };
-    expect(Object.keys(written.state.roomAllocations ?? {})).toEqual([first.allocationId]);
+    const written = await writtenCheckpoint(dir);
+    expect(Object.keys(written.roomAllocations ?? {})).toEqual([first.allocationId]);
     await hub.flush();
     // As after a crash: the restart replays from that checkpoint, and the later room applies once.
     const again = await openHub(dir);
@@ -88,17 +105,10 @@ describe("the hub's two states each own their room allocations", () => {
   });
   it('a checkpoint written while a room block changes holds the block as of its seq, and the hub restarts with the change', async () => {
     const dir = await dirs.make();
-    const store = await Store.open(dir);
     const block = (count: number) =>
       op(SYSTEM, { type: 'hotel.rooms', payload: { hotelId: 'tiny', night: NIGHT, type: 'double', count, rateCents: 9900, currency: 'EUR' } });
-    // Due with the first change of the block below, after many slices of requests.
-    const hub = new Hub(store, undefined, { checkpointEvery: demoOps(new Date()).length + hotel.length + 300 + 1 });
-    await seed(hub);
-    for (const b of hotel) expect(await hub.submit(op(SYSTEM, b), { kind: 'system' })).toMatchObject({ ok: true });
-    const early = await Promise.all(Array.from({ length: 300 }, (_, i) => hub.submit(op(KIOSK, createRequest({ surname: `Early${i}` })), KIOSK_ID)));
-    expect(early.every((a) => a.ok)).toBe(true);
-    checkpoint.slice(0);
-    const { reached, release } = checkpoint.hold();
+    // Due with the first change of the block below.
+    const { hub, store, reached, release } = await hubBeforeCheckpoint(dir, 1, checkpoint);
     expect(await hub.submit(block(60), { kind: 'system' })).toMatchObject({ ok: true });
     await reached;
     // Written into the durable state's blocks in place while the checkpoint is being written.
@@ -106,8 +116,8 @@ describe("the hub's two states each own their room allocations", () => {
     Checkpoint.betweenSlices = null;
     release();
     await store.checkpointWriting;
-    const written = JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: HubState };
-    expect(written.state.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(60);
+    const written = await writtenCheckpoint(dir);
+    expect(written.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(60);
     await hub.flush();
     const again = await openHub(dir);
     expect(again.current.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(70);
