@@ -8,8 +8,7 @@ const encoded = new WeakMap<object, string>();
  * many devices) use that text, rather than encoding it again for each socket. `value` must not change after.
  */
 export function encodeOnce<T extends object>(value: T): T {
-  encoded.set(value, JSON.stringify(value));
-  return value;
+  return withJson(value, JSON.stringify(value));
 }
 
 /**
