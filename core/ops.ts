@@ -327,7 +327,7 @@ export type Op = z.infer<typeof Envelope> & OpBody;
 /**
  * One whole operation per type (the envelope's fields beside its type and payload), rather than the
  * envelope intersected with the body: an intersection parses both and merges the two results, which
- * cost the hub about 20 µs per operation, ten times the parse itself.
+ * cost about 36 of the 38 µs a claim's parse took (1.8 µs this way).
  */
 export const Op: z.ZodType<Op> = z.discriminatedUnion(
   'type',
