@@ -5,7 +5,7 @@ import { useBrowser } from '../helpers/browser-fixture.ts';
 import { ARTIFACTS } from '../helpers/browser.ts';
 import { askByTyping } from '../helpers/kiosk-page.ts';
 import { enrollKioskPage } from '../helpers/enroll.ts';
-import { signInStaff } from '../helpers/staff-page.ts';
+import { signInStaff, storedRefusals } from '../helpers/staff-page.ts';
 import { KIOSK, createRequest, op } from '../helpers/ops.ts';
 
 /** Kiosk and staff tablet in chromium, with the network cut (context.setOffline) and the hub restarted. */
@@ -105,6 +105,8 @@ describe('offline-first in chromium: nothing entered is lost', () => {
     await amira.reload();
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('already claimed by Lucas');
     await alert.getByRole('button', { name: 'OK' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    await expect.poll(() => storedRefusals(amira)).toBe(0);
     await amira.reload();
     await amiraCard(first).waitFor();
     expect(await alert.count()).toBe(0);

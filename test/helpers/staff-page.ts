@@ -46,3 +46,30 @@ export async function openManagerFlights(browser: Browser, url: string): Promise
 export function csvFile(text: string, name = 'list.csv'): { name: string; mimeType: string; buffer: Buffer } {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text) };
 }
+
+/**
+ * How many refusals the device still keeps unread in IndexedDB, across its sync databases.
+ * A dismissal is written asynchronously: a test that reloads right after "OK" waits for this first.
+ */
+export function storedRefusals(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let count = 0;
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('gatecare-sync:')) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      if (db.objectStoreNames.contains('rejected')) {
+        count += await new Promise<number>((resolve, reject) => {
+          const req = db.transaction('rejected').objectStore('rejected').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      }
+      db.close();
+    }
+    return count;
+  });
+}
