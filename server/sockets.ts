@@ -336,7 +336,10 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
     const shown = entries.filter((e) => e.seq > after && audienceIncludes(audiences.get(e)!, viewer));
     if (!shown.length) continue;
     if (viewer.kind !== 'staff') {
-      messages.set(`own ${distinct++}`, { msg: { v: 1, after, entries: shown.map((e) => entryForViewer(state, e, viewer)), upTo }, sockets });
+      const forms = shown.map((e) => entryForViewer(state, e, viewer));
+      // A kiosk's own operation that it may see whole has the text staff were sent.
+      const json = `{"v":1,"after":${after},"entries":[${forms.map((f, i) => (f.op === shown[i]!.op ? jsonOf(shown[i]!) : JSON.stringify(f))).join(',')}],"upTo":${upTo}}`;
+      messages.set(`own ${distinct++}`, { msg: withJson({ v: 1, after, entries: forms, upTo }, json), sockets });
       continue;
     }
     const key = `${after}|${shown.map((e) => e.seq).join(',')}`;
