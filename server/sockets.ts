@@ -33,6 +33,8 @@ import type { Clock } from './clock.ts';
 
 interface SocketData {
   viewer: Viewer;
+  /** viewerKey(viewer), made once: a push groups every socket by it, batch after batch. */
+  viewerKey: string;
   identity: Identity;
   /**
    * Seq this socket has been sent everything visible up to. At connection, the hub's durable seq:
@@ -138,6 +140,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
     if ('code' in who) return next(refusal(who));
     const data = socket.data as SocketData;
     data.viewer = who.viewer;
+    data.viewerKey = viewerKey(who.viewer);
     data.identity = who.identity;
     data.expiresAt = who.expiresAt;
     data.sentUpTo = hub.durableSeq;
@@ -316,7 +319,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
       socket.disconnect(true);
       continue;
     }
-    const key = `${socket.data.sentUpTo}|${viewerKey(socket.data.viewer)}`;
+    const key = `${socket.data.sentUpTo}|${socket.data.viewerKey}`;
     const group = groups.get(key);
     if (group) group.sockets.push(socket);
     else groups.set(key, { after: socket.data.sentUpTo, viewer: socket.data.viewer, sockets: [socket] });
