@@ -29,6 +29,7 @@ import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
 import { textOnlyParser, withJson } from './text-only-parser.ts';
 import { SharedPulls } from './shared-pulls.ts';
+import { entryJson } from './entry-json.ts';
 import type { Clock } from './clock.ts';
 
 interface SocketData {
@@ -327,13 +328,6 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
   // Staff get entries whole, so staff groups whose visible entries are the same (most of them, with a
   // batch of a few operations) get one message, encoded once; a kiosk's entries are in its own form.
   const messages = new Map<string, { msg: EntriesMessage; sockets: HubSocket[] }>();
-  // An entry goes whole to the agents of its gates and to every duty manager: its text is made once.
-  const wholeJson = new Map<LogEntry, string>();
-  const jsonOf = (e: LogEntry): string => {
-    let json = wholeJson.get(e);
-    if (json === undefined) wholeJson.set(e, (json = JSON.stringify(e)));
-    return json;
-  };
   let distinct = 0;
   for (const { after, viewer, sockets } of groups.values()) {
     const shown = entries.filter((e) => e.seq > after && audienceIncludes(audiences.get(e)!, viewer));
@@ -341,7 +335,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
     if (viewer.kind !== 'staff') {
       const forms = shown.map((e) => entryForViewer(state, e, viewer));
       // A kiosk's own operation that it may see whole has the text staff were sent.
-      const json = `{"v":1,"after":${after},"entries":[${forms.map((f, i) => (f.op === shown[i]!.op ? jsonOf(shown[i]!) : JSON.stringify(f))).join(',')}],"upTo":${upTo}}`;
+      const json = `{"v":1,"after":${after},"entries":[${forms.map((f, i) => (f.op === shown[i]!.op ? entryJson(shown[i]!) : JSON.stringify(f))).join(',')}],"upTo":${upTo}}`;
       messages.set(`own ${distinct++}`, { msg: withJson({ v: 1, after, entries: forms, upTo }, json), sockets });
       continue;
     }
@@ -352,7 +346,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
       continue;
     }
     const msg: EntriesMessage = { v: 1, after, entries: shown, upTo };
-    const json = `{"v":1,"after":${after},"entries":[${shown.map(jsonOf).join(',')}],"upTo":${upTo}}`;
+    const json = `{"v":1,"after":${after},"entries":[${shown.map(entryJson).join(',')}],"upTo":${upTo}}`;
     messages.set(key, { msg: withJson(msg, json), sockets: [...sockets] });
   }
   for (const { msg, sockets } of messages.values()) {
