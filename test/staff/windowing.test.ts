@@ -48,6 +48,13 @@ describe('windowed list arithmetic', () => {
       fc.record({ kind: fc.constant('remove' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
       fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
       fc.record({ kind: fc.constant('removeMany' as const), every: fc.integer({ min: 2, max: 5 }) }),
+      // Several pushes drawn in one render: inserts and removals at places far apart, and a request moving.
+      fc.record({
+        kind: fc.constant('scatter' as const),
+        at: fc.nat(),
+        places: fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 2, maxLength: 6 }),
+      }),
+      fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
       fc.record({ kind: fc.constant('newList' as const), size: fc.integer({ min: 0, max: 300 }) }),
       fc.record({ kind: fc.constant('height' as const), at: fc.nat(), px }),
       fc.record({ kind: fc.constant('gap' as const), gap: fc.integer({ min: 0, max: 24 * 4 }).map((n) => n / 4) }),
@@ -89,7 +96,16 @@ describe('windowed list arithmetic', () => {
             else if (s.kind === 'insertRun') keys.splice(at, 0, ...Array.from({ length: s.count }, fresh));
             else if (s.kind === 'remove') gone.push(...keys.splice(at, s.count));
             else if (s.kind === 'replace') gone.push(...keys.splice(at, s.count, ...Array.from({ length: s.count }, fresh)));
-            else if (s.kind === 'removeMany') keys = keys.filter((k, i) => i % s.every === 0 || !gone.push(k));
+            else if (s.kind === 'scatter')
+              for (const [place, add] of s.places) {
+                const p = place % (keys.length + 1);
+                if (add) keys.splice(p, 0, fresh());
+                else gone.push(...keys.splice(p, 1));
+              }
+            else if (s.kind === 'move') {
+              const [moved] = keys.splice(at, 1);
+              if (moved !== undefined) keys.splice(s.to % (keys.length + 1), 0, moved);
+            } else if (s.kind === 'removeMany') keys = keys.filter((k, i) => i % s.every === 0 || !gone.push(k));
             else if (s.kind === 'newList') keys = Array.from({ length: s.size }, fresh);
             else if (s.kind === 'height') {
               // A height of a key in the list, or of one that left it (measured as it went).

@@ -29,9 +29,9 @@ function sumBlock(b: Block, from: number): void {
  * 2,000): a push that queues a family mid-list inserts one key, where a flat array of offsets had to be
  * worked out again from there to the end. Keys are unique (request ids).
  *
- * `follow(keys)` brings it to a new key list by comparing it with the last one by identity (a few µs for
- * 2,000: the queue index hands over the same id strings) and replacing only the keys in between the common
- * start and end. It is a cache of its inputs: whatever list it held before, after `follow(keys)` it
+ * `follow(keys)` brings it to a new key list by walking it beside the last one (a comparison per key, the
+ * queue index handing over the same id strings: a few µs for 2,000) and putting in or taking out only the
+ * keys that differ. It is a cache of its inputs: whatever list it held before, after `follow(keys)` it
  * answers for `keys` with the heights set so far.
  */
 export class ListLayout implements Positions {
@@ -85,18 +85,40 @@ export class ListLayout implements Positions {
   follow(keys: readonly string[]): void {
     const prev = this.keys;
     if (keys === prev) return;
-    const shorter = Math.min(prev.length, keys.length);
-    let start = 0;
-    while (start < shorter && prev[start] === keys[start]) start++;
-    let end = 0;
-    while (end < shorter - start && prev[prev.length - 1 - end] === keys[keys.length - 1 - end]) end++;
-    const removed = prev.length - start - end;
-    const added = keys.length - start - end;
     this.keys = keys;
-    // A different list altogether (other gates watched, the first push of a snapshot) is built afresh.
-    if (removed + added > BLOCK + keys.length / 8) return this.rebuild(keys);
-    if (removed) this.remove(start, removed);
-    if (added) this.insert(start, keys.slice(start, start + added));
+    // Between the common start and the common end, walk both lists: a key of the new list that the old one
+    // does not hold is put in, old keys before the next one it does hold are taken out. Two pushes drawn in
+    // one render (a family mid-queue, an adult at the end) are two edits, not the whole stretch between them.
+    const shorter = Math.min(prev.length, keys.length);
+    let i = 0;
+    while (i < shorter && prev[i] === keys[i]) i++;
+    let end = 0;
+    while (end < shorter - i && prev[prev.length - 1 - end] === keys[keys.length - 1 - end]) end++;
+    const oldEnd = prev.length - end;
+    const newEnd = keys.length - end;
+    let j = i;
+    // A different list altogether (other gates watched, a snapshot) is built afresh rather than edited key by key.
+    let budget = BLOCK + keys.length / 8;
+    while (i < oldEnd || j < newEnd) {
+      if (prev[i] === keys[j]) {
+        i++;
+        j++;
+      } else if (j < newEnd && !this.blockOf.has(keys[j]!)) {
+        const from = j;
+        while (j < newEnd && !this.blockOf.has(keys[j]!)) j++;
+        this.insert(from, keys.slice(from, j));
+        budget -= j - from;
+      } else {
+        // keys[j] is further on in the old list (or the new one ends here): what comes before it has gone.
+        const from = i;
+        while (i < oldEnd && (j === newEnd || prev[i] !== keys[j])) i++;
+        // Nothing to take out means a key twice in a list, which ids never are: start afresh rather than loop.
+        if (i === from) return this.rebuild(keys);
+        this.remove(j, i - from);
+        budget -= i - from;
+      }
+      if (budget < 0) return this.rebuild(keys);
+    }
     // Removals leave small blocks behind; once there are many, one pass puts the list back in full blocks.
     if (this.blocks.length > 4 + (2 * keys.length) / BLOCK) this.rebuild(keys);
   }
