@@ -51,6 +51,9 @@ export interface SideCost {
   wallMsPerOp: number;
   /** The main thread's busy time (see WaveCost.busyMs). */
   busyMsPerOp: number;
+  /** The main thread's GC pauses inside the waves (see WaveCost.gcMs), the mean over the rounds (most waves have none), and the major ones over all rounds. */
+  gcMsPerOp: number;
+  majorGcs: number;
 }
 
 export interface RatioSummary extends PairedRatio {
@@ -174,7 +177,7 @@ export async function costByType(log: (msg: string) => void = () => {}): Promise
     }
     const threadCpuKnown = types.every((t) => waves[t].every((side) => side.every((w) => w.threadCpuMs !== null)));
     const costs: Partial<Record<TimedType, TypeCost>> = {};
-    const perOp = (w: WaveCost[], k: 'threadCpuMs' | 'cpuMs' | 'wallMs' | 'busyMs'): number[] => w.map((x) => (x[k] ?? NaN) / x.ops);
+    const perOp = (w: WaveCost[], k: 'threadCpuMs' | 'cpuMs' | 'wallMs' | 'busyMs' | 'gcMs'): number[] => w.map((x) => (x[k] ?? NaN) / x.ops);
     for (const type of types) {
       const [small, large] = waves[type];
       const side = (w: WaveCost[]): SideCost => ({
@@ -182,6 +185,8 @@ export async function costByType(log: (msg: string) => void = () => {}): Promise
         cpuMsPerOp: round(median(perOp(w, 'cpuMs')), 3),
         wallMsPerOp: round(median(perOp(w, 'wallMs')), 3),
         busyMsPerOp: round(median(perOp(w, 'busyMs')), 3),
+        gcMsPerOp: round(perOp(w, 'gcMs').reduce((a, b) => a + b, 0) / w.length, 4),
+        majorGcs: w.reduce((n, x) => n + x.majorGcs, 0),
       });
       const ratios = {
         threadCpu: threadCpuKnown ? summary(perOp(small, 'threadCpuMs'), perOp(large, 'threadCpuMs')) : null,
@@ -253,7 +258,8 @@ export function byTypeLines(r: ByTypeResult): string[] {
       ([t, c]) =>
         `${t.padEnd(22)} ${c.ratio.verdict.padEnd(9)} thread CPU ${ms(c.at1k.threadCpuMsPerOp)} → ${ms(c.at100k.threadCpuMsPerOp)} ms ${c.ratios.threadCpu ? x(c.ratios.threadCpu) : '–'}` +
         `   process CPU ${c.at1k.cpuMsPerOp.toFixed(3)} → ${c.at100k.cpuMsPerOp.toFixed(3)} ms ${x(c.ratios.cpu)}` +
-        `   wall ${c.at1k.wallMsPerOp.toFixed(3)} → ${c.at100k.wallMsPerOp.toFixed(3)} ms ${x(c.ratios.wall)}`,
+        `   wall ${c.at1k.wallMsPerOp.toFixed(3)} → ${c.at100k.wallMsPerOp.toFixed(3)} ms ${x(c.ratios.wall)}` +
+        `   GC in waves ${c.at1k.gcMsPerOp.toFixed(4)} → ${c.at100k.gcMsPerOp.toFixed(4)} ms (major ${c.at1k.majorGcs} / ${c.at100k.majorGcs})`,
     ),
   ];
 }

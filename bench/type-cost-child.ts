@@ -11,7 +11,7 @@
  * the history's cost, which bench/history.ts charges, not one type's).
  */
 import { rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { Hub, type Identity } from '../server/hub.ts';
 import { Store } from '../server/store.ts';
 import { seedDemoIfEmpty } from '../server/seed.ts';
 import { threadCpuMs } from './thread-cpu.ts';
+import { WaveProfiler } from './wave-profiler.ts';
 import { BEFORE, freshIds, setupSteps, STEPS, TIMED_TYPES, type Ids, type TimedType } from './type-steps.ts';
 
 export interface WaveCost {
@@ -37,6 +38,13 @@ export interface WaveCost {
    * on a loaded machine it includes moments the core was taken away.
    */
   busyMs: number;
+  /**
+   * Garbage-collection pauses on the main thread inside the wave (their wall time, from node's `gc`
+   * performance entries) and how many were major or incremental-marking steps: the part of a wave's
+   * cost that follows the heap's size rather than the operation.
+   */
+  gcMs: number;
+  majorGcs: number;
   /** Operations stored when the wave ran, and records in the state. */
   stored: number;
   /** Operations added since the hub was last reopened from its first build, this wave included. */
@@ -140,6 +148,23 @@ async function settled(): Promise<void> {
 /** Checkpoints only when the parent reopens (never inside a wave): see the header. */
 const NO_CHECKPOINT = { checkpointEvery: Number.MAX_SAFE_INTEGER };
 
+/** The main thread's GC pauses, as node reports them (after the fact: read them once the wave is over). */
+const gcPauses: PerformanceEntry[] = [];
+new PerformanceObserver((list) => gcPauses.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+
+const MAJOR = constants.NODE_PERFORMANCE_GC_MAJOR | constants.NODE_PERFORMANCE_GC_INCREMENTAL;
+
+/** The GC pauses that began between `from` and `to` (performance.now() times), once node has reported them. */
+async function gcBetween(from: number, to: number): Promise<{ gcMs: number; majorGcs: number }> {
+  await new Promise((r) => setTimeout(r, 0));
+  const inside = gcPauses.filter((e) => e.startTime >= from && e.startTime <= to);
+  gcPauses.length = 0;
+  return {
+    gcMs: inside.reduce((t, e) => t + e.duration, 0),
+    majorGcs: inside.filter((e) => (((e as { detail?: { kind?: number } }).detail?.kind ?? 0) & MAJOR) !== 0).length,
+  };
+}
+
 async function open(dir: string): Promise<{ hub: Hub; store: Store }> {
   const store = await Store.open(dir);
   return { hub: new Hub(store, undefined, NO_CHECKPOINT), store };
@@ -188,6 +213,7 @@ async function main(): Promise<void> {
     buildSeconds: Math.round((performance.now() - t0) / 100) / 10,
   };
   process.send!(ready);
+  const profiler = process.env.BENCH_TYPE_WAVE_PROFILE ? new WaveProfiler(process.env.BENCH_TYPE_WAVE_PROFILE, `at${target}`) : null;
 
   const wave = async (type: TimedType, n: number): Promise<WaveCost> => {
     // A few untimed first, through the same preparation: a hub just reopened builds its indexes on first use.
@@ -197,6 +223,8 @@ async function main(): Promise<void> {
     const stored = hub.seq;
     gc();
     await settled();
+    // Sampling costs CPU: with a wave profile the costs below are the profile's, not the measure's.
+    await profiler?.start();
     const cpu0 = process.cpuUsage();
     const thread0 = threadCpuMs();
     const elu0 = performance.eventLoopUtilization();
@@ -206,6 +234,8 @@ async function main(): Promise<void> {
     const thread1 = threadCpuMs();
     const cpu = process.cpuUsage(cpu0);
     const busyMs = performance.eventLoopUtilization(elu0).active;
+    await profiler?.stop(type);
+    const gcs = await gcBetween(w0, w0 + wallMs);
     return {
       type,
       ops: n,
@@ -213,6 +243,7 @@ async function main(): Promise<void> {
       threadCpuMs: thread0 === null || thread1 === null ? null : thread1 - thread0,
       wallMs,
       busyMs,
+      ...gcs,
       stored,
       grown: hub.seq - base,
       requests: Object.keys(hub.current.requests).length,

@@ -14,9 +14,9 @@ import { noteMapWrite } from './map-writes.ts';
 export function storeRequestInPlace(requests: Record<string, CareRequest>, r: CareRequest): void {
   const prev = requests[r.id];
   requests[r.id] = r;
-  noteTicket(requests, r.ticket);
-  noteRequest(requests, r);
-  noteKioskRequest(requests, r);
+  noteTicket(requests, r.ticket, prev?.ticket);
+  noteRequest(requests, r, prev);
+  noteKioskRequest(requests, r, prev);
   noteMapWrite(requests, r.id, prev, r);
 }
 

@@ -46,8 +46,13 @@ export function deviceMadeKioskRequests(requests: Requests, device: string): boo
   return (ix.byDevice.get(device)?.size ?? 0) > 0;
 }
 
-/** Called after `requests` was changed in place to hold `r`. */
-export function noteKioskRequest(requests: Requests, r: CareRequest): void {
+/**
+ * Called after `requests` was changed in place to hold `r`, in place of `prev` if there was one. A
+ * request rewritten by the same device and first actor stays in its set: taking it out and putting it
+ * back on every claim or note churned a set as large as a kiosk's day of requests.
+ */
+export function noteKioskRequest(requests: Requests, r: CareRequest, prev?: CareRequest): void {
   const ix = index.get(requests);
-  if (ix) place(ix, r);
+  if (!ix || (prev && prev.device === r.device && madeByKiosk(prev) === madeByKiosk(r))) return;
+  place(ix, r);
 }

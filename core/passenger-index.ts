@@ -49,8 +49,14 @@ export function requestsOfPassenger(requests: Requests, request: CareRequest): C
   return out;
 }
 
-/** Called after `requests` was changed in place to hold `r`. */
-export function noteRequest(requests: Requests, r: CareRequest): void {
+/**
+ * Called after `requests` was changed in place to hold `r`, in place of `prev` if there was one.
+ * A request rewritten with the same flight and surname (a claim, a note, a delivery: nearly every
+ * write) stays where it was, so neither its key is made nor the index read: at 30,000 requests that
+ * lookup missed the cache on every operation, about a tenth of what a note cost.
+ */
+export function noteRequest(requests: Requests, r: CareRequest, prev?: CareRequest): void {
   const ix = index.get(requests);
-  if (ix) place(ix, r);
+  if (!ix || (prev && prev.flightId === r.flightId && prev.surname === r.surname)) return;
+  place(ix, r);
 }
