@@ -94,6 +94,7 @@ export class DetachedChromium {
   }
 
   async close(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     const exited = new Promise((resolve) => this.proc.once('exit', resolve));
     await this.send('Browser.close').catch(() => undefined);
     await exited;

@@ -4,7 +4,7 @@ const cost = (c: PageCost | undefined): string =>
   c ? `${c.cpuMsPerPush} ms CPU (script ${c.scriptMsPerPush}, layout ${c.layoutMsPerPush} ms in ${c.layoutsPerPush} layouts)` : 'not measured';
 
 /** The bench table's rows for the devices in a surge. */
-export function uiRows(ui: UiResult, kioskThrottled: number | null): Array<[string, string, string?]> {
+export function uiRows(ui: UiResult, kioskThrottled: number | null, kioskUnderPlaywright: number | null = null): Array<[string, string, string?]> {
   const t = ui.tablet;
   const b = ui.board;
   return [
@@ -27,6 +27,13 @@ export function uiRows(ui: UiResult, kioskThrottled: number | null): Array<[stri
     [`Manager board, main thread per push (CPU time, throttle's pauses not counted)`, cost(b.page)],
     ...(kioskThrottled === null
       ? []
-      : [[`Kiosk cold start, service worker, CPU ÷${ui.cpuThrottle}`, `${kioskThrottled} ms (median of 5)`, '≤ 1 s'] as [string, string, string]]),
+      : [
+          [
+            `Kiosk cold start, service worker, CPU ÷${ui.cpuThrottle}`,
+            // Under Playwright the entry is parsed again for the inspector's stack traces (bench/detached-chromium.ts).
+            `${kioskThrottled} ms (median of 5, no DevTools session${kioskUnderPlaywright === null ? '' : `; ${kioskUnderPlaywright} ms under Playwright`})`,
+            '≤ 1 s',
+          ] as [string, string, string],
+        ]),
   ];
 }

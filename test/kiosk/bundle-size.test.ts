@@ -27,6 +27,10 @@ describe('kiosk JavaScript budget (npm run size:kiosk)', () => {
     }
     // The sync client only ever opens a WebSocket: long-polling code stays out (client/websocket-only-plugin.ts).
     const main = size.files.find((f) => f.name.startsWith('index-'))!;
-    expect(readFileSync(join('dist/kiosk/assets', main.name), 'utf8')).not.toContain('xhr poll error');
+    const entry = readFileSync(join('dist/kiosk/assets', main.name), 'utf8');
+    expect(entry).not.toContain('xhr poll error');
+    // Components read i18next through kiosk/src/use-kiosk-translation.ts: react-i18next (a wrapper of the
+    // instance per component at the first render, 6.4 kB raw of the entry) stays out of the kiosk.
+    expect(entry, 'react-i18next crept into the kiosk: use useKioskTranslation()').not.toContain('NO_I18NEXT_INSTANCE');
   });
 });
