@@ -72,8 +72,9 @@ export class IdbSyncStorage implements SyncStorage {
    * Writes only the requests and vouchers written since the last save when the state's maps are the
    * ones saved last (the sync client writes into them in place; core/map-writes.ts tracks the keys),
    * everything otherwise (first save, a snapshot). Copying 10,000 requests every few seconds
-   * stalled a duty manager's tablet for half a second each time on a slow CPU. The writer copies the
-   * records before this returns, as SyncStorage asks, and writes them all in one transaction.
+   * stalled a duty manager's tablet for half a second each time on a slow CPU. The rest of the state is
+   * copied (put) before this returns, as SyncStorage asks; the requests and vouchers are taken as they are
+   * now (never changed in place, only replaced in their maps) and put a slice per task, all in one transaction.
    */
   async saveConfirmed(seq: number, state: HubState): Promise<void> {
     const { requests, vouchers, ...rest } = state;

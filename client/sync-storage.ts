@@ -18,7 +18,8 @@ export interface SyncStorage {
   loadConfirmed(): Promise<{ seq: number; state: HubState } | null>;
   /**
    * Must copy `state` before it returns (IndexedDB's put does, synchronously): the sync client
-   * goes on writing into the same maps in place as entries arrive.
+   * goes on writing into the same maps in place as entries arrive. The request and voucher objects
+   * themselves are never changed (a write puts a new object in the map), so holding those is a copy.
    */
   saveConfirmed(seq: number, state: HubState): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { copyFile, open, readFile, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import type { LogEntry } from '../core/index.ts';
+import { entryJson } from './entry-json.ts';
 import { CorruptDataFileError, DurableJsonFile, syncDirectory } from './durable-json-file.ts';
 import { dirname } from 'node:path';
 import { constants, fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
@@ -242,7 +243,8 @@ export class Journal {
 /** A journal line as written, with the bench's timestamps around its serialising. */
 function serialise(line: JournalLine): { started: number; bytes: Buffer; serialised: number } {
   const started = performance.now();
-  const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
+  // Written as JSON.stringify(line) would write it, from each entry's text (made once, for the push too).
+  const bytes = Buffer.from(`{"e":[${line.e.map(entryJson).join(',')}],"r":${JSON.stringify(line.r)}}\n`);
   return { started, bytes, serialised: performance.now() };
 }
 

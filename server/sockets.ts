@@ -29,10 +29,13 @@ import type { HubLimits } from './limits.ts';
 import { measureJson } from './json-size.ts';
 import { textOnlyParser, withJson } from './text-only-parser.ts';
 import { SharedPulls } from './shared-pulls.ts';
+import { entryJson } from './entry-json.ts';
 import type { Clock } from './clock.ts';
 
 interface SocketData {
   viewer: Viewer;
+  /** viewerKey(viewer), made once: a push groups every socket by it, batch after batch. */
+  viewerKey: string;
   identity: Identity;
   /**
    * Seq this socket has been sent everything visible up to. At connection, the hub's durable seq:
@@ -138,6 +141,7 @@ export function attachSockets(app: FastifyInstance, hub: Hub, deps: SocketDeps):
     if ('code' in who) return next(refusal(who));
     const data = socket.data as SocketData;
     data.viewer = who.viewer;
+    data.viewerKey = viewerKey(who.viewer);
     data.identity = who.identity;
     data.expiresAt = who.expiresAt;
     data.sentUpTo = hub.durableSeq;
@@ -316,7 +320,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
       socket.disconnect(true);
       continue;
     }
-    const key = `${socket.data.sentUpTo}|${viewerKey(socket.data.viewer)}`;
+    const key = `${socket.data.sentUpTo}|${socket.data.viewerKey}`;
     const group = groups.get(key);
     if (group) group.sockets.push(socket);
     else groups.set(key, { after: socket.data.sentUpTo, viewer: socket.data.viewer, sockets: [socket] });
@@ -324,19 +328,15 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
   // Staff get entries whole, so staff groups whose visible entries are the same (most of them, with a
   // batch of a few operations) get one message, encoded once; a kiosk's entries are in its own form.
   const messages = new Map<string, { msg: EntriesMessage; sockets: HubSocket[] }>();
-  // An entry goes whole to the agents of its gates and to every duty manager: its text is made once.
-  const wholeJson = new Map<LogEntry, string>();
-  const jsonOf = (e: LogEntry): string => {
-    let json = wholeJson.get(e);
-    if (json === undefined) wholeJson.set(e, (json = JSON.stringify(e)));
-    return json;
-  };
   let distinct = 0;
   for (const { after, viewer, sockets } of groups.values()) {
     const shown = entries.filter((e) => e.seq > after && audienceIncludes(audiences.get(e)!, viewer));
     if (!shown.length) continue;
     if (viewer.kind !== 'staff') {
-      messages.set(`own ${distinct++}`, { msg: { v: 1, after, entries: shown.map((e) => entryForViewer(state, e, viewer)), upTo }, sockets });
+      const forms = shown.map((e) => entryForViewer(state, e, viewer));
+      // A kiosk's own operation that it may see whole has the text staff were sent.
+      const json = `{"v":1,"after":${after},"entries":[${forms.map((f, i) => (f.op === shown[i]!.op ? entryJson(shown[i]!) : JSON.stringify(f))).join(',')}],"upTo":${upTo}}`;
+      messages.set(`own ${distinct++}`, { msg: withJson({ v: 1, after, entries: forms, upTo }, json), sockets });
       continue;
     }
     const key = `${after}|${shown.map((e) => e.seq).join(',')}`;
@@ -346,7 +346,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
       continue;
     }
     const msg: EntriesMessage = { v: 1, after, entries: shown, upTo };
-    const json = `{"v":1,"after":${after},"entries":[${shown.map(jsonOf).join(',')}],"upTo":${upTo}}`;
+    const json = `{"v":1,"after":${after},"entries":[${shown.map(entryJson).join(',')}],"upTo":${upTo}}`;
     messages.set(key, { msg: withJson(msg, json), sockets: [...sockets] });
   }
   for (const { msg, sockets } of messages.values()) {

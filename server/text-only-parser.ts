@@ -12,7 +12,8 @@ export function encodeOnce<T extends object>(value: T): T {
 }
 
 /**
- * Has every packet carrying `value` as its only argument use `json`, text the caller already built
+ * Has every packet carrying `value` as its only argument (an acknowledgement, or an event's one
+ * argument after its name) use `json`, text the caller already built
  * (a push assembled from entries each encoded once for all the viewers it goes to). `json` must be
  * exactly what `JSON.stringify(value)` gives, and `value` must not change after.
  */
@@ -32,11 +33,15 @@ class TextEncoder extends Encoder {
     if (obj.type === PacketType.BINARY_EVENT || obj.type === PacketType.BINARY_ACK) return super.encode(obj) as string[];
     // The parser's own string encoding (private in its types, public in its code since 4.0), so the format stays theirs.
     const asString = (p: Packet): string => (this as unknown as { encodeAsString(p: Packet): string }).encodeAsString(p);
-    const only: unknown = Array.isArray(obj.data) && obj.data.length === 1 ? obj.data[0] : undefined;
+    const data: unknown = obj.data;
+    // An acknowledgement's data is its arguments; an event's starts with the event's name.
+    const named = obj.type === PacketType.EVENT && Array.isArray(data) && data.length === 2 && typeof data[0] === 'string';
+    const only: unknown = named ? data[1] : Array.isArray(data) && data.length === 1 ? data[0] : undefined;
     const json = typeof only === 'object' && only !== null ? encoded.get(only) : undefined;
-    // The packet's head in the parser's format, then its one argument as `JSON.stringify([value])` would write it.
-    if (json !== undefined) return [`${asString({ ...obj, data: undefined })}[${json}]`];
-    return [asString(obj)];
+    if (json === undefined) return [asString(obj)];
+    // The packet's head in the parser's format, then its data as `JSON.stringify(data)` would write it.
+    const head = asString({ ...obj, data: undefined });
+    return [named ? `${head}[${JSON.stringify(data[0])},${json}]` : `${head}[${json}]`];
   }
 }
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { TextSizeToggle } from './TextSize.tsx';
 import { setSpeechOn, useSpeech } from './speech/speaker.ts';
 import { SpeechControls } from './SpeechControls.tsx';
@@ -12,7 +12,7 @@ export interface DisplayPrefs {
 
 /** Speech, larger text, high contrast and within reach: each a toggle on every screen, any combination. */
 export function DisplayOptions({ prefs, onChange }: { prefs: DisplayPrefs; onChange: (prefs: DisplayPrefs) => void }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const speech = useSpeech();
   return (
     <div className="display-options">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import {
   airportTimeZone,
   entitlementMessageKey,
@@ -31,7 +31,7 @@ function timing(e: Entitlement, now: string, t: (key: string, values?: Record<st
  * threshold, when care would start.
  */
 export function Entitlements({ state, flight, party, needs }: { state: HubState; flight: Flight; party: Party; needs: readonly Need[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const assessment = entitlementsForFlight(state, flight, passengerProfile({ party, needs: [...needs] }));
   if (!assessment) return null;
   const next = assessment.nextThreshold;
@@ -43,7 +43,7 @@ export function Entitlements({ state, flight, party, needs }: { state: HubState;
         <p>
           {t(nextThresholdMessageKey(next), {
             thresholdHours: readableHours(next.delayMinutes / 60),
-            time: formatTime(next.at, i18n.language, airportTimeZone(state)),
+            time: formatTime(next.at, language, airportTimeZone(state)),
           })}
         </p>
       </section>
@@ -61,9 +61,9 @@ export function Entitlements({ state, flight, party, needs }: { state: HubState;
             <li key={e.kind}>
               <p>{entitlementSentence(entitlementMessageKey(e), p, words)}</p>
               <p className="meta">
-                {timing(e, now, t, i18n.language, airportTimeZone(state))}
+                {timing(e, now, t, language, airportTimeZone(state))}
                 {typeof p.amountMinor === 'number' && typeof p.currency === 'string' && (
-                  <> · {t('entitlement.voucher', { amount: formatMoney({ minor: p.amountMinor, currency: p.currency }, i18n.language) })}</>
+                  <> · {t('entitlement.voucher', { amount: formatMoney({ minor: p.amountMinor, currency: p.currency }, language) })}</>
                 )}
                 {' · '}
                 <bdi lang="en">{e.legalBasis}</bdi>

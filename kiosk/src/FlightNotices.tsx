@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { airportTimeZone, isLanguage, noticeText, noticesForGate, type HubState } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 import { useNoticeSpeech } from './speech/use-notice-speech.ts';
@@ -8,7 +8,7 @@ import { useNoticeSpeech } from './speech/use-notice-speech.ts';
  * yet, when the next update comes), in the passenger's language where written.
  */
 export function FlightNotices({ state, gate }: { state: HubState; gate: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, language: passengerLanguage } = useKioskTranslation();
   const notices = noticesForGate(state, gate);
   const zone = airportTimeZone(state);
   useNoticeSpeech(state, notices);
@@ -16,7 +16,7 @@ export function FlightNotices({ state, gate }: { state: HubState; gate: string }
   return (
     <>
       {notices.map((n) => {
-        const { language, text } = noticeText(n, isLanguage(i18n.language) ? i18n.language : 'en');
+        const { language, text } = noticeText(n, isLanguage(passengerLanguage) ? passengerLanguage : 'en');
         const flight = n.scope.kind === 'flight' ? state.flights[n.scope.flightId]?.number : undefined;
         return (
           <section key={n.id} className="notice" aria-labelledby={`notice-${n.id}`} data-testid="notice">
@@ -24,18 +24,18 @@ export function FlightNotices({ state, gate }: { state: HubState; gate: string }
             {/* A notice not written in the passenger's language falls back to English: dir="auto"
                 keeps that text left to right inside an Arabic page. */}
             <dl lang={language}>
-              <dt lang={i18n.language}>{t('notice.known')}</dt>
+              <dt lang={passengerLanguage}>{t('notice.known')}</dt>
               <dd dir="auto">{text.known}</dd>
               {text.unknown && (
                 <>
-                  <dt lang={i18n.language}>{t('notice.unknown')}</dt>
+                  <dt lang={passengerLanguage}>{t('notice.unknown')}</dt>
                   <dd dir="auto">{text.unknown}</dd>
                 </>
               )}
             </dl>
             <p className="meta">
-              {t('notice.updated', { time: formatTime(n.publishedAt, i18n.language, zone) })}
-              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, i18n.language, zone) })}</>}
+              {t('notice.updated', { time: formatTime(n.publishedAt, passengerLanguage, zone) })}
+              {n.nextUpdateAt && <> · {t('notice.next', { time: formatTime(n.nextUpdateAt, passengerLanguage, zone) })}</>}
             </p>
           </section>
         );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { EVENTS, airportTimeZone, type OpBody, type PublicTicket, type TicketLookup, type TicketQuery } from '../../core/plain.ts';
 import { RequestForm } from './RequestForm.tsx';
@@ -27,7 +27,7 @@ export function HomeScreen({
   onSubmit: (body: Extract<OpBody, { type: 'request.create' }>) => Promise<void>;
   onFind: (query: TicketQuery | null) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const [identity, setIdentity] = useState<ScannedPassenger | null>(null);
   const [existing, setExisting] = useState<PublicTicket[]>([]);
   const { scanError, readPass, clearScanError } = usePassScan(sync.state);
@@ -55,7 +55,7 @@ export function HomeScreen({
     );
     // Said again when a flight at this gate changes, speech starts or the language changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [speech.on, i18n.language, flightsKey]);
+  }, [speech.on, language, flightsKey]);
   const forgetPass = () => {
     setIdentity(null);
     setExisting([]);
@@ -71,7 +71,7 @@ export function HomeScreen({
           <h3 id="flights-title">{t('home.flightsHere')}</h3>
           <ul>
             {flightsHere.map((f) => {
-              const line = flightLine(f, i18n.language, zone);
+              const line = flightLine(f, language, zone);
               return (
                 <li key={f.id} className={`flight ${f.status}`}>
                   {t(line.key, line.values)}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { say } from './speech/speaker.ts';
 
 /**
@@ -8,7 +8,7 @@ import { say } from './speech/speaker.ts';
  * extends the time, as often as needed.
  */
 export function IdleWarning({ seconds }: { seconds: number }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const [left, setLeft] = useState(Math.round(seconds));
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { useSync } from '../../client/use-sync.ts';
 import type { TicketQuery } from '../../core/plain.ts';
@@ -33,7 +33,7 @@ const PLAIN: DisplayPrefs = { largeText: false, highContrast: false, withinReach
 
 /** Home (scan or type, then ask), ticket (follow) and look-up screens, with language, speech and display options on all. */
 export function KioskScreens({ client, gate }: { client: SyncClient; gate: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const sync = useSync(client);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [homeDirty, setHomeDirty] = useState(false);
@@ -65,7 +65,7 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
     prefs.largeText ||
     prefs.highContrast ||
     prefs.withinReach ||
-    i18n.language !== DEFAULT_LANGUAGE ||
+    language !== DEFAULT_LANGUAGE ||
     speech.levels.rate !== DEFAULT_LEVELS.rate ||
     speech.levels.volume !== DEFAULT_LEVELS.volume;
   useIdleTimer(
@@ -104,7 +104,7 @@ export function KioskScreens({ client, gate }: { client: SyncClient; gate: strin
     else if (screen.kind === 'home') say((tr) => tr('speech.hint'), { evenIfOff: true, interrupt: true });
     // Said when the screen appears, speech starts or the language changes, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [screen.kind, visit, i18n.language, speech.on]);
+  }, [screen.kind, visit, language, speech.on]);
 
   // Help (or a long press) starts speech; with speech on it says the screen and the keys again.
   const startSpeech = () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { airportTimeZone, normaliseTicket, type PublicTicket, type TicketQuery } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
@@ -37,7 +37,7 @@ export function LookupScreen({
   initial: TicketQuery | null;
   onBack: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const [typed, setTyped] = useState('');
   const [inputError, setInputError] = useState(false);
   const [query, setQuery] = useState<TicketQuery | null>(initial);

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { SyncSnapshot } from '../../client/sync-client.ts';
 
 /** Says honestly that requests typed here are still on this kiosk, e.g. after a reload with the network down. */
 export function OutboxNote({ sync }: { sync: SyncSnapshot }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const waiting = sync.pending.filter((o) => o.type === 'request.create').length;
   if (!waiting) return null;
   return (

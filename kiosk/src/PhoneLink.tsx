@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { SyncClient } from '../../client/sync-client.ts';
 import { EVENTS, type PhoneLinkAnswer, type TicketQuery } from '../../core/plain.ts';
 
@@ -10,7 +10,7 @@ import { EVENTS, type PhoneLinkAnswer, type TicketQuery } from '../../core/plain
  * again, e.g. after staff switched the old link off. Nothing shows while the hub is unreachable.
  */
 export function PhoneLink({ client, query, refreshKey }: { client: SyncClient; query: TicketQuery | null; refreshKey: unknown }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const [link, setLink] = useState<{ url: string; qrSvg: string } | null>(null);
   const key = query ? JSON.stringify(query) : null;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { NEEDS, findFlight, isLanguage, parseFlightNumber, type HubState, type Need, type OpBody, type Party } from '../../core/plain.ts';
 import type { ScannedPassenger } from './use-pass-scan.ts';
@@ -24,7 +24,7 @@ export function RequestForm({
   onDirtyChange: (dirty: boolean) => void;
   onSubmit: (body: Extract<OpBody, { type: 'request.create' }>) => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const [flight, setFlight] = useState('');
   const [surname, setSurname] = useState('');
   const [needs, setNeeds] = useState<Need[]>([]);
@@ -85,7 +85,7 @@ export function RequestForm({
           surname: identity ? identity.surname : surname.trim(),
           needs,
           party,
-          language: isLanguage(i18n.language) ? i18n.language : 'en',
+          language: isLanguage(language) ? language : 'en',
           note: note.trim(),
           ...(identity?.checkInSequence ? { checkInSequence: identity.checkInSequence } : {}),
         },
@@ -106,9 +106,9 @@ export function RequestForm({
           <p role="status">
             <strong>{t('form.yourFlight')}</strong>:{' '}
             {t('form.identified', {
-              flight: isolateIn(identity.flight.number, i18n.language),
-              destination: isolateIn(identity.flight.destinationName, i18n.language),
-              surname: isolateIn(identity.surname, i18n.language),
+              flight: isolateIn(identity.flight.number, language),
+              destination: isolateIn(identity.flight.destinationName, language),
+              surname: isolateIn(identity.surname, language),
             })}
           </p>
           <button type="button" onClick={onClearIdentity}>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { TFunction } from 'i18next';
 import { say, setSpeechLevels, useSpeech } from './speech/speaker.ts';
 import { atEnd, stepLevel, type SpeechLevels, type SpeechSetting } from './speech/speech-levels.ts';
@@ -25,7 +25,7 @@ const BUTTONS: { setting: SpeechSetting; direction: 1 | -1; label: string }[] = 
  * this passenger only: the idle reset puts them back.
  */
 export function SpeechControls() {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const { on, levels } = useSpeech();
   if (!on) return null;
   const press = (setting: SpeechSetting, direction: 1 | -1) => {
@@ -42,7 +42,7 @@ export function SpeechControls() {
         </button>
       ))}
       <p className="speech-levels" data-testid="speech-levels">
-        {t('speech.rate', { value: percent(levels.rate, i18n.language) })} · {t('speech.volume', { value: percent(levels.volume, i18n.language) })}
+        {t('speech.rate', { value: percent(levels.rate, language) })} · {t('speech.volume', { value: percent(levels.volume, language) })}
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { KIOSK_LANGUAGES } from './languages.ts';
 import { useSpeech, voiceMissing } from './speech/speaker.ts';
 import { ErrorLine } from '../../client/ui/message-lines.tsx';
@@ -9,14 +9,14 @@ import { ErrorLine } from '../../client/ui/message-lines.tsx';
  * speech is in English.
  */
 export function SpeechNote({ keypadError }: { keypadError: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t, language: code } = useKioskTranslation();
   const speech = useSpeech();
-  const language = KIOSK_LANGUAGES.find((l) => l.code === i18n.language)?.name ?? i18n.language;
+  const language = KIOSK_LANGUAGES.find((l) => l.code === code)?.name ?? code;
   return (
     <div className="speech-note" data-testid="speech-note">
       <ErrorLine text={keypadError && t('keypad.configError', { error: keypadError })} />
       {!speech.on && <p>{t('speech.hint')}</p>}
-      {speech.on && voiceMissing(i18n.language) && (
+      {speech.on && voiceMissing(code) && (
         <p className="no-voice" data-testid="no-voice">
           {t('speech.noVoice', { language })}
         </p>

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 
 /** Scales every size on the kiosk (all in rem), for passengers who need larger text. */
 export function TextSizeToggle({ large, onChange }: { large: boolean; onChange: (large: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   return (
     <button className="text-size" aria-pressed={large} onClick={() => onChange(!large)}>
       <span aria-hidden="true">A+ </span>

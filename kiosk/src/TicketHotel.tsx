@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { PassengerHotel } from '../../core/plain.ts';
 import { hotelSentences } from '../../client/passenger/hotel-sentences.ts';
 import { VoucherQr } from './VoucherQr.tsx';
@@ -10,10 +10,10 @@ import { VoucherQr } from './VoucherQr.tsx';
  * is included, and when to be back for the new flight (desk hours and rooms are for staff and the phone). Redrawn from the state, so a move shows at once.
  */
 export function TicketHotel({ hotels, timeZone }: { hotels: readonly PassengerHotel[]; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const titleId = useId();
   if (!hotels.length) return null;
-  const lang = i18n.language;
+  const lang = language;
   const words = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
   return (
     <section className="hotel" aria-labelledby={titleId} data-testid="kiosk-hotel">

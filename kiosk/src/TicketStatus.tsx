@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { PublicTicket, WaitEstimate } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 import { listIn } from '../../client/passenger/words-in-language.ts';
@@ -10,9 +10,9 @@ export type TicketFacts = Pick<PublicTicket, 'ticket' | 'status' | 'needs' | 'cr
 
 /** The big ticket number and the received → on the way → delivered timeline. */
 export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: TicketFacts; timeZone: string; headingLevel?: 2 | 3 }) {
-  const { t, i18n } = useTranslation();
-  const time = (iso: string | null) => (iso ? t('ticket.at', { time: formatTime(iso, i18n.language, timeZone) }) : '');
-  const { steps, statusText } = ticketSteps(facts, (key, values) => t(key, values ?? {}), i18n.language, true);
+  const { t, language } = useKioskTranslation();
+  const time = (iso: string | null) => (iso ? t('ticket.at', { time: formatTime(iso, language, timeZone) }) : '');
+  const { steps, statusText } = ticketSteps(facts, (key, values) => t(key, values ?? {}), language, true);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="ticket-status">
@@ -42,7 +42,7 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
           {t('ticket.asked', {
             needs: listIn(
               facts.needs.map((n) => t(`needs.${n}`)),
-              i18n.language,
+              language,
             ),
           })}
         </p>
@@ -53,7 +53,7 @@ export function TicketStatus({ facts, timeZone, headingLevel = 2 }: { facts: Tic
 
 /** The honest wait: a range and what it is based on, or why there is none. */
 export function WaitInfo({ wait }: { wait: WaitEstimate | null }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const titleId = useId();
   let body: React.ReactNode;
   if (!wait) body = <p>{t('wait.unknown')}</p>;

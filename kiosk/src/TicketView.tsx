@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import type { SyncClient, SyncSnapshot } from '../../client/sync-client.ts';
 import { airportTimeZone, passengerHotels, publicVouchersOf, ticketFor, type Need, type Party } from '../../core/plain.ts';
 import { TicketStatus, WaitInfo } from './TicketStatus.tsx';
@@ -38,7 +38,7 @@ export function TicketView({
   onAgain: () => void;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useKioskTranslation();
   const rejected = sync.rejected.find((r) => r.op.id === ticket.opId);
   const pendingOp = sync.pending.some((o) => o.id === ticket.opId);
   const request = sync.state.requests[ticket.requestId];

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { formatMoney, voucherQrText, type PublicVoucher } from '../../core/plain.ts';
 import { formatTime } from './format.ts';
 import { VoucherQr } from './VoucherQr.tsx';
@@ -10,7 +10,7 @@ import { VoucherQr } from './VoucherQr.tsx';
  * a declined one says so plainly; neither shows a code that could not be used.
  */
 export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly PublicVoucher[]; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   const titleId = useId();
   if (!vouchers.length) return null;
   return (
@@ -20,7 +20,7 @@ export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly Publ
         {vouchers.map((v) => (
           <li key={v.id} className={`voucher ${v.status}`} data-testid="kiosk-voucher" data-status={v.status}>
             <p className="voucher-head">
-              <strong>{t(`voucher.kind.${v.kind}`)}</strong> · {formatMoney({ minor: v.amountCents, currency: v.currency }, i18n.language)}
+              <strong>{t(`voucher.kind.${v.kind}`)}</strong> · {formatMoney({ minor: v.amountCents, currency: v.currency }, language)}
             </p>
             {v.description && (
               <p>
@@ -37,10 +37,10 @@ export function TicketVouchers({ vouchers, timeZone }: { vouchers: readonly Publ
               <>
                 {v.remainingCents < v.amountCents && (
                   <p className="voucher-remaining" data-testid="voucher-remaining">
-                    {t('voucher.remaining', { amount: formatMoney({ minor: v.remainingCents, currency: v.currency }, i18n.language) })}
+                    {t('voucher.remaining', { amount: formatMoney({ minor: v.remainingCents, currency: v.currency }, language) })}
                   </p>
                 )}
-                {v.validUntil && <p>{t('voucher.validUntil', { time: formatTime(v.validUntil, i18n.language, timeZone) })}</p>}
+                {v.validUntil && <p>{t('voucher.validUntil', { time: formatTime(v.validUntil, language, timeZone) })}</p>}
                 <p className="voucher-code-label">{t('voucher.code')}</p>
                 <p className="voucher-code">
                   <bdi dir="ltr" data-testid="voucher-code">

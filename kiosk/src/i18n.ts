@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 
 import { DEFAULT_LANGUAGE, KIOSK_LANGUAGES, type KioskLanguage } from './languages.ts';
@@ -12,7 +11,7 @@ export { DEFAULT_LANGUAGE, KIOSK_LANGUAGES, type KioskLanguage };
  */
 const lazyCatalogs = import.meta.glob<{ default: typeof en }>(['./locales/*.json', '!./locales/en.json']);
 
-void i18next.use(initReactI18next).init({
+void i18next.init({
   resources: { en: { translation: en } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

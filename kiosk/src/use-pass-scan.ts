@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from './use-kiosk-translation.ts';
 import { matchPass, parseBcbp, type BcbpLeg, type Flight, type HubState } from '../../core/plain.ts';
 
 export interface ScannedPassenger {
@@ -31,7 +31,7 @@ export function usePassScan(state: HubState): {
   readPass: (text: string) => ScannedPassenger | null;
   clearScanError: () => void;
 } {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useKioskTranslation();
   // Kept as key and values so the message follows a change of language.
   const [error, setScanError] = useState<ScanError | null>(null);
   const readPass = (text: string): ScannedPassenger | null => {
@@ -56,8 +56,8 @@ export function usePassScan(state: HubState): {
   const scanError = error
     ? t(error.key, {
         ...error.values,
-        ...(error.date ? { date: dayText(error.date, i18n.language) } : {}),
-        ...(error.legs ? { legs: legsText(error.legs, i18n.language) } : {}),
+        ...(error.date ? { date: dayText(error.date, language) } : {}),
+        ...(error.legs ? { legs: legsText(error.legs, language) } : {}),
       })
     : null;
   return { scanError, readPass, clearScanError: () => setScanError(null) };

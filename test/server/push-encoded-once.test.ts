@@ -4,7 +4,7 @@ import { EVENTS } from '../../core/index.ts';
 import { textOnlyParser } from '../../server/text-only-parser.ts';
 import { useTestHub } from '../helpers/hub-fixture.ts';
 import { waitFor } from '../helpers/socket-clients.ts';
-import { KIOSK, createRequest, op } from '../helpers/ops.ts';
+import { AMIRA, KIOSK, createRequest, op, requestIdOf } from '../helpers/ops.ts';
 
 /**
  * In a surge hundreds of tablets watch different sets of gates, yet a batch of a few operations
@@ -43,14 +43,19 @@ describe('a push is encoded once per distinct message', () => {
     expect(entryMessages).toHaveLength(1);
   });
 
-  it('the text a push is sent as says exactly what its message holds, entry by entry', async () => {
+  it('the text a push is sent as says exactly what its message holds, entry by entry, for tablets and for the kiosk', async () => {
     const tablets = await Promise.all([env.staff('A101', ['K32']), env.staff('M201')]);
-    await env.settled(...tablets);
+    const kiosk = await env.kiosk('K32');
+    await env.settled(...tablets, kiosk);
     const encode = vi.spyOn(textOnlyParser.Encoder.prototype, 'encode');
     const first = op(KIOSK, createRequest({ gate: 'K32', note: 'wheelchair "to the lift", please \\ ünïcode ✈' }));
     const second = op(KIOSK, createRequest({ gate: 'K32' }));
     await Promise.all([env.hub.hub.submit(first, { kind: 'system' }), env.hub.hub.submit(second, { kind: 'system' })]);
-    for (const t of tablets) await waitFor(() => t.received.find((m) => m.entries.some((e) => e.op.id === second.id)), 'the push');
+    // Amira's claim reaches the kiosk in the kiosk's form (its request as it now is), not as she sent it.
+    const claim = op(AMIRA, { type: 'request.claim', payload: { requestId: requestIdOf(first) } });
+    expect(await env.hub.hub.submit(claim, { kind: 'system' })).toMatchObject({ ok: true });
+    for (const t of [...tablets, kiosk]) await waitFor(() => t.received.find((m) => m.entries.some((e) => e.op.id === claim.id)), 'the push');
+    expect(kiosk.received.flatMap((m) => m.entries).find((e) => e.op.id === claim.id)?.op.type).toBe('kiosk.view');
 
     const pushes = encode.mock.calls.flatMap(([packet]: [Packet], i) => {
       if (packet.type !== PacketType.EVENT || packet.data?.[0] !== EVENTS.entries) return [];
@@ -61,5 +66,10 @@ describe('a push is encoded once per distinct message', () => {
     for (const { sent, held } of pushes) expect(sent).toEqual(held);
     const received = tablets[1]!.received.flatMap((m) => m.entries).find((e) => e.op.id === first.id);
     expect(received?.op).toEqual(first);
+    // The kiosk's own request comes back without the passenger's name and note, which it does not keep.
+    expect(kiosk.received.flatMap((m) => m.entries).find((e) => e.op.id === first.id)?.op).toMatchObject({
+      type: 'request.create',
+      payload: { surname: '', note: '' },
+    });
   });
 });

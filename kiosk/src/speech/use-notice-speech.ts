@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from '../use-kiosk-translation.ts';
 import { isLanguage, noticeText, type HubState, type Notice } from '../../../core/plain.ts';
 import { say, useSpeech } from './speaker.ts';
 
 /** Says each of the duty manager's notices for this gate: those on screen when speech starts, then each new one as it arrives. */
 export function useNoticeSpeech(state: HubState, notices: readonly Notice[]): void {
-  const { i18n } = useTranslation();
+  const { language } = useKioskTranslation();
   const { on } = useSpeech();
   const said = useRef(new Map<string, string>());
-  const context = `${on}-${i18n.language}`;
+  const context = `${on}-${language}`;
   const saidIn = useRef(context);
   useEffect(() => {
     if (saidIn.current !== context) {

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from '../use-kiosk-translation.ts';
 import { sayText, useSpeech } from './speaker.ts';
 
 /**
@@ -8,9 +8,9 @@ import { sayText, useSpeech } from './speaker.ts';
  */
 export function useReadAloud(ref: RefObject<HTMLElement | null>, content: string): void {
   const { on } = useSpeech();
-  const { i18n } = useTranslation();
+  const { language } = useKioskTranslation();
   useEffect(() => {
     const text = ref.current?.innerText.replace(/\s+/g, ' ').trim();
     if (on && text) sayText(text);
-  }, [ref, on, i18n.language, content]);
+  }, [ref, on, language, content]);
 }

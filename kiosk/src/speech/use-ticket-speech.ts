@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useKioskTranslation } from '../use-kiosk-translation.ts';
 import { ticketAnnouncements, type TicketSpeechFacts } from '../../../core/plain.ts';
 import { say, useSpeech, type Words } from './speaker.ts';
 import { ticketWords } from './ticket-words.ts';
@@ -10,10 +10,10 @@ import { ticketWords } from './ticket-words.ts';
  * full when speech is switched on or the language changes.
  */
 export function useTicketSpeech(facts: TicketSpeechFacts | null, timeZone: string, afterFirst?: Words): void {
-  const { i18n } = useTranslation();
+  const { language } = useKioskTranslation();
   const { on } = useSpeech();
   const said = useRef<TicketSpeechFacts | null>(null);
-  const context = `${on}-${i18n.language}`;
+  const context = `${on}-${language}`;
   const saidIn = useRef(context);
   useEffect(() => {
     if (saidIn.current !== context) {

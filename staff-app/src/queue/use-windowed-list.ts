@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLatest } from '../../../client/use-latest.ts';
-import { followOffsets, visibleRange, type KeptOffsets, type WindowRange } from './windowing.ts';
+import { ListLayout } from './list-layout.ts';
+import { visibleRange, type WindowRange } from './windowing.ts';
 
 export interface WindowedList {
   listRef: RefObject<HTMLUListElement | null>;
@@ -19,15 +20,6 @@ interface Options {
   overscanPx: number;
 }
 
-interface Sizes {
-  heights: ReadonlyMap<string, number>;
-  /** The list's row gap (CSS), read when items are measured. */
-  gap: number;
-}
-
-/** The last offsets worked out with each list's heights (its own Sizes object): dropped with them. */
-const lastOffsets = new WeakMap<Sizes, KeptOffsets & { estimatePx: number }>();
-
 /** Where the viewport is, in list coordinates. */
 function viewOf(list: HTMLElement): { top: number; bottom: number } {
   const top = -list.getBoundingClientRect().top;
@@ -42,22 +34,18 @@ function viewOf(list: HTMLElement): { top: number; bottom: number } {
 export function useWindowedList(keys: readonly string[], { from, estimatePx, overscanPx }: Options): WindowedList {
   const listRef = useRef<HTMLUListElement | null>(null);
   const windowed = keys.length > from;
-  const [sizes, setSizes] = useState<Sizes>({ heights: new Map(), gap: 0 });
+  // The heights in list order, kept across pushes (a push changes a key or two of 2,000) and changed in place
+  // by the ResizeObserver below, which then sets a new `sizes` holding the same layout, so the window is worked out again.
+  const [sizes, setSizes] = useState(() => ({ layout: new ListLayout(estimatePx) }));
+  const { layout } = sizes;
   const [view, setView] = useState({ top: 0, bottom: typeof window === 'undefined' ? 1000 : window.innerHeight });
 
-  // A push that adds a request near the end of a long queue looks up only the heights after it: the
-  // offsets of the previous keys are kept while the heights and gap they were worked out with are.
-  const offsets = useMemo(() => {
-    if (!windowed) return new Float64Array(1);
-    const last = lastOffsets.get(sizes);
-    const next = followOffsets(last?.estimatePx === estimatePx ? last : null, keys, (k) => sizes.heights.get(k) ?? estimatePx, sizes.gap);
-    lastOffsets.set(sizes, { keys, offsets: next, estimatePx });
-    return next;
-  }, [keys, sizes, windowed, estimatePx]);
-  const range: WindowRange = useMemo(
-    () => (windowed ? visibleRange(offsets, sizes.gap, view.top, view.bottom, overscanPx) : { start: 0, end: keys.length, before: 0, after: 0 }),
-    [windowed, offsets, sizes.gap, view, overscanPx, keys.length],
-  );
+  const range: WindowRange = useMemo(() => {
+    if (!windowed) return { start: 0, end: keys.length, before: 0, after: 0 };
+    sizes.layout.setEstimate(estimatePx);
+    sizes.layout.follow(keys);
+    return visibleRange(sizes.layout, sizes.layout.gap, view.top, view.bottom, overscanPx);
+  }, [windowed, sizes, keys, estimatePx, view, overscanPx]);
 
   // A new view only when it changes what is drawn: scrolling within the window re-renders nothing.
   const { start, end } = range;
@@ -65,9 +53,9 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
     const list = listRef.current;
     if (!list) return;
     const v = viewOf(list);
-    const next = visibleRange(offsets, sizes.gap, v.top, v.bottom, overscanPx);
+    const next = visibleRange(layout, layout.gap, v.top, v.bottom, overscanPx);
     if (next.start !== start || next.end !== end) setView(v);
-  }, [offsets, sizes.gap, overscanPx, start, end]);
+  }, [layout, overscanPx, start, end]);
 
   useEffect(() => {
     if (!windowed) return;
@@ -105,22 +93,18 @@ export function useWindowedList(keys: readonly string[], { from, estimatePx, ove
     typeof ResizeObserver === 'undefined'
       ? null
       : new ResizeObserver((entries) => {
-          const gapOf = (el: Element) => parseFloat(getComputedStyle(el.parentElement ?? el).rowGap) || 0;
-          setSizes((prev) => {
-            let heights: Map<string, number> | null = null;
-            let gap = prev.gap;
-            for (const e of entries) {
-              const key = (e.target as HTMLElement).dataset.key;
-              if (key === undefined || !e.target.isConnected) continue;
-              gap = gapOf(e.target);
-              const h = e.borderBoxSize?.[0]?.blockSize ?? e.target.getBoundingClientRect().height;
-              if (Math.abs((prev.heights.get(key) ?? -1) - h) > 0.5) {
-                heights ??= new Map(prev.heights);
-                heights.set(key, h);
-              }
+          let moved = false;
+          for (const e of entries) {
+            const key = (e.target as HTMLElement).dataset.key;
+            if (key === undefined || !e.target.isConnected) continue;
+            const gap = parseFloat(getComputedStyle(e.target.parentElement ?? e.target).rowGap) || 0;
+            if (gap !== layout.gap) {
+              layout.setGap(gap);
+              moved = true;
             }
-            return heights || gap !== prev.gap ? { heights: heights ?? prev.heights, gap } : prev;
-          });
+            if (layout.setHeight(key, e.borderBoxSize?.[0]?.blockSize ?? e.target.getBoundingClientRect().height)) moved = true;
+          }
+          if (moved) setSizes({ layout });
         }),
   );
   useEffect(() => () => observer?.disconnect(), [observer]);
