@@ -24,7 +24,7 @@ import { freezeMap } from './frozen-map.ts';
 import { AnswerWindow } from './answer-window.ts';
 
 /**
- * A copy whose maps written in place (ApplyContext.inPlace: requests, vouchers, room allocations and blocks) are
+ * A copy whose maps written in place (ApplyContext.inPlace: requests, vouchers, room allocations, blocks and shuttles) are
  * its own: `state` and `durable` apply the same operations into their maps, so sharing one would
  * apply each twice (a room allocated, then refused as "already submitted" on the durable side).
  */
@@ -32,6 +32,7 @@ function withOwnMaps(s: HubState): HubState {
   const own: HubState = { ...s, requests: { ...s.requests }, vouchers: { ...s.vouchers } };
   if (s.roomAllocations) own.roomAllocations = { ...s.roomAllocations };
   if (s.roomBlocks) own.roomBlocks = { ...s.roomBlocks };
+  if (s.shuttles) own.shuttles = { ...s.shuttles };
   return own;
 }
 
@@ -266,7 +267,7 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /**
    * Writes the durable state as the checkpoint. `durable` keeps changing in place while it is written
-   * (its requests, vouchers, room allocations and room blocks maps; their records and every other part are replaced,
+   * (its requests, vouchers, room allocations, room blocks and shuttles maps; their records and every other part are replaced,
    * never changed), so those maps are passed as frozen views rather than copied in one go (server/frozen-map.ts).
    */
   private checkpoint(whenDone = false): Promise<void> {
@@ -275,14 +276,17 @@ export class Hub extends EventEmitter<HubEvents> {
     const vouchers = freezeMap(this.durable.vouchers);
     const allocations = this.durable.roomAllocations ? freezeMap(this.durable.roomAllocations) : null;
     const blocks = this.durable.roomBlocks ? freezeMap(this.durable.roomBlocks) : null;
+    const shuttles = this.durable.shuttles ? freezeMap(this.durable.shuttles) : null;
     const frozen: HubState = { ...this.durable, requests: requests.view, vouchers: vouchers.view };
     if (allocations) frozen.roomAllocations = allocations.view;
     if (blocks) frozen.roomBlocks = blocks.view;
+    if (shuttles) frozen.shuttles = shuttles.view;
     const written = this.store.saveCheckpoint(frozen, whenDone).finally(() => {
       requests.release();
       vouchers.release();
       allocations?.release();
       blocks?.release();
+      shuttles?.release();
       if (this.checkpointing === written) this.checkpointing = null;
     });
     if (!whenDone) this.checkpointing = written;

@@ -61,7 +61,7 @@ async function writtenCheckpoint(dir: string): Promise<HubState> {
   return (JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: HubState }).state;
 }
 
-describe("the hub's two states each own their room allocations", () => {
+describe("the hub's two states each own their room allocations, blocks and shuttle runs", () => {
   const dirs = useTempDirs();
   const checkpoint = useCheckpointHold();
 
@@ -122,6 +122,29 @@ describe("the hub's two states each own their room allocations", () => {
     const again = await openHub(dir);
     expect(again.current.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(70);
     expect(again.durableState.roomBlocks).not.toBe(again.current.roomBlocks);
+    await again.close();
+    await hub.close();
+  });
+  it('a checkpoint written while a shuttle run changes holds the run as of its seq, and the hub restarts with the change', async () => {
+    const dir = await dirs.make();
+    const shuttleId = uuidv7();
+    const run = (seats: number) =>
+      op(SYSTEM, { type: 'hotel.shuttle', payload: { shuttleId, hotelId: 'tiny', departsAt: `${NIGHT}T20:00:00.000Z`, seats } });
+    // Due with the first version of the run below.
+    const { hub, store, reached, release } = await hubBeforeCheckpoint(dir, 1, checkpoint);
+    expect(await hub.submit(run(20), { kind: 'system' })).toMatchObject({ ok: true });
+    await reached;
+    // Written into the durable state's shuttles in place while the checkpoint is being written.
+    expect(await hub.submit(run(30), { kind: 'system' })).toMatchObject({ ok: true });
+    Checkpoint.betweenSlices = null;
+    release();
+    await store.checkpointWriting;
+    const written = await writtenCheckpoint(dir);
+    expect(written.shuttles?.[shuttleId]?.seats).toBe(20);
+    await hub.flush();
+    const again = await openHub(dir);
+    expect(again.current.shuttles?.[shuttleId]?.seats).toBe(30);
+    expect(again.durableState.shuttles).not.toBe(again.current.shuttles);
     await again.close();
     await hub.close();
   });

@@ -56,14 +56,16 @@ function keepSame(prev: ReadonlyMap<string, readonly CareRequest[]>, next: Map<s
 /** The queue screen's value for HotelFactsContext. `now` is the screen's minute tick. */
 export function useCardHotelFacts(state: HubState, now: number): CardHotelFacts {
   const allocationMap = state.roomAllocations ?? NO_ALLOCATIONS;
-  // The sync client writes allocations, room blocks and requests in place: a map and its write count together say whether it changed.
+  // The sync client writes allocations, room blocks, shuttles and requests in place: a map and its write count together say whether it changed.
   const allocationWrites = mapWrites(allocationMap);
   const blockWrites = state.roomBlocks ? mapWrites(state.roomBlocks) : 0;
+  const shuttleWrites = state.shuttles ? mapWrites(state.shuttles) : 0;
   const requestWrites = mapWrites(state.requests);
   const planner = useMemo<PlannerFacts>(() => {
     // A new write count is a new value of the same map: the facts are rebuilt so that whatever memoises on them follows.
     void allocationWrites;
     void blockWrites;
+    void shuttleWrites;
     return {
       hotels: state.hotels,
       roomBlocks: state.roomBlocks,
@@ -72,7 +74,7 @@ export function useCardHotelFacts(state: HubState, now: number): CardHotelFacts 
       airlines: state.airlines,
       policy: state.policy,
     };
-  }, [state.hotels, state.roomBlocks, blockWrites, state.shuttles, allocationMap, allocationWrites, state.airlines, state.policy]);
+  }, [state.hotels, state.roomBlocks, blockWrites, state.shuttles, shuttleWrites, allocationMap, allocationWrites, state.airlines, state.policy]);
   const allocations = useMemo(() => activeAllocationsByRequest(planner), [planner]);
   const hasHotels = Object.keys(hotelsOf(planner)).length > 0;
   // One pass over the requests per push, and only where hotels are kept at all.
