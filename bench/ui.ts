@@ -298,7 +298,12 @@ async function measurePushes(
   );
   await saveProfile(cdp, m.what);
   if (TRACE_DIR && browser) await saveTrace(browser, m.what);
-  const counts = (await page.evaluate('window.__counts')) as Array<[number, number]>;
+  // The poll above reads the screen directly; the probe records the same count at the next frame.
+  const recorded = async (): Promise<Array<[number, number]>> => (await page.evaluate('window.__counts')) as Array<[number, number]>;
+  let counts = await recorded();
+  for (const end = Date.now() + 5000; (counts.at(-1)?.[0] ?? 0) < base + submits.length && Date.now() < end; counts = await recorded()) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return { base, submits, ...matchByCount(submits, counts, base), cost };
 }
 
