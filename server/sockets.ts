@@ -292,6 +292,14 @@ function opIdOf(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 64) : '';
 }
 
+/**
+ * A push carrying its text, assembled from its entries' texts (`texts[i]` is the JSON of `entries[i]`),
+ * so the encoder sends it as it is (withJson) instead of encoding the entries again.
+ */
+function entriesMessage(after: number, entries: LogEntry[], texts: string[], upTo: number): EntriesMessage {
+  return withJson({ v: 1, after, entries, upTo }, `{"v":1,"after":${after},"entries":[${texts.join(',')}],"upTo":${upTo}}`);
+}
+
 /** Live hints: each device gets what it may see, with the seq it follows, so gaps are detectable. */
 function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: number): void {
   const targets = new Set<string>();
@@ -335,8 +343,8 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
     if (viewer.kind !== 'staff') {
       const forms = shown.map((e) => entryForViewer(state, e, viewer));
       // A kiosk's own operation that it may see whole has the text staff were sent.
-      const json = `{"v":1,"after":${after},"entries":[${forms.map((f, i) => (f.op === shown[i]!.op ? entryJson(shown[i]!) : JSON.stringify(f))).join(',')}],"upTo":${upTo}}`;
-      messages.set(`own ${distinct++}`, { msg: withJson({ v: 1, after, entries: forms, upTo }, json), sockets });
+      const texts = forms.map((f, i) => (f.op === shown[i]!.op ? entryJson(shown[i]!) : JSON.stringify(f)));
+      messages.set(`own ${distinct++}`, { msg: entriesMessage(after, forms, texts, upTo), sockets });
       continue;
     }
     const key = `${after}|${shown.map((e) => e.seq).join(',')}`;
@@ -345,9 +353,7 @@ function pushEntries(io: Server, entries: LogEntry[], state: HubState, now: numb
       same.sockets.push(...sockets);
       continue;
     }
-    const msg: EntriesMessage = { v: 1, after, entries: shown, upTo };
-    const json = `{"v":1,"after":${after},"entries":[${shown.map(entryJson).join(',')}],"upTo":${upTo}}`;
-    messages.set(key, { msg: withJson(msg, json), sockets: [...sockets] });
+    messages.set(key, { msg: entriesMessage(after, shown, shown.map(entryJson), upTo), sockets: [...sockets] });
   }
   for (const { msg, sockets } of messages.values()) {
     if (sockets.length === 1) sockets[0]!.emit(EVENTS.entries, msg);
