@@ -38,6 +38,23 @@ describe('the log journal: one appended line per commit', () => {
   const dirs = useTempDirs();
   afterEach(() => vi.restoreAllMocks());
 
+  it('a line is the JSON of its entries and answers: it reads back exactly what was accepted, names and notes with quotes, backslashes and non-Latin text included', async () => {
+    const dir = await dirs.make();
+    const hub = await seededHub(dir);
+    await hub.flush();
+    const tricky = op(KIOSK, createRequest({ surname: 'Ō"Brien \\ 王', note: 'line\nbreak, "quoted", ✈ \u2028' }));
+    const refused = hopelessClaim();
+    const [accepted] = await Promise.all([hub.submit(tricky, KIOSK_ID), hub.submit(refused, AGENT)]);
+    expect(accepted).toMatchObject({ ok: true });
+    await hub.flush();
+    const lines = (await readFile(join(dir, LOG_DIR, JOURNAL_FILE), 'utf8')).split('\n').filter(Boolean);
+    const last = JSON.parse(lines[lines.length - 1]!) as { e: Array<{ op: Op }>; r: Record<string, unknown> };
+    expect(last.e.map((e) => e.op)).toEqual([tricky]);
+    expect(last.r[refused.id]).toMatchObject({ code: 'not_found' });
+    expect(lines[lines.length - 1]).toBe(JSON.stringify(last));
+    await hub.close();
+  });
+
   it('a flood of refused operations does not make later commits write more, and their answers are stored bounded', async () => {
     const dir = await dirs.make();
     const hub = await seededHub(dir);
@@ -206,26 +223,5 @@ describe('duplicates: the original answer within the window, checked again beyon
     const late: Ack = await hub.submit(created, KIOSK_ID);
     expect(late).toMatchObject({ ok: false, code: 'conflict' });
     expect(hub.seq).toBe(seq + 90);
-  });
-});
-
-describe('a journal line is the JSON of its entries and answers', () => {
-  const dirs = useTempDirs();
-
-  it('reads back exactly what was accepted, names and notes with quotes, backslashes and non-Latin text included', async () => {
-    const dir = await dirs.make();
-    const hub = await seededHub(dir);
-    await hub.flush();
-    const tricky = op(KIOSK, createRequest({ surname: 'Ō"Brien \\ 王', note: 'line\nbreak, "quoted", ✈ \u2028' }));
-    const refused = hopelessClaim();
-    const [accepted] = await Promise.all([hub.submit(tricky, KIOSK_ID), hub.submit(refused, AGENT)]);
-    expect(accepted).toMatchObject({ ok: true });
-    await hub.flush();
-    const lines = (await readFile(join(dir, LOG_DIR, JOURNAL_FILE), 'utf8')).split('\n').filter(Boolean);
-    const last = JSON.parse(lines[lines.length - 1]!) as { e: Array<{ op: Op }>; r: Record<string, unknown> };
-    expect(last.e.map((e) => e.op)).toEqual([tricky]);
-    expect(last.r[refused.id]).toMatchObject({ code: 'not_found' });
-    expect(lines[lines.length - 1]).toBe(JSON.stringify(last));
-    await hub.close();
   });
 });

@@ -11,7 +11,7 @@ import { openHub, seed, seededHub, useTempDirs } from '../helpers/store-hub.ts';
 import { AMIRA, KIOSK, SYSTEM, createRequest, op } from '../helpers/ops.ts';
 import { tinyHotel } from '../helpers/hotel-fixtures.ts';
 import { useCheckpointHold } from '../helpers/checkpoint-hold.ts';
-import type { HubState } from '../../core/index.ts';
+import type { HubState, Op } from '../../core/index.ts';
 
 const KIOSK_ID: Identity = { kind: 'kiosk', device: KIOSK.id, gate: 'K32' };
 const AMIRA_ID: Identity = { kind: 'staff', id: 'A101' };
@@ -61,6 +61,30 @@ async function writtenCheckpoint(dir: string): Promise<HubState> {
   return (JSON.parse(await readFile(join(dir, LOG_DIR, CHECKPOINT_FILE), 'utf8')) as { state: HubState }).state;
 }
 
+/**
+ * `before` is submitted and makes the checkpoint due; `during` is submitted while that checkpoint is held
+ * after its first slice. Returns the checkpoint as written and a hub reopened from the directory
+ * afterwards (both hubs closed by the caller).
+ */
+async function changedDuringCheckpoint(
+  dir: string,
+  checkpoint: ReturnType<typeof useCheckpointHold>,
+  before: Op,
+  during: Op,
+): Promise<{ written: HubState; hub: Hub; again: Hub }> {
+  const { hub, store, reached, release } = await hubBeforeCheckpoint(dir, 1, checkpoint);
+  expect(await hub.submit(before, { kind: 'system' })).toMatchObject({ ok: true });
+  await reached;
+  // Written into the durable state's map in place while the checkpoint is being written.
+  expect(await hub.submit(during, { kind: 'system' })).toMatchObject({ ok: true });
+  Checkpoint.betweenSlices = null;
+  release();
+  await store.checkpointWriting;
+  const written = await writtenCheckpoint(dir);
+  await hub.flush();
+  return { written, hub, again: await openHub(dir) };
+}
+
 describe("the hub's two states each own their room allocations, blocks and shuttle runs", () => {
   const dirs = useTempDirs();
   const checkpoint = useCheckpointHold();
@@ -107,19 +131,8 @@ describe("the hub's two states each own their room allocations, blocks and shutt
     const dir = await dirs.make();
     const block = (count: number) =>
       op(SYSTEM, { type: 'hotel.rooms', payload: { hotelId: 'tiny', night: NIGHT, type: 'double', count, rateCents: 9900, currency: 'EUR' } });
-    // Due with the first change of the block below.
-    const { hub, store, reached, release } = await hubBeforeCheckpoint(dir, 1, checkpoint);
-    expect(await hub.submit(block(60), { kind: 'system' })).toMatchObject({ ok: true });
-    await reached;
-    // Written into the durable state's blocks in place while the checkpoint is being written.
-    expect(await hub.submit(block(70), { kind: 'system' })).toMatchObject({ ok: true });
-    Checkpoint.betweenSlices = null;
-    release();
-    await store.checkpointWriting;
-    const written = await writtenCheckpoint(dir);
+    const { written, hub, again } = await changedDuringCheckpoint(dir, checkpoint, block(60), block(70));
     expect(written.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(60);
-    await hub.flush();
-    const again = await openHub(dir);
     expect(again.current.roomBlocks?.[`tiny|${NIGHT}|double`]?.count).toBe(70);
     expect(again.durableState.roomBlocks).not.toBe(again.current.roomBlocks);
     await again.close();
@@ -130,19 +143,8 @@ describe("the hub's two states each own their room allocations, blocks and shutt
     const shuttleId = uuidv7();
     const run = (seats: number) =>
       op(SYSTEM, { type: 'hotel.shuttle', payload: { shuttleId, hotelId: 'tiny', departsAt: `${NIGHT}T20:00:00.000Z`, seats } });
-    // Due with the first version of the run below.
-    const { hub, store, reached, release } = await hubBeforeCheckpoint(dir, 1, checkpoint);
-    expect(await hub.submit(run(20), { kind: 'system' })).toMatchObject({ ok: true });
-    await reached;
-    // Written into the durable state's shuttles in place while the checkpoint is being written.
-    expect(await hub.submit(run(30), { kind: 'system' })).toMatchObject({ ok: true });
-    Checkpoint.betweenSlices = null;
-    release();
-    await store.checkpointWriting;
-    const written = await writtenCheckpoint(dir);
+    const { written, hub, again } = await changedDuringCheckpoint(dir, checkpoint, run(20), run(30));
     expect(written.shuttles?.[shuttleId]?.seats).toBe(20);
-    await hub.flush();
-    const again = await openHub(dir);
     expect(again.current.shuttles?.[shuttleId]?.seats).toBe(30);
     expect(again.durableState.shuttles).not.toBe(again.current.shuttles);
     await again.close();
