@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { apply, mapWrites, type HubState, type Op } from '../../core/index.ts';
+import { apply, type HubState, type Op } from '../../core/index.ts';
 import type { RoomType } from '../../core/plain.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import { MANAGER, NOW, SOFIA, accepted, by, foldOps } from '../helpers/core-fixtures.ts';
+import { MANAGER, NOW, SOFIA, accepted, by, expectInPlaceAsPure } from '../helpers/core-fixtures.ts';
 import { NIGHT, withHotels, withParties } from '../helpers/hotel-fixtures.ts';
 
 const NIGHTS = [NIGHT, '2026-11-24', '2026-11-25'];
@@ -39,18 +39,7 @@ describe('room blocks written in place', () => {
   const base = airport();
 
   it('give exactly the answers and state of the pure reducer, in the map the caller owns, each write counted', () => {
-    fc.assert(
-      fc.property(fc.array(blockOp, { maxLength: 30 }), (ops) => {
-        const pure = foldOps(structuredClone(base), ops, false);
-        const start = structuredClone(base);
-        const blocks = start.roomBlocks!;
-        const inPlace = foldOps(start, ops, true);
-        expect(inPlace.answers).toEqual(pure.answers);
-        expect(inPlace.state).toEqual(pure.state);
-        expect(inPlace.state.roomBlocks).toBe(blocks);
-        expect(mapWrites(blocks)).toBe(inPlace.answers.filter((a) => a === 'ok').length);
-      }),
-    );
+    fc.assert(fc.property(fc.array(blockOp, { maxLength: 30 }), (ops) => expectInPlaceAsPure(base, ops, (s) => s.roomBlocks)));
   });
 
   it('still refuse holding fewer rooms than are given, in place as purely', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { apply, mapWrites, type HubState, type Op } from '../../core/index.ts';
+import { apply, type HubState, type Op } from '../../core/index.ts';
 import type { Shuttle } from '../../core/hotel-model.ts';
 import { demoState } from '../helpers/demo-state.ts';
-import { MANAGER, NOW, SOFIA, accepted, by, foldOps } from '../helpers/core-fixtures.ts';
+import { MANAGER, NOW, SOFIA, accepted, by, expectInPlaceAsPure } from '../helpers/core-fixtures.ts';
 import { NIGHT, withHotels, withParties } from '../helpers/hotel-fixtures.ts';
 
 function h1Runs(state: HubState): Shuttle[] {
@@ -57,18 +57,7 @@ describe('shuttle runs written in place', () => {
     );
 
   it('give exactly the answers and state of the pure reducer, in the map the caller owns, each write counted', () => {
-    fc.assert(
-      fc.property(fc.array(shuttleOp, { maxLength: 30 }), (ops) => {
-        const pure = foldOps(structuredClone(base), ops, false);
-        const start = structuredClone(base);
-        const shuttles = start.shuttles!;
-        const inPlace = foldOps(start, ops, true);
-        expect(inPlace.answers).toEqual(pure.answers);
-        expect(inPlace.state).toEqual(pure.state);
-        expect(inPlace.state.shuttles).toBe(shuttles);
-        expect(mapWrites(shuttles)).toBe(inPlace.answers.filter((a) => a === 'ok').length);
-      }),
-    );
+    fc.assert(fc.property(fc.array(shuttleOp, { maxLength: 30 }), (ops) => expectInPlaceAsPure(base, ops, (s) => s.shuttles)));
   });
 
   it('still refuse fewer seats than are taken, in place as purely', () => {

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { apply, type Actor, type HubState, type Op, type OpBody, type Outcome } from '../../core/index.ts';
+import { expect } from 'vitest';
+import { apply, mapWrites, type Actor, type HubState, type Op, type OpBody, type Outcome } from '../../core/index.ts';
 import { demoState } from './demo-state.ts';
 import { KIOSK, createRequest, op } from './ops.ts';
 
@@ -27,6 +28,21 @@ export function foldOps(base: HubState, ops: Op[], inPlace: boolean, at = NOW): 
     if (out.ok) s = out.state;
   }
   return { state: s, answers };
+}
+
+/**
+ * Applies `ops` in place and purely to copies of `base`: the answers and states are the same, the map
+ * `pick` names stays the one the caller owned, and every accepted operation counted one write to it.
+ */
+export function expectInPlaceAsPure(base: HubState, ops: Op[], pick: (s: HubState) => object | undefined): void {
+  const pure = foldOps(structuredClone(base), ops, false);
+  const start = structuredClone(base);
+  const owned = pick(start)!;
+  const inPlace = foldOps(start, ops, true);
+  expect(inPlace.answers).toEqual(pure.answers);
+  expect(inPlace.state).toEqual(pure.state);
+  expect(pick(inPlace.state)).toBe(owned);
+  expect(mapWrites(owned)).toBe(inPlace.answers.filter((a) => a === 'ok').length);
 }
 
 export function by(actor: Actor, body: OpBody, at = NOW): Op {
